@@ -1,0 +1,80 @@
+// fupin validate: check registers cell by cell and print the problems (pretty for clerks, json for scripts).
+import { renderMessage } from '../../core/catalogue.js';
+import { validateRegisters } from '../../core/inspect.js';
+import { areaLabel } from '../../core/area.js';
+import type { FileReport, Lang } from '../../core/model.js';
+import { allRules } from '../../core/rules/index.js';
+import { parseEncodingName } from '../../io/csv.js';
+import { readRegisters } from '../../io/registers.js';
+import { formatJson } from '../../formatters/json.js';
+import { formatPretty } from '../../formatters/pretty.js';
+import { renderReports } from '../../formatters/report.js';
+import { EXIT, UsageError } from '../errors.js';
+import { type CliIO, useColor } from '../io.js';
+import { progress } from '../progress.js';
+
+export interface ValidateFlags {
+  format: string;
+  lang: string;
+  strict?: boolean;
+  encoding?: string;
+  area?: string;
+  explain?: boolean;
+  color?: boolean;
+  verbose?: boolean;
+}
+
+export function parseLang(s: string): Lang {
+  if (s === 'zh' || s === 'en') return s;
+  throw new UsageError(`--lang 只能是 zh 或 en（收到 “${s}”） / --lang must be zh or en`);
+}
+
+export async function validateCommand(paths: string[], flags: ValidateFlags, io: CliIO): Promise<number> {
+  const lang = parseLang(flags.lang);
+  if (flags.format !== 'pretty' && flags.format !== 'json') {
+    throw new UsageError(`--format 只能是 pretty 或 json（收到 “${flags.format}”） / --format must be pretty or json`);
+  }
+  let encoding;
+  if (flags.encoding) {
+    encoding = parseEncodingName(flags.encoding);
+    if (!encoding) throw new UsageError(`不认识的编码 “${flags.encoding}”：可用 utf-8、gbk、gb18030、utf-16le / unknown encoding`);
+  }
+  if (paths.length === 0) throw new UsageError('请指定要检查的登记表文件或文件夹，例如：fupin validate 溆浦县.xlsx / give files or folders to check');
+
+  const bar = progress(io, lang);
+  const read = await readRegisters(paths, {
+    ...(encoding ? { encoding } : {}),
+    ...(flags.area ? { area: flags.area } : {}),
+    onFile: bar.tick,
+  });
+  bar.done();
+  if (read.missing.length) {
+    throw new UsageError(`找不到：${read.missing.join('、')} / not found: ${read.missing.join(', ')}`);
+  }
+  if (read.files.length === 0) {
+    throw new UsageError(`${paths.join('、')} 中没有表格文件（.xlsx、.xlsm、.csv） / no spreadsheet files found`);
+  }
+
+  const options = { strict: Boolean(flags.strict), divisions: read.divisions };
+  const reports: FileReport[] = read.files.flatMap((f) =>
+    validateRegisters(f, f.file, f.detected, allRules, options, areaLabel),
+  );
+  const report = renderReports(reports, lang, renderMessage, read.passedOver);
+
+  if (flags.format === 'json') io.stdout(formatJson(report));
+  else
+    io.stdout(
+      formatPretty(report, {
+        color: useColor(io, flags.color),
+        width: io.stdoutIsTTY ? io.columns : 120,
+        explain: Boolean(flags.explain),
+        verbose: Boolean(flags.verbose),
+      }),
+    );
+
+  const registersRead = reports.some((r) => r.register);
+  if (!registersRead) return EXIT.failed; // nothing could be read at all: the job could not be done
+  const { errors, warnings } = report.summary;
+  if (errors > 0 || (flags.strict && warnings > 0)) return EXIT.problems;
+  return EXIT.ok;
+}

@@ -1,0 +1,217 @@
+// Where a register belongs (省本级, 怀化市本级, 怀化市溆浦县): read from the --area flag, the file's place in the ledger, or the sheet's title lines.
+//
+// Priority: the flag, then the path (the file name before its folders), then the sheet (填报单位 lines
+// before titles). The first source that gives a level decides the level and the place; the others only
+// fill in what it leaves open (市本级 takes its city from the folder). When sources disagree — a
+// 溆浦县.xlsx in a folder named 长沙市 — the more specific explicit name wins (溆浦县 → 怀化市溆浦县),
+// never silently: the disagreement is written into `evidence` and listed in `conflicts`.
+import type { Area, AreaGuess, AreaLevel } from './model.js';
+import type { City, County, DivisionIndex, Province } from './divisions.js';
+import { compact } from './normalize.js';
+
+export interface AreaInput {
+  /** The --area flag: 怀化市溆浦县, 溆浦县, 怀化市本级, 市本级 (city from the path), 省本级. */
+  flag?: string;
+  /** The file's path, split into segments (relative to what the user gave, or absolute). */
+  pathSegments?: string[];
+  /** Title and 填报单位 lines above the register's header, as written. */
+  sheetLines?: string[];
+  /** The province when nothing names one (default 湖南省). */
+  province?: string;
+}
+
+/** Two sources naming different places. */
+export interface AreaConflict {
+  source: 'flag' | 'path' | 'sheet';
+  /** The text that disagrees. */
+  text: string;
+  /** What it names (怀化市辰溪县, 长沙市, 市本级). */
+  names: string;
+}
+
+export type AreaResolution = AreaGuess & { conflicts: AreaConflict[] };
+
+export const DEFAULT_PROVINCE = '湖南省';
+
+type Source = 'flag' | 'path' | 'sheet';
+
+/** What one piece of text says about the area. */
+interface Reading {
+  source: Source;
+  text: string;
+  /** Set when the text decides the level: 省本级, 市本级, or a county. */
+  level?: Exclude<AreaLevel, 'unknown'>;
+  province?: Province;
+  city?: City;
+  county?: County;
+  /** A city or province the same text names that the county (or city) does not belong to. */
+  contradicts?: string;
+}
+
+const EXTENSION = /\.[A-Za-z0-9]{1,5}$/u;
+const REPORTER_LINE = /^填报单位/u;
+
+export function resolveArea(input: AreaInput, idx: DivisionIndex): AreaResolution {
+  const defaultProvince = idx.province(input.province ?? DEFAULT_PROVINCE);
+  // the path: folders from the nearest up to the first one naming a city or province, then the file name
+  const segments = (input.pathSegments ?? []).filter((s) => compact(s) !== '');
+  const folders: Reading[] = [];
+  for (let i = segments.length - 2; i >= 0; i--) {
+    const r = read('path', segments[i], segments[i], idx, defaultProvince);
+    folders.push(r);
+    if (r.city || r.province) break;
+  }
+  let hint = folders.find((r) => r.city)?.city;
+  const file = segments.length > 0 ? [read('path', segments[segments.length - 1].replace(EXTENSION, ''), segments[segments.length - 1], idx, defaultProvince, hint)] : [];
+  const path = [...file, ...folders];
+  hint ??= file[0]?.city;
+
+  const flag = input.flag !== undefined && compact(input.flag) !== '' ? read('flag', input.flag, input.flag, idx, defaultProvince, hint) : undefined;
+  hint = flag?.city ?? hint;
+
+  const lines = (input.sheetLines ?? []).map((l) => compact(l)).filter((l) => l !== '');
+  const sheet = [...lines.filter((l) => REPORTER_LINE.test(l)), ...lines.filter((l) => !REPORTER_LINE.test(l))].map((l) =>
+    read('sheet', l, l, idx, defaultProvince, hint, REPORTER_LINE.test(l)),
+  );
+
+  const all = [...(flag ? [flag] : []), ...path, ...sheet];
+  const decided = all.find((r) => r.level !== undefined);
+  const conflicts: AreaConflict[] = [];
+
+  if (!decided) {
+    // no level anywhere: keep the city or province something names, as context
+    const named = all.find((r) => r.city) ?? all.find((r) => r.province);
+    const guess: AreaResolution = { level: 'unknown', source: named ? named.source : 'none', conflicts };
+    if (named) {
+      guess.evidence = named.text;
+      const province = named.province ?? named.city?.province;
+      if (province) guess.province = province.name;
+      if (named.city) {
+        guess.city = named.city.name;
+        guess.code = named.city.code;
+      } else if (province) guess.code = province.code;
+    }
+    return guess;
+  }
+
+  let { province, city } = decided;
+  const county = decided.county;
+  const level = decided.level!;
+  // what the deciding source leaves open, from the others in priority order
+  const others = all.filter((r) => r !== decided);
+  if (level === 'city' && !city) {
+    const from = others.find((r) => r.city && (!province || r.city.province === province));
+    city = from?.city;
+  }
+  if (!province) province = county?.city.province ?? city?.province ?? others.find((r) => r.province)?.province ?? defaultProvince;
+
+  if (decided.contradicts) conflicts.push({ source: decided.source, text: decided.text, names: decided.contradicts });
+  for (const r of others) {
+    const names = disagreement(r, level, province, city, county, idx);
+    if (names) conflicts.push({ source: r.source, text: r.text, names });
+  }
+
+  if (level === 'city' && !city) {
+    return {
+      level: 'unknown',
+      province: province?.name,
+      code: province?.code,
+      source: decided.source,
+      evidence: `${decided.text}：未能确定是哪个市州的市本级`,
+      conflicts,
+    };
+  }
+
+  const place = county ?? (level === 'city' ? city : undefined) ?? province;
+  const guess: AreaResolution = { level, source: decided.source, evidence: evidenceOf(decided, conflicts), conflicts };
+  if (province) guess.province = province.name;
+  if (level !== 'province' && city) guess.city = city.name;
+  if (county) guess.county = county.name;
+  if (place) guess.code = place.code;
+  return guess;
+}
+
+/** 怀化市溆浦县, 怀化市本级, 湖南省本级; undefined when the level is unknown. */
+export function areaLabel(a: Area): string | undefined {
+  switch (a.level) {
+    case 'county':
+      if (!a.county) return undefined;
+      return a.city && !a.county.startsWith(a.city) ? `${a.city}${a.county}` : a.county;
+    case 'city':
+      return a.city ? `${a.city}本级` : undefined;
+    case 'province':
+      return `${a.province ?? DEFAULT_PROVINCE}本级`;
+    default:
+      return undefined;
+  }
+}
+
+/** What one text says: a county, 市本级 / 省本级, or only a city or province as context. */
+function read(
+  source: Source,
+  text: string,
+  shown: string,
+  idx: DivisionIndex,
+  defaultProvince: Province | undefined,
+  hint?: City,
+  reporter = false,
+): Reading {
+  const t = compact(text);
+  const r: Reading = { source, text: shown };
+  const matches = idx.placesIn(t, { province: hint?.province.name ?? defaultProvince?.name, city: hint?.name });
+  const unique = <T>(level: string): T | undefined => {
+    const m = matches.find((x) => x.level === level && x.places.length === 1);
+    return m ? (m.places[0] as T) : undefined;
+  };
+  const namedCity = unique<City>('city');
+  const namedProvince = unique<Province>('province');
+  r.county = unique<County>('county');
+  r.city = r.county?.city ?? namedCity;
+  r.province = r.city?.province ?? namedProvince;
+  if (!r.county && !r.city && source !== 'sheet') {
+    // a bare short name as a whole file or folder name or flag: 溆浦, 03-溆浦, 怀化
+    const bare = t.replace(/^[\d._\-、()]+/u, '');
+    const scope = hint ?? r.province ?? defaultProvince;
+    r.county = scope ? idx.county(bare, scope) : idx.county(bare);
+    r.city = r.county?.city ?? idx.city(bare, r.province ?? defaultProvince);
+    r.province = r.city?.province ?? r.province;
+  }
+  // 长沙市溆浦县: the county decides; the city (or province) it contradicts is reported
+  if (r.county && namedCity && namedCity !== r.county.city) r.contradicts = namedCity.name;
+  else if (r.city && namedProvince && namedProvince !== r.city.province) r.contradicts = namedProvince.name;
+
+  if (/省本级/u.test(t)) r.level = 'province';
+  else if (/(?:市|州|盟)本级/u.test(t) || (/本级/u.test(t) && r.city)) r.level = 'city';
+  else if (/本级/u.test(t) && r.province) r.level = 'province';
+  else if (r.county) r.level = 'county';
+  else if (reporter && r.city) r.level = 'city'; // 填报单位：怀化市慈善总会 — the city's own unit fills 市本级
+  else if (reporter && namedProvince) r.level = 'province'; // 填报单位：湖南省慈善总会 — 省本级
+  if (r.level !== 'county') r.county = undefined;
+  return r;
+}
+
+/** What `r` names that disagrees with the decided area, or undefined. */
+function disagreement(
+  r: Reading,
+  level: Exclude<AreaLevel, 'unknown'>,
+  province: Province | undefined,
+  city: City | undefined,
+  county: County | undefined,
+  idx: DivisionIndex,
+): string | undefined {
+  if (r.level === 'county' && r.county && county && r.county !== county) return idx.label(r.county);
+  if (r.level !== undefined && r.level !== level && !(r.level === 'county' && !r.county)) {
+    if (r.level === 'county' && r.county) return idx.label(r.county);
+    if (r.level === 'city') return r.city ? `${r.city.name}本级` : '市本级';
+    if (r.level === 'province') return `${(r.province ?? province)?.name ?? '省'}本级`;
+  }
+  if (r.city && city && r.city !== city) return r.city.name;
+  if (r.province && province && r.province !== province) return r.province.name;
+  return undefined;
+}
+
+function evidenceOf(decided: Reading, conflicts: AreaConflict[]): string {
+  if (conflicts.length === 0) return decided.text;
+  const where: Record<Source, string> = { flag: '--area', path: '路径', sheet: '表内' };
+  return `${decided.text}（与${conflicts.map((c) => `${where[c.source]}“${c.text}”（${c.names}）`).join('、')}不一致，采用前者）`;
+}

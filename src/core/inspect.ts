@@ -1,0 +1,98 @@
+// From a read workbook to validated registers: find each register, give it its area, run the rules (pure).
+import { COLUMN_BY_KEY, COLUMNS, REQUIRED_KEYS } from './columns.js';
+import { FILE_PROBLEMS, type FileProblemId } from './file-problems.js';
+import type { AreaGuess, Detected, FileReport, Problem, RawSheet, Register, SourceFormat } from './model.js';
+import { scanSheet } from './register.js';
+import type { RuleModule, RuleOptions } from './rules/rule.js';
+import { validateRegister } from './validate.js';
+
+export interface WorkbookInput {
+  file: string;
+  format?: SourceFormat;
+  sheets: RawSheet[];
+  detected: Detected;
+  failure?: { rule: FileProblemId; messageId: string; data?: Record<string, string | number> };
+}
+
+/** Decides a register's area from what the sheet says above its header (the path and flags are the caller's). */
+export type AreaResolver = (titleLines: string[]) => AreaGuess;
+
+export interface FoundRegisters {
+  registers: Register[];
+  /** Sheets that held no register (a 说明 sheet next to the register): named, not an error. */
+  otherSheets: string[];
+  /** Set when the file holds no register at all. */
+  failure?: Problem;
+}
+
+export function fileProblem(id: FileProblemId, messageId: string, data?: Record<string, string | number>): Problem {
+  return { rule: id, messageId, severity: FILE_PROBLEMS[id].severity, ...(data ? { data } : {}) };
+}
+
+export function findRegisters(wb: WorkbookInput, areaOf: AreaResolver): FoundRegisters {
+  if (wb.failure) return { registers: [], otherSheets: [], failure: fileProblem(wb.failure.rule, wb.failure.messageId, wb.failure.data) };
+  const registers: Register[] = [];
+  const otherSheets: string[] = [];
+  let best: { row: number; found: { header: string }[]; sheet: string } | undefined;
+  let anyCells = false;
+  for (const sheet of wb.sheets) {
+    if (sheet.rows.some((r) => r.some((c) => c && c.text !== ''))) anyCells = true;
+    const scan = scanSheet(sheet, {
+      file: wb.file,
+      format: wb.format ?? 'xlsx',
+      area: { level: 'unknown', source: 'none' },
+      detected: wb.detected,
+    });
+    if (scan.registers.length === 0) {
+      otherSheets.push(sheet.name);
+      if (scan.bestCandidate && (!best || scan.bestCandidate.found.length > best.found.length)) {
+        best = { ...scan.bestCandidate, sheet: sheet.name };
+      }
+    }
+    for (const reg of scan.registers) {
+      reg.area = areaOf(reg.titleLines);
+      registers.push(reg);
+    }
+  }
+  if (registers.length === 0) {
+    if (!anyCells) return { registers, otherSheets, failure: fileProblem('file-empty', 'no-cells') };
+    const expected = REQUIRED_KEYS.map((k) => COLUMN_BY_KEY.get(k)!.label).join('”“');
+    const found = best
+      ? `（工作表“${best.sheet}”第 ${best.row} 行只认出：${best.found.map((f) => f.header).join('、')}）`
+      : '';
+    return { registers, otherSheets, failure: fileProblem('file-not-register', 'no-header', { expected, found }) };
+  }
+  return { registers, otherSheets };
+}
+
+/** Problems about the register as a whole that the reader knows of: a required column absent from the header. */
+function headerProblems(reg: Register): Problem[] {
+  const out: Problem[] = [];
+  for (const key of reg.missingColumns) {
+    const spec = COLUMNS.find((c) => c.key === key)!;
+    if (!spec.required) continue;
+    out.push(fileProblem('required-column', 'missing', { label: spec.label, headerRow: reg.headerRows.join('-') }));
+  }
+  return out;
+}
+
+export function validateRegisters(found: FoundRegisters, file: string, detected: Detected, rules: readonly RuleModule[], options: RuleOptions, areaLabel: (a: AreaGuess) => string | undefined): FileReport[] {
+  if (found.failure) return [{ file, rows: 0, problems: [found.failure], detected }];
+  return found.registers.map((reg) => {
+    const label = areaLabel(reg.area);
+    const detectedAll: Detected = {
+      ...reg.detected,
+      area: { value: label ?? '', reason: reg.area.evidence ? `${reg.area.source}: ${reg.area.evidence}` : reg.area.source },
+    };
+    if (found.otherSheets.length) detectedAll.otherSheets = { value: found.otherSheets.join(', '), reason: 'no-header' };
+    return {
+      file,
+      sheet: reg.sheet,
+      ...(label ? { area: label } : {}),
+      rows: reg.rows.length,
+      problems: [...headerProblems(reg), ...validateRegister(reg, rules, options)],
+      detected: detectedAll,
+      register: reg,
+    };
+  });
+}

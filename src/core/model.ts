@@ -1,0 +1,241 @@
+// The ledger model: plain data that flows from the readers (src/io) through the core to the formatters.
+
+/** What a reader found in one cell, with enough to show the clerk what they typed. */
+export interface RawCell {
+  /** The value as text: exact digits for whole numbers, ISO date for dates, rich text joined, a formula's cached result. */
+  text: string;
+  kind: 'string' | 'number' | 'date' | 'boolean' | 'error' | 'empty';
+  /** The original value when it was not a string (a number stays a number here). */
+  raw?: number | boolean;
+  /** The cell held a formula; `text` is its cached result. */
+  formula?: boolean;
+  /** The number format when the reader knows it (e.g. `0.00E+00`, `@`). */
+  numFmt?: string;
+}
+
+/** A 0-based inclusive rectangle of merged cells. */
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One sheet (or a whole CSV file) as a grid. rows[i] is spreadsheet row i+1, rows[i][j] column j+1. */
+export interface RawSheet {
+  name: string;
+  rows: (RawCell | undefined)[][];
+  merges: MergeRange[];
+  /** Hidden or very hidden sheets are still read; the report says so. */
+  hidden?: boolean;
+}
+
+export type SourceFormat = 'xlsx' | 'csv';
+
+/** What a reader made of one file. */
+export interface RawWorkbook {
+  /** Path as the user should see it (relative to the input they gave). */
+  file: string;
+  format: SourceFormat;
+  sheets: RawSheet[];
+  /** Guesses the reader made (encoding, delimiter …), shown by --explain and in JSON. */
+  detected: Detected;
+}
+
+/** A guess made while reading: what was chosen and why. Shown to the user, never silent. */
+export interface Detected {
+  encoding?: { value: string; reason: string };
+  delimiter?: { value: string; reason: string };
+  [key: string]: { value: string; reason: string } | undefined;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type Lang = 'zh' | 'en';
+
+/**
+ * Canonical register columns. The first five are the 附2 form's own; the rest are optional
+ * columns clerks add.
+ */
+export type ColumnKey =
+  | 'seq'
+  | 'org'
+  | 'name'
+  | 'address'
+  | 'phone'
+  | 'idNumber'
+  | 'familySize'
+  | 'income'
+  | 'povertyCause'
+  | 'measures'
+  | 'remark'
+  | 'orgType';
+
+/** How a register column was matched to a header cell. */
+export interface ColumnMatch {
+  key: ColumnKey;
+  /** 0-based column index. */
+  col: number;
+  /** A1 column letter(s). */
+  letter: string;
+  /** The header text as written (header rows joined). */
+  header: string;
+  how: 'exact' | 'alias' | 'contains';
+}
+
+/** One value of a register row, with its source. */
+export interface Field {
+  /** As read (RawCell.text). */
+  text: string;
+  /** Normalised for comparison (NFKC, trimmed, inner whitespace collapsed). */
+  norm: string;
+  /** A1 reference, e.g. `E7`. */
+  cell: string;
+  kind: RawCell['kind'];
+  raw?: number | boolean;
+  numFmt?: string;
+}
+
+export interface RegisterRow {
+  /** Spreadsheet row number, 1-based as Excel shows it (CSV: record number, header included). */
+  row: number;
+  fields: Partial<Record<ColumnKey, Field>>;
+  /** Cells under headers fupin does not know, by header text. Kept, not checked. */
+  extra: Record<string, string>;
+}
+
+export type AreaLevel = 'province' | 'city' | 'county' | 'unknown';
+
+/** Where a register belongs. `level` says which 统计表 row its pairings count in. */
+export interface Area {
+  level: AreaLevel;
+  province?: string;
+  /** Full official city name, e.g. 湘西土家族苗族自治州. */
+  city?: string;
+  /** Full official county name, e.g. 溆浦县. */
+  county?: string;
+  /** GB/T 2260 code of the most specific known place. */
+  code?: string;
+}
+
+export interface AreaGuess extends Area {
+  source: 'flag' | 'path' | 'sheet' | 'config' | 'none';
+  /** The text the area was read from (a path segment, the 填报单位 line …). */
+  evidence?: string;
+}
+
+/** One register found in a sheet: where its header is and which rows are pairings. */
+export interface Register {
+  file: string;
+  format: SourceFormat;
+  sheet: string;
+  area: AreaGuess;
+  /** 1-based row numbers of the header row(s). */
+  headerRows: number[];
+  columns: ColumnMatch[];
+  /** Header cells fupin did not recognise: kept and shown, never checked. */
+  unknownColumns: { letter: string; header: string }[];
+  /** Canonical columns not found (the required ones missing makes the register unreadable). */
+  missingColumns: ColumnKey[];
+  /** The pairings: data rows, including rows with problems; not blank, template or footer rows. */
+  rows: RegisterRow[];
+  /** How many rows were passed over and why. */
+  skipped: { blank: number; template: number; total: number };
+  /** 1-based row where the closing 备注 line (or another footer) was found. */
+  footerRow?: number;
+  /** Title and 填报单位 lines above the header, as written. */
+  titleLines: string[];
+  detected: Detected;
+}
+
+/** A finding, before it is put into words. */
+export interface Problem {
+  /** Stable kebab-case rule id. */
+  rule: string;
+  /** Key into the rule's messages. */
+  messageId: string;
+  severity: Severity;
+  /** Spreadsheet row (1-based); absent for file-level problems. */
+  row?: number;
+  /** Canonical column key, when the problem is about one cell. */
+  columnKey?: ColumnKey;
+  /** The header as the register writes it. */
+  column?: string;
+  cell?: string;
+  value?: string;
+  /** Placeholders for the message template. */
+  data?: Record<string, string | number>;
+}
+
+/** The validation of one register (or one unreadable file). */
+export interface FileReport {
+  file: string;
+  sheet?: string;
+  /** Human label of the area, e.g. 怀化市溆浦县; absent when unknown. */
+  area?: string;
+  rows: number;
+  problems: Problem[];
+  /** Everything guessed while reading this file, by name. */
+  detected: Detected;
+  /** The register itself, for commands that go on to count (rollup, quota). Not serialised. */
+  register?: Register;
+}
+
+// ── Counting (附3 统计表) ─────────────────────────────────────────────────────────────
+
+/** The three organisation types 附3 and 附4 count (DOMAIN §4). */
+export type OrgType = 'charity' | 'foundation' | 'social';
+
+/** How an organisation's type was decided: a 类型 column, the org registry, a name rule, or nothing fitted (→ social, warned). */
+export type OrgTypeSource = 'column' | 'registry' | 'name' | 'default';
+
+/** One organisation as found in the registers of one area level. */
+export interface OrgSummary {
+  /** orgKey() of the name: spelling variants share it. */
+  key: string;
+  /** The spelling shown (the registry's, else the most frequent). */
+  name: string;
+  /** Every spelling seen, most frequent first. */
+  spellings: string[];
+  type: OrgType;
+  typeSource: OrgTypeSource;
+  /** What decided the type, in words (the 类型 text, the orgs.csv row, the name keyword). */
+  typeDetail?: string;
+  /** The level its rows count for (from the file: 省本级, 市本级 or a county). */
+  level: AreaLevel;
+  city?: string;
+  county?: string;
+  /** Distinct households it helps. */
+  households: number;
+}
+
+/** 参与单位数量 / 扶贫脱贫户数 of one type in one row of 附3. */
+export interface CountPair {
+  units: number;
+  households: number;
+}
+
+/** One row of 附3: one area at one level (市本级, a county; or 省本级, a city). */
+export interface RollupRow {
+  /** The row label as the form writes it: 市本级, 溆浦县, 省本级, 怀化市 … */
+  unit: string;
+  level: AreaLevel;
+  city?: string;
+  county?: string;
+  charity: CountPair;
+  foundation: CountPair;
+  social: CountPair;
+  /** units = sum of the three units; households = distinct households in the row. */
+  subtotal: CountPair;
+}
+
+/** A whole 附3 统计表 (city level) or the provincial table (DOMAIN §10 rollup JSON). */
+export interface RollupTable {
+  level: 'city' | 'province';
+  /** 怀化市, or the province's name. */
+  area: string;
+  rows: RollupRow[];
+  /** Column sums of the rows (合计). */
+  total: { charity: CountPair; foundation: CountPair; social: CountPair; subtotal: CountPair };
+  notes: string[];
+}

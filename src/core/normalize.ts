@@ -1,0 +1,87 @@
+// Text normalisation shared by every comparison: NFKC, trimming, whitespace, keys for names and places.
+
+const WS = /[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/gu;
+
+/** NFKC (full-width digits, letters, brackets → half-width), trim, collapse inner whitespace. */
+export function normText(s: string): string {
+  if (!s) return '';
+  return s.normalize('NFKC').replace(WS, ' ').trim();
+}
+
+/** Like normText but with every whitespace removed (names, headers, keys). */
+export function compact(s: string): string {
+  if (!s) return '';
+  return s.normalize('NFKC').replace(WS, '');
+}
+
+const PUNCT = /[()[\]{}<>【】〔〕《》「」『』"'`‘’“”.,，。、;；:：!！?？·•\-_—–~～/\\|*＊#＃]/gu;
+
+/** A key for matching organisation names: no whitespace, no punctuation, brackets unified. */
+export function orgKey(s: string): string {
+  return compact(s).replace(PUNCT, '');
+}
+
+/** A person's name for comparison: NFKC, no whitespace (clerks type "张  三" to align). */
+export function nameKey(s: string): string {
+  return compact(s);
+}
+
+/** An address for comparison: no whitespace or punctuation. */
+export function addressKey(s: string): string {
+  return compact(s).replace(PUNCT, '');
+}
+
+/** The digits of a text, in order (full-width digits count). */
+export function digitsOf(s: string): string {
+  return s.normalize('NFKC').replace(/\D+/g, '');
+}
+
+/** Han characters (CJK Unified Ideographs, including extensions A+). */
+export const HAN = /\p{Script=Han}/u;
+
+export function isBlank(s: string | undefined): boolean {
+  return s === undefined || normText(s) === '';
+}
+
+/** 0-based column index → A1 letters (0 → A, 26 → AA). */
+export function columnLetter(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based column and 1-based row → A1 reference. */
+export function cellRef(col: number, row: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+/**
+ * Text of a number that a clerk typed: whole numbers as exact digits (no exponent),
+ * others as the shortest round-trip decimal.
+ */
+export function numberText(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n)) {
+    if (Math.abs(n) < 1e21) return n.toFixed(0);
+    return BigInt(n).toString();
+  }
+  const s = String(n);
+  if (!/e/i.test(s)) return s;
+  // tiny or huge non-integers: write without exponent
+  return n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** Parse money or a count as a clerk writes it: "1,200", "1200元", "１２００", " 3 人". Undefined when not a number. */
+export function parseAmount(s: string): number | undefined {
+  let t = compact(s).replace(/[,，]/g, '');
+  t = t.replace(/^(?:人民币|RMB|¥|￥)/i, '').replace(/(?:万元|元|人|口|户|块)$/u, '');
+  if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(t)) return undefined;
+  const n = Number(t);
+  if (!Number.isFinite(n)) return undefined;
+  return compact(s).endsWith('万元') ? n * 10000 : n;
+}

@@ -1,0 +1,47 @@
+// duplicate-pairing: the same organisation paired with the same household twice in one register.
+import { HouseholdIndex, orgKeyOf } from '../household.js';
+import { compact, normText } from '../normalize.js';
+import { defineRule } from './rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'duplicate-pairing',
+    severity: 'error',
+    description: {
+      zh: '同一单位对同一户只能登记一次',
+      en: 'One organisation may be paired with one household only once',
+    },
+    messages: {
+      zh: {
+        duplicate:
+          '{cell} “{org}”帮扶“{name}”一户，与第 {first} 行重复：同一单位对同一户只登记一次，请删除这一行（若是另一户同名户主，请把家庭住址写完整以示区别）',
+      },
+      en: {
+        duplicate:
+          '{cell}: "{org}" helping "{name}" is already registered in row {first}; delete this row (if it is another household of the same name, write its full address to tell them apart)',
+      },
+    },
+  },
+  create(ctx) {
+    const households = new HouseholdIndex();
+    const firstRow = new Map<string, number>();
+    return {
+      row(row) {
+        const org = orgKeyOf(row);
+        const household = households.idOf(row);
+        if (org === undefined || household === undefined) return;
+        const key = `${org}\u0000${household}`;
+        const first = firstRow.get(key);
+        if (first === undefined) {
+          firstRow.set(key, row.row);
+          return;
+        }
+        ctx.reportCell(row, 'name', 'duplicate', {
+          first,
+          org: normText(row.fields.org?.text ?? ''),
+          name: compact(row.fields.name?.text ?? ''),
+        });
+      },
+    };
+  },
+});

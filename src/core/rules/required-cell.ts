@@ -1,0 +1,39 @@
+// required-cell: 扶贫单位、户主姓名、家庭住址 must be filled in every pairing row.
+import type { ColumnKey } from '../model.js';
+import { isBlank } from '../normalize.js';
+import { defineRule } from './rule.js';
+
+const REQUIRED: ColumnKey[] = ['org', 'name', 'address'];
+
+export default defineRule({
+  meta: {
+    id: 'required-cell',
+    severity: 'error',
+    description: {
+      zh: '扶贫单位、户主姓名、家庭住址为必填项',
+      en: 'The organisation, head of household and address are required',
+    },
+    messages: {
+      zh: {
+        org: '{cell} 扶贫单位为空：请填写帮扶该户的慈善组织全称',
+        name: '{cell} 户主姓名为空：请填写扶贫户户主的姓名',
+        address: '{cell} 家庭住址为空：请填写扶贫户住址（乡镇、村、组）',
+      },
+      en: {
+        org: '{cell}: the organisation is empty; type the full name of the organisation helping this household',
+        name: '{cell}: the head of household is empty; type their name',
+        address: '{cell}: the address is empty; type the household address (township, village, group)',
+      },
+    },
+  },
+  create(ctx) {
+    const present = new Set(ctx.register.columns.map((c) => c.key));
+    return {
+      row(row) {
+        for (const key of REQUIRED) {
+          if (present.has(key) && isBlank(row.fields[key]?.text)) ctx.reportCell(row, key, key);
+        }
+      },
+    };
+  },
+});

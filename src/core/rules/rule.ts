@@ -1,0 +1,61 @@
+// The shape of a validation rule: metadata (id, severity, zh/en messages) and per-row / end hooks.
+import type { ColumnKey, Lang, Problem, Register, RegisterRow, Severity } from '../model.js';
+import type { DivisionIndex } from '../divisions.js';
+import type { OrgRegistry } from '../orgs.js';
+
+export type Messages = Record<string, string>;
+
+export interface RuleMeta {
+  /** Stable kebab-case id; the file name is the id. */
+  id: string;
+  /** Default severity; a report may override it (e.g. --strict). */
+  severity: Severity;
+  /** One line saying what the rule checks. */
+  description: Record<Lang, string>;
+  /** Message templates by messageId, `{placeholder}` filled from Problem.data, value, cell, column. */
+  messages: Record<Lang, Messages>;
+  /** `fupin fix` can repair it mechanically. */
+  fixable?: boolean;
+}
+
+export interface RuleOptions {
+  /** --strict: warnings fail the run; some rules also raise their severity. */
+  strict: boolean;
+  /** The division list, when loaded (address and area rules need it). */
+  divisions?: DivisionIndex;
+  /** The org registry (orgs.csv), when there is one (org-type-guess needs it). */
+  registry?: OrgRegistry;
+}
+
+/** What a rule may report: a Problem without its rule id; severity defaults to the rule's. */
+export type ReportInput = Omit<Problem, 'rule' | 'severity'> & { severity?: Severity };
+
+export interface RuleContext {
+  register: Register;
+  options: RuleOptions;
+  report(p: ReportInput): void;
+  /** Report about one cell of a row: fills row, cell, column and value from the field. */
+  reportCell(
+    row: RegisterRow,
+    key: ColumnKey,
+    messageId: string,
+    data?: Record<string, string | number>,
+    severity?: Severity,
+  ): void;
+}
+
+export interface RuleVisitor {
+  /** Called for every data row, in sheet order. */
+  row?(row: RegisterRow): void;
+  /** Called once after the last row: aggregating rules report here. */
+  end?(): void;
+}
+
+export interface RuleModule {
+  meta: RuleMeta;
+  create(ctx: RuleContext): RuleVisitor;
+}
+
+export function defineRule(rule: RuleModule): RuleModule {
+  return rule;
+}

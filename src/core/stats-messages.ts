@@ -1,0 +1,168 @@
+// Message catalogue for the problems and notes of counting (orgs.csv, reading a 统计表, reconciling, rollup notes).
+// These checks run on whole tables, not per register row, so they are not RuleModules; they share RuleMeta's
+// shape so renderProblem(STATS_RULES[p.rule], p, lang) puts any of them into words.
+import type { Lang } from './model.js';
+import type { Messages, RuleMeta } from './rules/rule.js';
+
+type Meta = Omit<RuleMeta, 'fixable'>;
+
+function meta(m: Meta): Meta {
+  return m;
+}
+
+export const STATS_RULES: Record<string, Meta> = {
+  'orgs-registry': meta({
+    id: 'orgs-registry',
+    severity: 'error',
+    description: { zh: 'orgs.csv 单位名录须有单位名称、类型两列，类型可以识别', en: 'orgs.csv needs 单位名称 and 类型 columns with readable types' },
+    messages: {
+      zh: {
+        header: 'orgs.csv 找不到表头：第一行应为 单位名称,类型,层级,地区',
+        empty: 'orgs.csv 第 {row} 行 “{name}” 没有填类型：请填 慈善系统、基金会 或 社会服务机构',
+        type: 'orgs.csv 第 {row} 行 “{name}” 的类型“{value}”无法识别：请填 慈善系统、基金会 或 社会服务机构',
+        conflict:
+          'orgs.csv 第 {row} 行 “{name}” 类型为{type}，但第 {earlierRow} 行已登记为{earlierType}：请删去其中一行',
+      },
+      en: {
+        header: 'orgs.csv has no header: the first line should be 单位名称,类型,层级,地区 (name, type, level, area)',
+        empty: 'orgs.csv line {row}, "{name}": the type is empty; type 慈善系统, 基金会 or 社会服务机构',
+        type: 'orgs.csv line {row}, "{name}": type "{value}" is not one fupin knows; type 慈善系统, 基金会 or 社会服务机构',
+        conflict: 'orgs.csv line {row}, "{name}" is typed {type} but line {earlierRow} says {earlierType}; delete one of them',
+      },
+    },
+  }),
+  'stats-number': meta({
+    id: 'stats-number',
+    severity: 'error',
+    description: { zh: '统计表中的数字须为不小于 0 的整数', en: 'Figures in a 统计表 are whole numbers ≥ 0' },
+    messages: {
+      zh: {
+        'not-number': '{cell}（{unit} {column}）“{value}”不是数字：请填写整数，没有请填 0',
+        negative: '{cell}（{unit} {column}）“{value}”为负数：请填写不小于 0 的整数',
+        fraction: '{cell}（{unit} {column}）“{value}”不是整数：单位数、户数只能是整数',
+      },
+      en: {
+        'not-number': '{cell} ({unit}, {column}): "{value}" is not a number; type a whole number, 0 for none',
+        negative: '{cell} ({unit}, {column}): "{value}" is negative; type a whole number ≥ 0',
+        fraction: '{cell} ({unit}, {column}): "{value}" is not a whole number; units and households are counted whole',
+      },
+    },
+  }),
+  'stats-subtotal-units': meta({
+    id: 'stats-subtotal-units',
+    severity: 'error',
+    description: { zh: '参与扶贫单位总数等于三类参与单位数量之和', en: '参与扶贫单位总数 is the sum of the three unit counts' },
+    messages: {
+      zh: { sum: '{cell}（{unit} 参与扶贫单位总数）为 {value}，三类参与单位数量之和为 {expected}：请改为 {expected}' },
+      en: { sum: '{cell} ({unit}, total units) is {value} but the three types add up to {expected}; type {expected}' },
+    },
+  }),
+  'stats-subtotal-households': meta({
+    id: 'stats-subtotal-households',
+    severity: 'error',
+    description: {
+      zh: '扶贫脱贫农户总数不大于三类户数之和，不小于其中最大的一类',
+      en: '扶贫脱贫农户总数 lies between the largest type and the sum of the three',
+    },
+    messages: {
+      zh: {
+        'too-many': '{cell}（{unit} 扶贫脱贫农户总数）为 {value}，大于三类扶贫脱贫户数之和 {sum}：一户最多计一次，请核对',
+        'too-few': '{cell}（{unit} 扶贫脱贫农户总数）为 {value}，小于{type}一类的户数 {max}：总户数不能少于任何一类，请核对',
+      },
+      en: {
+        'too-many': '{cell} ({unit}, total households) is {value}, more than the three types together ({sum}); check it',
+        'too-few': '{cell} ({unit}, total households) is {value}, fewer than {typeEn} alone ({max}); check it',
+      },
+    },
+  }),
+  'stats-total': meta({
+    id: 'stats-total',
+    severity: 'error',
+    description: { zh: '合计等于各行之和', en: 'The 合计 row is the sum of the rows above' },
+    messages: {
+      zh: { sum: '{cell}（合计 {column}）为 {value}，各行相加为 {expected}：请改为 {expected}' },
+      en: { sum: '{cell} (total, {column}) is {value} but the rows add up to {expected}; type {expected}' },
+    },
+  }),
+  'stats-unknown-unit': meta({
+    id: 'stats-unknown-unit',
+    severity: 'warning',
+    description: { zh: '统计表的每一行是本市的县市区（或本省的市州）', en: 'Each row of a 统计表 is a county of the city (or a city of the province)' },
+    messages: {
+      zh: {
+        unknown: '{cell} “{value}”不是{area}的{kind}：请写县市区（市州）的全称，或删去这一行',
+        blank: '第 {row} 行有数字但“单位”一栏为空：请填写县市区（市州）名称',
+        duplicate: '{cell} “{value}”与第 {firstRow} 行重复：同一单位只填一行',
+      },
+      en: {
+        unknown: '{cell}: "{value}" is not a {kindEn} of {area}; write its full name or delete the row',
+        blank: 'Row {row} has figures but no unit name; type the county (city) name',
+        duplicate: '{cell}: "{value}" repeats row {firstRow}; one row per unit',
+      },
+    },
+  }),
+  'stats-reconcile': meta({
+    id: 'stats-reconcile',
+    severity: 'error',
+    description: { zh: '市州统计表与县市区登记表一致', en: 'A city 统计表 agrees with its registers' },
+    messages: {
+      zh: {
+        cell: '{cell}（{unit} {column}）表中 {stated}，按登记表应为 {computed}',
+        'missing-row': '统计表中没有“{unit}”一行，按登记表应有：{computedText}',
+        'no-register': '统计表中有“{unit}”一行，但没有它的登记表，无法核对',
+      },
+      en: {
+        cell: '{cell} ({unit}, {column}): the table says {stated}, the registers give {computed}',
+        'missing-row': 'The table has no row for {unit}; the registers give {computedText}',
+        'no-register': 'The table has a row for {unit} but there is no register for it to check against',
+      },
+    },
+  }),
+  'rollup-area': meta({
+    id: 'rollup-area',
+    severity: 'warning',
+    description: { zh: '汇总时每份登记表须能确定所属地区', en: 'Every register in a rollup has a known area' },
+    messages: {
+      zh: {
+        unknown: '{file} 无法确定属于哪个县市区，未计入汇总：请按 市州/县市区.xlsx 存放，或用 --area 指定',
+        'other-city': '{file} 属于{fileCity}，不是{city}，未计入{city}统计表',
+      },
+      en: {
+        unknown: '{file}: its county is unknown, so it was left out; store it as city/county.xlsx or give --area',
+        'other-city': '{file} belongs to {fileCity}, not {city}; left out of the {city} table',
+      },
+    },
+  }),
+};
+
+/** Notes printed below a table, by id, in both languages. */
+export const ROLLUP_NOTES: Record<Lang, Messages> = {
+  zh: {
+    joint: '{unit}：{joint} 户同时由两类（或三类）组织帮扶，扶贫脱贫农户总数按户只计一次（{distinct} 户，三类户数之和为 {sum}）',
+    'no-name': '{file} 第 {rows} 行没有户主姓名，无法确定帮扶对象，共 {count} 行未计入',
+    'no-org': '{file} 第 {rows} 行没有扶贫单位名称，无法确定帮扶组织，共 {count} 行未计入',
+    'default-type': '{count} 个组织无法判断类型，已按社会服务机构（民非）计：{names}。请在 orgs.csv 中登记其类型',
+    'no-city-level': '未找到{city}市本级登记表，市本级一行记为 0',
+    'no-province-level': '未找到省本级登记表，省本级一行记为 0',
+    'missing-counties': '以下县市区没有登记表：{names}',
+    'missing-cities': '以下市州没有数据，记为 0：{names}',
+    'cross-row': '合计中的扶贫脱贫农户总数是各行相加；其中 {count} 户在两行以上出现，全表实际涉及 {distinct} 户',
+    'city-distinct': '{city}：按全市去重，参与单位 {units} 个、扶贫户 {households} 户（市统计表合计为 {sumUnits} 个、{sumHouseholds} 户，因同一组织或农户出现在多个县市区）',
+    'duplicate-table': '{city} 有 {count} 张统计表，均已计入：请删去重复的一张',
+    'unknown-units': '以下行不是已知的市州，已计入合计：{names}',
+  },
+  en: {
+    joint: '{unit}: {joint} households are helped by two (or three) types; the total counts each once ({distinct}, the three types add up to {sum})',
+    'no-name': '{file} rows {rows} have no head of household, so the pairing is unknown; {count} rows left out',
+    'no-org': '{file} rows {rows} have no organisation name; {count} rows left out',
+    'default-type': '{count} organisations could not be typed and were counted as social service organisations: {names}. Add them to orgs.csv',
+    'no-city-level': 'No 市本级 register for {city}; its 市本级 row is 0',
+    'no-province-level': 'No 省本级 register; the 省本级 row is 0',
+    'missing-counties': 'No register for these counties: {names}',
+    'missing-cities': 'No data for these cities, counted as 0: {names}',
+    'cross-row': 'The total households are the sum of the rows; {count} households appear in more than one row, {distinct} households in all',
+    'city-distinct': '{city}: counted once across the city, {units} organisations and {households} households (the city table adds up to {sumUnits} and {sumHouseholds}, because some organisations or households appear in several counties)',
+    'duplicate-table': '{city} has {count} tables, all counted; delete the duplicate',
+    'unknown-units': 'These rows are not known cities and were counted in the total: {names}',
+  },
+};

@@ -1,0 +1,73 @@
+// The validation report as plain data: what the formatters receive (problems already put into words).
+import type { Detected, FileReport, Lang, Severity } from '../core/model.js';
+
+export interface RenderedProblem {
+  rule: string;
+  severity: Severity;
+  row?: number;
+  column?: string;
+  cell?: string;
+  value?: string;
+  message: string;
+}
+
+export interface RenderedFile {
+  file: string;
+  sheet?: string;
+  area?: string;
+  rows: number;
+  problems: RenderedProblem[];
+  detected: Detected;
+}
+
+export interface Summary {
+  files: number;
+  registers: number;
+  rows: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface ValidationReport {
+  files: RenderedFile[];
+  summary: Summary;
+  /** Files in the folders that are not spreadsheets and were passed over. */
+  passedOver: string[];
+  lang: Lang;
+}
+
+export function summarise(files: { file: string; rows: number; problems: { severity: Severity }[]; sheet?: string }[]): Summary {
+  const s: Summary = { files: new Set(files.map((f) => f.file)).size, registers: 0, rows: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const f of files) {
+    if (f.sheet !== undefined) s.registers++;
+    s.rows += f.rows;
+    for (const p of f.problems) {
+      if (p.severity === 'error') s.errors++;
+      else if (p.severity === 'warning') s.warnings++;
+      else s.infos++;
+    }
+  }
+  return s;
+}
+
+/** Render every problem's message in `lang`. */
+export function renderReports(reports: FileReport[], lang: Lang, render: (p: FileReport['problems'][number], lang: Lang) => string, passedOver: string[] = []): ValidationReport {
+  const files: RenderedFile[] = reports.map((r) => ({
+    file: r.file,
+    ...(r.sheet !== undefined ? { sheet: r.sheet } : {}),
+    ...(r.area !== undefined ? { area: r.area } : {}),
+    rows: r.rows,
+    problems: r.problems.map((p) => ({
+      rule: p.rule,
+      severity: p.severity,
+      ...(p.row !== undefined ? { row: p.row } : {}),
+      ...(p.column !== undefined ? { column: p.column } : {}),
+      ...(p.cell !== undefined ? { cell: p.cell } : {}),
+      ...(p.value !== undefined ? { value: p.value } : {}),
+      message: render(p, lang),
+    })),
+    detected: r.detected,
+  }));
+  return { files, summary: summarise(files), passedOver, lang };
+}

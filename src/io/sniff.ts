@@ -1,0 +1,108 @@
+// Recognises a file by its bytes, not its name: xlsx, legacy/encrypted OLE2, ODF, other zips, text, or junk.
+
+export type Sniffed =
+  | { kind: 'empty' }
+  | { kind: 'xlsx' }
+  | { kind: 'xlsb' }
+  | { kind: 'ods' }
+  | { kind: 'numbers' }
+  | { kind: 'zip-other'; detail: string }
+  | { kind: 'ole2-encrypted' }
+  | { kind: 'ole2-legacy' }
+  | { kind: 'ole2-other' }
+  | { kind: 'text' }
+  | { kind: 'binary' };
+
+const ZIP_SIG = [0x50, 0x4b];
+const OLE2_SIG = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(buf: Uint8Array, sig: number[]): boolean {
+  if (buf.length < sig.length) return false;
+  return sig.every((b, i) => buf[i] === b);
+}
+
+/** UTF-16LE encoding of an ASCII name, as OLE2 directory entries store it. */
+function utf16(name: string): Buffer {
+  return Buffer.from(name, 'utf16le');
+}
+
+/** Names of the entries in a zip's central directory (or local headers when the directory is missing). */
+export function zipEntryNames(buf: Buffer, max = 5000): string[] {
+  const names: string[] = [];
+  // end of central directory: last 64 KiB
+  const tail = Math.max(0, buf.length - 65557);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= tail; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd >= 0) {
+    const count = buf.readUInt16LE(eocd + 10);
+    let p = buf.readUInt32LE(eocd + 16);
+    for (let n = 0; n < count && n < max && p + 46 <= buf.length; n++) {
+      if (buf.readUInt32LE(p) !== 0x02014b50) break;
+      const nameLen = buf.readUInt16LE(p + 28);
+      const extraLen = buf.readUInt16LE(p + 30);
+      const commentLen = buf.readUInt16LE(p + 32);
+      names.push(buf.toString('utf8', p + 46, Math.min(buf.length, p + 46 + nameLen)));
+      p += 46 + nameLen + extraLen + commentLen;
+    }
+    if (names.length) return names;
+  }
+  // no central directory (truncated file): walk the local headers we have
+  let p = 0;
+  while (p + 30 <= buf.length && names.length < max) {
+    if (buf.readUInt32LE(p) !== 0x04034b50) break;
+    const compSize = buf.readUInt32LE(p + 18);
+    const nameLen = buf.readUInt16LE(p + 26);
+    const extraLen = buf.readUInt16LE(p + 28);
+    names.push(buf.toString('utf8', p + 30, Math.min(buf.length, p + 30 + nameLen)));
+    if (compSize === 0) break; // streamed entry: sizes are in a data descriptor we cannot follow cheaply
+    p += 30 + nameLen + extraLen + compSize;
+  }
+  return names;
+}
+
+export function sniff(buf: Buffer): Sniffed {
+  if (buf.length === 0) return { kind: 'empty' };
+  if (startsWith(buf, ZIP_SIG)) {
+    const names = zipEntryNames(buf);
+    const lower = names.map((n) => n.toLowerCase());
+    if (lower.includes('mimetype')) {
+      const i = buf.indexOf('mimetype');
+      const head = buf.toString('latin1', i, i + 120);
+      if (head.includes('opendocument.spreadsheet')) return { kind: 'ods' };
+      if (head.includes('opendocument')) return { kind: 'zip-other', detail: 'opendocument' };
+    }
+    if (lower.some((n) => n === 'xl/workbook.bin')) return { kind: 'xlsb' };
+    if (lower.some((n) => n.startsWith('xl/') || n === '[content_types].xml')) {
+      if (lower.some((n) => n.startsWith('word/'))) return { kind: 'zip-other', detail: 'docx' };
+      if (lower.some((n) => n.startsWith('ppt/'))) return { kind: 'zip-other', detail: 'pptx' };
+      return { kind: 'xlsx' };
+    }
+    if (lower.some((n) => n.startsWith('index/') || n.endsWith('.iwa'))) return { kind: 'numbers' };
+    return { kind: 'zip-other', detail: names.length ? 'zip' : 'broken-zip' };
+  }
+  if (startsWith(buf, OLE2_SIG)) {
+    if (buf.includes(utf16('EncryptionInfo')) || buf.includes(utf16('EncryptedPackage'))) return { kind: 'ole2-encrypted' };
+    if (buf.includes(utf16('Workbook')) || buf.includes(utf16('Book'))) return { kind: 'ole2-legacy' };
+    return { kind: 'ole2-other' };
+  }
+  return looksLikeText(buf) ? { kind: 'text' } : { kind: 'binary' };
+}
+
+/** Text in some encoding: no NUL bytes outside UTF-16, few control characters. */
+export function looksLikeText(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 8192);
+  if (n === 0) return true;
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) return true;
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    if (b === 0) return false;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1a) bad++;
+  }
+  return bad / n < 0.01;
+}

@@ -1,0 +1,77 @@
+// Finds the spreadsheet files under the paths a user gives; folders are walked recursively, in a stable order.
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Extensions fupin reads or knows how to refuse; other files in a mailbox folder (.docx, .pdf, .jpg …) are passed over. */
+export const SPREADSHEET_EXTENSIONS = new Set([
+  '.xlsx', '.xlsm', '.xltx', '.xltm', '.csv', '.tsv', '.xls', '.xlt', '.et', '.ett', '.ods', '.fods', '.xlsb', '.numbers',
+]);
+
+export interface FoundFile {
+  /** Absolute path. */
+  abs: string;
+  /** Path to show: relative to the folder given, or as typed for a file given directly. */
+  display: string;
+  /** Named directly on the command line (read whatever its extension). */
+  explicit: boolean;
+}
+
+export interface WalkResult {
+  files: FoundFile[];
+  /** Paths that do not exist. */
+  missing: string[];
+  /** Files in the folders that were passed over (not spreadsheets), relative display paths. */
+  passedOver: string[];
+}
+
+function skipEntry(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('~$') || name === 'node_modules' || name === '__MACOSX';
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export async function walkInputs(inputs: string[], cwd = process.cwd()): Promise<WalkResult> {
+  const result: WalkResult = { files: [], missing: [], passedOver: [] };
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    let st;
+    try {
+      st = await stat(abs);
+    } catch {
+      result.missing.push(input);
+      continue;
+    }
+    if (st.isDirectory()) {
+      await walkDir(abs, abs, result, seen, 0);
+    } else if (!seen.has(abs)) {
+      seen.add(abs);
+      result.files.push({ abs, display: input.split(path.sep).join('/'), explicit: true });
+    }
+  }
+  return result;
+}
+
+async function walkDir(root: string, dir: string, out: WalkResult, seen: Set<string>, depth: number): Promise<void> {
+  if (depth > 20) return;
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => byName(a.name, b.name));
+  for (const e of entries) {
+    if (skipEntry(e.name)) continue;
+    const abs = path.join(dir, e.name);
+    const display = path.relative(root, abs).split(path.sep).join('/');
+    if (e.isDirectory()) {
+      await walkDir(root, abs, out, seen, depth + 1);
+    } else if (e.isFile()) {
+      if (seen.has(abs)) continue;
+      seen.add(abs);
+      if (SPREADSHEET_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.files.push({ abs, display, explicit: false });
+      else out.passedOver.push(display);
+    }
+  }
+}

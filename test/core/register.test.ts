@@ -1,0 +1,127 @@
+// scanSheet: finding header rows, column mapping, pairing rows, template rows and the closing 备注 in grids.
+import { describe, expect, it } from 'vitest';
+import type { MergeRange, RawCell, RawSheet } from '../../src/core/model.js';
+import { scanSheet } from '../../src/core/register.js';
+
+function sheet(rows: (string | number | null)[][], merges: MergeRange[] = [], name = 'Sheet1'): RawSheet {
+  return {
+    name,
+    merges,
+    rows: rows.map((r) =>
+      r.map((v): RawCell | undefined =>
+        v === null || v === '' ? undefined : typeof v === 'number' ? { text: String(v), kind: 'number', raw: v } : { text: v, kind: 'string' },
+      ),
+    ),
+  };
+}
+
+const ctx = { file: 'x.xlsx', format: 'xlsx' as const, area: { level: 'unknown' as const, source: 'none' as const }, detected: {} };
+
+describe('scanSheet', () => {
+  it('reads the official layout: title, 填报单位 line, header, pairings, template rows, 备注', () => {
+    const s = sheet([
+      ['附2：'],
+      ['溆浦县慈善组织精准扶贫结对帮扶登记表'],
+      ['填报单位：溆浦县慈善会', null, null, '填报日期：2016年9月12日'],
+      ['序号', '扶贫单位或者机构名称', '扶贫户主姓名', '扶贫家庭住址', '联系方式'],
+      [1, '溆浦县慈善会', '张三', '溆浦县卢峰镇大坪村3组', 13907451234],
+      [2, '溆浦县慈善会', '李四', '溆浦县龙潭镇桐木村1组', '0745-3221234'],
+      [],
+      [3],
+      [4],
+      ['备注：此统计表属结对帮卡对应登记统计，由县市区慈善办填写，上报市级、存档各一份。'],
+      ['填表人：王五'],
+    ]);
+    const { registers } = scanSheet(s, ctx);
+    expect(registers).toHaveLength(1);
+    const r = registers[0]!;
+    expect(r.headerRows).toEqual([4]);
+    expect(r.columns.map((c) => `${c.letter}:${c.key}`)).toEqual(['A:seq', 'B:org', 'C:name', 'D:address', 'E:phone']);
+    expect(r.rows.map((x) => x.row)).toEqual([5, 6]);
+    expect(r.rows[0]!.fields.phone).toMatchObject({ text: '13907451234', cell: 'E5', kind: 'number' });
+    expect(r.skipped).toEqual({ blank: 1, template: 2, total: 0 });
+    expect(r.footerRow).toBe(10);
+    expect(r.titleLines).toContain('填报单位：溆浦县慈善会 填报日期：2016年9月12日');
+  });
+
+  it('reads a two-row header with vertical and group merges, columns in another order, unknown extra columns', () => {
+    const s = sheet(
+      [
+        ['登记表'],
+        ['编号', '帮扶单位', '扶贫对象', null, '联系电话', '村干部'],
+        [null, null, '户主姓名', '家庭住址', null, null],
+        [1, '辰溪县慈善会', '王  五', '辰溪县孝坪镇', '13800000000', '赵六'],
+      ],
+      [
+        { top: 1, left: 0, bottom: 2, right: 0 },
+        { top: 1, left: 1, bottom: 2, right: 1 },
+        { top: 1, left: 2, bottom: 1, right: 3 },
+        { top: 1, left: 4, bottom: 2, right: 4 },
+        { top: 1, left: 5, bottom: 2, right: 5 },
+      ],
+    );
+    const r = scanSheet(s, ctx).registers[0]!;
+    expect(r.headerRows).toEqual([2, 3]);
+    expect(r.columns.map((c) => `${c.letter}:${c.key}`)).toEqual(['A:seq', 'B:org', 'C:name', 'D:address', 'E:phone']);
+    expect(r.unknownColumns).toEqual([{ letter: 'F', header: '村干部' }]);
+    expect(r.rows).toHaveLength(1);
+    expect(r.rows[0]!.extra).toEqual({ 村干部: '赵六' });
+    expect(r.rows[0]!.fields.name?.cell).toBe('C4');
+  });
+
+  it('matches wrapped and aliased headers, and an organisation merged down over its households', () => {
+    const s = sheet(
+      [
+        ['序 号', '扶贫单位或者\n机构名称', '户主', '住址', '手机号码'],
+        [1, '溆浦县慈善会', '张三', '卢峰镇', '13907451234'],
+        [2, null, '李四', '龙潭镇', '13907451235'],
+      ],
+      [{ top: 1, left: 1, bottom: 2, right: 1 }],
+    );
+    const r = scanSheet(s, ctx).registers[0]!;
+    expect(r.columns.map((c) => c.key)).toEqual(['seq', 'org', 'name', 'address', 'phone']);
+    expect(r.rows[1]!.fields.org).toMatchObject({ text: '溆浦县慈善会', cell: 'B3' });
+  });
+
+  it('finds two registers one after the other in one sheet', () => {
+    const s = sheet([
+      ['溆浦县慈善组织精准扶贫结对帮扶登记表'],
+      ['序号', '扶贫单位', '户主姓名', '家庭住址', '联系方式'],
+      [1, 'A慈善会', '张三', '卢峰镇', '13907451234'],
+      ['备注：…'],
+      [],
+      ['辰溪县慈善组织精准扶贫结对帮扶登记表'],
+      ['序号', '扶贫单位', '户主姓名', '家庭住址', '联系方式'],
+      [1, 'B慈善会', '李四', '孝坪镇', '13907451235'],
+      [2, 'B慈善会', '王五', '孝坪镇', '13907451236'],
+    ]);
+    const { registers } = scanSheet(s, ctx);
+    expect(registers.map((r) => [r.headerRows[0], r.rows.length, r.titleLines[0]])).toEqual([
+      [2, 1, '溆浦县慈善组织精准扶贫结对帮扶登记表'],
+      [7, 2, '辰溪县慈善组织精准扶贫结对帮扶登记表'],
+    ]);
+  });
+
+  it('skips 合计 rows and a header repeated on each printed page', () => {
+    const s = sheet([
+      ['序号', '扶贫单位', '户主姓名', '家庭住址', '联系方式'],
+      [1, 'A慈善会', '张三', '卢峰镇', '13907451234'],
+      ['序号', '扶贫单位', '户主姓名', '家庭住址', '联系方式'],
+      [2, 'A慈善会', '李四', '卢峰镇', '13907451235'],
+      ['合计', '2户'],
+    ]);
+    const r = scanSheet(s, ctx).registers[0]!;
+    expect(r.rows.map((x) => x.row)).toEqual([2, 4]);
+    expect(r.skipped.total).toBe(2);
+  });
+
+  it('finds no register in a sheet of something else, and says which columns it did see', () => {
+    const s = sheet([
+      ['品名', '单价', '联系电话'],
+      ['大米', 3.5, '13800000000'],
+    ]);
+    const scan = scanSheet(s, ctx);
+    expect(scan.registers).toEqual([]);
+    expect(scan.bestCandidate?.found.map((c) => c.key)).toEqual(['phone']);
+  });
+});
