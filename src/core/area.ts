@@ -7,7 +7,7 @@
 // never silently: the disagreement is written into `evidence` and listed in `conflicts`.
 import type { Area, AreaGuess, AreaLevel } from './model.js';
 import type { City, County, DivisionIndex, Province } from './divisions.js';
-import { compact } from './normalize.js';
+import { compact, normText } from './normalize.js';
 
 export interface AreaInput {
   /** The --area flag: 怀化市溆浦县, 溆浦县, 怀化市本级, 市本级 (city from the path), 省本级. */
@@ -69,9 +69,10 @@ export function resolveArea(input: AreaInput, idx: DivisionIndex): AreaResolutio
   const flag = input.flag !== undefined && compact(input.flag) !== '' ? read('flag', input.flag, input.flag, idx, defaultProvince, hint) : undefined;
   hint = flag?.city ?? hint;
 
-  const lines = (input.sheetLines ?? []).map((l) => compact(l)).filter((l) => l !== '');
-  const sheet = [...lines.filter((l) => REPORTER_LINE.test(l)), ...lines.filter((l) => !REPORTER_LINE.test(l))].map((l) =>
-    read('sheet', l, l, idx, defaultProvince, hint, REPORTER_LINE.test(l)),
+  const lines = (input.sheetLines ?? []).map((l) => normText(l)).filter((l) => l !== '');
+  const isReporter = (l: string): boolean => REPORTER_LINE.test(compact(l));
+  const sheet = [...lines.filter(isReporter), ...lines.filter((l) => !isReporter(l))].map((l) =>
+    read('sheet', l, l, idx, defaultProvince, hint, isReporter(l)),
   );
 
   const all = [...(flag ? [flag] : []), ...path, ...sheet];

@@ -3,10 +3,12 @@ import { FILE_PROBLEMS } from './file-problems.js';
 import { renderProblem, type MessageSource } from './i18n.js';
 import type { Lang, Problem } from './model.js';
 import { allRules } from './rules/index.js';
+import { STATS_RULES } from './stats-messages.js';
 
 const sources = new Map<string, MessageSource>();
 for (const r of allRules) sources.set(r.meta.id, r.meta);
 for (const [id, meta] of Object.entries(FILE_PROBLEMS)) sources.set(id, meta);
+for (const [id, meta] of Object.entries(STATS_RULES)) sources.set(id, meta);
 
 /** Add message sources defined elsewhere (统计表 checks, quota findings). */
 export function registerMessages(id: string, source: MessageSource): void {

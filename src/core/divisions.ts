@@ -111,6 +111,16 @@ interface Candidate {
   weak: boolean;
   /** A name that is an ordinary word: needs its parent right before. */
   strict: boolean;
+  /** A two-character name (攸县): needs a word boundary before (start, punctuation, a place) and no 城 after (新县城). */
+  edge?: boolean;
+}
+
+const ETHNIC_TOWN = new RegExp(`^(.{2,}?)(?:(?:${ETHNIC})族)+(乡|镇|苏木)$`, 'u');
+
+/** 后塘瑶族乡 → 后塘乡: how clerks write an ethnic township. */
+function townAlias(name: string): string | undefined {
+  const m = ETHNIC_TOWN.exec(name);
+  return m ? m[1] + m[2] : undefined;
 }
 
 /** Short form of an official name: suffix removed (湖南省 → 湖南, 溆浦县 → 溆浦, 湘西土家族苗族自治州 → 湘西). */
@@ -246,10 +256,21 @@ export class DivisionIndex {
     return k ? k.towns : [];
   }
 
-  /** Whether a county has a township of this name (NFKC, whitespace ignored). */
-  hasTown(county: County, name: string): boolean {
+  /**
+   * The county's township a name means: the official name (NFKC, whitespace ignored) or, for an ethnic
+   * township, the name without the ethnic group (后塘乡 → 后塘瑶族乡). Undefined when there is none.
+   */
+  townOf(county: County, name: string): string | undefined {
     const key = compact(name);
-    return county.towns.some((t) => compact(t) === key);
+    return county.towns.find((t) => {
+      const c = PLAIN_HAN.test(t) ? t : compact(t);
+      return c === key || townAlias(c) === key;
+    });
+  }
+
+  /** Whether a county has a township of this name (see townOf). */
+  hasTown(county: County, name: string): boolean {
+    return this.townOf(county, name) !== undefined;
   }
 
   /** A province, city or county by GB/T 2260 code (2, 4 or 6 digits). */
@@ -310,7 +331,8 @@ export class DivisionIndex {
     while (i < t.length) {
       const prev = out.length > 0 ? out[out.length - 1] : undefined;
       const adjacent = prev && !HAN.test(t.slice(prev.index + prev.text.length, i)) ? prev : undefined;
-      const m = this.matchAt(t, i, adjacent?.places, 0);
+      const boundary = i === 0 || !HAN.test(t[i - 1]) || adjacent !== undefined;
+      const m = this.matchAt(t, i, adjacent?.places, boundary, 0);
       if (!m) {
         i++;
         continue;
@@ -322,7 +344,13 @@ export class DivisionIndex {
   }
 
   /** The longest acceptable name starting at `i`, its places not yet narrowed by context. */
-  private matchAt(t: string, i: number, before: Place[] | undefined, depth: number): (PlaceMatch & { next?: PlaceMatch }) | undefined {
+  private matchAt(
+    t: string,
+    i: number,
+    before: Place[] | undefined,
+    boundary: boolean,
+    depth: number,
+  ): (PlaceMatch & { next?: PlaceMatch }) | undefined {
     for (const len of this.formLengths) {
       if (i + len > t.length) continue;
       const text = t.slice(i, i + len);
@@ -334,12 +362,16 @@ export class DivisionIndex {
       const nextMatch = (): PlaceMatch | undefined => {
         if (!nextDone) {
           nextDone = true;
-          next = depth < 3 ? this.matchAt(t, i + len, cands.map((c) => c.place), depth + 1) : undefined;
+          next = depth < 3 ? this.matchAt(t, i + len, cands.map((c) => c.place), true, depth + 1) : undefined;
         }
         return next;
       };
+      // 大同市村: a village named after a place, not the place
+      const village = t[i + len] === '村' && !this.townAt(t, i + len);
       const accepted = cands.filter((c) => {
+        if (village && c.place.level !== 'town') return false;
         if (c.strict) return afterParent(c);
+        if (c.edge) return boundary && !(t[i + len] === '城' && !this.townAt(t, i + len));
         if (!c.weak) return true;
         if (afterParent(c)) return true;
         const n = nextMatch();
@@ -364,13 +396,20 @@ export class DivisionIndex {
     return undefined;
   }
 
+  /** Whether a township name (村头镇) starts at `i`. */
+  private townAt(t: string, i: number): boolean {
+    return this.formLengths.some((len) => i + len <= t.length && this.townsByName.has(t.slice(i, i + len)));
+  }
+
   /** Every reading of a form: province, city and county names, and townships (2-character ones only after their county). */
   private candidates(text: string): Candidate[] | undefined {
     const named = this.forms.get(text);
     const towns = this.townsByName.get(text);
     if (!towns) return named;
     const strict = text.length <= 2;
-    const list = towns.map((county): Candidate => ({ place: { level: 'town', name: text, county }, how: 'name', weak: false, strict }));
+    const list = towns.map(
+      (county): Candidate => ({ place: { level: 'town', name: this.townOf(county, text) ?? text, county }, how: 'name', weak: false, strict }),
+    );
     return named ? [...named, ...list] : list;
   }
 
@@ -440,6 +479,8 @@ export class DivisionIndex {
             const name = PLAIN_HAN.test(t) ? t : compact(t);
             if (!TOWN_SUFFIX.test(name) || /^\d/.test(name)) continue;
             push(this.townsByName, name, k);
+            const alias = townAlias(name);
+            if (alias) push(this.townsByName, alias, k);
           }
         }
       }
@@ -474,7 +515,8 @@ export class DivisionIndex {
     const name = compact(k.name);
     push(this.countiesByName, name, k);
     const generic = GENERIC_DISTRICT.test(name);
-    this.addForm(name, { place: k, how: 'name', weak: name.length <= 2 && !generic, strict: generic });
+    // 攸县, 南县: whole words only (not 新县城), 城区, 郊区: only after their city
+    this.addForm(name, { place: k, how: 'name', weak: false, strict: generic, edge: name.length <= 2 && !generic });
     if (k.zone) {
       // 岳阳市屈原管理区 → 屈原管理区; 开发区 and the like keep their full name only
       const prefix = [k.city.name, shortName(k.city.name)].find((x) => x && name.startsWith(x) && name.length - x.length >= 4);

@@ -30,12 +30,14 @@ export const FILE_PROBLEMS = {
       'not-xlsx': '文件扩展名是 {ext}，但内容不是 Excel 工作簿（{detail}）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
       'text-as-xlsx': '文件扩展名是 {ext}，但内容是文本（可能是 CSV 或网页）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)，或把扩展名改为 .csv',
       csv: 'CSV 文件无法解析（第 {line} 行附近：{detail}）：请用 Excel/WPS 打开检查后重新保存为 CSV 或 .xlsx',
+      'no-sheets': '文件结构不标准，找不到工作表（可能由其他软件生成）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
     },
     {
       truncated: 'The file is damaged or incomplete ({detail}): download it again, or ask the sender to re-save it in Excel/WPS',
       'not-xlsx': 'The file is named {ext} but is not an Excel workbook ({detail}): open it in Excel/WPS and save as .xlsx',
       'text-as-xlsx': 'The file is named {ext} but holds text (CSV or a web page?): open it in Excel/WPS and save as .xlsx, or rename it to .csv',
       csv: 'The CSV cannot be parsed (near line {line}: {detail}): open it in Excel/WPS and save it again as CSV or .xlsx',
+      'no-sheets': 'The workbook has a non-standard structure and no sheet could be found (made by another program?): open it in Excel/WPS and save as .xlsx',
     },
   ),
   'file-legacy-xls': def(

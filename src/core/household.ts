@@ -1,14 +1,11 @@
 // Who a pairing is about: households and organisations identified across spellings (DOMAIN §3).
 import type { RegisterRow } from './model.js';
-import { addressKey, digitsOf, nameKey, orgKey } from './normalize.js';
+import { addressKey, nameKey, orgKey } from './normalize.js';
+import { parsePhones } from './phone.js';
 
-/** The phone numbers of a 联系方式 cell, as digit strings (several numbers split on / 、 , ； and spaces). */
+/** The phone numbers of a 联系方式 cell, as digit strings (one parser for the whole tool: phone.ts). */
 export function phoneNumbers(text: string): string[] {
-  return text
-    .normalize('NFKC')
-    .split(/[/、,，;；\s]+|(?:或)/u)
-    .map((part) => digitsOf(part.replace(/(?:转|ext\.?|x)\s*\d+$/iu, '')))
-    .filter((d) => d.length >= 7);
+  return parsePhones(text).numbers.map((n) => n.digits).filter((d) => d.length >= 7);
 }
 
 /**

@@ -1,5 +1,5 @@
 // Is a 户主姓名 a person's name? Pure checks shared by the person-name and name-spacing rules (DOMAIN §8).
-import { compact } from './normalize.js';
+import { compact, normText } from './normalize.js';
 
 /**
  * Words that make a "name" an organisation's. Only words of two or more characters, none of which is
@@ -84,4 +84,16 @@ export function checkPersonName(text: string): NameCheck {
 export function isPlainHanName(text: string): boolean {
   const t = text.normalize('NFKC');
   return /^[\p{Script=Han}·•・‧\s\u3000]+$/u.test(t) && /\p{Script=Han}/u.test(t);
+}
+
+/**
+ * A long name typed with spaces between multi-character parts and no middle dot ("阿依古丽 买买提")
+ * is most likely a minority name missing its "·": returns it with dots ("阿依古丽·买买提"), else undefined.
+ */
+export function spacedMinorityName(text: string): string | undefined {
+  const norm = normText(text);
+  if (!isPlainHanName(norm) || MIDDLE_DOT.test(norm) || !norm.includes(' ')) return undefined;
+  const parts = norm.split(' ');
+  if (parts.join('').length <= 4 || parts.some((p) => p.length < 2)) return undefined;
+  return parts.join('·');
 }

@@ -41,7 +41,8 @@ function compareCells(
 /**
  * Every cell where the city's 统计表 differs from what its registers give (error `stats-reconcile`, at the
  * table's cell), a row the registers have and the table lacks (error), and a table row with no register to
- * check it against (warning). 合计 is compared too when every table row has its registers.
+ * check it against (warning). 合计 is compared too when every table row has its registers. A missing row of
+ * zeros (a county with a register but no pairings) is only a warning.
  */
 export function reconcileCityTable(read: StatsTableRead, computed: RollupTable): Problem[] {
   const out: Problem[] = [];
@@ -51,7 +52,11 @@ export function reconcileCityTable(read: StatsTableRead, computed: RollupTable):
   for (const s of read.rows) {
     const unit = units.includes(s.row.unit) ? s.row.unit : matchUnit(s.label, units);
     const c = unit === undefined ? undefined : computed.rows.find((r) => r.unit === unit);
-    if (!c || unit === undefined || matched.has(unit)) {
+    if (unit !== undefined && matched.has(unit)) {
+      allMatched = false; // a repeated row: stats-unknown-unit already names it
+      continue;
+    }
+    if (!c || unit === undefined) {
       allMatched = false;
       out.push({
         rule: 'stats-reconcile',
@@ -67,18 +72,19 @@ export function reconcileCityTable(read: StatsTableRead, computed: RollupTable):
     matched.add(unit);
     compareCells(c.unit, s.sheetRow, s.refs, s.row, c, out);
   }
+  if (read.stated && allMatched) {
+    compareCells('合计', read.stated.sheetRow, read.stated.refs, read.stated.total, computed.total, out);
+  }
   for (const c of computed.rows) {
     if (matched.has(c.unit)) continue;
-    allMatched = false;
+    // A row of zeros the table leaves out changes no figure: a warning; any other missing row is an error.
+    const zero = GROUPS.every((g) => c[g].units === 0 && c[g].households === 0);
     out.push({
       rule: 'stats-reconcile',
       messageId: 'missing-row',
-      severity: 'error',
+      severity: zero ? 'warning' : 'error',
       data: { unit: c.unit, computedText: countsText(c) },
     });
-  }
-  if (read.stated && allMatched) {
-    compareCells('合计', read.stated.sheetRow, read.stated.refs, read.stated.total, computed.total, out);
   }
   return out;
 }

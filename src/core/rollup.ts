@@ -307,7 +307,12 @@ function cityOf(registers: readonly Register[]): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-function cityTable(city: string, registers: readonly Register[], tally: Tally, problems: Problem[]): { table: RollupTable; counted: Counted[] } {
+function cityTable(
+  city: string,
+  registers: readonly Register[],
+  tally: Tally,
+  problems: Problem[],
+): { table: RollupTable; placed: Register[] } {
   const cityLevel: Register[] = [];
   const counties = new Map<string, Register[]>();
   for (const reg of registers) {
@@ -332,7 +337,8 @@ function cityTable(city: string, registers: readonly Register[], tally: Tally, p
   if (missing.length) notes.push({ id: 'missing-counties', data: { names: missing.join('、') } });
   notes.push(...jointNotes(counted), ...crossRowNote(counted));
   const rows = counted.map((c) => c.row);
-  return { table: { level: 'city', area: city, rows, total: columnSums(rows), notes: tally.render(notes) }, counted };
+  const placed = [...cityLevel, ...[...counties.values()].flat()];
+  return { table: { level: 'city', area: city, rows, total: columnSums(rows), notes: tally.render(notes) }, placed };
 }
 
 /** The left-out-row and default-type notes that concern these registers. */
@@ -361,8 +367,7 @@ export function rollupCity(registers: readonly Register[], opts: RollupOptions =
   const tally = new Tally(registers, opts);
   const city = opts.city ?? cityOf(registers) ?? '';
   const problems: Problem[] = [];
-  const { table } = cityTable(city, registers, tally, problems);
-  const placed = registers.filter((r) => r.area.level === 'city' || r.area.level === 'county').filter((r) => r.area.city === city);
+  const { table, placed } = cityTable(city, registers, tally, problems);
   return { table, orgs: orgSummaries(tally, placed), problems };
 }
 

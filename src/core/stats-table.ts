@@ -171,7 +171,7 @@ function readPreamble(sheet: RawSheet, before: number): { title?: string; report
     for (const cell of sheet.rows[r] ?? []) {
       const t = compact(cell?.text ?? '');
       if (!t) continue;
-      if (!out.title && /统计表|结对帮扶/.test(t) && !/^附/.test(t)) out.title = t;
+      if (!out.title && /统计表|结对帮扶/.test(t) && !/^附/.test(t)) out.title = (cell?.text ?? '').replace(/\s+/g, ' ').trim();
       const m = /填报单位[:：]?(.*?)(?:填报日期|日期|$)/.exec(t);
       if (m && m[1] && !out.reporter) out.reporter = m[1].replace(/[（(]盖章[)）]/g, '');
     }
@@ -255,7 +255,11 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
     label: string;
     values: Record<Group, CountPair>;
     hasSubtotal: Record<Measure, boolean>;
+    /** A figure of the row could not be read as a whole number ≥ 0 (its 小计 is then not checked). */
+    bad: boolean;
   }
+  /** Columns with an unreadable figure: their 合计 is not checked (the figure is already reported). */
+  const badColumns = new Set<number>();
   const dataRows: Raw[] = [];
   let totalRow: Raw | undefined;
   let remark: string | undefined;
@@ -264,7 +268,7 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
     const cells = sheet.rows[r] ?? [];
     const first = cells.map((c) => compact(c?.text ?? '')).find((t) => t !== '') ?? '';
     if (first.startsWith('备注')) {
-      remark = first;
+      remark = (cells.find((c) => compact(c?.text ?? '') !== '')?.text ?? '').trim();
       break;
     }
     const label = textAt(sheet, r, layout.unitCol);
@@ -274,6 +278,7 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
     if (totalRow) continue; // only 备注 and signatures follow 合计
     const values = {} as Record<Group, CountPair>;
     const hasSubtotal = { units: false, households: false };
+    let rowBad = false;
     for (const g of GROUPS) {
       values[g] = { units: 0, households: 0 };
       for (const m of MEASURES) {
@@ -284,6 +289,8 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
         const { value, bad } = readNumber(cell);
         values[g][m] = value;
         if (bad) {
+          rowBad = true;
+          badColumns.add(c);
           problems.push(
             problem('stats-number', bad, r, c, {
               value: cell?.text ?? '',
@@ -294,7 +301,7 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
         }
       }
     }
-    const raw: Raw = { r, label, values, hasSubtotal };
+    const raw: Raw = { r, label, values, hasSubtotal, bad: rowBad };
     if (TOTAL.test(label)) totalRow = raw;
     else dataRows.push(raw);
   }
@@ -344,7 +351,8 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
         });
       } else firstRowOf.set(row.unit, d.r + 1);
     }
-    checkSubtotal(d.r, row, d.label || `第 ${d.r + 1} 行`, d.hasSubtotal, layout, problems);
+    if (!d.bad) checkSubtotal(d.r, row, d.label || `第 ${d.r + 1} 行`, d.hasSubtotal, layout, problems);
+    else for (const m of MEASURES) if (!d.hasSubtotal[m]) row.subtotal[m] = row.charity[m] + row.foundation[m] + row.social[m];
     rows.push({ row, label: d.label, labelCell, sheetRow: d.r + 1, refs: refsOf(d.r) });
   }
 
@@ -358,7 +366,7 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
     for (const g of GROUPS) {
       for (const m of MEASURES) {
         const c = layout.cols[g]?.[m];
-        if (c === undefined) continue;
+        if (c === undefined || badColumns.has(c)) continue;
         const expected = total[g][m];
         if (t.values[g][m] !== expected) {
           problems.push(

@@ -70,6 +70,7 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
     case 'ole2-encrypted':
       return fail('file-encrypted', 'encrypted');
     case 'ole2-legacy':
+    case 'biff':
       return fail('file-legacy-xls', 'legacy');
     case 'ole2-other':
       return fail('file-unsupported', 'binary', { detail: 'OLE2' });
@@ -102,6 +103,7 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
     case 'xlsx': {
       try {
         const { sheets } = await readXlsxBuffer(bytes);
+        if (sheets.length === 0) return fail('file-corrupt', 'no-sheets');
         return { ...base, format: 'xlsx', sheets };
       } catch (e) {
         const msg = (e as Error)?.message ?? String(e);

@@ -1,10 +1,14 @@
-// Reads every register under the given paths: walk, load, find the registers, give each its area.
+// Reads every register under the given paths: walk, load, find the registers, give each its area;
+// sheets that are 附3 统计表 rather than registers are read as tables, and orgs.csv as the org registry.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveArea } from '../core/area.js';
 import type { DivisionIndex } from '../core/divisions.js';
 import { findRegisters, type FoundRegisters } from '../core/inspect.js';
-import type { Detected } from '../core/model.js';
-import type { EncodingName } from './csv.js';
+import type { Detected, Problem, RawSheet } from '../core/model.js';
+import { OrgRegistry, registryFromRows } from '../core/orgs.js';
+import { looksLikeStatsTable, readStatsTable, type StatsTableRead } from '../core/stats-table.js';
+import { decodeText, type EncodingName, csvToSheet, sniffDelimiter } from './csv.js';
 import { loadDivisions } from './divisions.js';
 import { loadFile } from './load.js';
 import { walkInputs } from './walk.js';
@@ -14,14 +18,27 @@ export interface ReadOptions {
   /** --area: the area of every register read (overrides the path and the sheet). */
   area?: string;
   maxBytes?: number;
+  /** --orgs: the org registry; otherwise orgs.csv at the top of a folder given. */
+  orgs?: string;
   /** Called after each file (progress bars). */
   onFile?: (done: number, total: number, file: string) => void;
+}
+
+/** A 统计表 found in a file: where, and what it says. */
+export interface StatsTableFound {
+  file: string;
+  sheet: string;
+  read: StatsTableRead;
+  /** The city its folder or title names, when known. */
+  city?: string;
 }
 
 export interface ReadFile extends FoundRegisters {
   file: string;
   abs: string;
   detected: Detected;
+  /** 统计表 sheets of this file. */
+  tables: StatsTableFound[];
 }
 
 export interface ReadResult {
@@ -31,20 +48,81 @@ export interface ReadResult {
   /** Files in the folders that are not spreadsheets. */
   passedOver: string[];
   divisions: DivisionIndex;
+  registry?: OrgRegistry;
+  /** Where the registry came from, and its problems (bad 类型 cells), with the file in `data.file`. */
+  registryFile?: string;
+  registryProblems: Problem[];
+}
+
+/** Ledger files that are not registers: never read as one, never listed as passed over. */
+const LEDGER_FILES = new Set(['fupin.config.json', 'orgs.csv', 'readme.md', '.gitattributes']);
+
+async function readRegistryCsv(abs: string, encoding?: EncodingName): Promise<{ registry: OrgRegistry; problems: Problem[] }> {
+  const decoded = decodeText(await readFile(abs), encoding);
+  const sheet = csvToSheet(decoded.text, sniffDelimiter(decoded.text).value, 'orgs');
+  const rows = sheet.rows.map((r) => Array.from(r, (c) => c?.text ?? ''));
+  const { registry, problems } = registryFromRows(rows);
+  return { registry, problems };
 }
 
 export async function readRegisters(inputs: string[], opts: ReadOptions = {}): Promise<ReadResult> {
   const [walk, divisions] = await Promise.all([walkInputs(inputs), loadDivisions()]);
+
+  // the org registry: --orgs, else orgs.csv at the top of a folder given
+  let registryFile: string | undefined = opts.orgs;
+  if (!registryFile) {
+    const top = walk.files.find((f) => !f.explicit && path.basename(f.abs).toLowerCase() === 'orgs.csv' && !f.display.includes('/'));
+    registryFile = top?.abs;
+  }
+  let registry: OrgRegistry | undefined;
+  const registryProblems: Problem[] = [];
+  if (registryFile) {
+    const r = await readRegistryCsv(path.resolve(registryFile), opts.encoding);
+    registry = r.registry;
+    for (const p of r.problems) registryProblems.push({ ...p, data: { ...p.data, file: path.basename(registryFile) } });
+  }
+
   const files: ReadFile[] = [];
+  const todo = walk.files.filter((f) => !LEDGER_FILES.has(path.basename(f.abs).toLowerCase()) || f.explicit);
   let done = 0;
-  for (const f of walk.files) {
+  for (const f of todo) {
     const loaded = await loadFile(f, { ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
     const pathSegments = f.abs.split(path.sep).filter(Boolean);
-    const found = findRegisters(loaded, (titleLines) =>
-      resolveArea({ ...(opts.area ? { flag: opts.area } : {}), pathSegments, sheetLines: titleLines }, divisions),
-    );
-    files.push({ ...found, file: loaded.file, abs: loaded.abs, detected: loaded.detected });
-    opts.onFile?.(++done, walk.files.length, f.display);
+    const areaOf = (titleLines: string[]) =>
+      resolveArea({ ...(opts.area ? { flag: opts.area } : {}), pathSegments, sheetLines: titleLines }, divisions);
+    const found = findRegisters(loaded, areaOf);
+    const tables = statsTablesOf(loaded.sheets, found, f.display, areaOf);
+    // a file of 统计表 is not a broken register
+    if (tables.length && found.failure?.rule === 'file-not-register') delete found.failure;
+    files.push({ ...found, file: loaded.file, abs: loaded.abs, detected: loaded.detected, tables });
+    opts.onFile?.(++done, todo.length, f.display);
   }
-  return { files, missing: walk.missing, passedOver: walk.passedOver, divisions };
+  return {
+    files,
+    missing: walk.missing,
+    passedOver: walk.passedOver.filter((p) => !LEDGER_FILES.has(path.basename(p).toLowerCase())),
+    divisions,
+    ...(registry ? { registry } : {}),
+    ...(registryFile ? { registryFile } : {}),
+    registryProblems,
+  };
+}
+
+/** The 统计表 among the sheets that hold no register. */
+function statsTablesOf(
+  sheets: RawSheet[],
+  found: FoundRegisters,
+  file: string,
+  areaOf: (lines: string[]) => { city?: string; level: string },
+): StatsTableFound[] {
+  const out: StatsTableFound[] = [];
+  const withRegister = new Set(found.registers.map((r) => r.sheet));
+  for (const sheet of sheets) {
+    if (withRegister.has(sheet.name) || !looksLikeStatsTable(sheet)) continue;
+    const read = readStatsTable(sheet);
+    if (!read.ok) continue;
+    const area = areaOf([read.title ?? '', read.reporter ?? ''].filter(Boolean));
+    out.push({ file, sheet: sheet.name, read, ...(area.city ? { city: area.city } : {}) });
+  }
+  return out;
 }

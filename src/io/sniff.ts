@@ -10,6 +10,7 @@ export type Sniffed =
   | { kind: 'ole2-encrypted' }
   | { kind: 'ole2-legacy' }
   | { kind: 'ole2-other' }
+  | { kind: 'biff' }
   | { kind: 'text' }
   | { kind: 'binary' };
 
@@ -76,13 +77,15 @@ export function sniff(buf: Buffer): Sniffed {
       if (head.includes('opendocument.spreadsheet')) return { kind: 'ods' };
       if (head.includes('opendocument')) return { kind: 'zip-other', detail: 'opendocument' };
     }
-    if (lower.some((n) => n === 'xl/workbook.bin')) return { kind: 'xlsb' };
+    if (lower.some((n) => n.endsWith('/workbook.bin') || n === 'workbook.bin')) return { kind: 'xlsb' };
     if (lower.some((n) => n.startsWith('xl/') || n === '[content_types].xml')) {
       if (lower.some((n) => n.startsWith('word/'))) return { kind: 'zip-other', detail: 'docx' };
       if (lower.some((n) => n.startsWith('ppt/'))) return { kind: 'zip-other', detail: 'pptx' };
       return { kind: 'xlsx' };
     }
-    if (lower.some((n) => n.startsWith('index/') || n.endsWith('.iwa'))) return { kind: 'numbers' };
+    if (lower.some((n) => n.startsWith('index/') || n.endsWith('.iwa') || n.endsWith('index.zip') || n.endsWith('.numbers/'))) {
+      return { kind: 'numbers' };
+    }
     return { kind: 'zip-other', detail: names.length ? 'zip' : 'broken-zip' };
   }
   if (startsWith(buf, OLE2_SIG)) {
@@ -90,7 +93,16 @@ export function sniff(buf: Buffer): Sniffed {
     if (buf.includes(utf16('Workbook')) || buf.includes(utf16('Book'))) return { kind: 'ole2-legacy' };
     return { kind: 'ole2-other' };
   }
-  return looksLikeText(buf) ? { kind: 'text' } : { kind: 'binary' };
+  if (looksLikeText(buf)) return { kind: 'text' };
+  if (isBiffBof(buf)) return { kind: 'biff' };
+  return { kind: 'binary' };
+}
+
+/** A BIFF2–BIFF5 worksheet stream on its own (Excel 2.x–5.0 .xls, not inside an OLE2 file): it starts with a BOF record. */
+function isBiffBof(buf: Buffer): boolean {
+  if (buf.length < 8) return false;
+  const id = buf.readUInt16LE(0);
+  return (id === 0x0009 || id === 0x0209 || id === 0x0409 || id === 0x0809) && buf.readUInt16LE(2) <= 20;
 }
 
 /** Text in some encoding: no NUL bytes outside UTF-16, few control characters. */

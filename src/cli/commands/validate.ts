@@ -55,10 +55,25 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, io:
     throw new UsageError(`${paths.join('、')} 中没有表格文件（.xlsx、.xlsm、.csv） / no spreadsheet files found`);
   }
 
-  const options = { strict: Boolean(flags.strict), divisions: read.divisions };
-  const reports: FileReport[] = read.files.flatMap((f) =>
-    validateRegisters(f, f.file, f.detected, allRules, options, areaLabel),
-  );
+  const options = { strict: Boolean(flags.strict), divisions: read.divisions, ...(read.registry ? { registry: read.registry } : {}) };
+  const reports: FileReport[] = [];
+  if (read.registryFile && read.registryProblems.length) {
+    reports.push({ file: read.registryFile, rows: 0, problems: read.registryProblems, detected: {} });
+  }
+  for (const f of read.files) {
+    if (f.registers.length || f.failure) reports.push(...validateRegisters(f, f.file, f.detected, allRules, options, areaLabel));
+    // 附3 统计表 in the folder are checked as tables (whole numbers, 小计 and 合计 consistent)
+    for (const t of f.tables) {
+      reports.push({
+        file: t.file,
+        sheet: t.sheet,
+        ...(t.city ? { area: t.city } : {}),
+        rows: 0,
+        problems: t.read.problems,
+        detected: { ...f.detected, kind: { value: 'stats-table', reason: t.read.title ?? '' } },
+      });
+    }
+  }
   const report = renderReports(reports, lang, renderMessage, read.passedOver);
 
   if (flags.format === 'json') io.stdout(formatJson(report));
@@ -72,7 +87,7 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, io:
       }),
     );
 
-  const registersRead = reports.some((r) => r.register);
+  const registersRead = reports.some((r) => r.register) || read.files.some((f) => f.tables.length > 0);
   if (!registersRead) return EXIT.failed; // nothing could be read at all: the job could not be done
   const { errors, warnings } = report.summary;
   if (errors > 0 || (flags.strict && warnings > 0)) return EXIT.problems;

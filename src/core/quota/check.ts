@@ -475,7 +475,10 @@ export function checkQuota(table: QuotaTable, actuals: QuotaActuals): QuotaRepor
       demoChecks = 'done';
       for (const d of actuals.demoSite) {
         const met = d.outside.length === 0;
-        const list = d.outside.map((h) => `${h.name}（${h.address}${h.cell ? `，${h.cell}` : ''}）`).join('、');
+        const list: Text = {
+          zh: d.outside.map((h) => `${h.name}（${h.address}${h.cell ? `，${h.cell}` : ''}）`).join('、'),
+          en: d.outside.map((h) => `${h.name} (${h.address}${h.cell ? `, ${h.cell}` : ''})`).join('; '),
+        };
         demoSite.push({
           area: d.area,
           site: { city: site.city, county: site.county },

@@ -75,7 +75,7 @@ export const QUOTA_MESSAGES: Record<Lang, Record<string, string>> = {
     'json-enum': '{at}: "{value}" is not one of {allowed}',
     'note-cities-unchecked': 'no list of the cities of {province}: unit names were not checked (give knownCities in the config)',
     'req-met': '{area}: all {count} minimums met',
-    'req-short': '{area}: {count} minimums not met: {details}',
+    'req-short': '{area}: short of {count} minimum(s): {details}',
     'req-short-detail': '{label} short by {shortfall}',
     'req-over-info': '{label} actual {actual}, above the suggested upper end {upper} (information only)',
     'charity-split-unknown': '{area}: only the city total is known, not 本级 and 县市区 apart; charity checked against the subtotal',

@@ -171,8 +171,12 @@ export function guidanceFromNotes(text: string): OrgGuidance[] {
       const rest = part.replace(level[0], '');
       const type = TYPE_WORDS.find(([re]) => re.test(rest));
       if (!type) continue;
-      const figure = rest.replace(type[0], '').replace(/^各/u, '').replace(/(?:户|家)?(?:\(.*\))?$/u, '');
-      const range = parseRangeValue(figure);
+      const figure = rest
+        .replace(type[0], '')
+        .replace(/^各/u, '')
+        .match(/^(?:(?:至少|不少于|不低于|≥|>=)\d+|\d+(?:[-~〜至到—–−]\d+)?(?:及以上|以上)?)/u);
+      if (!figure) continue;
+      const range = parseRangeValue(figure[0]);
       if (!range.ok || range.value === undefined) continue;
       const into = type[1].length === 1 ? precise : broad;
       for (const t of type[1]) {
@@ -416,9 +420,10 @@ export function parseQuotaGrid(
     if (filled.length === 0) continue;
     if (!inNotes && /^备注/u.test(compact(filled[0]!))) inNotes = true;
     if (inNotes) {
-      const first = compact(filled[0]!).replace(/^备注[:：]?/u, '');
-      const lines = [first ? normText(filled[0]!).replace(/^备\s*注\s*[:：]?\s*/u, '') : '', ...filled.slice(1)];
-      for (const cell of lines) for (const line of cell.split(/\n/u)) if (line.trim()) notes.push(line.trim());
+      // kept as written (no NFKC): the first cell loses its 备注 label
+      const written = (rows[i] ?? []).map((c) => (c ?? '').trim()).filter(Boolean);
+      written[0] = written[0]!.replace(/^备\s*注\s*[:：]?\s*/u, '');
+      for (const cell of written) for (const line of cell.split(/\r?\n/u)) if (line.trim()) notes.push(line.trim());
       continue;
     }
     const unit = cells[unitCol] ?? '';

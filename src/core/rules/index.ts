@@ -13,6 +13,9 @@ import duplicatePairing from './duplicate-pairing.js';
 import jointHousehold from './joint-household.js';
 import sharedPhone from './shared-phone.js';
 import orgNameVariant from './org-name-variant.js';
+import orgTypeGuess from './org-type-guess.js';
+import addressCounty from './address-county.js';
+import addressTownship from './address-township.js';
 
 export const allRules: RuleModule[] = [
   columnMissing,
@@ -28,7 +31,9 @@ export const allRules: RuleModule[] = [
   jointHousehold,
   sharedPhone,
   orgNameVariant,
-  // address rules (address-county, address-township) go here
+  orgTypeGuess,
+  addressCounty,
+  addressTownship,
 ];
 
 const byId = new Map<string, RuleModule>(allRules.map((r) => [r.meta.id, r]));

@@ -1,5 +1,5 @@
 // name-spacing: spaces typed inside a 户主姓名 to align it ("张  三", full-width "张　三") — type "张三".
-import { isPlainHanName, MIDDLE_DOT } from '../person-name.js';
+import { isPlainHanName, spacedMinorityName } from '../person-name.js';
 import { compact, normText } from '../normalize.js';
 import { defineRule } from './rule.js';
 
@@ -31,10 +31,9 @@ export default defineRule({
         const norm = normText(text);
         if (!norm.includes(' ')) return;
         const fixed = compact(text);
-        const parts = norm.split(' ');
-        // Long names spaced between multi-character parts are likely minority names missing their "·".
-        if (!MIDDLE_DOT.test(norm) && fixed.length > 4 && parts.every((p) => p.length >= 2)) {
-          ctx.reportCell(row, 'name', 'spaces-long', { fixed, dotted: parts.join('·') });
+        const dotted = spacedMinorityName(text);
+        if (dotted !== undefined) {
+          ctx.reportCell(row, 'name', 'spaces-long', { fixed, dotted });
         } else {
           ctx.reportCell(row, 'name', 'spaces', { fixed });
         }

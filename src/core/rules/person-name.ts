@@ -3,8 +3,9 @@
 // Spaces are ignored here (name-spacing reports them). A bracketed note after the name, "张三(已故)",
 // is cut off and the rest judged: when the rest is a valid name the note alone is reported, as a
 // warning (`note`), because it also breaks matching the household across registers; the clerk is told
-// to move it to 备注. Minority names with a middle dot (阿依古丽·买买提) are valid up to 10 Han characters.
-import { checkPersonName, MAX_HAN_DOTTED, MAX_HAN_PLAIN } from '../person-name.js';
+// to move it to 备注. Minority names with a middle dot (阿依古丽·买买提) are valid up to 10 Han characters;
+// a long name spaced between its parts ("阿依古丽 买买提") is judged as if dotted (name-spacing reports the spaces).
+import { checkPersonName, MAX_HAN_DOTTED, MAX_HAN_PLAIN, spacedMinorityName } from '../person-name.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -43,7 +44,8 @@ export default defineRule({
       row(row) {
         const text = row.fields.name?.text;
         if (!text) return;
-        const check = checkPersonName(text);
+        // "阿依古丽 买买提": judged as the dotted name name-spacing suggests, not as one 7-character name
+        const check = checkPersonName(spacedMinorityName(text) ?? text);
         if (check.name === '') return;
         if (!check.valid) {
           const data: Record<string, string | number> = { count: check.hanCount };

@@ -20,6 +20,9 @@ describe('person-name', () => {
 
   it('leaves spacing and empty names to other rules', () => {
     expect(check(rule, withNames(['张  三', '张　三', ' 李四 ', '', null]))).toEqual([]);
+    // a long name spaced between its parts is judged as the dotted minority name name-spacing suggests
+    expect(check(rule, withNames(['阿依古丽 买买提', '阿依古丽　买买提']))).toEqual([]);
+    expect(check(rule, withNames(['阿依古丽买买提']))).toEqual([e('C4', 'too-long')]);
   });
 
   it('rejects digits, letters, several names and symbols', () => {

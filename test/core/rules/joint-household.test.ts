@@ -1,0 +1,37 @@
+// joint-household: one household under two or more organisations is shown once, as information.
+import { describe, expect, it } from 'vitest';
+import rule from '../../../src/core/rules/joint-household.js';
+import { check, FORM_HEADER, makeRegister, problemsOf } from '../../helpers/register.js';
+
+describe('joint-household', () => {
+  it('is silent when every household has one organisation (even listed twice)', () => {
+    const reg = makeRegister([
+      FORM_HEADER,
+      [1, '溆浦县慈善会', '张三', '溆浦县卢峰镇大桥村', '13912345678'],
+      [2, '溆浦县慈善会', '李四', '溆浦县卢峰镇大桥村', '13912345679'],
+      [3, '溆浦县慈善会 ', '张三', '溆浦县卢峰镇大桥村', '13912345678'],
+    ]);
+    expect(check(rule, reg)).toEqual([]);
+  });
+
+  it('reports once per household, where the second organisation appears, naming all of them', () => {
+    const reg = makeRegister(
+      [
+        FORM_HEADER,
+        [1, '溆浦县慈善会', '张三', '溆浦县卢峰镇大桥村', '13912345678'],
+        [2, '溆浦县慈善会', '李四', '溆浦县卢峰镇大桥村', '13912345679'],
+        [3, '怀化市慈善总会', '张三', '溆浦县卢峰镇大桥村', '13912345678'],
+        [4, '湖南省慈善总会', '张三', '溆浦县卢峰镇大桥村', ''],
+        [5, '怀化市慈善总会', '李四', '溆浦县卢峰镇大桥村', '13912345679'],
+      ],
+      { headerRow: 3 },
+    );
+    const problems = problemsOf(rule, reg);
+    expect(problems.map((p) => [p.rule, p.severity, p.cell, p.messageId])).toEqual([
+      ['joint-household', 'info', 'C6', 'joint'],
+      ['joint-household', 'info', 'C8', 'joint'],
+    ]);
+    expect(problems[0].data).toEqual({ name: '张三', count: 3, orgs: '溆浦县慈善会、怀化市慈善总会、湖南省慈善总会', first: 4 });
+    expect(problems[1].data).toEqual({ name: '李四', count: 2, orgs: '溆浦县慈善会、怀化市慈善总会', first: 5 });
+  });
+});

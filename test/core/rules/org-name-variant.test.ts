@@ -1,0 +1,78 @@
+// org-name-variant: one organisation spelt two ways, or two names one character apart.
+import { describe, expect, it } from 'vitest';
+import rule, { similar } from '../../../src/core/rules/org-name-variant.js';
+import { check, FORM_HEADER, makeRegister, problemsOf } from '../../helpers/register.js';
+
+const HOUSEHOLDS = ['张三', '李四', '王五', '赵六', '钱七', '孙八', '周九', '吴十'];
+
+function withOrgs(orgs: (string | null)[]) {
+  return makeRegister([FORM_HEADER, ...orgs.map((o, i) => [i + 1, o, HOUSEHOLDS[i], '溆浦县卢峰镇大桥村', `1391234567${i}`])], {
+    headerRow: 3,
+  });
+}
+
+const w = (cell: string, messageId: string) => ({ rule: 'org-name-variant', severity: 'warning', cell, messageId });
+
+describe('org-name-variant', () => {
+  it('is silent for one spelling per organisation and for different organisations', () => {
+    expect(check(rule, withOrgs(['溆浦县慈善会', '溆浦县慈善会', '辰溪县慈善会', '怀化市慈善总会', '', null]))).toEqual([]);
+  });
+
+  it('warns on every cell spelt otherwise than the most frequent spelling', () => {
+    const reg = withOrgs([
+      '长沙市慈善总会',
+      '长沙市慈善总会 ',
+      '长沙市慈善总会',
+      '长沙市 慈善总会',
+      '湖南省爱心基金会（筹）',
+      '湖南省爱心基金会(筹)',
+      '湖南省爱心基金会（筹）',
+      '湖南省爱心基金会“筹”',
+    ]);
+    const problems = problemsOf(rule, reg);
+    expect(problems.map((p) => [p.cell, p.messageId, p.data?.expected])).toEqual([
+      ['B5', 'spaces', '长沙市慈善总会'],
+      ['B7', 'spaces', '长沙市慈善总会'],
+      ['B9', 'width', '湖南省爱心基金会（筹）'],
+      ['B11', 'punctuation', '湖南省爱心基金会（筹）'],
+    ]);
+    expect(problems.every((p) => p.rule === 'org-name-variant' && p.severity === 'warning')).toBe(true);
+  });
+
+  it('breaks ties by the first spelling seen', () => {
+    expect(check(rule, withOrgs(['怀化市慈善总会(筹)', '怀化市慈善总会（筹）']))).toEqual([w('B5', 'width')]);
+    expect(check(rule, withOrgs(['怀化市慈善总会（筹）', '怀化市慈善总会(筹)']))).toEqual([w('B5', 'width')]);
+  });
+
+  it('suggests the winning spelling without its stray outer spaces', () => {
+    const problems = problemsOf(rule, withOrgs(['溆浦县慈善会 ', '溆浦县慈善会 ', '溆浦县慈善会']));
+    expect(problems.map((p) => [p.cell, p.messageId, p.data?.expected])).toEqual([
+      ['B4', 'spaces', '溆浦县慈善会'],
+      ['B5', 'spaces', '溆浦县慈善会'],
+    ]);
+  });
+
+  it('asks about near-identical names once, at the less used one', () => {
+    const problems = problemsOf(rule, withOrgs(['溆浦县慈善总会', '溆浦县慈善总会', '溆浦县慈善会', '溆浦县慈善会', '溆浦县慈善总会']));
+    expect(problems.map((p) => [p.rule, p.severity, p.cell, p.messageId, p.data])).toEqual([
+      ['org-name-variant', 'warning', 'B6', 'similar', { other: '溆浦县慈善总会', otherRow: 4 }],
+    ]);
+  });
+
+  it('similar: one edit, 6+ characters, not a place or number character', () => {
+    expect(similar('溆浦县慈善会', '辰溪县慈善会')).toBe(false); // two characters apart
+    expect(similar('溆浦县慈善会', '溆浦县慈善总会')).toBe(true);
+    expect(similar('溆浦县爱心协会', '溆浦县爱星协会')).toBe(true);
+    expect(similar('溆浦县第一中学', '溆浦县第二中学')).toBe(false);
+    expect(similar('溆浦县爱心协会', '溆浦县新心协会')).toBe(false);
+    expect(similar('衡阳县慈善总会', '衡南县慈善总会')).toBe(false);
+    expect(similar('邵阳市慈善总会', '邵阳县慈善总会')).toBe(false);
+    expect(similar('爱心服务社2', '爱心服务社3')).toBe(false);
+    expect(similar('县慈善会', '县慈善总会')).toBe(false); // too short
+    expect(similar('溆浦县慈善会', '溆浦县慈善会')).toBe(false);
+  });
+
+  it('is fixable', () => {
+    expect(rule.meta.fixable).toBe(true);
+  });
+});
