@@ -100,14 +100,15 @@ const ZONE = /(?:[业工意技]园区|管理区|示范区|开发区|试验区|�
 const PSEUDO_CITY = /^(?:省|自治区)直辖县级行政区划$/u;
 /** Townships that free text can name: 乡、镇、街道、苏木 (farms, zones and the like are kept for membership only). */
 const TOWN_SUFFIX = /(?:乡|镇|街道|苏木)$/u;
-const TOWN_TOKEN = /^\p{Script=Han}{1,6}?(?:乡|镇|街道)/u;
+/** A township not in the list (merged since): 2-4 characters + 乡/镇/街道, no street, farm, market or village words. */
+const TOWN_TOKEN = /^(?:(?![街局场园区村城集社组路])\p{Script=Han}){2,4}(?:乡|镇|街道)(?!村|社区)/u;
 const HAN = /\p{Script=Han}/u;
 const PLAIN_HAN = /^[\u4e00-\u9fff]+$/u;
 
 interface Candidate {
   place: Place;
   how: PlaceMatch['how'];
-  /** A short form or a 2-character name: needs its parent right before or a smaller place right after. */
+  /** A short form (溆浦, 湖南): needs its parent right before or a smaller place (or a township-like word) right after. */
   weak: boolean;
   /** A name that is an ordinary word: needs its parent right before. */
   strict: boolean;
@@ -319,9 +320,11 @@ export class DivisionIndex {
 
   /**
    * The province, city, county and township names a free-text address (or a title, a file name)
-   * mentions, in order. Longest match first; a short form (溆浦, 湖南) or a two-character name
-   * (南县) counts only right after its parent or right before a smaller place (溆浦龙潭镇); names
-   * that are ordinary words (城区, 郊区) only right after their city; functional zones only by full name.
+   * mentions, in order. Longest match first; a short form (溆浦, 湖南) counts only right after its
+   * parent or right before a smaller place (溆浦龙潭镇); a two-character name (南县) only as a whole
+   * word (not in 新县城); names that are ordinary words (城区, 郊区) only right after their city;
+   * functional zones only by full name. A name followed by 村 (大同市村) or right after a place of its
+   * own level or below (魏都区东城区) is part of a local name and is not taken.
    */
   placesIn(text: string, scope?: PlaceScope): PlaceMatch[] {
     const t = compact(text);
@@ -332,7 +335,8 @@ export class DivisionIndex {
       const prev = out.length > 0 ? out[out.length - 1] : undefined;
       const adjacent = prev && !HAN.test(t.slice(prev.index + prev.text.length, i)) ? prev : undefined;
       const boundary = i === 0 || !HAN.test(t[i - 1]) || adjacent !== undefined;
-      const m = this.matchAt(t, i, adjacent?.places, boundary, 0);
+      const touching = prev && prev.index + prev.text.length === i ? RANK[prev.level] : undefined;
+      const m = this.matchAt(t, i, adjacent?.places, boundary, touching, 0);
       if (!m) {
         i++;
         continue;
@@ -349,6 +353,7 @@ export class DivisionIndex {
     i: number,
     before: Place[] | undefined,
     boundary: boolean,
+    touching: number | undefined,
     depth: number,
   ): (PlaceMatch & { next?: PlaceMatch }) | undefined {
     for (const len of this.formLengths) {
@@ -362,7 +367,9 @@ export class DivisionIndex {
       const nextMatch = (): PlaceMatch | undefined => {
         if (!nextDone) {
           nextDone = true;
-          next = depth < 3 ? this.matchAt(t, i + len, cands.map((c) => c.place), true, depth + 1) : undefined;
+          const places = cands.map((c) => c.place);
+          const rank = Math.min(...places.map((p) => RANK[p.level]));
+          next = depth < 3 ? this.matchAt(t, i + len, places, true, rank, depth + 1) : undefined;
         }
         return next;
       };
@@ -370,6 +377,8 @@ export class DivisionIndex {
       const village = t[i + len] === '村' && !this.townAt(t, i + len);
       const accepted = cands.filter((c) => {
         if (village && c.place.level !== 'town') return false;
+        // 魏都区东城区, 城关镇东城区: a county right after a county or township is part of a local name
+        if (touching !== undefined && c.place.level !== 'town' && RANK[c.place.level] <= touching) return false;
         if (c.strict) return afterParent(c);
         if (c.edge) return boundary && !(t[i + len] === '城' && !this.townAt(t, i + len));
         if (!c.weak) return true;

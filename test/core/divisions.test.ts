@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DivisionIndex, shortName, type DivisionData, type PlaceMatch } from '../../src/core/divisions.js';
+import { loadDivisions } from '../../src/io/divisions.js';
 
 const data = JSON.parse(readFileSync(new URL('../../src/data/divisions.json', import.meta.url), 'utf8')) as DivisionData;
 const idx = new DivisionIndex(data);
@@ -36,6 +37,15 @@ describe('the extract', () => {
     expect(chongqing.cities.map((c) => c.name)).toEqual(['重庆市']);
     expect(idx.county('城口县')!.city.name).toBe('重庆市');
     expect(idx.label(idx.county('朝阳区', '北京市')!)).toBe('北京市朝阳区');
+  });
+});
+
+describe('loadDivisions', () => {
+  it('loads the shipped list once and shares it', async () => {
+    const a = await loadDivisions();
+    expect(a.version).toBe(idx.version);
+    expect(a.county('溆浦县')!.code).toBe('431224');
+    expect(await loadDivisions()).toBe(a);
   });
 });
 
@@ -127,6 +137,17 @@ describe('placesIn', () => {
     expect(found('桃源村3组')).toEqual([]);
     expect(found('新县城东路')).toEqual([]);
     expect(found('南县三仙湖镇')).toEqual(['county:南县=益阳市南县', 'town:三仙湖镇=益阳市南县三仙湖镇']);
+    expect(found('攸县大坪村')).toEqual(['county:攸县=株洲市攸县']);
+  });
+
+  it('does not take a place name that is part of a village or a local name', () => {
+    // villages in the list: 大同市村 (祁东县灵官镇), 东城区 under a township (陇县城关镇东城区)
+    expect(found('祁东县灵官镇大同市村3组')).toEqual(['county:祁东县=衡阳市祁东县', 'town:灵官镇=衡阳市祁东县灵官镇']);
+    expect(found('陇县城关镇东城区社区')).toEqual(['county:陇县=宝鸡市陇县', 'town:城关镇=宝鸡市陇县城关镇']);
+    expect(found('魏都区东城区唐岗社区')).toEqual(['county:魏都区=许昌市魏都区']);
+    // a short name before a street or a market is not a county (东明街街道, 温泉集镇)
+    expect(found('胜芳镇东明街街道')).toEqual(['town:胜芳镇=廊坊市霸州市胜芳镇']);
+    expect(found('温泉集镇社区')).toEqual([]);
   });
 
   it('does not take ordinary words that are district names (城区, 郊区) or zones by part of their name', () => {
