@@ -1,5 +1,6 @@
 // The command line: parses flags with commander, runs one command, returns its exit code. Never calls process.exit.
 import { Command, CommanderError, Option } from 'commander';
+import { InputError } from '../io/errors.js';
 import { EXIT, UsageError } from './errors.js';
 import { type CliIO, processIO } from './io.js';
 
@@ -107,6 +108,10 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     if (e instanceof UsageError) {
       io.stderr(`fupin: ${e.message}\n`);
       return e.exitCode;
+    }
+    if (e instanceof InputError) {
+      io.stderr(`fupin: ${e.message}\n`);
+      return EXIT.failed;
     }
     const err = e as Error;
     io.stderr(`fupin: 无法完成：${err?.message ?? String(e)} / could not finish\n`);

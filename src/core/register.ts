@@ -86,7 +86,8 @@ function mapHeader(g: Grid, r: number, rows: 1 | 2): Candidate {
     let m = rows === 2 && !sameCell && lower ? matchHeader(lower) : undefined;
     m ??= matchHeader(upper);
     if (!m && rows === 2 && !sameCell && upper && lower) m = matchHeader(upper + lower);
-    const display = normText(header.replace(/\s+/g, ' '));
+    // a header wrapped inside its cell ("扶贫家庭\n住址") reads as one word
+    const display = normText(header.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '').replace(/\s+/g, ' '));
     if (m) {
       const prev = best.get(m.key);
       // one register column per key: the better match wins, the first on a tie; merged group cells repeat, keep the first

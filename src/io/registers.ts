@@ -10,6 +10,7 @@ import { OrgRegistry, registryFromRows } from '../core/orgs.js';
 import { looksLikeStatsTable, readStatsTable, type StatsTableRead } from '../core/stats-table.js';
 import { decodeText, type EncodingName, csvToSheet, sniffDelimiter } from './csv.js';
 import { loadDivisions } from './divisions.js';
+import { InputError } from './errors.js';
 import { loadFile } from './load.js';
 import { walkInputs } from './walk.js';
 
@@ -67,6 +68,13 @@ async function readRegistryCsv(abs: string, encoding?: EncodingName): Promise<{ 
 
 export async function readRegisters(inputs: string[], opts: ReadOptions = {}): Promise<ReadResult> {
   const [walk, divisions] = await Promise.all([walkInputs(inputs), loadDivisions()]);
+  if (opts.area) {
+    const flagged = resolveArea({ flag: opts.area }, divisions);
+    // 市本级 alone takes its city from the folder; anything else must name a known place
+    if (flagged.level === 'unknown' && !/^(市本级|本级)$/u.test(opts.area.trim())) {
+      throw new InputError(`--area “${opts.area}” 不是已知的地区：请写成 怀化市溆浦县、溆浦县、怀化市本级 或 省本级 / unknown area`);
+    }
+  }
 
   // the org registry: --orgs, else orgs.csv at the top of a folder given
   let registryFile: string | undefined = opts.orgs;
@@ -77,7 +85,9 @@ export async function readRegisters(inputs: string[], opts: ReadOptions = {}): P
   let registry: OrgRegistry | undefined;
   const registryProblems: Problem[] = [];
   if (registryFile) {
-    const r = await readRegistryCsv(path.resolve(registryFile), opts.encoding);
+    const r = await readRegistryCsv(path.resolve(registryFile), opts.encoding).catch((e: NodeJS.ErrnoException) => {
+      throw new InputError(`无法读取单位名录 ${registryFile}（${e.code ?? e.message}） / cannot read the org registry`);
+    });
     registry = r.registry;
     for (const p of r.problems) registryProblems.push({ ...p, data: { ...p.data, file: path.basename(registryFile) } });
   }

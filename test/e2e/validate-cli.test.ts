@@ -128,6 +128,15 @@ describe('fupin validate', () => {
     }
   });
 
+  it('takes the area from --area, and refuses an area that does not exist', () => {
+    const r = fupin(['validate', '--format', 'json', '--area', '辰溪县', path.join(t.dir, 'clean.xlsx')]);
+    expect(JSON.parse(r.stdout).files[0].area).toBe('怀化市辰溪县');
+    const bad = fupin(['validate', '--area', '火星县', path.join(t.dir, 'clean.xlsx')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('火星县');
+    expect(bad.stderr).not.toMatch(STACK_LINE);
+  });
+
   it('shows what it detected with --explain', () => {
     const r = fupin(['validate', '--explain', path.join(t.dir, 'clean.xlsx')]);
     expect(r.stdout).toContain('表头行: 3');
