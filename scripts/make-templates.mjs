@@ -30,7 +30,7 @@ const thin = { style: 'thin', color: { argb: 'FF000000' } };
 const BOX = { top: thin, left: thin, bottom: thin, right: thin };
 const font = (size, extra = {}) => ({ name: SONG, size, charset: 134, ...extra });
 const CENTER = { horizontal: 'center', vertical: 'middle', wrapText: true };
-const LEFT = { horizontal: 'left', vertical: 'middle', wrapText: true };
+const LEFT = { horizontal: 'left', vertical: 'middle', wrapText: true, indent: 1 };
 /** Page margins in inches (Excel's "normal" minus a little at the sides). */
 const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 
@@ -44,7 +44,7 @@ function newBook() {
   return wb;
 }
 
-function sheet(wb, name, { landscape, printTitlesRow, fitHeight = 0 }) {
+function sheet(wb, name, { landscape, printTitlesRow, fitHeight = 0, footer = true }) {
   return wb.addWorksheet(name, {
     properties: { defaultRowHeight: 20 },
     views: [{ state: 'normal', showGridLines: false, zoomScale: 100 }],
@@ -58,7 +58,7 @@ function sheet(wb, name, { landscape, printTitlesRow, fitHeight = 0 }) {
       margins: MARGINS,
       ...(printTitlesRow ? { printTitlesRow } : {}),
     },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+    ...(footer ? { headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' } } : {}),
   });
 }
 
@@ -186,7 +186,7 @@ function stats() {
     const r = first + i;
     put(ws, `A${r}`, i === 0 ? '市本级' : i === 1 ? '县' : undefined, BODY);
     for (let c = 2; c <= 9; c++) put(ws, ws.getCell(r, c).address, undefined, { ...BODY, numFmt: COUNT_FMT });
-    ws.getRow(r).height = 24;
+    ws.getRow(r).height = 22;
   }
   const total = first + STATS_ROWS;
   put(ws, `A${total}`, '合  计', HEAD);
@@ -194,7 +194,7 @@ function stats() {
     const col = ws.getColumn(c).letter;
     put(ws, `${col}${total}`, { formula: `SUM(${col}${first}:${col}${total - 1})`, result: 0 }, { ...HEAD, numFmt: COUNT_FMT });
   }
-  ws.getRow(total).height = 24;
+  ws.getRow(total).height = 22;
   const note = total + 1;
   merge(ws, `A${note}:I${note}`, '备注：此统计表由市州填写，存档一份，上报省一份。', NOTE);
   ws.getRow(note).height = 24;
@@ -259,7 +259,7 @@ function quota() {
 // ── 附1 湖南省慈善组织精准扶贫结对帮扶卡 ─────────────────────────────────────────────────────
 function card() {
   const wb = newBook();
-  const ws = sheet(wb, '结对帮扶卡', { landscape: false, fitHeight: 1 });
+  const ws = sheet(wb, '结对帮扶卡', { landscape: false, fitHeight: 1, footer: false });
   widths(ws, [12, 10, 8, 10, 11, 12, 13, 10, 13]);
   const label = HEAD;
   const value = BODY_LEFT;
@@ -305,12 +305,12 @@ function card() {
   ws.getRow(11).height = 36;
   ws.getRow(12).height = 32;
   put(ws, 'A13', '贫困原因', label);
-  merge(ws, 'B13:E13', undefined, { ...value, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } });
+  merge(ws, 'B13:E13', undefined, { ...value, alignment: { horizontal: 'left', vertical: 'top', wrapText: true, indent: 1 } });
   put(ws, 'F13', '帮扶措施', label);
-  merge(ws, 'G13:I13', undefined, { ...value, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } });
+  merge(ws, 'G13:I13', undefined, { ...value, alignment: { horizontal: 'left', vertical: 'top', wrapText: true, indent: 1 } });
   ws.getRow(13).height = 130;
   put(ws, 'A14', '帮扶干部\n到户记录', label);
-  merge(ws, 'B14:I14', undefined, { ...value, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } });
+  merge(ws, 'B14:I14', undefined, { ...value, alignment: { horizontal: 'left', vertical: 'top', wrapText: true, indent: 1 } });
   ws.getRow(14).height = 300;
   merge(ws, 'A15:I15', '备注：此统计表由慈善组织填写，上报、存档各一份，一份张贴在对口扶贫户家。', NOTE);
   ws.getRow(15).height = 24;

@@ -71,6 +71,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json', 'csv']).default('pretty'))
       .option('-o, --output <file>', '写出 orgs.csv 供核对修改 / write an orgs.csv to correct')
       .option('--orgs <file>', '已有的单位名录 orgs.csv / existing org registry')
+      .option('--strict', '有组织类型无法判断（按社会服务机构计）时也算不通过 / a guessed type fails too')
       .option('--force', '覆盖已存在的输出文件 / overwrite an existing output file'),
   ).action(async (paths: string[], flags) => {
     const { orgsCommand } = await import('./commands/orgs.js');

@@ -87,45 +87,235 @@ export function sniffDelimiter(text: string): { value: string; reason: string } 
 
 export const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon' };
 
+/** Limits on what one CSV may make fupin do (see src/io/limits.ts for the workbook ones). */
+export interface CsvLimits {
+  /** Bytes of the file. */
+  maxFileBytes: number;
+  /** Characters in one cell (Excel's own limit is 32,767). */
+  maxCellChars: number;
+  /** Characters on one physical line: a register's line is well under 1 KB; a 50 MB line is not a register. */
+  maxLineChars: number;
+  /** Cells in one record (Excel's last column is XFD = 16,384). */
+  maxColumns: number;
+  /** Wall-clock budget for parsing, in milliseconds. */
+  maxMillis: number;
+}
+
+export const DEFAULT_CSV_LIMITS: CsvLimits = {
+  maxFileBytes: 200 * 1024 * 1024,
+  maxCellChars: 32_767,
+  maxLineChars: 1024 * 1024,
+  maxColumns: 16_384,
+  maxMillis: 60_000,
+};
+
+/** The CSV could not be read (or a limit was hit): the line near which it happened, and which limit. */
 export class CsvReadError extends Error {
   constructor(
     message: string,
     readonly line?: number,
+    /** Set when a limit was hit rather than the text being malformed. */
+    readonly limit?: keyof CsvLimits,
+    readonly actual?: number,
+    readonly allowed?: number,
   ) {
     super(message);
   }
 }
 
-/** Parse CSV text into a one-sheet grid. Record i (1-based, header included) is rows[i-1]. */
-export function csvToSheet(text: string, delimiter: string, name: string): RawSheet {
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      bom: true,
-    }) as string[][];
-  } catch (e) {
-    const err = e as { message?: string; lines?: number };
-    throw new CsvReadError(err.message ?? String(e), err.lines);
+/** Something repaired while reading, at a line: a quote never closed (read as a plain character), NUL characters dropped. */
+export interface CsvRepair {
+  kind: 'quote-not-closed' | 'nul';
+  /** 1-based physical line. */
+  line: number;
+}
+
+const LINE_BREAK = /\r\n|\n|\r/g;
+
+/** 1-based line number and start offset of every line start up to `offset`. */
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  LINE_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LINE_BREAK.exec(text)) && m.index < offset) line++;
+  return line;
+}
+
+/** Offset where 1-based physical line `line` starts (text.length when past the end). */
+function offsetOfLine(text: string, line: number): number {
+  if (line <= 1) return 0;
+  LINE_BREAK.lastIndex = 0;
+  let n = 1;
+  let m: RegExpExecArray | null;
+  while ((m = LINE_BREAK.exec(text))) {
+    n++;
+    if (n === line) return m.index + m[0].length;
   }
+  return text.length;
+}
+
+/** The longest physical line, when it is over the limit: refuse before parsing builds millions of cells. */
+function checkLineLengths(text: string, limits: CsvLimits, lineOffset: number): void {
+  let start = 0;
+  let line = 1;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end - start > limits.maxLineChars) {
+      // a lone-CR file has one "line" by this count: measure it by CR too before refusing
+      const cr = text.slice(start, end);
+      const longest = cr.split('\r').reduce((mx, l) => Math.max(mx, l.length), 0);
+      if (longest > limits.maxLineChars) {
+        const at = line + lineOfOffset(cr, cr.length) - 1;
+        throw new CsvReadError(
+          `line of ${longest} characters > maxLineChars ${limits.maxLineChars}`,
+          lineOffset + at,
+          'maxLineChars',
+          longest,
+          limits.maxLineChars,
+        );
+      }
+    }
+    start = end + 1;
+    line++;
+  }
+}
+
+interface CsvErrorLike {
+  code?: string;
+  message?: string;
+  lines?: number;
+}
+
+/**
+ * Parse CSV text into records, mending what a clerk's file gets wrong: line endings mixed within one file
+ * (\r\n, \n and \r are all record ends), a quote opened and never closed (that line is read again with the
+ * quote as a plain character, and parsing goes on on the next line), NUL characters (dropped). Refuses, with
+ * the line, a cell, a line or a record over the limits, and parsing that runs over its time budget.
+ */
+export function parseCsvRecords(
+  text: string,
+  delimiter: string,
+  limitsIn: Partial<CsvLimits> = {},
+  repairs: CsvRepair[] = [],
+): string[][] {
+  const limits = { ...DEFAULT_CSV_LIMITS, ...limitsIn };
+  const started = Date.now();
+  if (text.includes('\0')) {
+    const lines = text.split(LINE_BREAK);
+    for (let i = 0; i < lines.length && repairs.length < 1000; i++) if (lines[i]!.includes('\0')) repairs.push({ kind: 'nul', line: i + 1 });
+    text = text.replace(/\0/g, '');
+  }
+  checkLineLengths(text, limits, 0);
+  const out: string[][] = [];
+  let lineOffset = 0; // physical lines consumed before `rest`
+  let rest = text;
+  let first = true;
+  for (let attempt = 0; ; attempt++) {
+    if (Date.now() - started > limits.maxMillis) {
+      throw new CsvReadError(`parsing took over ${limits.maxMillis} ms`, lineOffset + 1, 'maxMillis', Date.now() - started, limits.maxMillis);
+    }
+    let lastLine = 0;
+    let count = 0;
+    const part: string[][] = [];
+    try {
+      parse(rest, {
+        delimiter,
+        record_delimiter: ['\r\n', '\n', '\r'],
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: false,
+        bom: first,
+        max_record_size: limits.maxCellChars,
+        on_record: (rec: string[], ctx: { lines: number }) => {
+          lastLine = ctx.lines;
+          if (rec.length > limits.maxColumns) {
+            throw new CsvReadError(`${rec.length} cells > maxColumns ${limits.maxColumns}`, lineOffset + ctx.lines, 'maxColumns', rec.length, limits.maxColumns);
+          }
+          if ((++count & 4095) === 0 && Date.now() - started > limits.maxMillis) {
+            throw new CsvReadError(`parsing took over ${limits.maxMillis} ms`, lineOffset + ctx.lines, 'maxMillis', Date.now() - started, limits.maxMillis);
+          }
+          part.push(rec);
+          return null;
+        },
+      });
+      for (const r of part) out.push(r);
+      return out;
+    } catch (e) {
+      if (e instanceof CsvReadError) throw e;
+      const err = e as CsvErrorLike;
+      if (err.code === 'CSV_MAX_RECORD_SIZE') {
+        throw new CsvReadError(`cell over ${limits.maxCellChars} characters`, lineOffset + (err.lines ?? lastLine + 1), 'maxCellChars', limits.maxCellChars + 1, limits.maxCellChars);
+      }
+      if (err.code !== 'CSV_QUOTE_NOT_CLOSED' || attempt > 10_000) {
+        throw new CsvReadError(err.message ?? String(e), lineOffset + (err.lines ?? lastLine + 1));
+      }
+      // the record after the last good one opened a quote that never closes: read its first line with
+      // quotes as plain characters, then go on parsing normally from the line after it
+      for (const r of part) out.push(r);
+      const badLine = lastLine + 1;
+      const from = offsetOfLine(rest, badLine);
+      const to = offsetOfLine(rest, badLine + 1);
+      const lineText = rest.slice(from, to).replace(/\r\n$|\n$|\r$/, '');
+      repairs.push({ kind: 'quote-not-closed', line: lineOffset + badLine });
+      const plain = parse(lineText, { delimiter, quote: false, relax_column_count: true, bom: first && badLine === 1 }) as string[][];
+      out.push(plain[0] ?? []);
+      rest = rest.slice(to);
+      lineOffset += badLine;
+      first = false;
+      if (rest === '') return out;
+    }
+  }
+}
+
+/** Parse CSV text into a one-sheet grid. Record i (1-based, header included) is rows[i-1]. */
+export function csvToSheet(text: string, delimiter: string, name: string, limits: Partial<CsvLimits> = {}, repairs: CsvRepair[] = []): RawSheet {
+  const records = parseCsvRecords(text, delimiter, limits, repairs);
   const rows: (RawCell | undefined)[][] = records.map((rec) =>
     rec.map((v) => (v === '' ? undefined : ({ text: v, kind: 'string' } as RawCell))),
   );
   return { name, rows, merges: [] };
 }
 
-export function readCsvBuffer(buf: Buffer, name: string, forced?: EncodingName): { sheet: RawSheet; detected: Detected } {
+/** How the repairs are shown in `detected` (--explain and the JSON report). */
+export function describeRepairs(repairs: CsvRepair[]): Detected {
+  if (repairs.length === 0) return {};
+  const lines = (kind: CsvRepair['kind']) =>
+    repairs
+      .filter((r) => r.kind === kind)
+      .slice(0, 20)
+      .map((r) => r.line);
+  const out: Detected = {};
+  const quotes = lines('quote-not-closed');
+  if (quotes.length) out.unclosedQuote = { value: quotes.join(','), reason: 'quote-not-closed: read as a plain character on these lines' };
+  const nul = lines('nul');
+  if (nul.length) out.nul = { value: nul.join(','), reason: 'nul-removed: NUL characters dropped on these lines' };
+  return out;
+}
+
+export interface CsvRead {
+  sheet: RawSheet;
+  detected: Detected;
+  /** What was mended, by line (also summarised in `detected`). */
+  repairs: CsvRepair[];
+}
+
+export function readCsvBuffer(buf: Buffer, name: string, forced?: EncodingName, limitsIn: Partial<CsvLimits> = {}): CsvRead {
+  const limits = { ...DEFAULT_CSV_LIMITS, ...limitsIn };
+  if (buf.length > limits.maxFileBytes) {
+    throw new CsvReadError(`file of ${buf.length} bytes > maxFileBytes ${limits.maxFileBytes}`, undefined, 'maxFileBytes', buf.length, limits.maxFileBytes);
+  }
   const decoded = decodeText(buf, forced);
   const delimiter = sniffDelimiter(decoded.text);
-  const sheet = csvToSheet(decoded.text, delimiter.value, name);
+  const repairs: CsvRepair[] = [];
+  const sheet = csvToSheet(decoded.text, delimiter.value, name, limits, repairs);
   return {
     sheet,
+    repairs,
     detected: {
       encoding: { value: decoded.encoding, reason: decoded.reason },
       delimiter: { value: DELIMITER_NAMES[delimiter.value] ?? delimiter.value, reason: delimiter.reason },
+      ...describeRepairs(repairs),
     },
   };
 }

@@ -101,7 +101,7 @@ export async function readRegisters(inputs: string[], opts: ReadOptions = {}): P
     const areaOf = (titleLines: string[]) =>
       resolveArea({ ...(opts.area ? { flag: opts.area } : {}), pathSegments, sheetLines: titleLines }, divisions);
     const found = findRegisters(loaded, areaOf);
-    const tables = statsTablesOf(loaded.sheets, found, f.display, areaOf);
+    const tables = statsTablesOf(loaded.sheets, found, f.display, areaOf, divisions);
     // a file of 统计表 is not a broken register
     if (tables.length && found.failure?.rule === 'file-not-register') delete found.failure;
     files.push({ ...found, file: loaded.file, abs: loaded.abs, detected: loaded.detected, tables });
@@ -124,15 +124,25 @@ function statsTablesOf(
   found: FoundRegisters,
   file: string,
   areaOf: (lines: string[]) => { city?: string; level: string },
+  divisions: DivisionIndex,
 ): StatsTableFound[] {
   const out: StatsTableFound[] = [];
   const withRegister = new Set(found.registers.map((r) => r.sheet));
   for (const sheet of sheets) {
     if (withRegister.has(sheet.name) || !looksLikeStatsTable(sheet)) continue;
-    const read = readStatsTable(sheet);
+    let read = readStatsTable(sheet);
     if (!read.ok) continue;
     const area = areaOf([read.title ?? '', read.reporter ?? ''].filter(Boolean));
-    out.push({ file, sheet: sheet.name, read, ...(area.city ? { city: area.city } : {}) });
+    // a city's table whose city is known (its 填报单位 line, else its folder): read again knowing the city's counties,
+    // so its area is set and row labels that are not counties of that city are reported
+    const city = read.table.level === 'city' ? (read.areaHint ?? area.city) : undefined;
+    const units = city ? divisions.countiesOf(city).map((c) => c.name) : [];
+    if (city && units.length) {
+      const again = readStatsTable(sheet, { level: 'city', area: city, units });
+      if (again.ok) read = again;
+    }
+    const named = city ?? area.city;
+    out.push({ file, sheet: sheet.name, read, ...(named ? { city: named } : {}) });
   }
   return out;
 }

@@ -1,6 +1,10 @@
-// Reads an .xlsx/.xlsm workbook through exceljs (loaded only when a workbook is read) into plain grids.
+// Reads an .xlsx/.xlsm workbook into plain grids (our own bounded reader); exceljs helpers kept for the writers.
 import type { MergeRange, RawCell, RawSheet } from '../core/model.js';
 import { numberText } from '../core/normalize.js';
+import type { ReadLimits } from './limits.js';
+import { dateText, type DefinedName, readXlsx } from './xlsx-reader.js';
+
+export { dateText };
 
 type ExcelJsModule = typeof import('exceljs');
 let excelJs: Promise<ExcelJsModule> | undefined;
@@ -9,20 +13,6 @@ let excelJs: Promise<ExcelJsModule> | undefined;
 export function loadExcelJs(): Promise<ExcelJsModule> {
   excelJs ??= import('exceljs').then((m) => ((m as unknown as { default?: ExcelJsModule }).default ?? m) as ExcelJsModule);
   return excelJs;
-}
-
-/** A date as a clerk would read it: 2016-09-12, with the time only when there is one. */
-export function dateText(d: Date): string {
-  if (Number.isNaN(d.getTime())) return '';
-  const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
-}
-
-interface CellLike {
-  value: unknown;
-  numFmt?: string;
-  isMerged?: boolean;
-  master?: unknown;
 }
 
 /** One exceljs cell value → RawCell (rich text joined, formula → cached result, hyperlink → its text). */
@@ -62,35 +52,16 @@ export function parseRange(ref: string): MergeRange | undefined {
 
 export interface XlsxRead {
   sheets: RawSheet[];
+  date1904?: boolean;
+  /** Defined names as written (never expanded). */
+  definedNames?: DefinedName[];
 }
 
-/** Load a workbook from bytes. Throws exceljs's own errors for broken files; the caller turns them into problems. */
-export async function readXlsxBuffer(buf: Buffer): Promise<XlsxRead> {
-  const ExcelJS = await loadExcelJs();
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  const sheets: RawSheet[] = [];
-  wb.eachSheet((ws) => {
-    const rows: (RawCell | undefined)[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: (RawCell | undefined)[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        const c = cell as unknown as CellLike;
-        if (c.isMerged && c.master !== cell) return; // a merged slave repeats its master; merges are kept separately
-        const raw = toRawCell(c.value, c.numFmt);
-        if (raw) cells[colNumber - 1] = raw;
-      });
-      rows[rowNumber - 1] = cells;
-    });
-    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-    const merges: MergeRange[] = [];
-    const model = (ws as unknown as { model?: { merges?: string[] } }).model;
-    for (const ref of model?.merges ?? []) {
-      const r = parseRange(ref);
-      if (r) merges.push(r);
-    }
-    const state = (ws as unknown as { state?: string }).state;
-    sheets.push({ name: ws.name, rows, merges, ...(state && state !== 'visible' ? { hidden: true } : {}) });
-  });
-  return { sheets };
+/**
+ * Load a workbook from bytes with fupin's own reader (src/io/xlsx-reader.ts): only the parts needed are inflated,
+ * every limit in `limits` is enforced. Throws ZipError, XlsxError or LimitExceeded; the caller turns them into problems.
+ */
+export async function readXlsxBuffer(buf: Buffer, limits?: Partial<ReadLimits>): Promise<XlsxRead> {
+  const wb = readXlsx(buf, limits ? { limits } : {});
+  return { sheets: wb.sheets, date1904: wb.date1904, definedNames: wb.definedNames };
 }

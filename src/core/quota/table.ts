@@ -256,9 +256,11 @@ function cityRow(
  * which does not add up (tableFaults reports it). The source writes 省本级 小计 as "30 " (a stray space): it reads as 30.
  *
  * Per-organisation guidance: note 2 gives the city and county levels by type. The province level comes from the
- * notice's body, "按省级慈善组织5-15户": 慈善组织 there is the 慈善法 sense — charity federations, foundations and social
- * service organisations alike (the notice is sent to 省级基金会、社会服务机构, and 省慈善总会 organises 省级各慈善组织) — so
- * 5-15 applies to every provincial organisation, whatever its type.
+ * notice's body, "按省级慈善组织5-15户、市级慈善组织3-10户、县慈善组织5-8户": its 市级 and 县 figures are note 2's 慈善会
+ * figures (3-10, 5-8), so 慈善组织 there means the charity system, and 5-15 applies to provincial charity
+ * organisations only. Applying it to provincial foundations and social organisations would contradict 附4's own 省本级
+ * row: 5 foundations sharing 15-20 households, 5 social organisations sharing 5-10, cannot each help 5 or more.
+ * Provincial foundations and social organisations therefore have no per-organisation guidance.
  */
 export const HUNAN_2016: QuotaTable = {
   name: '全省慈善组织帮扶任务分配指导建议表',
@@ -302,8 +304,6 @@ export const HUNAN_2016: QuotaTable = {
   },
   perOrg: [
     { level: 'province', type: 'charity', households: r(5, 15), source: BODY_PROVINCE },
-    { level: 'province', type: 'foundation', households: r(5, 15), source: BODY_PROVINCE },
-    { level: 'province', type: 'social', households: r(5, 15), source: BODY_PROVINCE },
     { level: 'city', type: 'charity', households: r(3, 10), source: NOTE_2 },
     { level: 'city', type: 'foundation', households: r(3, 5), source: NOTE_2 },
     { level: 'city', type: 'social', households: r(1, 2), source: NOTE_2 },

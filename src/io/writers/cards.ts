@@ -73,6 +73,10 @@ export async function writeCards(households: readonly CardHousehold[], opts: Car
     const { id, name } = ws;
     // A copy of the template sheet: rows, styles, merges, widths, page setup.
     ws.model = { ...structuredClone(model), id, name, mergeCells: model.merges } as unknown as Worksheet['model'];
+    // Merging drops the merged-over cells' own styles (their borders draw the merged box's right and bottom edges): copy them back.
+    for (let r = 1; r <= template.rowCount; r++) {
+      for (let c = 1; c <= template.columnCount; c++) ws.getCell(r, c).style = structuredClone(template.getCell(r, c).style);
+    }
     for (const { key, at } of cells) setText(ws.getCell(at.row, at.col), h[key]);
   });
   wb.removeWorksheet(template.id);

@@ -11,6 +11,9 @@ export interface StatsWriteOptions {
   lang?: Lang;
 }
 
+/** Up to this many rows the form is scaled to one page tall as well as wide. */
+const ONE_PAGE_ROWS = 25;
+
 /** The eight figures of a row, in the form's column order (B–I). */
 function figures(p: { charity: CountPair; foundation: CountPair; social: CountPair; subtotal: CountPair }): number[] {
   return [p.charity, p.foundation, p.social, p.subtotal].flatMap((c) => [c.units, c.households]);
@@ -47,6 +50,9 @@ export async function writeStatsTable(table: RollupTable, opts: StatsWriteOption
     figures(row).forEach((n, j) => setNumber(ws.getCell(r, unitCol + 1 + j), n));
   });
   if (rows.length === 0) setText(ws.getCell(first, unitCol), '');
+
+  // A form that fits on one sheet of paper is printed on one (the province's 15 rows too); a longer one runs on, header repeated.
+  ws.pageSetup.fitToHeight = rows.length <= ONE_PAGE_ROWS ? 1 : 0;
 
   // 合计: the column sums of the rows written, as formulas with cached results.
   const sums = new Array<number>(8).fill(0);

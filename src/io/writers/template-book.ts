@@ -139,9 +139,12 @@ export function resizeRows(ws: Worksheet, first: number, count: number, wanted: 
       for (const { col, v } of rowValidations) validations[ws.getCell(r, col).address] = JSON.parse(JSON.stringify(v));
     }
   } else {
+    const lastRow = ws.rowCount;
     ws.spliceRows(first + wanted, -delta);
+    // exceljs leaves the old rows between the moved block and the old end in place: drop them.
+    (ws as unknown as { _rows: unknown[] })._rows.length = Math.min(lastRow + delta, (ws as unknown as { _rows: unknown[] })._rows.length);
     for (let r = first + wanted; r < boundary; r++) {
-      for (const { col } of rowValidations) delete validations[ws.getCell(r, col).address];
+      for (const { col } of rowValidations) delete validations[`${letter(col)}${r}`];
     }
   }
 

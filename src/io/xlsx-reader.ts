@@ -1,0 +1,705 @@
+// Reads an .xlsx/.xlsm into plain grids without exceljs: only the parts needed, every size bounded, nothing expanded.
+import type { MergeRange, RawCell, RawSheet } from '../core/model.js';
+import { numberText } from '../core/normalize.js';
+import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
+import { CLOSE, END, OPEN, TEXT, XmlError, XmlScanner } from './xml.js';
+import { ZipArchive, type ZipEntry } from './zip.js';
+
+/** Why a workbook's structure cannot be read (the zip itself was fine). */
+export type XlsxErrorCode = 'no-workbook' | 'xml';
+
+export class XlsxError extends Error {
+  constructor(
+    readonly code: XlsxErrorCode,
+    readonly detail: string,
+  ) {
+    super(`xlsx ${code}: ${detail}`);
+    this.name = 'XlsxError';
+  }
+}
+
+export interface DefinedName {
+  name: string;
+  /** The formula text as written (`Sheet1!$A$1:$E$100000`); never expanded. */
+  ref: string;
+  /** 0-based index of the sheet it is local to. */
+  sheet?: number;
+}
+
+export interface XlsxWorkbook {
+  sheets: RawSheet[];
+  date1904: boolean;
+  definedNames: DefinedName[];
+}
+
+export interface XlsxReadOptions {
+  limits?: Partial<ReadLimits>;
+  /** Clock for the time budget (tests). */
+  now?: () => number;
+}
+
+/** Excel's own bounds: 1,048,576 rows × 16,384 columns (XFD). */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+/** cellXfs entries: Excel allows 64,000; more is not a workbook. */
+const MAX_STYLES = 1_000_000;
+
+// ── dates ────────────────────────────────────────────────────────────────────────────────────
+
+/** A date as a clerk would read it: 2016-09-12, with the time only when there is one. */
+export function dateText(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * An Excel serial as date text. 1900 system: serial 1 = 1900-01-01 and Excel's phantom 1900-02-29 (serial 60)
+ * shifts serials below 60 by a day; 1904 system: serial 0 = 1904-01-01. Undefined outside 0 … 9999-12-31.
+ */
+export function serialDateText(serial: number, date1904: boolean): string | undefined {
+  if (!Number.isFinite(serial) || serial < 0 || serial >= (date1904 ? 2957004 : 2958466)) return undefined;
+  let days = serial - 25569 + (date1904 ? 1462 : 0);
+  if (!date1904 && serial >= 1 && serial < 60) days += 1;
+  return dateText(new Date(Math.round(days * 86_400_000)));
+}
+
+// ── number formats ─────────────────────────────────────────────────────────────────────────────
+
+/** Built-in number formats (ECMA-376 §18.8.30), the Chinese (zh-CN) ones for 27–36 and 50–58. */
+const BUILTIN_FORMATS = new Map<number, string>([
+  [0, 'General'], [1, '0'], [2, '0.00'], [3, '#,##0'], [4, '#,##0.00'], [9, '0%'], [10, '0.00%'], [11, '0.00E+00'],
+  [12, '# ?/?'], [13, '# ??/??'], [14, 'mm-dd-yy'], [15, 'd-mmm-yy'], [16, 'd-mmm'], [17, 'mmm-yy'],
+  [18, 'h:mm AM/PM'], [19, 'h:mm:ss AM/PM'], [20, 'h:mm'], [21, 'h:mm:ss'], [22, 'm/d/yy "h":mm'],
+  [27, 'yyyy"年"m"月"'], [28, 'm"月"d"日"'], [29, 'm"月"d"日"'], [30, 'm-d-yy'], [31, 'yyyy"年"m"月"d"日"'],
+  [32, 'h"时"mm"分"'], [33, 'h"时"mm"分"ss"秒"'], [34, '上午/下午 h"时"mm"分"'], [35, '上午/下午 h"时"mm"分"ss"秒"'],
+  [36, 'yyyy"年"m"月"'], [37, '#,##0 ;(#,##0)'], [38, '#,##0 ;[Red](#,##0)'], [39, '#,##0.00 ;(#,##0.00)'],
+  [40, '#,##0.00 ;[Red](#,##0.00)'], [45, 'mm:ss'], [46, '[h]:mm:ss'], [47, 'mmss.0'], [48, '##0.0E+0'], [49, '@'],
+  [50, 'yyyy"年"m"月"'], [51, 'm"月"d"日"'], [52, 'yyyy"年"m"月"'], [53, 'm"月"d"日"'], [54, 'm"月"d"日"'],
+  [55, '上午/下午 h"时"mm"分"'], [56, '上午/下午 h"时"mm"分"ss"秒"'], [57, 'yyyy"年"m"月"'], [58, 'm"月"d"日"'],
+]);
+
+/** Built-in ids that are dates or times whatever their locale's code looks like. */
+const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** A format shows a date or time when y, m, d, h, s (or b, Buddhist year) appear outside quotes, escapes and [colour]/[$-804] brackets. */
+export function isDateFormat(code: string): boolean {
+  const f = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[(?:h+|m+|s+)\]/gi, 'h') // elapsed time [h]:mm
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\.|[_*]./g, '')
+    .replace(/General/gi, '');
+  return /[ymdhsb]/i.test(f);
+}
+
+interface CellStyle {
+  numFmt?: string;
+  date: boolean;
+}
+
+const NO_STYLE: CellStyle = { date: false };
+
+// ── parts ────────────────────────────────────────────────────────────────────────────────────
+
+interface Relationship {
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+/** `xl/workbook.xml` → `xl/`. */
+function dirOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return i < 0 ? '' : part.slice(0, i + 1);
+}
+
+/** Resolve a relationship target against the folder of the part that names it. */
+export function resolvePart(baseDir: string, target: string): string {
+  const t = target.replace(/\\/g, '/').replace(/[?#].*$/, '');
+  const path = t.startsWith('/') ? t.slice(1) : baseDir + t;
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
+
+function relsPathOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+/** `_x000D_` → CR: how OOXML writes characters XML cannot hold. `_x005F_` escapes a literal `_`. */
+export function decodeXString(s: string): string {
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Parse `B7` (1-based A1 reference) into 0-based row/col; undefined unless it is a real cell of Excel's grid. */
+export function parseCellRef(ref: string): { row: number; col: number } | undefined {
+  let i = 0;
+  let col = 0;
+  const n = ref.length;
+  if (n > 0 && ref.charCodeAt(0) === 0x24) i++;
+  const colStart = i;
+  while (i < n) {
+    let c = ref.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) c -= 32;
+    if (c < 0x41 || c > 0x5a) break;
+    col = col * 26 + (c - 64);
+    i++;
+    if (i - colStart > 3) return undefined;
+  }
+  if (i === colStart || col > MAX_COLS) return undefined;
+  if (i < n && ref.charCodeAt(i) === 0x24) i++;
+  const rowStart = i;
+  let row = 0;
+  while (i < n) {
+    const c = ref.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+    row = row * 10 + (c - 0x30);
+    i++;
+    if (i - rowStart > 7) return undefined;
+  }
+  if (i === rowStart || row < 1 || row > MAX_ROWS) return undefined;
+  return { row: row - 1, col: col - 1 };
+}
+
+/** Parse a merge reference `A1:E2` (or one cell) into a 0-based rectangle; undefined when malformed. */
+export function parseMergeRef(ref: string): MergeRange | undefined {
+  const parts = ref.trim().split(':');
+  if (parts.length > 2) return undefined;
+  const a = parseCellRef(parts[0]!);
+  const b = parts.length === 2 ? parseCellRef(parts[1]!) : a;
+  if (!a || !b) return undefined;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+function parseRowNumber(v: string | undefined): number | undefined {
+  if (v === undefined || !/^\s*\d{1,7}\s*$/.test(v)) return undefined;
+  const n = Number(v);
+  return n >= 1 && n <= MAX_ROWS ? n - 1 : undefined;
+}
+
+// ── the reader ───────────────────────────────────────────────────────────────────────────────
+
+class WorkbookReader {
+  readonly limits: ReadLimits;
+  private readonly zip: ZipArchive;
+  private readonly now: () => number;
+  private readonly started: number;
+  /** Grid cells so far in the workbook: each row counts 1 plus its width up to its last cell. */
+  private grid = 0;
+  private mergedCells = 0;
+  private sst: string[] = [];
+  private sstRich: Uint8Array = new Uint8Array(0);
+  private styles: CellStyle[] = [];
+  private date1904 = false;
+
+  constructor(buf: Buffer, opts: XlsxReadOptions) {
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.now = opts.now ?? Date.now;
+    this.started = this.now();
+    this.zip = ZipArchive.open(buf, this.limits);
+  }
+
+  private checkTime(): void {
+    const spent = this.now() - this.started;
+    if (spent > this.limits.maxMillis) throw new LimitExceeded('maxMillis', spent, this.limits.maxMillis);
+  }
+
+  private part(name: string): Buffer | undefined {
+    const entry: ZipEntry | undefined = this.zip.find(name);
+    return entry ? this.zip.read(entry) : undefined;
+  }
+
+  /** Run a part's parser, turning XML damage into an XlsxError that names the part. */
+  private parse<T>(name: string, buf: Buffer, fn: (x: XmlScanner) => T): T {
+    try {
+      return fn(new XmlScanner(buf));
+    } catch (e) {
+      if (e instanceof XmlError) throw new XlsxError('xml', `${name}: ${e.detail}`);
+      throw e;
+    }
+  }
+
+  private rels(part: string): Map<string, Relationship> {
+    const out = new Map<string, Relationship>();
+    const path = relsPathOf(part);
+    const buf = this.part(path);
+    if (!buf) return out;
+    this.parse(path, buf, (x) => {
+      for (let ev = x.next(); ev !== END; ev = x.next()) {
+        if (ev !== OPEN || x.name !== 'Relationship') continue;
+        const id = x.attr('Id');
+        const target = x.attr('Target');
+        if (id === undefined || target === undefined || out.has(id)) continue;
+        out.set(id, { type: x.attr('Type') ?? '', target, external: x.attr('TargetMode') === 'External' });
+      }
+    });
+    return out;
+  }
+
+  /** The workbook part: from the package relationships, else [Content_Types].xml, else the usual place. */
+  private workbookPart(): string {
+    for (const rel of this.rels('').values()) {
+      if (!rel.external && /\/officeDocument$/.test(rel.type)) {
+        const p = resolvePart('', rel.target);
+        if (this.zip.find(p)) return p;
+      }
+    }
+    const ct = this.part('[Content_Types].xml');
+    if (ct) {
+      let found: string | undefined;
+      this.parse('[Content_Types].xml', ct, (x) => {
+        for (let ev = x.next(); ev !== END && !found; ev = x.next()) {
+          if (ev !== OPEN || x.name !== 'Override') continue;
+          const type = x.attr('ContentType') ?? '';
+          if (/\.(?:sheet|template)\.main\+xml$|sheet\.macroEnabled\.main\+xml$|template\.macroEnabled\.main\+xml$/i.test(type)) {
+            const p = resolvePart('', x.attr('PartName') ?? '');
+            if (this.zip.find(p)) found = p;
+          }
+        }
+      });
+      if (found) return found;
+    }
+    if (this.zip.find('xl/workbook.xml')) return 'xl/workbook.xml';
+    throw new XlsxError('no-workbook', 'no workbook part');
+  }
+
+  read(): XlsxWorkbook {
+    const wbPart = this.workbookPart();
+    const wbDir = dirOf(wbPart);
+    const wbBuf = this.part(wbPart)!;
+    const listed: { name: string; rid?: string; sheetId?: string; hidden: boolean }[] = [];
+    const definedNames: DefinedName[] = [];
+    this.parse(wbPart, wbBuf, (x) => {
+      let inSheets = false;
+      let dn: DefinedName | undefined;
+      for (let ev = x.next(); ev !== END; ev = x.next()) {
+        if (ev === OPEN) {
+          switch (x.name) {
+            case 'workbookPr': {
+              const v = x.attr('date1904');
+              this.date1904 = v === '1' || v === 'true';
+              break;
+            }
+            case 'sheets':
+              inSheets = !x.selfClosing;
+              break;
+            case 'sheet':
+              if (inSheets) {
+                const state = x.attr('state');
+                listed.push({
+                  name: x.attr('name') ?? `Sheet${listed.length + 1}`,
+                  rid: x.attr('id'),
+                  sheetId: x.attr('sheetId'),
+                  hidden: state === 'hidden' || state === 'veryHidden',
+                });
+              }
+              break;
+            case 'definedName': {
+              if (definedNames.length >= this.limits.maxDefinedNames) {
+                throw new LimitExceeded('maxDefinedNames', definedNames.length + 1, this.limits.maxDefinedNames);
+              }
+              const local = x.attr('localSheetId');
+              dn = { name: x.attr('name') ?? '', ref: '', ...(local && /^\d+$/.test(local) ? { sheet: Number(local) } : {}) };
+              definedNames.push(dn);
+              if (x.selfClosing) dn = undefined;
+              break;
+            }
+          }
+        } else if (ev === TEXT && dn) {
+          dn.ref += x.text();
+          if (dn.ref.length > this.limits.maxCellChars) throw new LimitExceeded('maxCellChars', dn.ref.length, this.limits.maxCellChars);
+        } else if (ev === CLOSE) {
+          if (x.name === 'sheets') inSheets = false;
+          else if (x.name === 'definedName') dn = undefined;
+        }
+      }
+    });
+
+    const rels = this.rels(wbPart);
+    let sstPart: string | undefined;
+    let stylesPart: string | undefined;
+    for (const rel of rels.values()) {
+      if (rel.external) continue;
+      if (!sstPart && /\/sharedStrings$/.test(rel.type)) sstPart = resolvePart(wbDir, rel.target);
+      else if (!stylesPart && /\/styles$/.test(rel.type)) stylesPart = resolvePart(wbDir, rel.target);
+    }
+    if (rels.size === 0) {
+      sstPart = `${wbDir}sharedStrings.xml`;
+      stylesPart = `${wbDir}styles.xml`;
+    }
+    if (stylesPart) this.readStyles(stylesPart);
+    if (sstPart) this.readSharedStrings(sstPart);
+
+    const sheets: RawSheet[] = [];
+    for (const s of listed) {
+      const rel = s.rid !== undefined ? rels.get(s.rid) : undefined;
+      let part: string | undefined;
+      if (rel && !rel.external) {
+        if (!/\/worksheet$/.test(rel.type)) continue; // chartsheets, dialog and macro sheets hold no cells to check
+        part = resolvePart(wbDir, rel.target);
+      } else if (rels.size === 0 && s.sheetId) {
+        part = `${wbDir}worksheets/sheet${s.sheetId}.xml`;
+      }
+      const buf = part ? this.part(part) : undefined;
+      if (!buf || !part) continue;
+      const { rows, merges } = this.readSheet(part, buf);
+      sheets.push({ name: s.name, rows, merges, ...(s.hidden ? { hidden: true } : {}) });
+    }
+    if (listed.length > 0 && sheets.length === 0 && rels.size > 0) {
+      // every sheet named in the workbook is missing: say so rather than return nothing
+      if (!listed.some((s) => s.rid !== undefined && rels.get(s.rid)?.type.endsWith('/chartsheet'))) {
+        throw new XlsxError('no-workbook', 'the worksheets the workbook names are missing');
+      }
+    }
+    return { sheets, date1904: this.date1904, definedNames };
+  }
+
+  private readStyles(name: string): void {
+    const buf = this.part(name);
+    if (!buf) return;
+    const custom = new Map<number, string>();
+    const xfIds: number[] = [];
+    this.parse(name, buf, (x) => {
+      let inCellXfs = false;
+      for (let ev = x.next(); ev !== END; ev = x.next()) {
+        if (ev === OPEN) {
+          if (x.name === 'numFmt') {
+            const id = Number(x.attr('numFmtId'));
+            const code = x.attr('formatCode');
+            if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+          } else if (x.name === 'cellXfs') inCellXfs = !x.selfClosing;
+          else if (x.name === 'xf' && inCellXfs) {
+            if (xfIds.length >= MAX_STYLES) throw new XlsxError('xml', `${name}: more than ${MAX_STYLES} cell formats`);
+            const id = Number(x.attr('numFmtId') ?? 0);
+            xfIds.push(Number.isInteger(id) ? id : 0);
+          }
+        } else if (ev === CLOSE && x.name === 'cellXfs') inCellXfs = false;
+      }
+    });
+    const byFmt = new Map<number, CellStyle>();
+    this.styles = xfIds.map((id) => {
+      let st = byFmt.get(id);
+      if (!st) {
+        const code = custom.get(id) ?? BUILTIN_FORMATS.get(id);
+        const date = custom.has(id) ? isDateFormat(code!) : BUILTIN_DATE_IDS.has(id);
+        st = id === 0 || code === undefined ? { date } : { numFmt: code, date };
+        byFmt.set(id, st);
+      }
+      return st;
+    });
+  }
+
+  private readSharedStrings(name: string): void {
+    const buf = this.part(name);
+    if (!buf) return;
+    const { maxCells, maxCellChars } = this.limits;
+    const out: string[] = [];
+    const rich: number[] = [];
+    this.parse(name, buf, (x) => {
+      let inSi = false;
+      let inT = false;
+      let phonetic = 0;
+      let text = '';
+      let isRich = false;
+      for (let ev = x.next(); ev !== END; ev = x.next()) {
+        if (ev === TEXT) {
+          if (inT) {
+            text += x.text();
+            if (text.length > maxCellChars) throw new LimitExceeded('maxCellChars', text.length, maxCellChars);
+          }
+        } else if (ev === OPEN) {
+          switch (x.name) {
+            case 'si':
+              if (out.length >= maxCells) throw new LimitExceeded('maxCells', out.length + 1, maxCells);
+              if (x.selfClosing) out.push('');
+              else {
+                inSi = true;
+                text = '';
+                isRich = false;
+              }
+              break;
+            case 't':
+              if (inSi && phonetic === 0 && !x.selfClosing) inT = true;
+              break;
+            case 'r':
+              if (inSi && phonetic === 0) isRich = true;
+              break;
+            case 'rPh':
+              if (inSi && !x.selfClosing) phonetic++;
+              break;
+          }
+        } else if (ev === CLOSE) {
+          switch (x.name) {
+            case 't':
+              inT = false;
+              break;
+            case 'rPh':
+              if (phonetic > 0) phonetic--;
+              break;
+            case 'si':
+              if (inSi) {
+                if (isRich) rich.push(out.length);
+                out.push(decodeXString(text));
+                inSi = false;
+                inT = false;
+                phonetic = 0;
+              }
+              break;
+          }
+        }
+      }
+    });
+    this.sst = out;
+    this.sstRich = new Uint8Array(out.length);
+    for (const i of rich) this.sstRich[i] = 1;
+    this.checkTime();
+  }
+
+  private readSheet(name: string, buf: Buffer): { rows: (RawCell | undefined)[][]; merges: MergeRange[] } {
+    const rows: (RawCell | undefined)[][] = [];
+    const written: MergeRange[] = [];
+    const { maxCells, maxMerges, maxCellChars } = this.limits;
+    const styles = this.styles;
+    const sst = this.sst;
+    const sstRich = this.sstRich;
+    const date1904 = this.date1904;
+    let sinceCheck = 0;
+
+    this.parse(name, buf, (x) => {
+      let rowIdx = -1;
+      let nextCol = 0;
+      let inCell = false;
+      let cellRow = 0;
+      let cellCol = 0;
+      let t: string | undefined;
+      let style: CellStyle = NO_STYLE;
+      let formula = false;
+      let v: string | undefined;
+      let inV = false;
+      let inIs = false;
+      let inT = false;
+      let isText: string | undefined;
+      let isRich = false;
+      let phonetic = 0;
+
+      const finish = (): void => {
+        inCell = false;
+        nextCol = cellCol + 1;
+        const cell = buildCell();
+        if (!cell) return;
+        let arr = rows[cellRow];
+        if (!arr) {
+          if (cellRow >= rows.length) this.grid += cellRow + 1 - rows.length;
+          arr = rows[cellRow] = [];
+        }
+        if (cellCol >= arr.length) this.grid += cellCol + 1 - arr.length;
+        if (this.grid > maxCells) throw new LimitExceeded('maxCells', this.grid, maxCells);
+        arr[cellCol] = cell;
+        if (++sinceCheck >= 8192) {
+          sinceCheck = 0;
+          this.checkTime();
+        }
+      };
+
+      const withFmt = (c: RawCell, fmt: string | undefined): RawCell => (fmt ? { ...c, numFmt: fmt } : c);
+
+      const valueCell = (type: string | undefined, val: string): RawCell | undefined => {
+        switch (type) {
+          case 's': {
+            const i = Number(val);
+            const s = Number.isInteger(i) ? sst[i] : undefined;
+            if (s === undefined || s === '') return undefined;
+            return sstRich[i] ? { text: s, kind: 'string' } : withFmt({ text: s, kind: 'string' }, style.numFmt);
+          }
+          case 'str':
+          case 'inlineStr': {
+            const s = decodeXString(val);
+            return s === '' ? undefined : withFmt({ text: s, kind: 'string' }, style.numFmt);
+          }
+          case 'b': {
+            const b = !/^\s*(?:0|false)\s*$/i.test(val);
+            return { text: b ? 'TRUE' : 'FALSE', kind: 'boolean', raw: b };
+          }
+          case 'e':
+            return { text: val, kind: 'error' };
+          case 'd': {
+            const iso = /T\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/.test(val.trim()) ? `${val.trim()}Z` : val.trim();
+            const d = new Date(iso);
+            if (Number.isNaN(d.getTime())) return val === '' ? undefined : withFmt({ text: val, kind: 'string' }, style.numFmt);
+            return withFmt({ text: dateText(d), kind: 'date' }, style.numFmt);
+          }
+          default: {
+            let n = Number(val);
+            if (Number.isNaN(n) || val.trim() === '') n = parseFloat(val);
+            if (Number.isNaN(n)) return val.trim() === '' ? undefined : withFmt({ text: val, kind: 'string' }, style.numFmt);
+            if (style.date) {
+              const text = serialDateText(n, date1904);
+              if (text !== undefined) return withFmt({ text, kind: 'date' }, style.numFmt);
+            }
+            return withFmt({ text: numberText(n), kind: 'number', raw: n }, style.numFmt);
+          }
+        }
+      };
+
+      const buildCell = (): RawCell | undefined => {
+        if (formula) {
+          const inner = v === undefined || v === '' ? undefined : valueCell(t, v);
+          return inner ? { ...inner, formula: true } : { text: '', kind: 'empty', formula: true };
+        }
+        if (t === 'inlineStr') {
+          if (isText === undefined) return undefined;
+          const cell = valueCell('inlineStr', isText);
+          return cell && isRich ? { text: cell.text, kind: 'string' } : cell;
+        }
+        if (v === undefined) return undefined;
+        return valueCell(t, v);
+      };
+
+      for (let ev = x.next(); ev !== END; ev = x.next()) {
+        if (ev === TEXT) {
+          if (inV) {
+            v = v === undefined ? x.text() : v + x.text();
+            if (v.length > maxCellChars) throw new LimitExceeded('maxCellChars', v.length, maxCellChars);
+          } else if (inT) {
+            isText = isText === undefined ? x.text() : isText + x.text();
+            if (isText.length > maxCellChars) throw new LimitExceeded('maxCellChars', isText.length, maxCellChars);
+          }
+          continue;
+        }
+        if (ev === OPEN) {
+          switch (x.name) {
+            case 'c': {
+              if (inCell) finish(); // an unclosed <c>: keep what it had
+              const ref = x.attr('r');
+              const at = ref !== undefined ? parseCellRef(ref) : undefined;
+              if (at) {
+                cellRow = at.row;
+                cellCol = at.col;
+              } else {
+                cellRow = rowIdx < 0 ? 0 : rowIdx;
+                cellCol = nextCol;
+                if (cellCol >= MAX_COLS) throw new XlsxError('xml', `${name}: a row has more than ${MAX_COLS} cells`);
+              }
+              t = x.attr('t');
+              const s = x.attr('s');
+              style = s === undefined ? (styles[0] ?? NO_STYLE) : (styles[Number(s)] ?? NO_STYLE);
+              formula = false;
+              v = undefined;
+              isText = undefined;
+              isRich = false;
+              inV = inIs = inT = false;
+              phonetic = 0;
+              inCell = true;
+              if (x.selfClosing) finish();
+              break;
+            }
+            case 'v':
+              if (inCell && !x.selfClosing) inV = true;
+              break;
+            case 'f':
+              if (inCell) formula = true;
+              break;
+            case 'is':
+              if (inCell && !x.selfClosing) inIs = true;
+              break;
+            case 't':
+              if (inIs && phonetic === 0 && !x.selfClosing) inT = true;
+              break;
+            case 'r':
+              if (inIs && phonetic === 0) isRich = true;
+              break;
+            case 'rPh':
+              if (inIs && !x.selfClosing) phonetic++;
+              break;
+            case 'row': {
+              if (inCell) finish();
+              const r = parseRowNumber(x.attr('r'));
+              rowIdx = r ?? rowIdx + 1;
+              nextCol = 0;
+              break;
+            }
+            case 'mergeCell': {
+              const m = parseMergeRef(x.attr('ref') ?? '');
+              if (!m) break;
+              if (written.length >= maxMerges) throw new LimitExceeded('maxMerges', written.length + 1, maxMerges);
+              written.push(m);
+              break;
+            }
+          }
+          continue;
+        }
+        // CLOSE
+        switch (x.name) {
+          case 'v':
+            inV = false;
+            break;
+          case 't':
+            inT = false;
+            break;
+          case 'rPh':
+            if (phonetic > 0) phonetic--;
+            break;
+          case 'is':
+            inIs = false;
+            break;
+          case 'c':
+            if (inCell) finish();
+            break;
+        }
+      }
+      if (inCell) finish();
+    });
+
+    const merges = this.applyMerges(rows, written);
+    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+    this.checkTime();
+    return { rows, merges };
+  }
+
+  /**
+   * Merges are never expanded. Each is clipped to the sheet's used area (the cells beyond hold nothing), merges
+   * wholly outside it are dropped, and the covered cells of all merges together must stay under maxMergedCells.
+   * As in Excel, only a merge's top-left cell keeps its value.
+   */
+  private applyMerges(rows: (RawCell | undefined)[][], written: MergeRange[]): MergeRange[] {
+    if (written.length === 0) return [];
+    const lastRow = rows.length - 1;
+    let lastCol = -1;
+    for (const r of rows) if (r && r.length - 1 > lastCol) lastCol = r.length - 1;
+    const out: MergeRange[] = [];
+    const { maxMergedCells } = this.limits;
+    for (const m of written) {
+      if (m.top > lastRow || m.left > lastCol) continue;
+      const c: MergeRange = { top: m.top, left: m.left, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) };
+      this.mergedCells += (c.bottom - c.top + 1) * (c.right - c.left + 1);
+      if (this.mergedCells > maxMergedCells) throw new LimitExceeded('maxMergedCells', this.mergedCells, maxMergedCells);
+      out.push(c);
+      for (let r = c.top; r <= c.bottom; r++) {
+        const arr = rows[r];
+        if (!arr) continue;
+        const right = Math.min(c.right, arr.length - 1);
+        let touched = false;
+        for (let col = c.left; col <= right; col++) {
+          if ((r !== c.top || col !== c.left) && arr[col] !== undefined) {
+            arr[col] = undefined;
+            touched = true;
+          }
+        }
+        if (touched) while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.length--;
+      }
+    }
+    return out;
+  }
+}
+
+/** Read a workbook from bytes. Throws ZipError, XlsxError or LimitExceeded; never anything from the file's own text. */
+export function readXlsx(buf: Buffer, opts: XlsxReadOptions = {}): XlsxWorkbook {
+  return new WorkbookReader(buf, opts).read();
+}

@@ -1,0 +1,241 @@
+// Reads the parts of a zip (an .xlsx) from memory: central directory, bounded inflation, clear refusals.
+import zlib from 'node:zlib';
+import { LimitExceeded } from './limits.js';
+
+/** Why a zip cannot be read. `truncated` and `corrupt` are damage; the others are things fupin does not read. */
+export type ZipErrorCode = 'truncated' | 'corrupt' | 'encrypted' | 'method' | 'zip64' | 'multi-disk';
+
+export class ZipError extends Error {
+  constructor(
+    readonly code: ZipErrorCode,
+    readonly detail: string,
+  ) {
+    super(`zip ${code}: ${detail}`);
+    this.name = 'ZipError';
+  }
+}
+
+export interface ZipEntry {
+  /** The name as stored (backslashes turned into slashes). */
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localOffset: number;
+  crc32: number;
+}
+
+export interface ZipLimits {
+  /** Sum of the uncompressed bytes of all entries read through one archive. */
+  maxUncompressedBytes: number;
+  /** Uncompressed / compressed size of one entry (checked for entries over RATIO_FLOOR bytes). */
+  maxCompressionRatio: number;
+}
+
+/** Entries smaller than this cannot hurt, whatever their ratio (a 1 MiB run of spaces compresses 1000:1). */
+export const RATIO_FLOOR = 1024 * 1024;
+/** A real workbook has tens of parts; a directory of more is not a workbook. */
+export const MAX_ENTRIES = 100_000;
+
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_ZIP64_EOCD = 0x06064b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_LOCAL = 0x04034b50;
+
+/** How a part name is looked up: case-insensitive, `\` as `/`, no leading slash. */
+export function zipKey(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+}
+
+function safeNumber(v: bigint, what: string): number {
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError('zip64', `${what} too large`);
+  return Number(v);
+}
+
+function findEocd(buf: Buffer): number {
+  const stop = Math.max(0, buf.length - 22 - 65535);
+  for (let i = buf.length - 22; i >= stop; i--) {
+    if (buf[i] === 0x50 && buf[i + 1] === 0x4b && buf.readUInt32LE(i) === SIG_EOCD) {
+      // the comment length must reach exactly (or at most) the end of the file
+      if (i + 22 + buf.readUInt16LE(i + 20) <= buf.length) return i;
+    }
+  }
+  return -1;
+}
+
+export class ZipArchive {
+  private readonly byKey = new Map<string, ZipEntry>();
+  private readonly list: ZipEntry[] = [];
+  private inflated = 0;
+
+  private constructor(
+    private readonly buf: Buffer,
+    private readonly limits: ZipLimits,
+  ) {}
+
+  /** Read the central directory. Throws ZipError for anything that is not a whole, plain zip. */
+  static open(buf: Buffer, limits: ZipLimits): ZipArchive {
+    const zip = new ZipArchive(buf, limits);
+    zip.readDirectory();
+    return zip;
+  }
+
+  private readDirectory(): void {
+    const buf = this.buf;
+    if (buf.length < 22) throw new ZipError('truncated', 'shorter than a zip directory');
+    const eocd = findEocd(buf);
+    if (eocd < 0) throw new ZipError('truncated', 'no central directory (the file is cut off)');
+    const disk = buf.readUInt16LE(eocd + 4);
+    const cdDisk = buf.readUInt16LE(eocd + 6);
+    let count = buf.readUInt16LE(eocd + 10);
+    let cdSize = buf.readUInt32LE(eocd + 12);
+    let cdOffset = buf.readUInt32LE(eocd + 16);
+    if (disk !== 0 || cdDisk !== 0) throw new ZipError('multi-disk', 'split across several files');
+
+    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+      const loc = eocd - 20;
+      if (loc < 0 || buf.readUInt32LE(loc) !== SIG_ZIP64_LOCATOR) throw new ZipError('zip64', 'zip64 marker without its locator');
+      const recOffset = safeNumber(buf.readBigUInt64LE(loc + 8), 'zip64 record offset');
+      if (recOffset + 56 > buf.length || buf.readUInt32LE(recOffset) !== SIG_ZIP64_EOCD) {
+        throw new ZipError('zip64', 'zip64 directory record missing');
+      }
+      count = safeNumber(buf.readBigUInt64LE(recOffset + 32), 'entry count');
+      cdSize = safeNumber(buf.readBigUInt64LE(recOffset + 40), 'directory size');
+      cdOffset = safeNumber(buf.readBigUInt64LE(recOffset + 48), 'directory offset');
+    }
+    if (count > MAX_ENTRIES) throw new ZipError('corrupt', `${count} entries`);
+    if (cdOffset + cdSize > buf.length) throw new ZipError('truncated', 'central directory beyond the end of the file');
+
+    let p = cdOffset;
+    const end = cdOffset + cdSize;
+    for (let n = 0; n < count; n++) {
+      if (p + 46 > end || buf.readUInt32LE(p) !== SIG_CENTRAL) throw new ZipError('corrupt', `central directory entry ${n + 1} damaged`);
+      const flags = buf.readUInt16LE(p + 8);
+      const method = buf.readUInt16LE(p + 10);
+      const crc32 = buf.readUInt32LE(p + 16);
+      let compressedSize = buf.readUInt32LE(p + 20);
+      let uncompressedSize = buf.readUInt32LE(p + 24);
+      const nameLen = buf.readUInt16LE(p + 28);
+      const extraLen = buf.readUInt16LE(p + 30);
+      const commentLen = buf.readUInt16LE(p + 32);
+      let localOffset = buf.readUInt32LE(p + 42);
+      const nameEnd = p + 46 + nameLen;
+      if (nameEnd + extraLen + commentLen > end) throw new ZipError('corrupt', `central directory entry ${n + 1} damaged`);
+      const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, nameEnd).replace(/\\/g, '/');
+
+      if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) {
+        // zip64 extra field (id 1): the 8-byte values, in this order, for those fields that are 0xFFFFFFFF
+        let q = nameEnd;
+        const extraEnd = nameEnd + extraLen;
+        let found = false;
+        while (q + 4 <= extraEnd) {
+          const id = buf.readUInt16LE(q);
+          const size = buf.readUInt16LE(q + 2);
+          if (id === 0x0001) {
+            let r = q + 4;
+            const take = (what: string): number => {
+              if (r + 8 > q + 4 + size) throw new ZipError('zip64', `${what} missing from the zip64 field`);
+              const v = safeNumber(buf.readBigUInt64LE(r), what);
+              r += 8;
+              return v;
+            };
+            if (uncompressedSize === 0xffffffff) uncompressedSize = take('size');
+            if (compressedSize === 0xffffffff) compressedSize = take('compressed size');
+            if (localOffset === 0xffffffff) localOffset = take('offset');
+            found = true;
+            break;
+          }
+          q += 4 + size;
+        }
+        if (!found) throw new ZipError('zip64', `entry ${name} has no zip64 sizes`);
+      }
+
+      const entry: ZipEntry = { name, method, flags, compressedSize, uncompressedSize, localOffset, crc32 };
+      this.list.push(entry);
+      const key = zipKey(name);
+      if (!this.byKey.has(key)) this.byKey.set(key, entry);
+      p = nameEnd + extraLen + commentLen;
+    }
+  }
+
+  entries(): readonly ZipEntry[] {
+    return this.list;
+  }
+
+  /** An entry by part name: case-insensitive, `\` or `/`, with or without a leading slash, %-escapes tried both ways. */
+  find(name: string): ZipEntry | undefined {
+    const key = zipKey(name);
+    const hit = this.byKey.get(key);
+    if (hit) return hit;
+    if (key.includes('%')) {
+      try {
+        return this.byKey.get(zipKey(decodeURIComponent(key)));
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** Uncompressed bytes read so far through this archive. */
+  get bytesInflated(): number {
+    return this.inflated;
+  }
+
+  /** The uncompressed bytes of one entry. Enforces the limits before and while inflating. */
+  read(entry: ZipEntry): Buffer {
+    const buf = this.buf;
+    const { name } = entry;
+    if (entry.flags & 0x1) throw new ZipError('encrypted', name);
+    if (entry.method !== 0 && entry.method !== 8) throw new ZipError('method', `${name}: compression method ${entry.method}`);
+
+    const remaining = this.limits.maxUncompressedBytes - this.inflated;
+    if (entry.uncompressedSize > remaining) {
+      throw new LimitExceeded('maxUncompressedBytes', this.inflated + entry.uncompressedSize, this.limits.maxUncompressedBytes);
+    }
+    if (entry.uncompressedSize > RATIO_FLOOR) {
+      const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+      if (ratio > this.limits.maxCompressionRatio) {
+        throw new LimitExceeded('maxCompressionRatio', Math.round(ratio), this.limits.maxCompressionRatio);
+      }
+    }
+
+    const lh = entry.localOffset;
+    if (lh + 30 > buf.length) throw new ZipError('truncated', `${name}: beyond the end of the file`);
+    if (buf.readUInt32LE(lh) !== SIG_LOCAL) throw new ZipError('corrupt', `${name}: local header missing`);
+    const start = lh + 30 + buf.readUInt16LE(lh + 26) + buf.readUInt16LE(lh + 28);
+    const stop = start + entry.compressedSize;
+    if (stop > buf.length) throw new ZipError('truncated', `${name}: data cut off`);
+    const data = buf.subarray(start, stop);
+
+    let out: Buffer;
+    if (entry.method === 0) {
+      if (entry.compressedSize !== entry.uncompressedSize) throw new ZipError('corrupt', `${name}: stored sizes differ`);
+      out = data;
+    } else if (entry.uncompressedSize === 0) {
+      out = Buffer.alloc(0);
+    } else {
+      try {
+        // the header's size is the most we accept: a lying header cannot make us allocate more
+        out = zlib.inflateRawSync(data, { maxOutputLength: entry.uncompressedSize });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ERR_BUFFER_TOO_LARGE') throw new ZipError('corrupt', `${name}: larger than its header says`);
+        throw new ZipError(code === 'Z_BUF_ERROR' ? 'truncated' : 'corrupt', `${name}: ${(e as Error).message}`);
+      }
+      if (out.length !== entry.uncompressedSize) throw new ZipError('corrupt', `${name}: ${out.length} bytes, header says ${entry.uncompressedSize}`);
+    }
+    const crc = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
+    if (crc && crc(out) >>> 0 !== entry.crc32 >>> 0) throw new ZipError('corrupt', `${name}: checksum mismatch`);
+    this.inflated += out.length;
+    return out;
+  }
+
+  /** Read by name; undefined when there is no such part. */
+  readPart(name: string): Buffer | undefined {
+    const entry = this.find(name);
+    return entry ? this.read(entry) : undefined;
+  }
+}
