@@ -45,6 +45,32 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     exitCode = await validateCommand(paths, flags, io);
   });
 
+  program
+    .command('template')
+    .description('写出空白的正式表格：register 附2 登记表、stats 附3 统计表、quota 附4 任务分配表、card 附1 结对帮扶卡 / write a blank official form')
+    .argument('<kind>', 'register | stats | quota | card')
+    .option('-o, --output <file>', '写到这个文件（默认 附2-登记表.xlsx 等，在当前文件夹） / output file')
+    .option('--area <area>', '地区，写进标题或填报单位一行，例如 怀化市溆浦县 / area for the title')
+    .option('--rows <n>', '空白行数（register 默认 30，stats 默认 10） / number of blank rows')
+    .option('--force', '覆盖已有文件 / overwrite an existing file')
+    .addOption(new Option('--lang <lang>', '消息语言 zh | en / message language').default('zh'))
+    .action(async (kind: string, flags) => {
+      const { templateCommand } = await import('./commands/template.js');
+      exitCode = await templateCommand(kind, flags, io);
+    });
+
+  readingOptions(
+    program
+      .command('cards')
+      .description('按登记表为每个结对生成一张附1 结对帮扶卡（每张一页 A4） / one 附1 card per pairing, from registers')
+      .argument('[paths...]', '登记表文件或文件夹 / register files or folders')
+      .option('-o, --output <file>', '写出的 .xlsx 文件 / output .xlsx file')
+      .option('--force', '覆盖已有文件 / overwrite an existing file'),
+  ).action(async (paths: string[], flags) => {
+    const { cardsCommand } = await import('./commands/cards.js');
+    exitCode = await cardsCommand(paths, flags, io);
+  });
+
   readingOptions(
     program
       .command('rollup')

@@ -31,7 +31,6 @@ export function neutralizeCsvField(value: string | number | null | undefined): s
 }
 
 // Control characters XML 1.0 forbids (TAB, LF and CR are allowed), the non-characters U+FFFE/U+FFFF, and lone surrogates.
-// eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text for an xlsx string cell: as typed, minus characters an xlsx file cannot hold. Never a formula: the caller writes it as a string. */

@@ -77,9 +77,11 @@ export class XmlScanner {
   private textStart = 0;
   private textEnd = 0;
   private cdata: string | undefined;
-  private attrNames: string[] = [];
-  private attrValues: string[] = [];
-  private attrCount = 0;
+  /** The current start tag's attributes: [attrStart, attrEnd) of `s`, parsed on demand. */
+  private attrStart = 0;
+  private attrEnd = 0;
+  /** Local names seen so far, by hash: a name is sliced once per part, not once per tag. */
+  private readonly names: (string | undefined)[] = new Array<string | undefined>(512);
   /** Characters consumed before the current chunk, for error offsets. */
   private base = 0;
 
@@ -118,19 +120,37 @@ export class XmlScanner {
     throw new XmlError(detail, this.base + this.pos);
   }
 
-  /** Local name of attribute i. */
-  attrName(i: number): string {
-    return this.attrNames[i]!;
-  }
-
-  get attributeCount(): number {
-    return this.attrCount;
-  }
-
   /** Decoded value of the attribute with this local name (`r:id` → `id`), or undefined. */
   attr(local: string): string | undefined {
-    for (let i = 0; i < this.attrCount; i++) {
-      if (this.attrNames[i] === local) return decodeEntities(this.attrValues[i]!);
+    const s = this.s;
+    const end = this.attrEnd;
+    let i = this.attrStart;
+    const n = local.length;
+    while (i < end) {
+      const c = s.charCodeAt(i);
+      if (isSpace(c)) {
+        i++;
+        continue;
+      }
+      // name [prefix:]local up to '='
+      const eq = s.indexOf('=', i);
+      if (eq < 0 || eq >= end) return undefined;
+      let nameEnd = eq;
+      while (nameEnd > i && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
+      let q = eq + 1;
+      while (isSpace(s.charCodeAt(q))) q++;
+      const quote = s.charCodeAt(q);
+      const vEnd = s.indexOf(quote === DQUOTE ? '"' : "'", q + 1);
+      if (vEnd < 0) return undefined;
+      const localStart = nameEnd - n;
+      if (
+        localStart >= i &&
+        (localStart === i || s.charCodeAt(localStart - 1) === COLON) &&
+        s.startsWith(local, localStart)
+      ) {
+        return decodeEntities(s.slice(q + 1, vEnd));
+      }
+      i = vEnd + 1;
     }
     return undefined;
   }
@@ -236,17 +256,26 @@ export class XmlScanner {
     const closing = s.charCodeAt(i) === SLASH;
     if (closing) i++;
     const nameStart = i;
-    let colon = -1;
+    let local = i;
+    let hash = 0;
     while (i < len) {
       const c = s.charCodeAt(i);
       if (isNameEnd(c)) break;
-      if (c === COLON) colon = i;
-      else if (c === LT || c === EQ || c === DQUOTE || c === SQUOTE) this.fail('malformed tag');
+      if (c === COLON) {
+        local = i + 1;
+        hash = 0;
+      } else if (c === LT || c === EQ || c === DQUOTE || c === SQUOTE) this.fail('malformed tag');
+      else hash = (hash * 31 + c) | 0;
       i++;
     }
     if (i >= len) return END;
     if (i === nameStart) this.fail('tag without a name');
-    const name = s.slice(colon >= 0 ? colon + 1 : nameStart, i);
+    const slot = (hash ^ (i - local)) & 511;
+    let name = this.names[slot];
+    if (name === undefined || name.length !== i - local || !s.startsWith(name, local)) {
+      name = s.slice(local, i);
+      this.names[slot] = name;
+    }
     if (closing) {
       while (i < len && isSpace(s.charCodeAt(i))) i++;
       if (i >= len) return END;
@@ -255,12 +284,13 @@ export class XmlScanner {
       this.pos = i + 1;
       return CLOSE;
     }
-    let n = 0;
+    const attrStart = i;
     for (;;) {
       while (i < len && isSpace(s.charCodeAt(i))) i++;
       if (i >= len) return END;
       const c = s.charCodeAt(i);
       if (c === GT) {
+        this.attrEnd = i;
         this.selfClosing = false;
         i++;
         break;
@@ -268,22 +298,19 @@ export class XmlScanner {
       if (c === SLASH) {
         if (i + 1 >= len) return END;
         if (s.charCodeAt(i + 1) !== GT) this.fail(`malformed tag <${name}>`);
+        this.attrEnd = i;
         this.selfClosing = true;
         i += 2;
         break;
       }
-      // attribute name
-      const aStart = i;
-      let aColon = -1;
+      // attribute: name = "value" (checked here, parsed again only when asked for)
       while (i < len) {
         const a = s.charCodeAt(i);
         if (a === EQ || isSpace(a) || a === GT || a === SLASH) break;
-        if (a === COLON) aColon = i;
-        else if (a === LT || a === DQUOTE || a === SQUOTE) this.fail(`malformed attribute in <${name}>`);
+        if (a === LT || a === DQUOTE || a === SQUOTE) this.fail(`malformed attribute in <${name}>`);
         i++;
       }
       if (i >= len) return END;
-      const aName = s.slice(aColon >= 0 ? aColon + 1 : aStart, i);
       while (i < len && isSpace(s.charCodeAt(i))) i++;
       if (i >= len) return END;
       if (s.charCodeAt(i) !== EQ) this.fail(`attribute without a value in <${name}>`);
@@ -294,12 +321,9 @@ export class XmlScanner {
       if (q !== DQUOTE && q !== SQUOTE) this.fail(`unquoted attribute in <${name}>`);
       const vEnd = s.indexOf(q === DQUOTE ? '"' : "'", i + 1);
       if (vEnd < 0) return END;
-      this.attrNames[n] = aName;
-      this.attrValues[n] = s.slice(i + 1, vEnd);
-      n++;
       i = vEnd + 1;
     }
-    this.attrCount = n;
+    this.attrStart = attrStart;
     this.name = name;
     this.pos = i;
     return OPEN;

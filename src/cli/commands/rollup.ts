@@ -43,6 +43,7 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
     'province-table': '这是一张全省统计表，与其他输入一起汇总时不计入：只给市州统计表或登记表',
     'other-city-table': '这是{city}的统计表，不属于{area}，未计入{area}统计表',
     'tables-used': '以下市州没有登记表，按其统计表的合计计入：{names}',
+    'duplicate-table': '{city}已有一张统计表（{first}），这一张也计入了全省表，{city}因此被重复计算：请删去重复的一张',
     'no-input': '{paths} 中没有可汇总的登记表或统计表',
     'no-area': '无法确定登记表属于哪个市州、县市区：请按 市州/县市区.xlsx 存放，或用 --area 指定（例如 --area 怀化市溆浦县）',
     'bad-format': '--format 只能是 pretty、json 或 csv（收到 “{value}”）',
@@ -58,6 +59,7 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
     'province-table': 'this is a provincial table; with other inputs it is not counted: give city tables or registers only',
     'other-city-table': 'this is the table of {city}, not of {area}; left out of the {area} table',
     'tables-used': 'No registers for these cities; their 统计表 totals were counted: {names}',
+    'duplicate-table': '{city} already has a table ({first}); this one was counted too, so {city} counts twice: delete the duplicate',
     'no-input': 'no registers or 统计表 to roll up in {paths}',
     'no-area': 'cannot tell which city or county the registers belong to; store them as city/county.xlsx or give --area (e.g. --area 怀化市溆浦县)',
     'bad-format': '--format must be pretty, json or csv (got "{value}")',
@@ -100,6 +102,15 @@ function rendered(p: Problem, lang: Lang, where: { file?: string; sheet?: string
 
 function inputProblem(lang: Lang, id: string, t: StatsTableFound, severity: 'error' | 'warning', data: Record<string, string> = {}): RollupProblem {
   return { file: t.file, sheet: t.sheet, rule: 'rollup-input', severity, message: msg(lang, id, data) };
+}
+
+/** A warning on every table of a city after its first: the provincial table counts each of them. */
+function duplicateProblems(lang: Lang, byCity: Map<string, StatsTableFound[]>): RollupProblem[] {
+  const out: RollupProblem[] = [];
+  for (const [city, list] of byCity) {
+    for (const t of list.slice(1)) out.push(inputProblem(lang, 'duplicate-table', t, 'warning', { city, first: list[0]!.file }));
+  }
+  return out;
 }
 
 /** The city's counties in the division list's order; functional zones only when they have a register. */
@@ -160,6 +171,7 @@ export function buildRollup(read: ReadResult, lang: Lang): RollupOutcome | undef
       return { table, byCity: [], problems };
     }
     const cityTables: RollupTable[] = [];
+    const seen = new Map<string, StatsTableFound[]>();
     for (const t of found) {
       tableProblems(t);
       if (t.read.table.level === 'province') {
@@ -172,7 +184,9 @@ export function buildRollup(read: ReadResult, lang: Lang): RollupOutcome | undef
         continue;
       }
       cityTables.push(asRead(t, city));
+      seen.set(city, [...(seen.get(city) ?? []), t]);
     }
+    problems.push(...duplicateProblems(lang, seen));
     if (cityTables.length === 0) return { table: provinceFromCityTables([], undefined, { lang }), byCity: [], problems };
     cityTables.sort(byTableOrder);
     return { table: provinceFromCityTables(cityTables, undefined, { lang }), byCity: cityTables, problems };
@@ -228,6 +242,7 @@ export function buildRollup(read: ReadResult, lang: Lang): RollupOutcome | undef
     reconcile(city, r.table);
   }
   const fromTables = [...tablesOf.keys()].filter((c) => !regsByCity.has(c));
+  problems.push(...duplicateProblems(lang, new Map(fromTables.map((c) => [c, tablesOf.get(c)!]))));
   let table = p.table;
   if (fromTables.length) {
     const rows = table.rows.map((row) => {

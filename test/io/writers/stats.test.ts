@@ -73,10 +73,19 @@ describe('writeStatsTable', () => {
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(ws.pageSetup.fitToPage).toBe(true);
     expect(ws.pageSetup.fitToWidth).toBe(1);
-    expect(ws.pageSetup.fitToHeight).toBe(0);
+    expect(ws.pageSetup.fitToHeight).toBe(1); // 13 rows: one page tall too
     expect(ws.pageSetup.printTitlesRow).toBe('4:5');
     expect(ws.pageSetup.printArea).toBe('A1:I20');
     expect(ws.getColumn(1).width).toBe(16);
+  });
+
+  it('a long table (30 counties) runs over pages with the header repeated: one page wide only', async () => {
+    const long: RollupTable = { ...TABLE, rows: Array.from({ length: 30 }, (_, i) => ({ ...ROWS[1]!, unit: `县${i + 1}` })) };
+    const ws = (await load(await writeStatsTable(long))).worksheets[0]!;
+    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.fitToHeight).toBe(0);
+    expect(ws.pageSetup.printTitlesRow).toBe('4:5');
+    expect(ws.getCell('B36').value).toEqual({ formula: 'SUM(B6:B35)', result: 30 });
   });
 
   it('removes the template rows it does not need (2 rows → 合计 on row 8)', async () => {
