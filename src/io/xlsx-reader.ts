@@ -601,7 +601,14 @@ class WorkbookReader {
               break;
             }
             case 'v':
-              if (inCell && !x.selfClosing) inV = true;
+              if (inCell && !x.selfClosing) {
+                const text = x.elementText();
+                if (text === undefined) inV = true;
+                else if (text !== '') {
+                  v = v === undefined ? text : v + text;
+                  if (v.length > maxCellChars) throw new LimitExceeded('maxCellChars', v.length, maxCellChars);
+                }
+              }
               break;
             case 'f':
               if (inCell) formula = true;

@@ -161,6 +161,26 @@ export class XmlScanner {
     return decodeEntities(this.s.slice(this.textStart, this.textEnd));
   }
 
+  /**
+   * Right after OPEN of a non-empty element: its text when that is plain text followed by its own end tag, which
+   * is consumed (`<v>12</v>` in one step). Undefined, with nothing consumed, for anything else (children, CDATA).
+   */
+  elementText(): string | undefined {
+    const s = this.s;
+    const start = this.pos;
+    const lt = s.indexOf('<', start);
+    if (lt < 0 || s.charCodeAt(lt + 1) !== SLASH) return undefined;
+    const gt = s.indexOf('>', lt + 2);
+    if (gt < 0) return undefined;
+    // the end tag's local name must be the element's
+    const name = this.name;
+    const nameStart = gt - name.length;
+    if (nameStart < lt + 2 || !s.startsWith(name, nameStart)) return undefined;
+    if (nameStart !== lt + 2 && s.charCodeAt(nameStart - 1) !== COLON) return undefined;
+    this.pos = gt + 1;
+    return lt === start ? '' : decodeEntities(s.slice(start, lt));
+  }
+
   next(): XmlEvent {
     for (;;) {
       let s = this.s;

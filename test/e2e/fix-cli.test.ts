@@ -94,10 +94,12 @@ describe('fupin fix on fixtures/registers/defects-*.xlsx', () => {
     doc = JSON.parse(result.out);
   });
 
-  it('exits 0, writes a copy of each file with changes, and leaves the originals byte for byte', () => {
+  it('exits 0, repairs the files that need it, copies the others as they are, and leaves the originals byte for byte', () => {
     expect(result.code).toBe(0);
     for (const f of DEFECTS) expect(sha(f)).toBe(before.get(f));
-    for (const f of doc.files) expect(existsSync(path.join(out(), path.basename(f.file)))).toBe(true);
+    for (const f of doc.files) expect(sha(path.join(out(), path.basename(f.file)))).not.toBe(before.get(f.file));
+    for (const f of doc.unchanged) expect(sha(path.join(out(), path.basename(f)))).toBe(before.get(f));
+    expect(readdirSync(out()).sort()).toEqual(DEFECTS.map((f) => path.basename(f)).sort());
     expect(doc.files.map((f) => [path.basename(f.file), f.changes.length])).toEqual([
       ['defects-name.xlsx', 2],
       ['defects-org-variants.xlsx', 3],
@@ -137,9 +139,7 @@ describe('fupin fix on fixtures/registers/defects-*.xlsx', () => {
 
   it('then validate: the fixed problems are gone and every other problem is still there', async () => {
     const was = await problemsOf(DEFECTS);
-    const now = await problemsOf(doc.files.map((f) => path.join(out(), path.basename(f.file))).concat(
-      DEFECTS.filter((f) => !doc.files.some((d) => d.file === f || path.basename(d.file) === path.basename(f))),
-    ));
+    const now = await problemsOf([out()]);
     const fixed = [
       'defects-name|name-spacing|C10|warning',
       'defects-org-variants|org-name-variant|B11|warning',
@@ -197,6 +197,31 @@ describe('fupin fix on a GBK CSV', () => {
       ['name-spacing|C4|warning', 'org-name-variant|B5|warning', 'phone-format|E5|error', 'serial-number|A5|warning', 'serial-number|A6|warning'].sort(),
     );
     expect(now.map((p) => p.replace(/^[^|]*\|/, ''))).toEqual(['phone-format|E5|error']);
+  });
+});
+
+describe('fupin fix on a ledger folder with orgs.csv', () => {
+  it("unifies spellings to the registry's name, keeps the folder layout and copies orgs.csv along", async () => {
+    const { mkdirSync } = await import('node:fs');
+    const ledger = path.join(t.dir, 'ledger');
+    mkdirSync(path.join(ledger, '怀化市'), { recursive: true });
+    writeFileSync(path.join(ledger, 'orgs.csv'), '单位名称,类型,层级,地区\r\n溆浦县卢峰镇爱心协会,社会服务机构,县级,怀化市溆浦县\r\n');
+    const rows = [
+      ['序号', '扶贫单位或者机构名称', '扶贫户主姓名', '扶贫家庭住址', '联系方式'],
+      ['1', '溆浦县（卢峰镇）爱心协会', '张三', '溆浦县卢峰镇大坪村3组', '13907451234'],
+      ['2', '溆浦县(卢峰镇)爱心协会', '李四', '溆浦县卢峰镇桐木村1组', '13907451235'],
+    ];
+    writeFileSync(path.join(ledger, '怀化市', '溆浦县.csv'), '\ufeff' + rows.map((r) => r.join(',')).join('\r\n') + '\r\n');
+    const r = await fix([ledger], { out: path.join(t.dir, 'ledger-fixed') });
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out);
+    expect(d.files[0].file).toBe('怀化市/溆浦县.csv');
+    expect(d.files[0].changes.map((c: { cell: string; after: string; reason: string }) => [c.cell, c.after, c.reason])).toEqual([
+      ['B2', '溆浦县卢峰镇爱心协会', 'org-registry'],
+      ['B3', '溆浦县卢峰镇爱心协会', 'org-registry'],
+    ]);
+    expect(readFileSync(path.join(t.dir, 'ledger-fixed', 'orgs.csv'), 'utf8')).toBe(readFileSync(path.join(ledger, 'orgs.csv'), 'utf8'));
+    expect(readFileSync(path.join(t.dir, 'ledger-fixed', '怀化市', '溆浦县.csv'), 'utf8')).toContain('1,溆浦县卢峰镇爱心协会,张三');
   });
 });
 

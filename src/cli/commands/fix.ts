@@ -2,8 +2,11 @@
 //
 // Exit codes: 0 = the copies were written (or nothing needed repairing); 1 = some input could not be read, so it was
 // not repaired (the others were); 2 = the job could not be done (bad usage, nothing readable, an output refused).
-// Problems that need a person (a phone destroyed by Excel, an empty required cell) stay: run `fupin validate` on the
-// copies to see them.
+// The output folder holds every readable input: the repaired copies, the files that needed nothing copied as they are,
+// and an orgs.csv found at the top of a folder given — so `fupin validate DIR` (and rollup) work on it as on the inputs.
+// Files that cannot be read are listed, not copied. Problems that need a person (a phone destroyed by Excel, an empty
+// required cell) stay: run `fupin validate DIR` to see them.
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { areaLabel } from '../../core/area.js';
 import { renderMessage } from '../../core/catalogue.js';
@@ -15,7 +18,7 @@ import { allRules } from '../../core/rules/index.js';
 import { parseEncodingName, type EncodingName } from '../../io/csv.js';
 import { assertOutsideInputs, copyTarget, type FixedCopy, uniqueTarget, writeFixedCsv, writeFixedXlsx } from '../../io/fix-writer.js';
 import { readRegisters, type ReadResult } from '../../io/registers.js';
-import { OutputError } from '../../io/safe-write.js';
+import { OutputError, writeFileAtomic } from '../../io/safe-write.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { progress } from '../progress.js';
@@ -45,8 +48,9 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
     'nothing-readable': '没有一个文件能读出登记表，未做任何修改',
     header: '{file} → {out}（{count} 处修改）',
     'header-dry': '{file}（将修改 {count} 处，--dry-run 未写出）',
+    'unchanged-dry': '无需修改：{files}',
     'csv-note': '  CSV 副本按 UTF-8（带 BOM，逗号分隔）写出，Excel/WPS 可直接打开；原文件编码为 {encoding}',
-    unchanged: '无需修改：{files}',
+    unchanged: '无需修改（原样复制）：{files}',
     unreadable: '无法读取，未修复：{file}（{message}）',
     skipped: '  {cell} 未修改：该单元格是公式',
     summary: '共修改 {files} 个文件、{changes} 个单元格。需要人工核对的问题（如被 Excel 改坏的电话号码、空着的必填项）不会自动修改：请用 fupin validate {target} 查看。',
@@ -63,8 +67,9 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
     'nothing-readable': 'no register could be read; nothing was changed',
     header: '{file} → {out} ({count} changes)',
     'header-dry': '{file} ({count} changes, not written: --dry-run)',
+    'unchanged-dry': 'nothing to repair: {files}',
     'csv-note': '  the CSV copy is written as UTF-8 with BOM, comma-separated (Excel and WPS open it); the original was {encoding}',
-    unchanged: 'nothing to repair: {files}',
+    unchanged: 'nothing to repair (copied as they are): {files}',
     unreadable: 'could not be read, not repaired: {file} ({message})',
     skipped: '  {cell} not changed: the cell holds a formula',
     summary: '{changes} cells changed in {files} files. Problems that need a person (phones destroyed by Excel, empty required cells) are not repaired: run fupin validate {target} to see them.',
@@ -95,6 +100,7 @@ export interface FixedFile {
 
 export interface FixRun {
   files: FixedFile[];
+  /** Readable files that needed no repair; copied unchanged so the output folder holds the whole set. */
   unchanged: string[];
   unreadable: { file: string; rule: string; message: string }[];
   dryRun: boolean;
@@ -111,18 +117,32 @@ export async function runFix(
   const run: FixRun = { files: [], unchanged: [], unreadable: [], dryRun: Boolean(opts.dryRun) };
   const ruleOptions = { strict: false, divisions: read.divisions, ...(read.registry ? { registry: read.registry } : {}) };
   const used = new Set<string>();
+  const inputs = read.files.map((x) => x.abs);
+  /** A file that needs no repair is copied as it is (byte for byte): the output folder is the whole repaired set. */
+  const copyUnchanged = async (abs: string): Promise<void> => {
+    if (opts.dryRun || !opts.out) return;
+    const target = uniqueTarget(copyTarget(abs, opts.inputs, opts.out), used);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFileAtomic(target, await readFile(abs), { force: Boolean(opts.force), inputs });
+  };
+  // the org registry found at the top of a folder goes with the copies, so that validating them classifies alike
+  if (read.registryFile && opts.inputs.some((i) => path.dirname(path.resolve(read.registryFile!)) === path.resolve(i))) {
+    await copyUnchanged(path.resolve(read.registryFile));
+  }
   for (const f of read.files) {
     if (f.failure) {
       run.unreadable.push({ file: f.file, rule: f.failure.rule, message: renderMessage(f.failure, opts.lang) });
       continue;
     }
     if (f.registers.length === 0) {
+      await copyUnchanged(f.abs);
       run.unchanged.push(f.file);
       continue;
     }
     const reports = validateRegisters(f, f.file, f.detected, allRules, ruleOptions, areaLabel);
     const fixes = reports.flatMap((r) => (r.register ? computeFixes(r.register, r.problems, read.registry ? { registry: read.registry } : {}) : []));
     if (fixes.length === 0) {
+      await copyUnchanged(f.abs);
       run.unchanged.push(f.file);
       continue;
     }
@@ -134,7 +154,6 @@ export async function runFix(
     }
     const ext = format === 'csv' ? '.csv' : path.extname(f.abs).toLowerCase() === '.xlsx' ? undefined : '.xlsx';
     const target = uniqueTarget(copyTarget(f.abs, opts.inputs, opts.out, ext), used);
-    const inputs = [...read.files.map((x) => x.abs)];
     const copy: FixedCopy =
       format === 'csv'
         ? await writeFixedCsv(f.abs, encoding, fixes, target, { force: Boolean(opts.force), inputs })
@@ -207,7 +226,7 @@ export function formatFixPretty(run: FixRun, lang: Lang, target: string): string
     for (const s of f.skipped) out.push(msg(lang, 'skipped', { cell: s.cell }));
     if (f.format === 'csv' && f.out) out.push(msg(lang, 'csv-note', { encoding: f.encoding ?? 'utf-8' }));
   }
-  if (run.unchanged.length) out.push(msg(lang, 'unchanged', { files: run.unchanged.join(lang === 'zh' ? '、' : ', ') }));
+  if (run.unchanged.length) out.push(msg(lang, run.dryRun ? 'unchanged-dry' : 'unchanged', { files: run.unchanged.join(lang === 'zh' ? '、' : ', ') }));
   for (const u of run.unreadable) out.push(msg(lang, 'unreadable', u));
   const changes = run.files.reduce((n, f) => n + f.changes.length, 0);
   if (out.length) out.push('');
