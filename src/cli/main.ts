@@ -39,7 +39,11 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json']).default('pretty'))
       .option('--strict', '警告也算不通过；地址不在本县按错误处理 / warnings fail too')
       .option('--explain', '显示识别过程：编码、表头、列对应、地区 / show what was detected')
-      .option('--verbose', '列出每一张没有问题的登记表 / list every clean register'),
+      .option('--verbose', '列出每一张没有问题的登记表 / list every clean register')
+      .option('--annotate <dir>', '把标注了问题的副本写到该文件夹（原文件不动；CSV 写成 .xlsx） / write annotated copies to DIR')
+      .option('--fix', '先机械修复到 --out 文件夹，再检查副本 / repair into --out DIR, then validate the copies')
+      .option('--out <dir>', '--fix 的副本文件夹 / folder for the --fix copies')
+      .option('--force', '覆盖已存在的副本 / overwrite existing copies'),
   ).action(async (paths: string[], flags) => {
     const { validateCommand } = await import('./commands/validate.js');
     exitCode = await validateCommand(paths, flags, io);
@@ -70,6 +74,33 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     const { cardsCommand } = await import('./commands/cards.js');
     exitCode = await cardsCommand(paths, flags, io);
   });
+
+  readingOptions(
+    program
+      .command('fix')
+      .description('机械修复登记表（空格、全角数字、姓名空格、序号、数字电话、单位写法），写到副本并列出每处修改 / safe repairs into copies, every change listed')
+      .argument('[paths...]', '登记表文件或文件夹 / register files or folders')
+      .option('--out <dir>', '副本写到这个文件夹（原文件不会被修改） / folder for the repaired copies (inputs are never changed)')
+      .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json']).default('pretty'))
+      .option('--orgs <file>', '单位名录 orgs.csv：单位名称按名录统一 / org registry: names unified to it')
+      .option('--dry-run', '只列出会修改什么，不写文件 / list the changes, write nothing')
+      .option('--force', '覆盖已存在的副本 / overwrite existing copies'),
+  ).action(async (paths: string[], flags) => {
+    const { fixCommand } = await import('./commands/fix.js');
+    exitCode = await fixCommand(paths, flags, io);
+  });
+
+  program
+    .command('cat')
+    .description('把登记表或统计表打印成规范 CSV（供 git diff 使用） / print a register or 统计表 as canonical CSV (git diff textconv)')
+    .argument('<file>', '一个 .xlsx/.csv 文件 / one file')
+    .addOption(new Option('--lang <lang>', '消息语言 zh | en / message language').default('zh'))
+    .option('--encoding <name>', 'CSV 编码（默认自动识别） / CSV encoding')
+    .option('--debug', '出错时显示技术细节 / show stack traces')
+    .action(async (file: string, flags) => {
+      const { catCommand } = await import('./commands/cat.js');
+      exitCode = await catCommand(file, flags, io);
+    });
 
   readingOptions(
     program

@@ -9,6 +9,7 @@ import { readRegisters } from '../../io/registers.js';
 import { formatJson } from '../../formatters/json.js';
 import { formatPretty } from '../../formatters/pretty.js';
 import { renderReports } from '../../formatters/report.js';
+import { OutputError } from '../../io/safe-write.js';
 import { EXIT, UsageError } from '../errors.js';
 import { type CliIO, useColor } from '../io.js';
 import { progress } from '../progress.js';
@@ -22,6 +23,12 @@ export interface ValidateFlags {
   explain?: boolean;
   color?: boolean;
   verbose?: boolean;
+  /** Write annotated copies of the registers into this folder. */
+  annotate?: string;
+  /** Repair into `out` first, then validate the copies. */
+  fix?: boolean;
+  out?: string;
+  force?: boolean;
 }
 
 export function parseLang(s: string): Lang {
@@ -40,6 +47,19 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, io:
     if (!encoding) throw new UsageError(`不认识的编码 “${flags.encoding}”：可用 utf-8、gbk、gb18030、utf-16le / unknown encoding`);
   }
   if (paths.length === 0) throw new UsageError('请指定要检查的登记表文件或文件夹，例如：fupin validate 溆浦县.xlsx / give files or folders to check');
+  if (flags.fix) {
+    if (!flags.out) throw new UsageError('--fix 需要 --out 文件夹：修复后的副本写到那里，原文件不会被修改 / --fix needs --out DIR (inputs are never changed)');
+    const { fixCommand } = await import('./fix.js');
+    const fixed = await fixCommand(
+      paths,
+      { out: flags.out, format: 'pretty', lang: flags.lang, ...(flags.encoding ? { encoding: flags.encoding } : {}), ...(flags.area ? { area: flags.area } : {}), force: Boolean(flags.force) },
+      { ...io, stdout: io.stderr },
+    );
+    if (fixed === EXIT.failed) return fixed;
+    const { fix: _fix, out: _out, ...rest } = flags;
+    // what is printed is what still needs a person; an unreadable input keeps the exit code ≥ 1
+    return Math.max(fixed, await validateCommand([flags.out], rest, io));
+  }
 
   const bar = progress(io, lang);
   const read = await readRegisters(paths, {
@@ -75,6 +95,16 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, io:
     }
   }
   const report = renderReports(reports, lang, renderMessage, read.passedOver);
+
+  if (flags.annotate) {
+    const { annotateReports, describeAnnotated } = await import('../../io/annotate.js');
+    try {
+      io.stderr(describeAnnotated(await annotateReports(reports, read, flags.annotate, { lang, force: Boolean(flags.force), inputs: paths }), lang));
+    } catch (e) {
+      if (e instanceof OutputError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
 
   if (flags.format === 'json') io.stdout(formatJson(report));
   else
