@@ -31,6 +31,9 @@ export const FILE_PROBLEMS = {
       'text-as-xlsx': '文件扩展名是 {ext}，但内容是文本（可能是 CSV 或网页）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)，或把扩展名改为 .csv',
       csv: 'CSV 文件无法解析（第 {line} 行附近：{detail}）：请用 Excel/WPS 打开检查后重新保存为 CSV 或 .xlsx',
       'no-sheets': '文件结构不标准，找不到工作表（可能由其他软件生成）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
+      xml: '工作簿内部的 XML 已损坏（{detail}）：请用 Excel/WPS 打开，若能打开请“另存为”Excel 工作簿(.xlsx) 后重新发送；打不开请对方重新发送',
+      'zip-method': '工作簿使用了 Excel 不会写出的压缩方式（{detail}）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
+      zip64: '工作簿的 ZIP64 结构无法读取（{detail}）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
     },
     {
       truncated: 'The file is damaged or incomplete ({detail}): download it again, or ask the sender to re-save it in Excel/WPS',
@@ -38,6 +41,34 @@ export const FILE_PROBLEMS = {
       'text-as-xlsx': 'The file is named {ext} but holds text (CSV or a web page?): open it in Excel/WPS and save as .xlsx, or rename it to .csv',
       csv: 'The CSV cannot be parsed (near line {line}: {detail}): open it in Excel/WPS and save it again as CSV or .xlsx',
       'no-sheets': 'The workbook has a non-standard structure and no sheet could be found (made by another program?): open it in Excel/WPS and save as .xlsx',
+      xml: 'The XML inside the workbook is damaged ({detail}): open it in Excel/WPS and save it again as .xlsx, or ask for it again',
+      'zip-method': 'The workbook uses a compression method Excel does not write ({detail}): open it in Excel/WPS and save as .xlsx',
+      zip64: 'The workbook’s ZIP64 structure cannot be read ({detail}): open it in Excel/WPS and save as .xlsx',
+    },
+  ),
+  'file-limit': def(
+    'file-limit',
+    {
+      maxFileBytes: '文件大小 {actual} 超过上限 {allowed}（--max-file-mb 可调高）：登记表通常只有几百 KB，请确认文件无误',
+      maxUncompressedBytes: '工作簿解压后 {actual} 超过上限 {allowed}（--max-unzipped-mb 可调高）：可能是“压缩炸弹”，请确认来源后再调高',
+      maxCompressionRatio: '工作簿中一个部件的压缩比 {actual}:1 超过上限 {allowed}:1（--max-zip-ratio 可调高）：可能是“压缩炸弹”，请确认来源后再调高',
+      maxCells: '单元格数量超过上限 {allowed}（已读到 {actual}；--max-cells 可调高）：请确认工作簿里没有大量多余的行列',
+      maxMerges: '一个工作表的合并单元格区域超过上限 {allowed} 个（已读到 {actual}；--max-merges 可调高）',
+      maxMergedCells: '合并单元格覆盖的单元格超过上限 {allowed}（已读到 {actual}；--max-merged-cells 可调高）',
+      maxDefinedNames: '工作簿的“名称”（定义的名称）超过上限 {allowed} 个（已读到 {actual}；--max-defined-names 可调高）',
+      maxCellChars: '有单元格的内容超过 {allowed} 个字符（{actual} 个；--max-cell-chars 可调高）：Excel 单元格最多只能有 32767 个字符，请检查文件',
+      maxMillis: '读取超过时间上限 {allowed}（已用 {actual}；--max-seconds 可调高）',
+    },
+    {
+      maxFileBytes: 'The file is {actual}, over the limit of {allowed} (raise it with --max-file-mb): a register is usually a few hundred KB',
+      maxUncompressedBytes: 'The workbook unpacks to {actual}, over the limit of {allowed} (raise it with --max-unzipped-mb): possibly a zip bomb, check where it came from first',
+      maxCompressionRatio: 'A part of the workbook is compressed {actual}:1, over the limit of {allowed}:1 (raise it with --max-zip-ratio): possibly a zip bomb, check where it came from first',
+      maxCells: 'More than {allowed} cells (read {actual}; raise it with --max-cells): check the workbook for masses of stray rows or columns',
+      maxMerges: 'A sheet has more than {allowed} merged ranges (read {actual}; raise it with --max-merges)',
+      maxMergedCells: 'Merged ranges cover more than {allowed} cells (read {actual}; raise it with --max-merged-cells)',
+      maxDefinedNames: 'The workbook has more than {allowed} defined names (read {actual}; raise it with --max-defined-names)',
+      maxCellChars: 'A cell holds more than {allowed} characters ({actual}; raise it with --max-cell-chars): Excel itself allows 32,767',
+      maxMillis: 'Reading took longer than {allowed} (spent {actual}; raise it with --max-seconds)',
     },
   ),
   'file-legacy-xls': def(
@@ -47,8 +78,14 @@ export const FILE_PROBLEMS = {
   ),
   'file-encrypted': def(
     'file-encrypted',
-    { encrypted: '文件设置了打开密码，无法读取：请让对方取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后重新发送' },
-    { encrypted: 'The workbook is password-protected: ask the sender to remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it) and send it again' },
+    {
+      encrypted: '文件设置了打开密码，无法读取：请让对方取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后重新发送',
+      zip: '工作簿内部的文件（{detail}）被压缩软件加了密码，无法读取：请发送未加密的 .xlsx 原件',
+    },
+    {
+      encrypted: 'The workbook is password-protected: ask the sender to remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it) and send it again',
+      zip: 'A part of the workbook ({detail}) is encrypted by a zip tool: send the unencrypted .xlsx instead',
+    },
   ),
   'file-ods': def(
     'file-ods',

@@ -20,17 +20,29 @@ export interface ReadLimits {
   maxMillis: number;
 }
 
-/** Chosen so that a province's real registers (a few thousand rows each) pass with room to spare. */
+/**
+ * Chosen so that a province's real registers (a few thousand rows each, 50k at the very most) pass with room to
+ * spare while a crafted file is refused in well under a second and a whole folder of them stays under 1 GiB:
+ * - maxUncompressedBytes 512 MiB: a 50k-row register is 11 MiB of XML; Excel's largest sheet (1M rows × 10
+ *   columns) is ~400 MiB. 1 GiB would let one file's parts alone fill the 1 GiB memory budget.
+ * - maxCompressionRatio 500: the largest ratio in the SheetJS corpus is 121:1 (large_strings.xlsx), a 50k-row
+ *   register 8:1; deflate cannot exceed ~1032:1, which is what bombs use. Checked for parts over 1 MiB only.
+ * - maxCells 5,000,000: ~100 bytes of memory per cell read, so ~500 MiB at the limit; 100× a large register.
+ *   Each row counts 1 plus its width up to its last cell, so far-away stray cells count as what they cost.
+ * - maxMerges 100,000 per sheet, maxMergedCells 1,000,000 covered in all: a form merges a few title rows.
+ * - maxCellChars 32,767: Excel's own limit for one cell.
+ * - maxMillis 30 s: the largest legitimate workbook reads in a few seconds.
+ */
 export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 200 * 1024 * 1024,
-  maxUncompressedBytes: 1024 * 1024 * 1024,
-  maxCompressionRatio: 200,
-  maxCells: 20_000_000,
+  maxUncompressedBytes: 512 * 1024 * 1024,
+  maxCompressionRatio: 500,
+  maxCells: 5_000_000,
   maxMerges: 100_000,
   maxMergedCells: 1_000_000,
   maxDefinedNames: 10_000,
   maxCellChars: 32_767,
-  maxMillis: 60_000,
+  maxMillis: 30_000,
 };
 
 /** A limit was hit: the reader stops and the file gets one problem naming the limit and how to raise it. */
@@ -41,5 +53,6 @@ export class LimitExceeded extends Error {
     readonly allowed: number,
   ) {
     super(`${limit}: ${actual} > ${allowed}`);
+    this.name = 'LimitExceeded';
   }
 }

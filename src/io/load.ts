@@ -4,9 +4,12 @@ import path from 'node:path';
 import type { FileProblemId } from '../core/file-problems.js';
 import type { Detected, RawSheet, SourceFormat } from '../core/model.js';
 import { CsvReadError, type EncodingName, readCsvBuffer } from './csv.js';
+import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
 import { sniff } from './sniff.js';
 import type { FoundFile } from './walk.js';
 import { readXlsxBuffer } from './xlsx.js';
+import { XlsxError } from './xlsx-reader.js';
+import { ZipError } from './zip.js';
 
 export interface ReadFailure {
   rule: FileProblemId;
@@ -25,11 +28,52 @@ export interface LoadedFile {
 
 export interface LoadOptions {
   encoding?: EncodingName;
-  /** Refuse files larger than this many bytes (a register is a few hundred KB). */
+  /** Refuse files larger than this many bytes (a register is a few hundred KB). Same as limits.maxFileBytes. */
   maxBytes?: number;
+  /** What a file may make fupin do (--max-… flags); the rest from DEFAULT_LIMITS. */
+  limits?: Partial<ReadLimits>;
 }
 
-export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = DEFAULT_LIMITS.maxFileBytes;
+
+/** A limit's figures as a clerk reads them: sizes in MB, times in seconds. */
+export function limitFigures(limit: keyof ReadLimits, actual: number, allowed: number): { actual: string; allowed: string } {
+  if (limit === 'maxFileBytes' || limit === 'maxUncompressedBytes') {
+    const mb = (n: number) => `${n >= 10 * 1048576 ? Math.round(n / 1048576) : (n / 1048576).toFixed(1)} MB`;
+    return { actual: mb(actual), allowed: mb(allowed) };
+  }
+  if (limit === 'maxMillis') return { actual: `${(actual / 1000).toFixed(1)} 秒/s`, allowed: `${allowed / 1000} 秒/s` };
+  return { actual: String(actual), allowed: String(allowed) };
+}
+
+function limitFailure(e: LimitExceeded): ReadFailure {
+  return { rule: 'file-limit', messageId: e.limit, data: limitFigures(e.limit, e.actual, e.allowed) };
+}
+
+/** An xlsx reader's refusal → the file problem a clerk sees. Anything else (a bug) is still answered, as damage. */
+export function xlsxFailure(e: unknown): ReadFailure {
+  if (e instanceof LimitExceeded) return limitFailure(e);
+  if (e instanceof ZipError) {
+    switch (e.code) {
+      case 'encrypted':
+        return { rule: 'file-encrypted', messageId: 'zip', data: { detail: e.detail } };
+      case 'method':
+        return { rule: 'file-corrupt', messageId: 'zip-method', data: { detail: e.detail } };
+      case 'zip64':
+      case 'multi-disk':
+        return { rule: 'file-corrupt', messageId: 'zip64', data: { detail: e.detail } };
+      default:
+        return { rule: 'file-corrupt', messageId: 'truncated', data: { detail: e.detail } };
+    }
+  }
+  if (e instanceof XlsxError) {
+    return e.code === 'xml'
+      ? { rule: 'file-corrupt', messageId: 'xml', data: { detail: e.detail.slice(0, 160) } }
+      : { rule: 'file-corrupt', messageId: 'no-sheets' };
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return { rule: 'file-corrupt', messageId: 'truncated', data: { detail: msg.slice(0, 120) } };
+}
 
 /** Read a file's bytes without ever writing or locking it. */
 async function readBytes(abs: string, maxBytes: number): Promise<Buffer | ReadFailure> {
@@ -37,9 +81,7 @@ async function readBytes(abs: string, maxBytes: number): Promise<Buffer | ReadFa
   try {
     fh = await open(abs, 'r');
     const st = await fh.stat();
-    if (st.size > maxBytes) {
-      return { rule: 'file-unsupported', messageId: 'binary', data: { detail: `${(st.size / 1048576).toFixed(0)} MB` } };
-    }
+    if (st.size > maxBytes) return limitFailure(new LimitExceeded('maxFileBytes', st.size, maxBytes));
     return await fh.readFile();
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
@@ -53,7 +95,8 @@ const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 
 export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promise<LoadedFile> {
   const base: LoadedFile = { file: found.display, abs: found.abs, sheets: [], detected: {} };
-  const bytes = await readBytes(found.abs, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxFileBytes: opts.maxBytes } : {}), ...opts.limits };
+  const bytes = await readBytes(found.abs, limits.maxFileBytes);
   if (!Buffer.isBuffer(bytes)) return { ...base, failure: bytes };
   const ext = path.extname(found.abs).toLowerCase();
   const kind = sniff(bytes);
@@ -102,12 +145,17 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
     }
     case 'xlsx': {
       try {
-        const { sheets } = await readXlsxBuffer(bytes);
+        const { sheets, droppedMerges } = await readXlsxBuffer(bytes, limits);
         if (sheets.length === 0) return fail('file-corrupt', 'no-sheets');
+        if (droppedMerges?.length) {
+          base.detected.merges = {
+            value: `${droppedMerges.length} merge(s) left out: ${droppedMerges.slice(0, 3).join(', ')}`,
+            reason: `one merge covers more than ${limits.maxMergedCells} cells (--max-merged-cells): a crafted range, not a form`,
+          };
+        }
         return { ...base, format: 'xlsx', sheets };
       } catch (e) {
-        const msg = (e as Error)?.message ?? String(e);
-        return fail('file-corrupt', 'truncated', { detail: msg.slice(0, 120) });
+        return { ...base, failure: xlsxFailure(e) };
       }
     }
   }

@@ -30,6 +30,8 @@ export interface XlsxWorkbook {
   sheets: RawSheet[];
   date1904: boolean;
   definedNames: DefinedName[];
+  /** Merges left out because one alone covers more than maxMergedCells (A1:XFD1048576): `Sheet1!A1:XFD1048576`. */
+  droppedMerges: string[];
 }
 
 export interface XlsxReadOptions {
@@ -178,6 +180,17 @@ export function parseMergeRef(ref: string): MergeRange | undefined {
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
 
+function colText(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A 0-based rectangle as A1 text. */
+export function rangeText(m: MergeRange): string {
+  return `${colText(m.left)}${m.top + 1}:${colText(m.right)}${m.bottom + 1}`;
+}
+
 function parseRowNumber(v: string | undefined): number | undefined {
   if (v === undefined || !/^\s*\d{1,7}\s*$/.test(v)) return undefined;
   const n = Number(v);
@@ -194,6 +207,7 @@ class WorkbookReader {
   /** Grid cells so far in the workbook: each row counts 1 plus its width up to its last cell. */
   private grid = 0;
   private mergedCells = 0;
+  private readonly droppedMerges: string[] = [];
   private sst: string[] = [];
   private sstRich: Uint8Array = new Uint8Array(0);
   private styles: CellStyle[] = [];
@@ -282,6 +296,9 @@ class WorkbookReader {
       for (let ev = x.next(); ev !== END; ev = x.next()) {
         if (ev === OPEN) {
           switch (x.name) {
+            case 'extLst': // extensions (x15:workbookPr …) reuse the main elements' names
+              x.skip();
+              break;
             case 'workbookPr': {
               const v = x.attr('date1904');
               this.date1904 = v === '1' || v === 'true';
@@ -349,7 +366,7 @@ class WorkbookReader {
       }
       const buf = part ? this.part(part) : undefined;
       if (!buf || !part) continue;
-      const { rows, merges } = this.readSheet(part, buf);
+      const { rows, merges } = this.readSheet(part, buf, s.name);
       sheets.push({ name: s.name, rows, merges, ...(s.hidden ? { hidden: true } : {}) });
     }
     if (listed.length > 0 && sheets.length === 0 && rels.size > 0) {
@@ -358,7 +375,7 @@ class WorkbookReader {
         throw new XlsxError('no-workbook', 'the worksheets the workbook names are missing');
       }
     }
-    return { sheets, date1904: this.date1904, definedNames };
+    return { sheets, date1904: this.date1904, definedNames, droppedMerges: this.droppedMerges };
   }
 
   private readStyles(name: string): void {
@@ -370,7 +387,8 @@ class WorkbookReader {
       let inCellXfs = false;
       for (let ev = x.next(); ev !== END; ev = x.next()) {
         if (ev === OPEN) {
-          if (x.name === 'numFmt') {
+          if (x.name === 'extLst') x.skip();
+          else if (x.name === 'numFmt') {
             const id = Number(x.attr('numFmtId'));
             const code = x.attr('formatCode');
             if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
@@ -416,6 +434,9 @@ class WorkbookReader {
           }
         } else if (ev === OPEN) {
           switch (x.name) {
+            case 'extLst':
+              x.skip();
+              break;
             case 'si':
               if (out.length >= maxCells) throw new LimitExceeded('maxCells', out.length + 1, maxCells);
               if (x.selfClosing) out.push('');
@@ -462,7 +483,7 @@ class WorkbookReader {
     this.checkTime();
   }
 
-  private readSheet(name: string, buf: Buffer): { rows: (RawCell | undefined)[][]; merges: MergeRange[] } {
+  private readSheet(name: string, buf: Buffer, sheetName: string): { rows: (RawCell | undefined)[][]; merges: MergeRange[] } {
     const rows: (RawCell | undefined)[][] = [];
     const written: MergeRange[] = [];
     const { maxCells, maxMerges, maxCellChars } = this.limits;
@@ -575,6 +596,9 @@ class WorkbookReader {
         }
         if (ev === OPEN) {
           switch (x.name) {
+            case 'extLst': // x14 extensions (data validations, sparklines) hold <xm:f> and <xm:sqref>, not cells
+              x.skip();
+              break;
             case 'c': {
               if (inCell) finish(); // an unclosed <c>: keep what it had
               const ref = x.attr('r');
@@ -664,18 +688,19 @@ class WorkbookReader {
       if (inCell) finish();
     });
 
-    const merges = this.applyMerges(rows, written);
+    const merges = this.applyMerges(rows, written, sheetName);
     for (let i = 0; i < rows.length; i++) rows[i] ??= [];
     this.checkTime();
     return { rows, merges };
   }
 
   /**
-   * Merges are never expanded. Each is clipped to the sheet's used area (the cells beyond hold nothing), merges
-   * wholly outside it are dropped, and the covered cells of all merges together must stay under maxMergedCells.
-   * As in Excel, only a merge's top-left cell keeps its value.
+   * Merges are never expanded. One merge covering more than maxMergedCells by itself (A1:XFD1048576) is crafted,
+   * not a form: it is dropped and reported, so the cells under it keep their values. The others are clipped to
+   * the sheet's used area (the cells beyond hold nothing; merges wholly outside it are left out), and the cells
+   * they cover together must stay within maxMergedCells. As in Excel, only a merge's top-left cell keeps its value.
    */
-  private applyMerges(rows: (RawCell | undefined)[][], written: MergeRange[]): MergeRange[] {
+  private applyMerges(rows: (RawCell | undefined)[][], written: MergeRange[], sheetName: string): MergeRange[] {
     if (written.length === 0) return [];
     const lastRow = rows.length - 1;
     let lastCol = -1;
@@ -683,6 +708,10 @@ class WorkbookReader {
     const out: MergeRange[] = [];
     const { maxMergedCells } = this.limits;
     for (const m of written) {
+      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > maxMergedCells) {
+        this.droppedMerges.push(`${sheetName}!${rangeText(m)}`);
+        continue;
+      }
       if (m.top > lastRow || m.left > lastCol) continue;
       const c: MergeRange = { top: m.top, left: m.left, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) };
       this.mergedCells += (c.bottom - c.top + 1) * (c.right - c.left + 1);

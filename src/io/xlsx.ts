@@ -55,6 +55,8 @@ export interface XlsxRead {
   date1904?: boolean;
   /** Defined names as written (never expanded). */
   definedNames?: DefinedName[];
+  /** Merges left out because one alone covers more than the limit (`Sheet1!A1:XFD1048576`). */
+  droppedMerges?: string[];
 }
 
 /**
@@ -63,5 +65,5 @@ export interface XlsxRead {
  */
 export async function readXlsxBuffer(buf: Buffer, limits?: Partial<ReadLimits>): Promise<XlsxRead> {
   const wb = readXlsx(buf, limits ? { limits } : {});
-  return { sheets: wb.sheets, date1904: wb.date1904, definedNames: wb.definedNames };
+  return { sheets: wb.sheets, date1904: wb.date1904, definedNames: wb.definedNames, droppedMerges: wb.droppedMerges };
 }

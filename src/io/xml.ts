@@ -27,8 +27,12 @@ const NAMED: Record<string, string> = Object.assign(Object.create(null) as Recor
   apos: "'",
 });
 
-/** Decode the five XML entities and numeric character references; anything else (a DTD's entities) stays as written. */
+/**
+ * Decode the five XML entities and numeric character references; anything else (a DTD's entities) stays as
+ * written. Line ends are normalised first, as XML requires: a literal CR LF or CR is LF (`&#13;` stays a CR).
+ */
 export function decodeEntities(s: string): string {
+  if (s.indexOf('\r') >= 0) s = s.replace(/\r\n?/g, '\n');
   if (s.indexOf('&') < 0) return s;
   return s.replace(ENTITY, (whole, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
     if (named) return NAMED[named]!;
@@ -179,6 +183,17 @@ export class XmlScanner {
     if (nameStart !== lt + 2 && s.charCodeAt(nameStart - 1) !== COLON) return undefined;
     this.pos = gt + 1;
     return lt === start ? '' : decodeEntities(s.slice(start, lt));
+  }
+
+  /** Right after OPEN: consume everything up to and including the element's end tag (nested same-named elements counted). */
+  skip(): void {
+    if (this.selfClosing) return;
+    const name = this.name;
+    let depth = 1;
+    for (let ev = this.next(); ev !== END; ev = this.next()) {
+      if (ev === OPEN && this.name === name && !this.selfClosing) depth++;
+      else if (ev === CLOSE && this.name === name && --depth === 0) return;
+    }
   }
 
   next(): XmlEvent {

@@ -11,6 +11,8 @@ export interface BlankOptions {
   area?: string;
   /** Data rows of 附2 (default 30) or 附3 (default the template's 10). */
   rows?: number;
+  /** 附2: the 填报单位 line's unit (`填报单位：{unitLine}（盖章）`), e.g. 怀化市溆浦县 (fupin init). */
+  unitLine?: string;
 }
 
 export const DEFAULT_REGISTER_ROWS = 30;
@@ -28,6 +30,10 @@ async function register(opts: BlankOptions): Promise<Buffer> {
     const cell = ws.getCell(t.row, t.col);
     const title = typeof cell.value === 'string' ? cell.value : '县市区慈善组织精准扶贫结对帮扶登记表';
     setText(cell, title.replace(/^县市区/, opts.area));
+  }
+  if (opts.unitLine) {
+    const u = namedCell(wb, 'unit_line');
+    setText(ws.getCell(u.row, u.col), `填报单位：${opts.unitLine}（盖章）`);
   }
   return toBuffer(wb);
 }

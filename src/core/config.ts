@@ -1,0 +1,318 @@
+// fupin.config.json: its schema (zod), defaults, and messages that name the key at fault and say what to write instead.
+import { z } from 'zod';
+import type { Lang } from './model.js';
+
+/** The config file's name, at the top of a ledger. */
+export const CONFIG_FILE = 'fupin.config.json';
+
+/** `quotaTable` value meaning the built-in 2016 Hunan 附4. */
+export const BUILTIN_QUOTA_TABLE = 'builtin';
+
+/** A date something is due: `YYYY-MM-DD` once, or `MM-DD` every year (Guangdong: 06-15 pairings, 12-20 progress). */
+export interface Deadline {
+  name: string;
+  date: string;
+}
+
+/** The ledger's settings, every key filled (defaults applied). */
+export interface FupinConfig {
+  /** Full province name, e.g. 湖南省. */
+  province: string;
+  /** The year the ledger is for (the quota table's year). */
+  year?: number;
+  /** `builtin`, or a quota table file (CSV/XLSX/JSON) relative to the config file. */
+  quotaTable: string;
+  /** The org registry, relative to the config file; absent: orgs.csv beside it when there is one. */
+  orgs?: string;
+  /** Warnings fail the check too. */
+  strict: boolean;
+  /**
+   * Unmet 附4 minimums: `info` (reported, the check still passes — the default, as a new ledger is empty and every
+   * quota is unmet) or `error` (the check fails until every minimum is met, e.g. after the reporting deadline).
+   */
+  quotaFindings: 'info' | 'error';
+  deadlines: Deadline[];
+}
+
+export const CONFIG_KEYS = ['province', 'year', 'quotaTable', 'orgs', 'strict', 'quotaFindings', 'deadlines'] as const;
+export type ConfigKey = (typeof CONFIG_KEYS)[number];
+
+const DATE = /^(?:(\d{4})-)?(\d{2})-(\d{2})$/;
+
+/** A real calendar date: 02-29 is allowed without a year (leap years have it). */
+export function validDeadlineDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const year = m[1] ? Number(m[1]) : 2016;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const deadlineSchema = z.strictObject({
+  name: z.string().trim().min(1),
+  date: z.string().refine(validDeadlineDate),
+});
+
+export const configSchema = z.strictObject({
+  province: z.string().trim().min(1).default('湖南省'),
+  year: z.number().int().min(2000).max(2100).optional(),
+  quotaTable: z.string().trim().min(1).default(BUILTIN_QUOTA_TABLE),
+  orgs: z.string().trim().min(1).optional(),
+  strict: z.boolean().default(false),
+  quotaFindings: z.enum(['info', 'error']).default('info'),
+  deadlines: z.array(deadlineSchema).default([]),
+});
+
+/** What each key must hold, for the messages (zh, en). */
+const EXPECTED: Record<string, Record<Lang, string>> = {
+  province: { zh: '省份全称，例如 "湖南省"', en: 'the full province name, e.g. "湖南省"' },
+  year: { zh: '四位数的年份（不加引号），例如 2016', en: 'a four-digit year (no quotes), e.g. 2016' },
+  quotaTable: {
+    zh: '"builtin"（内置 2016 年湖南附4），或任务分配表文件（CSV/XLSX/JSON）相对于本配置文件的路径，例如 "任务分配表-2017.xlsx"',
+    en: '"builtin" (the built-in 2016 Hunan 附4), or the path of a quota table file (CSV/XLSX/JSON) relative to this file',
+  },
+  orgs: { zh: '单位名录文件相对于本配置文件的路径，例如 "orgs.csv"', en: 'the org registry path relative to this file, e.g. "orgs.csv"' },
+  strict: { zh: 'true（警告也算不通过）或 false（只有错误算不通过），不加引号', en: 'true (warnings fail too) or false (only errors fail), without quotes' },
+  quotaFindings: {
+    zh: '"info"（任务未完成只作提示，检查照样通过）或 "error"（任务未完成算错误，检查不通过）',
+    en: '"info" (unmet quotas are information; the check passes) or "error" (unmet quotas fail the check)',
+  },
+  deadlines: {
+    zh: '截止日期的列表，例如 [{ "name": "结对情况上报", "date": "06-15" }]',
+    en: 'a list of deadlines, e.g. [{ "name": "pairings report", "date": "06-15" }]',
+  },
+  'deadlines[].name': { zh: '截止事项的名称，例如 "结对情况上报"', en: 'what is due, e.g. "pairings report"' },
+  'deadlines[].date': {
+    zh: '日期 "YYYY-MM-DD"（某一天）或 "MM-DD"（每年这一天），例如 "2016-12-20" 或 "06-15"',
+    en: 'a date "YYYY-MM-DD" (once) or "MM-DD" (every year), e.g. "2016-12-20" or "06-15"',
+  },
+};
+
+const TEXT = {
+  zh: {
+    unknownKey: '{file}：不认识的设置项 “{key}”{hint}。可用的设置项：{keys}',
+    didYouMean: '（是不是 “{key}”？）',
+    badValue: '{file}：“{key}” 的值 {got} 不对：应为{expected}',
+    missing: '{file}：“{key}” 缺少了：应为{expected}',
+    notObject: '{file}：内容应是一个 JSON 对象，以 { 开头、以 } 结尾，例如 {"province": "湖南省", "year": 2016}',
+    badJson: '{file} 不是有效的 JSON（第 {line} 行第 {column} 列附近：{detail}）：请检查引号、逗号和括号，注意最后一项后面不能有逗号',
+  },
+  en: {
+    unknownKey: '{file}: unknown setting "{key}"{hint}. Known settings: {keys}',
+    didYouMean: ' (did you mean "{key}"?)',
+    badValue: '{file}: "{key}" has the value {got}; it should be {expected}',
+    missing: '{file}: "{key}" is missing; it should be {expected}',
+    notObject: '{file}: the content must be a JSON object, starting with { and ending with }, e.g. {"province": "湖南省", "year": 2016}',
+    badJson: '{file} is not valid JSON (near line {line}, column {column}: {detail}): check quotes, commas and brackets; no comma after the last item',
+  },
+} as const;
+
+/** One thing wrong with the config, in both languages; `key` is the path as a user reads it (deadlines[1].date). */
+export interface ConfigIssue {
+  key: string;
+  zh: string;
+  en: string;
+}
+
+export type ConfigParse = { ok: true; config: FupinConfig } | { ok: false; issues: ConfigIssue[] };
+
+function fill(template: string, data: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => data[key] ?? whole);
+}
+
+function both(id: keyof (typeof TEXT)['zh'], data: Record<string, string>, key: string): ConfigIssue {
+  return { key, zh: fill(TEXT.zh[id], data), en: fill(TEXT.en[id], data) };
+}
+
+/** deadlines[1].date as written by a user; the EXPECTED entry is deadlines[].date. */
+function keyText(path: readonly PropertyKey[]): { shown: string; generic: string } {
+  let shown = '';
+  let generic = '';
+  for (const p of path) {
+    if (typeof p === 'number') {
+      shown += `[${p}]`;
+      generic += '[]';
+    } else {
+      const s = String(p);
+      shown += shown ? `.${s}` : s;
+      generic += generic ? `.${s}` : s;
+    }
+  }
+  return { shown, generic };
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+function shownValue(v: unknown): string {
+  const s = JSON.stringify(v);
+  if (s === undefined) return String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return d[b.length]!;
+}
+
+function closest(key: string, known: readonly string[]): string | undefined {
+  let best: { k: string; d: number } | undefined;
+  for (const k of known) {
+    const d = distance(key, k);
+    if (!best || d < best.d) best = { k, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.k : undefined;
+}
+
+/**
+ * Validates parsed JSON as a config. Every problem is reported (not only the first), each naming its key.
+ * `file` is how the messages name the file (fupin.config.json, or its path).
+ */
+export function parseConfig(input: unknown, file: string = CONFIG_FILE): ConfigParse {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, issues: [both('notObject', { file }, '')] };
+  }
+  const result = configSchema.safeParse(input);
+  if (result.success) {
+    const c = result.data;
+    const config: FupinConfig = {
+      province: c.province,
+      quotaTable: c.quotaTable,
+      strict: c.strict,
+      quotaFindings: c.quotaFindings,
+      deadlines: c.deadlines.map((d) => ({ name: d.name, date: d.date })),
+      ...(c.year !== undefined ? { year: c.year } : {}),
+      ...(c.orgs !== undefined ? { orgs: c.orgs } : {}),
+    };
+    return { ok: true, config };
+  }
+  const issues: ConfigIssue[] = [];
+  const seen = new Set<string>();
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const where = keyText(issue.path);
+      const known = where.generic.startsWith('deadlines') ? ['name', 'date'] : [...CONFIG_KEYS];
+      for (const k of issue.keys) {
+        const key = where.shown ? `${where.shown}.${k}` : k;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const near = closest(k, known);
+        const hint = { zh: near ? fill(TEXT.zh.didYouMean, { key: near }) : '', en: near ? fill(TEXT.en.didYouMean, { key: near }) : '' };
+        issues.push({
+          key,
+          zh: fill(TEXT.zh.unknownKey, { file, key, hint: hint.zh, keys: known.join('、') }),
+          en: fill(TEXT.en.unknownKey, { file, key, hint: hint.en, keys: known.join(', ') }),
+        });
+      }
+      continue;
+    }
+    const where = keyText(issue.path);
+    if (seen.has(where.shown)) continue;
+    seen.add(where.shown);
+    const expected = EXPECTED[where.generic] ?? { zh: '', en: '' };
+    const got = valueAt(input, issue.path);
+    if (got === undefined) {
+      issues.push({
+        key: where.shown,
+        zh: fill(TEXT.zh.missing, { file, key: where.shown, expected: expected.zh }),
+        en: fill(TEXT.en.missing, { file, key: where.shown, expected: expected.en }),
+      });
+    } else {
+      issues.push({
+        key: where.shown,
+        zh: fill(TEXT.zh.badValue, { file, key: where.shown, got: shownValue(got), expected: expected.zh }),
+        en: fill(TEXT.en.badValue, { file, key: where.shown, got: shownValue(got), expected: expected.en }),
+      });
+    }
+  }
+  return { ok: false, issues };
+}
+
+/** Parses the file's text: JSON syntax errors name the line and column; then parseConfig. A UTF-8 BOM is allowed. */
+export function parseConfigText(text: string, file: string = CONFIG_FILE): ConfigParse {
+  const body = text.replace(/^\uFEFF/, '');
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(detail);
+    const lc = /line (\d+) column (\d+)/.exec(detail);
+    let line = lc ? Number(lc[1]) : 1;
+    let column = lc ? Number(lc[2]) : 1;
+    if (!lc && pos) {
+      const before = body.slice(0, Number(pos[1]));
+      line = before.split('\n').length;
+      column = before.length - before.lastIndexOf('\n');
+    }
+    const data = { file, line: String(line), column: String(column), detail: detail.replace(/^.*?:\s*/, '').slice(0, 80) };
+    return { ok: false, issues: [{ key: '', zh: fill(TEXT.zh.badJson, data), en: fill(TEXT.en.badJson, data) }] };
+  }
+  return parseConfig(json, file);
+}
+
+/** The config `fupin init` writes: every setting spelled out so a reader sees what can be changed. */
+export function initialConfig(province: string, year: number): Record<string, unknown> {
+  return {
+    province,
+    year,
+    quotaTable: BUILTIN_QUOTA_TABLE,
+    orgs: 'orgs.csv',
+    strict: false,
+    quotaFindings: 'info',
+    deadlines: [],
+  };
+}
+
+/** The defaults when a ledger has no config file. */
+export function defaultConfig(): FupinConfig {
+  const r = parseConfig({});
+  if (!r.ok) throw new Error('default config does not validate');
+  return r.config;
+}
+
+/** A deadline's next date on or after `today` (YYYY-MM-DD), and how many days are left (negative: past, for dated ones). */
+export interface DeadlineStatus {
+  name: string;
+  date: string;
+  daysLeft: number;
+}
+
+function utcDay(y: number, m: number, d: number): number {
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/** Where each deadline stands on `today` (a local calendar date, YYYY-MM-DD); yearly MM-DD ones roll to next year once past. */
+export function deadlineStatus(deadlines: readonly Deadline[], today: string): DeadlineStatus[] {
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const now = utcDay(ty, tm, td);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return deadlines
+    .map((d) => {
+      const m = DATE.exec(d.date)!;
+      const month = Number(m[2]);
+      const day = Number(m[3]);
+      let year = m[1] ? Number(m[1]) : ty;
+      if (!m[1] && utcDay(year, month, day) < now) year++;
+      return { name: d.name, date: `${year}-${pad(month)}-${pad(day)}`, daysLeft: utcDay(year, month, day) - now };
+    })
+    .sort((a, b) => a.daysLeft - b.daysLeft);
+}

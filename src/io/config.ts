@@ -1,0 +1,69 @@
+// Finds fupin.config.json (in the folder given or a folder above it, up to the repository root) and loads it.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { CONFIG_FILE, defaultConfig, parseConfigText, type ConfigIssue, type FupinConfig } from '../core/config.js';
+
+/** The config cannot be used: every issue in both languages. The CLI prints them and exits 2. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly issues: ConfigIssue[],
+  ) {
+    super(issues.map((i) => `${i.zh} / ${i.en}`).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadedConfig {
+  config: FupinConfig;
+  /** Absolute path of the file read; absent when there is none (defaults). */
+  file?: string;
+  /** The folder paths in the config are relative to (the config's folder, else the folder given). */
+  base: string;
+}
+
+async function isFile(p: string): Promise<boolean> {
+  return (await stat(p).catch(() => undefined))?.isFile() ?? false;
+}
+
+async function exists(p: string): Promise<boolean> {
+  return (await stat(p).catch(() => undefined)) !== undefined;
+}
+
+/**
+ * The config file for `dir`: `dir/fupin.config.json`, else the nearest one above it. The search stops at the first
+ * folder holding `.git` (the repository root) or at the file-system root, so a stray config elsewhere is never used.
+ */
+export async function findConfig(dir: string): Promise<string | undefined> {
+  let here = path.resolve(dir);
+  for (;;) {
+    const candidate = path.join(here, CONFIG_FILE);
+    if (await isFile(candidate)) return candidate;
+    if (await exists(path.join(here, '.git'))) return undefined;
+    const up = path.dirname(here);
+    if (up === here) return undefined;
+    here = up;
+  }
+}
+
+/** Loads the config for `dir` (defaults when there is none); messages name the file relative to `cwd`. Throws ConfigError when it is unreadable or invalid. */
+export async function loadConfig(dir: string, cwd: string = process.cwd()): Promise<LoadedConfig> {
+  const file = await findConfig(dir);
+  if (!file) return { config: defaultConfig(), base: path.resolve(dir) };
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new ConfigError(file, [{ key: '', zh: `无法读取 ${file}（${code}）`, en: `cannot read ${file} (${code})` }]);
+  }
+  const shown = path.relative(cwd, file).split(path.sep).join('/') || CONFIG_FILE;
+  const parsed = parseConfigText(text, shown);
+  if (!parsed.ok) throw new ConfigError(file, parsed.issues);
+  return { config: parsed.config, file, base: path.dirname(file) };
+}
+
+/** A path from the config (quotaTable, orgs) as an absolute path. */
+export function configPath(loaded: LoadedConfig, p: string): string {
+  return path.resolve(loaded.base, p);
+}
