@@ -67,11 +67,11 @@ export function countSeverities(problems: readonly { severity: Severity }[]): Re
   return n;
 }
 
-/** A problem's place for people: 怀化市/溆浦县.xlsx [登记表] E9, or the row, or the file. */
+/** A problem's place for people: the file, and the cell or row unless the message already starts with it. */
 export function placeOf(p: CheckProblem, prefix = ''): string {
   const parts: string[] = [];
   if (p.file !== undefined) parts.push(prefix + p.file);
-  if (p.cell !== undefined) parts.push(p.cell);
-  else if (p.row !== undefined) parts.push(`#${p.row}`);
+  if (p.cell !== undefined && !p.message.startsWith(p.cell)) parts.push(p.cell);
+  else if (p.cell === undefined && p.row !== undefined) parts.push(`#${p.row}`);
   return parts.join(' ');
 }

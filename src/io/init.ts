@@ -156,7 +156,7 @@ export function ledgerReadme(o: { province: string; year: number; version: strin
   const city = example?.name ?? first?.name ?? '某市';
   const county = example ? '溆浦县' : (first?.counties[0] ?? '某县');
   const tree = [
-    `${o.province}${o.year} 年登记表/`,
+    '（本仓库）/',
     `  ${CONFIG_FILE}        设置（省份、年度、任务表、严格程度）`,
     '  orgs.csv                 单位名录（可选）',
     '  省本级.xlsx              省本级慈善组织的登记表',
@@ -187,7 +187,8 @@ ${tree.join('\n')}
 - 市州本级慈善组织的登记表：\`${city}/市本级.xlsx\`；省本级的：\`省本级.xlsx\`。
 - 每个登记表都已按附2 的格式建好（标题和“填报单位”已写上地区）。在 Excel 或 WPS 里打开，从第一行空白的序号开始填；
   行数不够可以插入行。不要改表头（序号、扶贫单位或者机构名称、扶贫户主姓名、扶贫家庭住址、联系方式）。
-- 可以存成 .xlsx，也可以存成 .csv（Excel 的“CSV（逗号分隔）”即可）。**不要**存成旧版的 .xls 或 WPS 的 .et。
+- 可以存成 .xlsx，也可以存成 .csv（Excel 的“CSV（逗号分隔）”即可），存成 .csv 时请删去同名的空白 .xlsx，一个县只留一个登记表。
+  **不要**存成旧版的 .xls 或 WPS 的 .et。
 - 联系方式请填成文本：在 Excel 里先把该列设为“文本”格式，或在号码前加英文单引号 '，否则长号码会变成 1.39123E+10，号码就丢了。
 - 市州的统计表（附3）可以放在市州文件夹里，例如 \`${city}/统计表.xlsx\`：检查时会和各县的登记表逐项核对。
 
@@ -246,6 +247,10 @@ ${npx} validate --annotate 批注 ${city}/${county}.xlsx   # 生成一份把问�
 
 刚建好的登记表都是空的，会显示“尚未填写”的提示，不算错误。任务核对默认**只作提示**（任务未完成不会让检查不通过），
 因为年初所有任务都还没完成；到了上报截止时，可以把 \`${CONFIG_FILE}\` 里的 \`"quotaFindings"\` 改成 \`"error"\`。
+任务核对的结果标注在该市州的 \`市本级.xlsx\` 上（省本级的在 \`省本级.xlsx\` 上），每个市州一条，写明哪几项差多少。
+
+给脚本用：\`fupin check --format json\` 输出一个 JSON 文档（validate、rollup、quota 三部分和 summary），
+\`--format junit -o 文件\` 写出 JUnit 报告，\`--format github\` 输出 GitHub 的标注命令。
 
 ## 五、设置（${CONFIG_FILE}）
 

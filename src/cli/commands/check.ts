@@ -48,7 +48,6 @@ export interface CheckFlags {
 const MESSAGES: Record<Lang, Record<string, string>> = {
   zh: {
     'register-empty': '登记表尚未填写（还没有结对记录）：请从第一行空白的序号开始填写',
-    'quota-shortfall': '{area}：{label}要求至少 {required}，实际 {actual}，还差 {shortfall}',
     'bad-format': '--format 只能是 pretty、json、github 或 junit（收到 “{value}”）',
     'bad-encoding': '不认识的编码 “{value}”：可用 utf-8、gbk、gb18030、utf-16le',
     missing: '找不到文件夹：{dir}',
@@ -66,7 +65,6 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
   },
   en: {
     'register-empty': 'the register has no pairings yet: fill it in from the first blank numbered row',
-    'quota-shortfall': '{area}: {label} needs at least {required}, has {actual}, {shortfall} short',
     'bad-format': '--format must be pretty, json, github or junit (got "{value}")',
     'bad-encoding': 'unknown encoding "{value}": use utf-8, gbk, gb18030 or utf-16le',
     missing: 'folder not found: {dir}',
@@ -204,13 +202,11 @@ function quotaProblems(report: QuotaReport, read: ReadResult, mode: FupinConfig[
     const file = fileOf(where);
     out.push({ section: 'quota', rule, severity, message, area, ...(file !== undefined ? { file } : {}) });
   };
+  // one finding per area short of its minimums, its verdict naming every requirement and the shortfall
   for (const a of report.areas) {
+    if (a.met) continue;
     const where = a.level === 'province' ? { level: 'province' } : { level: 'city', city: a.area };
-    for (const r of a.requirements) {
-      if (r.met) continue;
-      const data = { area: a.area, label: r.label[lang], required: r.required, actual: r.actual, shortfall: r.shortfall };
-      add(mode === 'error' ? 'error' : 'info', 'quota-shortfall', msg(lang, 'quota-shortfall', data), a.area, where);
-    }
+    add(mode === 'error' ? 'error' : 'info', 'quota-shortfall', a.verdict[lang], a.area, where);
   }
   // per-organisation guidance and the demonstration site are 指导建议: warnings at most, never errors
   for (const o of report.orgFindings) {
