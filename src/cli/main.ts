@@ -150,6 +150,37 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     exitCode = await quotaCommand(paths, flags, io);
   });
 
+  program
+    .command('init')
+    .description('建一个登记表台账：每个市州一个文件夹、每个县市区一张空白登记表，另有设置、单位名录、说明和 CI 文件 / lay out a ledger repository')
+    .argument('<dir>', '台账文件夹（应为空，或用 --force） / the ledger folder (empty, or --force)')
+    .option('--province <name>', '省份 / province', '湖南省')
+    .option('--year <year>', '年度 / year', '2016')
+    .option('--force', '文件夹不空时只补上缺少的文件（不覆盖、不删除） / add only missing files to a non-empty folder')
+    .addOption(new Option('--lang <lang>', '消息语言 zh | en / message language').default('zh'))
+    .option('--debug', '出错时显示技术细节 / show stack traces')
+    .action(async (dir: string, flags) => {
+      const { initCommand } = await import('./commands/init.js');
+      exitCode = await initCommand(dir, flags, io);
+    });
+
+  program
+    .command('check')
+    .description('检查整个台账：逐格检查登记表、汇总、核对任务，给出一个退出码 / check a whole ledger: validate, roll up, quotas, one exit code')
+    .argument('[dir]', '台账文件夹（默认当前文件夹） / the ledger folder (default .)', '.')
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json', 'github', 'junit']).default('pretty'))
+    .option('-o, --output <file>', '把 --format 的结果写到文件（如 JUnit 报告），屏幕上显示 pretty / write the --format output to a file, pretty to stdout')
+    .option('--strict', '警告也算不通过（同设置 "strict": true） / warnings fail too')
+    .option('--verbose', '列出每一张没有问题的登记表和每个市州的统计表 / list clean registers and every city table')
+    .addOption(new Option('--lang <lang>', '消息语言 zh | en / message language').default('zh'))
+    .option('--encoding <name>', 'CSV 编码（默认自动识别） / CSV encoding (auto by default)')
+    .option('--no-color', '不用颜色 / no colour')
+    .option('--debug', '出错时显示技术细节 / show stack traces')
+    .action(async (dir: string, flags) => {
+      const { checkCommand } = await import('./commands/check.js');
+      exitCode = await checkCommand(dir, flags, io);
+    });
+
   if (argv.length === 0) {
     io.stdout(program.helpInformation());
     return EXIT.failed;

@@ -116,6 +116,16 @@ interface Candidate {
   edge?: boolean;
 }
 
+/** How many township names are looked up one by one before the whole name → counties map is built. */
+const TOWN_SCANS_BEFORE_FULL_MAP = 48;
+
+/** A township's name as free text can write it (NFKC, no spaces), or undefined for farms, zones and numbered entries. */
+function townKey(t: string): string | undefined {
+  const name = PLAIN_HAN.test(t) ? t : compact(t);
+  if (!TOWN_SUFFIX.test(name) || /^\d/.test(name)) return undefined;
+  return name;
+}
+
 const ETHNIC_TOWN = new RegExp(`^(.{2,}?)(?:(?:${ETHNIC})族)+(乡|镇|苏木)$`, 'u');
 
 /** 后塘瑶族乡 → 后塘乡: how clerks write an ethnic township. */
@@ -170,9 +180,15 @@ export class DivisionIndex {
   private readonly countiesByShort = new Map<string, County[]>();
   private readonly byCodeMap = new Map<string, Province | City | County>();
   private readonly forms = new Map<string, Candidate[]>();
-  /** Townships free text can name (乡、镇、街道、苏木) → their counties; Town objects are made on a match. */
-  private readonly townsByName = new Map<string, County[]>();
-  private readonly formLengths: number[];
+  /**
+   * Townships free text can name (乡、镇、街道、苏木): their names (with ethnic aliases) are collected on first use,
+   * and the counties a name belongs to are found when it is first met (see townCounties). Building the whole
+   * name → counties map up front cost ~45 ms of every start-up; a register names a few dozen townships.
+   */
+  private townNames?: Set<string>;
+  private readonly townCountiesSeen = new Map<string, County[] | null>();
+  private townMapComplete = false;
+  private formLengthsCache?: number[];
 
   constructor(data: DivisionData) {
     this.version = data.source;
@@ -200,7 +216,64 @@ export class DivisionIndex {
     }
     this.provinces = provinces;
     this.indexNames();
-    this.formLengths = [...new Set([...this.forms.keys(), ...this.townsByName.keys()].map((k) => k.length))].sort((a, b) => b - a);
+  }
+
+  /** Lengths of every name matchAt may find, longest first. */
+  private get formLengths(): number[] {
+    this.formLengthsCache ??= [...new Set([...this.forms.keys(), ...this.towns.keys()].map((k) => k.length))].sort((a, b) => b - a);
+    return this.formLengthsCache;
+  }
+
+  /** Every township name free text can use (official names and ethnic aliases). */
+  private get towns(): Set<string> {
+    if (!this.townNames) {
+      const names = new Set<string>();
+      for (const p of this.provinces) for (const c of p.cities) for (const k of c.counties) for (const t of k.towns) {
+        const name = townKey(t);
+        if (name === undefined) continue;
+        names.add(name);
+        if (name.includes('族')) {
+          const alias = townAlias(name);
+          if (alias) names.add(alias);
+        }
+      }
+      this.townNames = names;
+    }
+    return this.townNames;
+  }
+
+  /** The counties that have a township of this name (after townKey), in list order; undefined when none. */
+  private townCounties(name: string): County[] | undefined {
+    if (!this.towns.has(name)) return undefined;
+    const seen = this.townCountiesSeen.get(name);
+    if (seen !== undefined) return seen ?? undefined;
+    // after many different names, one pass over the whole list is cheaper than a scan per name
+    if (!this.townMapComplete && this.townCountiesSeen.size >= TOWN_SCANS_BEFORE_FULL_MAP) this.buildTownMap();
+    if (this.townMapComplete) return this.townCountiesSeen.get(name) ?? undefined;
+    const found: County[] = [];
+    for (const p of this.provinces) for (const c of p.cities) for (const k of c.counties) {
+      if (k.towns.some((t) => {
+        const key = townKey(t);
+        return key !== undefined && (key === name || (key.includes('族') && townAlias(key) === name));
+      })) found.push(k);
+    }
+    this.townCountiesSeen.set(name, found.length ? found : null);
+    return found.length ? found : undefined;
+  }
+
+  private buildTownMap(): void {
+    const map = new Map<string, County[]>();
+    for (const p of this.provinces) for (const c of p.cities) for (const k of c.counties) for (const t of k.towns) {
+      const name = townKey(t);
+      if (name === undefined) continue;
+      DivisionIndex.push(map, name, k);
+      if (name.includes('族')) {
+        const alias = townAlias(name);
+        if (alias) DivisionIndex.push(map, alias, k);
+      }
+    }
+    for (const [name, counties] of map) this.townCountiesSeen.set(name, counties);
+    this.townMapComplete = true;
   }
 
   // ---- lookups by name -------------------------------------------------------------------
@@ -407,13 +480,14 @@ export class DivisionIndex {
 
   /** Whether a township name (村头镇) starts at `i`. */
   private townAt(t: string, i: number): boolean {
-    return this.formLengths.some((len) => i + len <= t.length && this.townsByName.has(t.slice(i, i + len)));
+    const towns = this.towns;
+    return this.formLengths.some((len) => i + len <= t.length && towns.has(t.slice(i, i + len)));
   }
 
   /** Every reading of a form: province, city and county names, and townships (2-character ones only after their county). */
   private candidates(text: string): Candidate[] | undefined {
     const named = this.forms.get(text);
-    const towns = this.townsByName.get(text);
+    const towns = this.townCounties(text);
     if (!towns) return named;
     const strict = text.length <= 2;
     const list = towns.map(
@@ -484,13 +558,6 @@ export class DivisionIndex {
         for (const k of c.counties) {
           this.byCodeMap.set(k.code, k);
           this.indexCounty(k);
-          for (const t of k.towns) {
-            const name = PLAIN_HAN.test(t) ? t : compact(t);
-            if (!TOWN_SUFFIX.test(name) || /^\d/.test(name)) continue;
-            push(this.townsByName, name, k);
-            const alias = townAlias(name);
-            if (alias) push(this.townsByName, alias, k);
-          }
         }
       }
     }

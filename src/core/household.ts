@@ -24,32 +24,49 @@ export function orgKeyOf(row: RegisterRow): string | undefined {
   return k || undefined;
 }
 
+/** One household under a base key: its id and the phone numbers seen for it (usually one; an array is lighter than a Set). */
+interface Household {
+  id: string;
+  phones: string[];
+}
+
 /**
  * Assigns household ids: rows with the same name and address are one household, unless both carry
  * phone numbers and the numbers share nothing (then they are two households of the same name).
  */
 export class HouseholdIndex {
-  private readonly groups = new Map<string, { id: string; phones: Set<string> }[]>();
+  /** Base key → its household, or its households when the name and address are shared by several. */
+  private readonly groups = new Map<string, Household | Household[]>();
   private counter = 0;
 
   /** The household id of a row, or undefined when the row has no household name. */
   idOf(row: RegisterRow): string | undefined {
     const base = householdBaseKey(row);
     if (base === undefined) return undefined;
-    const phones = phoneNumbers(row.fields.phone?.text ?? '');
-    let list = this.groups.get(base);
-    if (!list) {
-      list = [];
-      this.groups.set(base, list);
+    return this.idFor(base, phoneNumbers(row.fields.phone?.text ?? ''));
+  }
+
+  /** The household id for a base key (householdBaseKey) and the row's phone numbers (phoneNumbers). */
+  idFor(base: string, phones: readonly string[]): string {
+    const got = this.groups.get(base);
+    if (got === undefined) {
+      this.groups.set(base, { id: base, phones: unique(phones) });
+      return base;
     }
+    const list = Array.isArray(got) ? got : [got];
     for (const h of list) {
-      if (phones.length === 0 || h.phones.size === 0 || phones.some((p) => h.phones.has(p))) {
-        for (const p of phones) h.phones.add(p);
+      if (phones.length === 0 || h.phones.length === 0 || phones.some((p) => h.phones.includes(p))) {
+        for (const p of phones) if (!h.phones.includes(p)) h.phones.push(p);
         return h.id;
       }
     }
-    const id = list.length === 0 ? base : `${base}#${++this.counter}`;
-    list.push({ id, phones: new Set(phones) });
-    return id;
+    const h: Household = { id: `${base}#${++this.counter}`, phones: unique(phones) };
+    if (Array.isArray(got)) got.push(h);
+    else this.groups.set(base, [got, h]);
+    return h.id;
   }
+}
+
+function unique(list: readonly string[]): string[] {
+  return list.length < 2 ? [...list] : [...new Set(list)];
 }

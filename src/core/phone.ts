@@ -50,8 +50,15 @@ const SCIENTIFIC = /^[-+]?\d+(?:\.\d+)?e[-+]?\d+$/i;
 const SEPARATORS = /[/、,;|]+|或/u;
 const EXT_MARKER = /\s*(?:转|分机|ext\.?|x)\s*(?=\d)/giu;
 
+/** A cell of ASCII digits and hyphens starting with a digit ("13912345678", "0745-1234567"): NFKC, spacing, labels and separators change nothing in it. */
+const PLAIN = /^\d[\d-]*$/;
+/** A plain 11-digit mobile number: valid as it stands. */
+const PLAIN_MOBILE = /^1[3-9]\d{9}$/;
+
 /** The cell says there is no phone number (无, 暂无, "/", "-" …). */
 export function isNoPhoneText(text: string): boolean {
+  // none of the words starts with a digit, and NFKC leaves an ASCII digit as it is
+  if (text.charCodeAt(0) >= 48 && text.charCodeAt(0) <= 57) return false;
   const t = text.normalize('NFKC').replace(/\s+/g, '');
   return NONE.test(t);
 }
@@ -61,6 +68,14 @@ export function isNoPhoneText(text: string): boolean {
  * number: text is then its exact digits); `numFmt` the cell's number format when known.
  */
 export function parsePhones(text: string, kind?: RawCell['kind'], numFmt?: string): PhoneParse {
+  // the common cell, a bare number: what parseText would make of it, without its clean-up passes
+  // (0086… is left to parseText, which strips the country code)
+  if (kind !== 'number' && typeof text === 'string' && PLAIN.test(text) && !text.startsWith('0086')) {
+    const n: PhoneNumber = PLAIN_MOBILE.test(text)
+      ? { source: text, digits: text, extension: undefined, valid: true, type: 'mobile', formatted: text }
+      : parseOne(text);
+    return { numbers: [n], valid: n.valid, none: false };
+  }
   const t = (text ?? '').normalize('NFKC').replace(/[\s\u3000]+/gu, ' ').trim();
   if (t === '') return { numbers: [], valid: true, none: false };
   if (NONE.test(t.replace(/ /g, ''))) return { numbers: [], valid: true, none: true };

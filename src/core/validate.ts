@@ -1,10 +1,27 @@
 // Runs the rules over one register and returns its problems, sorted by row and column.
 import type { ColumnKey, Problem, Register, RegisterRow, Severity } from './model.js';
 import type { ReportInput, RuleContext, RuleModule, RuleOptions } from './rules/rule.js';
+import { RowFacts } from './row-facts.js';
 
 export function validateRegister(register: Register, rules: readonly RuleModule[], options: RuleOptions): Problem[] {
+  const validator = createRowValidator(register, rules, options);
+  for (const row of register.rows) validator.row(row);
+  return validator.end();
+}
+
+/** Rule visitors over one register, fed row by row (the register's own rows need not be there: streaming). */
+export interface RowValidator {
+  row(row: RegisterRow): void;
+  /** Runs the rules' end hooks and returns every problem, sorted. */
+  end(): Problem[];
+}
+
+export function createRowValidator(register: Register, rules: readonly RuleModule[], options: RuleOptions): RowValidator {
   const problems: Problem[] = [];
   const headerOf = new Map<ColumnKey, string>(register.columns.map((c) => [c.key, c.header]));
+  const letterOf = new Map<ColumnKey, string>(register.columns.map((c) => [c.key, c.letter]));
+  // what several rules need per row (org key, household id, phones) is worked out once
+  const facts = new RowFacts();
 
   const visitors = rules.map((rule) => {
     const report = (p: ReportInput): void => {
@@ -16,33 +33,34 @@ export function validateRegister(register: Register, rules: readonly RuleModule[
       report,
       reportCell(row: RegisterRow, key: ColumnKey, messageId: string, data?: Record<string, string | number>, severity?: Severity) {
         const f = row.fields[key];
+        // a row where the reader had no field (an empty cell): the column's cell in that row
+        const letter = letterOf.get(key);
         report({
           messageId,
           severity,
           row: row.row,
           columnKey: key,
           column: headerOf.get(key),
-          cell: f?.cell ?? cellOfMissing(register, key, row.row),
+          cell: f?.cell ?? (letter ? `${letter}${row.row}` : undefined),
           value: f?.text,
           data,
         });
       },
+      facts,
     };
     return rule.create(ctx);
   });
+  const rowHooks = visitors.filter((v) => v.row).map((v) => v.row!.bind(v));
 
-  for (const row of register.rows) {
-    for (const v of visitors) v.row?.(row);
-  }
-  for (const v of visitors) v.end?.();
-
-  return sortProblems(problems, register);
-}
-
-/** A1 reference of a column's cell in a row where the reader had no field (an empty cell). */
-function cellOfMissing(register: Register, key: ColumnKey, row: number): string | undefined {
-  const c = register.columns.find((m) => m.key === key);
-  return c ? `${c.letter}${row}` : undefined;
+  return {
+    row(row) {
+      for (const hook of rowHooks) hook(row);
+    },
+    end() {
+      for (const v of visitors) v.end?.();
+      return sortProblems(problems, register);
+    },
+  };
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -184,8 +184,10 @@ function fileFinder(read: ReadResult): (where: { level: string; city?: string; c
   const byStem = new Map<string, string>();
   for (const f of read.files) {
     if (f.registers.length === 0) continue;
-    const stem = f.file.replace(/\.[^./]+$/, '');
-    if (!byStem.has(stem)) byStem.set(stem, f.file);
+    // by the last two parts of the absolute path (怀化市/市本级), so a check of one city's folder finds them too
+    const parts = f.abs.split(path.sep);
+    const name = parts.at(-1)!.replace(/\.[^.]+$/, '');
+    for (const stem of [`${parts.at(-2) ?? ''}/${name}`, name]) if (!byStem.has(stem)) byStem.set(stem, f.file);
   }
   return (w) => {
     if (w.level === 'province') return byStem.get('省本级');

@@ -1,6 +1,6 @@
 // duplicate-pairing: the same organisation paired with the same household twice in one register.
-import { HouseholdIndex, orgKeyOf } from '../household.js';
 import { compact, normText } from '../normalize.js';
+import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -23,19 +23,23 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const households = new HouseholdIndex();
-    const firstRow = new Map<string, number>();
+    const facts = ctx.facts ?? new RowFacts();
+    // household id → the first row of each organisation pairing with it (most households have one: no inner map)
+    const firstRow = new Map<string, { org: string; row: number; more?: Map<string, number> }>();
     return {
       row(row) {
-        const org = orgKeyOf(row);
-        const household = households.idOf(row);
+        const org = facts.orgKey(row);
+        const household = facts.householdId(row);
         if (org === undefined || household === undefined) return;
-        const key = `${org}\u0000${household}`;
-        const first = firstRow.get(key);
-        if (first === undefined) {
-          firstRow.set(key, row.row);
-          return;
+        const seen = firstRow.get(household);
+        let first: number | undefined;
+        if (!seen) firstRow.set(household, { org, row: row.row });
+        else if (seen.org === org) first = seen.row;
+        else {
+          first = seen.more?.get(org);
+          if (first === undefined) (seen.more ??= new Map()).set(org, row.row);
         }
+        if (first === undefined) return;
         ctx.reportCell(row, 'name', 'duplicate', {
           first,
           org: normText(row.fields.org?.text ?? ''),

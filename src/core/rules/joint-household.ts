@@ -3,14 +3,17 @@
 // Reported once per household, at the 户主姓名 cell of the row where its second organisation appears,
 // naming every organisation that helps it (gathered over the whole register) and the first row.
 import type { RegisterRow } from '../model.js';
-import { HouseholdIndex, orgKeyOf } from '../household.js';
 import { compact, normText } from '../normalize.js';
+import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 interface Seen {
   firstRow: number;
-  /** Organisation display names by org key, in order of appearance. */
-  orgs: Map<string, string>;
+  /** The first organisation's key and its name as written (normalised when reported). */
+  org: string;
+  orgText: string;
+  /** Display names by org key, in order of appearance: made when a second organisation appears. */
+  orgs?: Map<string, string>;
   /** The row where the second organisation appeared. */
   secondRow?: RegisterRow;
 }
@@ -35,26 +38,28 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const households = new HouseholdIndex();
+    const facts = ctx.facts ?? new RowFacts();
     const seen = new Map<string, Seen>();
     return {
       row(row) {
-        const org = orgKeyOf(row);
-        const household = households.idOf(row);
+        const org = facts.orgKey(row);
+        const household = facts.householdId(row);
         if (org === undefined || household === undefined) return;
-        let s = seen.get(household);
+        const s = seen.get(household);
         if (!s) {
-          s = { firstRow: row.row, orgs: new Map() };
-          seen.set(household, s);
+          seen.set(household, { firstRow: row.row, org, orgText: row.fields.org?.text ?? '' });
+          return;
         }
-        if (!s.orgs.has(org)) {
-          s.orgs.set(org, normText(row.fields.org?.text ?? ''));
-          if (s.orgs.size === 2) s.secondRow = row;
+        if (s.org === org) return;
+        if (!s.orgs) {
+          s.orgs = new Map([[s.org, normText(s.orgText)]]);
+          s.secondRow = row;
         }
+        if (!s.orgs.has(org)) s.orgs.set(org, normText(row.fields.org?.text ?? ''));
       },
       end() {
         for (const s of seen.values()) {
-          if (!s.secondRow) continue;
+          if (!s.secondRow || !s.orgs) continue;
           ctx.reportCell(s.secondRow, 'name', 'joint', {
             name: compact(s.secondRow.fields.name?.text ?? ''),
             count: s.orgs.size,

@@ -16,16 +16,19 @@ export const DISTINGUISHING_CHARS = new Set(Array.from('0123456789一二三四�
 /** Names shorter than this (in characters of the org key) are never called similar. */
 export const MIN_SIMILAR_LENGTH = 6;
 
+/** One way of writing an organisation: the rows it was written in (row numbers only; the cell is the org column's). */
 interface Spelling {
   text: string;
-  rows: RegisterRow[];
+  rows: number[];
   order: number;
 }
 
 interface Org {
   key: string;
   spellings: Map<string, Spelling>;
-  rows: RegisterRow[];
+  /** Rows naming the organisation, and the first of them. */
+  count: number;
+  firstRow: number;
   order: number;
   preferred?: string;
 }
@@ -63,24 +66,36 @@ export default defineRule({
     },
   },
   create(ctx) {
+    const facts = ctx.facts;
     const orgs = new Map<string, Org>();
+    const letter = ctx.register.columns.find((c) => c.key === 'org')?.letter;
+    /** Cells that are not the org column's letter + row (none from the register scanner; kept exact all the same). */
+    const oddCells = new Map<number, string>();
+    /** A row standing for the org cell of a row seen earlier: what reportCell reads (row number, cell, text). */
+    const orgCell = (row: number, text: string): RegisterRow => ({
+      row,
+      fields: { org: { text, norm: '', cell: oddCells.get(row) ?? `${letter}${row}`, kind: 'string' } },
+      extra: {},
+    });
     return {
       row(row) {
-        const key = orgKeyOf(row);
-        const text = row.fields.org?.text;
+        const key = facts ? facts.orgKey(row) : orgKeyOf(row);
+        const f = row.fields.org;
+        const text = f?.text;
         if (key === undefined || text === undefined) return;
+        if (f!.cell !== `${letter}${row.row}`) oddCells.set(row.row, f!.cell);
         let org = orgs.get(key);
         if (!org) {
-          org = { key, spellings: new Map(), rows: [], order: orgs.size };
+          org = { key, spellings: new Map(), count: 0, firstRow: row.row, order: orgs.size };
           orgs.set(key, org);
         }
-        org.rows.push(row);
+        org.count++;
         let sp = org.spellings.get(text);
         if (!sp) {
           sp = { text, rows: [], order: org.spellings.size };
           org.spellings.set(text, sp);
         }
-        sp.rows.push(row);
+        sp.rows.push(row.row);
       },
       end() {
         for (const org of orgs.values()) {
@@ -90,7 +105,7 @@ export default defineRule({
           for (const sp of org.spellings.values()) {
             if (sp.text === org.preferred) continue;
             const messageId = differenceOf(sp.text, org.preferred);
-            for (const row of sp.rows) ctx.reportCell(row, 'org', messageId, { expected: org.preferred });
+            for (const row of sp.rows) ctx.reportCell(orgCell(row, sp.text), 'org', messageId, { expected: org.preferred });
           }
         }
         const list = [...orgs.values()];
@@ -100,10 +115,10 @@ export default defineRule({
             const b = list[j];
             if (!similar(a.key, b.key)) continue;
             // the less used name is the suspect; ties: the later one (b, since a was seen first)
-            const [minor, major] = a.rows.length < b.rows.length ? [a, b] : [b, a];
-            ctx.reportCell(minor.rows[0], 'org', 'similar', {
+            const [minor, major] = a.count < b.count ? [a, b] : [b, a];
+            ctx.reportCell(orgCell(minor.firstRow, [...minor.spellings.values()][0].text), 'org', 'similar', {
               other: major.preferred ?? major.key,
-              otherRow: major.rows[0].row,
+              otherRow: major.firstRow,
             });
           }
         }

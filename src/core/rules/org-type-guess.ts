@@ -31,7 +31,7 @@ export default defineRule({
     return {
       row(row) {
         const name = row.fields.org?.text ?? '';
-        const key = orgKey(name);
+        const key = ctx.facts ? (ctx.facts.orgKey(row) ?? '') : orgKey(name);
         if (!key) return;
         const typeText = row.fields.orgType?.text ?? '';
         const typed = parseTypeText(typeText) !== undefined;

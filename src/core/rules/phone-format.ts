@@ -45,7 +45,7 @@ export default defineRule({
       row(row) {
         const f = row.fields.phone;
         if (!f || f.text.trim() === '') return;
-        const parsed = parsePhones(f.text, f.kind, f.numFmt);
+        const parsed = ctx.facts ? ctx.facts.phoneParse(row) : parsePhones(f.text, f.kind, f.numFmt);
         for (const n of parsed.numbers) {
           if (n.valid || !n.reason) continue;
           const data: Record<string, string | number> = {

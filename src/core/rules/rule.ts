@@ -2,6 +2,7 @@
 import type { ColumnKey, Lang, Problem, Register, RegisterRow, Severity } from '../model.js';
 import type { DivisionIndex } from '../divisions.js';
 import type { OrgRegistry } from '../orgs.js';
+import type { RowFacts } from '../row-facts.js';
 
 export type Messages = Record<string, string>;
 
@@ -42,6 +43,8 @@ export interface RuleContext {
     data?: Record<string, string | number>,
     severity?: Severity,
   ): void;
+  /** Facts about the current row shared by the rules of this run (org key, household id, phones); absent: compute your own. */
+  facts?: RowFacts;
 }
 
 export interface RuleVisitor {

@@ -1,6 +1,6 @@
 // shared-phone: one phone number given for several different households — usually a copy-paste slip.
-import { HouseholdIndex, phoneNumbers } from '../household.js';
 import { compact } from '../normalize.js';
+import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -23,23 +23,25 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const households = new HouseholdIndex();
-    const owner = new Map<string, { household: string; row: number; name: string }>();
+    const facts = ctx.facts ?? new RowFacts();
+    // number → the first household giving it; the name as written, compacted only when reported
+    const owner = new Map<string, { household: string; row: number; nameText: string }>();
     const reported = new Set<string>();
     return {
       row(row) {
-        const household = households.idOf(row);
+        const household = facts.householdId(row);
         if (household === undefined) return;
-        for (const number of new Set(phoneNumbers(row.fields.phone?.text ?? ''))) {
+        const phones = facts.phones(row);
+        for (const number of phones.length < 2 ? phones : new Set(phones)) {
           const first = owner.get(number);
           if (!first) {
-            owner.set(number, { household, row: row.row, name: compact(row.fields.name?.text ?? '') });
+            owner.set(number, { household, row: row.row, nameText: row.fields.name?.text ?? '' });
             continue;
           }
           const key = `${number}\u0000${household}`;
           if (first.household === household || reported.has(key)) continue;
           reported.add(key);
-          ctx.reportCell(row, 'phone', 'shared', { number, first: first.row, name: first.name });
+          ctx.reportCell(row, 'phone', 'shared', { number, first: first.row, name: compact(first.nameText) });
         }
       },
     };

@@ -1,0 +1,69 @@
+// What several rules need to know about one row (its org key, household id, phone numbers), worked out once per row and shared by the rules of one run.
+import { HouseholdIndex, householdBaseKey, orgKeyOf } from './household.js';
+import type { RegisterRow } from './model.js';
+import { parsePhones, type PhoneParse } from './phone.js';
+
+const NOT_YET = Symbol('not yet');
+const EMPTY_PARSE: PhoneParse = { numbers: [], valid: true, none: false };
+
+/**
+ * One per validation run (one register): the rules see the rows one after another, so the facts of the
+ * current row are kept until the next row comes. Household ids come from one HouseholdIndex fed every row
+ * in order, as each rule's own index would be.
+ */
+export class RowFacts {
+  private readonly households = new HouseholdIndex();
+  private current: RegisterRow | undefined;
+  private org: string | undefined | typeof NOT_YET = NOT_YET;
+  private household: string | undefined | typeof NOT_YET = NOT_YET;
+  private phoneList: string[] | undefined;
+  private parse: PhoneParse | undefined;
+
+  private at(row: RegisterRow): void {
+    if (row === this.current) return;
+    this.current = row;
+    this.org = NOT_YET;
+    this.household = NOT_YET;
+    this.phoneList = undefined;
+    this.parse = undefined;
+  }
+
+  /** orgKeyOf(row). */
+  orgKey(row: RegisterRow): string | undefined {
+    this.at(row);
+    if (this.org === NOT_YET) this.org = orgKeyOf(row);
+    return this.org;
+  }
+
+  /** HouseholdIndex.idOf(row), from the index shared by the run. Every row must be asked, in order. */
+  householdId(row: RegisterRow): string | undefined {
+    this.at(row);
+    if (this.household === NOT_YET) {
+      const base = householdBaseKey(row);
+      this.household = base === undefined ? undefined : this.households.idFor(base, this.phones(row));
+    }
+    return this.household;
+  }
+
+  /** phoneNumbers(row.fields.phone?.text ?? ''): the digits of the usable-looking numbers (7 or more). */
+  phones(row: RegisterRow): string[] {
+    this.at(row);
+    if (this.phoneList === undefined) {
+      const f = row.fields.phone;
+      // phoneNumbers reads the text as text; phoneParse reads a numeric cell as a number, so share it only for text cells
+      const parse = f && f.kind !== 'number' ? this.phoneParse(row) : parsePhones(f?.text ?? '');
+      this.phoneList = parse.numbers.map((n) => n.digits).filter((d) => d.length >= 7);
+    }
+    return this.phoneList;
+  }
+
+  /** parsePhones of the 联系方式 cell as phone-format reads it (text, kind, number format). */
+  phoneParse(row: RegisterRow): PhoneParse {
+    this.at(row);
+    if (this.parse === undefined) {
+      const f = row.fields.phone;
+      this.parse = f ? parsePhones(f.text, f.kind, f.numFmt) : EMPTY_PARSE;
+    }
+    return this.parse;
+  }
+}
