@@ -186,6 +186,9 @@ export class DivisionIndex {
    * name → counties map up front cost ~45 ms of every start-up; a register names a few dozen townships.
    */
   private townNames?: Set<string>;
+  /** Every (township name or alias, county) pair, flat, for the per-name scans. */
+  private townKeys: string[] = [];
+  private townOwners: County[] = [];
   private readonly townCountiesSeen = new Map<string, County[] | null>();
   private townMapComplete = false;
   private formLengthsCache?: number[];
@@ -228,16 +231,26 @@ export class DivisionIndex {
   private get towns(): Set<string> {
     if (!this.townNames) {
       const names = new Set<string>();
+      const keys: string[] = [];
+      const owners: County[] = [];
       for (const p of this.provinces) for (const c of p.cities) for (const k of c.counties) for (const t of k.towns) {
         const name = townKey(t);
         if (name === undefined) continue;
         names.add(name);
+        keys.push(name);
+        owners.push(k);
         if (name.includes('族')) {
           const alias = townAlias(name);
-          if (alias) names.add(alias);
+          if (alias) {
+            names.add(alias);
+            keys.push(alias);
+            owners.push(k);
+          }
         }
       }
       this.townNames = names;
+      this.townKeys = keys;
+      this.townOwners = owners;
     }
     return this.townNames;
   }
@@ -251,11 +264,9 @@ export class DivisionIndex {
     if (!this.townMapComplete && this.townCountiesSeen.size >= TOWN_SCANS_BEFORE_FULL_MAP) this.buildTownMap();
     if (this.townMapComplete) return this.townCountiesSeen.get(name) ?? undefined;
     const found: County[] = [];
-    for (const p of this.provinces) for (const c of p.cities) for (const k of c.counties) {
-      if (k.towns.some((t) => {
-        const key = townKey(t);
-        return key !== undefined && (key === name || (key.includes('族') && townAlias(key) === name));
-      })) found.push(k);
+    const keys = this.townKeys;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === name && !found.includes(this.townOwners[i]!)) found.push(this.townOwners[i]!);
     }
     this.townCountiesSeen.set(name, found.length ? found : null);
     return found.length ? found : undefined;
@@ -263,15 +274,7 @@ export class DivisionIndex {
 
   private buildTownMap(): void {
     const map = new Map<string, County[]>();
-    for (const p of this.provinces) for (const c of p.cities) for (const k of c.counties) for (const t of k.towns) {
-      const name = townKey(t);
-      if (name === undefined) continue;
-      DivisionIndex.push(map, name, k);
-      if (name.includes('族')) {
-        const alias = townAlias(name);
-        if (alias) DivisionIndex.push(map, alias, k);
-      }
-    }
+    for (let i = 0; i < this.townKeys.length; i++) DivisionIndex.push(map, this.townKeys[i]!, this.townOwners[i]!);
     for (const [name, counties] of map) this.townCountiesSeen.set(name, counties);
     this.townMapComplete = true;
   }

@@ -1,8 +1,8 @@
 // validate's default output for a clerk: per register a table of cell / column / value / problem, then a summary line.
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { Lang, Severity } from '../core/model.js';
 import type { RenderedFile, ValidationReport } from './report.js';
+import { boxTable } from './box-table.js';
 import { truncateWidth, wrapWidth } from './text-width.js';
 
 export interface PrettyOptions {
@@ -79,21 +79,21 @@ function problemTable(f: RenderedFile, lang: Lang, c: ChalkInstance, width: numb
     lines.push(`  ${severityStyle(c, p.severity)(`✖ ${t[p.severity]}`)} ${p.message}`);
   }
   if (cellLevel.length) {
-    // widths in terminal columns; cli-table3 pads by display width, we wrap Chinese text ourselves
-    const colW = [8, 16, 20];
-    const msgW = Math.max(30, Math.min(width, 160) - 2 - colW.reduce((a, b) => a + b, 0) - 5 - 2);
-    const table = new Table({
-      head: [t.cell, t.column, t.value, t.problem],
-      colWidths: [...colW, msgW + 2],
-      style: { head: c.level > 0 ? ['bold'] : [], border: c.level > 0 ? ['grey'] : [], compact: false },
-    });
-    for (const p of cellLevel) {
+    // widths in terminal columns; Chinese text is wrapped by display width
+    const colW = [6, 14, 18];
+    const msgW = Math.max(30, Math.min(width, 160) - 2 - colW.reduce((a, b) => a + b, 0) - 3 * 4 - 1);
+    const rows = cellLevel.map((p) => {
       const label = t[p.severity];
-      const lines = wrapWidth(`${label} ${p.message}`, msgW);
-      lines[0] = severityStyle(c, p.severity)(label) + lines[0]!.slice(label.length);
-      table.push([p.cell ?? '', truncateWidth(p.column ?? '', colW[1]! - 2), truncateWidth(p.value ?? '', colW[2]! - 2), lines.join('\n')]);
-    }
-    lines.push(table.toString().split('\n').map((l) => `  ${l}`).join('\n'));
+      const msg = wrapWidth(`${label} ${p.message}`, msgW);
+      msg[0] = severityStyle(c, p.severity)(label) + msg[0]!.slice(label.length);
+      return [[p.cell ?? ''], [truncateWidth(p.column ?? '', colW[1]!)], [truncateWidth(p.value ?? '', colW[2]!)], msg];
+    });
+    const table = boxTable([t.cell, t.column, t.value, t.problem], rows, {
+      widths: [...colW, msgW],
+      border: (s) => c.grey(s),
+      head: (s) => c.bold(s),
+    });
+    lines.push(table.split('\n').map((l) => `  ${l}`).join('\n'));
   }
   return lines.join('\n');
 }
