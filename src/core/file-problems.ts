@@ -58,6 +58,8 @@ export const FILE_PROBLEMS = {
       maxDefinedNames: '工作簿的“名称”（定义的名称）超过上限 {allowed} 个（已读到 {actual}；--max-defined-names 可调高）',
       maxCellChars: '有单元格的内容超过 {allowed} 个字符（{actual} 个；--max-cell-chars 可调高）：Excel 单元格最多只能有 32767 个字符，请检查文件',
       maxMillis: '读取超过时间上限 {allowed}（已用 {actual}；--max-seconds 可调高）',
+      maxLineChars: '第 {line} 行有 {actual} 个字符，超过上限 {allowed}：这不像登记表的一行，请用 Excel/WPS 打开检查后重新保存',
+      maxColumns: '第 {line} 行有 {actual} 列，超过上限 {allowed}：请用 Excel/WPS 打开检查后重新保存',
     },
     {
       maxFileBytes: 'The file is {actual}, over the limit of {allowed} (raise it with --max-file-mb): a register is usually a few hundred KB',
@@ -69,6 +71,8 @@ export const FILE_PROBLEMS = {
       maxDefinedNames: 'The workbook has more than {allowed} defined names (read {actual}; raise it with --max-defined-names)',
       maxCellChars: 'A cell holds more than {allowed} characters ({actual}; raise it with --max-cell-chars): Excel itself allows 32,767',
       maxMillis: 'Reading took longer than {allowed} (spent {actual}; raise it with --max-seconds)',
+      maxLineChars: 'Line {line} has {actual} characters, over the limit of {allowed}: that is no register line; open the file in Excel/WPS, check it and save it again',
+      maxColumns: 'Line {line} has {actual} columns, over the limit of {allowed}: open the file in Excel/WPS, check it and save it again',
     },
   ),
   'file-legacy-xls': def(

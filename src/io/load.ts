@@ -93,6 +93,17 @@ async function readBytes(abs: string, maxBytes: number): Promise<Buffer | ReadFa
 
 const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 
+/** Text with a few NUL bytes in it, not a binary file: under 1 % NULs and other control bytes in the first 8 KB. */
+function mostlyText(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 8192);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) bad++;
+  }
+  return bad / n < 0.01;
+}
+
 export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promise<LoadedFile> {
   const base: LoadedFile = { file: found.display, abs: found.abs, sheets: [], detected: {} };
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxFileBytes: opts.maxBytes } : {}), ...opts.limits };
@@ -106,6 +117,24 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
     ...base,
     failure: { rule, messageId, ...(data ? { data } : {}) },
   });
+
+  const readAsCsv = (): LoadedFile => {
+    try {
+      const { sheet, detected } = readCsvBuffer(bytes, path.basename(found.abs, ext), opts.encoding, {
+        maxFileBytes: limits.maxFileBytes,
+        maxCellChars: limits.maxCellChars,
+        maxMillis: limits.maxMillis,
+      });
+      return { ...base, format: 'csv', sheets: [sheet], detected: { ...base.detected, ...detected } };
+    } catch (e) {
+      if (!(e instanceof CsvReadError)) throw e;
+      if (e.limit && e.actual !== undefined && e.allowed !== undefined) {
+        const figures = e.limit in DEFAULT_LIMITS ? limitFigures(e.limit as keyof ReadLimits, e.actual, e.allowed) : { actual: String(e.actual), allowed: String(e.allowed) };
+        return fail('file-limit', e.limit, { ...figures, line: e.line ?? '?' });
+      }
+      return fail('file-corrupt', 'csv', { line: e.line ?? '?', detail: e.message });
+    }
+  };
 
   switch (kind.kind) {
     case 'empty':
@@ -128,20 +157,16 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
         ? fail('file-corrupt', 'truncated', { detail: 'zip' })
         : fail('file-corrupt', 'not-xlsx', { ext: ext || '(无)', detail: kind.detail });
     case 'binary':
-      return fail('file-unsupported', 'binary', { detail: ext || 'binary' });
+      // a .csv with NUL bytes in it (some exporters pad with them) is still read as text; the CSV reader drops them
+      if (!TEXT_EXTENSIONS.has(ext) || !mostlyText(bytes)) return fail('file-unsupported', 'binary', { detail: ext || 'binary' });
+      return readAsCsv();
     case 'text': {
       if (!TEXT_EXTENSIONS.has(ext) && !(found.explicit && ext === '')) {
         const head = bytes.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
         if (head.startsWith('<')) return fail('file-unsupported', 'html', { ext });
         return fail('file-corrupt', 'text-as-xlsx', { ext });
       }
-      try {
-        const { sheet, detected } = readCsvBuffer(bytes, path.basename(found.abs, ext), opts.encoding);
-        return { ...base, format: 'csv', sheets: [sheet], detected: { ...base.detected, ...detected } };
-      } catch (e) {
-        if (e instanceof CsvReadError) return fail('file-corrupt', 'csv', { line: e.line ?? '?', detail: e.message });
-        throw e;
-      }
+      return readAsCsv();
     }
     case 'xlsx': {
       try {
