@@ -130,7 +130,8 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
       if (!(e instanceof CsvReadError)) throw e;
       if (e.limit && e.actual !== undefined && e.allowed !== undefined) {
         const figures = e.limit in DEFAULT_LIMITS ? limitFigures(e.limit as keyof ReadLimits, e.actual, e.allowed) : { actual: String(e.actual), allowed: String(e.allowed) };
-        return fail('file-limit', e.limit, { ...figures, line: e.line ?? '?' });
+        const messageId = e.limit === 'maxCellChars' && e.line !== undefined ? 'maxCellCharsLine' : e.limit;
+        return fail('file-limit', messageId, { ...figures, line: e.line ?? '?' });
       }
       return fail('file-corrupt', 'csv', { line: e.line ?? '?', detail: e.message });
     }
