@@ -24,7 +24,7 @@ export function orgKeyOf(row: RegisterRow): string | undefined {
   return k || undefined;
 }
 
-/** One household under a base key: its id and the phone numbers seen for it (usually one; an array is lighter than a Set). */
+/** One household under a base key: its id and the phone numbers seen for it. */
 interface Household {
   id: string;
   phones: string[];
@@ -35,8 +35,11 @@ interface Household {
  * phone numbers and the numbers share nothing (then they are two households of the same name).
  */
 export class HouseholdIndex {
-  /** Base key → its household, or its households when the name and address are shared by several. */
-  private readonly groups = new Map<string, Household | Household[]>();
+  /**
+   * Base key → its households. The usual case, one household whose id is the key with at most one phone, is
+   * kept as that phone ('' for none): a province-wide register has hundreds of thousands of them.
+   */
+  private readonly groups = new Map<string, string | Household[]>();
   private counter = 0;
 
   /** The household id of a row, or undefined when the row has no household name. */
@@ -50,23 +53,45 @@ export class HouseholdIndex {
   idFor(base: string, phones: readonly string[]): string {
     const got = this.groups.get(base);
     if (got === undefined) {
-      this.groups.set(base, { id: base, phones: unique(phones) });
-      return base;
+      const id = detach(base);
+      const own = unique(phones);
+      this.groups.set(id, own.length <= 1 ? (own[0] ?? '') : [{ id, phones: own }]);
+      return id;
     }
-    const list = Array.isArray(got) ? got : [got];
+    let list: Household[];
+    if (typeof got === 'string') {
+      // one household, id = the key, phone `got` (or none): a copy of the key is its id (the caller's string may be a slice of a line)
+      const id = detach(base);
+      if (phones.length === 0 || got === '' || phones.includes(got)) {
+        const merged = unique(got === '' ? phones : [got, ...phones]);
+        if (merged.length > 1) this.groups.set(base, [{ id, phones: merged }]);
+        else if (merged.length === 1 && got === '') this.groups.set(base, merged[0]!);
+        return id;
+      }
+      list = [{ id, phones: [got] }];
+      this.groups.set(base, list);
+    } else list = got;
     for (const h of list) {
       if (phones.length === 0 || h.phones.length === 0 || phones.some((p) => h.phones.includes(p))) {
-        for (const p of phones) if (!h.phones.includes(p)) h.phones.push(p);
+        for (const p of phones) if (!h.phones.includes(p)) h.phones.push(detach(p));
         return h.id;
       }
     }
-    const h: Household = { id: `${base}#${++this.counter}`, phones: unique(phones) };
-    if (Array.isArray(got)) got.push(h);
-    else this.groups.set(base, [got, h]);
+    const h: Household = { id: `${list[0]!.id}#${++this.counter}`, phones: unique(phones) };
+    list.push(h);
     return h.id;
   }
 }
 
 function unique(list: readonly string[]): string[] {
-  return list.length < 2 ? [...list] : [...new Set(list)];
+  return list.length < 2 ? list.map(detach) : [...new Set(list)].map(detach);
+}
+
+/**
+ * The same text as a string of its own, for keeping. A cell's text may be a slice of its whole CSV line (and a
+ * key built from it a chain of such pieces), which would keep the line alive as long as the key is kept.
+ * Slicing a fresh concatenation makes V8 copy the characters into a new string the slice then points into.
+ */
+export function detach(s: string): string {
+  return (' ' + s).slice(1);
 }

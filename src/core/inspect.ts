@@ -23,6 +23,11 @@ export interface FoundRegisters {
   otherSheets: string[];
   /** Set when the file holds no register at all. */
   failure?: Problem;
+  /**
+   * Set when the registers were validated as they were read (a streamed CSV; their `rows` are empty): for each
+   * register, in order, how many pairing rows it had and the rules' problems.
+   */
+  streamed?: { rows: number; problems: Problem[] }[];
 }
 
 export function fileProblem(id: FileProblemId, messageId: string, data?: Record<string, string | number>): Problem {
@@ -78,7 +83,8 @@ function headerProblems(reg: Register): Problem[] {
 
 export function validateRegisters(found: FoundRegisters, file: string, detected: Detected, rules: readonly RuleModule[], options: RuleOptions, areaLabel: (a: AreaGuess) => string | undefined): FileReport[] {
   if (found.failure) return [{ file, rows: 0, problems: [found.failure], detected }];
-  return found.registers.map((reg) => {
+  return found.registers.map((reg, i) => {
+    const streamed = found.streamed?.[i];
     const label = areaLabel(reg.area);
     const detectedAll: Detected = {
       ...reg.detected,
@@ -89,8 +95,8 @@ export function validateRegisters(found: FoundRegisters, file: string, detected:
       file,
       sheet: reg.sheet,
       ...(label ? { area: label } : {}),
-      rows: reg.rows.length,
-      problems: [...headerProblems(reg), ...validateRegister(reg, rules, options)],
+      rows: streamed ? streamed.rows : reg.rows.length,
+      problems: [...headerProblems(reg), ...(streamed ? streamed.problems : validateRegister(reg, rules, options))],
       detected: detectedAll,
       register: reg,
     };

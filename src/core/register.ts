@@ -1,6 +1,7 @@
 // Finds the registers in a sheet: the header row(s), the column mapping, and the pairing rows (pure; no I/O).
-import { COLUMNS, matchHeader, REQUIRED_KEYS } from './columns.js';
+import { COLUMNS, headerKey, matchHeader, REQUIRED_KEYS } from './columns.js';
 import type { AreaGuess, ColumnKey, ColumnMatch, Detected, Field, RawCell, RawSheet, Register, RegisterRow, SourceFormat } from './model.js';
+import { detach } from './household.js';
 import { cellRef, columnLetter, compact, normText } from './normalize.js';
 
 /** How far below the top (or below the previous register) a header is looked for. */
@@ -33,6 +34,8 @@ interface Grid {
   width(r: number): number;
   /** Some merged range starts on row r and goes down into row r+1. */
   mergesDown(r: number): boolean;
+  /** No merged cells at all: master(r, c) is (r, c) and merged is own. */
+  plain?: boolean;
 }
 
 function makeGrid(sheet: RawSheet): Grid {
@@ -61,6 +64,32 @@ function makeGrid(sheet: RawSheet): Grid {
     width: (r) => sheet.rows[r]?.length ?? 0,
     mergesDown: (r) => sheet.merges.some((m) => m.top === r && m.bottom > r),
   };
+}
+
+/** The kind a CSV cell has: text, or empty (no cell). Shared, since only its kind is read. */
+const TEXT_CELL: RawCell = { text: '', kind: 'string' };
+
+/**
+ * A grid over rows of plain text (CSV records; no merges), the first of them being row `offset` of the sheet.
+ * A text of '' is an empty cell, as csvToSheet makes it. `rows` and `offset` may be changed afterwards (a
+ * one-row window moved down a streamed sheet).
+ */
+function textGrid(rows: (readonly string[])[], offset: number): Grid & { rows: (readonly string[])[]; offset: number } {
+  const g = {
+    rows,
+    offset,
+    own: (r: number, c: number) => g.rows[r - g.offset]?.[c] ?? '',
+    cell: (r: number, c: number) => (g.own(r, c) === '' ? undefined : TEXT_CELL),
+    master: (r: number, c: number) => ({ r, c }),
+    merged: (r: number, c: number) => g.own(r, c),
+    get rowCount() {
+      return g.offset + g.rows.length;
+    },
+    width: (r: number) => g.rows[r - g.offset]?.length ?? 0,
+    mergesDown: () => false,
+    plain: true,
+  };
+  return g;
 }
 
 interface Candidate {
@@ -157,12 +186,72 @@ function looksLikeData(g: Grid, r: number, cand: Candidate): boolean {
   return filled > 0 && headerish === 0;
 }
 
+/**
+ * A cell can name a required column only if it holds a character of one of their header words (all Han), or a
+ * character that NFKC turns into Han (radicals, compatibility and enclosed ideographs: matchHeader reads the
+ * text after NFKC). Any other cell is known not to name one without reading it as a header.
+ */
+const REQUIRED_WORDS = COLUMNS.filter((c) => c.required).flatMap((c) => [c.label, ...c.aliases].map(headerKey));
+const NFKC_TO_HAN = '\\u2e80-\\u2fdf\\u3038-\\u303a\\u3190-\\u319f\\u3200-\\u33ff\\uf900-\\ufaff\\u{1f200}-\\u{1f2ff}\\u{2f800}-\\u{2fa1f}';
+const MAY_NAME_REQUIRED = REQUIRED_WORDS.every((w) => /^\p{Script=Han}+$/u.test(w))
+  ? new RegExp(`[${[...new Set(REQUIRED_WORDS.join(''))].join('')}${NFKC_TO_HAN}]`, 'u')
+  : /[^]/u;
+/** Cell texts already judged (org and name cells repeat down a register); started again when full. */
+let namesRequiredSeen = new Map<string, boolean>();
+
+/** Whether a cell, read as a header, names one of the required columns. */
+function namesRequiredColumn(text: string): boolean {
+  let v = namesRequiredSeen.get(text);
+  if (v === undefined) {
+    const m = matchHeader(text);
+    v = m !== undefined && REQUIRED_KEYS.includes(m.key);
+    if (namesRequiredSeen.size >= 10_000) namesRequiredSeen = new Map();
+    namesRequiredSeen.set(detach(text), v);
+  }
+  return v;
+}
+
+const unjudged: string[] = [];
+
+/**
+ * A cheap test before mapHeader on a data row: a repeated header names at least two required columns
+ * (isHeader), each in a cell of its own, so a row with fewer such cells cannot be one. Cells already judged
+ * and those without a character of a required header word are counted first; the others are judged, shortest first, only while two can still be reached.
+ */
+function mayBeHeader(g: Grid, r: number): boolean {
+  let n = 0;
+  unjudged.length = 0;
+  for (let c = 0; c < g.width(r); c++) {
+    const text = g.merged(r, c);
+    if (text === '' || !MAY_NAME_REQUIRED.test(text)) continue;
+    const v = namesRequiredSeen.get(text);
+    if (v === undefined) unjudged.push(text);
+    else if (v && ++n >= 2) return true;
+  }
+  if (n + unjudged.length < 2) return false;
+  unjudged.sort((a, b) => a.length - b.length);
+  for (let i = 0; i < unjudged.length; i++) {
+    if (n + unjudged.length - i < 2) return false;
+    if (namesRequiredColumn(unjudged[i]!) && ++n >= 2) return true;
+  }
+  return false;
+}
+
+/** normText, without its passes for printable ASCII with no spaces (digits, ids), which it leaves as they are. */
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
+function normField(text: string): string {
+  return PLAIN_ASCII.test(text) ? text : normText(text);
+}
+
 /** Turns one cell into a Field, keeping its reference and what kind of value it was. */
-function toField(cell: RawCell | undefined, text: string, col: number, row1: number): Field {
+function toField(cell: RawCell | undefined, text: string, col: number, row1: number, letter = columnLetter(col)): Field {
+  // cellRef(col, row1), the column's letters given when the caller has them
+  const ref = `${letter}${row1}`;
+  if (cell?.raw === undefined && cell?.numFmt === undefined) return { text, norm: normField(text), cell: ref, kind: cell?.kind ?? 'empty' };
   return {
     text,
-    norm: normText(text),
-    cell: cellRef(col, row1),
+    norm: normField(text),
+    cell: ref,
     kind: cell?.kind ?? 'empty',
     ...(cell?.raw !== undefined ? { raw: cell.raw } : {}),
     ...(cell?.numFmt !== undefined ? { numFmt: cell.numFmt } : {}),
@@ -183,26 +272,21 @@ export interface ScanContext {
  * a sheet with none gives an empty list and the closest header candidate.
  */
 export function scanSheet(sheet: RawSheet, ctx: ScanContext): SheetScan {
-  const g = makeGrid(sheet);
+  return scanRows(makeGrid(sheet), sheet.name, ctx, 0, 0);
+}
+
+/** scanSheet from row `from` on, `above` registers having been found above it in the same sheet. */
+function scanRows(g: Grid, sheetName: string, ctx: ScanContext, from: number, above: number): SheetScan {
   const registers: Register[] = [];
-  let from = 0;
   let bestCandidate: SheetScan['bestCandidate'];
   while (from < g.rowCount) {
-    const { found, best } = findHeader(g, from, registers.length === 0 ? HEADER_SEARCH_ROWS : g.rowCount);
+    const { found, best } = findHeader(g, from, registers.length + above === 0 ? HEADER_SEARCH_ROWS : g.rowCount);
     if (!found) {
-      if (registers.length === 0 && best && best.columns.length > 0) bestCandidate = { row: best.row + 1, found: best.columns };
+      if (registers.length + above === 0 && best && best.columns.length > 0) bestCandidate = { row: best.row + 1, found: best.columns };
       break;
     }
-    const titleLines: string[] = [];
-    for (let r = from; r < found.row; r++) {
-      const parts: string[] = [];
-      for (let c = 0; c < g.width(r); c++) {
-        const t = g.own(r, c).replace(/\s+/g, ' ').trim();
-        if (t) parts.push(t);
-      }
-      if (parts.length) titleLines.push(parts.join(' '));
-    }
-    const { register, next } = readBlock(g, sheet, found, titleLines, ctx);
+    const titleLines = titleLinesOf(g, from, found.row);
+    const { register, next } = readBlock(g, sheetName, found, titleLines, ctx);
     registers.push(register);
     if (next === undefined) break;
     from = next;
@@ -210,22 +294,59 @@ export function scanSheet(sheet: RawSheet, ctx: ScanContext): SheetScan {
   return { registers, bestCandidate };
 }
 
-function readBlock(
-  g: Grid,
-  sheet: RawSheet,
-  header: Candidate,
-  titleLines: string[],
-  ctx: ScanContext,
-): { register: Register; next?: number } {
-  const cols = header.columns;
-  const unknown = header.unknown;
-  const rows: RegisterRow[] = [];
-  const skipped = { blank: 0, template: 0, total: 0 };
-  let footerRow: number | undefined;
-  let next: number | undefined;
-  const firstData = header.row + header.rows;
+/** The text of the rows above a header, one line per row that has any. */
+function titleLinesOf(g: Grid, from: number, to: number): string[] {
+  const titleLines: string[] = [];
+  for (let r = from; r < to; r++) {
+    const parts: string[] = [];
+    for (let c = 0; c < g.width(r); c++) {
+      const t = g.own(r, c).replace(/\s+/g, ' ').trim();
+      if (t) parts.push(t);
+    }
+    if (parts.length) titleLines.push(parts.join(' '));
+  }
+  return titleLines;
+}
 
-  for (let r = firstData; r < g.rowCount; r++) {
+function readBlock(g: Grid, sheetName: string, header: Candidate, titleLines: string[], ctx: ScanContext): { register: Register; next?: number } {
+  const block = new BlockReader(header, titleLines, ctx, sheetName);
+  for (let r = block.firstData; r < g.rowCount; r++) {
+    const next = block.read(g, r);
+    if (next !== undefined) return { register: block.finish(), next };
+  }
+  return { register: block.finish() };
+}
+
+/** The rows of one register, read one at a time below its header until a footer or another register's title. */
+class BlockReader {
+  readonly firstData: number;
+  /** Pairing rows read (none are kept when they go to `emit`). */
+  count = 0;
+  /** Where pairing rows go instead of the register's `rows` (streaming). */
+  emit: ((row: RegisterRow) => void) | undefined;
+  private made: Register | undefined;
+  private readonly cols: ColumnMatch[];
+  private readonly unknown: { col: number; header: string }[];
+  private readonly leftmost: number;
+  private readonly rows: RegisterRow[] = [];
+  private readonly skipped = { blank: 0, template: 0, total: 0 };
+  private footerRow: number | undefined;
+
+  constructor(
+    private readonly header: Candidate,
+    private readonly titleLines: string[],
+    private readonly ctx: ScanContext,
+    private readonly sheetName: string,
+  ) {
+    this.cols = header.columns;
+    this.unknown = header.unknown;
+    this.firstData = header.row + header.rows;
+    this.leftmost = Math.min(...this.cols.map((m) => m.col));
+  }
+
+  /** Reads row r (0-based); when the register ends there, the row where the rest of the sheet starts. */
+  read(g: Grid, r: number): number | undefined {
+    const { cols, unknown, skipped, leftmost, firstData } = this;
     // the first non-empty cell, as written (before merges are filled in): footers and totals are recognised by it
     let first = '';
     let firstCol = -1;
@@ -239,38 +360,40 @@ function readBlock(
     }
     if (firstCol === -1) {
       skipped.blank++;
-      continue;
+      return undefined;
     }
-    const leftmost = Math.min(...cols.map((m) => m.col));
     if (FOOTER.test(first) && firstCol <= leftmost + 1) {
-      footerRow = r + 1;
-      next = r + 1;
-      break;
+      this.footerRow = r + 1;
+      return r + 1;
     }
     if (/登记表$/u.test(first) || /登记表/u.test(first) && firstCol <= leftmost + 1 && first.length > 8) {
       // a new register's title without a 备注 line before it
-      next = r;
-      break;
+      return r;
     }
     if (TOTAL.test(first) && firstCol <= leftmost + 1) {
       skipped.total++;
-      continue;
+      return undefined;
     }
-    const again = mapHeader(g, r, 1);
-    if (isHeader(again) && again.columns.every((m) => m.how !== 'contains' || cols.some((c) => c.key === m.key))) {
+    const again = mayBeHeader(g, r) ? mapHeader(g, r, 1) : undefined;
+    if (again && isHeader(again) && again.columns.every((m) => m.how !== 'contains' || cols.some((c) => c.key === m.key))) {
       // the header repeated (printed on every page): not a pairing
       skipped.total++;
-      continue;
+      return undefined;
     }
 
     const fields: Partial<Record<ColumnKey, Field>> = {};
     for (const m of cols) {
+      if (g.plain) {
+        // no merges: every cell is its own master
+        fields[m.key] = toField(g.cell(r, m.col), g.own(r, m.col), m.col, r + 1, m.letter);
+        continue;
+      }
       const { r: mr, c: mc } = g.master(r, m.col);
       // a value merged down over several rows (one org for its households) belongs to each of them;
       // a value merged in from above the data (a header) does not
       const text = mr >= firstData ? g.own(mr, mc) : mr === r ? g.own(r, m.col) : '';
       const src = mr >= firstData ? g.cell(mr, mc) : g.cell(r, m.col);
-      fields[m.key] = toField(src, text, m.col, r + 1);
+      fields[m.key] = toField(src, text, m.col, r + 1, m.letter);
     }
     const extra: Record<string, string> = {};
     for (const u of unknown) {
@@ -283,38 +406,169 @@ function readBlock(
       if (fields.seq && fields.seq.norm !== '') skipped.template++;
       else if (Object.keys(extra).length === 0) skipped.blank++;
       else skipped.template++;
-      continue;
+      return undefined;
     }
     // keep only the fields that exist in the register (present columns), empty ones included
-    rows.push({ row: r + 1, fields, extra });
+    const row: RegisterRow = { row: r + 1, fields, extra };
+    this.count++;
+    if (this.emit) this.emit(row);
+    else this.rows.push(row);
+    return undefined;
   }
 
-  const present = new Set(cols.map((m) => m.key));
-  const register: Register = {
-    file: ctx.file,
-    format: ctx.format,
-    sheet: sheet.name,
-    area: ctx.area,
-    headerRows: header.rows === 2 ? [header.row + 1, header.row + 2] : [header.row + 1],
-    columns: cols,
-    unknownColumns: unknown.map((u) => ({ letter: columnLetter(u.col), header: u.header })),
-    missingColumns: COLUMNS.filter((c) => (c.required || c.expected) && !present.has(c.key)).map((c) => c.key),
-    rows,
-    skipped,
-    ...(footerRow !== undefined ? { footerRow } : {}),
-    titleLines,
-    detected: {
-      ...ctx.detected,
-      sheet: { value: sheet.name, reason: 'header' },
-      header: {
-        value: header.rows === 2 ? `${header.row + 1}-${header.row + 2}` : `${header.row + 1}`,
-        reason: header.rows === 2 ? 'two-row' : 'one-row',
+  /** The register as read so far, without rows (its `skipped` counts go on growing); `finish` completes this same object. */
+  shell(): Register {
+    this.made ??= this.build();
+    return this.made;
+  }
+
+  finish(): Register {
+    if (!this.made) return this.build();
+    if (this.footerRow !== undefined) this.made.footerRow = this.footerRow;
+    return this.made;
+  }
+
+  private build(): Register {
+    const { header, cols, unknown, ctx, sheetName, footerRow, titleLines } = this;
+    const present = new Set(cols.map((m) => m.key));
+    return {
+      file: ctx.file,
+      format: ctx.format,
+      sheet: sheetName,
+      area: ctx.area,
+      headerRows: header.rows === 2 ? [header.row + 1, header.row + 2] : [header.row + 1],
+      columns: cols,
+      unknownColumns: unknown.map((u) => ({ letter: columnLetter(u.col), header: u.header })),
+      missingColumns: COLUMNS.filter((c) => (c.required || c.expected) && !present.has(c.key)).map((c) => c.key),
+      rows: this.rows,
+      skipped: this.skipped,
+      ...(footerRow !== undefined ? { footerRow } : {}),
+      titleLines,
+      detected: {
+        ...ctx.detected,
+        sheet: { value: sheetName, reason: 'header' },
+        header: {
+          value: header.rows === 2 ? `${header.row + 1}-${header.row + 2}` : `${header.row + 1}`,
+          reason: header.rows === 2 ? 'two-row' : 'one-row',
+        },
+        columns: {
+          value: cols.map((m) => `${m.letter}=${m.key}`).join(' '),
+          reason: cols.map((m) => `${m.letter}“${m.header}”→${m.key}(${m.how})`).join('; '),
+        },
       },
-      columns: {
-        value: cols.map((m) => `${m.letter}=${m.key}`).join(' '),
-        reason: cols.map((m) => `${m.letter}“${m.header}”→${m.key}(${m.how})`).join('; '),
-      },
-    },
-  };
-  return { register, next };
+    };
+  }
+}
+
+/** Rows held before the header is looked for: the header search window, a two-row header and the row below it. */
+export const HEAD_ROWS = HEADER_SEARCH_ROWS + 2;
+
+/** Where the rows of a streamed register go: asked when its header is found (the register has no rows then). */
+export type RowSink = (register: Register) => (row: RegisterRow) => void;
+
+export interface StreamedScan {
+  /** The registers found, in order, their rows not kept; how many pairing rows each had. */
+  registers: { register: Register; rowCount: number }[];
+  /** When no register was found: the closest header candidate (as scanSheet gives it). */
+  bestCandidate?: SheetScan['bestCandidate'];
+  /** Some cell has text (an empty file and a file without a header are told apart by it). */
+  anyCells: boolean;
+}
+
+/**
+ * scanSheet for a sheet of plain text rows (a CSV: no merges) fed one row at a time: the same registers, rows,
+ * row numbers and counts, but each pairing row goes to the sink as it is read and is then dropped. Held in
+ * memory: the first HEAD_ROWS rows (the header is found among them exactly as in the whole sheet), and what
+ * follows the end of a register (a footer, signatures, maybe another register), scanned as the rest of the sheet.
+ */
+export class TextSheetScanner {
+  private head: string[][] | undefined = [];
+  private block: BlockReader | undefined;
+  private tail: string[][] | undefined;
+  private tailStart = 0;
+  private next = 0;
+  private readonly done: { register: Register; rowCount: number }[] = [];
+  private bestCandidate: SheetScan['bestCandidate'];
+  private anyCells = false;
+  private readonly window = textGrid([], 0);
+
+  constructor(
+    private readonly sheetName: string,
+    private readonly ctx: ScanContext,
+    private readonly sink: RowSink,
+  ) {}
+
+  push(cells: string[]): void {
+    const r = this.next++;
+    if (!this.anyCells && cells.some((c) => c !== '')) this.anyCells = true;
+    if (this.tail) this.tail.push(cells);
+    else if (this.block) {
+      this.window.rows[0] = cells;
+      this.window.offset = r;
+      const stop = this.block.read(this.window, r);
+      if (stop !== undefined) this.closeBlock(stop, stop === r ? [cells] : []);
+    } else if (this.head) {
+      this.head.push(cells);
+      if (this.head.length >= HEAD_ROWS) this.startFromHead();
+    }
+    // else: no header in the first rows, so no register in the sheet: the rest only counts for anyCells
+  }
+
+  end(): StreamedScan {
+    if (this.head) {
+      // a short sheet: all of it is the head
+      const scan = scanRows(textGrid(this.head, 0), this.sheetName, this.ctx, 0, 0);
+      this.head = undefined;
+      this.bestCandidate = scan.bestCandidate;
+      for (const reg of scan.registers) this.feedWhole(reg);
+    } else if (this.block) {
+      this.done.push({ register: this.block.finish(), rowCount: this.block.count });
+      this.block = undefined;
+    }
+    if (this.tail) {
+      const scan = scanRows(textGrid(this.tail, this.tailStart), this.sheetName, this.ctx, this.tailStart, this.done.length);
+      this.tail = undefined;
+      for (const reg of scan.registers) this.feedWhole(reg);
+    }
+    return { registers: this.done, ...(this.bestCandidate ? { bestCandidate: this.bestCandidate } : {}), anyCells: this.anyCells };
+  }
+
+  private startFromHead(): void {
+    const head = this.head!;
+    this.head = undefined;
+    const g = textGrid(head, 0);
+    const { found, best } = findHeader(g, 0, HEADER_SEARCH_ROWS);
+    if (!found) {
+      if (best && best.columns.length > 0) this.bestCandidate = { row: best.row + 1, found: best.columns };
+      return;
+    }
+    const block = new BlockReader(found, titleLinesOf(g, 0, found.row), this.ctx, this.sheetName);
+    block.emit = this.sink(block.shell());
+    this.block = block;
+    for (let r = block.firstData; r < head.length; r++) {
+      const stop = block.read(g, r);
+      if (stop !== undefined) {
+        this.closeBlock(stop, head.slice(stop));
+        return;
+      }
+    }
+  }
+
+  /** The open register ended; rows from `stop` on are the rest of the sheet (`rest`: those already at hand). */
+  private closeBlock(stop: number, rest: string[][]): void {
+    const block = this.block!;
+    this.done.push({ register: block.finish(), rowCount: block.count });
+    this.block = undefined;
+    this.tail = rest;
+    this.tailStart = stop;
+  }
+
+  /** A register found in held rows: its rows go to its sink now. */
+  private feedWhole(reg: Register): void {
+    const rows = reg.rows;
+    reg.rows = [];
+    const emit = this.sink(reg);
+    for (const row of rows) emit(row);
+    this.done.push({ register: reg, rowCount: rows.length });
+  }
 }

@@ -1,6 +1,9 @@
 // What several rules need to know about one row (its org key, household id, phone numbers), worked out once per row and shared by the rules of one run.
-import { HouseholdIndex, householdBaseKey, orgKeyOf } from './household.js';
+import { detach, HouseholdIndex, householdBaseKey, orgKeyOf } from './household.js';
+import type { DivisionIndex } from './divisions.js';
 import type { RegisterRow } from './model.js';
+import { compact, isBlank } from './normalize.js';
+import { findingKey } from './place-memo.js';
 import { parsePhones, type PhoneParse } from './phone.js';
 
 const NOT_YET = Symbol('not yet');
@@ -13,11 +16,14 @@ const EMPTY_PARSE: PhoneParse = { numbers: [], valid: true, none: false };
  */
 export class RowFacts {
   private readonly households = new HouseholdIndex();
+  /** Org keys as kept: one string per organisation, whatever line it was first read from. */
+  private readonly orgKeys = new Map<string, string>();
   private current: RegisterRow | undefined;
   private org: string | undefined | typeof NOT_YET = NOT_YET;
   private household: string | undefined | typeof NOT_YET = NOT_YET;
   private phoneList: string[] | undefined;
   private parse: PhoneParse | undefined;
+  private address: { compacted: string; finding?: string } | undefined;
 
   private at(row: RegisterRow): void {
     if (row === this.current) return;
@@ -26,12 +32,21 @@ export class RowFacts {
     this.household = NOT_YET;
     this.phoneList = undefined;
     this.parse = undefined;
+    this.address = undefined;
   }
 
   /** orgKeyOf(row). */
   orgKey(row: RegisterRow): string | undefined {
     this.at(row);
-    if (this.org === NOT_YET) this.org = orgKeyOf(row);
+    if (this.org === NOT_YET) {
+      const key = orgKeyOf(row);
+      let kept = key === undefined ? undefined : this.orgKeys.get(key);
+      if (key !== undefined && kept === undefined) {
+        kept = detach(key);
+        if (this.orgKeys.size < 100_000) this.orgKeys.set(kept, kept);
+      }
+      this.org = kept;
+    }
     return this.org;
   }
 
@@ -66,4 +81,30 @@ export class RowFacts {
     }
     return this.parse;
   }
+
+  /** The 家庭住址 as placesIn reads it (normalize.compact; '' when blank). */
+  compactAddress(row: RegisterRow): string {
+    this.at(row);
+    this.address ??= { compacted: compact(row.fields.address?.text ?? '') };
+    return this.address.compacted;
+  }
+
+  /** place-memo's findingKey of the 家庭住址. */
+  addressFindingKey(row: RegisterRow, idx: DivisionIndex): string {
+    const compacted = this.compactAddress(row);
+    this.address!.finding ??= findingKey(idx, compacted);
+    return this.address!.finding;
+  }
 }
+
+/** A character NFKC keeps as a non-space one: a text holding one is not blank (NFKC never drops a character). */
+const SURELY_FILLED = /[\x21-\x7e\u4e00-\u9fa5]/;
+
+/** normalize.isBlank, answered at once for the usual cell (digits, letters, common Han characters). */
+export function isBlankText(s: string | undefined): boolean {
+  if (s === undefined || s === '') return true;
+  return SURELY_FILLED.test(s) ? false : isBlank(s);
+}
+
+/** 2-6 common Han characters and nothing else: a plain name (no spaces, notes, dots) — NFKC leaves it as it is. */
+export const PLAIN_NAME = /^[\u4e00-\u9fa5]{2,6}$/;

@@ -1,131 +1,276 @@
-// Streams a CSV file row by row (csv-parse's streaming API): encoding found in a first pass over the bytes, then records handed to a callback, never the whole grid in memory.
-import { createReadStream } from 'node:fs';
+// Streams a CSV file record by record (a plain reader for the common case), or says it cannot, so the whole-file reader (csv.ts) takes it: never the whole grid in memory.
+//
+// What it reads is what readCsvBuffer would read: the same encoding decision (a BOM, else UTF-8 when every byte
+// is valid UTF-8, else GB18030), the same delimiter sniffing, records ended by \r\n, \n or \r, quoted fields
+// with "" inside them and line breaks kept. Whatever the whole-file reader mends, refuses or reads in its own
+// way is not guessed at here: UTF-16, a NUL byte, a quote that is not a plain quoted field, a line longer than
+// a cell may be, too many cells, bytes that stop being UTF-8 half-way, the time budget. Then NotStreamable is
+// thrown and the caller reads the file whole, as before.
 import { open } from 'node:fs/promises';
-import { isUtf8 } from 'node:buffer';
-import { parse } from 'csv-parse';
-import type { Detected, RawCell } from '../core/model.js';
-import { CsvReadError, type CsvLimits, DEFAULT_CSV_LIMITS, DELIMITER_NAMES, type EncodingName, decodeText, sniffDelimiter } from './csv.js';
+import { isAscii, isUtf8 } from 'node:buffer';
+import type { Detected } from '../core/model.js';
+import { type CsvLimits, DEFAULT_CSV_LIMITS, DELIMITER_NAMES, type EncodingName, decodeText, sniffDelimiter } from './csv.js';
 
+/** Bytes read first: the encoding and the delimiter are found in them (sniffDelimiter reads 16,384 characters). */
 const HEAD_BYTES = 64 * 1024;
+/** Bytes read at a time after that. */
+const CHUNK_BYTES = 1024 * 1024;
 
-/**
- * The file's encoding, decided as decodeText would decide it for the whole file: a BOM, the UTF-16 NUL
- * pattern, else UTF-8 when every byte of the file is valid UTF-8 (checked chunk by chunk), else GB18030.
- */
-async function detectEncoding(abs: string, forced?: EncodingName): Promise<{ encoding: EncodingName; reason: string; bomBytes: number; head: Buffer }> {
-  const fh = await open(abs, 'r');
-  let head: Buffer;
-  try {
-    const b = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await fh.read(b, 0, HEAD_BYTES, 0);
-    head = b.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
+/** The file needs the whole-file reader (csv.ts): why, for --explain and tests. */
+export class NotStreamable extends Error {
+  constructor(readonly why: string) {
+    super(`not streamable: ${why}`);
   }
-  const bom8 = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  const bomLE = head[0] === 0xff && head[1] === 0xfe;
-  const bomBE = head[0] === 0xfe && head[1] === 0xff;
-  if (forced) return { encoding: forced, reason: 'flag', bomBytes: forced === 'utf-8' && bom8 ? 3 : (forced === 'utf-16le' && bomLE) || (forced === 'utf-16be' && bomBE) ? 2 : 0, head };
-  if (bom8) return { encoding: 'utf-8', reason: 'bom', bomBytes: 3, head };
-  if (bomLE) return { encoding: 'utf-16le', reason: 'bom', bomBytes: 2, head };
-  if (bomBE) return { encoding: 'utf-16be', reason: 'bom', bomBytes: 2, head };
-  const guess = decodeText(head.subarray(0, Math.min(head.length, 4096)));
-  if (guess.encoding === 'utf-16le') return { encoding: 'utf-16le', reason: guess.reason, bomBytes: 0, head };
-  // UTF-8 only if the whole file is: carry an incomplete sequence over each chunk boundary
-  let carry = Buffer.alloc(0);
-  let ascii = true;
-  for await (const chunk of createReadStream(abs, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    let end = buf.length;
-    // back off to the start of a possibly cut multi-byte sequence (at most 3 bytes)
-    for (let i = buf.length - 1; i >= Math.max(0, buf.length - 3); i--) {
-      const b = buf[i]!;
-      if (b < 0x80) break;
-      if (b >= 0xc0) {
-        end = i;
-        break;
-      }
-    }
-    const whole = buf.subarray(0, end);
-    if (!isUtf8(whole)) return { encoding: 'gb18030', reason: 'not-utf8', bomBytes: 0, head };
-    if (ascii && whole.some((b) => b >= 0x80)) ascii = false;
-    carry = Buffer.from(buf.subarray(end));
-  }
-  if (carry.length && !isUtf8(carry)) return { encoding: 'gb18030', reason: 'not-utf8', bomBytes: 0, head };
-  return { encoding: 'utf-8', reason: ascii ? 'ascii' : 'valid-utf8', bomBytes: 0, head };
 }
 
 export interface CsvStreamInfo {
+  /** encoding and delimiter, as readCsvBuffer reports them. */
   detected: Detected;
   records: number;
 }
 
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
 /**
- * Reads a CSV file and calls `onRow` with each record as RawCells (record i, 1-based, is spreadsheet row i).
- * The same limits as readCsvBuffer: a cell over maxCellChars, a record over maxColumns, the time budget.
- * Unlike csvToSheet it does not mend an unclosed quote (that needs the text again): it throws CsvReadError
- * with the line, and the caller falls back to the whole-file reader.
+ * Reads a CSV file and calls `onRow` with each record as cell texts ('' for an empty cell; record i, 1-based,
+ * is spreadsheet row i). Throws NotStreamable (before or after some rows were given) when the whole-file
+ * reader must read it; other errors are I/O errors.
  */
 export async function streamCsvRows(
   abs: string,
-  onRow: (row: (RawCell | undefined)[]) => void,
-  opts: { encoding?: EncodingName; limits?: Partial<CsvLimits> } = {},
+  onRow: (cells: string[]) => void,
+  opts: {
+    encoding?: EncodingName;
+    limits?: Partial<CsvLimits>;
+    /** Called before the first row with the encoding and delimiter (the encoding's reason may still change from valid-utf8 to ascii). */
+    onStart?: (detected: Detected) => void;
+    /** Bytes read at a time after the first 64 KB (tests make it small to cross every boundary). */
+    chunkBytes?: number;
+  } = {},
 ): Promise<CsvStreamInfo> {
   const limits = { ...DEFAULT_CSV_LIMITS, ...opts.limits };
   const started = Date.now();
-  const enc = await detectEncoding(abs, opts.encoding);
-  const decoder = new TextDecoder(enc.encoding);
-  const sample = new TextDecoder(enc.encoding).decode(enc.head.subarray(enc.bomBytes), { stream: true });
-  const delimiter = sniffDelimiter(sample);
-  const parser = parse({
-    delimiter: delimiter.value,
-    record_delimiter: ['\r\n', '\n', '\r'],
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    max_record_size: limits.maxCellChars,
-  });
-  let records = 0;
-  const feed = (async () => {
-    let first = true;
-    for await (const chunk of createReadStream(abs, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
-      const bytes = first ? chunk.subarray(enc.bomBytes) : chunk;
-      first = false;
-      let text = decoder.decode(bytes, { stream: true });
-      if (text.includes('\0')) text = text.replace(/\0/g, '');
-      if (!parser.write(text)) await new Promise((res) => parser.once('drain', res));
-    }
-    const last = decoder.decode();
-    if (last) parser.write(last);
-    parser.end();
-  })();
+  const fh = await open(abs, 'r');
   try {
-    for await (const rec of parser as AsyncIterable<string[]>) {
-      records++;
-      if (rec.length > limits.maxColumns) {
-        throw new CsvReadError(`${rec.length} cells > maxColumns ${limits.maxColumns}`, parser.info.lines, 'maxColumns', rec.length, limits.maxColumns);
-      }
-      if ((records & 4095) === 0 && Date.now() - started > limits.maxMillis) {
-        throw new CsvReadError(`parsing took over ${limits.maxMillis} ms`, parser.info.lines, 'maxMillis', Date.now() - started, limits.maxMillis);
-      }
-      onRow(rec.map((v) => (v === '' ? undefined : { text: v, kind: 'string' })));
+    let buf: Buffer = Buffer.alloc(0);
+    let eof = false;
+    /** The next chunk of the file (empty at its end). */
+    const readMore = async (size = opts.chunkBytes ?? CHUNK_BYTES): Promise<Buffer> => {
+      const chunk = Buffer.allocUnsafe(size);
+      const { bytesRead } = await fh.read(chunk, 0, size, null);
+      if (bytesRead === 0) eof = true;
+      return chunk.subarray(0, bytesRead);
+    };
+
+    // ---- the encoding and the delimiter, from the first chunk
+    const head = await readMore(HEAD_BYTES);
+    const forced = opts.encoding;
+    const bom8 = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+    const bom16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+    if (bom16 || forced === 'utf-16le' || forced === 'utf-16be') throw new NotStreamable('utf-16');
+    if (forced && forced !== 'utf-8' && forced !== 'gb18030') throw new NotStreamable(`encoding ${forced}`);
+    if (!forced && !bom8 && decodeText(head.subarray(0, 4096)).encoding === 'utf-16le') throw new NotStreamable('utf-16');
+    const skip = bom8 && (!forced || forced === 'utf-8') ? 3 : 0;
+    let encoding: EncodingName;
+    let reason: string;
+    if (forced) {
+      encoding = forced;
+      reason = 'flag';
+    } else if (bom8) {
+      encoding = 'utf-8';
+      reason = 'bom';
+    } else if (isUtf8(head.subarray(0, utf8Boundary(head, eof)))) {
+      // UTF-8 so far; every further chunk must be too (else the whole file is GB18030: NotStreamable)
+      encoding = 'utf-8';
+      reason = 'valid-utf8';
+    } else {
+      encoding = 'gb18030';
+      reason = 'not-utf8';
     }
-    await feed;
-  } catch (e) {
-    parser.destroy();
-    await feed.catch(() => undefined);
-    if (e instanceof CsvReadError) throw e;
-    const err = e as { code?: string; message?: string; lines?: number };
-    if (err.code === 'CSV_MAX_RECORD_SIZE') {
-      throw new CsvReadError(`cell over ${limits.maxCellChars} characters`, err.lines, 'maxCellChars', limits.maxCellChars + 1, limits.maxCellChars);
+    /** Every byte was ASCII (UTF-8 found from the bytes: 'ascii' rather than 'valid-utf8'). */
+    let ascii = reason === 'valid-utf8';
+    const decoder = new TextDecoder(encoding);
+    const sample = new TextDecoder(encoding).decode(head.subarray(skip), { stream: !eof });
+    if (sample.startsWith('\ufeff')) throw new NotStreamable('second byte order mark');
+    const delimiter = sniffDelimiter(sample);
+    const delim = delimiter.value;
+    const delimByte = delim.charCodeAt(0);
+    /** One record's (or field's) bytes as text: a string of its own, so that nothing kept holds a whole chunk. */
+    const text =
+      encoding === 'utf-8' ? (from: number, to: number) => buf.toString('utf8', from, to) : (from: number, to: number) => decoder.decode(buf.subarray(from, to));
+
+    /** Take a chunk into the buffer, with the checks the whole-file reader makes on its bytes. */
+    let utf8Carry = Buffer.alloc(0);
+    const take = (chunk: Buffer, first: boolean): void => {
+      if (chunk.includes(0)) throw new NotStreamable('NUL byte');
+      if (encoding === 'utf-8') {
+        // invalid bytes are decoded differently whole and line by line: leave them to the whole-file reader
+        const all = utf8Carry.length ? Buffer.concat([utf8Carry, chunk]) : chunk;
+        const end = utf8Boundary(all, eof);
+        if (!isUtf8(all.subarray(0, end))) throw new NotStreamable('not UTF-8 after the start');
+        utf8Carry = Buffer.from(all.subarray(end));
+      }
+      if (ascii && !isAscii(chunk)) ascii = false;
+      const data = first ? chunk.subarray(skip) : chunk;
+      buf = pos < buf.length ? Buffer.concat([buf.subarray(pos), data]) : data;
+      pos = 0;
+      nextLf = -1;
+      nextCr = -1;
+      nextQuote = -1;
+    };
+
+    opts.onStart?.({
+      encoding: { value: encoding, reason },
+      delimiter: { value: DELIMITER_NAMES[delim] ?? delim, reason: delimiter.reason },
+    });
+
+    // ---- records
+    let pos = 0;
+    let nextLf = -1;
+    let nextCr = -1;
+    let nextQuote = -1;
+    let records = 0;
+    take(head, true);
+    for (;;) {
+      // a complete line (or record) must be in the buffer: read on until a line end, or the end of the file
+      // where the next LF, CR and quote are, looked for again only once passed (a file may have none of one kind)
+      if (nextLf !== Infinity && nextLf < pos) {
+        nextLf = buf.indexOf(LF, pos);
+        if (nextLf === -1) nextLf = Infinity;
+      }
+      if (nextCr !== Infinity && nextCr < pos) {
+        nextCr = buf.indexOf(CR, pos);
+        if (nextCr === -1) nextCr = Infinity;
+      }
+      if (nextQuote !== Infinity && nextQuote < pos) {
+        nextQuote = buf.indexOf(QUOTE, pos);
+        if (nextQuote === -1) nextQuote = Infinity;
+      }
+      let end = nextLf;
+      if (nextCr < end) end = nextCr;
+      if (nextQuote < end) {
+        // quotes on this line: read the record with quoted fields (it may go over several lines)
+        const rec = readQuoted(pos);
+        if (rec === undefined) {
+          if (eof) throw new NotStreamable('quote not closed');
+          if (buf.length - pos > 4 * limits.maxCellChars) throw new NotStreamable('record too long');
+          const more = await readMore();
+          take(more, false);
+          continue;
+        }
+        emit(rec.cells);
+        pos = rec.next;
+      } else {
+        if (end === Infinity || (end === nextCr && end === buf.length - 1 && !eof)) {
+          // no line end yet (or a CR that may be followed by LF in the next chunk)
+          if (!eof) {
+            if (buf.length - pos > limits.maxCellChars) throw new NotStreamable('line too long');
+            take(await readMore(), false);
+            continue;
+          }
+          if (pos >= buf.length) break;
+          end = buf.length;
+        }
+        if (end - pos > limits.maxCellChars) throw new NotStreamable('line too long');
+        const line = end === pos ? '' : text(pos, end);
+        emit(line.split(delim));
+        pos = end + (buf[end] === CR && buf[end + 1] === LF ? 2 : 1);
+      }
+      if (pos >= buf.length && eof) break;
     }
-    throw new CsvReadError(err.message ?? String(e), err.lines);
+
+    function emit(cells: string[]): void {
+      if (cells.length > limits.maxColumns) throw new NotStreamable('too many cells');
+      if ((++records & 4095) === 0 && Date.now() - started > limits.maxMillis) throw new NotStreamable('time budget');
+      onRow(cells);
+    }
+
+    /** A record with quoted fields starting at `from`; undefined when it does not end within the buffer. */
+    function readQuoted(from: number): { cells: string[]; next: number } | undefined {
+      const cells: string[] = [];
+      let p = from;
+      for (;;) {
+        if (buf[p] === QUOTE) {
+          // a quoted field: "" is a quote; the field ends at a quote followed by the delimiter or a line end
+          const parts: string[] = [];
+          let start = p + 1;
+          let q = p + 1;
+          for (;;) {
+            q = buf.indexOf(QUOTE, q);
+            if (q === -1) return undefined;
+            if (q + 1 >= buf.length && !eof) return undefined;
+            if (buf[q + 1] === QUOTE) {
+              parts.push(text(start, q + 1));
+              q += 2;
+              start = q;
+              continue;
+            }
+            break;
+          }
+          parts.push(text(start, q));
+          const field = parts.join('');
+          if (field.length > limits.maxCellChars) throw new NotStreamable('cell too long');
+          cells.push(field);
+          p = q + 1;
+        } else {
+          // an unquoted field: up to the delimiter or the line end; a quote inside it is read another way by csv-parse
+          let q = p;
+          while (q < buf.length && buf[q] !== delimByte && buf[q] !== LF && buf[q] !== CR) {
+            if (buf[q] === QUOTE) throw new NotStreamable('quote inside a field');
+            q++;
+          }
+          if (q >= buf.length && !eof) return undefined;
+          if (q - p > limits.maxCellChars) throw new NotStreamable('cell too long');
+          cells.push(q === p ? '' : text(p, q));
+          p = q;
+        }
+        if (p >= buf.length) {
+          if (!eof) return undefined;
+          return { cells, next: p };
+        }
+        const b = buf[p];
+        if (b === delimByte) {
+          p++;
+          if (p >= buf.length && !eof) return undefined;
+          if (p >= buf.length) {
+            cells.push('');
+            return { cells, next: p };
+          }
+          continue;
+        }
+        if (b === CR) {
+          if (p + 1 >= buf.length && !eof) return undefined;
+          return { cells, next: p + (buf[p + 1] === LF ? 2 : 1) };
+        }
+        if (b === LF) return { cells, next: p + 1 };
+        // text after a closing quote ("b"c): csv-parse keeps it its own way
+        throw new NotStreamable('text after a closing quote');
+      }
+    }
+
+    if (ascii) reason = 'ascii';
+    return {
+      records,
+      detected: {
+        encoding: { value: encoding, reason },
+        delimiter: { value: DELIMITER_NAMES[delim] ?? delim, reason: delimiter.reason },
+      },
+    };
+  } finally {
+    await fh.close();
   }
-  return {
-    records,
-    detected: {
-      encoding: { value: enc.encoding, reason: enc.reason },
-      delimiter: { value: DELIMITER_NAMES[delimiter.value] ?? delimiter.value, reason: delimiter.reason },
-    },
-  };
+}
+
+/** Where the last complete UTF-8 sequence of `buf` ends (the whole buffer at the end of the file). */
+function utf8Boundary(buf: Buffer, eof: boolean): number {
+  if (eof) return buf.length;
+  // back off to the start of a possibly cut multi-byte sequence (at most 3 bytes)
+  for (let i = buf.length - 1; i >= Math.max(0, buf.length - 3); i--) {
+    const b = buf[i]!;
+    if (b < 0x80) return buf.length;
+    if (b >= 0xc0) return i;
+  }
+  return buf.length;
 }

@@ -1,18 +1,23 @@
 // Reads every register under the given paths: walk, load, find the registers, give each its area;
 // sheets that are 附3 统计表 rather than registers are read as tables, and orgs.csv as the org registry.
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveArea } from '../core/area.js';
 import type { DivisionIndex } from '../core/divisions.js';
 import { findRegisters, type FoundRegisters } from '../core/inspect.js';
 import type { Detected, Problem, RawSheet } from '../core/model.js';
 import { OrgRegistry, registryFromRows } from '../core/orgs.js';
+import type { RuleModule, RuleOptions } from '../core/rules/rule.js';
+import { RegisterStream } from '../core/stream.js';
 import { looksLikeStatsTable, readStatsTable, type StatsTableRead } from '../core/stats-table.js';
 import { decodeText, type EncodingName, csvToSheet, sniffDelimiter } from './csv.js';
 import { loadDivisions } from './divisions.js';
+import { NotStreamable, streamCsvRows } from './csv-stream.js';
 import { InputError } from './errors.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { loadFile } from './load.js';
-import { walkInputs } from './walk.js';
+import { sniff } from './sniff.js';
+import { walkInputs, type FoundFile } from './walk.js';
 
 export interface ReadOptions {
   encoding?: EncodingName;
@@ -23,7 +28,19 @@ export interface ReadOptions {
   orgs?: string;
   /** Called after each file (progress bars). */
   onFile?: (done: number, total: number, file: string) => void;
+  /**
+   * Validate while reading (fupin validate): CSV files of `streamCsvFrom` bytes or more are then read record by
+   * record and their rows validated and dropped, never held whole (their registers come with `streamed` results).
+   */
+  validate?: { rules: readonly RuleModule[]; strict: boolean };
+  /** Smallest CSV streamed when validating (default STREAM_CSV_FROM). */
+  streamCsvFrom?: number;
+  /** A CSV that was to be streamed was read whole after all, and why (tests, --explain). */
+  onStreamFallback?: (file: string, why: string) => void;
 }
+
+/** CSV files this large or larger are streamed by `validate`: below it the whole grid is small and reading it whole is as fast. */
+export const STREAM_CSV_FROM = 1024 * 1024;
 
 /** A 统计表 found in a file: where, and what it says. */
 export interface StatsTableFound {
@@ -95,7 +112,16 @@ export async function readRegisters(inputs: string[], opts: ReadOptions = {}): P
   const files: ReadFile[] = [];
   const todo = walk.files.filter((f) => !LEDGER_FILES.has(path.basename(f.abs).toLowerCase()) || f.explicit);
   let done = 0;
+  const ruleOptions = opts.validate && { strict: opts.validate.strict, divisions, ...(registry ? { registry } : {}) };
   for (const f of todo) {
+    if (opts.validate && ruleOptions) {
+      const streamed = await streamCsvFile(f, opts, opts.validate.rules, ruleOptions, divisions);
+      if (streamed) {
+        files.push(streamed);
+        opts.onFile?.(++done, todo.length, f.display);
+        continue;
+      }
+    }
     const loaded = await loadFile(f, { ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
     const pathSegments = f.abs.split(path.sep).filter(Boolean);
     const areaOf = (titleLines: string[]) =>
@@ -145,4 +171,83 @@ function statsTablesOf(
     out.push({ file, sheet: sheet.name, read, ...(named ? { city: named } : {}) });
   }
   return out;
+}
+
+const STREAMED_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+
+/**
+ * A large CSV read record by record and validated as it goes: the same ReadFile, registers and problems as
+ * loadFile + findRegisters + validateRegisters would give, without the grid. Undefined when the file is not one
+ * to stream (not a large CSV, no register in it) or cannot be (csv-stream.ts: NotStreamable): it is then read whole.
+ */
+async function streamCsvFile(
+  f: FoundFile,
+  opts: ReadOptions,
+  rules: readonly RuleModule[],
+  options: RuleOptions,
+  divisions: DivisionIndex,
+): Promise<ReadFile | undefined> {
+  const ext = path.extname(f.abs).toLowerCase();
+  if (!STREAMED_EXTENSIONS.has(ext)) return undefined;
+  const maxFileBytes = opts.maxBytes ?? DEFAULT_LIMITS.maxFileBytes;
+  let head: Buffer;
+  try {
+    const fh = await open(f.abs, 'r');
+    try {
+      const st = await fh.stat();
+      if (st.size < (opts.streamCsvFrom ?? STREAM_CSV_FROM) || st.size > maxFileBytes) return undefined;
+      const b = Buffer.alloc(8192);
+      const { bytesRead } = await fh.read(b, 0, b.length, 0);
+      head = b.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return undefined; // loadFile says what is wrong with it
+  }
+  // what loadFile reads as CSV text (sniff looks at the first 8 KB only)
+  if (sniff(head).kind !== 'text') return undefined;
+
+  const pathSegments = f.abs.split(path.sep).filter(Boolean);
+  const areaOf = (titleLines: string[]) => resolveArea({ ...(opts.area ? { flag: opts.area } : {}), pathSegments, sheetLines: titleLines }, divisions);
+  const format: Detected = { format: { value: 'text', reason: 'content' } };
+  let stream: RegisterStream | undefined;
+  let detected: Detected = format;
+  try {
+    const info = await streamCsvRows(f.abs, (cells) => stream!.push(cells), {
+      ...(opts.encoding ? { encoding: opts.encoding } : {}),
+      limits: { maxCellChars: DEFAULT_LIMITS.maxCellChars, maxMillis: DEFAULT_LIMITS.maxMillis },
+      onStart(d) {
+        detected = { ...format, ...d };
+        stream = new RegisterStream({
+          sheetName: path.basename(f.abs, ext),
+          ctx: { file: f.display, format: 'csv', area: { level: 'unknown', source: 'none' }, detected },
+          rules,
+          options,
+          areaOf,
+        });
+      },
+    });
+    detected = { ...format, ...info.detected };
+  } catch (e) {
+    opts.onStreamFallback?.(f.display, e instanceof NotStreamable ? e.why : String(e));
+    return undefined;
+  }
+  const result = stream?.end();
+  if (!result || result.registers.length === 0) {
+    // no register: whether it is empty, a 统计表 or something else is loadFile's and findRegisters' to say
+    opts.onStreamFallback?.(f.display, 'no register');
+    return undefined;
+  }
+  // the encoding's reason is final only at the end of the file (ascii rather than valid-utf8)
+  for (const r of result.registers) r.register.detected = { ...r.register.detected, encoding: detected.encoding! };
+  return {
+    registers: result.registers.map((r) => r.register),
+    otherSheets: [],
+    streamed: result.registers.map((r) => ({ rows: r.rowCount, problems: r.problems })),
+    file: f.display,
+    abs: f.abs,
+    detected,
+    tables: [],
+  };
 }

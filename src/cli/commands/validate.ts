@@ -66,6 +66,8 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, io:
     ...(encoding ? { encoding } : {}),
     ...(flags.area ? { area: flags.area } : {}),
     onFile: bar.tick,
+    // large CSV registers are validated as they are read, never held whole
+    validate: { rules: allRules, strict: Boolean(flags.strict) },
   });
   bar.done();
   if (read.missing.length) {

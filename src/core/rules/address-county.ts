@@ -1,6 +1,7 @@
 // address-county: a 家庭住址 that names another county, city or province than the register's (warning; error with --strict).
 import type { Place } from '../divisions.js';
-import { isBlank } from '../normalize.js';
+import { BoundedCache, placesMemo } from '../place-memo.js';
+import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -33,19 +34,31 @@ export default defineRule({
     const related = (p: Place): boolean => idx.within(p, home) || idx.within(home, p);
     const severity = ctx.options.strict ? 'error' : 'warning';
 
+    // the finding depends only on the finding key (place-memo.ts): remembered for the next address with that key
+    const places = placesMemo(idx, area);
+    const findings = new BoundedCache<string | null>();
+    const facts = ctx.facts ?? new RowFacts();
+
     return {
       row(row) {
-        const f = row.fields.address;
-        if (!f || isBlank(f.text)) return;
-        // the most specific place named that is neither inside the register's area nor above it
-        let worst: { rank: number; found: string } | undefined;
-        for (const m of idx.placesIn(f.text, area)) {
-          if (m.level === 'town' || m.places.some(related)) continue;
-          const rank = m.level === 'county' ? 2 : m.level === 'city' ? 1 : 0;
-          const found = m.places.length === 1 ? idx.label(m.places[0]) : m.text;
-          if (!worst || rank > worst.rank) worst = { rank, found };
+        if (!row.fields.address) return;
+        const text = facts.compactAddress(row);
+        if (text === '') return; // blank (compact is empty exactly when normText is)
+        const key = facts.addressFindingKey(row, idx);
+        let found = findings.get(key);
+        if (found === undefined) {
+          // the most specific place named that is neither inside the register's area nor above it
+          let worst: { rank: number; found: string } | undefined;
+          for (const m of places(text)) {
+            if (m.level === 'town' || m.places.some(related)) continue;
+            const rank = m.level === 'county' ? 2 : m.level === 'city' ? 1 : 0;
+            const label = m.places.length === 1 ? idx.label(m.places[0]) : m.text;
+            if (!worst || rank > worst.rank) worst = { rank, found: label };
+          }
+          found = worst ? worst.found : null;
+          findings.set(key, found);
         }
-        if (worst) ctx.reportCell(row, 'address', 'elsewhere', { found: worst.found, expected }, severity);
+        if (found !== null) ctx.reportCell(row, 'address', 'elsewhere', { found, expected }, severity);
       },
     };
   },

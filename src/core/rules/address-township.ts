@@ -1,6 +1,7 @@
 // address-township: in a county register, the 乡/镇/街道 an address names should be one of the county's townships today (warning).
 import type { County, PlaceMatch } from '../divisions.js';
-import { compact, isBlank } from '../normalize.js';
+import { BoundedCache, placesMemo } from '../place-memo.js';
+import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 /** A township token: up to 6 Han characters, no village or street words, ending in 乡/镇/街道. */
@@ -48,44 +49,59 @@ export default defineRule({
     const countyLabel = idx.label(county);
     const related = (m: PlaceMatch): boolean => m.places.some((p) => idx.within(p, county) || idx.within(county, p));
 
+    // the finding depends only on the address key (place-memo.ts): remembered, as is placesIn, for the next address with that key
+    const places = placesMemo(idx, area);
+    const findings = new BoundedCache<Finding | null>();
+
+    const judge = (text: string): Finding | null => {
+      const matches = places(text);
+      // another county or city named: that is address-county's finding, not a township question
+      if (matches.some((m) => m.level !== 'town' && !related(m))) return null;
+
+      // the township comes right after the leading 省/市/县 names, or at the start
+      let at = 0;
+      for (const m of matches) {
+        if (m.level === 'town' || NOT_HAN.exec(text.slice(at, m.index))![0].length !== m.index - at) break;
+        at = m.index + m.text.length;
+      }
+      at += NOT_HAN.exec(text.slice(at))![0].length;
+
+      const known = matches.find((m) => m.level === 'town' && m.index === at);
+      if (known && known.places.some((p) => idx.within(p, county))) return null;
+      const town = known?.text ?? TOKEN.exec(text.slice(at))?.[0];
+      if (!town || idx.hasTown(county, town)) return null;
+      // 星镇村, 大杨镇社区, 麻塘集镇: a village or market named with 乡/镇, not a township
+      if (PART_OF_NAME.test(text.slice(at + town.length))) return null;
+      if (!known && (town.length < 3 || /(?:集镇|圩镇)$/u.test(town))) return null;
+
+      const base = town.replace(TOWN_SUFFIX, '');
+      const current = county.towns.find((t) => t !== town && t.replace(TOWN_SUFFIX, '') === base);
+      if (current) return { messageId: 'renamed', data: { town, county: countyLabel, current } };
+      const others = county.city.counties.filter((k) => k !== county && idx.hasTown(k, town));
+      if (others.length > 0) return { messageId: 'elsewhere', data: { town, county: countyLabel, others: others.map((k) => k.name).join('、') } };
+      return { messageId: 'unknown', data: { town, county: countyLabel } };
+    };
+
+    const facts = ctx.facts ?? new RowFacts();
     return {
       row(row) {
-        const f = row.fields.address;
-        if (!f || isBlank(f.text)) return;
-        const text = compact(f.text);
-        const matches = idx.placesIn(text, area);
-        // another county or city named: that is address-county's finding, not a township question
-        if (matches.some((m) => m.level !== 'town' && !related(m))) return;
-
-        // the township comes right after the leading 省/市/县 names, or at the start
-        let at = 0;
-        for (const m of matches) {
-          if (m.level === 'town' || NOT_HAN.exec(text.slice(at, m.index))![0].length !== m.index - at) break;
-          at = m.index + m.text.length;
+        if (!row.fields.address) return;
+        const text = facts.compactAddress(row);
+        if (text === '') return; // blank (compact is empty exactly when normText is)
+        const key = facts.addressFindingKey(row, idx);
+        let finding = findings.get(key);
+        if (finding === undefined) {
+          finding = judge(text);
+          findings.set(key, finding);
         }
-        at += NOT_HAN.exec(text.slice(at))![0].length;
-
-        const known = matches.find((m) => m.level === 'town' && m.index === at);
-        if (known && known.places.some((p) => idx.within(p, county))) return;
-        const town = known?.text ?? TOKEN.exec(text.slice(at))?.[0];
-        if (!town || idx.hasTown(county, town)) return;
-        // 星镇村, 大杨镇社区, 麻塘集镇: a village or market named with 乡/镇, not a township
-        if (PART_OF_NAME.test(text.slice(at + town.length))) return;
-        if (!known && (town.length < 3 || /(?:集镇|圩镇)$/u.test(town))) return;
-
-        const base = town.replace(TOWN_SUFFIX, '');
-        const current = county.towns.find((t) => t !== town && t.replace(TOWN_SUFFIX, '') === base);
-        if (current) {
-          ctx.reportCell(row, 'address', 'renamed', { town, county: countyLabel, current });
-          return;
-        }
-        const others = county.city.counties.filter((k) => k !== county && idx.hasTown(k, town));
-        if (others.length > 0) {
-          ctx.reportCell(row, 'address', 'elsewhere', { town, county: countyLabel, others: others.map((k) => k.name).join('、') });
-          return;
-        }
-        ctx.reportCell(row, 'address', 'unknown', { town, county: countyLabel });
+        if (finding) ctx.reportCell(row, 'address', finding.messageId, { ...finding.data });
       },
     };
   },
 });
+
+/** What an address says about its township: the message and its data (the same for every address with one key). */
+interface Finding {
+  messageId: 'unknown' | 'renamed' | 'elsewhere';
+  data: Record<string, string>;
+}

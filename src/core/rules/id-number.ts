@@ -1,6 +1,6 @@
 // id-number: 身份证号码, when the column exists and the cell is filled, must be a valid 18-character number.
 import { parseIdNumber } from '../id-number.js';
-import { isBlank } from '../normalize.js';
+import { isBlankText as isBlank } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({

@@ -3,6 +3,7 @@
 // Reported once per household, at the 户主姓名 cell of the row where its second organisation appears,
 // naming every organisation that helps it (gathered over the whole register) and the first row.
 import type { RegisterRow } from '../model.js';
+import { detach } from '../household.js';
 import { compact, normText } from '../normalize.js';
 import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
@@ -47,7 +48,7 @@ export default defineRule({
         if (org === undefined || household === undefined) return;
         const s = seen.get(household);
         if (!s) {
-          seen.set(household, { firstRow: row.row, org, orgText: row.fields.org?.text ?? '' });
+          seen.set(household, { firstRow: row.row, org, orgText: detach(row.fields.org?.text ?? '') });
           return;
         }
         if (s.org === org) return;

@@ -1,6 +1,7 @@
 // name-spacing: spaces typed inside a 户主姓名 to align it ("张  三", full-width "张　三") — type "张三".
 import { isPlainHanName, spacedMinorityName } from '../person-name.js';
 import { compact, normText } from '../normalize.js';
+import { PLAIN_NAME } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -27,7 +28,8 @@ export default defineRule({
     return {
       row(row) {
         const text = row.fields.name?.text;
-        if (!text || !isPlainHanName(text)) return;
+        // a plain name has no spaces to report
+        if (!text || PLAIN_NAME.test(text) || !isPlainHanName(text)) return;
         const norm = normText(text);
         if (!norm.includes(' ')) return;
         const fixed = compact(text);

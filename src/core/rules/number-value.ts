@@ -1,6 +1,7 @@
 // number-value: 家庭人口 and 家庭年收入, when filled, must be numbers ≥ 0; 家庭人口 a whole number of plausible size.
 import type { ColumnKey, Field } from '../model.js';
-import { compact, isBlank, parseAmount } from '../normalize.js';
+import { compact, parseAmount } from '../normalize.js';
+import { isBlankText as isBlank } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 /** A household larger than this is probably a typo (an income or a phone typed into the wrong column). */

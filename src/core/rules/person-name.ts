@@ -6,6 +6,7 @@
 // to move it to 备注. Minority names with a middle dot (阿依古丽·买买提) are valid up to 10 Han characters;
 // a long name spaced between its parts ("阿依古丽 买买提") is judged as if dotted (name-spacing reports the spaces).
 import { checkPersonName, MAX_HAN_DOTTED, MAX_HAN_PLAIN, spacedMinorityName } from '../person-name.js';
+import { PLAIN_NAME } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -45,7 +46,8 @@ export default defineRule({
         const text = row.fields.name?.text;
         if (!text) return;
         // "阿依古丽 买买提": judged as the dotted name name-spacing suggests, not as one 7-character name
-        const check = checkPersonName(spacedMinorityName(text) ?? text);
+        // a plain name has no spaces, so spacedMinorityName has nothing to join
+        const check = checkPersonName(PLAIN_NAME.test(text) ? text : (spacedMinorityName(text) ?? text));
         if (check.name === '') return;
         if (!check.valid) {
           const data: Record<string, string | number> = { count: check.hanCount };

@@ -1,5 +1,5 @@
 // phone-missing: 联系方式 left empty (or "无", "/") in a pairing row of a register that has the column.
-import { isBlank } from '../normalize.js';
+import { isBlankText as isBlank } from '../row-facts.js';
 import { isNoPhoneText } from '../phone.js';
 import { defineRule } from './rule.js';
 

@@ -1,6 +1,6 @@
 // required-cell: 扶贫单位、户主姓名、家庭住址 must be filled in every pairing row.
 import type { ColumnKey } from '../model.js';
-import { isBlank } from '../normalize.js';
+import { isBlankText as isBlank } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 const REQUIRED: ColumnKey[] = ['org', 'name', 'address'];

@@ -4,7 +4,8 @@
 // previous number counts as the number it should have had). Only the row where the sequence breaks is
 // reported, not every row after it; the message gives the number renumbering would put there (the
 // row's position among the pairings), which is what `fupin fix` writes.
-import { compact, isBlank } from '../normalize.js';
+import { compact } from '../normalize.js';
+import { isBlankText as isBlank } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({

@@ -1,4 +1,5 @@
 // shared-phone: one phone number given for several different households — usually a copy-paste slip.
+import { detach } from '../household.js';
 import { compact } from '../normalize.js';
 import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
@@ -35,7 +36,7 @@ export default defineRule({
         for (const number of phones.length < 2 ? phones : new Set(phones)) {
           const first = owner.get(number);
           if (!first) {
-            owner.set(number, { household, row: row.row, nameText: row.fields.name?.text ?? '' });
+            owner.set(detach(number), { household, row: row.row, nameText: detach(row.fields.name?.text ?? '') });
             continue;
           }
           const key = `${number}\u0000${household}`;
