@@ -63,7 +63,8 @@ export function upgradeLegacyId(id15: string): string | undefined {
  * digits). `asOf` rejects birth dates after it (omit to skip that check).
  */
 export function parseIdNumber(text: string, kind?: RawCell['kind'], asOf?: Date): IdParse {
-  const normalized = (text ?? '').normalize('NFKC').replace(/[\s\u3000]+/gu, '').toUpperCase();
+  // the usual cell, 18 plain ASCII characters, needs no Unicode normalisation
+  const normalized = PLAIN_ID.test(text ?? '') ? text.toUpperCase() : (text ?? '').normalize('NFKC').replace(/[\s\u3000]+/gu, '').toUpperCase();
   const base = { normalized, length: normalized.length };
   if (kind === 'number') {
     // 15 digits fit in Excel's precision exactly; anything longer lost its last digits.
@@ -96,13 +97,17 @@ function legacy(id15: string, asOf?: Date): IdParse {
 }
 
 /** Reads YYYYMMDD; valid when it is a real calendar date from 1900 on and not after `asOf`. */
+const PLAIN_ID = /^\d{17}[\dXx]$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function birthDateOf(yyyymmdd: string, asOf?: Date): { valid: boolean; date?: string } {
   const y = Number(yyyymmdd.slice(0, 4));
   const m = Number(yyyymmdd.slice(4, 6));
   const d = Number(yyyymmdd.slice(6, 8));
   const date = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
   if (y < 1900 || m < 1 || m > 12 || d < 1) return { valid: false, date };
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!;
   if (d > days) return { valid: false, date };
   if (asOf && Date.UTC(y, m - 1, d) > asOf.getTime()) return { valid: false, date };
   return { valid: true, date };
