@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../io/errors.js';
 import { EXIT, UsageError } from './errors.js';
+import { limitOptions } from './limits.js';
 import { type CliIO, processIO } from './io.js';
 
 const VERSION = '0.1.0';
@@ -12,7 +13,7 @@ function debugWanted(argv: string[]): boolean {
 
 /** Common options of the commands that read registers. */
 function readingOptions(cmd: Command): Command {
-  return cmd
+  return limitOptions(cmd)
     .addOption(new Option('--lang <lang>', '消息语言 zh | en / message language').default('zh'))
     .option('--encoding <name>', 'CSV 编码（默认自动识别：UTF-8/UTF-16/GB18030） / CSV encoding (auto by default)')
     .option('--area <area>', '登记表所属地区，例如 怀化市溆浦县、怀化市本级、省本级 / area of the registers')
@@ -164,8 +165,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       exitCode = await initCommand(dir, flags, io);
     });
 
-  program
-    .command('check')
+  limitOptions(program.command('check'))
     .description('检查整个台账：逐格检查登记表、汇总、核对任务，给出一个退出码 / check a whole ledger: validate, roll up, quotas, one exit code')
     .argument('[dir]', '台账文件夹（默认当前文件夹） / the ledger folder (default .)', '.')
     .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json', 'github', 'junit']).default('pretty'))

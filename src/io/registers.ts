@@ -14,7 +14,7 @@ import { decodeText, type EncodingName, csvToSheet, sniffDelimiter } from './csv
 import { loadDivisions } from './divisions.js';
 import { NotStreamable, streamCsvRows } from './csv-stream.js';
 import { InputError } from './errors.js';
-import { DEFAULT_LIMITS } from './limits.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import { loadFile } from './load.js';
 import { sniff } from './sniff.js';
 import { walkInputs, type FoundFile } from './walk.js';
@@ -24,6 +24,8 @@ export interface ReadOptions {
   /** --area: the area of every register read (overrides the path and the sheet). */
   area?: string;
   maxBytes?: number;
+  /** Read limits given on the command line (--max-…); the rest stay at DEFAULT_LIMITS. */
+  limits?: Partial<ReadLimits>;
   /** --orgs: the org registry; otherwise orgs.csv at the top of a folder given. */
   orgs?: string;
   /** Called after each file (progress bars). */
@@ -122,7 +124,11 @@ export async function readRegisters(inputs: string[], opts: ReadOptions = {}): P
         continue;
       }
     }
-    const loaded = await loadFile(f, { ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
+    const loaded = await loadFile(f, {
+      ...(opts.encoding ? { encoding: opts.encoding } : {}),
+      ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}),
+      ...(opts.limits ? { limits: opts.limits } : {}),
+    });
     const pathSegments = f.abs.split(path.sep).filter(Boolean);
     const areaOf = (titleLines: string[]) =>
       resolveArea({ ...(opts.area ? { flag: opts.area } : {}), pathSegments, sheetLines: titleLines }, divisions);
@@ -189,7 +195,8 @@ async function streamCsvFile(
 ): Promise<ReadFile | undefined> {
   const ext = path.extname(f.abs).toLowerCase();
   if (!STREAMED_EXTENSIONS.has(ext)) return undefined;
-  const maxFileBytes = opts.maxBytes ?? DEFAULT_LIMITS.maxFileBytes;
+  const limits = { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxFileBytes: opts.maxBytes } : {}), ...opts.limits };
+  const maxFileBytes = limits.maxFileBytes;
   let head: Buffer;
   try {
     const fh = await open(f.abs, 'r');
@@ -216,7 +223,7 @@ async function streamCsvFile(
   try {
     const info = await streamCsvRows(f.abs, (cells) => stream!.push(cells), {
       ...(opts.encoding ? { encoding: opts.encoding } : {}),
-      limits: { maxCellChars: DEFAULT_LIMITS.maxCellChars, maxMillis: DEFAULT_LIMITS.maxMillis },
+      limits: { maxCellChars: limits.maxCellChars, maxMillis: limits.maxMillis },
       onStart(d) {
         detected = { ...format, ...d };
         stream = new RegisterStream({

@@ -9,11 +9,12 @@ import { readRegisters } from '../../io/registers.js';
 import { OutputError, writeFileAtomic } from '../../io/safe-write.js';
 import { type CardHousehold, writeCards } from '../../io/writers/cards.js';
 import { EXIT, UsageError } from '../errors.js';
+import { type LimitFlags, limitsFromFlags } from '../limits.js';
 import type { CliIO } from '../io.js';
 import { progress } from '../progress.js';
 import { parseLang } from './validate.js';
 
-export interface CardsFlags {
+export interface CardsFlags extends LimitFlags {
   output?: string;
   force?: boolean;
   lang?: string;
@@ -129,7 +130,7 @@ export async function cardsCommand(paths: string[], flags: CardsFlags, io: CliIO
   if (!flags.force && (await exists(target))) throw new UsageError(both('exists', { file: flags.output }));
 
   const bar = progress(io, lang);
-  const read = await readRegisters(paths, { ...(encoding ? { encoding } : {}), ...(flags.area ? { area: flags.area } : {}), onFile: bar.tick });
+  const read = await readRegisters(paths, { limits: limitsFromFlags(flags), ...(encoding ? { encoding } : {}), ...(flags.area ? { area: flags.area } : {}), onFile: bar.tick });
   bar.done();
   if (read.missing.length) throw new UsageError(both('missing', { names: read.missing.join('、') }));
   if (read.files.length === 0) throw new UsageError(both('no-files', { paths: paths.join('、') }));

@@ -24,6 +24,7 @@ import { renderReports, type ValidationReport } from '../../formatters/report.js
 import type { RollupReport } from '../../formatters/rollup-report.js';
 import { EXIT, UsageError } from '../errors.js';
 import { type CliIO, useColor } from '../io.js';
+import { type LimitFlags, limitsFromFlags } from '../limits.js';
 import { progress } from '../progress.js';
 import { buildRollup } from './rollup.js';
 import { gatherActuals } from './quota.js';
@@ -32,7 +33,7 @@ import { parseLang } from './validate.js';
 export const CHECK_FORMATS = ['pretty', 'json', 'github', 'junit'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
-export interface CheckFlags {
+export interface CheckFlags extends LimitFlags {
   format: string;
   lang: string;
   /** Write the --format output to this file; the pretty report then goes to stdout. */
@@ -289,7 +290,7 @@ export async function runCheck(dir: string, flags: CheckFlags, io: CliIO, now: D
   const bar = progress(io, lang);
   let read: ReadResult;
   try {
-    read = await readRegisters([root], { ...(encoding ? { encoding } : {}), ...(orgs ? { orgs } : {}), onFile: bar.tick });
+    read = await readRegisters([root], { limits: limitsFromFlags(flags), ...(encoding ? { encoding } : {}), ...(orgs ? { orgs } : {}), onFile: bar.tick });
   } finally {
     bar.done();
   }

@@ -20,11 +20,12 @@ import { assertOutsideInputs, copyTarget, type FixedCopy, uniqueTarget, writeFix
 import { readRegisters, type ReadResult } from '../../io/registers.js';
 import { OutputError, writeFileAtomic } from '../../io/safe-write.js';
 import { EXIT, UsageError } from '../errors.js';
+import { type LimitFlags, limitsFromFlags } from '../limits.js';
 import type { CliIO } from '../io.js';
 import { progress } from '../progress.js';
 import { parseLang } from './validate.js';
 
-export interface FixFlags {
+export interface FixFlags extends LimitFlags {
   out?: string;
   format: string;
   lang: string;
@@ -256,7 +257,7 @@ export async function fixCommand(paths: string[], flags: FixFlags, io: CliIO): P
   }
 
   const bar = progress(io, lang);
-  const read = await readRegisters(paths, {
+  const read = await readRegisters(paths, { limits: limitsFromFlags(flags),
     ...(encoding ? { encoding } : {}),
     ...(flags.area ? { area: flags.area } : {}),
     ...(flags.orgs ? { orgs: path.resolve(flags.orgs) } : {}),

@@ -15,10 +15,11 @@ import { countOrgs, type OrgsReport } from '../../formatters/orgs-report.js';
 import type { RollupProblem } from '../../formatters/rollup-report.js';
 import { EXIT, UsageError } from '../errors.js';
 import { type CliIO, useColor } from '../io.js';
+import { type LimitFlags, limitsFromFlags } from '../limits.js';
 import { progress } from '../progress.js';
 import { parseLang } from './validate.js';
 
-export interface OrgsFlags {
+export interface OrgsFlags extends LimitFlags {
   format: string;
   lang: string;
   output?: string;
@@ -92,7 +93,7 @@ export async function orgsCommand(paths: string[], flags: OrgsFlags, io: CliIO):
   const bar = progress(io, lang);
   let read: ReadResult;
   try {
-    read = await readRegisters(paths, {
+    read = await readRegisters(paths, { limits: limitsFromFlags(flags),
       ...(encoding ? { encoding } : {}),
       ...(flags.area ? { area: flags.area } : {}),
       ...(flags.orgs ? { orgs: path.resolve(io.cwd, flags.orgs) } : {}),

@@ -32,10 +32,11 @@ import { formatQuotaPretty } from '../../formatters/quota-pretty.js';
 import { formatQuotaJson } from '../../formatters/quota-json.js';
 import { EXIT, UsageError } from '../errors.js';
 import { type CliIO, useColor } from '../io.js';
+import { type LimitFlags, limitsFromFlags } from '../limits.js';
 import { progress } from '../progress.js';
 import { parseLang } from './validate.js';
 
-export interface QuotaFlags {
+export interface QuotaFlags extends LimitFlags {
   format: string;
   lang: string;
   table?: string;
@@ -291,7 +292,7 @@ export async function quotaCommand(paths: string[], flags: QuotaFlags, io: CliIO
   const table = await loadTable(flags.table, lang, encoding);
 
   const bar = progress(io, lang);
-  const read = await readRegisters(paths, {
+  const read = await readRegisters(paths, { limits: limitsFromFlags(flags),
     ...(encoding ? { encoding } : {}),
     ...(flags.area ? { area: flags.area } : {}),
     ...(flags.orgs ? { orgs: flags.orgs } : {}),

@@ -18,10 +18,11 @@ import { formatRollupPretty } from '../../formatters/rollup-pretty.js';
 import type { RollupProblem, RollupReport } from '../../formatters/rollup-report.js';
 import { EXIT, UsageError } from '../errors.js';
 import { type CliIO, useColor } from '../io.js';
+import { type LimitFlags, limitsFromFlags } from '../limits.js';
 import { progress } from '../progress.js';
 import { parseLang } from './validate.js';
 
-export interface RollupFlags {
+export interface RollupFlags extends LimitFlags {
   format: string;
   lang: string;
   output?: string;
@@ -285,7 +286,7 @@ export async function rollupCommand(paths: string[], flags: RollupFlags, io: Cli
   const bar = progress(io, lang);
   let read: ReadResult;
   try {
-    read = await readRegisters(paths, {
+    read = await readRegisters(paths, { limits: limitsFromFlags(flags),
       ...(encoding ? { encoding } : {}),
       ...(flags.area ? { area: flags.area } : {}),
       ...(flags.orgs ? { orgs: path.resolve(io.cwd, flags.orgs) } : {}),

@@ -12,9 +12,10 @@ import { renderReports } from '../../formatters/report.js';
 import { OutputError } from '../../io/safe-write.js';
 import { EXIT, UsageError } from '../errors.js';
 import { type CliIO, useColor } from '../io.js';
+import { type LimitFlags, limitsFromFlags } from '../limits.js';
 import { progress } from '../progress.js';
 
-export interface ValidateFlags {
+export interface ValidateFlags extends LimitFlags {
   format: string;
   lang: string;
   strict?: boolean;
@@ -62,7 +63,7 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, io:
   }
 
   const bar = progress(io, lang);
-  const read = await readRegisters(paths, {
+  const read = await readRegisters(paths, { limits: limitsFromFlags(flags),
     ...(encoding ? { encoding } : {}),
     ...(flags.area ? { area: flags.area } : {}),
     onFile: bar.tick,
