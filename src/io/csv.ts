@@ -226,9 +226,15 @@ export function parseCsvRecords(
         relax_quotes: true,
         skip_empty_lines: false,
         bom: first,
-        max_record_size: limits.maxCellChars,
+        // csv-parse's bound is on the whole record: a memory guard only; each cell is checked below
+        max_record_size: Math.max(limits.maxCellChars, limits.maxLineChars),
         on_record: (rec: string[], ctx: { lines: number }) => {
           lastLine = ctx.lines;
+          for (const cell of rec) {
+            if (cell.length > limits.maxCellChars) {
+              throw new CsvReadError(`cell over ${limits.maxCellChars} characters`, lineOffset + ctx.lines, 'maxCellChars', cell.length, limits.maxCellChars);
+            }
+          }
           if (rec.length > limits.maxColumns) {
             throw new CsvReadError(`${rec.length} cells > maxColumns ${limits.maxColumns}`, lineOffset + ctx.lines, 'maxColumns', rec.length, limits.maxColumns);
           }
@@ -245,7 +251,8 @@ export function parseCsvRecords(
       if (e instanceof CsvReadError) throw e;
       const err = e as CsvErrorLike;
       if (err.code === 'CSV_MAX_RECORD_SIZE') {
-        throw new CsvReadError(`cell over ${limits.maxCellChars} characters`, lineOffset + (err.lines ?? lastLine + 1), 'maxCellChars', limits.maxCellChars + 1, limits.maxCellChars);
+        const size = Math.max(limits.maxCellChars, limits.maxLineChars);
+        throw new CsvReadError(`record over ${size} characters`, lineOffset + (err.lines ?? lastLine + 1), 'maxLineChars', size + 1, size);
       }
       if (err.code !== 'CSV_QUOTE_NOT_CLOSED' || attempt > 10_000) {
         throw new CsvReadError(err.message ?? String(e), lineOffset + (err.lines ?? lastLine + 1));

@@ -137,6 +137,23 @@ describe('fupin validate', () => {
     expect(bad.stderr).not.toMatch(STACK_LINE);
   });
 
+  it('refuses a file over a read limit naming the flag, and takes the raised limit from that flag', () => {
+    const d = tempDir();
+    try {
+      const csv = path.join(d.dir, '长.csv');
+      writeFileSync(csv, `序号,扶贫单位,户主姓名,家庭住址,联系方式\n1,溆浦县慈善会,张三,${'卢'.repeat(40)},13907451234\n`);
+      const refused = JSON.parse(fupin(['validate', '--format', 'json', '--max-cell-chars', '20', csv]).stdout);
+      expect(refused.files[0].problems).toHaveLength(1);
+      expect(refused.files[0].problems[0]).toMatchObject({ rule: 'file-limit', severity: 'error' });
+      expect(refused.files[0].problems[0].message).toContain('--max-cell-chars');
+      const read = JSON.parse(fupin(['validate', '--format', 'json', '--max-cell-chars', '100', csv]).stdout);
+      expect(read.files[0].rows).toBe(1);
+      expect(fupin(['validate', '--max-cells', 'abc', csv]).code).toBe(2);
+    } finally {
+      d.cleanup();
+    }
+  });
+
   it('shows what it detected with --explain', () => {
     const r = fupin(['validate', '--explain', path.join(t.dir, 'clean.xlsx')]);
     expect(r.stdout).toContain('表头行: 3');
