@@ -2,7 +2,7 @@
 import { COLUMNS, headerKey, matchHeader, REQUIRED_KEYS } from './columns.js';
 import type { AreaGuess, ColumnKey, ColumnMatch, Detected, Field, RawCell, RawSheet, Register, RegisterRow, SourceFormat } from './model.js';
 import { detach } from './household.js';
-import { cellRef, columnLetter, compact, normText } from './normalize.js';
+import { columnLetter, compact, normText } from './normalize.js';
 
 /** How far below the top (or below the previous register) a header is looked for. */
 export const HEADER_SEARCH_ROWS = 40;

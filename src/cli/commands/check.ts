@@ -3,8 +3,6 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { deadlineStatus, BUILTIN_QUOTA_TABLE, type FupinConfig } from '../../core/config.js';
 import { renderMessage } from '../../core/catalogue.js';
-import { validateRegisters } from '../../core/inspect.js';
-import { areaLabel } from '../../core/area.js';
 import { fillTemplate } from '../../core/i18n.js';
 import type { FileReport, Lang, Problem, Severity } from '../../core/model.js';
 import { compact } from '../../core/normalize.js';
@@ -24,6 +22,7 @@ import { renderReports, type ValidationReport } from '../../formatters/report.js
 import type { RollupReport } from '../../formatters/rollup-report.js';
 import { EXIT, UsageError } from '../errors.js';
 import { type CliIO, useColor } from '../io.js';
+import { validationReports } from '../validation-reports.js';
 import { type LimitFlags, limitsFromFlags } from '../limits.js';
 import { progress } from '../progress.js';
 import { buildRollup } from './rollup.js';
@@ -102,29 +101,11 @@ function localDate(d: Date): string {
 
 /** Every register and 统计表 validated, blank registers noted as information, the org registry's problems first. */
 function validateAll(read: ReadResult, root: string, strict: boolean, lang: Lang): ValidationReport {
-  const options = { strict, divisions: read.divisions, ...(read.registry ? { registry: read.registry } : {}) };
-  const reports: FileReport[] = [];
-  if (read.registryFile && read.registryProblems.length) {
-    reports.push({ file: posix(path.relative(root, path.resolve(read.registryFile))), rows: 0, problems: read.registryProblems, detected: {} });
-  }
-  for (const f of read.files) {
-    if (f.registers.length || f.failure) {
-      for (const r of validateRegisters(f, f.file, f.detected, allRules, options, areaLabel)) {
-        if (r.register && r.rows === 0 && r.problems.every((p) => p.severity === 'info')) {
-          r.problems.push({ rule: REGISTER_EMPTY, messageId: REGISTER_EMPTY, severity: 'info' });
-        }
-        reports.push(r);
-      }
-    }
-    for (const t of f.tables) {
-      reports.push({
-        file: t.file,
-        sheet: t.sheet,
-        ...(t.city ? { area: t.city } : {}),
-        rows: 0,
-        problems: t.read.problems,
-        detected: { ...f.detected, kind: { value: 'stats-table', reason: t.read.title ?? '' } },
-      });
+  const reports: FileReport[] = validationReports(read, allRules, strict, (f) => posix(path.relative(root, path.resolve(f))));
+  for (const r of reports) {
+    // a blank register straight from `fupin init` is not a problem, but the clerk should see it is still to be filled
+    if (r.register && r.rows === 0 && r.problems.every((p) => p.severity === 'info')) {
+      r.problems.push({ rule: REGISTER_EMPTY, messageId: REGISTER_EMPTY, severity: 'info' });
     }
   }
   const render = (p: Problem, l: Lang) => (p.rule === REGISTER_EMPTY ? msg(l, REGISTER_EMPTY) : renderMessage(p, l));

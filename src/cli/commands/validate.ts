@@ -1,7 +1,5 @@
 // fupin validate: check registers cell by cell and print the problems (pretty for clerks, json for scripts).
 import { renderMessage } from '../../core/catalogue.js';
-import { validateRegisters } from '../../core/inspect.js';
-import { areaLabel } from '../../core/area.js';
 import type { FileReport, Lang } from '../../core/model.js';
 import { allRules } from '../../core/rules/index.js';
 import { parseEncodingName } from '../../io/csv.js';
@@ -14,6 +12,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { type CliIO, useColor } from '../io.js';
 import { type LimitFlags, limitsFromFlags } from '../limits.js';
 import { progress } from '../progress.js';
+import { validationReports } from '../validation-reports.js';
 
 export interface ValidateFlags extends LimitFlags {
   format: string;
@@ -78,25 +77,7 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, io:
     throw new UsageError(`${paths.join('、')} 中没有表格文件（.xlsx、.xlsm、.csv） / no spreadsheet files found`);
   }
 
-  const options = { strict: Boolean(flags.strict), divisions: read.divisions, ...(read.registry ? { registry: read.registry } : {}) };
-  const reports: FileReport[] = [];
-  if (read.registryFile && read.registryProblems.length) {
-    reports.push({ file: read.registryFile, rows: 0, problems: read.registryProblems, detected: {} });
-  }
-  for (const f of read.files) {
-    if (f.registers.length || f.failure) reports.push(...validateRegisters(f, f.file, f.detected, allRules, options, areaLabel));
-    // 附3 统计表 in the folder are checked as tables (whole numbers, 小计 and 合计 consistent)
-    for (const t of f.tables) {
-      reports.push({
-        file: t.file,
-        sheet: t.sheet,
-        ...(t.city ? { area: t.city } : {}),
-        rows: 0,
-        problems: t.read.problems,
-        detected: { ...f.detected, kind: { value: 'stats-table', reason: t.read.title ?? '' } },
-      });
-    }
-  }
+  const reports: FileReport[] = validationReports(read, allRules, Boolean(flags.strict));
   const report = renderReports(reports, lang, renderMessage, read.passedOver);
 
   if (flags.annotate) {
