@@ -98,8 +98,6 @@ const AUTONOMOUS = new RegExp(`^(.{2,}?)(?:(?:${ETHNIC})族?)*自治(区|州|县
 const GENERIC_DISTRICT = /^(?:[东西南北中]|城|郊|矿|新城|老城|城[东西南北中关]|市[东西南北中])区$/u;
 const ZONE = /(?:[业工意技]园区|管理区|示范区|开发区|试验区|合作区|功能区|管委会|行政委员会|新城)$/u;
 const PSEUDO_CITY = /^(?:省|自治区)直辖县级行政区划$/u;
-/** Townships that free text can name: 乡、镇、街道、苏木 (farms, zones and the like are kept for membership only). */
-const TOWN_SUFFIX = /(?:乡|镇|街道|苏木)$/u;
 /** A township not in the list (merged since): 2-4 characters + 乡/镇/街道, no street, farm, market or village words. */
 const TOWN_TOKEN = /^(?:(?![街局场园区村城集社组路])\p{Script=Han}){2,4}(?:乡|镇|街道)(?!村|社区)/u;
 const HAN = /\p{Script=Han}/u;
@@ -121,9 +119,25 @@ const TOWN_SCANS_BEFORE_FULL_MAP = 48;
 
 /** A township's name as free text can write it (NFKC, no spaces), or undefined for farms, zones and numbered entries. */
 function townKey(t: string): string | undefined {
-  const name = PLAIN_HAN.test(t) ? t : compact(t);
-  if (!TOWN_SUFFIX.test(name) || /^\d/.test(name)) return undefined;
+  // called for each of ~41,000 townships when the list is first used: plain character tests, no regexes
+  const name = isPlainHan(t) ? t : compact(t);
+  const last = name.charCodeAt(name.length - 1);
+  const suffixed =
+    last === 0x4e61 /* 乡 */ || last === 0x9547 /* 镇 */ || name.endsWith('街道') || name.endsWith('苏木');
+  if (!suffixed) return undefined;
+  const first = name.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) return undefined;
   return name;
+}
+
+/** Only CJK unified ideographs (U+4E00–U+9FFF): the same test as PLAIN_HAN, without a regex. */
+function isPlainHan(t: string): boolean {
+  if (t.length === 0) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
 }
 
 const ETHNIC_TOWN = new RegExp(`^(.{2,}?)(?:(?:${ETHNIC})族)+(乡|镇|苏木)$`, 'u');
