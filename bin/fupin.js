@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point: hands argv to the CLI layer and turns its result into the process exit code.
-import { run } from '../dist/cli/main.js';
+// dist/bundle is dist/cli bundled by scripts/bundle.mjs (faster start-up); both are made by `npm run build`.
+import { run } from '../dist/bundle/main.js';
 
 run(process.argv.slice(2)).then(
   (code) => {

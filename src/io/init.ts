@@ -1,4 +1,5 @@
 // fupin init: lays out a ledger repository — blank registers per 市州 and county, config, org registry, README, git and CI files.
+import { packageFile } from './package-root.js';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE, initialConfig } from '../core/config.js';
@@ -59,7 +60,7 @@ export function ledgerLayout(province: Province, divisions: DivisionIndex): Ledg
 
 /** The package's version, from package.json (two folders up from src/io and from dist/io). */
 export async function packageVersion(): Promise<string> {
-  const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
+  const text = await readFile(packageFile('package.json'), 'utf8');
   return (JSON.parse(text) as { version: string }).version;
 }
 

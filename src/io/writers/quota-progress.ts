@@ -1,7 +1,6 @@
 // quota -o FILE.xlsx: the 附4 form from templates/ with the targets, and beside them the actual figures, the shortfalls and a verdict per row.
+import { packageFile } from '../package-root.js';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Cell, Style, Workbook, Worksheet } from 'exceljs';
 import type { Lang } from '../../core/model.js';
 import { xlsxText } from '../../core/neutralize.js';
@@ -10,7 +9,7 @@ import { writeFileAtomic } from '../safe-write.js';
 import { loadExcelJs } from '../xlsx.js';
 
 /** templates/ beside src/ (and beside dist/ once built): src/io/writers → ../../../templates. */
-export const QUOTA_TEMPLATE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates/附4-任务分配表.xlsx');
+export const QUOTA_TEMPLATE = packageFile('templates', '附4-任务分配表.xlsx');
 
 export interface QuotaProgressOptions {
   lang?: Lang;

@@ -1,6 +1,6 @@
 // Shared by the writers: finds and loads a template from templates/, locates its named cells, and fills cells and rows keeping the template's styles.
+import { packageFile } from '../package-root.js';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { xlsxText } from '../../core/neutralize.js';
 import { loadExcelJs } from '../xlsx.js';
@@ -17,7 +17,7 @@ export type TemplateKind = keyof typeof TEMPLATE_FILES;
 
 /** The template's path: templates/ at the package root, three folders up from src/io/writers/ and from dist/io/writers/. */
 export function templatePath(kind: TemplateKind): string {
-  return fileURLToPath(new URL(`../../../templates/${TEMPLATE_FILES[kind]}`, import.meta.url));
+  return packageFile('templates', TEMPLATE_FILES[kind]);
 }
 
 /** The package's template is missing or broken: the installation is damaged (exit 2 with this message). */
