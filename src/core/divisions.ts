@@ -115,7 +115,7 @@ interface Candidate {
 }
 
 /** How many township names are looked up one by one before the whole name → counties map is built. */
-const TOWN_SCANS_BEFORE_FULL_MAP = 48;
+const TOWN_SCANS_BEFORE_FULL_MAP = 12;
 
 /** A township's name as free text can write it (NFKC, no spaces), or undefined for farms, zones and numbered entries. */
 function townKey(t: string): string | undefined {
@@ -204,6 +204,7 @@ export class DivisionIndex {
   private townKeys: string[] = [];
   private townOwners: County[] = [];
   private readonly townCountiesSeen = new Map<string, County[] | null>();
+  private readonly townCandidates = new Map<string, Candidate[]>();
   private townMapComplete = false;
   private formLengthsCache?: number[];
 
@@ -504,13 +505,19 @@ export class DivisionIndex {
   /** Every reading of a form: province, city and county names, and townships (2-character ones only after their county). */
   private candidates(text: string): Candidate[] | undefined {
     const named = this.forms.get(text);
-    const towns = this.townCounties(text);
-    if (!towns) return named;
-    const strict = text.length <= 2;
-    const list = towns.map(
-      (county): Candidate => ({ place: { level: 'town', name: this.townOf(county, text) ?? text, county }, how: 'name', weak: false, strict }),
-    );
-    return named ? [...named, ...list] : list;
+    if (!this.towns.has(text)) return named;
+    // a township name's readings are the same every time: made once (a register names the same townships over and over)
+    let all = this.townCandidates.get(text);
+    if (!all) {
+      const towns = this.townCounties(text) ?? [];
+      const strict = text.length <= 2;
+      const list = towns.map(
+        (county): Candidate => ({ place: { level: 'town', name: this.townOf(county, text) ?? text, county }, how: 'name', weak: false, strict }),
+      );
+      all = named ? [...named, ...list] : list;
+      this.townCandidates.set(text, all);
+    }
+    return all.length ? all : named;
   }
 
   /** Keep the places that lie in what the text named before (怀化市…龙潭镇), then those in the scope. */
