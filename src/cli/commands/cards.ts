@@ -4,14 +4,12 @@ import path from 'node:path';
 import { renderMessage } from '../../core/catalogue.js';
 import { HouseholdIndex, orgKeyOf } from '../../core/household.js';
 import type { Lang, Problem, RegisterRow } from '../../core/model.js';
-import { parseEncodingName, type EncodingName } from '../../io/csv.js';
-import { readRegisters } from '../../io/registers.js';
 import { OutputError, writeFileAtomic } from '../../io/safe-write.js';
 import { type CardHousehold, writeCards } from '../../io/writers/cards.js';
 import { EXIT, UsageError } from '../errors.js';
-import { type LimitFlags, limitsFromFlags } from '../limits.js';
+import { readInputs } from '../inputs.js';
+import type { LimitFlags } from '../limits.js';
 import type { CliIO } from '../io.js';
-import { progress } from '../progress.js';
 import { parseLang } from './validate.js';
 
 export interface CardsFlags extends LimitFlags {
@@ -27,9 +25,7 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
     'no-paths': '请指定登记表文件或文件夹，例如：fupin cards 溆浦县.xlsx -o 结对帮扶卡.xlsx',
     'no-output': '请用 -o 指定要写出的文件，例如 -o 结对帮扶卡.xlsx',
     'bad-output': '-o 要写 .xlsx 文件，例如 -o 结对帮扶卡.xlsx（收到 “{value}”）',
-    'bad-encoding': '不认识的编码 “{value}”：可用 utf-8、gbk、gb18030、utf-16le',
     exists: '文件已存在：{file}。加 --force 覆盖',
-    missing: '找不到：{names}',
     'no-files': '{paths} 中没有表格文件（.xlsx、.xlsm、.csv）',
     'no-pairings': '登记表里没有结对记录（户主姓名都是空的），没有可制的卡片',
     skipped: '跳过 {file}：{reason}',
@@ -41,9 +37,7 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
     'no-paths': 'give register files or folders, e.g. fupin cards 溆浦县.xlsx -o cards.xlsx',
     'no-output': 'give the file to write with -o, e.g. -o cards.xlsx',
     'bad-output': '-o writes an .xlsx file, e.g. -o cards.xlsx (got “{value}”)',
-    'bad-encoding': 'unknown encoding “{value}”: use utf-8, gbk, gb18030 or utf-16le',
     exists: 'file exists: {file}; add --force to overwrite it',
-    missing: 'not found: {names}',
     'no-files': 'no spreadsheet files (.xlsx, .xlsm, .csv) in {paths}',
     'no-pairings': 'the registers hold no pairings (every 户主姓名 is empty): no cards to make',
     skipped: 'skipped {file}: {reason}',
@@ -120,19 +114,11 @@ export async function cardsCommand(paths: string[], flags: CardsFlags, io: CliIO
   if (paths.length === 0) throw new UsageError(both('no-paths'));
   if (!flags.output) throw new UsageError(both('no-output'));
   if (path.extname(flags.output).toLowerCase() !== '.xlsx') throw new UsageError(both('bad-output', { value: flags.output }));
-  let encoding: EncodingName | undefined;
-  if (flags.encoding) {
-    encoding = parseEncodingName(flags.encoding);
-    if (!encoding) throw new UsageError(both('bad-encoding', { value: flags.encoding }));
-  }
   const target = path.resolve(io.cwd, flags.output);
   // Before the long read: the same refusal writeFileAtomic gives at the end.
   if (!flags.force && (await exists(target))) throw new UsageError(both('exists', { file: flags.output }));
 
-  const bar = progress(io, lang);
-  const read = await readRegisters(paths, { limits: limitsFromFlags(flags), ...(encoding ? { encoding } : {}), ...(flags.area ? { area: flags.area } : {}), onFile: bar.tick });
-  bar.done();
-  if (read.missing.length) throw new UsageError(both('missing', { names: read.missing.join('、') }));
+  const read = await readInputs(paths, flags, io, lang);
   if (read.files.length === 0) throw new UsageError(both('no-files', { paths: paths.join('、') }));
 
   for (const f of read.files) if (f.failure) io.stderr(`${msg(lang, 'skipped', { file: f.file, reason: describe(f.failure, lang) })}\n`);

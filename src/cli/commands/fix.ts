@@ -15,14 +15,13 @@ import { fillTemplate } from '../../core/i18n.js';
 import { validateRegisters } from '../../core/inspect.js';
 import type { Lang } from '../../core/model.js';
 import { allRules } from '../../core/rules/index.js';
-import { parseEncodingName, type EncodingName } from '../../io/csv.js';
 import { assertOutsideInputs, copyTarget, type FixedCopy, uniqueTarget, writeFixedCsv, writeFixedXlsx } from '../../io/fix-writer.js';
-import { readRegisters, type ReadResult } from '../../io/registers.js';
+import { type ReadResult } from '../../io/registers.js';
 import { OutputError, writeFileAtomic } from '../../io/safe-write.js';
 import { EXIT, UsageError } from '../errors.js';
-import { type LimitFlags, limitsFromFlags } from '../limits.js';
+import { readInputs } from '../inputs.js';
+import type { LimitFlags } from '../limits.js';
 import type { CliIO } from '../io.js';
-import { progress } from '../progress.js';
 import { parseLang } from './validate.js';
 
 export interface FixFlags extends LimitFlags {
@@ -41,10 +40,8 @@ export interface FixFlags extends LimitFlags {
 const MESSAGES: Record<Lang, Record<string, string>> = {
   zh: {
     'bad-format': '--format 只能是 pretty 或 json（收到 “{value}”）',
-    'bad-encoding': '不认识的编码 “{value}”：可用 utf-8、gbk、gb18030、utf-16le',
     'no-paths': '请指定要修复的登记表文件或文件夹，例如：fupin fix 溆浦县.xlsx --out 修复后',
     'no-out': '请用 --out 指定副本写到哪个文件夹（原文件不会被修改），例如：fupin fix {example} --out 修复后；只想看会改什么，加 --dry-run',
-    missing: '找不到：{names}',
     'no-files': '{paths} 中没有表格文件（.xlsx、.xlsm、.csv）',
     'nothing-readable': '没有一个文件能读出登记表，未做任何修改',
     header: '{file} → {out}（{count} 处修改）',
@@ -60,10 +57,8 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
   },
   en: {
     'bad-format': '--format must be pretty or json (got "{value}")',
-    'bad-encoding': 'unknown encoding "{value}": use utf-8, gbk, gb18030 or utf-16le',
     'no-paths': 'give the register files or folders to repair, e.g. fupin fix 溆浦县.xlsx --out fixed',
     'no-out': 'give the folder for the repaired copies with --out (inputs are never changed), e.g. fupin fix {example} --out fixed; add --dry-run to only list the changes',
-    missing: 'not found: {names}',
     'no-files': 'no spreadsheet files (.xlsx, .xlsm, .csv) in {paths}',
     'nothing-readable': 'no register could be read; nothing was changed',
     header: '{file} → {out} ({count} changes)',
@@ -239,11 +234,6 @@ export function formatFixPretty(run: FixRun, lang: Lang, target: string): string
 export async function fixCommand(paths: string[], flags: FixFlags, io: CliIO): Promise<number> {
   const lang = parseLang(flags.lang);
   if (flags.format !== 'pretty' && flags.format !== 'json') throw usage('bad-format', { value: flags.format });
-  let encoding: EncodingName | undefined;
-  if (flags.encoding) {
-    encoding = parseEncodingName(flags.encoding);
-    if (!encoding) throw usage('bad-encoding', { value: flags.encoding });
-  }
   if (paths.length === 0) throw usage('no-paths');
   if (!flags.out && !flags.dryRun) throw usage('no-out', { example: paths.join(' ') });
   // paths are resolved as the folder walk resolves them (the process's working folder)
@@ -256,15 +246,7 @@ export async function fixCommand(paths: string[], flags: FixFlags, io: CliIO): P
     throw e;
   }
 
-  const bar = progress(io, lang);
-  const read = await readRegisters(paths, { limits: limitsFromFlags(flags),
-    ...(encoding ? { encoding } : {}),
-    ...(flags.area ? { area: flags.area } : {}),
-    ...(flags.orgs ? { orgs: path.resolve(flags.orgs) } : {}),
-    onFile: bar.tick,
-  });
-  bar.done();
-  if (read.missing.length) throw usage('missing', { names: read.missing.join('、') });
+  const read = await readInputs(paths, flags, io, lang);
   if (read.files.length === 0) throw usage('no-files', { paths: paths.join('、') });
 
   let run: FixRun;

@@ -5,8 +5,7 @@ import { renderMessage } from '../../core/catalogue.js';
 import { fillTemplate } from '../../core/i18n.js';
 import type { Lang, Problem } from '../../core/model.js';
 import { summariseOrgs } from '../../core/rollup.js';
-import { parseEncodingName, type EncodingName } from '../../io/csv.js';
-import { readRegisters, type ReadResult } from '../../io/registers.js';
+import { type ReadResult } from '../../io/registers.js';
 import { OutputError, writeFileAtomic } from '../../io/safe-write.js';
 import { formatOrgsCsv } from '../../formatters/orgs-csv.js';
 import { formatOrgsJson } from '../../formatters/orgs-json.js';
@@ -15,8 +14,8 @@ import { countOrgs, type OrgsReport } from '../../formatters/orgs-report.js';
 import type { RollupProblem } from '../../formatters/rollup-report.js';
 import { EXIT, UsageError } from '../errors.js';
 import { type CliIO, useColor } from '../io.js';
-import { type LimitFlags, limitsFromFlags } from '../limits.js';
-import { progress } from '../progress.js';
+import { readInputs } from '../inputs.js';
+import type { LimitFlags } from '../limits.js';
 import { parseLang } from './validate.js';
 
 export interface OrgsFlags extends LimitFlags {
@@ -35,18 +34,14 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
   zh: {
     'bad-format': '--format 只能是 pretty、json 或 csv（收到 “{value}”）',
     'bad-output': '-o 只能写 .csv（单位名录 orgs.csv）或 .json 文件（收到 “{value}”）',
-    'bad-encoding': '不认识的编码 “{value}”：可用 utf-8、gbk、gb18030、utf-16le',
     'no-paths': '请指定登记表文件或文件夹，例如：fupin orgs 怀化市',
-    missing: '找不到：{names}',
     'no-registers': '{paths} 中没有可读的登记表',
     written: '已写出：{file}',
   },
   en: {
     'bad-format': '--format must be pretty, json or csv (got "{value}")',
     'bad-output': '-o must name a .csv (the orgs.csv registry) or .json file (got "{value}")',
-    'bad-encoding': 'unknown encoding "{value}": use utf-8, gbk, gb18030 or utf-16le',
     'no-paths': 'give register files or folders, e.g. fupin orgs 怀化市',
-    missing: 'not found: {names}',
     'no-registers': 'no readable registers in {paths}',
     written: 'written: {file}',
   },
@@ -81,28 +76,11 @@ export function buildOrgs(read: ReadResult, lang: Lang): OrgsReport {
 export async function orgsCommand(paths: string[], flags: OrgsFlags, io: CliIO): Promise<number> {
   const lang = parseLang(flags.lang);
   if (!['pretty', 'json', 'csv'].includes(flags.format)) throw usage('bad-format', { value: flags.format });
-  let encoding: EncodingName | undefined;
-  if (flags.encoding) {
-    encoding = parseEncodingName(flags.encoding);
-    if (!encoding) throw usage('bad-encoding', { value: flags.encoding });
-  }
   const ext = flags.output ? path.extname(flags.output).toLowerCase() : undefined;
   if (flags.output && ext !== '.csv' && ext !== '.json') throw usage('bad-output', { value: flags.output });
   if (paths.length === 0) throw usage('no-paths');
 
-  const bar = progress(io, lang);
-  let read: ReadResult;
-  try {
-    read = await readRegisters(paths, { limits: limitsFromFlags(flags),
-      ...(encoding ? { encoding } : {}),
-      ...(flags.area ? { area: flags.area } : {}),
-      ...(flags.orgs ? { orgs: path.resolve(io.cwd, flags.orgs) } : {}),
-      onFile: bar.tick,
-    });
-  } finally {
-    bar.done();
-  }
-  if (read.missing.length) throw usage('missing', { names: read.missing.join('、') });
+  const read = await readInputs(paths, flags, io, lang);
   if (!read.files.some((f) => f.registers.length > 0)) throw usage('no-registers', { paths: paths.join('、') });
 
   const report = buildOrgs(read, lang);

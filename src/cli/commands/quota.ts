@@ -22,9 +22,9 @@ import {
   type Text,
 } from '../../core/quota/index.js';
 import { rollupProvince } from '../../core/rollup.js';
-import { parseEncodingName, type EncodingName } from '../../io/csv.js';
+import type { EncodingName } from '../../io/csv.js';
 import { QuotaTableFileError, readQuotaTableFile } from '../../io/quota-table.js';
-import { readRegisters, type ReadResult } from '../../io/registers.js';
+import type { ReadResult } from '../../io/registers.js';
 import { OutputError } from '../../io/safe-write.js';
 import { writeQuotaProgress } from '../../io/writers/quota-progress.js';
 import { loadDivisions } from '../../io/divisions.js';
@@ -32,8 +32,8 @@ import { formatQuotaPretty } from '../../formatters/quota-pretty.js';
 import { formatQuotaJson } from '../../formatters/quota-json.js';
 import { EXIT, UsageError } from '../errors.js';
 import { type CliIO, useColor } from '../io.js';
-import { type LimitFlags, limitsFromFlags } from '../limits.js';
-import { progress } from '../progress.js';
+import { encodingOf, readInputs } from '../inputs.js';
+import type { LimitFlags } from '../limits.js';
 import { parseLang } from './validate.js';
 
 export interface QuotaFlags extends LimitFlags {
@@ -271,11 +271,7 @@ export async function quotaCommand(paths: string[], flags: QuotaFlags, io: CliIO
   if (flags.format !== 'pretty' && flags.format !== 'json') {
     throw new UsageError(`--format 只能是 pretty 或 json（收到 “${flags.format}”） / --format must be pretty or json`);
   }
-  let encoding: EncodingName | undefined;
-  if (flags.encoding) {
-    encoding = parseEncodingName(flags.encoding);
-    if (!encoding) throw new UsageError(`不认识的编码 “${flags.encoding}”：可用 utf-8、gbk、gb18030、utf-16le / unknown encoding`);
-  }
+  const encoding = encodingOf(flags);
   if (paths.length === 0) {
     throw new UsageError('请指定全省或市州文件夹、或统计表文件，例如：fupin quota ledger/ / give a province or city folder, or 统计表 files');
   }
@@ -291,15 +287,7 @@ export async function quotaCommand(paths: string[], flags: QuotaFlags, io: CliIO
 
   const table = await loadTable(flags.table, lang, encoding);
 
-  const bar = progress(io, lang);
-  const read = await readRegisters(paths, { limits: limitsFromFlags(flags),
-    ...(encoding ? { encoding } : {}),
-    ...(flags.area ? { area: flags.area } : {}),
-    ...(flags.orgs ? { orgs: flags.orgs } : {}),
-    onFile: bar.tick,
-  });
-  bar.done();
-  if (read.missing.length) throw new UsageError(`找不到：${read.missing.join('、')} / not found: ${read.missing.join(', ')}`);
+  const read = await readInputs(paths, flags, io, lang);
   if (read.files.length === 0) throw new UsageError(`${paths.join('、')} 中没有表格文件（.xlsx、.xlsm、.csv） / no spreadsheet files found`);
 
   const gathered = gatherActuals(read, table, lang);

@@ -7,8 +7,7 @@ import type { Lang, Problem, Register, RollupTable } from '../../core/model.js';
 import { reconcileCityTable } from '../../core/reconcile.js';
 import { canonicalCity, columnSums, cityRowOf, HUNAN_CITIES, provinceFromCityTables, rollupCity, rollupProvince } from '../../core/rollup.js';
 import { ROLLUP_NOTES } from '../../core/stats-messages.js';
-import { parseEncodingName, type EncodingName } from '../../io/csv.js';
-import { readRegisters, type ReadResult, type StatsTableFound } from '../../io/registers.js';
+import { type ReadResult, type StatsTableFound } from '../../io/registers.js';
 import { OutputError, writeFileAtomic } from '../../io/safe-write.js';
 import { writeStatsTable } from '../../io/writers/stats.js';
 import { formDate } from '../../io/writers/template-book.js';
@@ -18,8 +17,8 @@ import { formatRollupPretty } from '../../formatters/rollup-pretty.js';
 import type { RollupProblem, RollupReport } from '../../formatters/rollup-report.js';
 import { EXIT, UsageError } from '../errors.js';
 import { type CliIO, useColor } from '../io.js';
-import { type LimitFlags, limitsFromFlags } from '../limits.js';
-import { progress } from '../progress.js';
+import { readInputs } from '../inputs.js';
+import type { LimitFlags } from '../limits.js';
 import { parseLang } from './validate.js';
 
 export interface RollupFlags extends LimitFlags {
@@ -50,9 +49,7 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
     'bad-format': '--format 只能是 pretty、json 或 csv（收到 “{value}”）',
     'bad-output': '-o 只能写 .xlsx（附3 表格）、.csv 或 .json 文件（收到 “{value}”）',
     'bad-by': '--by 只能是 city（收到 “{value}”）',
-    'bad-encoding': '不认识的编码 “{value}”：可用 utf-8、gbk、gb18030、utf-16le',
     'no-paths': '请指定要汇总的文件夹或统计表，例如：fupin rollup 怀化市',
-    missing: '找不到：{names}',
     written: '已写出：{file}',
   },
   en: {
@@ -66,9 +63,7 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
     'bad-format': '--format must be pretty, json or csv (got "{value}")',
     'bad-output': '-o must name an .xlsx (the 附3 form), .csv or .json file (got "{value}")',
     'bad-by': '--by must be city (got "{value}")',
-    'bad-encoding': 'unknown encoding "{value}": use utf-8, gbk, gb18030 or utf-16le',
     'no-paths': 'give the folders or 统计表 files to roll up, e.g. fupin rollup 怀化市',
-    missing: 'not found: {names}',
     written: 'written: {file}',
   },
 };
@@ -274,28 +269,11 @@ export async function rollupCommand(paths: string[], flags: RollupFlags, io: Cli
   const lang = parseLang(flags.lang);
   if (!['pretty', 'json', 'csv'].includes(flags.format)) throw usage('bad-format', { value: flags.format });
   if (flags.by !== undefined && flags.by !== 'city') throw usage('bad-by', { value: flags.by });
-  let encoding: EncodingName | undefined;
-  if (flags.encoding) {
-    encoding = parseEncodingName(flags.encoding);
-    if (!encoding) throw usage('bad-encoding', { value: flags.encoding });
-  }
   const ext = flags.output ? path.extname(flags.output).toLowerCase() : undefined;
   if (flags.output && !(OUTPUTS as readonly string[]).includes(ext ?? '')) throw usage('bad-output', { value: flags.output });
   if (paths.length === 0) throw usage('no-paths');
 
-  const bar = progress(io, lang);
-  let read: ReadResult;
-  try {
-    read = await readRegisters(paths, { limits: limitsFromFlags(flags),
-      ...(encoding ? { encoding } : {}),
-      ...(flags.area ? { area: flags.area } : {}),
-      ...(flags.orgs ? { orgs: path.resolve(io.cwd, flags.orgs) } : {}),
-      onFile: bar.tick,
-    });
-  } finally {
-    bar.done();
-  }
-  if (read.missing.length) throw usage('missing', { names: read.missing.join('、') });
+  const read = await readInputs(paths, flags, io, lang);
 
   const built = buildRollup(read, lang);
   if (!built) {

@@ -2,16 +2,14 @@
 import { renderMessage } from '../../core/catalogue.js';
 import type { FileReport, Lang } from '../../core/model.js';
 import { allRules } from '../../core/rules/index.js';
-import { parseEncodingName } from '../../io/csv.js';
-import { readRegisters } from '../../io/registers.js';
 import { formatJson } from '../../formatters/json.js';
 import { formatPretty } from '../../formatters/pretty.js';
 import { renderReports } from '../../formatters/report.js';
 import { OutputError } from '../../io/safe-write.js';
 import { EXIT, UsageError } from '../errors.js';
 import { type CliIO, useColor } from '../io.js';
-import { type LimitFlags, limitsFromFlags } from '../limits.js';
-import { progress } from '../progress.js';
+import { encodingOf, readInputs } from '../inputs.js';
+import type { LimitFlags } from '../limits.js';
 import { validationReports } from '../validation-reports.js';
 
 export interface ValidateFlags extends LimitFlags {
@@ -41,11 +39,7 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, io:
   if (flags.format !== 'pretty' && flags.format !== 'json') {
     throw new UsageError(`--format 只能是 pretty 或 json（收到 “${flags.format}”） / --format must be pretty or json`);
   }
-  let encoding;
-  if (flags.encoding) {
-    encoding = parseEncodingName(flags.encoding);
-    if (!encoding) throw new UsageError(`不认识的编码 “${flags.encoding}”：可用 utf-8、gbk、gb18030、utf-16le / unknown encoding`);
-  }
+  encodingOf(flags);
   if (paths.length === 0) throw new UsageError('请指定要检查的登记表文件或文件夹，例如：fupin validate 溆浦县.xlsx / give files or folders to check');
   if (flags.fix) {
     if (!flags.out) throw new UsageError('--fix 需要 --out 文件夹：修复后的副本写到那里，原文件不会被修改 / --fix needs --out DIR (inputs are never changed)');
@@ -61,18 +55,10 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, io:
     return Math.max(fixed, await validateCommand([flags.out], rest, io));
   }
 
-  const bar = progress(io, lang);
-  const read = await readRegisters(paths, { limits: limitsFromFlags(flags),
-    ...(encoding ? { encoding } : {}),
-    ...(flags.area ? { area: flags.area } : {}),
-    onFile: bar.tick,
+  const read = await readInputs(paths, flags, io, lang, {
     // large CSV registers are validated as they are read, never held whole
     validate: { rules: allRules, strict: Boolean(flags.strict) },
   });
-  bar.done();
-  if (read.missing.length) {
-    throw new UsageError(`找不到：${read.missing.join('、')} / not found: ${read.missing.join(', ')}`);
-  }
   if (read.files.length === 0) {
     throw new UsageError(`${paths.join('、')} 中没有表格文件（.xlsx、.xlsm、.csv） / no spreadsheet files found`);
   }
