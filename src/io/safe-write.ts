@@ -95,7 +95,11 @@ function unhook(): void {
  * beside the target and renames it into place, so a reader never sees half a file. The temporary file is removed on
  * failure and on Ctrl-C. Returns the absolute path written. Throws OutputError; never prints.
  */
-export async function writeFileAtomic(target: string, bytes: Uint8Array, opts: SafeWriteOptions = {}): Promise<string> {
+/**
+ * The refusals writeFileAtomic would give, checked now: a command calls it before a long read so the clerk is not
+ * told at the end. Throws OutputError.
+ */
+export async function checkOutput(target: string, opts: SafeWriteOptions = {}): Promise<void> {
   const abs = path.resolve(target);
   const dir = path.dirname(abs);
   const dirStat = await statOrUndefined(dir);
@@ -110,6 +114,12 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, opts: S
   if (existing && !opts.force) {
     throw new OutputError('exists', target, `文件已存在：${target}。加 --force 覆盖`, `file exists: ${target}; add --force to overwrite it`);
   }
+}
+
+export async function writeFileAtomic(target: string, bytes: Uint8Array, opts: SafeWriteOptions = {}): Promise<string> {
+  await checkOutput(target, opts);
+  const abs = path.resolve(target);
+  const dir = path.dirname(abs);
 
   const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(tmp);

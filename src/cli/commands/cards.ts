@@ -1,10 +1,9 @@
 // fupin cards REGISTER... -o FILE.xlsx: one printable 附1 结对帮扶卡 per pairing, pre-filled from the registers.
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { renderMessage } from '../../core/catalogue.js';
 import { HouseholdIndex, orgKeyOf } from '../../core/household.js';
 import type { Lang, Problem, RegisterRow } from '../../core/model.js';
-import { OutputError, writeFileAtomic } from '../../io/safe-write.js';
+import { checkOutput, OutputError, writeFileAtomic } from '../../io/safe-write.js';
 import { type CardHousehold, writeCards } from '../../io/writers/cards.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readInputs } from '../inputs.js';
@@ -25,7 +24,6 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
     'no-paths': '请指定登记表文件或文件夹，例如：fupin cards 溆浦县.xlsx -o 结对帮扶卡.xlsx',
     'no-output': '请用 -o 指定要写出的文件，例如 -o 结对帮扶卡.xlsx',
     'bad-output': '-o 要写 .xlsx 文件，例如 -o 结对帮扶卡.xlsx（收到 “{value}”）',
-    exists: '文件已存在：{file}。加 --force 覆盖',
     'no-files': '{paths} 中没有表格文件（.xlsx、.xlsm、.csv）',
     'no-pairings': '登记表里没有结对记录（户主姓名都是空的），没有可制的卡片',
     skipped: '跳过 {file}：{reason}',
@@ -37,7 +35,6 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
     'no-paths': 'give register files or folders, e.g. fupin cards 溆浦县.xlsx -o cards.xlsx',
     'no-output': 'give the file to write with -o, e.g. -o cards.xlsx',
     'bad-output': '-o writes an .xlsx file, e.g. -o cards.xlsx (got “{value}”)',
-    exists: 'file exists: {file}; add --force to overwrite it',
     'no-files': 'no spreadsheet files (.xlsx, .xlsm, .csv) in {paths}',
     'no-pairings': 'the registers hold no pairings (every 户主姓名 is empty): no cards to make',
     skipped: 'skipped {file}: {reason}',
@@ -100,23 +97,16 @@ export function cardsFromRows(rows: Iterable<RegisterRow>): { cards: CardHouseho
   return { cards, noName, repeated };
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function cardsCommand(paths: string[], flags: CardsFlags, io: CliIO): Promise<number> {
   const lang = parseLang(flags.lang ?? 'zh');
   if (paths.length === 0) throw new UsageError(both('no-paths'));
   if (!flags.output) throw new UsageError(both('no-output'));
   if (path.extname(flags.output).toLowerCase() !== '.xlsx') throw new UsageError(both('bad-output', { value: flags.output }));
   const target = path.resolve(io.cwd, flags.output);
-  // Before the long read: the same refusal writeFileAtomic gives at the end.
-  if (!flags.force && (await exists(target))) throw new UsageError(both('exists', { file: flags.output }));
+  // before the long read: the refusals writeFileAtomic would give at the end
+  await checkOutput(target, { force: Boolean(flags.force), inputs: paths }).catch((e: unknown) => {
+    throw e instanceof OutputError ? new UsageError(lang === 'en' ? e.en : e.zh) : e;
+  });
 
   const read = await readInputs(paths, flags, io, lang);
   if (read.files.length === 0) throw new UsageError(both('no-files', { paths: paths.join('、') }));

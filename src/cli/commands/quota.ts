@@ -1,5 +1,4 @@
 // fupin quota: checks registers (or city 统计表) against the 附4 minimums — per city, per type, per organisation — and prints or writes the result.
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { renderMessage } from '../../core/catalogue.js';
 import type { County, DivisionIndex } from '../../core/divisions.js';
@@ -25,7 +24,7 @@ import { rollupProvince } from '../../core/rollup.js';
 import type { EncodingName } from '../../io/csv.js';
 import { QuotaTableFileError, readQuotaTableFile } from '../../io/quota-table.js';
 import type { ReadResult } from '../../io/registers.js';
-import { OutputError } from '../../io/safe-write.js';
+import { checkOutput, OutputError } from '../../io/safe-write.js';
 import { writeQuotaProgress } from '../../io/writers/quota-progress.js';
 import { loadDivisions } from '../../io/divisions.js';
 import { formatQuotaPretty } from '../../formatters/quota-pretty.js';
@@ -257,15 +256,6 @@ export function gatherActuals(read: ReadResult, table: QuotaTable, lang: Lang): 
 
 // ── the command ─────────────────────────────────────────────────────────────────────────────
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function quotaCommand(paths: string[], flags: QuotaFlags, io: CliIO): Promise<number> {
   const lang = parseLang(flags.lang);
   if (flags.format !== 'pretty' && flags.format !== 'json') {
@@ -279,10 +269,10 @@ export async function quotaCommand(paths: string[], flags: QuotaFlags, io: CliIO
     if (path.extname(flags.output).toLowerCase() !== '.xlsx') {
       throw new UsageError(`-o 只能写 .xlsx 文件（附4 进度表），例如 -o 任务完成情况.xlsx（收到 “${flags.output}”） / -o writes an .xlsx file`);
     }
-    // before the long read: the same refusal writeFileAtomic would give at the end
-    if (!flags.force && (await exists(flags.output))) {
-      throw new UsageError(`文件已存在：${flags.output}。加 --force 覆盖 / file exists: ${flags.output}; add --force to overwrite it`);
-    }
+    // before the long read: the refusals writeFileAtomic would give at the end
+    await checkOutput(flags.output, { force: Boolean(flags.force), inputs: paths }).catch((e: unknown) => {
+      throw e instanceof OutputError ? new UsageError(e.message) : e;
+    });
   }
 
   const table = await loadTable(flags.table, lang, encoding);
