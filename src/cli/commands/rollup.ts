@@ -154,6 +154,27 @@ export function buildRollup(read: ReadResult, lang: Lang): RollupOutcome | undef
   const coreProblems = (list: readonly Problem[]): void => {
     for (const p of list) problems.push(rendered(p, lang, { file: String(p.data?.file ?? '') }));
   };
+  /**
+   * The city 统计表 by city, each table's own problems reported; a provincial table among the inputs is passed over
+   * (warning) and a table whose city cannot be told is left out (error).
+   */
+  const cityTablesOf = (tables: readonly StatsTableFound[]): Map<string, StatsTableFound[]> => {
+    const byCity = new Map<string, StatsTableFound[]>();
+    for (const t of tables) {
+      tableProblems(t);
+      if (t.read.table.level === 'province') {
+        problems.push(inputProblem(lang, 'province-table', t, 'warning'));
+        continue;
+      }
+      const city = cityOfTable(t);
+      if (!city) {
+        problems.push(inputProblem(lang, 'table-area', t, 'error'));
+        continue;
+      }
+      byCity.set(city, [...(byCity.get(city) ?? []), t]);
+    }
+    return byCity;
+  };
   /** A city 统计表 as read, with its city as area. */
   const asRead = (t: StatsTableFound, city: string): RollupTable => ({ ...t.read.table, area: city });
 
@@ -166,22 +187,8 @@ export function buildRollup(read: ReadResult, lang: Lang): RollupOutcome | undef
       const table = t.read.table.level === 'city' ? asRead(t, cityOfTable(t) ?? t.read.table.area) : t.read.table;
       return { table, byCity: [], problems };
     }
-    const cityTables: RollupTable[] = [];
-    const seen = new Map<string, StatsTableFound[]>();
-    for (const t of found) {
-      tableProblems(t);
-      if (t.read.table.level === 'province') {
-        problems.push(inputProblem(lang, 'province-table', t, 'warning'));
-        continue;
-      }
-      const city = cityOfTable(t);
-      if (!city) {
-        problems.push(inputProblem(lang, 'table-area', t, 'error'));
-        continue;
-      }
-      cityTables.push(asRead(t, city));
-      seen.set(city, [...(seen.get(city) ?? []), t]);
-    }
+    const seen = cityTablesOf(found);
+    const cityTables = [...seen].flatMap(([city, list]) => list.map((t) => asRead(t, city)));
     problems.push(...duplicateProblems(lang, seen));
     if (cityTables.length === 0) return { table: provinceFromCityTables([], undefined, { lang }), byCity: [], problems };
     cityTables.sort(byTableOrder);
@@ -199,20 +206,7 @@ export function buildRollup(read: ReadResult, lang: Lang): RollupOutcome | undef
   if (provinceRegs.length === 0 && regsByCity.size === 0 && found.length === 0) {
     throw usage('no-area');
   }
-  const tablesOf = new Map<string, StatsTableFound[]>();
-  for (const t of found) {
-    tableProblems(t);
-    if (t.read.table.level === 'province') {
-      problems.push(inputProblem(lang, 'province-table', t, 'warning'));
-      continue;
-    }
-    const city = cityOfTable(t);
-    if (!city) {
-      problems.push(inputProblem(lang, 'table-area', t, 'error'));
-      continue;
-    }
-    tablesOf.set(city, [...(tablesOf.get(city) ?? []), t]);
-  }
+  const tablesOf = cityTablesOf(found);
   const onlyCity = regsByCity.size === 1 ? [...regsByCity.keys()][0]! : undefined;
   const reconcile = (city: string, computed: RollupTable): void => {
     for (const t of tablesOf.get(city) ?? []) {
