@@ -67,13 +67,23 @@ export function cellRef(col: number, row: number): string {
 export function numberText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (Number.isInteger(n)) {
-    if (Math.abs(n) < 1e21) return n.toFixed(0);
-    return BigInt(n).toString();
+    // Excel keeps 15 significant digits: an 18-digit ID typed as a number shows as 431224199001011000, and so do we
+    // (the double itself would print 431224199001011264, digits nobody typed)
+    if (Math.abs(n) >= 1e15) return fifteenDigits(n);
+    return n.toFixed(0);
   }
   const s = String(n);
   if (!/e/i.test(s)) return s;
   // tiny or huge non-integers: write without exponent
   return n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** A whole number of 16+ digits as Excel shows it: 15 significant digits, then zeros. */
+function fifteenDigits(n: number): string {
+  const [mantissa, exp] = Math.abs(n).toExponential(14).split('e');
+  const digits = mantissa!.replace('.', '');
+  const zeros = Number(exp) + 1 - digits.length;
+  return (n < 0 ? '-' : '') + (zeros >= 0 ? digits + '0'.repeat(zeros) : digits);
 }
 
 /** Parse money or a count as a clerk writes it: "1,200", "1200元", "１２００", " 3 人". Undefined when not a number. */
