@@ -9,6 +9,7 @@
 //   that may be a minority name missing its "·" (`spaces-long`) needs a person: not touched;
 // - 序号 renumbered 1..n in sheet order (an empty or non-numeric 序号 gets its number: the number is the row's position);
 // - a phone stored as a number that is a valid mobile written as text (cell format 文本 "@");
+// - "同上" / 〃 in the organisation or address column written out as the row above's value (ditto-mark);
 // - spellings of one organisation unified: to the registry's name when orgs.csv has the organisation, else to the
 //   spelling the org-name-variant rule asks for (spaces / width / punctuation). Two names one character apart
 //   (`similar`) may be two organisations: not touched.
@@ -25,6 +26,7 @@ export type FixReason =
   | 'half-width'
   | 'name-spaces'
   | 'renumber'
+  | 'ditto'
   | 'phone-as-text'
   | 'org-spelling'
   | 'org-registry'
@@ -59,6 +61,7 @@ export const FIX_MESSAGES: Record<FixReason, Record<Lang, string>> = {
   'half-width': { zh: '全角数字、字母改为半角', en: 'made full-width digits and letters half-width' },
   'name-spaces': { zh: '去掉姓名中间用来对齐的空格', en: 'removed the spaces typed inside the name to align it' },
   renumber: { zh: '序号按 1、2、3…… 重新连续编号', en: 'renumbered 1, 2, 3 … in row order' },
+  ditto: { zh: '“同上”改为上一行的完整内容', en: 'a ditto mark written out as the row above' },
   'phone-as-text': {
     zh: '以数字存储的电话号码改为文本（单元格格式设为“文本”）',
     en: 'phone stored as a number written as text (cell format Text)',
@@ -84,6 +87,7 @@ export const HALF_WIDTH_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['s
 const RULE_OF: Partial<Record<FixReason, string>> = {
   'name-spaces': 'name-spacing',
   renumber: 'serial-number',
+  ditto: 'ditto-mark',
   'org-spelling': 'org-name-variant',
 };
 
@@ -128,7 +132,8 @@ export function computeFixes(register: Register, problems: readonly Problem[], o
     for (const col of register.columns) {
       const f = row.fields[col.key];
       if (!f) continue;
-      let v = f.text;
+      // a ditto mark's field carries the row above's text; the cell itself holds the mark
+      let v = f.ditto ?? f.text;
       let as: Fix['as'] = 'text';
       const reasons: FixReason[] = [];
       const change = (next: string, reason: FixReason): void => {
@@ -137,6 +142,7 @@ export function computeFixes(register: Register, problems: readonly Problem[], o
         if (!reasons.includes(reason)) reasons.push(reason);
       };
       const isText = f.kind === 'string';
+      if (f.ditto !== undefined) change(f.text, 'ditto');
 
       if (col.key === 'org' && isText && f.text.trim() !== '') {
         const target = registryTarget.get(orgKey(f.text));
@@ -174,7 +180,7 @@ export function computeFixes(register: Register, problems: readonly Problem[], o
         col: col.col,
         column: col.header,
         columnKey: col.key,
-        before: f.text,
+        before: f.ditto ?? f.text,
         after: v,
         ...(rule ? { rule } : {}),
         reason,

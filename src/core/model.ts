@@ -94,6 +94,11 @@ export interface Field {
   kind: RawCell['kind'];
   raw?: number | boolean;
   numFmt?: string;
+  /**
+   * The cell said "同上" (or 〃, 同前 …) and the value was taken from the row above: the mark as written.
+   * `text` and `norm` are then the row above's; rule ditto-mark tells the clerk.
+   */
+  ditto?: string;
 }
 
 export interface RegisterRow {

@@ -13,6 +13,15 @@ const MIN_COLUMNS = 3;
 
 /** The first non-empty cell of a footer row starts like this: the form's closing note, signatures. */
 const FOOTER = /^(?:备注|备考|注[:：]|说明[:：]|填表人|填报人|填表|审核人|审核|制表人|制表|负责人|单位负责人|分管领导|主管领导|签字|盖章|联系人[:：])/u;
+/** Columns where a clerk may write "同上" (same as above) instead of repeating the value. */
+const DITTO_COLUMNS: readonly ColumnKey[] = ['org', 'address'];
+const DITTO = /^(?:同上|同前|同左|同上单位|同上地址|〃|"|”|＂|''|ditto|do\.?)$/iu;
+
+/** A ditto mark: 同上, 〃, " … (the cell holds nothing else). */
+export function isDittoMark(norm: string): boolean {
+  return DITTO.test(norm.replace(/\s+/g, ''));
+}
+
 /** Total rows are not pairings. */
 const TOTAL = /^(?:合计|小计|总计|共计|累计)/u;
 
@@ -331,6 +340,8 @@ class BlockReader {
   private readonly rows: RegisterRow[] = [];
   private readonly skipped = { blank: 0, template: 0, total: 0 };
   private footerRow: number | undefined;
+  /** The last value written out in full in the columns where clerks write "同上". */
+  private readonly above: Partial<Record<ColumnKey, Field>> = {};
 
   constructor(
     private readonly header: Candidate,
@@ -408,12 +419,27 @@ class BlockReader {
       else skipped.template++;
       return undefined;
     }
+    this.resolveDitto(fields);
     // keep only the fields that exist in the register (present columns), empty ones included
     const row: RegisterRow = { row: r + 1, fields, extra };
     this.count++;
     if (this.emit) this.emit(row);
     else this.rows.push(row);
     return undefined;
+  }
+
+  /** "同上" in the organisation or address column means the row above's value: take it, and keep the mark. */
+  private resolveDitto(fields: Partial<Record<ColumnKey, Field>>): void {
+    for (const key of DITTO_COLUMNS) {
+      const f = fields[key];
+      if (!f || f.norm === '') continue;
+      if (!isDittoMark(f.norm)) {
+        this.above[key] = f;
+        continue;
+      }
+      const prev = this.above[key];
+      if (prev) fields[key] = { ...f, text: prev.text, norm: prev.norm, ditto: f.text };
+    }
   }
 
   /** The register as read so far, without rows (its `skipped` counts go on growing); `finish` completes this same object. */

@@ -2,6 +2,7 @@
 import type { RuleModule } from './rule.js';
 import columnMissing from './column-missing.js';
 import requiredCell from './required-cell.js';
+import dittoMark from './ditto-mark.js';
 import serialNumber from './serial-number.js';
 import personName from './person-name.js';
 import nameSpacing from './name-spacing.js';
@@ -20,6 +21,7 @@ import addressTownship from './address-township.js';
 export const allRules: RuleModule[] = [
   columnMissing,
   requiredCell,
+  dittoMark,
   serialNumber,
   personName,
   nameSpacing,
