@@ -18,6 +18,8 @@ export function validationReports(
   }
   for (const f of read.files) {
     if (f.registers.length || f.failure) reports.push(...validateRegisters(f, f.file, f.detected, rules, options, areaLabel));
+    // a 附4 quota table beside the registers: listed, not checked (fupin quota --table reads it)
+    else if (f.detected.kind?.value === 'quota-table') reports.push({ file: f.file, rows: 0, problems: [], detected: f.detected });
     // 附3 统计表 in the folder are checked as tables (whole numbers, 小计 and 合计 consistent)
     for (const t of f.tables) {
       reports.push({

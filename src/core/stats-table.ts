@@ -1,4 +1,5 @@
 // Reading a 附3 统计表 from a sheet grid (fupin-made or filled in by hand) and checking its arithmetic (DOMAIN §5).
+import { looksLikeQuotaTable } from './quota/detect.js';
 import type { AreaLevel, CountPair, OrgType, Problem, RawCell, RawSheet, RollupRow, RollupTable } from './model.js';
 import { cellRef, compact, numberText, parseAmount } from './normalize.js';
 import { canonicalCity, columnSums, emptyRow, HUNAN_CITIES } from './rollup.js';
@@ -99,6 +100,7 @@ const MEASURE_WORDS = /参与单位数量|扶贫脱贫户数|参与扶贫单位�
 
 /** Cheap detection: a 统计表 has the 附3 measure headers (or 慈善系统 and 基金会 side by side) near the top and no 户主 column. */
 export function looksLikeStatsTable(sheet: RawSheet): boolean {
+  if (looksLikeQuotaTable(sheet)) return false;
   let measures = false;
   let groups = false;
   for (let r = 0; r < Math.min(sheet.rows.length, 20); r++) {

@@ -34,6 +34,7 @@ const T = {
     detected: '识别情况',
     det: { format: '格式', encoding: '编码', delimiter: '分隔符', sheet: '工作表', header: '表头行', columns: '列对应', area: '所属地区', otherSheets: '其他工作表（无登记表）' } as Record<string, string>,
     areaUnknown: '未知（地址核对已跳过）',
+    quotaTable: '附4 任务分配表，不是登记表（用 fupin quota --table 读取）',
   },
   en: {
     cell: 'Cell',
@@ -53,6 +54,7 @@ const T = {
     detected: 'Detected',
     det: { format: 'format', encoding: 'encoding', delimiter: 'delimiter', sheet: 'sheet', header: 'header rows', columns: 'columns', area: 'area', otherSheets: 'other sheets (no register)' } as Record<string, string>,
     areaUnknown: 'unknown (address checks skipped)',
+    quotaTable: 'a 附4 quota table, not a register (read it with fupin quota --table)',
   },
 } as const;
 
@@ -67,6 +69,7 @@ function fileHeading(f: RenderedFile, lang: Lang, c: ChalkInstance): string {
   if (f.sheet !== undefined) parts.push(c.dim(`[${f.sheet}]`));
   if (f.area) parts.push(f.area);
   if (f.sheet !== undefined) parts.push(c.dim(t.rows(f.rows)));
+  if (f.detected.kind?.value === 'quota-table') parts.push(c.dim(t.quotaTable));
   return parts.join('  ');
 }
 

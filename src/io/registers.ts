@@ -1,5 +1,6 @@
 // Reads every register under the given paths: walk, load, find the registers, give each its area;
 // sheets that are 附3 统计表 rather than registers are read as tables, and orgs.csv as the org registry.
+import { looksLikeQuotaTable } from '../core/quota/detect.js';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveArea } from '../core/area.js';
@@ -134,8 +135,12 @@ export async function readRegisters(inputs: string[], opts: ReadOptions = {}): P
       resolveArea({ ...(opts.area ? { flag: opts.area } : {}), pathSegments, sheetLines: titleLines }, divisions);
     const found = findRegisters(loaded, areaOf);
     const tables = statsTablesOf(loaded.sheets, found, f.display, areaOf, divisions);
-    // a file of 统计表 is not a broken register
+    // a file of 统计表 is not a broken register, nor is the 附4 quota table kept beside the registers
     if (tables.length && found.failure?.rule === 'file-not-register') delete found.failure;
+    if (found.failure?.rule === 'file-not-register' && loaded.sheets.some(looksLikeQuotaTable)) {
+      delete found.failure;
+      loaded.detected.kind = { value: 'quota-table', reason: '附4 任务分配表 (fupin quota --table)' };
+    }
     files.push({ ...found, file: loaded.file, abs: loaded.abs, detected: loaded.detected, tables });
     opts.onFile?.(++done, todo.length, f.display);
   }

@@ -1,9 +1,9 @@
 // End-to-end: `fupin validate` on files made here — exit codes, JSON shape, broken files next to good ones.
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fupin, STACK_LINE, tempDir } from './helpers.js';
+import { fupin, ROOT, STACK_LINE, tempDir } from './helpers.js';
 
 const HEADER = ['序号', '扶贫单位或者机构名称', '扶贫户主姓名', '扶贫家庭住址', '联系方式'];
 
@@ -149,6 +149,21 @@ describe('fupin validate', () => {
       const read = JSON.parse(fupin(['validate', '--format', 'json', '--max-cell-chars', '100', csv]).stdout);
       expect(read.files[0].rows).toBe(1);
       expect(fupin(['validate', '--max-cells', 'abc', csv]).code).toBe(2);
+    } finally {
+      d.cleanup();
+    }
+  });
+
+  it('lists a 附4 quota table kept beside the registers without misreading it as a register or 统计表', () => {
+    const d = tempDir();
+    try {
+      copyFileSync(path.join(ROOT, 'fixtures/quota/tables/corrected.csv'), path.join(d.dir, '任务表.csv'));
+      copyFileSync(path.join(t.dir, 'clean.xlsx'), path.join(d.dir, '溆浦县.xlsx'));
+      const r = fupin(['validate', '--format', 'json', d.dir]);
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      const quota = doc.files.find((f: { file: string }) => f.file === '任务表.csv');
+      expect(quota).toMatchObject({ rows: 0, problems: [], detected: { kind: { value: 'quota-table' } } });
     } finally {
       d.cleanup();
     }
