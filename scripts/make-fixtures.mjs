@@ -1120,6 +1120,8 @@ async function writeRegisters() {
   {
     const k = county('溆浦县');
     const s = layoutRegister({ columns: OFFICIAL_COLUMNS, rows: cleanRows(k, 5, { phoneStyle: 'text' }), templateRows: 0, footer: false });
+    // nothing in the file or its name says which county: validated, address checks skipped with an info note
+    s.expected.problems.push({ rule: 'area-unknown', severity: 'info' });
     writeRegisterCsv('registers/no-title.csv', s, { encoding: 'utf8', eol: '\n' });
   }
 

@@ -133,6 +133,18 @@ export const FILE_PROBLEMS = {
     { io: '无法打开文件（{detail}）：请检查文件是否存在、是否有读取权限，或是否正被其他程序占用' },
     { io: 'Cannot open the file ({detail}): check that it exists, is readable and is not locked by another program' },
   ),
+  'area-unknown': def(
+    'area-unknown',
+    {
+      unknown:
+        '无法确定本表属于哪个县市区，已跳过地址核对：请用 --area 指定（如 --area 溆浦县），或把文件放在“市州/县市区.xlsx”的位置，或在表头上方写“填报单位：XX县慈善会”',
+    },
+    {
+      unknown:
+        'The county of this register is unknown, so addresses were not checked: give it with --area (e.g. --area 溆浦县), keep the file as 市州/县市区.xlsx, or write “填报单位：XX县慈善会” above the header',
+    },
+    'info',
+  ),
   'required-column': def(
     'required-column',
     { missing: '登记表缺少“{label}”列（表头在第 {headerRow} 行）：请在表头加上该列并填写' },

@@ -73,6 +73,8 @@ export function findRegisters(wb: WorkbookInput, areaOf: AreaResolver): FoundReg
 /** Problems about the register as a whole that the reader knows of: a required column absent from the header. */
 function headerProblems(reg: Register): Problem[] {
   const out: Problem[] = [];
+  // DOMAIN §2: a register whose area is unknown is still checked; what needs the area is skipped, and the clerk is told
+  if (reg.area.level === 'unknown') out.push(fileProblem('area-unknown', 'unknown'));
   for (const key of reg.missingColumns) {
     const spec = COLUMNS.find((c) => c.key === key)!;
     if (!spec.required) continue;
