@@ -83,6 +83,15 @@ describe('scanSheet', () => {
     expect(r.rows[1]!.fields.org).toMatchObject({ text: '溆浦县慈善会', cell: 'B3' });
   });
 
+  it('knows the short headers other offices use (单位, 户名, 住址, 电话)', () => {
+    const s = sheet([
+      ['序', '单位', '户名', '住址', '电话'],
+      [1, '溆浦县慈善会', '张三', '卢峰镇', '13907451234'],
+    ]);
+    const r = scanSheet(s, ctx).registers[0]!;
+    expect(r.columns.map((c) => `${c.letter}:${c.key}`)).toEqual(['A:seq', 'B:org', 'C:name', 'D:address', 'E:phone']);
+  });
+
   it('finds two registers one after the other in one sheet', () => {
     const s = sheet([
       ['溆浦县慈善组织精准扶贫结对帮扶登记表'],
