@@ -50,6 +50,54 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     exitCode = await validateCommand(paths, flags, io);
   });
 
+  readingOptions(
+    program
+      .command('rollup')
+      .description('登记表汇总为附3统计表：县市区 → 市州 → 全省 / registers → city 统计表 → provincial total')
+      .argument('[paths...]', '市州文件夹、全省文件夹或统计表文件 / a city folder, a province folder, or 统计表 files')
+      .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json', 'csv']).default('pretty'))
+      .option('-o, --output <file>', '写出附3统计表 .xlsx（或 .csv/.json） / write the filled 附3 form')
+      .addOption(new Option('--by <what>', '另外列出每个市州的统计表 / also print each city table').choices(['city']))
+      .option('--orgs <file>', '单位名录 orgs.csv（默认取文件夹里的 orgs.csv） / org registry')
+      .option('--unit <text>', '附3 的填报单位 / the 填报单位 line of the form')
+      .option('--date <text>', '附3 的填报日期（默认今天） / the date line of the form')
+      .option('--strict', '警告也算不通过 / warnings fail too')
+      .option('--force', '覆盖已存在的输出文件 / overwrite an existing output file'),
+  ).action(async (paths: string[], flags) => {
+    const { rollupCommand } = await import('./commands/rollup.js');
+    exitCode = await rollupCommand(paths, flags, io);
+  });
+
+  readingOptions(
+    program
+      .command('quota')
+      .description('按附4任务下限核对：各市州、各类型、各单位 / check the 附4 minimums per city, type and organisation')
+      .argument('[paths...]', '全省或市州文件夹、统计表文件 / a province or city folder, or 统计表 files')
+      .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json']).default('pretty'))
+      .option('--table <file>', '任务分配表（CSV/XLSX/JSON，默认内置 2016 年湖南附4） / quota table (default: built-in Hunan 2016)')
+      .option('-o, --output <file>', '写出附4进度表 .xlsx / write the 附4 form with actual figures')
+      .option('--orgs <file>', '单位名录 orgs.csv / org registry')
+      .option('--force', '覆盖已存在的输出文件 / overwrite an existing output file'),
+  ).action(async (paths: string[], flags) => {
+    const { quotaCommand } = await import('./commands/quota.js');
+    exitCode = await quotaCommand(paths, flags, io);
+  });
+
+  readingOptions(
+    program
+      .command('orgs')
+      .description('列出全部帮扶单位：类型、层级、地区、户数、类型依据 / list organisations with their type and how it was decided')
+      .argument('[paths...]', '登记表文件或文件夹 / register files or folders')
+      .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json', 'csv']).default('pretty'))
+      .option('-o, --output <file>', '写出 orgs.csv 供核对修改 / write an orgs.csv to correct')
+      .option('--orgs <file>', '已有的单位名录 orgs.csv / existing org registry')
+      .option('--strict', '有组织类型无法判断（按社会服务机构计）时也算不通过 / a guessed type fails too')
+      .option('--force', '覆盖已存在的输出文件 / overwrite an existing output file'),
+  ).action(async (paths: string[], flags) => {
+    const { orgsCommand } = await import('./commands/orgs.js');
+    exitCode = await orgsCommand(paths, flags, io);
+  });
+
   program
     .command('template')
     .description('写出空白的正式表格：register 附2 登记表、stats 附3 统计表、quota 附4 任务分配表、card 附1 结对帮扶卡 / write a blank official form')
@@ -102,54 +150,6 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       const { catCommand } = await import('./commands/cat.js');
       exitCode = await catCommand(file, flags, io);
     });
-
-  readingOptions(
-    program
-      .command('rollup')
-      .description('登记表汇总为附3统计表：县市区 → 市州 → 全省 / registers → city 统计表 → provincial total')
-      .argument('[paths...]', '市州文件夹、全省文件夹或统计表文件 / a city folder, a province folder, or 统计表 files')
-      .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json', 'csv']).default('pretty'))
-      .option('-o, --output <file>', '写出附3统计表 .xlsx（或 .csv/.json） / write the filled 附3 form')
-      .addOption(new Option('--by <what>', '另外列出每个市州的统计表 / also print each city table').choices(['city']))
-      .option('--orgs <file>', '单位名录 orgs.csv（默认取文件夹里的 orgs.csv） / org registry')
-      .option('--unit <text>', '附3 的填报单位 / the 填报单位 line of the form')
-      .option('--date <text>', '附3 的填报日期（默认今天） / the date line of the form')
-      .option('--strict', '警告也算不通过 / warnings fail too')
-      .option('--force', '覆盖已存在的输出文件 / overwrite an existing output file'),
-  ).action(async (paths: string[], flags) => {
-    const { rollupCommand } = await import('./commands/rollup.js');
-    exitCode = await rollupCommand(paths, flags, io);
-  });
-
-  readingOptions(
-    program
-      .command('orgs')
-      .description('列出全部帮扶单位：类型、层级、地区、户数、类型依据 / list organisations with their type and how it was decided')
-      .argument('[paths...]', '登记表文件或文件夹 / register files or folders')
-      .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json', 'csv']).default('pretty'))
-      .option('-o, --output <file>', '写出 orgs.csv 供核对修改 / write an orgs.csv to correct')
-      .option('--orgs <file>', '已有的单位名录 orgs.csv / existing org registry')
-      .option('--strict', '有组织类型无法判断（按社会服务机构计）时也算不通过 / a guessed type fails too')
-      .option('--force', '覆盖已存在的输出文件 / overwrite an existing output file'),
-  ).action(async (paths: string[], flags) => {
-    const { orgsCommand } = await import('./commands/orgs.js');
-    exitCode = await orgsCommand(paths, flags, io);
-  });
-
-  readingOptions(
-    program
-      .command('quota')
-      .description('按附4任务下限核对：各市州、各类型、各单位 / check the 附4 minimums per city, type and organisation')
-      .argument('[paths...]', '全省或市州文件夹、统计表文件 / a province or city folder, or 统计表 files')
-      .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json']).default('pretty'))
-      .option('--table <file>', '任务分配表（CSV/XLSX/JSON，默认内置 2016 年湖南附4） / quota table (default: built-in Hunan 2016)')
-      .option('-o, --output <file>', '写出附4进度表 .xlsx / write the 附4 form with actual figures')
-      .option('--orgs <file>', '单位名录 orgs.csv / org registry')
-      .option('--force', '覆盖已存在的输出文件 / overwrite an existing output file'),
-  ).action(async (paths: string[], flags) => {
-    const { quotaCommand } = await import('./commands/quota.js');
-    exitCode = await quotaCommand(paths, flags, io);
-  });
 
   program
     .command('init')
