@@ -8,6 +8,52 @@ import { ZipArchive, type ZipEntry } from './zip.js';
 /** Why a workbook's structure cannot be read (the zip itself was fine). */
 export type XlsxErrorCode = 'no-workbook' | 'xml';
 
+/**
+ * The text of one string item — an <si> of sharedStrings.xml or a cell's inline <is> — as it is read: its <t> runs
+ * joined, phonetic guides (<rPh>, furigana/pinyin) left out, and whether it was rich text (<r> runs).
+ */
+class StringItem {
+  /** Undefined until a <t> run has text. */
+  text: string | undefined;
+  rich = false;
+  private inT = false;
+  private phonetic = 0;
+
+  begin(): void {
+    this.text = undefined;
+    this.rich = false;
+    this.inT = false;
+    this.phonetic = 0;
+  }
+
+  /** An element opened inside the item (<t>, <r>, <rPh>; others are ignored). */
+  open(x: XmlScanner): void {
+    switch (x.name) {
+      case 't':
+        if (this.phonetic === 0 && !x.selfClosing) this.inT = true;
+        break;
+      case 'r':
+        if (this.phonetic === 0) this.rich = true;
+        break;
+      case 'rPh':
+        if (!x.selfClosing) this.phonetic++;
+        break;
+    }
+  }
+
+  close(name: string): void {
+    if (name === 't') this.inT = false;
+    else if (name === 'rPh' && this.phonetic > 0) this.phonetic--;
+  }
+
+  /** Text met while inside the item: kept when it is in a <t> run outside phonetic guides. */
+  add(x: XmlScanner, maxChars: number): void {
+    if (!this.inT) return;
+    this.text = this.text === undefined ? x.text() : this.text + x.text();
+    if (this.text.length > maxChars) throw new LimitExceeded('maxCellChars', this.text.length, maxChars);
+  }
+}
+
 export class XlsxError extends Error {
   constructor(
     readonly code: XlsxErrorCode,
@@ -422,16 +468,10 @@ class WorkbookReader {
     const rich: number[] = [];
     this.parse(name, buf, (x) => {
       let inSi = false;
-      let inT = false;
-      let phonetic = 0;
-      let text = '';
-      let isRich = false;
+      const item = new StringItem();
       for (let ev = x.next(); ev !== END; ev = x.next()) {
         if (ev === TEXT) {
-          if (inT) {
-            text += x.text();
-            if (text.length > maxCellChars) throw new LimitExceeded('maxCellChars', text.length, maxCellChars);
-          }
+          item.add(x, maxCellChars);
         } else if (ev === OPEN) {
           switch (x.name) {
             case 'extLst':
@@ -442,38 +482,21 @@ class WorkbookReader {
               if (x.selfClosing) out.push('');
               else {
                 inSi = true;
-                text = '';
-                isRich = false;
+                item.begin();
               }
               break;
-            case 't':
-              if (inSi && phonetic === 0 && !x.selfClosing) inT = true;
-              break;
-            case 'r':
-              if (inSi && phonetic === 0) isRich = true;
-              break;
-            case 'rPh':
-              if (inSi && !x.selfClosing) phonetic++;
-              break;
+            default:
+              if (inSi) item.open(x);
           }
         } else if (ev === CLOSE) {
-          switch (x.name) {
-            case 't':
-              inT = false;
-              break;
-            case 'rPh':
-              if (phonetic > 0) phonetic--;
-              break;
-            case 'si':
-              if (inSi) {
-                if (isRich) rich.push(out.length);
-                out.push(decodeXString(text));
-                inSi = false;
-                inT = false;
-                phonetic = 0;
-              }
-              break;
-          }
+          if (x.name === 'si') {
+            if (inSi) {
+              if (item.rich) rich.push(out.length);
+              out.push(decodeXString(item.text ?? ''));
+              inSi = false;
+              item.begin();
+            }
+          } else item.close(x.name);
         }
       }
     });
@@ -505,10 +528,7 @@ class WorkbookReader {
       let v: string | undefined;
       let inV = false;
       let inIs = false;
-      let inT = false;
-      let isText: string | undefined;
-      let isRich = false;
-      let phonetic = 0;
+      const inline = new StringItem();
 
       const finish = (): void => {
         inCell = false;
@@ -575,9 +595,9 @@ class WorkbookReader {
           return inner ? { ...inner, formula: true } : { text: '', kind: 'empty', formula: true };
         }
         if (t === 'inlineStr') {
-          if (isText === undefined) return undefined;
-          const cell = valueCell('inlineStr', isText);
-          return cell && isRich ? { text: cell.text, kind: 'string' } : cell;
+          if (inline.text === undefined) return undefined;
+          const cell = valueCell('inlineStr', inline.text);
+          return cell && inline.rich ? { text: cell.text, kind: 'string' } : cell;
         }
         if (v === undefined) return undefined;
         return valueCell(t, v);
@@ -588,10 +608,7 @@ class WorkbookReader {
           if (inV) {
             v = v === undefined ? x.text() : v + x.text();
             if (v.length > maxCellChars) throw new LimitExceeded('maxCellChars', v.length, maxCellChars);
-          } else if (inT) {
-            isText = isText === undefined ? x.text() : isText + x.text();
-            if (isText.length > maxCellChars) throw new LimitExceeded('maxCellChars', isText.length, maxCellChars);
-          }
+          } else inline.add(x, maxCellChars);
           continue;
         }
         if (ev === OPEN) {
@@ -616,10 +633,8 @@ class WorkbookReader {
               style = s === undefined ? (styles[0] ?? NO_STYLE) : (styles[Number(s)] ?? NO_STYLE);
               formula = false;
               v = undefined;
-              isText = undefined;
-              isRich = false;
-              inV = inIs = inT = false;
-              phonetic = 0;
+              inline.begin();
+              inV = inIs = false;
               inCell = true;
               if (x.selfClosing) finish();
               break;
@@ -641,13 +656,9 @@ class WorkbookReader {
               if (inCell && !x.selfClosing) inIs = true;
               break;
             case 't':
-              if (inIs && phonetic === 0 && !x.selfClosing) inT = true;
-              break;
             case 'r':
-              if (inIs && phonetic === 0) isRich = true;
-              break;
             case 'rPh':
-              if (inIs && !x.selfClosing) phonetic++;
+              if (inIs) inline.open(x);
               break;
             case 'row': {
               if (inCell) finish();
@@ -672,10 +683,8 @@ class WorkbookReader {
             inV = false;
             break;
           case 't':
-            inT = false;
-            break;
           case 'rPh':
-            if (phonetic > 0) phonetic--;
+            inline.close(x.name);
             break;
           case 'is':
             inIs = false;
