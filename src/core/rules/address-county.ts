@@ -1,7 +1,7 @@
 // address-county: a 家庭住址 that names another county, city or province than the register's (warning; error with --strict).
 import type { Place } from '../divisions.js';
-import { BoundedCache, placesMemo } from '../place-memo.js';
-import { RowFacts } from '../row-facts.js';
+import { eachAddress, homePlace } from '../address-findings.js';
+import { placesMemo } from '../place-memo.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -24,42 +24,24 @@ export default defineRule({
   },
   create(ctx) {
     const idx = ctx.options.divisions;
-    const area = ctx.register.area;
-    if (!idx || area.level === 'unknown') return {};
-    let home = idx.placeOf(area);
-    if (home && home.level !== area.level) home = idx.placeOf({ ...area, code: undefined });
-    // the area must be known down to its own level (a county register whose county is not in the list: skip)
-    if (!home || home.level !== area.level) return {};
+    const home = idx && homePlace(idx, ctx.register.area);
+    if (!idx || !home) return {};
     const expected = idx.label(home);
     const related = (p: Place): boolean => idx.within(p, home) || idx.within(home, p);
     const severity = ctx.options.strict ? 'error' : 'warning';
+    const places = placesMemo(idx, ctx.register.area);
 
-    // the finding depends only on the finding key (place-memo.ts): remembered for the next address with that key
-    const places = placesMemo(idx, area);
-    const findings = new BoundedCache<string | null>();
-    const facts = ctx.facts ?? new RowFacts();
-
-    return {
-      row(row) {
-        if (!row.fields.address) return;
-        const text = facts.compactAddress(row);
-        if (text === '') return; // blank (compact is empty exactly when normText is)
-        const key = facts.addressFindingKey(row, idx);
-        let found = findings.get(key);
-        if (found === undefined) {
-          // the most specific place named that is neither inside the register's area nor above it
-          let worst: { rank: number; found: string } | undefined;
-          for (const m of places(text)) {
-            if (m.level === 'town' || m.places.some(related)) continue;
-            const rank = m.level === 'county' ? 2 : m.level === 'city' ? 1 : 0;
-            const label = m.places.length === 1 ? idx.label(m.places[0]) : m.text;
-            if (!worst || rank > worst.rank) worst = { rank, found: label };
-          }
-          found = worst ? worst.found : null;
-          findings.set(key, found);
-        }
-        if (found !== null) ctx.reportCell(row, 'address', 'elsewhere', { found, expected }, severity);
-      },
+    // the most specific place named that is neither inside the register's area nor above it
+    const judge = (text: string): string | null => {
+      let worst: { rank: number; found: string } | undefined;
+      for (const m of places(text)) {
+        if (m.level === 'town' || m.places.some(related)) continue;
+        const rank = m.level === 'county' ? 2 : m.level === 'city' ? 1 : 0;
+        const label = m.places.length === 1 ? idx.label(m.places[0]) : m.text;
+        if (!worst || rank > worst.rank) worst = { rank, found: label };
+      }
+      return worst ? worst.found : null;
     };
+    return eachAddress(ctx, idx, judge, (row, found) => ctx.reportCell(row, 'address', 'elsewhere', { found, expected }, severity));
   },
 });

@@ -1,7 +1,7 @@
 // address-township: in a county register, the 乡/镇/街道 an address names should be one of the county's townships today (warning).
 import type { County, PlaceMatch } from '../divisions.js';
-import { BoundedCache, placesMemo } from '../place-memo.js';
-import { RowFacts } from '../row-facts.js';
+import { eachAddress, homePlace } from '../address-findings.js';
+import { placesMemo } from '../place-memo.js';
 import { defineRule } from './rule.js';
 
 /** A township token: up to 6 Han characters, no village or street words, ending in 乡/镇/街道. */
@@ -40,18 +40,15 @@ export default defineRule({
   },
   create(ctx) {
     const idx = ctx.options.divisions;
-    const area = ctx.register.area;
-    if (!idx || area.level !== 'county') return {};
-    let home = idx.placeOf(area);
-    if (home && home.level !== 'county') home = idx.placeOf({ ...area, code: undefined });
+    if (!idx || ctx.register.area.level !== 'county') return {};
+    const home = homePlace(idx, ctx.register.area);
     if (!home || home.level !== 'county') return {};
     const county: County = home;
     const countyLabel = idx.label(county);
     const related = (m: PlaceMatch): boolean => m.places.some((p) => idx.within(p, county) || idx.within(county, p));
 
     // the finding depends only on the address key (place-memo.ts): remembered, as is placesIn, for the next address with that key
-    const places = placesMemo(idx, area);
-    const findings = new BoundedCache<Finding | null>();
+    const places = placesMemo(idx, ctx.register.area);
 
     const judge = (text: string): Finding | null => {
       const matches = places(text);
@@ -82,21 +79,7 @@ export default defineRule({
       return { messageId: 'unknown', data: { town, county: countyLabel } };
     };
 
-    const facts = ctx.facts ?? new RowFacts();
-    return {
-      row(row) {
-        if (!row.fields.address) return;
-        const text = facts.compactAddress(row);
-        if (text === '') return; // blank (compact is empty exactly when normText is)
-        const key = facts.addressFindingKey(row, idx);
-        let finding = findings.get(key);
-        if (finding === undefined) {
-          finding = judge(text);
-          findings.set(key, finding);
-        }
-        if (finding) ctx.reportCell(row, 'address', finding.messageId, { ...finding.data });
-      },
-    };
+    return eachAddress(ctx, idx, judge, (row, finding) => ctx.reportCell(row, 'address', finding.messageId, { ...finding.data }));
   },
 });
 

@@ -1,0 +1,45 @@
+// What the two address rules share: the register's own place in the division list, and each address judged once.
+import type { Area, RegisterRow } from './model.js';
+import type { DivisionIndex, Place } from './divisions.js';
+import { BoundedCache } from './place-memo.js';
+import { RowFacts } from './row-facts.js';
+import type { RuleContext, RuleVisitor } from './rules/rule.js';
+
+/**
+ * The register's area as a place of the index, at the area's own level (a county register: its county); undefined
+ * when the index does not know it that precisely (the address rules are then skipped). A stale code is ignored.
+ */
+export function homePlace(idx: DivisionIndex, area: Area): Place | undefined {
+  if (area.level === 'unknown') return undefined;
+  let home = idx.placeOf(area);
+  if (home && home.level !== area.level) home = idx.placeOf({ ...area, code: undefined });
+  return home && home.level === area.level ? home : undefined;
+}
+
+/**
+ * A row visitor that judges each non-blank address once per finding key (place-memo.ts: addresses differing only in
+ * house numbers and punctuation share one) and reports every row whose address has a finding.
+ */
+export function eachAddress<F>(
+  ctx: RuleContext,
+  idx: DivisionIndex,
+  judge: (compacted: string) => F | null,
+  report: (row: RegisterRow, finding: F) => void,
+): RuleVisitor {
+  const findings = new BoundedCache<F | null>();
+  const facts = ctx.facts ?? new RowFacts();
+  return {
+    row(row) {
+      if (!row.fields.address) return;
+      const text = facts.compactAddress(row);
+      if (text === '') return; // blank (compact is empty exactly when normText is)
+      const key = facts.addressFindingKey(row, idx);
+      let finding = findings.get(key);
+      if (finding === undefined) {
+        finding = judge(text);
+        findings.set(key, finding);
+      }
+      if (finding !== null) report(row, finding);
+    },
+  };
+}
