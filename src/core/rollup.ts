@@ -14,25 +14,11 @@ import type {
 } from './model.js';
 import { normText } from './normalize.js';
 import { classifyOrg, parseTypeText, type OrgRegistry, type OrgTypeDecision } from './orgs.js';
+import { HUNAN_CITIES } from './quota/table.js';
 import { ROLLUP_NOTES } from './stats-messages.js';
 
-/** Hunan's 14 市州 in the order 附4 lists them (DOMAIN §2), with the short forms the tables write. */
-export const HUNAN_CITIES: readonly { name: string; short: string }[] = [
-  { name: '长沙市', short: '长沙市' },
-  { name: '株洲市', short: '株洲市' },
-  { name: '衡阳市', short: '衡阳市' },
-  { name: '岳阳市', short: '岳阳市' },
-  { name: '常德市', short: '常德市' },
-  { name: '郴州市', short: '郴州市' },
-  { name: '湘潭市', short: '湘潭市' },
-  { name: '怀化市', short: '怀化市' },
-  { name: '邵阳市', short: '邵阳市' },
-  { name: '娄底市', short: '娄底市' },
-  { name: '永州市', short: '永州市' },
-  { name: '益阳市', short: '益阳市' },
-  { name: '张家界市', short: '张家界' },
-  { name: '湘西土家族苗族自治州', short: '湘西州' },
-];
+/** Hunan's 14 市州 in the order 附4 lists them (DOMAIN §2), with the short forms tables write: one list, in quota/table.ts. */
+export { HUNAN_CITIES };
 
 export const TYPES: readonly OrgType[] = ['charity', 'foundation', 'social'];
 
@@ -485,7 +471,7 @@ export function canonicalCity(text: string): string | undefined {
   const t = normText(text).replace(/\s+/g, '');
   if (!t) return undefined;
   for (const c of HUNAN_CITIES) {
-    if (t === c.name || t === c.short) return c.name;
+    if (t === c.name || c.short.includes(t)) return c.name;
     const stem = c.name.replace(/(市|土家族苗族自治州)$/u, '');
     if (t === stem || t === `${stem}州` || t === `${stem}市`) return c.name;
   }

@@ -186,7 +186,7 @@ function areaHintOf(texts: (string | undefined)[]): string | undefined {
     if (!t) continue;
     for (const c of HUNAN_CITIES) {
       const stem = c.name.replace(/(市|土家族苗族自治州)$/u, '');
-      if (t.includes(c.name) || t.includes(c.short) || t.includes(stem)) return c.name;
+      if (t.includes(c.name) || c.short.some((short) => t.includes(short)) || t.includes(stem)) return c.name;
     }
   }
   return undefined;

@@ -9,7 +9,7 @@ import { compact } from '../../core/normalize.js';
 import { HUNAN_2016, checkQuota, type QuotaReport, type QuotaTable } from '../../core/quota/index.js';
 import { allRules } from '../../core/rules/index.js';
 import { ConfigError, configPath, loadConfig, type LoadedConfig } from '../../io/config.js';
-import { parseEncodingName, type EncodingName } from '../../io/csv.js';
+import type { EncodingName } from '../../io/csv.js';
 import { QuotaTableFileError, readQuotaTableFile } from '../../io/quota-table.js';
 import { readRegisters, type ReadResult } from '../../io/registers.js';
 import { OutputError, writeFileAtomic } from '../../io/safe-write.js';
@@ -22,6 +22,7 @@ import { renderReports, type ValidationReport } from '../../formatters/report.js
 import type { RollupReport } from '../../formatters/rollup-report.js';
 import { EXIT, UsageError } from '../errors.js';
 import { type CliIO, useColor } from '../io.js';
+import { encodingOf } from '../inputs.js';
 import { validationReports } from '../validation-reports.js';
 import { type LimitFlags, limitsFromFlags } from '../limits.js';
 import { progress } from '../progress.js';
@@ -49,7 +50,6 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
   zh: {
     'register-empty': '登记表尚未填写（还没有结对记录）：请从第一行空白的序号开始填写',
     'bad-format': '--format 只能是 pretty、json、github 或 junit（收到 “{value}”）',
-    'bad-encoding': '不认识的编码 “{value}”：可用 utf-8、gbk、gb18030、utf-16le',
     missing: '找不到文件夹：{dir}',
     'not-dir': '{dir} 是一个文件：fupin check 检查整个台账文件夹（检查单个登记表请用 fupin validate {dir}）',
     'no-files': '{dir} 中没有表格文件（.xlsx、.xlsm、.csv）：请先用 fupin init 建好台账，或把登记表放进来',
@@ -66,7 +66,6 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
   en: {
     'register-empty': 'the register has no pairings yet: fill it in from the first blank numbered row',
     'bad-format': '--format must be pretty, json, github or junit (got "{value}")',
-    'bad-encoding': 'unknown encoding "{value}": use utf-8, gbk, gb18030 or utf-16le',
     missing: 'folder not found: {dir}',
     'not-dir': '{dir} is a file: fupin check checks a whole ledger folder (for one register use fupin validate {dir})',
     'no-files': 'no spreadsheet files (.xlsx, .xlsm, .csv) in {dir}: lay out a ledger with fupin init, or put registers in it',
@@ -243,11 +242,7 @@ async function quotaAll(
 /** Everything check finds, as a report (no printing). Throws UsageError when the job cannot be done. */
 export async function runCheck(dir: string, flags: CheckFlags, io: CliIO, now: Date = new Date()): Promise<CheckReport> {
   const lang = parseLang(flags.lang);
-  let encoding: EncodingName | undefined;
-  if (flags.encoding) {
-    encoding = parseEncodingName(flags.encoding);
-    if (!encoding) throw usage('bad-encoding', { value: flags.encoding });
-  }
+  const encoding = encodingOf(flags);
   const root = path.resolve(io.cwd, dir);
   const st = await stat(root).catch(() => undefined);
   if (!st) throw usage('missing', { dir });
