@@ -133,6 +133,12 @@ export const FILE_PROBLEMS = {
     { io: '无法打开文件（{detail}）：请检查文件是否存在、是否有读取权限，或是否正被其他程序占用' },
     { io: 'Cannot open the file ({detail}): check that it exists, is readable and is not locked by another program' },
   ),
+  'csv-repaired': def(
+    'csv-repaired',
+    { quote: '第 {line} 行有一个引号（"）没有配对，已按普通字符读取：请用 Excel/WPS 打开核对这一行，必要时删去多余的引号后重新保存' },
+    { quote: 'Line {line} has a quote (") that is never closed; it was read as a plain character: open the file in Excel/WPS, check that line and remove the stray quote' },
+    'warning',
+  ),
   'area-unknown': def(
     'area-unknown',
     {

@@ -80,6 +80,11 @@ function headerProblems(reg: Register): Problem[] {
     if (!spec.required) continue;
     out.push(fileProblem('required-column', 'missing', { label: spec.label, headerRow: reg.headerRows.join('-') }));
   }
+  // a CSV line whose quote never closes was read with the quote as a plain character: the clerk should look at it
+  for (const line of (reg.detected.unclosedQuote?.value ?? '').split(',').filter(Boolean)) {
+    const row = Number(line);
+    if (row >= (reg.headerRows[0] ?? 0)) out.push({ ...fileProblem('csv-repaired', 'quote', { line: row }), row, severity: 'warning' });
+  }
   return out;
 }
 

@@ -79,7 +79,8 @@ function problemTable(f: RenderedFile, lang: Lang, c: ChalkInstance, width: numb
   const cellLevel = f.problems.filter((p) => p.cell !== undefined);
   const lines: string[] = [];
   for (const p of fileLevel) {
-    lines.push(`  ${severityStyle(c, p.severity)(`✖ ${t[p.severity]}`)} ${p.message}`);
+    const mark = p.severity === 'error' ? '✖' : p.severity === 'warning' ? '▲' : 'ℹ';
+    lines.push(`  ${severityStyle(c, p.severity)(`${mark} ${t[p.severity]}`)} ${p.message}`);
   }
   if (cellLevel.length) {
     // widths in terminal columns; Chinese text is wrapped by display width

@@ -169,6 +169,14 @@ describe('fupin validate', () => {
     }
   });
 
+  it('reads a CSV line whose quote never closes, and asks the clerk to check that line', () => {
+    const r = fupin(['validate', '--format', 'json', '--area', '溆浦县', path.join(ROOT, 'fixtures/hostile/unclosed-quote.csv')]);
+    const problems = JSON.parse(r.stdout).files[0].problems;
+    expect(problems.filter((p: { rule: string }) => p.rule === 'csv-repaired')).toEqual([
+      expect.objectContaining({ severity: 'warning', row: 4, message: expect.stringContaining('第 4 行') }),
+    ]);
+  });
+
   it('shows what it detected with --explain', () => {
     const r = fupin(['validate', '--explain', path.join(t.dir, 'clean.xlsx')]);
     expect(r.stdout).toContain('表头行: 3');
