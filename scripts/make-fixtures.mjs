@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { mulberry32, stampZipDates } from './lib/deterministic.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'fixtures');
@@ -19,16 +20,6 @@ const FOOTER_TEXT = '备注：此统计表属结对帮卡对应登记统计，�
 
 // ── deterministic randomness ────────────────────────────────────────────────────────────────
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 let rand = mulberry32(20160727);
 const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = (arr) => arr[Math.floor(rand() * arr.length)];
@@ -444,26 +435,9 @@ async function xlsxBuffer(sheets, { creator = 'Administrator' } = {}) {
     for (const [r1, c1, r2, c2] of s.merges) ws.mergeCells(r1, c1, r2, c2);
   }
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return fixZipTimes(buf);
+  return stampZipDates(buf, FIXED_DATE);
 }
 
-/** exceljs stamps zip entries with the current time: set every entry to the fixed date so output is byte-identical. */
-function fixZipTimes(buf) {
-  const d = FIXED_DATE;
-  const dosTime = (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1);
-  const dosDate = ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate();
-  for (let p = 0; p + 4 <= buf.length; p++) {
-    const sig = buf.readUInt32LE(p);
-    if (sig === 0x04034b50 && p + 30 <= buf.length) {
-      buf.writeUInt16LE(dosTime, p + 10);
-      buf.writeUInt16LE(dosDate, p + 12);
-    } else if (sig === 0x02014b50 && p + 46 <= buf.length) {
-      buf.writeUInt16LE(dosTime, p + 12);
-      buf.writeUInt16LE(dosDate, p + 14);
-    }
-  }
-  return buf;
-}
 
 /** Text of a cell as Excel writes it into CSV / Unicode text. */
 function cellText(v) {

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { stampZipDates } from './lib/deterministic.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'fixtures/quota');
@@ -66,23 +67,6 @@ function household(county) {
 
 // ── writing ─────────────────────────────────────────────────────────────────────────────────
 
-/** exceljs stamps zip entries with the current time: set every entry to the fixed date so output is byte-identical. */
-function fixZipTimes(buf) {
-  const d = FIXED_DATE;
-  const dosTime = (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1);
-  const dosDate = ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate();
-  for (let p = 0; p + 4 <= buf.length; p++) {
-    const sig = buf.readUInt32LE(p);
-    if (sig === 0x04034b50 && p + 30 <= buf.length) {
-      buf.writeUInt16LE(dosTime, p + 10);
-      buf.writeUInt16LE(dosDate, p + 12);
-    } else if (sig === 0x02014b50 && p + 46 <= buf.length) {
-      buf.writeUInt16LE(dosTime, p + 12);
-      buf.writeUInt16LE(dosDate, p + 14);
-    }
-  }
-  return buf;
-}
 
 function newBook() {
   const wb = new ExcelJS.Workbook();
@@ -95,7 +79,7 @@ function newBook() {
 
 const written = [];
 async function writeBook(rel, wb) {
-  const buf = fixZipTimes(Buffer.from(await wb.xlsx.writeBuffer()));
+  const buf = stampZipDates(Buffer.from(await wb.xlsx.writeBuffer()), FIXED_DATE);
   writeText(rel, buf);
 }
 function writeText(rel, data) {

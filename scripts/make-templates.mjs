@@ -18,6 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { stampZipDates } from './lib/deterministic.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'templates');
@@ -335,29 +336,10 @@ const FORMS = [
   ['附4-任务分配表.xlsx', quota],
 ];
 
-/** JSZip stamps every zip entry with the current time: set them all to STAMP so the bytes are the same on every run. */
-function fixZipDates(buf) {
-  const dosTime = 0; // 00:00:00
-  const dosDate = ((STAMP.getUTCFullYear() - 1980) << 9) | ((STAMP.getUTCMonth() + 1) << 5) | STAMP.getUTCDate();
-  let at = 0;
-  while (at + 30 <= buf.length && buf.readUInt32LE(at) === 0x04034b50) {
-    buf.writeUInt16LE(dosTime, at + 10);
-    buf.writeUInt16LE(dosDate, at + 12);
-    if (buf.readUInt16LE(at + 6) & 0x08) throw new Error('zip entry with a data descriptor: cannot walk it');
-    at += 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28) + buf.readUInt32LE(at + 18);
-  }
-  while (at + 46 <= buf.length && buf.readUInt32LE(at) === 0x02014b50) {
-    buf.writeUInt16LE(dosTime, at + 12);
-    buf.writeUInt16LE(dosDate, at + 14);
-    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-  }
-  if (buf.readUInt32LE(at) !== 0x06054b50) throw new Error('unexpected zip layout');
-  return buf;
-}
 
 mkdirSync(OUT, { recursive: true });
 for (const [file, make] of FORMS) {
-  const buf = fixZipDates(Buffer.from(await make().xlsx.writeBuffer()));
+  const buf = stampZipDates(Buffer.from(await make().xlsx.writeBuffer()), STAMP);
   writeFileSync(path.join(OUT, file), buf);
   console.log(`templates/${file}  ${buf.length} bytes`);
 }
