@@ -110,11 +110,13 @@ export const FILE_PROBLEMS = {
     'file-not-register',
     {
       'no-header':
-        '没有找到登记表的表头：应有“{expected}”等列（表头可在前几行的标题之下）。{found}请检查列名，或用 fupin template register 生成空白登记表',
+        '没有找到登记表的表头：应有{expected}等列（表头可在前几行的标题之下）。{found}请检查列名，或用 fupin template register 生成空白登记表',
+      found: '（工作表“{sheet}”第 {row} 行只认出：{headers}）',
     },
     {
       'no-header':
         'No register header found: expected columns such as {expected} (below any title rows). {found}Check the column names, or start from `fupin template register`',
+      found: '(sheet "{sheet}", row {row}, has only: {headers}) ',
     },
   ),
   'file-unsupported': def(
@@ -148,6 +150,26 @@ export const FILE_PROBLEMS = {
     {
       unknown:
         'The county of this register is unknown, so addresses were not checked: give it with --area (e.g. --area 溆浦县), keep the file as 市州/县市区.xlsx, or write “填报单位：XX县慈善会” above the header',
+    },
+    'info',
+  ),
+  'file-own-output': def(
+    'file-own-output',
+    {
+      annotated: 'fupin 生成的文件，未计入：这是标注了问题的登记表副本（validate --annotate），不是登记表本身。汇总请用原登记表',
+      cards: 'fupin 生成的文件，未计入：这是结对帮扶卡（fupin cards），不是登记表',
+      'quota-progress': 'fupin 生成的文件，未计入：这是附4 任务完成情况表（fupin quota -o），不是登记表',
+      publish: 'fupin 生成的文件，未计入：这是公示名单（fupin publish），不是登记表',
+      diff: 'fupin 生成的文件，未计入：这是登记表的变更清单（fupin diff），不是登记表',
+      shape: '这个文件是一张表单（如结对帮扶卡）而不是登记表：格子里是“户主姓名”“组织负责人”等栏目名，未计入。汇总请用登记表',
+    },
+    {
+      annotated: 'made by fupin, not counted: an annotated copy of a register (validate --annotate), not the register itself; roll up the original',
+      cards: 'made by fupin, not counted: pairing cards (fupin cards), not a register',
+      'quota-progress': 'made by fupin, not counted: the 附4 progress form (fupin quota -o), not a register',
+      publish: 'made by fupin, not counted: a public listing (fupin publish), not a register',
+      diff: 'made by fupin, not counted: a list of changes between registers (fupin diff), not a register',
+      shape: 'this file is a form (such as a pairing card), not a register: its cells are field labels such as "户主姓名" and "组织负责人"; not counted. Roll up the registers',
     },
     'info',
   ),

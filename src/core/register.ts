@@ -280,12 +280,15 @@ export interface ScanContext {
  * Every register in a sheet. Several registers may follow one another (each after the previous one's 备注);
  * a sheet with none gives an empty list and the closest header candidate.
  */
-export function scanSheet(sheet: RawSheet, ctx: ScanContext): SheetScan {
-  return scanRows(makeGrid(sheet), sheet.name, ctx, 0, 0);
+export function scanSheet(sheet: RawSheet, ctx: ScanContext, sink?: RowSink): SheetScan {
+  return scanRows(makeGrid(sheet), sheet.name, ctx, 0, 0, sink);
 }
 
-/** scanSheet from row `from` on, `above` registers having been found above it in the same sheet. */
-function scanRows(g: Grid, sheetName: string, ctx: ScanContext, from: number, above: number): SheetScan {
+/**
+ * scanSheet from row `from` on, `above` registers having been found above it in the same sheet. With a sink, each
+ * register's rows go to it as they are read (the register is announced, area unset, before its first row) and are not kept.
+ */
+function scanRows(g: Grid, sheetName: string, ctx: ScanContext, from: number, above: number, sink?: RowSink): SheetScan {
   const registers: Register[] = [];
   let bestCandidate: SheetScan['bestCandidate'];
   while (from < g.rowCount) {
@@ -295,7 +298,7 @@ function scanRows(g: Grid, sheetName: string, ctx: ScanContext, from: number, ab
       break;
     }
     const titleLines = titleLinesOf(g, from, found.row);
-    const { register, next } = readBlock(g, sheetName, found, titleLines, ctx);
+    const { register, next } = readBlock(g, sheetName, found, titleLines, ctx, sink);
     registers.push(register);
     if (next === undefined) break;
     from = next;
@@ -317,8 +320,9 @@ function titleLinesOf(g: Grid, from: number, to: number): string[] {
   return titleLines;
 }
 
-function readBlock(g: Grid, sheetName: string, header: Candidate, titleLines: string[], ctx: ScanContext): { register: Register; next?: number } {
+function readBlock(g: Grid, sheetName: string, header: Candidate, titleLines: string[], ctx: ScanContext, sink?: RowSink): { register: Register; next?: number } {
   const block = new BlockReader(header, titleLines, ctx, sheetName);
+  if (sink) block.emit = sink(block.shell());
   for (let r = block.firstData; r < g.rowCount; r++) {
     const next = block.read(g, r);
     if (next !== undefined) return { register: block.finish(), next };
@@ -449,9 +453,10 @@ class BlockReader {
   }
 
   finish(): Register {
-    if (!this.made) return this.build();
-    if (this.footerRow !== undefined) this.made.footerRow = this.footerRow;
-    return this.made;
+    const reg = this.made ?? this.build();
+    if (this.footerRow !== undefined) reg.footerRow = this.footerRow;
+    reg.rowCount = this.count;
+    return reg;
   }
 
   private build(): Register {
@@ -467,6 +472,7 @@ class BlockReader {
       unknownColumns: unknown.map((u) => ({ letter: columnLetter(u.col), header: u.header })),
       missingColumns: COLUMNS.filter((c) => (c.required || c.expected) && !present.has(c.key)).map((c) => c.key),
       rows: this.rows,
+      rowCount: this.count,
       skipped: this.skipped,
       ...(footerRow !== undefined ? { footerRow } : {}),
       titleLines,

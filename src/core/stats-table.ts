@@ -1,8 +1,8 @@
 // Reading a 附3 统计表 from a sheet grid (fupin-made or filled in by hand) and checking its arithmetic (DOMAIN §5).
 import { looksLikeQuotaTable } from './quota/detect.js';
-import type { AreaLevel, CountPair, OrgType, Problem, RawCell, RawSheet, RollupRow, RollupTable } from './model.js';
+import { msg, type AreaLevel, type CountPair, type MsgArg, type OrgType, type Problem, type RawCell, type RawSheet, type RollupRow, type RollupTable } from './model.js';
 import { cellRef, compact, numberText, parseAmount } from './normalize.js';
-import { canonicalCity, columnSums, emptyRow, HUNAN_CITIES } from './rollup.js';
+import { columnSums, emptyRow } from './rollup.js';
 import { STATS_RULES } from './stats-messages.js';
 
 export type Group = OrgType | 'subtotal';
@@ -18,8 +18,6 @@ export const COLUMN_LABEL: Record<Group, Record<Measure, string>> = {
   subtotal: { units: '参与扶贫单位总数', households: '扶贫脱贫农户总数' },
 };
 
-const TYPE_ZH: Record<OrgType, string> = { charity: '慈善系统', foundation: '基金会', social: '社会服务机构' };
-const TYPE_EN: Record<OrgType, string> = { charity: 'the charity system', foundation: 'foundations', social: 'social service organisations' };
 
 /** A1 references of one row's eight figures. */
 export type RowRefs = Record<Group, Record<Measure, string>>;
@@ -65,6 +63,16 @@ export interface StatsReadOptions {
   area?: string;
   /** Known row units: the city's counties (full names), or the province's cities. Without them, a city table's labels are not checked. */
   units?: readonly string[];
+  /** The province the table belongs to: its name and cities (the profile). */
+  province?: ProvinceCities;
+}
+
+/** What reading a 统计表 needs to know of its province: the profile's name and cities fit. */
+export interface ProvinceCities {
+  name: string;
+  cityNames: readonly string[];
+  /** The city a text names in full or short (湘西州, 张家界), if any. */
+  city(written: string): { name: string; short: readonly string[] } | undefined;
 }
 
 function textAt(sheet: RawSheet, r: number, c: number): string {
@@ -181,12 +189,14 @@ function readPreamble(sheet: RawSheet, before: number): { title?: string; report
   return out;
 }
 
-function areaHintOf(texts: (string | undefined)[]): string | undefined {
+/** The city the title or 填报单位 line names (in full or short), when the province is known. */
+function areaHintOf(texts: (string | undefined)[], province: ProvinceCities | undefined): string | undefined {
+  if (!province) return undefined;
   for (const t of texts) {
     if (!t) continue;
-    for (const c of HUNAN_CITIES) {
-      const stem = c.name.replace(/(市|土家族苗族自治州)$/u, '');
-      if (t.includes(c.name) || c.short.some((short) => t.includes(short)) || t.includes(stem)) return c.name;
+    for (const name of province.cityNames) {
+      const c = province.city(name)!;
+      if (t.includes(c.name) || c.short.some((short) => short.length >= 2 && t.includes(short))) return c.name;
     }
   }
   return undefined;
@@ -238,7 +248,8 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
   }
   const problems: Problem[] = [];
   const preamble = readPreamble(sheet, layout.headerRows[0]! - 1);
-  const areaHint = areaHintOf([preamble.reporter, preamble.title]);
+  const areaHint = areaHintOf([preamble.reporter, preamble.title], opts.province);
+  const canonicalCity = (label: string): string | undefined => opts.province?.city(label)?.name;
 
   const refsOf = (r: number): RowRefs => {
     const refs = {} as RowRefs;
@@ -296,7 +307,7 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
           problems.push(
             problem('stats-number', bad, r, c, {
               value: cell?.text ?? '',
-              unit: label || `第 ${r + 1} 行`,
+              unit: label || msg('term/row-n', { row: r + 1 }),
               column: COLUMN_LABEL[g][m],
             }),
           );
@@ -315,8 +326,8 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
     dataRows.filter((d) => canonicalCity(d.label)).length > dataRows.length / 2
       ? 'province'
       : 'city');
-  const known = opts.units ?? (level === 'province' ? HUNAN_CITIES.map((c) => c.name) : undefined);
-  const area = opts.area ?? areaHint ?? (level === 'province' ? '湖南省' : '');
+  const known = opts.units ?? (level === 'province' ? opts.province?.cityNames : undefined);
+  const area = opts.area ?? areaHint ?? (level === 'province' ? (opts.province?.name ?? '') : '');
   const rows: StatsRowRead[] = [];
   const firstRowOf = new Map<string, number>();
   for (const d of dataRows) {
@@ -353,7 +364,7 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
         });
       } else firstRowOf.set(row.unit, d.r + 1);
     }
-    if (!d.bad) checkSubtotal(d.r, row, d.label || `第 ${d.r + 1} 行`, d.hasSubtotal, layout, problems);
+    if (!d.bad) checkSubtotal(d.r, row, d.label || msg('term/row-n', { row: d.r + 1 }), d.hasSubtotal, layout, problems);
     else for (const m of MEASURES) if (!d.hasSubtotal[m]) row.subtotal[m] = row.charity[m] + row.foundation[m] + row.social[m];
     rows.push({ row, label: d.label, labelCell, sheetRow: d.r + 1, refs: refsOf(d.r) });
   }
@@ -393,7 +404,7 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
   return out;
 }
 
-function problem(rule: string, messageId: string, r: number, c: number, data: Record<string, string | number>): Problem {
+function problem(rule: string, messageId: string, r: number, c: number, data: Record<string, MsgArg>): Problem {
   const p: Problem = {
     rule,
     messageId,
@@ -416,15 +427,14 @@ function unknownUnit(d: { r: number; label: string }, cell: string, area: string
     cell,
     value: d.label,
     data: {
-      area: area || (level === 'province' ? '本省' : '本市'),
-      kind: level === 'province' ? '市州' : '县市区',
-      kindEn: level === 'province' ? 'city' : 'county',
+      area: area || msg(level === 'province' ? 'term/this-province' : 'term/this-city'),
+      kind: msg(level === 'province' ? 'term/city-kind' : 'term/county-kind'),
     },
   };
 }
 
 /** 参与扶贫单位总数 = the three units; 扶贫脱贫农户总数 between the largest type and the sum of the three. */
-function checkSubtotal(r: number, row: RollupRow, unit: string, has: Record<Measure, boolean>, layout: Layout, problems: Problem[]): void {
+function checkSubtotal(r: number, row: RollupRow, unit: MsgArg, has: Record<Measure, boolean>, layout: Layout, problems: Problem[]): void {
   const cols = layout.cols.subtotal ?? {};
   const units = row.charity.units + row.foundation.units + row.social.units;
   if (!has.units) row.subtotal.units = units;
@@ -447,8 +457,7 @@ function checkSubtotal(r: number, row: RollupRow, unit: string, has: Record<Meas
       problem('stats-subtotal-households', 'too-few', r, cols.households, {
         value: numberText(value),
         max: max.n,
-        type: TYPE_ZH[max.t],
-        typeEn: TYPE_EN[max.t],
+        type: msg(`term/type-${max.t}`),
         unit,
       }),
     );

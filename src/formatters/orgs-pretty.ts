@@ -45,7 +45,7 @@ export function formatOrgsPretty(report: OrgsReport, opts: OrgsPrettyOptions): s
       also: otherSpellings(o),
       type: typeLabel(o.type, report.lang),
       level: levelLabel(o.level, report.lang),
-      area: shortAreaOf(o),
+      area: shortAreaOf(o, report.province),
       households: String(o.households),
       basis: typeBasis(o, report.lang),
       guessed: o.typeSource === 'default',

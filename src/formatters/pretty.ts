@@ -30,7 +30,7 @@ const T = {
     file: '文件',
     summary: (s: ValidationReport['summary']) =>
       `共检查 ${s.files} 个文件（${s.registers} 张登记表，${s.rows} 户结对）：错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个。`,
-    passedOver: (n: number) => `另有 ${n} 个文件不是表格，已跳过。`,
+    passedOver: (n: number) => `另有 ${n} 个文件不是登记表，已跳过：`,
     detected: '识别情况',
     det: { format: '格式', encoding: '编码', delimiter: '分隔符', sheet: '工作表', header: '表头行', columns: '列对应', area: '所属地区', otherSheets: '其他工作表（无登记表）' } as Record<string, string>,
     areaUnknown: '未知（地址核对已跳过）',
@@ -50,7 +50,7 @@ const T = {
     file: 'File',
     summary: (s: ValidationReport['summary']) =>
       `Checked ${s.files} files (${s.registers} registers, ${s.rows} pairings): ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos.`,
-    passedOver: (n: number) => `${n} files that are not spreadsheets were passed over.`,
+    passedOver: (n: number) => `${n} files that are not registers were passed over:`,
     detected: 'Detected',
     det: { format: 'format', encoding: 'encoding', delimiter: 'delimiter', sheet: 'sheet', header: 'header rows', columns: 'columns', area: 'area', otherSheets: 'other sheets (no register)' } as Record<string, string>,
     areaUnknown: 'unknown (address checks skipped)',
@@ -138,7 +138,10 @@ export function formatPretty(report: ValidationReport, opts: PrettyOptions): str
     out.push('');
   }
   if (cleanHidden) out.push(c.green(`✔ ${t.cleanMany(cleanHidden)}`));
-  if (report.passedOver.length) out.push(c.dim(t.passedOver(report.passedOver.length)));
+  if (report.passedOver.length) {
+    out.push(c.dim(t.passedOver(report.passedOver.length)));
+    for (const p of report.passedOver) out.push(c.dim(`  ${p.file}${lang === 'zh' ? '：' : ': '}${p.why}`));
+  }
   const s = report.summary;
   const line = t.summary(s);
   out.push(s.errors ? c.red.bold(line) : s.warnings ? c.yellow(line) : c.green(line));

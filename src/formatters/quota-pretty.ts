@@ -2,7 +2,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Lang } from '../core/model.js';
-import { formatRange, quotaText, type AreaReport, type QuotaReport, type Requirement } from '../core/quota/index.js';
+import { formatRange, type AreaReport, type QuotaReport, type Requirement } from '../core/quota/index.js';
+import { render } from './catalogue/index.js';
 import { wrapWidth } from './text-width.js';
 
 export interface QuotaPrettyOptions {
@@ -104,7 +105,7 @@ function verdictLine(a: AreaReport, lang: Lang): string {
   const t = T[lang];
   const short = a.requirements.filter((r) => !r.met);
   if (short.length === 0) return t.verdictMet(a.area);
-  return t.verdictShort(a.area, short.length, short.map((r) => t.detail(r.label[lang], r.shortfall)).join(t.sep));
+  return t.verdictShort(a.area, short.length, short.map((r) => t.detail(render(r.label, lang), r.shortfall)).join(t.sep));
 }
 
 function areaBlock(a: AreaReport, lang: Lang, c: ChalkInstance, width: number): string {
@@ -120,7 +121,7 @@ function areaBlock(a: AreaReport, lang: Lang, c: ChalkInstance, width: number): 
     const bad = !r.met;
     const paint = bad ? c.red.bold : (s: string) => s;
     table.push([
-      paint(r.label[lang]),
+      paint(render(r.label, lang)),
       requiredText(r),
       paint(String(r.actual)),
       bad ? c.red.bold(String(r.shortfall)) : c.dim('0'),
@@ -129,10 +130,7 @@ function areaBlock(a: AreaReport, lang: Lang, c: ChalkInstance, width: number): 
   }
   const out = [heading, indent(table.toString())];
   // the over-the-upper-end notes are already in the result column
-  const overTexts = new Set(
-    a.requirements.filter((r) => r.over).map((r) => quotaText('req-over-info', { label: r.label, actual: r.actual, upper: r.upper })[lang]),
-  );
-  for (const n of a.notes) if (!overTexts.has(n[lang])) out.push(indent(c.dim(item('ℹ', n[lang], width - 2))));
+  for (const n of a.notes) if (n.id !== 'quota/req-over-info') out.push(indent(c.dim(item('ℹ', render(n, lang), width - 2))));
   return out.join('\n');
 }
 
@@ -177,7 +175,7 @@ export function formatQuotaPretty(report: QuotaReport, opts: QuotaPrettyOptions)
     out.push(c.bold(t.demo(`${site.city}${site.county}`)));
     for (const d of report.demoSite) {
       if (d.met) {
-        out.push(indent(`${c.green('✔')} ${d.message[lang]}`));
+        out.push(indent(`${c.green('✔')} ${render(d.message, lang)}`));
         continue;
       }
       const head = lang === 'zh' ? `${d.area} 有 ${d.outside.length} 户不在示范点` : `${d.area}: ${d.outside.length} household(s) outside the site`;
@@ -192,7 +190,7 @@ export function formatQuotaPretty(report: QuotaReport, opts: QuotaPrettyOptions)
   // the table's own faults
   if (report.tableFaults.length) {
     out.push(c.yellow.bold(`▲ ${t.faults(report.tableFaults.length)}`));
-    for (const f of report.tableFaults) out.push(indent(item('-', f.message[lang], width - 2)));
+    for (const f of report.tableFaults) out.push(indent(item('-', render(f.message, lang), width - 2)));
   } else {
     out.push(`${c.green('✔')} ${t.faultsNone}`);
   }
@@ -200,7 +198,7 @@ export function formatQuotaPretty(report: QuotaReport, opts: QuotaPrettyOptions)
 
   if (report.notes.length) {
     out.push(c.dim(t.notes));
-    for (const n of report.notes) out.push(indent(c.dim(item('ℹ', n[lang], width - 2))));
+    for (const n of report.notes) out.push(indent(c.dim(item('ℹ', render(n, lang), width - 2))));
     out.push('');
   }
 

@@ -2,7 +2,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Lang, RollupTable, Severity } from '../core/model.js';
-import { countBySeverity, figuresOf, GROUP_HEADERS, MEASURE_HEADERS, STATS_TITLE, type RollupProblem, type RollupReport } from './rollup-report.js';
+import { render } from './catalogue/index.js';
+import { countBySeverity, figuresOf, GROUP_HEADERS, MEASURE_HEADERS, type RollupProblem, type RollupReport } from './rollup-report.js';
 import { displayWidth, wrapWidth } from './text-width.js';
 
 export interface RollupPrettyOptions {
@@ -13,8 +14,8 @@ export interface RollupPrettyOptions {
 
 const T = {
   zh: {
-    title: (t: RollupTable) => `${STATS_TITLE}（${t.level === 'province' ? `${t.area}，全省汇总` : t.area}）`,
-    cityTitle: (t: RollupTable) => `${STATS_TITLE}（${t.area}）`,
+    title: (title: string, t: RollupTable) => `${title}（${t.level === 'province' ? `${t.area}，全省汇总` : t.area}）`,
+    cityTitle: (title: string, t: RollupTable) => `${title}（${t.area}）`,
     unit: '单位',
     total: '合计',
     notes: '说明：',
@@ -24,11 +25,15 @@ const T = {
     severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
     summary: (r: RollupReport, c: Record<Severity, number>) =>
       `共读取 ${r.source.files} 个文件（${r.source.registers} 张登记表，${r.source.tables} 张统计表）：` +
-      (c.error + c.warning + c.info === 0 ? '没有发现问题。' : `错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个。`),
+      (c.error + c.warning + c.info === 0 ? (left(r) ? '' : '没有发现问题。') : `错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个。`) +
+      (left(r)
+        ? `有内容未计入统计表：${[r.leftOut.rows ? `${r.leftOut.rows} 行（见说明）` : '', r.leftOut.files.length ? `${r.leftOut.files.length} 个文件（见上）` : ''].filter(Boolean).join('、')}，核对后再签字上报。`
+        : ''),
+    leftOutFiles: '以下文件未计入：',
   },
   en: {
-    title: (t: RollupTable) => `${STATS_TITLE} (${t.level === 'province' ? `provincial table, ${t.area}` : `city table, ${t.area}`})`,
-    cityTitle: (t: RollupTable) => `${STATS_TITLE} (city table, ${t.area})`,
+    title: (title: string, t: RollupTable) => `${title} (${t.level === 'province' ? `provincial table, ${t.area}` : `city table, ${t.area}`})`,
+    cityTitle: (title: string, t: RollupTable) => `${title} (city table, ${t.area})`,
     unit: '单位',
     total: '合计',
     notes: 'Notes:',
@@ -37,10 +42,19 @@ const T = {
     general: '(rollup)',
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
     summary: (r: RollupReport, c: Record<Severity, number>) =>
-      `Read ${r.source.files} files (${r.source.registers} registers, ${r.source.tables} 统计表): ` +
-      (c.error + c.warning + c.info === 0 ? 'no problems found.' : `${c.error} errors, ${c.warning} warnings, ${c.info} infos.`),
+      `Read ${r.source.files} files (${r.source.registers} registers, ${r.source.tables} statistics tables): ` +
+      (c.error + c.warning + c.info === 0 ? (left(r) ? '' : 'no problems found.') : `${c.error} errors, ${c.warning} warnings, ${c.info} infos. `) +
+      (left(r)
+        ? `Not counted in the table: ${[r.leftOut.rows ? `${r.leftOut.rows} row(s) (see the notes)` : '', r.leftOut.files.length ? `${r.leftOut.files.length} file(s) (see above)` : ''].filter(Boolean).join(', ')}; check them before signing.`
+        : ''),
+    leftOutFiles: 'Files left out of the count:',
   },
 } as const;
+
+/** Whether the count left anything out (the summary must say so, and never "no problems"). */
+function left(r: RollupReport): boolean {
+  return r.leftOut.rows > 0 || r.leftOut.files.length > 0;
+}
 
 /** Header labels broken the way a narrow printed form breaks them. */
 const MEASURE_LINES: Record<string, string> = {
@@ -89,10 +103,10 @@ export function renderStatsTable(t: RollupTable, c: ChalkInstance, width: number
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-function notesBlock(notes: readonly string[], lang: Lang, width: number): string[] {
+function notesBlock(notes: RollupTable['notes'], lang: Lang, width: number): string[] {
   if (notes.length === 0) return [];
   const out: string[] = [T[lang].notes];
-  notes.forEach((n, i) => {
+  notes.map((n) => render(n, lang)).forEach((n, i) => {
     const prefix = `${i + 1}. `;
     wrapWidth(n, Math.max(20, width - prefix.length - 2)).forEach((line, j) => out.push(`  ${j === 0 ? prefix : ' '.repeat(prefix.length)}${line}`));
   });
@@ -137,13 +151,17 @@ export function formatRollupPretty(report: RollupReport, opts: RollupPrettyOptio
     lines.push(c.bold(title), renderStatsTable(table, c, opts.width));
     lines.push(...notesBlock(table.notes, report.lang, opts.width));
   };
-  section(report.table, t.title(report.table));
+  section(report.table, t.title(report.title, report.table));
   for (const city of report.byCity ?? []) {
     lines.push('');
-    section(city, t.cityTitle(city));
+    section(city, t.cityTitle(report.title, city));
   }
   const problems = problemsBlock(report.problems, report.lang, c, opts.width);
   if (problems.length) lines.push('', ...problems);
+  if (report.leftOut.files.length) {
+    lines.push('', c.bold(t.leftOutFiles));
+    for (const f of report.leftOut.files) lines.push(`  ${f.file}：${f.why}`.replace('：', report.lang === 'zh' ? '：' : ': '));
+  }
   lines.push('', t.summary(report, countBySeverity(report.problems)));
   return `${lines.join('\n')}\n`;
 }

@@ -18,13 +18,13 @@ import { readFile } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileReport, Lang, Problem, RawSheet, Severity } from '../core/model.js';
-import { renderMessage } from '../core/catalogue.js';
 import { xlsxText } from '../core/neutralize.js';
 import { assertOutsideInputs, copyTarget, uniqueTarget } from './fix-writer.js';
 import { csvToSheet, decodeText, parseEncodingName, sniffDelimiter } from './csv.js';
-import type { ReadFile, ReadResult } from './registers.js';
+import type { LedgerFile } from '../core/ledger/model.js';
 import { writeFileAtomic } from './safe-write.js';
 import { loadExcelJs } from './xlsx.js';
+import { markWorkbook } from './mark.js';
 
 /** Cell fills by severity (ARGB). */
 export const SEVERITY_FILL: Record<Severity, string> = {
@@ -58,6 +58,8 @@ export interface AnnotateOptions {
   force?: boolean;
   /** The paths the user gave: copies keep their place relative to them, and may not land inside them. */
   inputs: readonly string[];
+  /** A problem in words (the catalogue's renderer, given by the CLI). */
+  render: (p: Problem) => string;
 }
 
 export interface AnnotatedFile {
@@ -109,20 +111,21 @@ type WorksheetT = ReturnType<WorkbookT['addWorksheet']>;
  * Writes one annotated copy per readable register file of `reports` under `dir` and says what it did. Throws
  * OutputError (exit 2 in the CLI) when DIR is an input folder or inside one, or when a copy cannot be written.
  */
-export async function annotateReports(reports: readonly FileReport[], read: ReadResult, dir: string, opts: AnnotateOptions): Promise<AnnotateResult> {
+export async function annotateReports(reports: readonly FileReport[], files: readonly LedgerFile[], dir: string, opts: AnnotateOptions): Promise<AnnotateResult> {
   assertOutsideInputs(dir, opts.inputs);
   const result: AnnotateResult = { written: [], notWritten: [] };
   const used = new Set<string>();
-  for (const f of read.files) {
+  for (const f of files) {
+    if (f.kind === 'own-output') continue;
     const mine = reports.filter((r) => r.file === f.file);
     if (f.failure || (f.registers.length === 0 && f.tables.length === 0)) {
       const p = f.failure ?? mine.flatMap((r) => r.problems)[0];
-      if (p) result.notWritten.push({ file: f.file, rule: p.rule, message: renderMessage(p, opts.lang) });
+      if (p) result.notWritten.push({ file: f.file, rule: p.rule, message: opts.render(p) });
       continue;
     }
     const located: Located[] = [];
-    for (const r of mine) for (const p of r.problems) located.push({ sheet: r.sheet ?? f.registers[0]?.sheet ?? '', problem: p });
-    const isCsv = f.registers[0]?.format === 'csv' || path.extname(f.abs).toLowerCase() === '.csv';
+    for (const r of mine) for (const p of r.problems) located.push({ sheet: r.sheet ?? f.registers[0]?.register.sheet ?? '', problem: p });
+    const isCsv = f.registers[0]?.register.format === 'csv' || path.extname(f.abs).toLowerCase() === '.csv';
     const ext = isCsv || path.extname(f.abs).toLowerCase() !== '.xlsx' ? '.xlsx' : undefined;
     const target = uniqueTarget(copyTarget(f.abs, opts.inputs, dir, ext), used);
     const written = isCsv ? await annotateCsv(f, located, target, opts) : await annotateXlsx(f, located, target, opts);
@@ -131,19 +134,19 @@ export async function annotateReports(reports: readonly FileReport[], read: Read
   return result;
 }
 
-async function annotateXlsx(f: ReadFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
+async function annotateXlsx(f: LedgerFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile(f.abs)) as unknown as ArrayBuffer);
   return finish(wb, f, located, target, opts);
 }
 
-async function annotateCsv(f: ReadFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
+async function annotateCsv(f: LedgerFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
   const ExcelJS = await loadExcelJs();
   const bytes = await readFile(f.abs);
   const enc = f.detected.encoding?.value;
   const decoded = decodeText(bytes, enc ? parseEncodingName(enc) : undefined);
-  const sheetName = f.registers[0]?.sheet ?? path.basename(f.abs, path.extname(f.abs));
+  const sheetName = f.registers[0]?.register.sheet ?? path.basename(f.abs, path.extname(f.abs));
   const grid: RawSheet = csvToSheet(decoded.text, sniffDelimiter(decoded.text).value, sheetName);
   const wb = new ExcelJS.Workbook();
   const name = safeSheetName(sheetName);
@@ -166,7 +169,7 @@ async function annotateCsv(f: ReadFile, located: Located[], target: string, opts
 }
 
 /** Fill and note the problem cells, add 问题清单 as the first sheet, write the copy. */
-async function finish(wb: WorkbookT, f: ReadFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
+async function finish(wb: WorkbookT, f: LedgerFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
   const { lang } = opts;
   // problems by cell: the note lists each, the fill is the most severe
   const byCell = new Map<string, { ws: WorksheetT; address: string; items: Located[] }>();
@@ -189,7 +192,7 @@ async function finish(wb: WorkbookT, f: ReadFile, located: Located[], target: st
       ...cell.style,
       fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[worst] } },
     };
-    const lines = items.map((i) => `【${SEVERITY_LABEL[lang][i.problem.severity]}】${renderMessage(i.problem, lang)}`);
+    const lines = items.map((i) => `【${SEVERITY_LABEL[lang][i.problem.severity]}】${opts.render(i.problem)}`);
     const before = noteText(cell.note as NoteValue);
     const text = xlsxText(lines.join('\n') + (before ? `\n——\n${before}` : ''));
     cell.note = { texts: [{ text }] } as never;
@@ -221,7 +224,7 @@ async function finish(wb: WorkbookT, f: ReadFile, located: Located[], target: st
       xlsxText(p.column ?? ''),
       xlsxText(p.value ?? ''),
       SEVERITY_LABEL[lang][p.severity],
-      xlsxText(renderMessage(p, lang)),
+      xlsxText(opts.render(p)),
       p.rule,
     ]);
     if (p.cell && wb.getWorksheet(l.sheet)) {
@@ -240,6 +243,7 @@ async function finish(wb: WorkbookT, f: ReadFile, located: Located[], target: st
   });
   list.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
 
+  markWorkbook(wb, 'annotated', path.basename(f.file));
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   await mkdir(path.dirname(target), { recursive: true });
   const out = await writeFileAtomic(target, buf, { force: Boolean(opts.force), inputs: opts.inputs });

@@ -3,25 +3,22 @@ import { packageFile } from './package-root.js';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE, initialConfig } from '../core/config.js';
-import type { DivisionIndex, Province } from '../core/divisions.js';
-import { loadDivisions } from './divisions.js';
+import type { Msg } from '../core/model.js';
+import type { ProvinceProfile } from '../core/profile.js';
 import { OutputError, writeFileAtomic } from './safe-write.js';
 import { writeBlankTemplate } from './writers/blank.js';
 
-/** init cannot do its job: the message in both languages; the CLI prints it and exits 2. */
+/** init cannot do its job: the message (`init/…`); the CLI prints it and exits 2. */
 export class InitError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh} / ${en}`);
+  constructor(readonly msg: Msg) {
+    super(msg.id);
     this.name = 'InitError';
   }
 }
 
 export interface InitOptions {
-  /** Province name as typed (湖南省, 湖南). */
-  province: string;
+  /** The province's profile: its cities and their counties (or townships) in its own order. */
+  profile: ProvinceProfile;
   year: number;
   /** Add the missing files to a folder that is not empty (never overwrites, never deletes). */
   force?: boolean;
@@ -51,11 +48,12 @@ export interface LedgerCity {
   counties: string[];
 }
 
-/** The ledger's cities and counties: functional zones (管理区, 园区 …) and groupings that are not places are left out. */
-export function ledgerLayout(province: Province, divisions: DivisionIndex): LedgerCity[] {
-  return province.cities
-    .filter((c) => !c.pseudo)
-    .map((c) => ({ name: c.name, counties: divisions.countiesOf(c).filter((k) => !k.zone).map((k) => k.name) }));
+/**
+ * The ledger's cities in the province's order and below each its counties (functional zones — 管理区, 园区 … — left
+ * out), or, for a city without county-level divisions (东莞市, 中山市), its townships (镇、街道).
+ */
+export function ledgerLayout(profile: ProvinceProfile): LedgerCity[] {
+  return profile.cities.map((c) => ({ name: c.name, counties: [...c.units] }));
 }
 
 /** The package's version, from package.json (two folders up from src/io and from dist/io). */
@@ -257,9 +255,9 @@ ${npx} validate --annotate 批注 ${city}/${county}.xlsx   # 生成一份把问�
 
 | 设置项 | 意思 | 默认 |
 |---|---|---|
-| \`province\` | 省份全称 | \`"湖南省"\` |
+| \`province\` | 省份全称 | \`"${o.province}"\` |
 | \`year\` | 年度 | （不填） |
-| \`quotaTable\` | 任务分配表：\`"builtin"\` 是内置的 2016 年湖南附4；其他年份请放一个同样格式的 CSV/XLSX/JSON 文件，写它的路径 | \`"builtin"\` |
+| \`quotaTable\` | 任务分配表：\`"builtin"\` 是本省内置的附4（没有内置表的省份请放一个附4 格式的 CSV/XLSX/JSON 文件，写它的路径）；其他年份同样 | \`"builtin"\` |
 | \`orgs\` | 单位名录文件 | 有 \`orgs.csv\` 就用它 |
 | \`strict\` | \`true\`：警告也算不通过，地址不在本县按错误处理 | \`false\` |
 | \`quotaFindings\` | \`"info"\`：任务未完成只作提示；\`"error"\`：任务未完成算错误 | \`"info"\` |
@@ -321,28 +319,15 @@ const text = (s: string) => async () => Buffer.from(s, 'utf8');
  */
 export async function initLedger(dir: string, opts: InitOptions): Promise<InitResult> {
   const abs = path.resolve(dir);
-  const divisions = await loadDivisions();
-  const province = divisions.province(opts.province.trim());
-  if (!province) {
-    const names = divisions.provinces.map((p) => p.name).slice(0, 5).join('、');
-    throw new InitError(`不认识的省份 “${opts.province}”：请写全称，例如 ${names}`, `unknown province "${opts.province}": give its full name, e.g. 湖南省`);
-  }
-  if (!Number.isInteger(opts.year) || opts.year < 2000 || opts.year > 2100) {
-    throw new InitError(`年度应为四位数的年份，例如 2016（收到 “${opts.year}”）`, `the year must be a four-digit year, e.g. 2016 (got "${opts.year}")`);
-  }
+  const province = opts.profile;
+  if (!Number.isInteger(opts.year) || opts.year < 2000 || opts.year > 2100) throw new InitError({ id: 'init/bad-year', data: { value: String(opts.year) } });
 
   const st = await stat(abs).catch(() => undefined);
-  if (st && !st.isDirectory()) throw new InitError(`${dir} 是一个文件，不是文件夹`, `${dir} is a file, not a folder`);
+  if (st && !st.isDirectory()) throw new InitError({ id: 'init/is-file', data: { dir } });
   const present = ((await entriesOf(abs)) ?? []).filter((e) => e !== '.git');
-  if (present.length && !opts.force) {
-    const shown = present.slice(0, 5).join('、') + (present.length > 5 ? ' …' : '');
-    throw new InitError(
-      `文件夹 ${dir} 不是空的（${shown}）：换一个空文件夹，或加 --force 只补上缺少的文件（不会覆盖、不会删除任何文件）`,
-      `the folder ${dir} is not empty; use an empty folder, or add --force to add only the missing files (nothing is overwritten or deleted)`,
-    );
-  }
+  if (present.length && !opts.force) throw new InitError({ id: 'init/not-empty', data: { dir, present: present.slice(0, 5), more: present.length > 5 ? ' …' : '' } });
 
-  const cities = ledgerLayout(province, divisions);
+  const cities = ledgerLayout(province);
   const register = (area: string, unit: string) => () =>
     writeBlankTemplate('register', { area, unitLine: unit, ...(opts.rows !== undefined ? { rows: opts.rows } : {}) });
   const plan: Planned[] = [
@@ -374,7 +359,7 @@ export async function initLedger(dir: string, opts: InitOptions): Promise<InitRe
       } catch (e) {
         // a file that appeared meanwhile is kept, like one that was there before
         if (e instanceof OutputError && e.kind === 'exists') kept.push(item.rel);
-        else if (e instanceof OutputError) throw new InitError(e.zh, e.en);
+        else if (e instanceof OutputError) throw new InitError({ id: 'init/write', data: { file: item.rel, detail: e.kind } });
         else throw e;
       }
     }

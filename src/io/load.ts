@@ -24,6 +24,8 @@ export interface LoadedFile {
   sheets: RawSheet[];
   detected: Detected;
   failure?: ReadFailure;
+  /** The workbook's keywords (docProps/core.xml): fupin's outputs carry their mark there. */
+  keywords?: string;
 }
 
 export interface LoadOptions {
@@ -32,6 +34,8 @@ export interface LoadOptions {
   maxBytes?: number;
   /** What a file may make fupin do (--max-… flags); the rest from DEFAULT_LIMITS. */
   limits?: Partial<ReadLimits>;
+  /** Read it as a text table whatever its extension (its content was seen to be text). */
+  text?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = DEFAULT_LIMITS.maxFileBytes;
@@ -162,7 +166,7 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
       if (!TEXT_EXTENSIONS.has(ext) || !mostlyText(bytes)) return fail('file-unsupported', 'binary', { detail: ext || 'binary' });
       return readAsCsv();
     case 'text': {
-      if (!TEXT_EXTENSIONS.has(ext) && !(found.explicit && ext === '')) {
+      if (!opts.text && !TEXT_EXTENSIONS.has(ext) && !(found.explicit && ext === '')) {
         const head = bytes.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
         if (head.startsWith('<')) return fail('file-unsupported', 'html', { ext });
         return fail('file-corrupt', 'text-as-xlsx', { ext });
@@ -171,7 +175,7 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
     }
     case 'xlsx': {
       try {
-        const { sheets, droppedMerges } = await readXlsxBuffer(bytes, limits);
+        const { sheets, droppedMerges, keywords } = await readXlsxBuffer(bytes, limits);
         if (sheets.length === 0) return fail('file-corrupt', 'no-sheets');
         if (droppedMerges?.length) {
           base.detected.merges = {
@@ -179,7 +183,7 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
             reason: `one merge covers more than ${limits.maxMergedCells} cells (--max-merged-cells): a crafted range, not a form`,
           };
         }
-        return { ...base, format: 'xlsx', sheets };
+        return { ...base, format: 'xlsx', sheets, ...(keywords ? { keywords } : {}) };
       } catch (e) {
         return { ...base, failure: xlsxFailure(e) };
       }

@@ -22,6 +22,8 @@ export interface WalkResult {
   missing: string[];
   /** Files in the folders that were passed over (not spreadsheets), relative display paths. */
   passedOver: string[];
+  /** The same files as found: the reader looks at their content (a text export may be a register). */
+  others: FoundFile[];
 }
 
 function skipEntry(name: string): boolean {
@@ -31,7 +33,7 @@ function skipEntry(name: string): boolean {
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function walkInputs(inputs: string[], cwd = process.cwd()): Promise<WalkResult> {
-  const result: WalkResult = { files: [], missing: [], passedOver: [] };
+  const result: WalkResult = { files: [], missing: [], passedOver: [], others: [] };
   const seen = new Set<string>();
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
@@ -71,7 +73,10 @@ async function walkDir(root: string, dir: string, out: WalkResult, seen: Set<str
       if (seen.has(abs)) continue;
       seen.add(abs);
       if (SPREADSHEET_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.files.push({ abs, display, explicit: false });
-      else out.passedOver.push(display);
+      else {
+        out.passedOver.push(display);
+        out.others.push({ abs, display, explicit: false });
+      }
     }
   }
 }

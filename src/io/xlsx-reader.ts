@@ -78,6 +78,8 @@ export interface XlsxWorkbook {
   definedNames: DefinedName[];
   /** Merges left out because one alone covers more than maxMergedCells (A1:XFD1048576): `Sheet1!A1:XFD1048576`. */
   droppedMerges: string[];
+  /** docProps/core.xml cp:keywords, when set (fupin marks its outputs there). */
+  keywords?: string;
 }
 
 export interface XlsxReadOptions {
@@ -421,7 +423,17 @@ class WorkbookReader {
         throw new XlsxError('no-workbook', 'the worksheets the workbook names are missing');
       }
     }
-    return { sheets, date1904: this.date1904, definedNames, droppedMerges: this.droppedMerges };
+    const keywords = this.keywords();
+    return { sheets, date1904: this.date1904, definedNames, droppedMerges: this.droppedMerges, ...(keywords ? { keywords } : {}) };
+  }
+
+  /** The workbook's keywords (docProps/core.xml cp:keywords): where fupin marks its own outputs. */
+  private keywords(): string | undefined {
+    const buf = this.part('docProps/core.xml');
+    if (!buf || buf.length > 65536) return undefined;
+    const m = /<(?:\w+:)?keywords[^>]*>([^<]*)</u.exec(buf.toString('utf8'));
+    if (!m) return undefined;
+    return m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim() || undefined;
   }
 
   private readStyles(name: string): void {

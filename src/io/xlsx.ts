@@ -57,6 +57,8 @@ export interface XlsxRead {
   definedNames?: DefinedName[];
   /** Merges left out because one alone covers more than the limit (`Sheet1!A1:XFD1048576`). */
   droppedMerges?: string[];
+  /** The workbook's keywords (docProps/core.xml): fupin's mark on its own outputs. */
+  keywords?: string;
 }
 
 /**
@@ -65,5 +67,5 @@ export interface XlsxRead {
  */
 export async function readXlsxBuffer(buf: Buffer, limits?: Partial<ReadLimits>): Promise<XlsxRead> {
   const wb = readXlsx(buf, limits ? { limits } : {});
-  return { sheets: wb.sheets, date1904: wb.date1904, definedNames: wb.definedNames, droppedMerges: wb.droppedMerges };
+  return { sheets: wb.sheets, date1904: wb.date1904, definedNames: wb.definedNames, droppedMerges: wb.droppedMerges, ...(wb.keywords ? { keywords: wb.keywords } : {}) };
 }

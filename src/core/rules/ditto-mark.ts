@@ -35,7 +35,16 @@ export default defineRule({
           if (!f) continue;
           if (f.ditto !== undefined) {
             // the cell holds the mark; the value counted is the row above's
-            ctx.report({ messageId: 'resolved', row: row.row, columnKey: key, column: headerOf.get(key), cell: f.cell, value: f.ditto, data: { mark: f.ditto, counted: f.text } });
+            ctx.report({
+              messageId: 'resolved',
+              row: row.row,
+              columnKey: key,
+              column: headerOf.get(key),
+              cell: f.cell,
+              value: f.ditto,
+              data: { mark: f.ditto, counted: f.text },
+              fix: [ctx.edit(row, key, f.text)],
+            });
           }
           else if (f.norm !== '' && isDittoMark(f.norm)) ctx.reportCell(row, key, 'unresolved', { mark: f.text, label: LABEL[key]! });
         }

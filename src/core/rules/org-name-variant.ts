@@ -105,7 +105,10 @@ export default defineRule({
           for (const sp of org.spellings.values()) {
             if (sp.text === org.preferred) continue;
             const messageId = differenceOf(sp.text, org.preferred);
-            for (const row of sp.rows) ctx.reportCell(orgCell(row, sp.text), 'org', messageId, { expected: org.preferred });
+            for (const row of sp.rows) {
+              const cell = orgCell(row, sp.text);
+              ctx.reportCell(cell, 'org', messageId, { expected: org.preferred }, undefined, [ctx.edit(cell, 'org', org.preferred)]);
+            }
           }
         }
         const list = [...orgs.values()];

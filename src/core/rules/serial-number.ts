@@ -46,24 +46,24 @@ export default defineRule({
         const expected = position;
         const field = row.fields.seq;
         if (isBlank(field?.text)) {
-          ctx.reportCell(row, 'seq', 'empty', { expected });
+          ctx.reportCell(row, 'seq', 'empty', { expected }, undefined, [ctx.edit(row, 'seq', String(expected))]);
           previous++;
           return;
         }
         const value = wholeNumber(field!.text, field!.kind, field!.raw);
         if (value === undefined) {
-          ctx.reportCell(row, 'seq', 'not-number', { expected });
+          ctx.reportCell(row, 'seq', 'not-number', { expected }, undefined, [ctx.edit(row, 'seq', String(expected))]);
           previous++;
           return;
         }
         const first = firstRowOf.get(value);
         if (first !== undefined) {
-          ctx.reportCell(row, 'seq', 'repeated', { expected, first });
+          ctx.reportCell(row, 'seq', 'repeated', { expected, first }, undefined, [ctx.edit(row, 'seq', String(expected))]);
         } else {
           firstRowOf.set(value, row.row);
           if (value !== previous + 1) {
-            if (position === 1) ctx.reportCell(row, 'seq', 'start', { expected });
-            else ctx.reportCell(row, 'seq', 'sequence', { expected, previous });
+            if (position === 1) ctx.reportCell(row, 'seq', 'start', { expected }, undefined, [ctx.edit(row, 'seq', String(expected))]);
+            else ctx.reportCell(row, 'seq', 'sequence', { expected, previous }, undefined, [ctx.edit(row, 'seq', String(expected))]);
           }
         }
         previous = value;

@@ -1,6 +1,6 @@
 // Writes the blank forms for `fupin template`: 附2 with numbered rows and input rules, 附3, 附4 (with the built-in 2016 targets), 附1.
-import { HUNAN_2016 } from '../../core/quota/table.js';
-import { writeQuotaForm } from './quota.js';
+import type { QuotaTable } from '../../core/quota/table.js';
+import { writeBlankQuotaForm, writeQuotaForm } from './quota.js';
 import { writeCards } from './cards.js';
 import { loadTemplate, namedCell, resizeRows, setNumber, setText, toBuffer } from './template-book.js';
 
@@ -13,6 +13,12 @@ export interface BlankOptions {
   rows?: number;
   /** 附2: the 填报单位 line's unit (`填报单位：{unitLine}（盖章）`), e.g. 怀化市溆浦县 (fupin init). */
   unitLine?: string;
+  /** The province's titles (its profile's): 附2's generic title, 附3's, 附1's. */
+  titles?: { register: string; stats: string; card: string; quota: string };
+  /** 附3: the rows' units (市本级 and the city's counties, or 省本级 and the province's cities). */
+  units?: readonly string[];
+  /** 附4: the province's quota table, when it has one; else the form with its units and blank figures. */
+  quota?: QuotaTable;
 }
 
 export const DEFAULT_REGISTER_ROWS = 30;
@@ -35,7 +41,7 @@ async function register(opts: BlankOptions): Promise<Buffer> {
     const u = namedCell(wb, 'unit_line');
     setText(ws.getCell(u.row, u.col), `填报单位：${opts.unitLine}（盖章）`);
   }
-  return toBuffer(wb);
+  return toBuffer(wb, 'template');
 }
 
 async function stats(opts: BlankOptions): Promise<Buffer> {
@@ -54,7 +60,16 @@ async function stats(opts: BlankOptions): Promise<Buffer> {
     const u = namedCell(wb, 'unit_line');
     setText(ws.getCell(u.row, u.col), `填报单位：${opts.area}（盖章）`);
   }
-  return toBuffer(wb);
+  if (opts.titles) {
+    const t = namedCell(wb, 'title');
+    setText(ws.getCell(t.row, t.col), opts.titles.stats);
+  }
+  if (opts.units?.length) {
+    // the rows the form will hold: 市本级 and the counties (or 省本级 and the cities), figures left blank
+    resizeRows(ws, start.row, (opts.rows !== undefined ? start.row + opts.rows : total) - start.row, Math.max(opts.units.length, opts.rows ?? 0), start.col + 8);
+    opts.units.forEach((u, i) => setText(ws.getCell(start.row + i, start.col), u));
+  }
+  return toBuffer(wb, 'stats');
 }
 
 /** A blank official form as .xlsx bytes. */
@@ -65,8 +80,8 @@ export async function writeBlankTemplate(kind: BlankKind, opts: BlankOptions = {
     case 'stats':
       return stats(opts);
     case 'quota':
-      return writeQuotaForm(HUNAN_2016);
+      return opts.quota ? writeQuotaForm(opts.quota) : writeBlankQuotaForm(opts.units ?? [], opts.titles?.quota);
     case 'card':
-      return writeCards([]);
+      return writeCards([], opts.titles ? { title: opts.titles.card } : {});
   }
 }

@@ -1,8 +1,9 @@
 // quota -o FILE.xlsx: the 附4 form from templates/ with the targets, and beside them the actual figures, the shortfalls and a verdict per row.
+import { markWorkbook } from '../mark.js';
 import { packageFile } from '../package-root.js';
 import { readFile } from 'node:fs/promises';
 import type { Cell, Style, Workbook, Worksheet } from 'exceljs';
-import type { Lang } from '../../core/model.js';
+import type { Lang, Msg } from '../../core/model.js';
 import { xlsxText } from '../../core/neutralize.js';
 import { columnSums, figureText, formatRange, type AreaReport, type QuotaReport, type QuotaRow, type QuotaTable, type RequirementId } from '../../core/quota/index.js';
 import { writeFileAtomic } from '../safe-write.js';
@@ -13,6 +14,8 @@ export const QUOTA_TEMPLATE = packageFile('templates', '附4-任务分配表.xls
 
 export interface QuotaProgressOptions {
   lang?: Lang;
+  /** A message in words (the catalogue's renderer, given by the CLI). */
+  say: (m: Msg) => string;
   /** Another template in the 附4 layout (default QUOTA_TEMPLATE). */
   template?: string;
 }
@@ -82,16 +85,16 @@ function targetOf(row: QuotaRow, i: number): string | number | undefined {
   return typeof v === 'number' ? v : formatRange(v);
 }
 
-function verdictOf(area: AreaReport | undefined, lang: Lang): string {
+function verdictOf(area: AreaReport | undefined, lang: Lang, say: (m: Msg) => string): string {
   if (!area) return lang === 'zh' ? '未读到' : 'not in the input';
   const short = area.requirements.filter((r) => !r.met);
   if (short.length === 0) return lang === 'zh' ? '达到' : 'met';
-  const details = short.map((r) => (lang === 'zh' ? `${r.label.zh}差${r.shortfall}` : `${r.label.en} short by ${r.shortfall}`));
+  const details = short.map((r) => (lang === 'zh' ? `${say(r.label)}差${r.shortfall}` : `${say(r.label)} short by ${r.shortfall}`));
   return lang === 'zh' ? `未达到：${details.join('，')}` : `not met: ${details.join('; ')}`;
 }
 
 /** The 附4 workbook with the report filled in, as bytes. */
-export async function quotaProgressWorkbook(report: QuotaReport, table: QuotaTable, opts: QuotaProgressOptions = {}): Promise<Buffer> {
+export async function quotaProgressWorkbook(report: QuotaReport, table: QuotaTable, opts: QuotaProgressOptions): Promise<Buffer> {
   const lang = opts.lang ?? 'zh';
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
@@ -185,7 +188,7 @@ export async function quotaProgressWorkbook(report: QuotaReport, table: QuotaTab
       }
     }
     const verdict = ws.getCell(r, VERDICT_COL);
-    put(verdict, verdictOf(area, lang), { ...bodyStyle, alignment: { ...(bodyStyle.alignment ?? {}), horizontal: 'left' } });
+    put(verdict, verdictOf(area, lang, opts.say), { ...bodyStyle, alignment: { ...(bodyStyle.alignment ?? {}), horizontal: 'left' } });
     if (area && !area.met) verdict.font = { ...(verdict.font ?? {}), bold: true, color: SHORT_FONT_COLOR };
     ws.getRow(r).height = bodyHeight;
     r++;
@@ -224,11 +227,11 @@ export async function quotaProgressWorkbook(report: QuotaReport, table: QuotaTab
   if (faults.length) {
     lines.push(
       lang === 'zh'
-        ? `${lines.length + 1}、合计行按各行相加填写。原表合计行与各行之和不符：${faults.map((f) => `${f.label.zh}写 ${figureText(f.stated)}，各行相加为 ${figureText(f.computed)}`).join('；')}。`
-        : `${lines.length + 1}. The 合计 row is the sum of the rows. The source's 合计 row does not add up: ${faults.map((f) => `${f.label.en} states ${figureText(f.stated)}, the rows add up to ${figureText(f.computed)}`).join('; ')}.`,
+        ? `${lines.length + 1}、合计行按各行相加填写。原表合计行与各行之和不符：${faults.map((f) => `${opts.say(f.label)}写 ${figureText(f.stated)}，各行相加为 ${figureText(f.computed)}`).join('；')}。`
+        : `${lines.length + 1}. The 合计 row is the sum of the rows. The source's 合计 row does not add up: ${faults.map((f) => `${opts.say(f.label)} states ${figureText(f.stated)}, the rows add up to ${figureText(f.computed)}`).join('; ')}.`,
     );
   }
-  for (const f of report.tableFaults.filter((x) => x.kind === 'subtotal')) lines.push(`${lines.length + 1}、${f.message[lang]}`);
+  for (const f of report.tableFaults.filter((x) => x.kind === 'subtotal')) lines.push(`${lines.length + 1}、${opts.say(f.message)}`);
   put(ws.getCell(note, 1), noteLabel, noteLabelStyle);
   for (let c = 2; c <= VERDICT_COL; c++) put(ws.getCell(note, c), undefined, noteTextStyle);
   ws.getCell(note, 2).value = xlsxText(lines.join('\n'));
@@ -239,6 +242,7 @@ export async function quotaProgressWorkbook(report: QuotaReport, table: QuotaTab
   renameRow(wb, ws, 'data_start', dataStart);
   renameRow(wb, ws, 'total_row', total);
   renameRow(wb, ws, 'note_row', note);
+  markWorkbook(wb, 'quota-progress');
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -247,7 +251,7 @@ export async function writeQuotaProgress(
   target: string,
   report: QuotaReport,
   table: QuotaTable,
-  opts: QuotaProgressOptions & { force?: boolean; inputs?: readonly string[] } = {},
+  opts: QuotaProgressOptions & { force?: boolean; inputs?: readonly string[] },
 ): Promise<string> {
   const bytes = await quotaProgressWorkbook(report, table, opts);
   return writeFileAtomic(target, bytes, { ...(opts.force ? { force: true } : {}), ...(opts.inputs ? { inputs: opts.inputs } : {}) });

@@ -1,4 +1,6 @@
 // Shared by the writers: finds and loads a template from templates/, locates its named cells, and fills cells and rows keeping the template's styles.
+import type { OutputKind } from '../../core/ledger/own-output.js';
+import { markWorkbook } from '../mark.js';
 import { packageFile } from '../package-root.js';
 import { readFile } from 'node:fs/promises';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
@@ -172,6 +174,8 @@ export function formDate(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
 
-export async function toBuffer(wb: Workbook): Promise<Buffer> {
+/** The workbook's bytes, marked as fupin's output of `kind` (made from `source`, when one file). */
+export async function toBuffer(wb: Workbook, kind: OutputKind, source?: string): Promise<Buffer> {
+  markWorkbook(wb, kind, source);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

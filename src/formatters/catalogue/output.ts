@@ -1,0 +1,7 @@
+// What commands say about the files they write.
+import type { Group } from './index.js';
+
+export const OUTPUT: Group = {
+  annotated: { zh: '已写出标注副本：{file}（{problems} 个问题，{cells} 个单元格已标色并加批注）', en: 'annotated copy written: {file} ({problems} problems, {cells} cells filled and noted)' },
+  'not-annotated': { zh: '未生成副本：{file}（{why}）', en: 'no copy for {file} ({why})' },
+};
