@@ -149,7 +149,7 @@ export const FILE_PROBLEMS = {
     },
     {
       unknown:
-        'The county of this register is unknown, so addresses were not checked: give it with --area (e.g. --area 溆浦县), keep the file as 市州/县市区.xlsx, or write “填报单位：XX县慈善会” above the header',
+        'The county of this register is unknown, so addresses were not checked: give it with --area (e.g. --area "溆浦县"), keep the file as "市州"/"县市区".xlsx, or write “填报单位：XX县慈善会” above the header',
     },
     'info',
   ),
@@ -166,7 +166,7 @@ export const FILE_PROBLEMS = {
     {
       annotated: 'made by fupin, not counted: an annotated copy of a register (validate --annotate), not the register itself; roll up the original',
       cards: 'made by fupin, not counted: pairing cards (fupin cards), not a register',
-      'quota-progress': 'made by fupin, not counted: the 附4 progress form (fupin quota -o), not a register',
+      'quota-progress': 'made by fupin, not counted: the "附4" progress form (fupin quota -o), not a register',
       publish: 'made by fupin, not counted: a public listing (fupin publish), not a register',
       diff: 'made by fupin, not counted: a list of changes between registers (fupin diff), not a register',
       shape: 'this file is a form (such as a pairing card), not a register: its cells are field labels such as "户主姓名" and "组织负责人"; not counted. Roll up the registers',

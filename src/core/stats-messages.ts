@@ -24,9 +24,9 @@ export const STATS_RULES: Record<string, Meta> = {
           'orgs.csv 第 {row} 行 “{name}” 类型为{type}，但第 {earlierRow} 行已登记为{earlierType}：请删去其中一行',
       },
       en: {
-        header: 'orgs.csv has no header: the first line should be 单位名称,类型,层级,地区 (name, type, level, area)',
-        empty: 'orgs.csv line {row}, "{name}": the type is empty; type 慈善系统, 基金会 or 社会服务机构',
-        type: 'orgs.csv line {row}, "{name}": type "{value}" is not one fupin knows; type 慈善系统, 基金会 or 社会服务机构',
+        header: 'orgs.csv has no header: the first line should be "单位名称","类型","层级","地区" (name, type, level, area)',
+        empty: 'orgs.csv line {row}, "{name}": the type is empty; type "慈善系统", "基金会" or "社会服务机构"',
+        type: 'orgs.csv line {row}, "{name}": type "{value}" is not one fupin knows; type "慈善系统", "基金会" or "社会服务机构"',
         conflict: 'orgs.csv line {row}, "{name}" is typed {type} but line {earlierRow} says {earlierType}; delete one of them',
       },
     },
@@ -150,7 +150,7 @@ export const STATS_RULES: Record<string, Meta> = {
       },
       en: {
         version:
-          '{file} and {counted} are both registers of {area}: this file has {onlyHere} pairings the other lacks, the other has {onlyThere} this file lacks, {changed} differ. The rollup counts {counted} for now and leaves this file out. Delete (or move out of the folder) the version not to use; if this file holds additional pairings, put "补报" in its name (e.g. {area}-补报.xlsx) and both are counted',
+          '{file} and {counted} are both registers of {area}: this file has {onlyHere} pairings the other lacks, the other has {onlyThere} this file lacks, {changed} differ. The rollup counts {counted} for now and leaves this file out. Delete (or move out of the folder) the version not to use; if this file holds additional pairings, put "补报" in its name (e.g. {area}-"补报".xlsx) and both are counted',
         supplement: '{file} is a supplement ("补报") to the register of {area}: its {rows} rows are counted together with {main}',
       },
     },

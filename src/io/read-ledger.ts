@@ -116,7 +116,7 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
   for (const found of walk.others) {
     if (!LEDGER_FILES.has(path.basename(found.abs).toLowerCase())) todo.push({ found, spreadsheet: false });
   }
-  todo.sort((a, b) => (a.found.display < b.found.display ? -1 : a.found.display > b.found.display ? 1 : 0));
+  todo.sort((a, b) => (a.found.seq ?? 0) - (b.found.seq ?? 0));
 
   let done = 0;
   for (const { found, spreadsheet } of todo) {

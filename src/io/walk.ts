@@ -14,6 +14,8 @@ export interface FoundFile {
   display: string;
   /** Named directly on the command line (read whatever its extension). */
   explicit: boolean;
+  /** Its place in the walk (inputs in the order given, folders in name order): files and others together. */
+  seq?: number;
 }
 
 export interface WalkResult {
@@ -32,6 +34,9 @@ function skipEntry(name: string): boolean {
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The order files are met in, across one walk (module state: walks do not run concurrently with themselves). */
+let seq = 0;
+
 export async function walkInputs(inputs: string[], cwd = process.cwd()): Promise<WalkResult> {
   const result: WalkResult = { files: [], missing: [], passedOver: [], others: [] };
   const seen = new Set<string>();
@@ -48,7 +53,7 @@ export async function walkInputs(inputs: string[], cwd = process.cwd()): Promise
       await walkDir(abs, abs, result, seen, 0);
     } else if (!seen.has(abs)) {
       seen.add(abs);
-      result.files.push({ abs, display: input.split(path.sep).join('/'), explicit: true });
+      result.files.push({ abs, display: input.split(path.sep).join('/'), explicit: true, seq: seq++ });
     }
   }
   return result;
@@ -72,10 +77,10 @@ async function walkDir(root: string, dir: string, out: WalkResult, seen: Set<str
     } else if (e.isFile()) {
       if (seen.has(abs)) continue;
       seen.add(abs);
-      if (SPREADSHEET_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.files.push({ abs, display, explicit: false });
+      if (SPREADSHEET_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.files.push({ abs, display, explicit: false, seq: seq++ });
       else {
         out.passedOver.push(display);
-        out.others.push({ abs, display, explicit: false });
+        out.others.push({ abs, display, explicit: false, seq: seq++ });
       }
     }
   }

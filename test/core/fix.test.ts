@@ -1,6 +1,7 @@
 // computeFixes: which cells a mechanical repair changes, to what, and which it leaves for a person.
 import { describe, expect, it } from 'vitest';
-import { applyFixes, computeFixes, describeFix, halfWidth, type Fix } from '../../src/core/fix.js';
+import { applyFixes, computeFixes, halfWidth, type Fix } from '../../src/core/fix.js';
+import { describeFix } from '../../src/formatters/fix.js';
 import { registryFromRows } from '../../src/core/orgs.js';
 import { allRules } from '../../src/core/rules/index.js';
 import { validateRegister } from '../../src/core/validate.js';

@@ -1,8 +1,8 @@
 // Reading and checking 附3 统计表 grids: merged two-row header, wrapped/spaced text, formulas' cached values, bad sums.
 import { describe, expect, it } from 'vitest';
 import type { MergeRange, RawCell, RawSheet } from '../../src/core/model.js';
-import { renderProblem } from '../../src/core/i18n.js';
-import { STATS_RULES } from '../../src/core/stats-messages.js';
+import { HUNAN } from '../helpers/profile.js';
+import { renderProblem } from '../../src/formatters/catalogue/index.js';
 import { looksLikeStatsTable, readStatsTable, type StatsTableRead } from '../../src/core/stats-table.js';
 
 type In = string | number | null | RawCell;
@@ -54,7 +54,7 @@ function cityTable(total: In[]): RawSheet {
 }
 
 function read(s: RawSheet, opts = {}): StatsTableRead {
-  const r = readStatsTable(s, opts);
+  const r = readStatsTable(s, { province: HUNAN, ...opts });
   if (!r.ok) throw new Error(r.reason);
   return r;
 }
@@ -145,14 +145,14 @@ describe('readStatsTable', () => {
     ]);
     expect(r.problems[2]!.data).toMatchObject({ unit: '鹤城区', column: '慈善系统 参与单位数量', value: '两' });
     expect(r.problems[3]!.data).toMatchObject({ value: '8', sum: 7 });
-    expect(r.problems[4]!.data).toMatchObject({ value: '4', max: 5, type: '慈善系统' });
+    expect(r.problems[4]!.data).toMatchObject({ value: '4', max: 5, type: { id: 'term/type-charity' } });
     expect(r.problems[5]!.data).toMatchObject({ value: '2', expected: 1 });
     expect(r.problems[6]!.data).toMatchObject({ value: '20', expected: 19 });
-    const zh = r.problems.map((p) => renderProblem(STATS_RULES[p.rule]!, p, 'zh'));
+    const zh = r.problems.map((p) => renderProblem(p, 'zh'));
     expect(zh[2]).toBe('B7（鹤城区 慈善系统 参与单位数量）“两”不是数字：请填写整数，没有请填 0');
     expect(zh[6]).toBe('I11（合计 扶贫脱贫农户总数）为 20，各行相加为 19：请改为 19');
     for (const lang of ['zh', 'en'] as const) {
-      for (const p of r.problems) expect(renderProblem(STATS_RULES[p.rule]!, p, lang)).not.toMatch(/\{\w+\}/);
+      for (const p of r.problems) expect(renderProblem(p, lang)).not.toMatch(/\{\w+\}/);
     }
   });
 
@@ -167,10 +167,10 @@ describe('readStatsTable', () => {
       ['stats-unknown-unit', 'duplicate', 'warning', 'A9'],
     ]);
     expect(r.problems[1]!.data).toEqual({ firstRow: 8 });
-    expect(renderProblem(STATS_RULES['stats-unknown-unit']!, r.problems[0]!, 'zh')).toBe(
+    expect(renderProblem(r.problems[0]!, 'zh')).toBe(
       'A7 “怀化县”不是怀化市的县市区：请写县市区（市州）的全称，或删去这一行',
     );
-    expect(renderProblem(STATS_RULES['stats-unknown-unit']!, r.problems[1]!, 'en')).toBe('A9: "溆浦县" repeats row 8; one row per unit');
+    expect(renderProblem(r.problems[1]!, 'en')).toBe('A9: "溆浦县" repeats row 8; one row per unit');
   });
 
   it('reads a provincial table with short city names', () => {

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/cli/commands/validate.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { areaLabel } from '../../src/core/area.js';
-import { validateRegisters } from '../../src/core/inspect.js';
+import { readForTest } from '../helpers/ledger.js';
+import { renderProblem } from '../../src/formatters/catalogue/index.js';
 import { allRules } from '../../src/core/rules/index.js';
 import { annotateReports, type AnnotateResult } from '../../src/io/annotate.js';
-import { readRegisters } from '../../src/io/registers.js';
 import { ROOT, tempDir } from './helpers.js';
 
 function captureIO(): CliIO & { out: string } {
@@ -29,10 +29,8 @@ function captureIO(): CliIO & { out: string } {
 
 /** What `fupin validate --annotate DIR PATHS` does: read, validate (as validate does), annotate. */
 async function validateAnnotate(paths: string[], dir: string): Promise<AnnotateResult> {
-  const read = await readRegisters(paths);
-  const options = { strict: false, divisions: read.divisions, ...(read.registry ? { registry: read.registry } : {}) };
-  const reports = read.files.flatMap((f) => (f.registers.length || f.failure ? validateRegisters(f, f.file, f.detected, allRules, options, areaLabel) : []));
-  return annotateReports(reports, read, dir, { lang: 'zh', inputs: paths });
+  const { ledger, reports } = await readForTest(paths);
+  return annotateReports(reports, ledger.files, dir, { lang: 'zh', inputs: paths, render: (p) => renderProblem(p, 'zh') });
 }
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');

@@ -5,7 +5,7 @@ import { FixPlanner, type Fix, type FixOptions } from '../fix.js';
 import { HouseholdIndex, householdBaseKey, orgKeyOf, phoneNumbers } from '../household.js';
 import type { ColumnKey, Problem, Register, RegisterRow } from '../model.js';
 import type { RuleModule, RuleOptions } from '../rules/rule.js';
-import { createRowValidator, sortProblems } from '../validate.js';
+import { createRowValidator } from '../validate.js';
 import type { RegisterVisitor, VisitorSpec } from './builder.js';
 import { fileProblem } from './builder.js';
 
@@ -35,7 +35,7 @@ export function validation(rules: readonly RuleModule[], options: RuleOptions): 
       const v = createRowValidator(register, rules, options);
       return {
         row: (row) => v.row(row),
-        end: () => sortProblems([...headerProblems(register), ...v.end()], register),
+        end: () => [...headerProblems(register), ...v.end()],
       };
     },
   };
@@ -59,7 +59,7 @@ export function repairs(rules: readonly RuleModule[], options: RuleOptions, fixO
           planner.row(row);
         },
         end(): RepairPlan {
-          const problems = sortProblems([...headerProblems(register), ...v.end()], register);
+          const problems = [...headerProblems(register), ...v.end()];
           return { problems, fixes: planner.end(problems) };
         },
       };

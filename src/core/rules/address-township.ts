@@ -30,7 +30,7 @@ export default defineRule({
       },
       en: {
         unknown:
-          "{cell}: \"{town}\" in the address \"{value}\" is not among {county}'s townships today; it may have been merged (可能已撤并): check it and write the household's current township",
+          "{cell}: \"{town}\" in the address \"{value}\" is not among {county}'s townships today; it may have been merged (\"可能已撤并\"): check it and write the household's current township",
         renamed:
           '{cell}: "{town}" in the address "{value}" is "{current}" in {county}\'s list today; the township may have become a town or sub-district: check it and write "{current}"',
         elsewhere:

@@ -20,8 +20,8 @@ export default defineRule({
       },
       en: {
         unknown:
-          '{cell}: fupin cannot tell whether "{name}" is a charity federation, a foundation or a social service organisation, and counted it as the last; add a line "{name},type" to orgs.csv with 慈善系统, 基金会 or 社会服务机构',
-        'type-text': '{cell}: type "{value}" is not one fupin knows; type 慈善系统, 基金会 or 社会服务机构',
+          '{cell}: fupin cannot tell whether "{name}" is a charity federation, a foundation or a social service organisation, and counted it as the last; add a line "{name},type" to orgs.csv with "慈善系统", "基金会" or "社会服务机构"',
+        'type-text': '{cell}: type "{value}" is not one fupin knows; type "慈善系统", "基金会" or "社会服务机构"',
       },
     },
   },

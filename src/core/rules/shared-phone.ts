@@ -19,7 +19,7 @@ export default defineRule({
       },
       en: {
         shared:
-          '{cell}: phone {number} is also the phone of the household of "{name}" in row {first}, a different household; type this household\'s own number, or note under 备注 that it is a contact person\'s (e.g. a village cadre)',
+          '{cell}: phone {number} is also the phone of the household of "{name}" in row {first}, a different household; type this household\'s own number, or note under "备注" that it is a contact person\'s (e.g. a village cadre)',
       },
     },
   },

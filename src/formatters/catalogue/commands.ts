@@ -2,7 +2,7 @@
 import type { Group } from './index.js';
 
 export const VALIDATE: Group = {
-  'no-paths': { zh: '请指定要检查的登记表文件或文件夹，例如：fupin validate 溆浦县.xlsx', en: 'give files or folders to check, e.g. fupin validate 溆浦县.xlsx' },
+  'no-paths': { zh: '请指定要检查的登记表文件或文件夹，例如：fupin validate 溆浦县.xlsx', en: 'give files or folders to check, e.g. fupin validate "溆浦县".xlsx' },
   'fix-needs-out': {
     zh: '--fix 需要 --out 文件夹：修复后的副本写到那里，原文件不会被修改',
     en: '--fix needs --out DIR: the repaired copies go there (inputs are never changed)',
@@ -10,7 +10,7 @@ export const VALIDATE: Group = {
 };
 
 export const CARDS: Group = {
-  'no-paths': { zh: '请指定登记表文件或文件夹，例如：fupin cards 溆浦县.xlsx -o 结对帮扶卡.xlsx', en: 'give register files or folders, e.g. fupin cards 溆浦县.xlsx -o cards.xlsx' },
+  'no-paths': { zh: '请指定登记表文件或文件夹，例如：fupin cards 溆浦县.xlsx -o 结对帮扶卡.xlsx', en: 'give register files or folders, e.g. fupin cards "溆浦县".xlsx -o cards.xlsx' },
   'no-output': { zh: '请用 -o 指定要写出的文件，例如 -o 结对帮扶卡.xlsx', en: 'give the file to write with -o, e.g. -o cards.xlsx' },
   'bad-output': { zh: '-o 要写 .xlsx 文件，例如 -o 结对帮扶卡.xlsx（收到 “{value}”）', en: '-o writes an .xlsx file, e.g. -o cards.xlsx (got "{value}")' },
   'no-pairings': { zh: '登记表里没有结对记录（户主姓名都是空的），没有可制的卡片', en: 'the registers hold no pairings (every head of household is empty): no cards to make' },
@@ -21,7 +21,7 @@ export const CARDS: Group = {
 };
 
 export const FIX: Group = {
-  'no-paths': { zh: '请指定要修复的登记表文件或文件夹，例如：fupin fix 溆浦县.xlsx --out 修复后', en: 'give the register files or folders to repair, e.g. fupin fix 溆浦县.xlsx --out fixed' },
+  'no-paths': { zh: '请指定要修复的登记表文件或文件夹，例如：fupin fix 溆浦县.xlsx --out 修复后', en: 'give the register files or folders to repair, e.g. fupin fix "溆浦县".xlsx --out fixed' },
   'no-out': {
     zh: '请用 --out 指定副本写到哪个文件夹（原文件不会被修改），例如：fupin fix {example} --out 修复后；只想看会改什么，加 --dry-run',
     en: 'give the folder for the repaired copies with --out (inputs are never changed), e.g. fupin fix {example} --out fixed; add --dry-run to only list the changes',
@@ -63,7 +63,7 @@ export const FIX_REASON: Group = {
 };
 
 export const CAT: Group = {
-  'no-file': { zh: '请指定一个登记表文件，例如：fupin cat 溆浦县.xlsx', en: 'give one register file, e.g. fupin cat 溆浦县.xlsx' },
+  'no-file': { zh: '请指定一个登记表文件，例如：fupin cat 溆浦县.xlsx', en: 'give one register file, e.g. fupin cat "溆浦县".xlsx' },
   folder: { zh: 'fupin cat 只接受一个文件，{file} 是文件夹', en: 'fupin cat takes one file; {file} is a folder' },
   nothing: { zh: '{file} 不是表格文件', en: '{file} is not a spreadsheet' },
   unreadable: { zh: '{file}：{why}', en: '{file}: {why}' },
@@ -72,16 +72,16 @@ export const CAT: Group = {
 export const TEMPLATE: Group = {
   'bad-kind': {
     zh: '不认识的表格 “{value}”：可用 register（附2 登记表）、stats（附3 统计表）、quota（附4 任务分配表）、card（附1 结对帮扶卡）',
-    en: 'unknown form "{value}": use register (附2), stats (附3), quota (附4) or card (附1)',
+    en: 'unknown form "{value}": use register ("附2"), stats ("附3"), quota ("附4") or card ("附1")',
   },
   'bad-rows': { zh: '--rows 要填 1 到 {max} 之间的整数（收到 “{value}”）', en: '--rows takes a whole number from 1 to {max} (got "{value}")' },
   'rows-kind': { zh: '--rows 只用于 register 和 stats（收到 {kind}）', en: '--rows applies to register and stats only (got {kind})' },
   'bad-output': { zh: '-o 要写 .xlsx 文件，例如 -o {example}（收到 “{value}”）', en: '-o writes an .xlsx file, e.g. -o {example} (got "{value}")' },
   written: { zh: '已写出{kind}：{file}', en: 'wrote the {kind}: {file}' },
-  'kind-register': { zh: '附2 登记表', en: 'register (附2)' },
-  'kind-stats': { zh: '附3 统计表', en: 'statistics table (附3)' },
-  'kind-quota': { zh: '附4 任务分配表', en: 'quota table (附4)' },
-  'kind-card': { zh: '附1 结对帮扶卡', en: 'pairing card (附1)' },
+  'kind-register': { zh: '附2 登记表', en: 'register ("附2")' },
+  'kind-stats': { zh: '附3 统计表', en: 'statistics table ("附3")' },
+  'kind-quota': { zh: '附4 任务分配表', en: 'quota table ("附4")' },
+  'kind-card': { zh: '附1 结对帮扶卡', en: 'pairing card ("附1")' },
 };
 
 export const INIT: Group = {
@@ -115,7 +115,7 @@ export const CHECK: Group = {
   'config-province': { zh: '{file}：“province” 的值 “{value}” 不是已知的省份：应为省份全称，例如 "广东省"', en: '{file}: "province" is "{value}", not a known province; write its full name, e.g. "广东省"' },
   'quota-table': { zh: '{file}：“quotaTable”：{why}', en: '{file}: "quotaTable": {why}' },
   'nothing-rollup': { zh: '没有可以汇总的登记表或统计表', en: 'no registers or statistics tables to roll up' },
-  'no-quota-area': { zh: '没有可以按任务表核对的地区（需要 省本级、市本级 或县市区的登记表，或市州统计表）', en: 'nothing to check against the quota table (no registers of 省本级, a 市本级 or a county, and no city statistics table)' },
+  'no-quota-area': { zh: '没有可以按任务表核对的地区（需要 省本级、市本级 或县市区的登记表，或市州统计表）', en: 'nothing to check against the quota table (no registers of "省本级", a "市本级" or a county, and no city statistics table)' },
   'quota-province': {
     zh: '任务分配表是{table}的，本台账是{province}的：未核对任务。请在 fupin.config.json 的 “quotaTable” 写上本省的任务分配表',
     en: 'the quota table is for {table}, this ledger for {province}: quotas not checked; name your province’s table in "quotaTable" of fupin.config.json',

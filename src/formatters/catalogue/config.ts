@@ -19,7 +19,7 @@ export const CONFIG: Group = {
   'expected-year': { zh: '四位数的年份（不加引号），例如 2016', en: 'a four-digit year (no quotes), e.g. 2016' },
   'expected-quotaTable': {
     zh: '"builtin"（本省内置的附4 任务分配表），或任务分配表文件（CSV/XLSX/JSON）相对于本配置文件的路径，例如 "任务分配表-2017.xlsx"',
-    en: '"builtin" (the province’s built-in 附4 quota table), or the path of a quota table file (CSV/XLSX/JSON) relative to this file',
+    en: '"builtin" (the province’s built-in "附4" quota table), or the path of a quota table file (CSV/XLSX/JSON) relative to this file',
   },
   'expected-orgs': { zh: '单位名录文件相对于本配置文件的路径，例如 "orgs.csv"', en: 'the org registry path relative to this file, e.g. "orgs.csv"' },
   'expected-strict': { zh: 'true（警告也算不通过）或 false（只有错误算不通过），不加引号', en: 'true (warnings fail too) or false (only errors fail), without quotes' },

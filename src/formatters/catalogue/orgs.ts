@@ -8,6 +8,6 @@ export const ORGS: Group = {
   'basis-default': { zh: '无法判断，按社会服务机构计', en: 'no rule fits; counted as a social service organisation' },
   'basis-default-short': { zh: '无法判断→按社会服务机构计', en: 'no rule fits → counted as social service organisation' },
   'bad-output': { zh: '-o 只能写 .csv（单位名录 orgs.csv）或 .json 文件（收到 “{value}”）', en: '-o must name a .csv (the orgs.csv registry) or .json file (got "{value}")' },
-  'no-paths': { zh: '请指定登记表文件或文件夹，例如：fupin orgs 怀化市', en: 'give register files or folders, e.g. fupin orgs 怀化市' },
+  'no-paths': { zh: '请指定登记表文件或文件夹，例如：fupin orgs 怀化市', en: 'give register files or folders, e.g. fupin orgs "怀化市"' },
   'no-registers': { zh: '{paths} 中没有可读的登记表', en: 'no readable registers in {paths}' },
 };

@@ -4,19 +4,19 @@ import type { Group } from './index.js';
 export const QUOTA: Group = {
   'no-header': {
     zh: '{at}：找不到表头：须有一行的第一格写“单位”，下一行写 本级、县市区、小计、选定、扶贫户数（附4 格式）',
-    en: '{at}: no header found: one row must start with 单位 (unit) and the next hold 本级, 县市区, 小计, 选定, 扶贫户数 (the 附4 layout)',
+    en: '{at}: no header found: one row must start with "单位" (unit) and the next hold "本级", "县市区", "小计", "选定", "扶贫户数" (the "附4" layout)',
   },
   'missing-column': {
     zh: '{at}：表头中找不到“{column}”列：请按 附4 格式写两行表头：单位 | 慈善系统（本级、县市区、小计）| 基金会（选定、扶贫户数）| 社会服务机构（选定、扶贫户数）',
-    en: '{at}: no "{column}" column in the header: write two header rows as in 附4: 单位 | 慈善系统 (本级, 县市区, 小计) | 基金会 (选定, 扶贫户数) | 社会服务机构 (选定, 扶贫户数)',
+    en: '{at}: no "{column}" column in the header: write two header rows as in "附4": "单位" | "慈善系统" ("本级", "县市区", "小计") | "基金会" ("选定", "扶贫户数") | "社会服务机构" ("选定", "扶贫户数")',
   },
   'no-rows': {
     zh: '{at}：没有任何单位行：请在表头下面每个市州写一行（省本级、长沙市……）',
-    en: '{at}: no unit rows: write one row per city under the header (省本级, 长沙市 …)',
+    en: '{at}: no unit rows: write one row per city under the header ("省本级", "长沙市" …)',
   },
   'unit-missing': {
     zh: '{at}：这一行有数字但没有单位名称：请填写市州名称（如 长沙市）或 省本级',
-    en: '{at}: this row has figures but no unit: write the city (e.g. 长沙市) or 省本级',
+    en: '{at}: this row has figures but no unit: write the city (e.g. "长沙市") or "省本级"',
   },
   'unknown-city': {
     zh: '{at}的“{value}”不是{province}的市州：请填写市州名称，如 {examples}',
@@ -48,7 +48,7 @@ export const QUOTA: Group = {
   },
   'range-open-end': {
     zh: '{at}的“{value}”缺少上限：请写成“{low}-{example}”这样的范围，或只写一个数“{low}”；没有上限请写“{low}以上”',
-    en: '{at}: "{value}" has no upper end: write a range such as {low}-{example} or the single number {low}; with no upper end write {low}以上',
+    en: '{at}: "{value}" has no upper end: write a range such as {low}-{example} or the single number {low}; with no upper end write "{low}以上"',
   },
   'range-open-start': {
     zh: '{at}的“{value}”缺少下限：请写成“{example}-{high}”这样的范围，或只写一个数',
@@ -100,7 +100,7 @@ export const QUOTA: Group = {
   },
   'charity-split-unknown': {
     zh: '{area}：只有市州合计，本级与县市区未分开，慈善系统按小计核对',
-    en: '{area}: only the city total is known, not 本级 and 县市区 apart; charity checked against the subtotal',
+    en: '{area}: only the city total is known, not "本级" and "县市区" apart; charity checked against the subtotal',
   },
   'not-in-table': {
     zh: '“{area}”不在任务表中，未核对',
@@ -120,7 +120,7 @@ export const QUOTA: Group = {
   },
   'org-level-unknown': {
     zh: '{count} 个单位的层级不明（文件不在 省本级/市本级/县 的位置），未核对其分配指导',
-    en: '{count} organisations have no known level (file outside 省本级/市本级/county layout): guidance not checked for them',
+    en: '{count} organisations have no known level (file outside "省本级"/"市本级"/county layout): guidance not checked for them',
   },
   'org-short': {
     zh: '{name}（{level}{type}）帮扶 {households} 户，少于分配指导 {guidance} 户，差 {shortfall} 户',
@@ -156,19 +156,19 @@ export const QUOTA: Group = {
   },
   'fault-total': {
     zh: '合计行“{column}”写的是 {stated}，各行相加为 {computed}',
-    en: 'the 合计 row states {stated} for "{column}"; the rows add up to {computed}',
+    en: 'the "合计" row states {stated} for "{column}"; the rows add up to {computed}',
   },
   'fault-subtotal': {
     zh: '{unit}的慈善系统小计写的是 {stated}，本级加县市区为 {computed}',
-    en: '{unit}: the charity 小计 states {stated}; 本级 + 县市区 = {computed}',
+    en: '{unit}: the charity "小计" states {stated}; "本级" + "县市区" = {computed}',
   },
-  'col-charityLocal': { zh: '慈善系统 本级', en: 'charity system, own level (本级)' },
-  'col-charityCounty': { zh: '慈善系统 县市区', en: 'charity system, counties (县市区)' },
-  'col-charitySubtotal': { zh: '慈善系统 小计', en: 'charity system, subtotal (小计)' },
-  'col-foundationOrgs': { zh: '基金会 选定', en: 'foundations taking part (选定)' },
-  'col-foundationHouseholds': { zh: '基金会 扶贫户数', en: 'foundation households (扶贫户数)' },
-  'col-socialOrgs': { zh: '社会服务机构 选定', en: 'social service organisations taking part (选定)' },
-  'col-socialHouseholds': { zh: '社会服务机构 扶贫户数', en: 'social service organisation households (扶贫户数)' },
+  'col-charityLocal': { zh: '慈善系统 本级', en: 'charity system, own level ("本级")' },
+  'col-charityCounty': { zh: '慈善系统 县市区', en: 'charity system, counties ("县市区")' },
+  'col-charitySubtotal': { zh: '慈善系统 小计', en: 'charity system, subtotal ("小计")' },
+  'col-foundationOrgs': { zh: '基金会 选定', en: 'foundations taking part ("选定")' },
+  'col-foundationHouseholds': { zh: '基金会 扶贫户数', en: 'foundation households ("扶贫户数")' },
+  'col-socialOrgs': { zh: '社会服务机构 选定', en: 'social service organisations taking part ("选定")' },
+  'col-socialHouseholds': { zh: '社会服务机构 扶贫户数', en: 'social service organisation households ("扶贫户数")' },
   'org-type-charity': { zh: '慈善会', en: 'charity federation' },
   'org-type-foundation': { zh: '基金会', en: 'foundation' },
   'org-type-social': { zh: '社会服务机构', en: 'social service organisation' },
@@ -192,7 +192,7 @@ export const QUOTA: Group = {
   'file-unreadable': { zh: '{file} 无法读取，未计入：{why}', en: '{file} could not be read and is not counted: {why}' },
   unplaced: {
     zh: '{count} 张登记表不知道属于哪个地区，未计入：{files}（按 省本级.xlsx、市州/市本级.xlsx、市州/县.xlsx 放置，或用 --area 指定）',
-    en: '{count} register(s) of no known area are not counted: {files} (place them as 省本级.xlsx, <city>/市本级.xlsx, <city>/<county>.xlsx, or give --area)',
+    en: '{count} register(s) of no known area are not counted: {files} (place them as "省本级".xlsx, <city>/"市本级".xlsx, <city>/<county>.xlsx, or give --area)',
   },
   'table-no-city': {
     zh: '统计表 {file}（{sheet}）不知道属于哪个市州，未使用：请把它放在市州文件夹里，或在填报单位一行写明市州',
@@ -211,16 +211,16 @@ export const QUOTA: Group = {
   },
   'bad-output': {
     zh: '-o 只能写 .xlsx 文件（附4 完成情况表），例如 -o 任务完成情况.xlsx（收到 “{value}”）',
-    en: '-o writes an .xlsx file (the 附4 progress form), e.g. -o progress.xlsx (got "{value}")',
+    en: '-o writes an .xlsx file (the "附4" progress form), e.g. -o progress.xlsx (got "{value}")',
   },
   'no-builtin': {
     zh: '{province}没有内置的任务分配表：请用 --table 指定本省的任务分配表（CSV/XLSX/JSON，附4 格式），或在 fupin.config.json 的 “quotaTable” 写上它的路径',
-    en: 'there is no built-in quota table for {province}: give your province’s table with --table (CSV/XLSX/JSON in the 附4 layout), or name it in "quotaTable" of fupin.config.json',
+    en: 'there is no built-in quota table for {province}: give your province’s table with --table (CSV/XLSX/JSON in the "附4" layout), or name it in "quotaTable" of fupin.config.json',
   },
   'table-errors': { zh: '任务分配表 {file} 有 {count} 处错误，未使用；请改正后再试：{errors}', en: 'the quota table {file} has {count} error(s) and was not used; correct them and try again:{errors}' },
   nothing: {
     zh: '{paths} 中没有可以核对的登记表或统计表（需要 省本级、市本级 或县市区的登记表，或市州统计表）{notes}',
-    en: 'nothing to check in {paths}: no registers of 省本级, a 市本级 or a county, and no city statistics table{notes}',
+    en: 'nothing to check in {paths}: no registers of "省本级", a "市本级" or a county, and no city statistics table{notes}',
   },
   'none-in-table': {
     zh: '读到的地区（{names}）都不在任务分配表中，无法核对；请检查 --table 或文件夹名称',
@@ -235,7 +235,7 @@ export const QUOTA_FILE: Group = {
   unreadable: { zh: '读不了任务分配表 {file}（{detail}）', en: 'cannot read the quota table {file} ({detail})' },
   json: { zh: '{at} 不是有效的 JSON（{detail}）：请检查括号、逗号和引号', en: '{at} is not valid JSON ({detail}): check brackets, commas and quotes' },
   csv: { zh: '{file} 第 {line} 行附近无法按 CSV 读取：{detail}', en: '{file} cannot be read as CSV near line {line}: {detail}' },
-  xlsx: { zh: '{file} 打不开（文件损坏或不是 .xlsx）：请在 Excel 中另存为 .xlsx 后再试', en: '{file} cannot be opened ({detail}): save it again as .xlsx' },
+  xlsx: { zh: '{file} 打不开（{detail}，文件损坏或不是 .xlsx）：请在 Excel 中另存为 .xlsx 后再试', en: '{file} cannot be opened ({detail}): save it again as .xlsx' },
   'no-sheets': { zh: '{file} 里没有工作表', en: '{file} has no sheets' },
   legacy: { zh: '{file} 是旧版 Excel（.xls）文件：请在 Excel 或 WPS 中另存为 .xlsx 后再用 --table', en: '{file} is a legacy .xls file: save it as .xlsx first' },
   format: { zh: '不认识任务分配表的格式 {file}：请给 .csv、.xlsx 或 .json 文件（可用 附4 格式）', en: 'unknown quota table format {file}: give a .csv, .xlsx or .json file' },

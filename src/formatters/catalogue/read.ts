@@ -25,7 +25,7 @@ export const INPUT: Group = {
   'orgs-unreadable': { zh: '无法读取单位名录 {file}（{detail}）', en: 'cannot read the org registry {file} ({detail})' },
   'unknown-area': {
     zh: '--area “{value}” 不是已知的地区：请写成 怀化市溆浦县、溆浦县、怀化市本级 或 省本级',
-    en: '--area "{value}" is not a known area: write it like 怀化市溆浦县, 溆浦县, 怀化市本级 or 省本级',
+    en: '--area "{value}" is not a known area: write it like "怀化市溆浦县", "溆浦县", "怀化市本级" or "省本级"',
   },
   'unknown-province': {
     zh: '不认识的省份 “{value}”：请写省份全称，如 {example}',

@@ -75,7 +75,12 @@ export async function writeCards(households: readonly CardHousehold[], opts: Car
   for (let start = 0; start < list.length; start += perSheet) {
     const part = list.slice(start, start + perSheet);
     const name = list.length <= perSheet ? card.name : `${start + 1}-${start + part.length}`;
-    const ws = wb.addWorksheet(name, { pageSetup: { ...card.pageSetup }, views: card.views });
+    // one card a page: as wide as the page, as many pages as cards (the page breaks below)
+    const lastCol = card.getColumn(width).letter;
+    const ws = wb.addWorksheet(name, {
+      pageSetup: { ...card.pageSetup, fitToWidth: 1, fitToHeight: part.length === 1 ? 1 : 0, printArea: `A1:${lastCol}${height * part.length}` },
+      views: card.views,
+    });
     ws.columns = Array.from({ length: width }, (_, i) => ({ width: card.getColumn(i + 1).width ?? 9 }));
     part.forEach((h, k) => {
       const offset = k * height;
@@ -88,6 +93,8 @@ export async function writeCards(households: readonly CardHousehold[], opts: Car
           const from = src.getCell(c);
           const cell = row.getCell(c);
           cell.style = from.style;
+          // a merged-over cell keeps its style (its borders draw the box) but no value: it would overwrite the merge's
+          if (from.isMerged && from.master !== from) continue;
           const key = filled.get(`${r}:${c}`);
           if (r === title.row && c === title.col && opts.title) cell.value = xlsxText(opts.title);
           else if (key) cell.value = h?.[key] ? xlsxText(h[key]!) : null;

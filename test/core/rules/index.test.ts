@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { renderProblem } from '../../../src/core/i18n.js';
+import { renderProblem } from '../../../src/formatters/catalogue/index.js';
 import { allRules, ruleById } from '../../../src/core/rules/index.js';
 import type { RuleModule } from '../../../src/core/rules/rule.js';
 import { validateRegister } from '../../../src/core/validate.js';
@@ -95,7 +95,7 @@ describe('every problem renders in both languages', () => {
     for (const p of problems) {
       const rule = ruleById(p.rule)!;
       for (const lang of ['zh', 'en'] as const) {
-        const text = renderProblem(rule.meta, p, lang);
+        const text = renderProblem(p, lang);
         expect(text, `${p.rule}/${p.messageId} ${lang}`).not.toMatch(/\{\w+\}/);
       }
     }

@@ -1,7 +1,7 @@
 // The blank forms of `fupin template`: 附2 with numbered rows and input rules, 附3, 附4 with the 2016 targets, 附1; read back with exceljs.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { HUNAN_2016 } from '../../../src/core/quota/table.js';
+import { HUNAN_2016 } from '../../helpers/profile.js';
 import { writeBlankTemplate } from '../../../src/io/writers/blank.js';
 import { writeQuotaForm } from '../../../src/io/writers/quota.js';
 import { readXlsxBuffer } from '../../../src/io/xlsx.js';
@@ -96,7 +96,7 @@ describe('附3 统计表 (blank)', () => {
 
 describe('附4 任务分配表', () => {
   it('carries the built-in 2016 targets as the notice writes them, 合计 included, and the four notes', async () => {
-    const ws = await sheetOf(await writeBlankTemplate('quota'));
+    const ws = await sheetOf(await writeBlankTemplate('quota', { quota: HUNAN_2016 }));
     expect(ws.getCell('A2').value).toBe('全省慈善组织帮扶任务分配指导建议表');
     expect(mergesOf(ws)).toEqual(expect.arrayContaining(['A3:A4', 'B3:D3', 'E3:F3', 'G3:H3', 'B21:H21']));
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => ws.getCell(5, c).value)).toEqual(['省本级', 30, null, 30, 5, '15-20', 5, '5-10']);
