@@ -49,7 +49,11 @@ export function countedRegisters(ledger: Ledger): CountedRegister[] {
 export function countyOrder(profile: ProvinceProfile, city: string, registers: readonly Register[]): string[] {
   const c = profile.city(city);
   if (!c) return [];
-  if (c.layout === 'townships') return c.units;
+  // a city kept by township has registers for some of its townships only: no note lists the others
+  if (c.layout === 'townships') {
+    const present = new Set(registers.map((r) => r.area.town).filter((x): x is string => Boolean(x)));
+    return c.units.filter((u) => present.has(u));
+  }
   const present = new Set(registers.map((r) => r.area.county).filter((x): x is string => Boolean(x)));
   return c.division.counties.filter((k) => !k.zone || present.has(k.name)).map((k) => k.name);
 }
