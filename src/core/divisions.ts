@@ -82,6 +82,16 @@ export interface PlaceMatch {
   how: 'name' | 'renamed' | 'alias' | 'short';
 }
 
+/** The province, city and county names a text starts with (湖南省怀化市溆浦县…), each inside the one before. */
+export interface LeadingPlaces {
+  /** The places, largest first; never empty. */
+  places: (Province | City | County)[];
+  /** Offset of each place's name in the text. */
+  starts: number[];
+  /** Offset in the text where what follows the last name begins. */
+  end: number;
+}
+
 /** Something to search within: a province or city object, or a name (city first, then province). */
 export type Within = Province | City | string;
 
@@ -207,6 +217,8 @@ export class DivisionIndex {
   private readonly townCandidates = new Map<string, Candidate[]>();
   private townMapComplete = false;
   private formLengthsCache?: number[];
+  /** Province, city and county forms by their first two characters, longest first (leadingPlaces). */
+  private adminHeads?: Map<string, string[]>;
 
   constructor(data: DivisionData) {
     this.version = data.source;
@@ -540,6 +552,80 @@ export class DivisionIndex {
       }
     }
     return { level: m.level, text: m.text, index: m.index, places, how: m.how };
+  }
+
+  /**
+   * The chain of province, city and county names a compacted text starts with, each lying in the one before:
+   * 湖南省怀化市溆浦县卢峰镇… → 湖南省, 怀化市, 溆浦县 (end at 卢峰镇). Official names, old names (宁乡县) and aliases
+   * (湘西州) count anywhere in the chain; a short form (湖南, 溆浦) only when a place inside it follows (for a county,
+   * one of its townships); a name that is an ordinary word (城区) only after its city; a name followed by 村 is a
+   * village's. The chain stops at the first name that does not lie in the one before (湖南省广州市: 湖南省 only).
+   * Undefined when the text starts with no such name. Cheap: one map lookup per position tried.
+   */
+  leadingPlaces(t: string): LeadingPlaces | undefined {
+    const places: (Province | City | County)[] = [];
+    const starts: number[] = [];
+    let pos = 0;
+    for (;;) {
+      const m = this.adminAt(t, pos, places[places.length - 1]);
+      if (!m) break;
+      places.push(m.place);
+      starts.push(pos);
+      pos += m.length;
+    }
+    return places.length ? { places, starts, end: pos } : undefined;
+  }
+
+  /** The province, city or county name at `pos` lying in `parent` (anywhere when none), as leadingPlaces takes it. */
+  private adminAt(
+    t: string,
+    pos: number,
+    parent: Province | City | County | undefined,
+  ): { place: Province | City | County; length: number } | undefined {
+    if (parent?.level === 'county' || pos + 2 > t.length) return undefined;
+    const forms = this.adminHeadsMap.get(t.slice(pos, pos + 2));
+    if (!forms) return undefined;
+    for (const form of forms) {
+      if (!t.startsWith(form, pos)) continue;
+      const after = pos + form.length;
+      if (t[after] === '村') continue;
+      const fits = (this.forms.get(form) ?? []).filter((c): c is Candidate & { place: Province | City | County } => {
+        const p = c.place;
+        if (p.level === 'town') return false;
+        if (parent && !(RANK[p.level] > RANK[parent.level] && isWithin(p, parent))) return false;
+        if (c.strict && !parent) return false;
+        if (c.edge && t[after] === '城') return false;
+        if (!c.weak) return true;
+        return this.adminAt(t, after, p) !== undefined || (p.level === 'county' && this.townOfCountyAt(t, after, p));
+      });
+      if (fits.length === 0) continue;
+      // several places of one name (鼓楼区 in several cities): the one a following name lies in, else the first
+      const place = fits.length > 1 ? (fits.find((c) => this.adminAt(t, after, c.place)) ?? fits[0]!).place : fits[0]!.place;
+      return { place, length: form.length };
+    }
+    return undefined;
+  }
+
+  /** Whether one of the county's townships (official name or ethnic alias) starts at `pos`. */
+  private townOfCountyAt(t: string, pos: number, county: County): boolean {
+    const towns = this.towns;
+    for (const len of this.formLengths) {
+      if (pos + len > t.length) continue;
+      const name = t.slice(pos, pos + len);
+      if (towns.has(name) && (this.townCounties(name) ?? []).includes(county)) return true;
+    }
+    return false;
+  }
+
+  /** adminHeads, made on first use: every province, city and county form by its first two characters. */
+  private get adminHeadsMap(): Map<string, string[]> {
+    if (!this.adminHeads) {
+      const heads = new Map<string, string[]>();
+      for (const form of this.forms.keys()) DivisionIndex.push(heads, form.slice(0, 2), form);
+      for (const list of heads.values()) list.sort((a, b) => b.length - a.length);
+      this.adminHeads = heads;
+    }
+    return this.adminHeads;
   }
 
   // ---- building ------------------------------------------------------------------------------

@@ -117,12 +117,17 @@ export function computeFixes(register: Register, problems: readonly Problem[], o
   const nameFix = new Map<string, string>();
   const orgFix = new Map<string, string>();
   const orgProblem = new Set<string>();
+  /** Spelling → the spelling to use: a ditto mark written out as a spelling org-name-variant asked to change gets the change too. */
+  const orgFixByText = new Map<string, string>();
   for (const p of problems) {
     if (!p.cell) continue;
     if (p.rule === 'name-spacing' && p.messageId === 'spaces' && typeof p.data?.fixed === 'string') nameFix.set(p.cell, p.data.fixed);
     if (p.rule === 'org-name-variant' && p.messageId !== 'similar') {
       orgProblem.add(p.cell);
-      if (typeof p.data?.expected === 'string') orgFix.set(p.cell, p.data.expected);
+      if (typeof p.data?.expected === 'string') {
+        orgFix.set(p.cell, p.data.expected);
+        if (p.value !== undefined) orgFixByText.set(p.value, p.data.expected);
+      }
     }
   }
   const registryTarget = opts.registry ? registrySpellings(register, opts.registry) : new Map<string, string>();
@@ -148,6 +153,7 @@ export function computeFixes(register: Register, problems: readonly Problem[], o
         const target = registryTarget.get(orgKey(f.text));
         if (target !== undefined) change(target, 'org-registry');
         else if (orgFix.has(f.cell)) change(orgFix.get(f.cell)!, 'org-spelling');
+        else if (f.ditto !== undefined && orgFixByText.has(f.text)) change(orgFixByText.get(f.text)!, 'org-spelling');
       }
       if (col.key === 'name' && isText && nameFix.has(f.cell)) change(nameFix.get(f.cell)!, 'name-spaces');
       if (col.key === 'seq' && hasSeq) {

@@ -1,4 +1,5 @@
 // Counting 附3 (DOMAIN §5): registers → a city's 统计表, registers or city tables → the provincial table.
+import type { DivisionIndex } from './divisions.js';
 import { HouseholdIndex, orgKeyOf } from './household.js';
 import { fillTemplate } from './i18n.js';
 import type {
@@ -27,6 +28,8 @@ export interface RollupOptions {
   registry?: OrgRegistry;
   /** Share one index between calls so household ids agree; one is made per call otherwise. */
   index?: HouseholdIndex;
+  /** The division list: organisations and households are then identified across place-name spellings (household.ts), as validate does. */
+  divisions?: DivisionIndex;
   /** The city's counties in the division list's order; rows follow it (others after, by name). */
   countyOrder?: string[];
   /** The province's cities in table order; default HUNAN_CITIES. */
@@ -93,12 +96,12 @@ class Tally {
     readonly registers: readonly Register[],
     readonly opts: RollupOptions,
   ) {
-    this.index = opts.index ?? new HouseholdIndex();
+    this.index = opts.index ?? new HouseholdIndex(opts.divisions);
     // Types: the first 类型 text fupin can read anywhere, then orgs.csv, then the name.
     const columnText = new Map<string, string>();
     for (const reg of registers) {
       for (const row of reg.rows) {
-        const key = orgKeyOf(row);
+        const key = orgKeyOf(row, opts.divisions);
         if (!key) continue;
         const spelled = (row.fields.org?.text ?? '').trim();
         const counts = this.names.get(key) ?? new Map<string, number>();
@@ -117,8 +120,8 @@ class Tally {
       const noName: number[] = [];
       const noOrg: number[] = [];
       for (const row of reg.rows) {
-        const household = this.index.idOf(row);
-        const org = orgKeyOf(row);
+        const household = this.index.idOf(row, reg.area);
+        const org = orgKeyOf(row, opts.divisions);
         if (household === undefined) noName.push(row.row);
         else if (org === undefined) noOrg.push(row.row);
         else list.push({ register: reg, household, org, type: this.types.get(org)!.type });

@@ -1,6 +1,7 @@
 // fupin cards REGISTER... -o FILE.xlsx: one printable 附1 结对帮扶卡 per pairing, pre-filled from the registers.
 import path from 'node:path';
 import { renderMessage } from '../../core/catalogue.js';
+import type { DivisionIndex } from '../../core/divisions.js';
 import { HouseholdIndex, orgKeyOf } from '../../core/household.js';
 import type { Lang, Problem, RegisterRow } from '../../core/model.js';
 import { checkOutput, OutputError, writeFileAtomic } from '../../io/safe-write.js';
@@ -74,8 +75,8 @@ function card(row: RegisterRow): CardHousehold {
  * card names one 组织名称 and each organisation files and posts its own. The same pairing written twice gets one card.
  * Order: the registers' order (files as given and walked, rows top to bottom). 编号 is the register's 序号.
  */
-export function cardsFromRows(rows: Iterable<RegisterRow>): { cards: CardHousehold[]; noName: number; repeated: number } {
-  const index = new HouseholdIndex();
+export function cardsFromRows(rows: Iterable<RegisterRow>, divisions?: DivisionIndex): { cards: CardHousehold[]; noName: number; repeated: number } {
+  const index = new HouseholdIndex(divisions);
   const seen = new Set<string>();
   const cards: CardHousehold[] = [];
   let noName = 0;
@@ -86,7 +87,7 @@ export function cardsFromRows(rows: Iterable<RegisterRow>): { cards: CardHouseho
       noName++;
       continue;
     }
-    const key = `${id}\u0000${orgKeyOf(row) ?? ''}`;
+    const key = `${id}\u0000${orgKeyOf(row, divisions) ?? ''}`;
     if (seen.has(key)) {
       repeated++;
       continue;
@@ -113,7 +114,7 @@ export async function cardsCommand(paths: string[], flags: CardsFlags, io: CliIO
 
   for (const f of read.files) if (f.failure) io.stderr(`${msg(lang, 'skipped', { file: f.file, reason: describe(f.failure, lang) })}\n`);
   const rows = read.files.flatMap((f) => f.registers.flatMap((r) => r.rows));
-  const { cards, noName, repeated } = cardsFromRows(rows);
+  const { cards, noName, repeated } = cardsFromRows(rows, read.divisions);
   if (cards.length === 0) throw new UsageError(both('no-pairings'));
 
   const bytes = await writeCards(cards, { sheetPrefix: (i) => String(i + 1) });

@@ -69,7 +69,7 @@ export function buildOrgs(read: ReadResult, lang: Lang): OrgsReport {
   const problems: RollupProblem[] = [];
   for (const p of read.registryProblems) problems.push(rendered(p, lang, String(p.data?.file ?? read.registryFile ?? 'orgs.csv')));
   for (const f of read.files) if (f.failure && f.tables.length === 0) problems.push(rendered(f.failure, lang, f.file));
-  const orgs = summariseOrgs(registers, { lang, ...(read.registry ? { registry: read.registry } : {}) });
+  const orgs = summariseOrgs(registers, { lang, divisions: read.divisions, ...(read.registry ? { registry: read.registry } : {}) });
   return { orgs, problems, source: { files: read.files.length, registers: registers.length }, lang };
 }
 

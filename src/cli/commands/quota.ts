@@ -88,13 +88,13 @@ export function siteTest(divisions: DivisionIndex, site: { city: string; county:
 }
 
 /** The distinct households (by name + address) of some registers, with where each is written; blank addresses apart. */
-function householdsOf(registers: readonly Register[]): { list: OutsideHousehold[]; blankAddress: number } {
+function householdsOf(registers: readonly Register[], divisions?: DivisionIndex): { list: OutsideHousehold[]; blankAddress: number } {
   const seen = new Set<string>();
   const list: OutsideHousehold[] = [];
   let blankAddress = 0;
   for (const reg of registers) {
     for (const row of reg.rows) {
-      const key = householdBaseKey(row);
+      const key = householdBaseKey(row, divisions);
       if (key === undefined || seen.has(key)) continue;
       seen.add(key);
       const address = row.fields.address;
@@ -114,12 +114,12 @@ function householdsOf(registers: readonly Register[]): { list: OutsideHousehold[
 }
 
 /** How many households of a city appear in more than one of its rows (市本级 and each county are rows). */
-function crossRowHouseholds(registers: readonly Register[]): number {
+function crossRowHouseholds(registers: readonly Register[], divisions?: DivisionIndex): number {
   const rowsOf = new Map<string, Set<string>>();
   for (const reg of registers) {
     const unit = reg.area.level === 'city' ? '市本级' : (reg.area.county ?? '');
     for (const row of reg.rows) {
-      const key = householdBaseKey(row);
+      const key = householdBaseKey(row, divisions);
       if (key === undefined) continue;
       const set = rowsOf.get(key) ?? new Set<string>();
       set.add(unit);
@@ -195,7 +195,7 @@ export function gatherActuals(read: ReadResult, table: QuotaTable, lang: Lang): 
   }
 
   // registers: one city table per city (市本级 + counties), and the 省本级 row when 省本级 registers were read
-  const rolled = placed.length ? rollupProvince(placed, { ...(read.registry ? { registry: read.registry } : {}), lang }) : undefined;
+  const rolled = placed.length ? rollupProvince(placed, { ...(read.registry ? { registry: read.registry } : {}), lang, divisions: read.divisions }) : undefined;
   if (rolled) {
     tables.push(...rolled.byCity);
     orgs = rolled.orgs;
@@ -210,7 +210,7 @@ export function gatherActuals(read: ReadResult, table: QuotaTable, lang: Lang): 
   // "households summed over rows" matters only where a household really is in two rows: registers tell
   if (actuals.notes) {
     const quiet = new Set(
-      [...registerCities].filter((city) => crossRowHouseholds(placed.filter((r) => r.area.level !== 'province' && r.area.city === city)) === 0),
+      [...registerCities].filter((city) => crossRowHouseholds(placed.filter((r) => r.area.level !== 'province' && r.area.city === city), read.divisions) === 0),
     );
     actuals.notes = actuals.notes.filter((n) => ![...quiet].some((area) => n.zh === quotaText('rollup-households-summed', { area }).zh));
   }
@@ -239,7 +239,7 @@ export function gatherActuals(read: ReadResult, table: QuotaTable, lang: Lang): 
         missing.push(unit.unit);
         continue;
       }
-      const { list, blankAddress } = householdsOf(regs);
+      const { list, blankAddress } = householdsOf(regs, read.divisions);
       found.push(demoSiteActual(unit.unit, list, site, inSite));
       if (blankAddress) {
         notes.push(t(`${unit.unit} 有 ${blankAddress} 户没有填写住址，未核对是否在示范点`, `${unit.unit}: ${blankAddress} household(s) without an address; not checked against the demonstration site`));

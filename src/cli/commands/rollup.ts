@@ -147,7 +147,7 @@ export function buildRollup(read: ReadResult, lang: Lang): RollupOutcome | undef
 
   const registers = read.files.flatMap((f) => f.registers);
   const found = read.files.flatMap((f) => f.tables);
-  const opts = { lang, ...(read.registry ? { registry: read.registry } : {}) };
+  const opts = { lang, divisions: read.divisions, ...(read.registry ? { registry: read.registry } : {}) };
   const tableProblems = (t: StatsTableFound): void => {
     for (const p of t.read.problems) problems.push(rendered(p, lang, { file: t.file, sheet: t.sheet }));
   };
