@@ -144,7 +144,6 @@ describe('fupin fix on fixtures/registers/defects-*.xlsx', () => {
       'defects-name|name-spacing|C10|warning',
       'defects-org-variants|org-name-variant|B11|warning',
       'defects-org-variants|org-name-variant|B7|warning',
-      'defects-serial|serial-number|A10|warning',
       'defects-serial|serial-number|A12|warning',
       'defects-serial|serial-number|A14|warning',
       'defects-serial|serial-number|A8|warning',
