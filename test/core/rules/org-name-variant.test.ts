@@ -79,7 +79,7 @@ describe('org-name-variant', () => {
   });
 });
 
-describe('org-name-variant: the area's names in front (with the division list)', () => {
+describe('org-name-variant: the place names in front (with the division list)', () => {
   const run = (orgs: (string | null)[]) => validateRegister(withOrgs(orgs), [rule], { strict: false, divisions: divisions() });
 
   it('one organisation written with and without its province and city: one variant finding per odd cell', () => {
