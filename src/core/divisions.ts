@@ -124,6 +124,9 @@ interface Candidate {
   edge?: boolean;
 }
 
+/** Chains leadingCounty remembers per first two characters (a register repeats a few; more are parsed again). */
+const COUNTY_CHAINS_KEPT = 8;
+
 /** How many township names are looked up one by one before the whole name → counties map is built. */
 const TOWN_SCANS_BEFORE_FULL_MAP = 12;
 
@@ -217,8 +220,12 @@ export class DivisionIndex {
   private readonly townCandidates = new Map<string, Candidate[]>();
   private townMapComplete = false;
   private formLengthsCache?: number[];
+  /** Lengths of township names (townOfCountyAt). */
+  private townLengths?: number[];
   /** Province, city and county forms by their first two characters, longest first (leadingPlaces). */
   private adminHeads?: Map<string, string[]>;
+  /** Chains ending in a county (leadingCounty) by their first two characters, most recently used first. */
+  private readonly countyChains = new Map<string, { text: string; found: { county: County | undefined; end: number } }[]>();
 
   constructor(data: DivisionData) {
     this.version = data.source;
@@ -576,6 +583,43 @@ export class DivisionIndex {
     return places.length ? { places, starts, end: pos } : undefined;
   }
 
+  /**
+   * leadingPlaces for addresses, which repeat their register's prefix row after row: where the place names in front
+   * end, and the county they end in (undefined when the chain stops above a county, or there is none). A chain ending
+   * in a county's official name is remembered and reused for a text starting with it: what follows a county can neither
+   * extend the chain nor change how the names before it were read, once no longer name starts with any of them.
+   * The object returned may be shared between calls: read it, do not change it.
+   */
+  leadingCounty(t: string): { readonly county: County | undefined; readonly end: number } {
+    const head = t.slice(0, 2);
+    const known = this.countyChains.get(head);
+    if (known) {
+      for (let i = 0; i < known.length; i++) {
+        const m = known[i]!;
+        if (t.startsWith(m.text) && t[m.text.length] !== '村' && t[m.text.length] !== '城') {
+          if (i > 0) known.unshift(...known.splice(i, 1)); // the register's own prefix comes first
+          return m.found;
+        }
+      }
+    }
+    const lead = this.leadingPlaces(t);
+    if (!lead) return { county: undefined, end: 0 };
+    const last = lead.places.length - 1;
+    const place = lead.places[last]!;
+    if (place.level !== 'county') return { county: undefined, end: lead.end };
+    const text = t.slice(0, lead.end);
+    const reusable =
+      text.slice(lead.starts[last]) === place.name &&
+      lead.starts.every((at) => !(this.adminHeadsMap.get(text.slice(at, at + 2)) ?? []).some((f) => f.length > lead.end - at && f.startsWith(text.slice(at))));
+    if (reusable) {
+      const list = known ?? [];
+      list.unshift({ text: (' ' + text).slice(1), found: { county: place, end: lead.end } });
+      if (list.length > COUNTY_CHAINS_KEPT) list.pop();
+      if (!known) this.countyChains.set(head, list);
+    }
+    return { county: place, end: lead.end };
+  }
+
   /** The province, city or county name at `pos` lying in `parent` (anywhere when none), as leadingPlaces takes it. */
   private adminAt(
     t: string,
@@ -589,18 +633,19 @@ export class DivisionIndex {
       if (!t.startsWith(form, pos)) continue;
       const after = pos + form.length;
       if (t[after] === '村') continue;
-      const fits = (this.forms.get(form) ?? []).filter((c): c is Candidate & { place: Province | City | County } => {
+      let fits: (Province | City | County)[] | undefined;
+      for (const c of this.forms.get(form) ?? []) {
         const p = c.place;
-        if (p.level === 'town') return false;
-        if (parent && !(RANK[p.level] > RANK[parent.level] && isWithin(p, parent))) return false;
-        if (c.strict && !parent) return false;
-        if (c.edge && t[after] === '城') return false;
-        if (!c.weak) return true;
-        return this.adminAt(t, after, p) !== undefined || (p.level === 'county' && this.townOfCountyAt(t, after, p));
-      });
-      if (fits.length === 0) continue;
+        if (p.level === 'town') continue;
+        if (parent && !(RANK[p.level] > RANK[parent.level] && isWithin(p, parent))) continue;
+        if (c.strict && !parent) continue;
+        if (c.edge && t[after] === '城') continue;
+        if (c.weak && !this.adminAt(t, after, p) && !(p.level === 'county' && this.townOfCountyAt(t, after, p))) continue;
+        (fits ??= []).push(p);
+      }
+      if (!fits) continue;
       // several places of one name (鼓楼区 in several cities): the one a following name lies in, else the first
-      const place = fits.length > 1 ? (fits.find((c) => this.adminAt(t, after, c.place)) ?? fits[0]!).place : fits[0]!.place;
+      const place = fits.length > 1 ? (fits.find((p) => this.adminAt(t, after, p)) ?? fits[0]!) : fits[0]!;
       return { place, length: form.length };
     }
     return undefined;
@@ -609,7 +654,8 @@ export class DivisionIndex {
   /** Whether one of the county's townships (official name or ethnic alias) starts at `pos`. */
   private townOfCountyAt(t: string, pos: number, county: County): boolean {
     const towns = this.towns;
-    for (const len of this.formLengths) {
+    this.townLengths ??= [...new Set([...towns].map((n) => n.length))];
+    for (const len of this.townLengths) {
       if (pos + len > t.length) continue;
       const name = t.slice(pos, pos + len);
       if (towns.has(name) && (this.townCounties(name) ?? []).includes(county)) return true;

@@ -84,15 +84,13 @@ export interface AddressIdentity {
 
 const PUNCT = /[()[\]{}<>【】〔〕《》「」『』"'`‘’“”.,，。、;；:：!！?？·•\-_—–~～/\\|*＊#＃]/gu;
 /** 村委会, 村委, 村民委员会, also after the village's own 村 (大湾村村委会): the village. */
-const VILLAGE_COMMITTEE = /村?村(?:民委员会|委会|委)/gu;
+const VILLAGE_COMMITTEE = /村?村(?:民委员会|委会|委)/g;
 /** 居委会, 居民委员会, also after 社区 (城东社区居委会): the community. */
-const RESIDENTS_COMMITTEE = /(?:社区)?(?:居民委员会|居委会)/gu;
-/** A 组 with its number: 3组, 03组, 第3组, 三组, 第十二组, 3村民小组, 三小组 (not 组织). */
-const GROUP = /第?([0-9]+|[零〇一二两三四五六七八九十百]+)(?:村民小组|小组|组)(?!织)/gu;
-/** A township at the start of what is left: up to 8 characters and 乡/镇/街道/苏木 (the first such word). */
-const TOWN_HEAD = /^\p{Script=Han}{1,8}?(?:乡|镇|街道|苏木)/u;
+const RESIDENTS_COMMITTEE = /(?:社区)?(?:居民委员会|居委会)/g;
 
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** The characters of a number written in Chinese (as 组 numbers are). */
+const CN_NUMERAL = new Set(Array.from('零〇一二两三四五六七八九十百'));
 
 /** 十二 → 12, 二十 → 20, 一百零五 → 105, 一〇 → 10; undefined when not a number written so. */
 export function chineseNumber(s: string): number | undefined {
@@ -112,17 +110,53 @@ export function chineseNumber(s: string): number | undefined {
   return (h ? CN_DIGIT[h]! * 100 : 0) + tens * 10 + (u ? CN_DIGIT[u]! : 0);
 }
 
-function groupNumber(_: string, n: string): string {
-  const v = /^\d+$/.test(n) ? Number(n) : chineseNumber(n);
-  return v === undefined ? _ : `${v}组`;
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * Every 组 with its number written in digits: 3组, 03组, 第3组, 三组, 第十二组, 3村民小组, 三小组 → 3组 / 12组 (not 组织; a
+ * 组 with no number before it stays). A character scan: this runs on every row's address.
+ */
+function canonicalGroups(t: string): string {
+  let at = t.indexOf('组');
+  if (at < 0) return t;
+  let out = '';
+  let from = 0;
+  for (; at >= 0; at = t.indexOf('组', at + 1)) {
+    if (t[at + 1] === '织') continue;
+    const suffix = t.startsWith('村民小', at - 3) ? at - 3 : t[at - 1] === '小' ? at - 1 : at;
+    let start = suffix;
+    if (isDigit(t[start - 1])) while (start > from && isDigit(t[start - 1])) start--;
+    else while (start > from && CN_NUMERAL.has(t[start - 1]!)) start--;
+    if (start === suffix) continue;
+    const digits = t.slice(start, suffix);
+    const n = isDigit(digits[0]) ? Number(digits) : chineseNumber(digits);
+    if (n === undefined) continue;
+    const lead = start > from && t[start - 1] === '第' ? start - 1 : start;
+    out += `${t.slice(from, lead)}${n}组`;
+    from = at + 1;
+  }
+  return from === 0 ? t : out + t.slice(from);
 }
 
 /** The local part of an address (after the county) in one spelling: committees and 组 numbers written one way. */
 function canonicalLocal(s: string): string {
   let t = s;
   if (t.includes('委')) t = t.replace(VILLAGE_COMMITTEE, '村').replace(RESIDENTS_COMMITTEE, '社区');
-  if (t.includes('组')) t = t.replace(GROUP, groupNumber);
-  return t;
+  return canonicalGroups(t);
+}
+
+/** The length of the township word an address's local part starts with (2–9 Han characters ending 乡, 镇, 街道 or 苏木), or 0. */
+function townHead(s: string): number {
+  const first = s.charCodeAt(0);
+  if (!(first >= 0x3400 && first <= 0x9fff)) return 0;
+  const n = Math.min(s.length, 9);
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x3400 || c > 0x9fff) return 0;
+    if (c === 0x4e61 /* 乡 */ || c === 0x9547 /* 镇 */) return i + 1;
+    if ((c === 0x8857 /* 街 */ && s[i + 1] === '道') || (c === 0x82cf /* 苏 */ && s[i + 1] === '木')) return i + 2;
+  }
+  return 0;
 }
 
 /** The address of a household as identity reads it (see AddressIdentity). */
@@ -132,16 +166,15 @@ export function addressIdentity(text: string, divisions?: DivisionIndex): Addres
   if (s === '' || (s.length <= 6 && isDittoMark(s))) return { county: '', village: '', detail: '' };
   s = s.replace(PUNCT, '');
   let county = '';
-  const lead = divisions?.leadingPlaces(s);
-  if (lead) {
-    const last = lead.places[lead.places.length - 1]!;
-    if (last.level === 'county') county = last.code;
-    s = s.slice(lead.end);
+  if (divisions) {
+    const lead = divisions.leadingCounty(s);
+    county = lead.county?.code ?? '';
+    if (lead.end > 0) s = s.slice(lead.end);
   }
   s = canonicalLocal(s);
   // the village ends at the first 村 or 社区 after the township and at least one character of its own; a marker right
   // after the township word with none further (新镇村3组) means the word was the village's name, not a township
-  const town = TOWN_HEAD.exec(s)?.[0].length ?? 0;
+  const town = townHead(s);
   let end = firstOf(s, '村', '社区', town + 1);
   if (town > 0 && (s.startsWith('村', town) || s.startsWith('社区', town))) {
     end ??= firstOf(s, '村', '社区', town);
@@ -247,14 +280,27 @@ export class HouseholdIndex {
     }
     let list: Household[];
     if (typeof got === 'string') {
-      const [d, c, p] = got.split(SEP) as [string, string, string];
-      const only: Household = { id: key + d, phones: p ? [p] : [], detail: d, county: c };
-      if (matches(only, detail, county, phones)) {
-        learn(only, county, phones);
-        this.groups.set(key, only.phones.length <= 1 ? compactForm(d, only.county, only.phones[0] ?? '') : [{ ...only, id: detach(only.id) }]);
-        return detach(only.id);
+      // the usual case, read in place: detail SEP county SEP phone
+      const a = got.indexOf(SEP);
+      const b = got.indexOf(SEP, a + 1);
+      const hasCounty = b > a + 1;
+      const hasPhone = b + 1 < got.length;
+      const countyOk = county === '' || !hasCounty || (b - a - 1 === county.length && got.startsWith(county, a + 1));
+      const sameDetail = a === detail.length && got.startsWith(detail);
+      const phone = hasPhone ? got.slice(b + 1) : '';
+      const same = countyOk && (phones.length > 0 && hasPhone ? phones.includes(phone) : sameDetail);
+      const d = sameDetail ? detail : got.slice(0, a);
+      if (same) {
+        let learns = !hasCounty && county !== '';
+        for (let i = 0; i < phones.length && !learns; i++) learns = phones[i] !== phone;
+        if (learns) {
+          const h: Household = { id: '', phones: hasPhone ? [phone] : [], detail: d, county: hasCounty ? got.slice(a + 1, b) : '' };
+          learn(h, county, phones);
+          this.groups.set(key, h.phones.length <= 1 ? compactForm(d, h.county, h.phones[0] ?? '') : [{ ...h, id: detach(key + d), detail: detach(d) }]);
+        }
+        return detach(key + d);
       }
-      list = [{ ...only, id: detach(only.id) }];
+      list = [{ id: detach(key + d), phones: hasPhone ? [phone] : [], detail: detach(d), county: hasCounty ? got.slice(a + 1, b) : '' }];
       this.groups.set(key, list);
     } else list = got;
     for (const h of list) {
