@@ -1413,8 +1413,9 @@ async function writeIdentity() {
   const address = (h, style = 'county') => {
     const g = h.group;
     const group = { digit: `${g}组`, cn: `${CN[g - 1]}组`, di: `第${g}组`, zero: `${String(g).padStart(2, '0')}组`, full: `${FULL_WIDTH(String(g))}组` };
-    const [where, groupStyle = 'digit', committee = false] = style.split(':').concat([]).map((x, i) => (i === 2 ? x === 'cwh' : x));
-    const local = `${h.town}${h.village}${committee ? '村委会' : '村'}${group[groupStyle]}`;
+    // style: where:group:committee — county | town | city | prov | village (no 组); digit | cn | di | zero | full; cwh: 村委会
+    const [where, groupStyle = 'digit', committee] = style.split(':');
+    const local = `${h.town}${h.village}${committee === 'cwh' ? '村委会' : '村'}${group[groupStyle]}`;
     const k = h.county;
     if (where === 'town') return local;
     if (where === 'city') return `${k.city}${k.name}${local}`;
