@@ -174,9 +174,11 @@ function findLayout(sheet: RawSheet): Layout | undefined {
 /** The columns of the 单位 header (Layout.unitCols): merged across, then blank header cells up to the first figure column. */
 function unitColumns(sheet: RawSheet, r: number, twoRows: boolean, unitCol: number, cols: Layout['cols']): number[] {
   const figures = Object.values(cols).flatMap((g) => Object.values(g ?? {})).filter((c): c is number => c !== undefined);
-  const firstFigure = Math.min(...figures.filter((c) => c > unitCol));
-  const merge = mergeAt(sheet, r, unitCol);
+  const right = figures.filter((c) => c > unitCol);
   const out = [unitCol];
+  if (right.length === 0) return out;
+  const firstFigure = Math.min(...right);
+  const merge = mergeAt(sheet, r, unitCol);
   for (let c = unitCol + 1; c < firstFigure; c++) {
     const covered = merge !== undefined && c <= merge.right;
     const blank = mergedText(sheet, r, c) === '' && (!twoRows || mergedText(sheet, r + 1, c) === '');
