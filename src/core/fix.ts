@@ -162,11 +162,14 @@ export class FixPlanner {
   /** The fixes, given the register's findings (the rules' own repairs ride on them). */
   end(problems: readonly Problem[]): Fix[] {
     const ruleEdits = new Map<string, Map<FixReason, string>>();
+    /** Spelling → the spelling org-name-variant asks for. */
+    const orgFixByText = new Map<string, string>();
     const columnAt = new Map(this.register.columns.map((c) => [c.col, c]));
     for (const p of problems) {
       const reason = REASON_OF_RULE[p.rule];
       if (!reason || !p.fix) continue;
       for (const e of p.fix) {
+        if (reason === 'org-spelling') orgFixByText.set(e.before, e.after);
         const m = ruleEdits.get(e.cell) ?? new Map<FixReason, string>();
         m.set(reason, e.after);
         ruleEdits.set(e.cell, m);
@@ -193,6 +196,8 @@ export class FixPlanner {
         const target = registryTarget.get(orgKey(c.text));
         if (target !== undefined) change(target, 'org-registry');
         else if (edits?.has('org-spelling')) change(edits.get('org-spelling')!, 'org-spelling');
+        // a ditto mark written out as a spelling org-name-variant asks to change gets the change too
+        else if (edits?.has('ditto') && orgFixByText.has(v)) change(orgFixByText.get(v)!, 'org-spelling');
       }
       if (c.columnKey === 'name' && c.isText && edits?.has('name-spaces')) change(edits.get('name-spaces')!, 'name-spaces');
       if (c.columnKey === 'seq' && this.hasSeq) {

@@ -2,7 +2,7 @@
 import { COLUMNS, headerKey, matchHeader, REQUIRED_KEYS } from './columns.js';
 import type { AreaGuess, ColumnKey, ColumnMatch, Detected, Field, RawCell, RawSheet, Register, RegisterRow, SourceFormat } from './model.js';
 import { detach } from './household.js';
-import { columnLetter, compact, normText } from './normalize.js';
+import { columnLetter, compact, isDittoMark, normText } from './normalize.js';
 
 /** How far below the top (or below the previous register) a header is looked for. */
 export const HEADER_SEARCH_ROWS = 40;
@@ -15,12 +15,8 @@ const MIN_COLUMNS = 3;
 const FOOTER = /^(?:备注|备考|注[:：]|说明[:：]|填表人|填报人|填表|审核人|审核|制表人|制表|负责人|单位负责人|分管领导|主管领导|签字|盖章|联系人[:：])/u;
 /** Columns where a clerk may write "同上" (same as above) instead of repeating the value. */
 const DITTO_COLUMNS: readonly ColumnKey[] = ['org', 'address'];
-const DITTO = /^(?:同上|同前|同左|同上单位|同上地址|〃|"|”|＂|''|ditto|do\.?)$/iu;
-
-/** A ditto mark: 同上, 〃, " … (the cell holds nothing else). */
-export function isDittoMark(norm: string): boolean {
-  return DITTO.test(norm.replace(/\s+/g, ''));
-}
+/** A ditto mark: 同上, 〃, " … (normalize.ts; kept exported here for the readers of this module). */
+export { isDittoMark };
 
 /** Total rows are not pairings. */
 const TOTAL = /^(?:合计|小计|总计|共计|累计)/u;

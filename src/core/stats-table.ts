@@ -125,6 +125,11 @@ interface Layout {
   /** 0-based index of the first data row. */
   dataStart: number;
   unitCol: number;
+  /**
+   * The columns the 单位 header covers, unitCol first: the header merged across A:B, or followed by blank header cells
+   * before the first figure column. Forms put the level (县, 县市区) in the first, merged down, and the names in the next.
+   */
+  unitCols: number[];
   cols: Partial<Record<Group, Partial<Record<Measure, number>>>>;
 }
 
@@ -169,9 +174,49 @@ function findLayout(sheet: RawSheet): Layout | undefined {
     const complete = (['charity', 'foundation', 'social'] as const).every((g) => cols[g]?.units !== undefined && cols[g]?.households !== undefined);
     if (!complete) continue;
     const headerRows = twoRows ? [r + 1, r + 2] : [r + 1];
-    return { headerRows, dataStart: r + (twoRows ? 2 : 1), unitCol, cols };
+    return { headerRows, dataStart: r + (twoRows ? 2 : 1), unitCol, unitCols: unitColumns(sheet, r, twoRows, unitCol, cols), cols };
   }
   return undefined;
+}
+
+/** The columns of the 单位 header (Layout.unitCols): merged across, then blank header cells up to the first figure column. */
+function unitColumns(sheet: RawSheet, r: number, twoRows: boolean, unitCol: number, cols: Layout['cols']): number[] {
+  const figures = Object.values(cols).flatMap((g) => Object.values(g ?? {})).filter((c): c is number => c !== undefined);
+  const right = figures.filter((c) => c > unitCol);
+  const out = [unitCol];
+  if (right.length === 0) return out;
+  const firstFigure = Math.min(...right);
+  const merge = mergeAt(sheet, r, unitCol);
+  for (let c = unitCol + 1; c < firstFigure; c++) {
+    const covered = merge !== undefined && c <= merge.right;
+    const blank = mergedText(sheet, r, c) === '' && (!twoRows || mergedText(sheet, r + 1, c) === '');
+    if (!covered && !blank) break;
+    out.push(c);
+  }
+  return out;
+}
+
+/** Level words a form writes in a 单位 cell beside or above the names (县 merged down, 县市区): not a unit. */
+const LEVEL_LABEL = /^(?:县|市|区|州|县市区|县区|区县|县市|市县|市州|县级|县\(市、?区\)|县\(市\)|县区市)$/u;
+
+/**
+ * A data row's 单位 as written, and the column of its cell: across the unit columns, the last name that is not a level
+ * word (鹤城区 in B beside 县 merged down A); else the level word; else ''. A cell merged across (市本级 over A:B) is
+ * read once, at its top-left cell.
+ */
+function unitLabel(sheet: RawSheet, r: number, layout: Layout): { label: string; col: number } {
+  let name: { label: string; col: number } | undefined;
+  let level: { label: string; col: number } | undefined;
+  for (const c of layout.unitCols) {
+    const merge = mergeAt(sheet, r, c);
+    const label = merge ? textAt(sheet, merge.top, merge.left) : textAt(sheet, r, c);
+    if (label === '') continue;
+    // a name merged down over several rows belongs to its first row only (a level word may span many)
+    const col = merge ? merge.left : c;
+    if (LEVEL_LABEL.test(label)) level ??= { label, col };
+    else if (!merge || merge.top === r || merge.bottom === merge.top) name = { label, col };
+  }
+  return name ?? level ?? { label: '', col: layout.unitCol };
 }
 
 /** Text lines above the header: the title and the 填报单位 line. */
@@ -218,7 +263,7 @@ function readNumber(cell: Cell): { value: number; bad?: 'not-number' | 'negative
   return { value: n };
 }
 
-const PLACEHOLDER = /^(县|市|区|县市区|市州|\.+|…+)$/;
+const PLACEHOLDER = /^(\.+|…+)$/;
 const TOTAL = /^(合计|总计|全市合计|全省合计)$/;
 const PROVINCE_LEVEL = /^(省本级|省直|省级)$/;
 const CITY_LEVEL = /^(市本级|州本级|市直|州直|市级|本级)$/;
@@ -266,6 +311,8 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
   interface Raw {
     r: number;
     label: string;
+    /** The column of the 单位 cell the label was read from. */
+    labelCol: number;
     values: Record<Group, CountPair>;
     hasSubtotal: Record<Measure, boolean>;
     /** A figure of the row could not be read as a whole number ≥ 0 (its 小计 is then not checked). */
@@ -284,10 +331,10 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
       remark = (cells.find((c) => compact(c?.text ?? '') !== '')?.text ?? '').trim();
       break;
     }
-    const label = textAt(sheet, r, layout.unitCol);
+    const { label, col: labelCol } = unitLabel(sheet, r, layout);
     const numberCells = GROUPS.flatMap((g) => MEASURES.map((m) => layout.cols[g]?.[m])).filter((c): c is number => c !== undefined);
     const empty = numberCells.every((c) => textAt(sheet, r, c) === '');
-    if (empty && (label === '' || PLACEHOLDER.test(label))) continue;
+    if (empty && (label === '' || PLACEHOLDER.test(label) || LEVEL_LABEL.test(label))) continue;
     if (totalRow) continue; // only 备注 and signatures follow 合计
     const values = {} as Record<Group, CountPair>;
     const hasSubtotal = { units: false, households: false };
@@ -314,7 +361,7 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
         }
       }
     }
-    const raw: Raw = { r, label, values, hasSubtotal, bad: rowBad };
+    const raw: Raw = { r, label, labelCol, values, hasSubtotal, bad: rowBad };
     if (TOTAL.test(label)) totalRow = raw;
     else dataRows.push(raw);
   }
@@ -331,7 +378,7 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
   const rows: StatsRowRead[] = [];
   const firstRowOf = new Map<string, number>();
   for (const d of dataRows) {
-    const labelCell = cellRef(layout.unitCol, d.r + 1);
+    const labelCell = cellRef(d.labelCol, d.r + 1);
     let row: RollupRow;
     if (d.label === '') {
       problems.push({ rule: 'stats-unknown-unit', messageId: 'blank', severity: 'warning', row: d.r + 1, cell: labelCell, value: '' });

@@ -5,11 +5,16 @@ import { registryFromRows } from '../../src/core/orgs.js';
 import { provinceFromCityTables } from '../../src/core/ledger/plan-rollup.js';
 import { rollupCity as rollupCityOf, rollupProvince as rollupProvinceOf, summariseOrgs as summariseOrgsOf, type RollupOptions } from '../../src/core/rollup.js';
 import type { Register } from '../../src/core/model.js';
+import type { DivisionIndex } from '../../src/core/divisions.js';
+import { divisions } from '../helpers/divisions.js';
 import { HUNAN } from '../helpers/profile.js';
 import { counted, FORM_HEADER, makeRegister, words } from '../helpers/register.js';
 
-const rollupCity = (regs: Register[], opts: RollupOptions = {}) => rollupCityOf(counted(regs), opts);
-const rollupProvince = (regs: Register[], opts: RollupOptions = {}) => rollupProvinceOf(counted(regs), { cityOrder: HUNAN.cityNames, province: HUNAN.name, ...opts });
+/** `divisions`: household and organisation keys read across place-name spellings (they are made as the rows are counted). */
+type Opts = RollupOptions & { divisions?: DivisionIndex };
+const rollupCity = (regs: Register[], { divisions: d, ...opts }: Opts = {}) => rollupCityOf(counted(regs, d), opts);
+const rollupProvince = (regs: Register[], { divisions: d, ...opts }: Opts = {}) =>
+  rollupProvinceOf(counted(regs, d), { cityOrder: HUNAN.cityNames, province: HUNAN.name, ...opts });
 const summariseOrgs = (regs: Register[]) => summariseOrgsOf(counted(regs), { cityOrder: HUNAN.cityNames });
 
 const cityArea = (city: string): AreaGuess => ({ level: 'city', city, source: 'path' });
@@ -101,7 +106,7 @@ describe('rollupCity', () => {
 
   it('notes in English on request', () => {
     const { table } = rollupCity([xupu]);
-    expect(words(table.notes, 'en')).toContain('No 市本级 (city level) register for 怀化市; its 市本级 row is 0');
+    expect(words(table.notes, 'en')).toContain('No "市本级" (city level) register for 怀化市; its "市本级" row is 0');
   });
 
   it('uses orgs.csv: 溆浦县爱心家园 as a foundation moves 孙八 to 基金会', () => {
@@ -248,5 +253,55 @@ describe('provinceFromCityTables', () => {
       '以下市州没有数据，记为 0：长沙市、株洲市、衡阳市、岳阳市、常德市、郴州市、湘潭市、邵阳市、娄底市、永州市、益阳市、张家界市、湘西土家族苗族自治州',
     ]);
     expect(counts(t.total)).toEqual([4, 8, 2, 2, 6, 8, 12, 14]);
+  });
+});
+
+describe('rollup across place-name spellings (with the division list)', () => {
+  // 市本级 writes its own name with and without 湖南省, and the same households with and without their county
+  const cityLevel = makeRegister(
+    [
+      FORM_HEADER,
+      [1, '湖南省怀化市慈善总会', '张三', '湖南省怀化市溆浦县卢峰镇大湾村3组', '13907451234'],
+      [2, '怀化市慈善总会', '李四', '溆浦县卢峰镇大湾村4组', ''],
+      [3, '怀化市 慈善总会', '张三', '卢峰镇大湾村三组', ''], // the same pairing as row 1
+      [4, '怀化市慈善总会', '李四', '怀化市溆浦县卢峰镇大湾村委会第4组', ''], // the same pairing as row 2
+      [5, '怀化市慈善总会', '王五', '卢峰镇大湾村5组', '13907450005'],
+      [6, '怀化市慈善总会', '王五', '溆浦县卢峰镇大湾村', '13907450005'], // same head, phone and village
+    ],
+    { file: '怀化市/市本级.xlsx', area: { ...cityArea('怀化市'), province: '湖南省' } },
+  );
+  const county = makeRegister(
+    [
+      FORM_HEADER,
+      [1, '溆浦县慈善会', '张三', '卢峰镇大湾村3组', '13907451234'],
+      [2, '怀化市溆浦县慈善会', '赵六', '溆浦县卢峰镇大湾村6组', ''],
+      [3, '湖南省溆浦县慈善会', '赵六', '卢峰镇大湾村六组', ''],
+      [4, '溆浦县慈善总会', '孙八', '卢峰镇大湾村8组', ''], // another organisation (总会 is not 会)
+    ],
+    { file: '怀化市/溆浦县.xlsx', area: { ...countyArea('怀化市', '溆浦县'), province: '湖南省' } },
+  );
+
+  it('counts each organisation and household once, whatever the spelling', () => {
+    const { table, orgs } = rollupCity([cityLevel, county], { city: '怀化市', divisions: divisions() });
+    expect(table.rows.map((r) => [r.unit, ...counts(r)])).toEqual([
+      ['市本级', 1, 3, 0, 0, 0, 0, 1, 3],
+      ['溆浦县', 2, 3, 0, 0, 0, 0, 2, 3],
+    ]);
+    expect(orgs.map((o) => [o.name, o.households])).toEqual([
+      ['怀化市慈善总会', 3],
+      ['溆浦县慈善会', 2],
+      ['溆浦县慈善总会', 1],
+    ]);
+    // the province counts 张三 once across 市本级 and 溆浦县
+    const p = rollupProvince([cityLevel, county], { divisions: divisions() });
+    expect(counts(p.table.rows.find((r) => r.unit === '怀化市')!)).toEqual([3, 5, 0, 0, 0, 0, 3, 5]);
+  });
+
+  it('without the division list the prefixes split them (what validate and rollup did before)', () => {
+    const { table } = rollupCity([cityLevel, county], { city: '怀化市' });
+    expect(table.rows.map((r) => [r.unit, r.subtotal.units, r.subtotal.households])).toEqual([
+      ['市本级', 2, 6],
+      ['溆浦县', 4, 4],
+    ]);
   });
 });

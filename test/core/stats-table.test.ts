@@ -212,6 +212,81 @@ describe('readStatsTable', () => {
     expect(r.rows[0]!.refs.subtotal).toEqual({ units: 'H3', households: 'I3' });
   });
 
+  describe('a 单位 column spanning two sheet columns', () => {
+    const UNITS = ['鹤城区', '中方县', '溆浦县', '辰溪县'];
+    // 单位 merged over A4:B5; 市本级 and 合计 merged across A:B; the level label 县 merged down A7:A9, the counties in B
+    const twoColumns = (rows: In[][], merges: MergeRange[]): RawSheet =>
+      sheet(
+        [
+          ['湖南省慈善组织精准扶贫结对帮扶统计表'],
+          ['填报单位：怀化市慈善总会'],
+          [],
+          ['单位', null, '慈善系统', null, '基金会', null, '社会服务机构（民非）', null, '小计', null],
+          [null, null, '参与单位数量', '扶贫脱贫户数', '参与单位数量', '扶贫脱贫户数', '参与单位数量', '扶贫脱贫户数', '参与扶贫单位总数', '扶贫脱贫农户总数'],
+          ...rows,
+          ['备注：此统计表由市州填写，存档一份，上报省一份。'],
+        ],
+        [m(0, 0, 0, 9), m(3, 0, 4, 1), m(3, 2, 3, 3), m(3, 4, 3, 5), m(3, 6, 3, 7), m(3, 8, 3, 9), ...merges],
+      );
+
+    it('reads the county names beside the merged level label, and 市本级 / 合计 merged across, without warnings', () => {
+      const s = twoColumns(
+        [
+          ['市本级', null, 1, 2, 1, 1, 1, 2, 3, 4],
+          ['县', '鹤城区', 0, 0, 1, 2, 0, 0, 1, 2],
+          [null, '溆浦县', 1, 2, 0, 0, 2, 2, 3, 3],
+          [null, '辰溪县', 1, 3, 0, 0, 0, 0, 1, 3],
+          ['合计', null, 3, 7, 2, 3, 3, 4, 8, 12],
+        ],
+        [m(5, 0, 5, 1), m(6, 0, 8, 0), m(9, 0, 9, 1)],
+      );
+      const r = read(s, { units: UNITS });
+      expect(r.problems).toEqual([]);
+      expect(r.rows.map((x) => [x.label, x.labelCell, x.row.unit, x.row.level, x.row.subtotal.households])).toEqual([
+        ['市本级', 'A6', '市本级', 'city', 4],
+        ['鹤城区', 'B7', '鹤城区', 'county', 2],
+        ['溆浦县', 'B8', '溆浦县', 'county', 3],
+        ['辰溪县', 'B9', '辰溪县', 'county', 3],
+      ]);
+      expect(r.rows[1]!.refs.charity).toEqual({ units: 'C7', households: 'D7' });
+      expect(r.stated?.sheetRow).toBe(10);
+    });
+
+    it('the same without merges: 县市区 written once in A, 市本级 in A only, an empty level row passed over', () => {
+      const s = twoColumns(
+        [
+          ['市本级', null, 1, 2, 1, 1, 1, 2, 3, 4],
+          ['县市区', null, null, null, null, null, null, null, null, null],
+          [null, '鹤城区', 0, 0, 1, 2, 0, 0, 1, 2],
+          ['县', '溆浦县', 1, 2, 0, 0, 2, 2, 3, 3],
+          ['合计', null, 2, 4, 2, 3, 3, 4, 7, 9],
+        ],
+        [],
+      );
+      const r = read(s, { units: UNITS });
+      expect(r.problems).toEqual([]);
+      expect(r.rows.map((x) => [x.label, x.labelCell])).toEqual([
+        ['市本级', 'A6'],
+        ['鹤城区', 'B8'],
+        ['溆浦县', 'B9'],
+      ]);
+    });
+
+    it('still flags what is wrong: an unknown county, a figure row with only the level label', () => {
+      const s = twoColumns(
+        [
+          ['县', '怀化县', 0, 0, 1, 2, 0, 0, 1, 2],
+          [null, null, 1, 2, 0, 0, 2, 2, 3, 3],
+        ],
+        [m(5, 0, 6, 0)],
+      );
+      expect(brief(read(s, { units: UNITS }))).toEqual([
+        ['stats-unknown-unit', 'unknown', 'warning', 'B6'],
+        ['stats-unknown-unit', 'unknown', 'warning', 'A7'],
+      ]);
+    });
+  });
+
   it('refuses a sheet that is not a 统计表, with a reason', () => {
     const register = sheet([
       ['县市区慈善组织精准扶贫结对帮扶登记表'],

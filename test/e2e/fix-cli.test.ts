@@ -144,7 +144,6 @@ describe('fupin fix on fixtures/registers/defects-*.xlsx', () => {
       'defects-name|name-spacing|C10|warning',
       'defects-org-variants|org-name-variant|B11|warning',
       'defects-org-variants|org-name-variant|B7|warning',
-      'defects-serial|serial-number|A10|warning',
       'defects-serial|serial-number|A12|warning',
       'defects-serial|serial-number|A14|warning',
       'defects-serial|serial-number|A8|warning',
@@ -194,7 +193,8 @@ describe('fupin fix on a GBK CSV', () => {
     const was = await problemsOf([input]);
     const now = await problemsOf([path.join(t.dir, 'csv-out', 'gbk.csv')]);
     expect(was.map((p) => p.replace(/^[^|]*\|/, ''))).toEqual(
-      ['name-spacing|C4|warning', 'org-name-variant|B5|warning', 'phone-format|E5|error', 'serial-number|A5|warning', 'serial-number|A6|warning'].sort(),
+      // 序号 1, 3, 3: the 3 in row 5 is the one wrong number (row 6's 3 is right): one finding
+      ['name-spacing|C4|warning', 'org-name-variant|B5|warning', 'phone-format|E5|error', 'serial-number|A5|warning'].sort(),
     );
     expect(now.map((p) => p.replace(/^[^|]*\|/, ''))).toEqual(['phone-format|E5|error']);
   });

@@ -1,4 +1,5 @@
 // Test helper: builds a Register from a compact table (header row first), as a reader would have made it.
+import type { DivisionIndex } from '../../src/core/divisions.js';
 import { HouseholdIndex } from '../../src/core/household.js';
 import { pairings, type PairingRow } from '../../src/core/ledger/visitors.js';
 import type { CountedRegister } from '../../src/core/rollup.js';
@@ -198,8 +199,8 @@ export function problemsOf(rule: RuleModule, register: Register): Problem[] {
 }
 
 /** Registers with the pairing rows the rollup counts (the `pairings` visitor over their rows, one household index for all). */
-export function counted(registers: readonly Register[]): CountedRegister[] {
-  const index = new HouseholdIndex();
+export function counted(registers: readonly Register[], divisions?: DivisionIndex): CountedRegister[] {
+  const index = new HouseholdIndex(divisions);
   const spec = pairings(index);
   return registers.map((register) => {
     const v = spec.create(register, undefined as never)!;

@@ -22,8 +22,7 @@ const cards: CommandFn = async ([paths], raw, ctx) => {
   if (path.extname(flags.output).toLowerCase() !== '.xlsx') throw usage('cards/bad-output', { value: flags.output });
   await checkTarget(flags.output, ctx, { force: flags.force, inputs });
 
-  const index = new HouseholdIndex();
-  const { ledger, profile } = await openLedger(inputs, flags, ctx, () => [cardRows(index)]);
+  const { ledger, profile } = await openLedger(inputs, flags, ctx, (_registry, p) => [cardRows(new HouseholdIndex(p.divisions))]);
   if (ledger.files.length === 0) throw usage('input/no-files', { paths: inputs });
   const say = (id: string, data?: Record<string, string | number>): void => ctx.io.stderr(`${render({ id, ...(data ? { data } : {}) }, ctx.lang)}\n`);
   for (const f of ledger.files) if (f.failure) say('cards/skipped', { file: f.file, reason: renderProblem(f.failure, ctx.lang) });

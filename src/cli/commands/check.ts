@@ -76,12 +76,11 @@ const check: CommandFn = async ([dirArg], raw, ctx) => {
     if (!(await stat(orgs).catch(() => undefined))?.isFile()) throw usage('check/config-orgs', { file: configFile, orgs: config.orgs });
   }
   const strict = Boolean(flags.strict) || config.strict;
-  const index = new HouseholdIndex();
   const { ledger, profile } = await openLedger(
     [root],
     { ...flags, ...(config.province ? { province: config.province } : {}) },
     ctx,
-    (registry, p) => [validation(allRules, { strict, divisions: p.divisions, ...(registry ? { registry } : {}) }), pairings(index, (r) => keepsAddresses(r.area.level))],
+    (registry, p) => [validation(allRules, { strict, divisions: p.divisions, ...(registry ? { registry } : {}) }), pairings(new HouseholdIndex(p.divisions), (r) => keepsAddresses(r.area.level))],
     { config: loaded, ...(orgs ? { orgs } : {}) },
   );
   if (ledger.files.length === 0 && ledger.passedOver.length === 0) throw usage('check/no-files', { dir });

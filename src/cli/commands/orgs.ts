@@ -31,8 +31,7 @@ const orgs: CommandFn = async ([paths], raw, ctx) => {
   if (flags.output && ext !== '.csv' && ext !== '.json') throw usage('orgs/bad-output', { value: flags.output });
   if (inputs.length === 0) throw usage('orgs/no-paths');
 
-  const index = new HouseholdIndex();
-  const { ledger, profile } = await openLedger(inputs, flags, ctx, () => [pairings(index)]);
+  const { ledger, profile } = await openLedger(inputs, flags, ctx, (_registry, p) => [pairings(new HouseholdIndex(p.divisions))]);
   const registers = countedRegisters(ledger);
   if (registers.length === 0) throw usage('orgs/no-registers', { paths: inputs });
 

@@ -39,8 +39,7 @@ const quota: CommandFn = async ([paths], raw, ctx) => {
   const configured = config && config.config.quotaTable !== BUILTIN_QUOTA_TABLE ? configPath(config, config.config.quotaTable) : undefined;
   const table = await quotaTable(flags.table ?? configured, profile, ctx, encodingOf(flags));
 
-  const index = new HouseholdIndex();
-  const { ledger } = await openLedger(inputs, flags, ctx, () => [pairings(index, (r) => keepsAddresses(r.area.level))], config ? { config } : {});
+  const { ledger } = await openLedger(inputs, flags, ctx, (_registry, p) => [pairings(new HouseholdIndex(p.divisions), (r) => keepsAddresses(r.area.level))], config ? { config } : {});
   if (ledger.files.length === 0) throw usage('input/no-files', { paths: inputs });
 
   const gathered = gatherActuals(ledger, table, profile);

@@ -39,8 +39,7 @@ const rollup: CommandFn = async ([paths], raw, ctx) => {
   if (inputs.length === 0) throw usage('rollup/no-paths');
   if (flags.output) await checkTarget(flags.output, ctx, { force: flags.force, inputs });
 
-  const index = new HouseholdIndex();
-  const { ledger, profile } = await openLedger(inputs, flags, ctx, () => [pairings(index)]);
+  const { ledger, profile } = await openLedger(inputs, flags, ctx, (_registry, p) => [pairings(new HouseholdIndex(p.divisions))]);
   const plan = planRollup(ledger);
   if (plan === 'no-area') throw usage('rollup/no-area');
   if (!plan) {

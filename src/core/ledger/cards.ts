@@ -1,6 +1,6 @@
 // One 附1 card per pairing (pure): a household helped by two organisations gets two cards, one for each organisation, since
 // the card names one 组织名称 and each organisation files and posts its own; the same pairing written twice gets one card.
-import { householdBaseKey, orgKeyOf, phoneNumbers, type HouseholdIndex } from '../household.js';
+import { orgKeyOf, type HouseholdIndex } from '../household.js';
 import type { RegisterRow } from '../model.js';
 import type { RegisterVisitor, VisitorSpec } from './builder.js';
 import type { Ledger } from './model.js';
@@ -36,13 +36,12 @@ function cardOf(row: RegisterRow): Card {
 export function cardRows(index: HouseholdIndex): VisitorSpec {
   return {
     name: 'cards',
-    create(): RegisterVisitor {
+    create(register): RegisterVisitor {
       const rows: CardRow[] = [];
       return {
         row(r) {
-          const base = householdBaseKey(r);
-          const household = base === undefined ? undefined : index.idFor(base, phoneNumbers(r.fields.phone?.text ?? ''));
-          rows.push({ ...(household !== undefined ? { household } : {}), org: orgKeyOf(r) ?? '', card: cardOf(r) });
+          const household = index.idOf(r, register.area);
+          rows.push({ ...(household !== undefined ? { household } : {}), org: orgKeyOf(r, index.divisions) ?? '', card: cardOf(r) });
         },
         end: () => rows,
       };

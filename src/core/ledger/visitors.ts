@@ -2,7 +2,7 @@
 // cards. Each visitor keeps only what its command needs, so no command holds a register's rows.
 import { COLUMNS } from '../columns.js';
 import { FixPlanner, type Fix, type FixOptions } from '../fix.js';
-import { HouseholdIndex, householdBaseKey, orgKeyOf, phoneNumbers } from '../household.js';
+import { HouseholdIndex, orgKeyOf } from '../household.js';
 import type { ColumnKey, Problem, Register, RegisterRow } from '../model.js';
 import type { RuleModule, RuleOptions } from '../rules/rule.js';
 import { createRowValidator } from '../validate.js';
@@ -116,9 +116,8 @@ export function pairings(index: HouseholdIndex, keepAddress: (register: Register
       const orgKeys = new Map<string, string>();
       return {
         row(r) {
-          const base = householdBaseKey(r);
-          const household = base === undefined ? undefined : index.idFor(base, phoneNumbers(r.fields.phone?.text ?? ''));
-          let org = orgKeyOf(r);
+          const household = index.idOf(r, register.area);
+          let org = orgKeyOf(r, index.divisions);
           if (org !== undefined) {
             const kept = orgKeys.get(org);
             if (kept === undefined) orgKeys.set(org, org);

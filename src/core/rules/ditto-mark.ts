@@ -1,6 +1,6 @@
 // ditto-mark: "同上" / 〃 in the organisation or address column — counted as the row above's value, and said so.
 import type { ColumnKey } from '../model.js';
-import { isDittoMark } from '../register.js';
+import { isDittoMark } from '../normalize.js';
 import { defineRule } from './rule.js';
 
 const COLUMNS: readonly ColumnKey[] = ['org', 'address'];

@@ -39,7 +39,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const facts = ctx.facts ?? new RowFacts();
+    const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
     const seen = new Map<string, Seen>();
     return {
       row(row) {

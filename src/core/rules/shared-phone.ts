@@ -24,7 +24,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const facts = ctx.facts ?? new RowFacts();
+    const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
     // number → the first household giving it; the name as written, compacted only when reported
     const owner = new Map<string, { household: string; row: number; nameText: string }>();
     const reported = new Set<string>();

@@ -8,6 +8,7 @@ import { allRules, ruleById } from '../../../src/core/rules/index.js';
 import type { RuleModule } from '../../../src/core/rules/rule.js';
 import { validateRegister } from '../../../src/core/validate.js';
 import { scanSheet } from '../../../src/core/register.js';
+import { divisions } from '../../helpers/divisions.js';
 import { makeRegister, num } from '../../helpers/register.js';
 
 const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../src/core/rules');
@@ -86,7 +87,16 @@ describe('every problem renders in both languages', () => {
       { headerRow: 3 },
     );
     const noColumns = makeRegister([['扶贫单位或者机构名称', '扶贫户主姓名', '扶贫家庭住址'], ['溆浦县慈善会', '张三', '溆浦县卢峰镇']]);
-    const problems = [messy, noColumns].flatMap((reg) => validateRegister(reg, allRules, { strict: false }));
+    // 序号 sequences for every way serial-number words a finding; one organisation with its province in front
+    const seqs: (string | number)[][] = [[1, 2, 7, 4], [5, 6, 7], [1, 2, 4, 5], [1, 2, 2, 3], [1, '', 2, 3], [1, 3, 4, 4, 5], [1, 2, 3, 5, 5]];
+    const sequences = seqs.map((list) => makeRegister([['序号', '扶贫单位或者机构名称', '扶贫户主姓名', '扶贫家庭住址'], ...list.map((n, i) => [n, '怀化市慈善总会', `户主${'甲乙丙丁戊'[i]}`, '溆浦县卢峰镇'])]));
+    const places = makeRegister([
+      ['扶贫单位或者机构名称', '扶贫户主姓名', '扶贫家庭住址'],
+      ['怀化市慈善总会', '张三', '溆浦县卢峰镇'],
+      ['湖南省怀化市慈善总会', '李四', '溆浦县卢峰镇'],
+      ['怀化市慈善总会', '王五', '溆浦县卢峰镇'],
+    ]);
+    const problems = [messy, noColumns, ...sequences, places].flatMap((reg) => validateRegister(reg, allRules, { strict: false, divisions: divisions() }));
     const seen = new Set(problems.map((p) => `${p.rule}/${p.messageId}`));
     const unseen = allRules
       .filter((r) => COVERED.includes(r.meta.id))
