@@ -101,7 +101,8 @@ describe('rollupCity', () => {
 
   it('notes in English on request', () => {
     const { table } = rollupCity([xupu]);
-    expect(words(table.notes, 'en')).toContain('No 市本级 (city level) register for 怀化市; its 市本级 row is 0');
+    // English quotes the Chinese terms
+    expect(words(table.notes, 'en')).toContain('No "市本级" (city level) register for 怀化市; its "市本级" row is 0');
   });
 
   it('uses orgs.csv: 溆浦县爱心家园 as a foundation moves 孙八 to 基金会', () => {
