@@ -118,6 +118,12 @@ describe('fupin init and fupin check', { timeout: 120_000 }, () => {
     expect(doc.rollup?.level).toBe('province');
     expect(doc.rollup?.rows).toHaveLength(15);
     expect(doc.quota?.areas).toHaveLength(15);
+    // in English the list of blank registers is separated the English way
+    const en = fupin(['check', '--lang', 'en', led], tmp.dir);
+    expect(en.code).toBe(0);
+    const blank = en.stdout.split('\n').find((l) => l.startsWith('137 register(s) not filled in yet: '));
+    expect(blank).toMatch(/^137 register\(s\) not filled in yet: 娄底市\/冷水江市\.xlsx, 娄底市\/双峰县\.xlsx, /);
+    expect(blank).not.toContain('、');
   });
 
   describe('with the example province copied in', () => {
