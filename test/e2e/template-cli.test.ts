@@ -178,6 +178,8 @@ describe('the built CLI', { timeout: 30_000 }, () => {
     const r = fupin(['cards', input, '-o', 'cli-cards.xlsx'], { cwd: t.dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('已写出 4 张结对帮扶卡：cli-cards.xlsx\n');
+    // what the clerk reads, and nothing else (no Node warning from the bundled exceljs stream writer)
+    expect(r.stderr).toBe('已写出：cli-cards.xlsx\n1 行没有户主姓名，没有制卡（用 fupin validate 查看是哪几行）\n1 行与前面的结对重复（同一单位、同一户），只制一张卡\n');
   });
 });
 
