@@ -3,10 +3,6 @@
 // dist/bundle is dist/cli bundled by scripts/bundle.mjs (faster start-up); both are made by `npm run build`.
 import { run } from '../dist/bundle/main.js';
 
-// Deprecation warnings are for developers, not clerks: exceljs's stream writer (fupin cards) calls the old Buffer(), which
-// Node flags (DEP0005) because the bundle is not under node_modules. --debug (or FUPIN_DEBUG=1) shows them.
-if (!process.argv.includes('--debug') && process.env.FUPIN_DEBUG !== '1') process.noDeprecation = true;
-
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
