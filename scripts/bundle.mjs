@@ -23,5 +23,19 @@ await build({
   // CommonJS dependencies (commander, cli-table3, csv-parse's cjs parts) need require in an ES module bundle
   banner: { js: "import { createRequire as __fupinCreateRequire } from 'node:module'; const require = __fupinCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  plugins: [
+    {
+      // archiver-utils (under exceljs's streaming writer) calls the deprecated `new Buffer(x)`: Node warns on stderr about
+      // it once the code is bundled (no longer under node_modules). The same calls as Buffer.alloc/Buffer.from.
+      name: 'no-deprecated-buffer',
+      setup(b) {
+        b.onLoad({ filter: /archiver-utils[\\/]index\.js$/ }, async (args) => {
+          const { readFile } = await import('node:fs/promises');
+          const text = (await readFile(args.path, 'utf8')).replace('new Buffer(0)', 'Buffer.alloc(0)').replace(/new Buffer\(/g, 'Buffer.from(');
+          return { contents: text, loader: 'js' };
+        });
+      },
+    },
+  ],
   legalComments: 'none',
 });

@@ -50,8 +50,10 @@ export const LIMIT_OPTIONS = [
 
 const limits: OptionSpec[] = LIMIT_OPTIONS.map((l) => ({ flags: l.flags, help: `help/opt-${l.flags.slice(2).split(' ')[0]}`, limit: true }));
 
+const province: OptionSpec = { flags: '--province <name>', help: 'help/opt-province' };
+
 /** What every command that reads registers takes. */
-const reading: OptionSpec[] = [lang, encoding, area, noColor, debug, ...limits];
+const reading: OptionSpec[] = [lang, province, encoding, area, noColor, debug, ...limits];
 
 function format(...choices: string[]): OptionSpec {
   return { flags: '-f, --format <format>', help: 'help/opt-format', choices, default: choices[0]! };
@@ -125,7 +127,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '-o, --output <file>', help: 'help/opt-template-output' },
       { flags: '--area <area>', help: 'help/opt-template-area' },
       { flags: '--rows <n>', help: 'help/opt-rows' },
-      { flags: '--province <name>', help: 'help/opt-province' },
+      province,
       force,
       lang,
       noColor,
@@ -162,7 +164,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     help: 'help/cmd-init',
     args: [{ name: '<dir>', help: 'help/arg-ledger' }],
     options: [
-      { flags: '--province <name>', help: 'help/opt-province' },
+      province,
       { flags: '--year <year>', help: 'help/opt-year' },
       { flags: '--force', help: 'help/opt-init-force' },
       lang,

@@ -35,6 +35,8 @@ interface Reading {
   province?: Province;
   city?: City;
   county?: County;
+  /** A township of a city laid out by township (东莞市虎门镇). */
+  town?: string;
   /** A city or province the same text names that the county (or city) does not belong to. */
   contradicts?: string;
 }
@@ -128,6 +130,7 @@ export function resolveArea(input: AreaInput, idx: DivisionIndex): AreaResolutio
   if (province) guess.province = province.name;
   if (level !== 'province' && city) guess.city = city.name;
   if (county) guess.county = county.name;
+  if (decided.town) guess.town = decided.town;
   if (place) guess.code = place.code;
   return guess;
 }
@@ -137,6 +140,7 @@ export function areaLabel(a: Area): string | undefined {
   switch (a.level) {
     case 'county':
       if (!a.county) return undefined;
+      if (a.town) return `${a.city ?? a.county}${a.town}`;
       return a.city && !a.county.startsWith(a.city) ? `${a.city}${a.county}` : a.county;
     case 'city':
       return a.city ? `${a.city}本级` : undefined;
@@ -177,6 +181,21 @@ function read(
     r.city = r.county?.city ?? idx.city(bare, r.province ?? defaultProvince);
     r.province = r.city?.province ?? r.province;
   }
+  // a city without county-level divisions (东莞市, 中山市) keeps its registers by township: 东莞市/虎门镇.xlsx
+  const city = r.city ?? hint;
+  const only = city && city.counties.length === 1 && city.counties[0]!.name === city.name ? city.counties[0]! : undefined;
+  if (only && !/本级/u.test(t)) {
+    const bare = t.replace(/^[\d._\-、()]+/u, '');
+    const town =
+      (matches.find((m) => m.level === 'town' && m.places.some((p) => p.level === 'town' && p.county === only))?.places[0] as { name: string } | undefined)?.name ??
+      only.towns.find((n) => bare === n || bare === n.replace(/(?:镇|乡|街道)$/u, '') || (n.length >= 3 && t.includes(n)));
+    if (town) {
+      r.county = only;
+      r.city = only.city;
+      r.province = only.city.province;
+      r.town = town;
+    }
+  }
   // 长沙市溆浦县: the county decides; the city (or province) it contradicts is reported
   if (r.county && namedCity && namedCity !== r.county.city) r.contradicts = namedCity.name;
   else if (r.city && namedProvince && namedProvince !== r.city.province) r.contradicts = namedProvince.name;
@@ -187,7 +206,10 @@ function read(
   else if (r.county) r.level = 'county';
   else if (reporter && r.city) r.level = 'city'; // 填报单位：怀化市慈善总会 — the city's own unit fills 市本级
   else if (reporter && namedProvince) r.level = 'province'; // 填报单位：湖南省慈善总会 — 省本级
-  if (r.level !== 'county') r.county = undefined;
+  if (r.level !== 'county') {
+    r.county = undefined;
+    r.town = undefined;
+  }
   return r;
 }
 

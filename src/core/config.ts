@@ -5,7 +5,7 @@ import type { Msg } from './model.js';
 /** The config file's name, at the top of a ledger. */
 export const CONFIG_FILE = 'fupin.config.json';
 
-/** `quotaTable` value meaning the built-in 2016 Hunan 附4. */
+/** `quotaTable` value meaning the province's built-in 附4 (src/data/quota-tables.json). */
 export const BUILTIN_QUOTA_TABLE = 'builtin';
 
 /** A date something is due: `YYYY-MM-DD` once, or `MM-DD` every year (Guangdong: 06-15 pairings, 12-20 progress). */

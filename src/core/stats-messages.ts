@@ -145,7 +145,7 @@ export const STATS_RULES: Record<string, Meta> = {
     messages: {
       zh: {
         version:
-          '{file} 和 {counted} 都是{area}的登记表：本文件有 {onlyHere} 户结对是另一份没有的，另一份有 {onlyThere} 户是本文件没有的，{changed} 户内容不同。汇总暂按 {counted} 计入，本文件未计入。请删去（或移出文件夹）不用的一份；如果本文件是补充的结对，请在文件名中加“补报”（如 {area}-补报.xlsx），两份都会计入',
+          '{file} 和 {counted} 都是{area}的登记表：本文件有 {onlyHere} 户结对是另一份没有的，另一份有 {onlyThere} 户是本文件没有的，{changed} 户内容不同。汇总暂按 {counted} 计入，本文件未计入。请删去（或移出文件夹）不用的一份；如果本文件是补充的结对，请在文件名中加“补报”（如 {example}），两份都会计入',
         supplement: '{file} 是{area}的补报登记表：其 {rows} 行结对与 {main} 一起计入',
       },
       en: {

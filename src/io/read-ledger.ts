@@ -127,6 +127,13 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
     if (!spreadsheet) {
       const bytes = (await head(found.abs)) ?? Buffer.alloc(0);
       const kind = sniff(bytes).kind;
+      const what = whatItIs(bytes, ext);
+      // a PDF or a picture may pass for text in its first bytes: its signature decides first
+      if (['passed/pdf', 'passed/image'].includes(what.id)) {
+        builder.passOver(found.display, what);
+        opts.onFile?.(++done, todo.length, found.display);
+        continue;
+      }
       if (kind === 'text' && bytes.length > 0) {
         asText = true;
         note = { id: 'passed/text-note' };

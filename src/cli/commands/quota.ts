@@ -1,6 +1,8 @@
 // fupin quota: checks registers (or city 统计表) against the 附4 minimums — per city, per type, per organisation — and prints or writes the result.
 import path from 'node:path';
+import { BUILTIN_QUOTA_TABLE } from '../../core/config.js';
 import { HouseholdIndex } from '../../core/household.js';
+import { configPath } from '../../io/config.js';
 import { gatherActuals, keepsAddresses } from '../../core/ledger/quota-actuals.js';
 import { pairings } from '../../core/ledger/visitors.js';
 import { checkQuota, type QuotaReport } from '../../core/quota/index.js';
@@ -33,7 +35,9 @@ const quota: CommandFn = async ([paths], raw, ctx) => {
   }
   const config = await ledgerConfig(inputs, ctx.io.cwd);
   const profile = await profileFor(flags.province ?? config?.config.province);
-  const table = await quotaTable(flags.table, profile, ctx, encodingOf(flags));
+  // --table, else the ledger's config names one, else the province's built-in table
+  const configured = config && config.config.quotaTable !== BUILTIN_QUOTA_TABLE ? configPath(config, config.config.quotaTable) : undefined;
+  const table = await quotaTable(flags.table ?? configured, profile, ctx, encodingOf(flags));
 
   const index = new HouseholdIndex();
   const { ledger } = await openLedger(inputs, flags, ctx, () => [pairings(index, (r) => keepsAddresses(r.area.level))], config ? { config } : {});

@@ -19,6 +19,14 @@ function versionRank(file: string): number {
   return (REVISED.test(name) ? 1000 : 0) + (n ? 1 + Number(n[1] ?? 0) : 0);
 }
 
+/** What a file would be called as a supplement: its name without copy marks, "-补报" added (溆浦县 (1).xlsx → 溆浦县-补报.xlsx). */
+function supplementName(file: string): string {
+  const name = file.split('/').pop() ?? file;
+  const dot = name.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  return `${stem.replace(COPY, '').replace(REVISED, '').replace(/[\s\-_—（()）]+$/u, '').trim() || stem}-补报${ext}`;
+}
+
 function areaKey(r: Register): string | undefined {
   const a = r.area;
   if (a.level === 'unknown') return undefined;
@@ -37,7 +45,8 @@ export interface VersionDiff {
 function compare(a: readonly CountedRegister[], b: readonly CountedRegister[]): VersionDiff {
   const sigs = (list: readonly CountedRegister[]): Map<string, number> => {
     const m = new Map<string, number>();
-    for (const r of list) for (const p of r.rows) if (p.household !== undefined) m.set(`${p.household}\u0000${p.org ?? ''}`, p.sig);
+    // the household by name and address: a phone corrected between versions is a change, not another household
+    for (const r of list) for (const p of r.rows) if (p.household !== undefined) m.set(`${p.household.replace(/#\d+$/u, '')}\u0000${p.org ?? ''}`, p.sig);
     return m;
   };
   const x = sigs(a);
@@ -114,7 +123,7 @@ export function oneVersionPerArea(registers: readonly CountedRegister[]): AreaVe
         messageId: 'version',
         severity: 'error',
         file,
-        data: { area, file, counted: chosen[0], onlyHere: d.onlyHere, onlyThere: d.onlyThere, changed: d.changed },
+        data: { area, file, counted: chosen[0], onlyHere: d.onlyHere, onlyThere: d.onlyThere, changed: d.changed, example: supplementName(file) },
       });
     }
   }

@@ -1,4 +1,4 @@
-// The 附4 quota table as data: its types, household ranges, city names, and the built-in 2016 Hunan table (DOMAIN §6).
+// The 附4 quota table as data: its types, household ranges, city names; the built-in tables themselves are data (src/data/quota-tables.json).
 import { compact } from '../normalize.js';
 import type { OrgType } from '../model.js';
 import type { Text } from './messages.js';

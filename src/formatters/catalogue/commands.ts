@@ -17,7 +17,7 @@ export const CARDS: Group = {
   skipped: { zh: '跳过 {file}：{reason}', en: 'skipped {file}: {reason}' },
   'no-name': { zh: '{n} 行没有户主姓名，没有制卡（用 fupin validate 查看是哪几行）', en: '{n} rows have no head of household and got no card (fupin validate shows which)' },
   repeated: { zh: '{n} 行与前面的结对重复（同一单位、同一户），只制一张卡', en: '{n} rows repeat an earlier pairing (same organisation, same household): one card per pairing' },
-  written: { zh: '已写出 {n} 张结对帮扶卡：{file}', en: 'wrote {n} pairing cards: {file}' },
+  written: { zh: '共 {n} 张结对帮扶卡，每张一页 A4：{file}', en: '{n} pairing cards, one A4 page each: {file}' },
 };
 
 export const FIX: Group = {

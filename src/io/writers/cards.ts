@@ -67,7 +67,7 @@ export async function writeCards(households: readonly CardHousehold[], opts: Car
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, creator: 'fupin', lastModifiedBy: 'fupin' } as never);
   markWorkbook(wb, 'cards' satisfies OutputKind);
 
   const perSheet = opts.perSheet ?? 1000;
