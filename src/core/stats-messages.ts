@@ -150,7 +150,7 @@ export const STATS_RULES: Record<string, Meta> = {
       },
       en: {
         version:
-          '{file} and {counted} are both registers of {area}: this file has {onlyHere} pairings the other lacks, the other has {onlyThere} this file lacks, {changed} differ. The rollup counts {counted} for now and leaves this file out. Delete (or move out of the folder) the version not to use; if this file holds additional pairings, put "补报" in its name (e.g. {area}-"补报".xlsx) and both are counted',
+          '{file} and {counted} are both registers of {area}: this file has {onlyHere} pairings the other lacks, the other has {onlyThere} this file lacks, {changed} differ. The rollup counts {counted} for now and leaves this file out. Delete (or move out of the folder) the version not to use; if this file holds additional pairings, put "补报" in its name (e.g. "{example}") and both are counted',
         supplement: '{file} is a supplement ("补报") to the register of {area}: its {rows} rows are counted together with {main}',
       },
     },
