@@ -29,7 +29,7 @@ const T = {
     summary: (n: ReturnType<typeof countOrgs>) =>
       `${n.orgs} organisations (${n.byType.charity} charity system, ${n.byType.foundation} foundations, ${n.byType.social} social service organisations).`,
     guessed: (k: number) =>
-      `${k} could not be typed by name and were counted as social service organisations: write a registry with -o orgs.csv, correct its 类型 column and keep it at the ledger root (or pass --orgs).`,
+      `${k} could not be typed by name and were counted as social service organisations: write a registry with -o orgs.csv, correct its \"类型\" (type) column and keep it at the ledger root (or pass --orgs).`,
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
   },
 } as const;

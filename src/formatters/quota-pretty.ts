@@ -17,7 +17,7 @@ const T = {
   zh: {
     heading: (name: string, year?: number) => `按${year ? ` ${year} 年` : ''}《${name}》核对任务下限`,
     custom: (origin: string) => `任务表：${origin}`,
-    builtIn: '任务表：内置（湘慈办发〔2016〕6号 附4）',
+    builtIn: (t: QuotaReport['table']) => `任务表：${t.province}内置（${t.source ?? t.name}）`,
     tableUnit: (unit: string) => `（表中写作“${unit}”）`,
     item: '项目',
     required: '要求',
@@ -49,7 +49,7 @@ const T = {
   en: {
     heading: (name: string, year?: number) => `Minimums of ${name}${year ? ` (${year})` : ''}`,
     custom: (origin: string) => `quota table: ${origin}`,
-    builtIn: 'quota table: built-in (湘慈办发[2016]6号, annex 4)',
+    builtIn: (t: QuotaReport['table']) => `quota table: built-in for ${t.province} ("${t.source ?? t.name}")`,
     tableUnit: (unit: string) => ` (the table writes "${unit}")`,
     item: 'Requirement',
     required: 'Required',
@@ -142,7 +142,7 @@ export function formatQuotaPretty(report: QuotaReport, opts: QuotaPrettyOptions)
   const out: string[] = [];
 
   out.push(c.bold(t.heading(report.table.name, report.table.year)));
-  out.push(c.dim(report.table.origin === 'built-in' ? t.builtIn : t.custom(report.table.origin)));
+  out.push(c.dim(report.table.origin === 'built-in' ? t.builtIn(report.table) : t.custom(report.table.origin)));
   out.push('');
 
   for (const a of report.areas) {

@@ -151,7 +151,7 @@ export interface DemoSiteFinding {
 }
 
 export interface QuotaReport {
-  table: { name: string; year?: number; province: string; origin: string };
+  table: { name: string; source?: string; year?: number; province: string; origin: string };
   areas: AreaReport[];
   /** Organisations below (warning) or above (information) their guidance. */
   orgFindings: OrgFinding[];
@@ -488,7 +488,7 @@ export function checkQuota(table: QuotaTable, actuals: QuotaActuals, knownCities
   }
 
   return {
-    table: { name: table.name, ...(table.year !== undefined ? { year: table.year } : {}), province: table.province, origin: table.origin },
+    table: { name: table.name, ...(table.source !== undefined ? { source: table.source } : {}), ...(table.year !== undefined ? { year: table.year } : {}), province: table.province, origin: table.origin },
     areas,
     orgFindings,
     orgChecks,

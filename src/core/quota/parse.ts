@@ -508,6 +508,8 @@ const DemoSchema = z
 const TableSchema = z
   .object({
     name: z.string().optional(),
+    /** The document the table comes from (湘慈办发〔2016〕6号 附4), shown with it. */
+    source: z.string().optional(),
     year: z.number().int().optional(),
     province: z.string().optional(),
     rows: z.array(RowSchema),
@@ -657,6 +659,7 @@ export function parseQuotaJson(value: unknown, file: string, options: QuotaParse
   return {
     table: {
       name: data.name ?? '全省慈善组织帮扶任务分配指导建议表',
+      ...(data.source !== undefined ? { source: data.source } : {}),
       ...(data.year !== undefined ? { year: data.year } : {}),
       province,
       rows: b.rows,

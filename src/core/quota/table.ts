@@ -76,6 +76,8 @@ export interface DemoUnit {
 
 export interface QuotaTable {
   name: string;
+  /** The document it comes from, when known (湘慈办发〔2016〕6号 附4). */
+  source?: string;
   year?: number;
   province: string;
   rows: QuotaRow[];

@@ -271,7 +271,7 @@ describe('quotaReportToJson', () => {
   it('per area each requirement with required, actual, shortfall, met; tableFaults with ranges as text', () => {
     const json = quotaReportToJson(checkQuota(HUNAN_2016, { areas: [CHANGSHA_SHORT] }, HUNAN.cityNames), 'zh');
     expect(json.met).toBe(false);
-    expect(json.table).toEqual({ name: '全省慈善组织帮扶任务分配指导建议表', year: 2016, province: '湖南省', origin: 'built-in' });
+    expect(json.table).toEqual({ name: '全省慈善组织帮扶任务分配指导建议表', source: '湘慈办发〔2016〕6号 附4', year: 2016, province: '湖南省', origin: 'built-in' });
     expect(json.areas[0]!.requirements.find((r) => r.id === 'foundation-households')).toEqual({
       id: 'foundation-households', label: '基金会 扶贫户数', required: 10, upper: 15, actual: 9, shortfall: 1, met: false, over: false,
     });

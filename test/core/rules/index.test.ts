@@ -7,6 +7,7 @@ import { renderProblem } from '../../../src/formatters/catalogue/index.js';
 import { allRules, ruleById } from '../../../src/core/rules/index.js';
 import type { RuleModule } from '../../../src/core/rules/rule.js';
 import { validateRegister } from '../../../src/core/validate.js';
+import { scanSheet } from '../../../src/core/register.js';
 import { makeRegister, num } from '../../helpers/register.js';
 
 const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../src/core/rules');
@@ -133,5 +134,37 @@ describe('makeRegister (test helper)', () => {
     expect(reg.rows[1].fields.phone).toMatchObject({ text: '', kind: 'empty', cell: 'E7' });
     expect(reg.skipped).toEqual({ blank: 1, template: 1, total: 4 });
     expect(reg.footerRow).toBe(8);
+  });
+});
+
+describe('fixable rules', () => {
+  // one register, read as the scanner reads it (同上 resolved), where every fixable rule has something to repair
+  const cells = [
+    ['序号', '扶贫单位或者机构名称', '扶贫户主姓名', '扶贫家庭住址', '联系方式'],
+    ['1', '溆浦县慈善会', '张  三', '溆浦县卢峰镇大桥村', '13912345678'],
+    ['5', '溆浦县慈善会', '李四', '同上', '13912345679'],
+    ['3', '溆浦县 慈善会', '王五', '溆浦县卢峰镇新田村', '13912345670'],
+    ['4', '溆浦县慈善会', '赵六', '溆浦县卢峰镇新田村', '13912345671'],
+  ];
+  const sheet = { name: 'Sheet1', merges: [], rows: cells.map((r) => r.map((text) => ({ text, kind: 'string' as const }))) };
+  const [reg] = scanSheet(sheet, { file: 'x.xlsx', format: 'xlsx', area: { level: 'unknown', source: 'none' }, detected: {} }).registers;
+  const problems = validateRegister(reg!, allRules, { strict: false });
+
+  it.each(allRules.filter((r) => r.meta.fixable).map((r) => [r.meta.id] as const))('%s reports its repair with its finding', (id) => {
+    const mine = problems.filter((p) => p.rule === id);
+    expect(mine.length, `${id} found nothing to repair in the test register`).toBeGreaterThan(0);
+    const withFix = mine.filter((p) => p.fix && p.fix.length > 0);
+    expect(withFix.length, `${id} reports no repair`).toBeGreaterThan(0);
+    for (const p of withFix) {
+      for (const e of p.fix!) {
+        expect(e.cell).toMatch(/^[A-Z]+\d+$/);
+        expect(e.after).not.toBe(e.before);
+      }
+    }
+  });
+
+  it('only rules declared fixable report repairs', () => {
+    const fixable = new Set(allRules.filter((r) => r.meta.fixable).map((r) => r.meta.id));
+    expect(problems.filter((p) => p.fix).map((p) => p.rule).filter((r) => !fixable.has(r))).toEqual([]);
   });
 });
