@@ -125,8 +125,6 @@ interface Layout {
   /** 0-based index of the first data row. */
   dataStart: number;
   unitCol: number;
-  /** The last column of the 单位 header when it spans merged columns (the level label in A, the names in B); else unitCol. */
-  unitEnd: number;
   cols: Partial<Record<Group, Partial<Record<Measure, number>>>>;
 }
 
@@ -151,11 +149,9 @@ function findLayout(sheet: RawSheet): Layout | undefined {
     }
     const next = (sheet.rows[r + 1] ?? []).map((_, c) => textAt(sheet, r + 1, c));
     const twoRows = next.some((t) => MEASURE_WORDS.test(t) || /户|数量|总数/.test(t));
-    const unitMerge = mergeAt(sheet, r, unitCol);
-    const unitEnd = unitMerge ? unitMerge.right : unitCol;
     const cols: Layout['cols'] = {};
     for (let c = 0; c < width; c++) {
-      if (c >= unitCol && c <= unitEnd) continue;
+      if (c === unitCol) continue;
       const own = mergedText(sheet, r, c);
       const below = twoRows ? textAt(sheet, r + 1, c) : '';
       let group = groupAt[c];
@@ -173,7 +169,7 @@ function findLayout(sheet: RawSheet): Layout | undefined {
     const complete = (['charity', 'foundation', 'social'] as const).every((g) => cols[g]?.units !== undefined && cols[g]?.households !== undefined);
     if (!complete) continue;
     const headerRows = twoRows ? [r + 1, r + 2] : [r + 1];
-    return { headerRows, dataStart: r + (twoRows ? 2 : 1), unitCol, unitEnd, cols };
+    return { headerRows, dataStart: r + (twoRows ? 2 : 1), unitCol, cols };
   }
   return undefined;
 }
@@ -270,8 +266,6 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
   interface Raw {
     r: number;
     label: string;
-    /** The column the label was read from (the rightmost filled one of the 单位 columns). */
-    labelCol: number;
     values: Record<Group, CountPair>;
     hasSubtotal: Record<Measure, boolean>;
     /** A figure of the row could not be read as a whole number ≥ 0 (its 小计 is then not checked). */
@@ -290,15 +284,7 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
       remark = (cells.find((c) => compact(c?.text ?? '') !== '')?.text ?? '').trim();
       break;
     }
-    // 单位 over merged columns: the name is the rightmost filled one (溆浦县 in B, not the level label 县 merged down A)
-    let labelCol = layout.unitCol;
-    for (let c = layout.unitEnd; c > layout.unitCol; c--) {
-      if (textAt(sheet, r, c) !== '') {
-        labelCol = c;
-        break;
-      }
-    }
-    const label = textAt(sheet, r, labelCol);
+    const label = textAt(sheet, r, layout.unitCol);
     const numberCells = GROUPS.flatMap((g) => MEASURES.map((m) => layout.cols[g]?.[m])).filter((c): c is number => c !== undefined);
     const empty = numberCells.every((c) => textAt(sheet, r, c) === '');
     if (empty && (label === '' || PLACEHOLDER.test(label))) continue;
@@ -328,7 +314,7 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
         }
       }
     }
-    const raw: Raw = { r, label, labelCol, values, hasSubtotal, bad: rowBad };
+    const raw: Raw = { r, label, values, hasSubtotal, bad: rowBad };
     if (TOTAL.test(label)) totalRow = raw;
     else dataRows.push(raw);
   }
@@ -345,7 +331,7 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
   const rows: StatsRowRead[] = [];
   const firstRowOf = new Map<string, number>();
   for (const d of dataRows) {
-    const labelCell = cellRef(d.labelCol, d.r + 1);
+    const labelCell = cellRef(layout.unitCol, d.r + 1);
     let row: RollupRow;
     if (d.label === '') {
       problems.push({ rule: 'stats-unknown-unit', messageId: 'blank', severity: 'warning', row: d.r + 1, cell: labelCell, value: '' });

@@ -212,30 +212,6 @@ describe('readStatsTable', () => {
     expect(r.rows[0]!.refs.subtotal).toEqual({ units: 'H3', households: 'I3' });
   });
 
-  it('reads a 单位 column spanning two merged columns: the level label 县 merged down A, the county names in B', () => {
-    const s = sheet(
-      [
-        ['单位', null, '慈善系统', null, '基金会', null, '社会服务机构（民非）', null, '小计', null],
-        [null, null, '参与单位数量', '扶贫脱贫户数', '参与单位数量', '扶贫脱贫户数', '参与单位数量', '扶贫脱贫户数', '参与扶贫单位总数', '扶贫脱贫农户总数'],
-        ['市本级', null, 1, 4, 1, 1, 1, 1, 3, 6],
-        ['县', '辰溪县', 1, 5, 1, 1, 0, 0, 2, 6],
-        [null, '溆浦县', 1, 6, 0, 0, 1, 1, 2, 7],
-        ['合计', null, 3, 15, 2, 2, 2, 2, 7, 19],
-      ],
-      [m(0, 0, 1, 1), m(0, 2, 0, 3), m(0, 4, 0, 5), m(0, 6, 0, 7), m(0, 8, 0, 9), m(2, 0, 2, 1), m(3, 0, 4, 0), m(5, 0, 5, 1)],
-    );
-    const r = read(s, { area: '怀化市', units: ['鹤城区', '辰溪县', '溆浦县'] });
-    expect(r.problems).toEqual([]);
-    expect(r.table.rows.map((x) => [x.unit, x.level, x.subtotal.households])).toEqual([
-      ['市本级', 'city', 6],
-      ['辰溪县', 'county', 6],
-      ['溆浦县', 'county', 7],
-    ]);
-    expect(r.rows.map((x) => x.labelCell)).toEqual(['A3', 'B4', 'B5']);
-    expect(r.rows[1]!.refs.charity).toEqual({ units: 'C4', households: 'D4' });
-    expect(r.table.total.subtotal).toEqual({ units: 7, households: 19 });
-  });
-
   it('refuses a sheet that is not a 统计表, with a reason', () => {
     const register = sheet([
       ['县市区慈善组织精准扶贫结对帮扶登记表'],
