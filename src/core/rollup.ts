@@ -127,7 +127,7 @@ export class Tally {
     const out: Msg[] = [];
     for (const l of this.leftOut) {
       if (!files.has(l.file)) continue;
-      out.push(msg(`rollup/${l.reason}`, { file: l.file, rows: l.rows.join('、'), count: l.rows.length }));
+      out.push(msg(`rollup/${l.reason}`, { file: l.file, rows: l.rows, count: l.rows.length }));
     }
     const keys = new Set(registers.flatMap((r) => (set.has(r) ? (this.pairings.get(r) ?? []).map((p) => p.org) : [])));
     const names = [...this.types.entries()].filter(([k, d]) => d.source === 'default' && keys.has(k)).map(([k]) => this.displayName(k));

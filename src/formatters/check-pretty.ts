@@ -65,7 +65,7 @@ function emptyLine(report: CheckReport, lang: Lang, width: number): string[] {
   const t = T[lang];
   const empty = report.validation.files.filter((f) => f.problems.some((p) => p.rule === REGISTER_EMPTY)).map((f) => f.file);
   if (empty.length === 0) return [];
-  const shown = empty.slice(0, 20).join('、') + (empty.length > 20 ? t.more(empty.length) : '');
+  const shown = empty.slice(0, 20).join(lang === 'zh' ? '、' : ', ') + (empty.length > 20 ? t.more(empty.length) : '');
   return wrapWidth(t.empty(empty.length, shown), Math.max(40, Math.min(width, 160)));
 }
 

@@ -104,8 +104,19 @@ describe('rollupCity', () => {
     ]);
   });
 
+  it('lists the rows left out in the language of the run: 、 in Chinese, ", " in English', () => {
+    const twoLeft = makeRegister(
+      [FORM_HEADER, [1, '溆浦县慈善会', '', '溆浦县卢峰镇', ''], [2, '溆浦县慈善会', '钱七', '溆浦县桥江镇1组', ''], [3, '溆浦县慈善会', '', '溆浦县桥江镇', '']],
+      { file: '怀化市/溆浦县.xlsx', area: countyArea('怀化市', '溆浦县') },
+    );
+    const { table } = rollupCity([twoLeft]);
+    expect(words(table.notes)).toContain('怀化市/溆浦县.xlsx 第 2、4 行没有户主姓名，无法确定帮扶对象，共 2 行未计入');
+    expect(words(table.notes, 'en')).toContain('怀化市/溆浦县.xlsx rows 2, 4 have no head of household, so the pairing is unknown; 2 rows left out');
+  });
+
   it('notes in English on request', () => {
     const { table } = rollupCity([xupu]);
+    // English quotes the Chinese terms
     expect(words(table.notes, 'en')).toContain('No "市本级" (city level) register for 怀化市; its "市本级" row is 0');
   });
 

@@ -5,50 +5,32 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixCommand, type FixFlags } from '../../src/cli/commands/fix.js';
-import { validateCommand } from '../../src/cli/commands/validate.js';
-import { UsageError } from '../../src/cli/errors.js';
-import type { CliIO } from '../../src/cli/io.js';
+import { runCli } from '../helpers/cli.js';
 import { ROOT, tempDir } from './helpers.js';
 
-interface Captured extends CliIO {
+interface FixFlags {
   out: string;
-  err: string;
+  format: 'pretty' | 'json';
+  force: boolean;
+  dryRun: boolean;
 }
 
-function captureIO(): Captured {
-  const io: Captured = {
-    out: '',
-    err: '',
-    stdout: (t) => void (io.out += t),
-    stderr: (t) => void (io.err += t),
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    columns: 120,
-    env: { NO_COLOR: '1' },
-    cwd: process.cwd(),
-  };
-  return io;
-}
-
-/** Runs a command in-process (the same code the binary runs after commander) and returns its exit code and output. */
-async function run(fn: (io: CliIO) => Promise<number>): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIO();
-  try {
-    const code = await fn(io);
-    return { code, out: io.out, err: io.err };
-  } catch (e) {
-    if (e instanceof UsageError) return { code: e.exitCode, out: io.out, err: io.err + e.message };
-    throw e;
-  }
-}
-
-const fix = (paths: string[], flags: Partial<FixFlags>) => run((io) => fixCommand(paths, { format: 'json', lang: 'zh', ...flags }, io));
+/** `fupin fix PATHS… --format json` (or the flags given), run in-process in Chinese. */
+const fix = (paths: string[], flags: Partial<FixFlags>) =>
+  runCli([
+    'fix',
+    ...paths,
+    '--format',
+    flags.format ?? 'json',
+    ...(flags.out ? ['--out', flags.out] : []),
+    ...(flags.force ? ['--force'] : []),
+    ...(flags.dryRun ? ['--dry-run'] : []),
+  ]);
 
 type Brief = string; // "file|rule|cell|severity"
 
 async function problemsOf(paths: string[]): Promise<Brief[]> {
-  const r = await run((io) => validateCommand(paths, { format: 'json', lang: 'zh' }, io));
+  const r = await runCli(['validate', '--format', 'json', ...paths]);
   const doc = JSON.parse(r.out) as { files: { file: string; problems: { rule: string; cell?: string; severity: string }[] }[] };
   return doc.files.flatMap((f) => f.problems.map((p) => `${path.basename(f.file).replace(/\.xlsx$/, '')}|${p.rule}|${p.cell}|${p.severity}`)).sort();
 }
@@ -80,7 +62,7 @@ beforeAll(() => {
 });
 afterAll(() => t.cleanup());
 
-describe('fupin fix on fixtures/registers/defects-*.xlsx', () => {
+describe('fupin fix on fixtures/registers/defects-*.xlsx', { timeout: 60_000 }, () => {
   let result: { code: number; out: string; err: string };
   let doc: {
     files: { file: string; out: string; changes: { cell: string; before: string; after: string; reason: string; rule?: string }[] }[];
@@ -92,7 +74,7 @@ describe('fupin fix on fixtures/registers/defects-*.xlsx', () => {
   beforeAll(async () => {
     result = await fix(DEFECTS, { out: out() });
     doc = JSON.parse(result.out);
-  });
+  }, 60_000);
 
   it('exits 0, repairs the files that need it, copies the others as they are, and leaves the originals byte for byte', () => {
     expect(result.code).toBe(0);
@@ -164,7 +146,7 @@ describe('fupin fix on fixtures/registers/defects-*.xlsx', () => {
   });
 });
 
-describe('fupin fix on a GBK CSV', () => {
+describe('fupin fix on a GBK CSV', { timeout: 60_000 }, () => {
   it('writes a CSV in UTF-8 with BOM, same records, fixes what is mechanical and keeps the destroyed phone', async () => {
     const input = path.join(t.dir, 'gbk.csv');
     const original = sha(input);
@@ -200,7 +182,7 @@ describe('fupin fix on a GBK CSV', () => {
   });
 });
 
-describe('fupin fix on a ledger folder with orgs.csv', () => {
+describe('fupin fix on a ledger folder with orgs.csv', { timeout: 60_000 }, () => {
   it("unifies spellings to the registry's name, keeps the folder layout and copies orgs.csv along", async () => {
     const { mkdirSync } = await import('node:fs');
     const ledger = path.join(t.dir, 'ledger');
@@ -225,7 +207,7 @@ describe('fupin fix on a ledger folder with orgs.csv', () => {
   });
 });
 
-describe('fupin fix: safe usage', () => {
+describe('fupin fix: safe usage', { timeout: 60_000 }, () => {
   it('requires --out (inputs are never written) unless --dry-run', async () => {
     const r = await fix([DEFECTS[0]!], {});
     expect(r.code).toBe(2);

@@ -51,7 +51,8 @@ interface CheckJson {
 
 const COMMAND: Record<string, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-describe('fupin init and fupin check', () => {
+// each run reads 137 registers: minutes on a loaded 2-core machine
+describe('fupin init and fupin check', { timeout: 120_000 }, () => {
   let tmp: { dir: string; cleanup: () => void };
   let led: string;
 
@@ -65,7 +66,7 @@ describe('fupin init and fupin check', () => {
     const r = fupin(['init', led], tmp.dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('14 个市州、122 个县市区的空白登记表，共写出 143 个文件');
+    expect(r.stdout.split('\n')[0]).toBe(`已在 ${led} 建好湖南省台账：14 个市州、122 个县市区（或乡镇街道）的空白登记表，共写出 143 个文件。`);
     const all = files(led);
     expect(all.filter((f) => f.endsWith('.xlsx'))).toHaveLength(137);
     expect(all.filter((f) => !f.endsWith('.xlsx'))).toEqual(['.gitattributes', '.github/workflows/fupin.yml', '.gitlab-ci.yml', 'README.md', 'fupin.config.json', 'orgs.csv']);
@@ -117,6 +118,12 @@ describe('fupin init and fupin check', () => {
     expect(doc.rollup?.level).toBe('province');
     expect(doc.rollup?.rows).toHaveLength(15);
     expect(doc.quota?.areas).toHaveLength(15);
+    // in English the list of blank registers is separated the English way
+    const en = fupin(['check', '--lang', 'en', led], tmp.dir);
+    expect(en.code).toBe(0);
+    const blank = en.stdout.split('\n').find((l) => l.startsWith('137 register(s) not filled in yet: '));
+    expect(blank).toMatch(/^137 register\(s\) not filled in yet: 娄底市\/冷水江市\.xlsx, 娄底市\/双峰县\.xlsx, /);
+    expect(blank).not.toContain('、');
   });
 
   describe('with the example province copied in', () => {

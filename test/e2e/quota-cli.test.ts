@@ -20,7 +20,10 @@ interface Doc {
   met: boolean;
   table: { origin: string };
   areas: { area: string; unit: string; met: boolean; requirements: Req[] }[];
-  organisations: { checked: boolean; findings: { name: string; households: number; guidance: string; finding: string; shortfall: number }[] };
+  organisations: {
+    checked: boolean;
+    findings: { name: string; households: number; guidance: string; required: number; upper: number | null; actual: number; met: boolean; finding: string; shortfall: number }[];
+  };
   demoSite: { checked: boolean | null; findings: { area: string; households: number; inSite: number; outside: { name: string; address: string; file?: string; cell?: string }[]; met: boolean }[] };
   tableFaults: { kind: string; column: string; stated: number | string; computed: number | string }[];
   notes: string[];
@@ -63,7 +66,7 @@ const HUAIHUA_SHORT: [string, number, number, number, boolean][] = [
   ['social-households', 2, 2, 0, true],
 ];
 
-describe('fupin quota on purpose-built cities', () => {
+describe('fupin quota on purpose-built cities', { timeout: 120_000 }, () => {
   it('a city that just meets every minimum: shortfall 0 everywhere, no organisation findings, exit 0', () => {
     const { code, doc } = json([path.join(Q, 'just-meets')]);
     expect(code).toBe(0);
@@ -83,7 +86,8 @@ describe('fupin quota on purpose-built cities', () => {
     expect(figures(doc, '怀化市')).toEqual(HUAIHUA_SHORT);
     expect(doc.organisations.checked).toBe(true);
     expect(doc.organisations.findings).toEqual([
-      expect.objectContaining({ name: '中方县慈善会', households: 4, guidance: '5-8', finding: 'short', shortfall: 1 }),
+      // the same shape as the areas' requirements: required, upper, actual, shortfall, met (issue 10)
+      expect.objectContaining({ name: '中方县慈善会', households: 4, guidance: '5-8', required: 5, upper: 8, actual: 4, met: false, finding: 'short', shortfall: 1 }),
     ]);
     expect(doc.demoSite.checked).toBe(true);
     expect(doc.demoSite.findings).toHaveLength(1);
@@ -108,7 +112,7 @@ describe('fupin quota on purpose-built cities', () => {
     const f = doc.organisations.findings;
     expect(f.filter((x) => x.finding === 'short')).toEqual([]);
     expect(f.filter((x) => x.finding === 'over')).toHaveLength(12);
-    expect(f.find((x) => x.name === '湘潭市慈善总会')).toMatchObject({ households: 12, guidance: '3-10', shortfall: 0 });
+    expect(f.find((x) => x.name === '湘潭市慈善总会')).toMatchObject({ households: 12, guidance: '3-10', required: 3, upper: 10, actual: 12, met: true, shortfall: 0 });
   });
 
   it('a city 统计表 without registers: the same figures, per-organisation checks skipped with a note', () => {
@@ -135,7 +139,7 @@ describe('fupin quota on purpose-built cities', () => {
   });
 });
 
-describe('fupin quota --table', () => {
+describe('fupin quota --table', { timeout: 120_000 }, () => {
   for (const file of ['corrected.csv', 'corrected.xlsx', 'corrected.json']) {
     it(`a corrected custom table (${file}) reports no faults and gives the same requirements`, () => {
       const { code, doc } = json(['--table', path.join(Q, 'tables', file), path.join(Q, 'short-by-one')]);
@@ -168,7 +172,7 @@ describe('fupin quota --table', () => {
   });
 });
 
-describe('fupin quota on the example ledger', () => {
+describe('fupin quota on the example ledger', { timeout: 120_000 }, () => {
   const truth = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/ledger-truth.json'), 'utf8')) as {
     cities: { city: string; quota: { requirement: string; required: number; actual: number; shortfall: number; met: boolean }[] }[];
   };
@@ -184,7 +188,7 @@ describe('fupin quota on the example ledger', () => {
   let code: number;
   beforeAll(() => {
     ({ doc, code } = json([path.join(ROOT, 'fixtures/ledger')]));
-  });
+  }, 120_000);
 
   it('agrees with the generator’s truth for every city and requirement', () => {
     expect(code).toBe(1);
@@ -213,7 +217,7 @@ describe('fupin quota on the example ledger', () => {
   });
 });
 
-describe('fupin quota -o FILE.xlsx', () => {
+describe('fupin quota -o FILE.xlsx', { timeout: 120_000 }, () => {
   let t: ReturnType<typeof tempDir>;
   beforeAll(() => {
     t = tempDir();

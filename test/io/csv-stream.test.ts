@@ -42,7 +42,7 @@ async function streamedRecords(abs: string, chunkBytes?: number): Promise<string
   return out;
 }
 
-describe('streamed CSV validation', () => {
+describe('streamed CSV validation', { timeout: 60_000 }, () => {
   it('every CSV fixture: the same reports streamed as read whole', async () => {
     const fallbacks: string[] = [];
     const streamed = await reports(CSV_FIXTURES, true, fallbacks);

@@ -75,7 +75,7 @@ export default defineRule({
       const current = county.towns.find((t) => t !== town && t.replace(TOWN_SUFFIX, '') === base);
       if (current) return { messageId: 'renamed', data: { town, county: countyLabel, current } };
       const others = county.city.counties.filter((k) => k !== county && idx.hasTown(k, town));
-      if (others.length > 0) return { messageId: 'elsewhere', data: { town, county: countyLabel, others: others.map((k) => k.name).join('、') } };
+      if (others.length > 0) return { messageId: 'elsewhere', data: { town, county: countyLabel, others: others.map((k) => k.name) } };
       return { messageId: 'unknown', data: { town, county: countyLabel } };
     };
 
@@ -86,5 +86,5 @@ export default defineRule({
 /** What an address says about its township: the message and its data (the same for every address with one key). */
 interface Finding {
   messageId: 'unknown' | 'renamed' | 'elsewhere';
-  data: Record<string, string>;
+  data: Record<string, string | string[]>;
 }

@@ -64,7 +64,7 @@ export default defineRule({
           ctx.reportCell(s.secondRow, 'name', 'joint', {
             name: compact(s.secondRow.fields.name?.text ?? ''),
             count: s.orgs.size,
-            orgs: [...s.orgs.values()].join('、'),
+            orgs: [...s.orgs.values()],
             first: s.firstRow,
           });
         }

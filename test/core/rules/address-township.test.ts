@@ -58,7 +58,7 @@ describe('address-township', () => {
     const problems = run(register(XUPU, ['溆浦县龙潭乡', '孝坪镇大坪村']));
     expect(problems.map((p) => [p.cell, p.messageId, p.data?.town, p.data?.current ?? p.data?.others])).toEqual([
       ['D4', 'renamed', '龙潭乡', '龙潭镇'],
-      ['D5', 'elsewhere', '孝坪镇', '辰溪县'],
+      ['D5', 'elsewhere', '孝坪镇', ['辰溪县']],
     ]);
     expect(renderProblem(problems[1], 'zh')).toBe(
       'D5 家庭住址“孝坪镇大坪村”中的“孝坪镇”不在 怀化市溆浦县 现有的乡镇（街道）名录中，而在 辰溪县：可能已撤并，或该户不属本县，请核对',

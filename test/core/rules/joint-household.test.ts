@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../../src/core/rules/joint-household.js';
 import { validateRegister } from '../../../src/core/validate.js';
 import { divisions } from '../../helpers/divisions.js';
+import { renderProblem } from '../../../src/formatters/catalogue/index.js';
 import { check, FORM_HEADER, makeRegister, problemsOf } from '../../helpers/register.js';
 
 describe('joint-household', () => {
@@ -33,8 +34,12 @@ describe('joint-household', () => {
       ['joint-household', 'info', 'C6', 'joint'],
       ['joint-household', 'info', 'C8', 'joint'],
     ]);
-    expect(problems[0].data).toEqual({ name: '张三', count: 3, orgs: '溆浦县慈善会、怀化市慈善总会、湖南省慈善总会', first: 4 });
-    expect(problems[1].data).toEqual({ name: '李四', count: 2, orgs: '溆浦县慈善会、怀化市慈善总会', first: 5 });
+    expect(problems[0].data).toEqual({ name: '张三', count: 3, orgs: ['溆浦县慈善会', '怀化市慈善总会', '湖南省慈善总会'], first: 4 });
+    expect(problems[1].data).toEqual({ name: '李四', count: 2, orgs: ['溆浦县慈善会', '怀化市慈善总会'], first: 5 });
+    // the list is joined in the language of the run: 、 in Chinese, ", " in English
+    expect(renderProblem(problems[1], 'zh')).toContain('溆浦县慈善会、怀化市慈善总会');
+    expect(renderProblem(problems[1], 'en')).toContain('溆浦县慈善会, 怀化市慈善总会');
+    expect(renderProblem(problems[1], 'en')).not.toContain('、');
   });
 });
 
