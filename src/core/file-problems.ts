@@ -139,6 +139,20 @@ export const FILE_PROBLEMS = {
     { quote: 'Line {line} has a quote (") that is never closed; it was read as a plain character: open the file in Excel/WPS, check that line and remove the stray quote' },
     'warning',
   ),
+  'file-partly-read': def(
+    'file-partly-read',
+    {
+      'shared-strings': '工作簿里有 {count} 个单元格引用的文字在文件中找不到（{cells}），已按空白读取：文件可能由其他软件生成或已损坏，请用 Excel/WPS 打开核对这些单元格，另存为 .xlsx 后再检查',
+      'duplicate-parts': '工作簿内部有重复而内容不同的部件（{parts}），只读取了第一份：请用 Excel/WPS 打开核对，另存为 .xlsx 后再检查',
+      'skipped-sheets': '宏表或对话框表（{sheets}）里的 {count} 个单元格没有检查：登记表请放在普通工作表里',
+    },
+    {
+      'shared-strings': '{count} cell(s) refer to text the file does not contain ({cells}) and were read as empty: the file may come from another program or be damaged; open it in Excel/WPS, check those cells and save it again as .xlsx',
+      'duplicate-parts': 'The workbook stores a part twice with different contents ({parts}); only the first copy was read: open it in Excel/WPS, check it and save it again as .xlsx',
+      'skipped-sheets': '{count} cell(s) on macro or dialog sheets ({sheets}) were not checked: keep registers on ordinary worksheets',
+    },
+    'warning',
+  ),
   'area-unknown': def(
     'area-unknown',
     {

@@ -7,6 +7,7 @@ import { CsvReadError, type EncodingName, readCsvBuffer } from './csv.js';
 import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
 import { sniff } from './sniff.js';
 import type { FoundFile } from './walk.js';
+import { notesDetected } from './read-notes.js';
 import { readXlsxBuffer } from './xlsx.js';
 import { XlsxError } from './xlsx-reader.js';
 import { ZipError } from './zip.js';
@@ -171,7 +172,7 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
     }
     case 'xlsx': {
       try {
-        const { sheets, droppedMerges } = await readXlsxBuffer(bytes, limits);
+        const { sheets, droppedMerges, notes } = await readXlsxBuffer(bytes, limits);
         if (sheets.length === 0) return fail('file-corrupt', 'no-sheets');
         if (droppedMerges?.length) {
           base.detected.merges = {
@@ -179,6 +180,7 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
             reason: `one merge covers more than ${limits.maxMergedCells} cells (--max-merged-cells): a crafted range, not a form`,
           };
         }
+        Object.assign(base.detected, notesDetected(notes));
         return { ...base, format: 'xlsx', sheets };
       } catch (e) {
         return { ...base, failure: xlsxFailure(e) };
