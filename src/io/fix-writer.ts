@@ -6,7 +6,8 @@
 //   folder would read the copies as registers and count every household twice.
 // - xlsx/xlsm: the original is loaded with exceljs, only the changed cells are set, the rest is written back as exceljs
 //   keeps it (values, styles, merges, widths, notes; macros of an .xlsm are not kept, so the copy is named .xlsx).
-//   A cell holding a formula is never overwritten.
+//   A cell holding a formula is never overwritten. An .xls/.et/.ods/.xlsb is repaired in the .xlsx the legacy reader
+//   writes of it (load.ts xlsxBytesOf) and copied as .xlsx; `from` names its format so the report can say so.
 // - CSV: the copy is a CSV again, with every record and column where it was (row numbers stay valid), written as
 //   UTF-8 with a BOM, comma-separated, CRLF — Excel's "CSV UTF-8". GBK cannot be written without a dependency fupin does
 //   not ship, and Excel and WPS open UTF-8 with BOM correctly. Text starting with = + - @ gets an apostrophe
@@ -19,6 +20,7 @@ import { neutralizeCell } from '../core/neutralize.js';
 import { cellRef } from '../core/normalize.js';
 import { csvToSheet, decodeText, parseEncodingName, sniffDelimiter } from './csv.js';
 import { OutputError, writeFileAtomic } from './safe-write.js';
+import { xlsxBytesOf } from './load.js';
 import { loadExcelJs } from './xlsx.js';
 
 export interface CopyWriteOptions {
@@ -78,6 +80,8 @@ export interface FixedCopy {
   skipped: Fix[];
   /** CSV only: cells given an apostrophe so Excel does not run them (listed as changes too). */
   guarded: Fix[];
+  /** The input's format when the copy is an .xlsx made from another format (`.xls`). */
+  from?: string;
 }
 
 type ExcelCell = {
@@ -94,7 +98,8 @@ type ExcelCell = {
 export async function writeFixedXlsx(abs: string, fixes: readonly Fix[], target: string, opts: CopyWriteOptions): Promise<FixedCopy> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await readFile(abs)) as unknown as ArrayBuffer);
+  const { bytes, from } = await xlsxBytesOf(abs);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const { applied, skipped } = applyFixes(fixes, (fix) => {
     const ws = wb.getWorksheet(fix.sheet);
     if (!ws) return false;
@@ -114,7 +119,7 @@ export async function writeFixedXlsx(abs: string, fixes: readonly Fix[], target:
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   await mkdir(path.dirname(target), { recursive: true });
   const out = await writeFileAtomic(target, buf, { force: Boolean(opts.force), inputs: opts.inputs });
-  return { out, format: 'xlsx', applied, skipped, guarded: [] };
+  return { out, format: 'xlsx', applied, skipped, guarded: [], ...(from ? { from } : {}) };
 }
 
 /** A repaired copy of a CSV register: same records, UTF-8 with BOM, comma, CRLF; text neutralised. */

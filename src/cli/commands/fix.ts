@@ -48,6 +48,7 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
     'header-dry': '{file}（将修改 {count} 处，--dry-run 未写出）',
     'unchanged-dry': '无需修改：{files}',
     'csv-note': '  CSV 副本按 UTF-8（带 BOM，逗号分隔）写出，Excel/WPS 可直接打开；原文件编码为 {encoding}',
+    'xlsx-note': '  原文件是 {from} 格式，副本存为 Excel 工作簿 .xlsx（数值、合并单元格、数字格式和列宽保留，字体和底色不保留）',
     unchanged: '无需修改（原样复制）：{files}',
     unreadable: '无法读取，未修复：{file}（{message}）',
     skipped: '  {cell} 未修改：该单元格是公式',
@@ -65,6 +66,7 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
     'header-dry': '{file} ({count} changes, not written: --dry-run)',
     'unchanged-dry': 'nothing to repair: {files}',
     'csv-note': '  the CSV copy is written as UTF-8 with BOM, comma-separated (Excel and WPS open it); the original was {encoding}',
+    'xlsx-note': '  the original is {from}; the copy is saved as an .xlsx workbook (values, merges, number formats and widths kept; fonts and fills not)',
     unchanged: 'nothing to repair (copied as they are): {files}',
     unreadable: 'could not be read, not repaired: {file} ({message})',
     skipped: '  {cell} not changed: the cell holds a formula',
@@ -90,6 +92,8 @@ export interface FixedFile {
   format: 'xlsx' | 'csv';
   /** The input's encoding (CSV). The copy is UTF-8 with BOM. */
   encoding?: string;
+  /** The input's format when the copy is an .xlsx made from another (`.xls`, `.ods`). */
+  from?: string;
   changes: Fix[];
   skipped: Fix[];
 }
@@ -160,6 +164,7 @@ export async function runFix(
       out: shown && !shown.startsWith('..') && !path.isAbsolute(shown) ? shown.split(path.sep).join('/') : copy.out,
       format,
       ...(encoding ? { encoding } : {}),
+      ...(copy.from ? { from: copy.from } : {}),
       changes: [...copy.applied, ...copy.guarded].sort((a, b) => a.row - b.row || a.col - b.col),
       skipped: copy.skipped,
     });
@@ -191,6 +196,7 @@ export function formatFixJson(run: FixRun, lang: Lang): string {
       ...(f.out ? { out: f.out } : {}),
       format: f.format,
       ...(f.encoding ? { encoding: f.encoding, writtenAs: 'utf-8-bom' } : {}),
+      ...(f.from ? { convertedFrom: f.from } : {}),
       changes: f.changes.map((c) => changeJson(c, lang)),
       ...(f.skipped.length ? { skipped: f.skipped.map((c) => changeJson(c, lang)) } : {}),
     })),
@@ -221,6 +227,7 @@ export function formatFixPretty(run: FixRun, lang: Lang, target: string): string
     }
     for (const s of f.skipped) out.push(msg(lang, 'skipped', { cell: s.cell }));
     if (f.format === 'csv' && f.out) out.push(msg(lang, 'csv-note', { encoding: f.encoding ?? 'utf-8' }));
+    if (f.from && f.out) out.push(msg(lang, 'xlsx-note', { from: f.from }));
   }
   if (run.unchanged.length) out.push(msg(lang, run.dryRun ? 'unchanged-dry' : 'unchanged', { files: run.unchanged.join(lang === 'zh' ? '、' : ', ') }));
   for (const u of run.unreadable) out.push(msg(lang, 'unreadable', u));
