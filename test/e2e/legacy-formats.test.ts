@@ -1,9 +1,10 @@
 // End-to-end: a register saved as .xls or .ods (by LibreOffice, fixtures/legacy/) is reported exactly as the same
 // register saved as .xlsx — same sheets, areas, rows, problems, cells and messages — and its annotated and fixed
-// copies are written as .xlsx with a note saying so.
-import { existsSync, readdirSync } from 'node:fs';
+// copies are written as .xlsx with a note saying so; a value a reader could not place is reported, never dropped.
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildXlsx } from '../io/zip-build.js';
 import { fupin, ROOT, STACK_LINE, tempDir } from './helpers.js';
 
 interface FileReport {
@@ -82,4 +83,25 @@ describe('copies of an .xls register', () => {
     const pretty = fupin(['fix', path.join(xls, 'defects-serial.xls'), '--out', path.join(dir, 'fixed-pretty')]);
     expect(pretty.stdout).toMatch(/原文件是 \.xls 格式，副本存为 Excel 工作簿 \.xlsx/);
   }, 120_000);
+});
+
+describe('a value the reader could not place is never silent', () => {
+  const { dir, cleanup } = tempDir();
+  afterAll(cleanup);
+
+  it('a register cell naming a missing shared string: a file-partly-read warning, and --explain says where', () => {
+    const header = ['序号', '扶贫单位或者机构名称', '扶贫户主姓名', '扶贫家庭住址', '联系方式'];
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const xml =
+      `<sheetData><row r="1">${header.map((h, i) => cell(`${String.fromCharCode(65 + i)}1`, h)).join('')}</row>` +
+      `<row r="2"><c r="A2"><v>1</v></c>${cell('B2', '溆浦县慈善会')}<c r="C2" t="s"><v>9</v></c>${cell('D2', '溆浦县卢峰镇')}${cell('E2', '13907451234')}</row></sheetData>`;
+    const file = path.join(dir, 'beta.xlsx');
+    writeFileSync(file, buildXlsx({ sheets: [{ name: 'Sheet1', xml }], sharedStrings: ['张三'] }));
+    const json = JSON.parse(fupin(['validate', '--format', 'json', '--lang', 'en', file]).stdout) as { files: (FileReport & { problems: { rule: string; severity: string; message: string }[] })[] };
+    const warning = json.files[0]!.problems.find((p) => p.rule === 'file-partly-read');
+    expect(warning).toMatchObject({ severity: 'warning' });
+    expect(warning!.message).toMatch(/1 cell\(s\) refer to text the file does not contain \(Sheet1!C2\)/);
+    const explain = fupin(['validate', '--explain', file]);
+    expect(explain.stdout).toMatch(/缺失的共享文字: 1 cell\(s\) name a shared string that does not exist: Sheet1!C2/);
+  }, 60_000);
 });
