@@ -4,25 +4,26 @@
 //
 // Needs LibreOffice (`apt-get install libreoffice-calc-nogui`, `soffice` on the PATH) only when run: the files it makes
 // are committed, so tests and CI never need it. Run it again after `npm run fixtures` changes the .xlsx fixtures.
+// Reads zips with fupin's own reader (dist/io/zip.js): `npm run build` first.
 //
-// Determinism: LibreOffice writes the same .xls bytes for the same input. An .ods is a zip stamped with the time of
-// the run and a rendered thumbnail: it is rewritten here with the entries in LibreOffice's order, fixed dates, no
-// thumbnail and the root elements' namespace declarations sorted. What is left to the machine is the list of font
-// faces LibreOffice finds installed (content.xml/styles.xml declare them); it changes no cell.
+// Determinism: LibreOffice writes the fonts it finds installed into both formats (as fallbacks), so it is shown only
+// the DejaVu fonts it depends on (a fontconfig of that one folder); then it writes the same .xls bytes for the same
+// input. An .ods is a zip stamped with the time of the run and a rendered thumbnail: it is rewritten here with the
+// entries in LibreOffice's order, fixed dates, no thumbnail, and what LibreOffice writes in hash order (namespace
+// declarations, master pages) sorted.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
-import { stampZipDates } from './lib/deterministic.mjs';
+import { ZipArchive } from '../dist/io/zip.js';
+import { zip } from './lib/zip.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = path.join(ROOT, 'fixtures');
 const OUT = path.join(FIXTURES, 'legacy');
 /** The folders whose .xlsx registers are converted. */
 const SOURCES = ['registers', 'ledger'];
-const ZIP_DATE = new Date(Date.UTC(2016, 8, 12, 9, 30, 0));
 
 function soffice() {
   for (const bin of ['soffice', 'libreoffice']) {
@@ -45,95 +46,49 @@ function xlsxUnder(dir) {
 
 // ── a deterministic .ods ─────────────────────────────────────────────────────────────────────
 
-/** The entries of a zip, from its central directory (LibreOffice writes data descriptors, whose sizes are there). */
+/** What LibreOffice writes in hash order: the root element's namespace declarations, the master pages (one per sheet). */
+function sortHashOrdered(xml) {
+  return xml
+    .replace(/<(office:document-[a-z]+) ([^>]*)>/, (_, tag, attrs) => `<${tag} ${(attrs.match(/\S+="[^"]*"/g) ?? []).sort().join(' ')}>`)
+    .replace(/(<office:master-styles>)([\s\S]*?)(<\/office:master-styles>)/, (_, open, body, close) => {
+      const pages = body.match(/<style:master-page[\s\S]*?<\/style:master-page>/g) ?? [];
+      return pages.join('') === body ? open + [...pages].sort().join('') + close : open + body + close;
+    });
+}
+
+/** The entries of an .ods as fupin's own zip reader reads them (LibreOffice writes data descriptors: their sizes are in the directory). */
 function unzip(buf) {
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const entries = [];
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const compSize = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + compSize);
-    entries.push({ name, data: method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw) });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
+  const archive = ZipArchive.open(buf, { maxUncompressedBytes: 512 * 1024 * 1024, maxCompressionRatio: 1000 });
+  return archive.entries().map((e) => ({ name: e.name, data: Buffer.from(archive.read(e)) }));
 }
 
-/** A zip of `entries`: `mimetype` stored, the rest deflated at level 9, no data descriptors, fixed dates. */
-function zip(entries) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const e of entries) {
-    const stored = e.name === 'mimetype';
-    const body = stored ? e.data : zlib.deflateRawSync(e.data, { level: 9 });
-    const name = Buffer.from(e.name, 'utf8');
-    const crc = zlib.crc32(e.data) >>> 0;
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0x800, 6);
-    lh.writeUInt16LE(stored ? 0 : 8, 8);
-    lh.writeUInt32LE(crc, 14);
-    lh.writeUInt32LE(body.length, 18);
-    lh.writeUInt32LE(e.data.length, 22);
-    lh.writeUInt16LE(name.length, 26);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0x800, 8);
-    ch.writeUInt16LE(stored ? 0 : 8, 10);
-    ch.writeUInt32LE(crc, 16);
-    ch.writeUInt32LE(body.length, 20);
-    ch.writeUInt32LE(e.data.length, 24);
-    ch.writeUInt16LE(name.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    locals.push(lh, name, body);
-    centrals.push(ch, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return stampZipDates(Buffer.concat([...locals, cd, eocd]), ZIP_DATE);
-}
-
-/** Sort the namespace declarations of an XML part's root element (LibreOffice writes them in hash order). */
-function sortRootNamespaces(xml) {
-  return xml.replace(/<(office:document-[a-z]+) ([^>]*)>/, (_, tag, attrs) => `<${tag} ${(attrs.match(/\S+="[^"]*"/g) ?? []).sort().join(' ')}>`);
-}
-
+/** mimetype first and stored (as ODF requires), the rest deflated; fixed dates (scripts/lib/zip.mjs). */
 function deterministicOds(buf) {
   const entries = unzip(buf)
     .filter((e) => !e.name.startsWith('Thumbnails/'))
-    .map((e) => (e.name.endsWith('.xml') ? { ...e, data: Buffer.from(sortRootNamespaces(e.data.toString('utf8')), 'utf8') } : e));
+    .map((e) => (e.name.endsWith('.xml') ? { ...e, data: Buffer.from(sortHashOrdered(e.data.toString('utf8')), 'utf8') } : e));
   // the manifest must not list the thumbnail that is left out
   for (const e of entries) {
     if (e.name === 'META-INF/manifest.xml') {
       e.data = Buffer.from(e.data.toString('utf8').replace(/\s*<manifest:file-entry[^>]*manifest:full-path="Thumbnails\/[^"]*"[^>]*\/>/g, ''), 'utf8');
     }
   }
-  return zip(entries);
+  return zip(entries.map((e) => (e.name === 'mimetype' ? { ...e, method: 0 } : e)));
 }
 
 // ── conversion ───────────────────────────────────────────────────────────────────────────────
 
+/** The fonts LibreOffice may see: the DejaVu fonts it is installed with, nothing else the machine has. */
+const FONTS = '/usr/share/fonts/truetype/dejavu';
+
 const bin = soffice();
+if (!existsSync(FONTS)) {
+  console.error(`make-legacy-fixtures: ${FONTS} not found (LibreOffice installs it: fonts-dejavu-core)`);
+  process.exit(2);
+}
 const profile = mkdtempSync(path.join(tmpdir(), 'fupin-lo-'));
+const fontsConf = path.join(profile, 'fonts.conf');
+writeFileSync(fontsConf, `<?xml version="1.0"?>\n<fontconfig><dir>${FONTS}</dir><cachedir>${path.join(profile, 'fc-cache')}</cachedir></fontconfig>\n`);
 const work = mkdtempSync(path.join(tmpdir(), 'fupin-legacy-'));
 rmSync(OUT, { recursive: true, force: true });
 let made = 0;
@@ -154,6 +109,7 @@ try {
       const r = spawnSync(bin, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', tmp, ...group], {
         encoding: 'utf8',
         timeout: 300_000,
+        env: { ...process.env, FONTCONFIG_FILE: fontsConf },
       });
       if (r.status !== 0) throw new Error(`soffice failed for ${rel} (${format}): ${r.stderr}`);
       const dest = path.join(OUT, format, rel);

@@ -1,4 +1,4 @@
-// Reads one file into grids (xlsx or csv), or says exactly why it cannot: the only place that opens inputs.
+// Reads one file into grids (xlsx, csv, or .xls/.et/.ods/.xlsb through the legacy reader), or says exactly why it cannot: the only place that opens inputs.
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileProblemId } from '../core/file-problems.js';
