@@ -44,7 +44,8 @@ export async function writeAnnotated(reports: FileReport[], ledger: Ledger, dir:
     render: (p) => renderProblem(p, ctx.lang),
   });
   for (const w of result.written) {
-    ctx.io.stderr(`${render({ id: 'output/annotated', data: { file: shownPath(w.out, ctx.io.cwd), problems: w.problems, cells: w.cells } }, ctx.lang)}\n`);
+    const data = { file: shownPath(w.out, ctx.io.cwd), problems: w.problems, cells: w.cells, ...(w.from ? { from: w.from } : {}) };
+    ctx.io.stderr(`${render({ id: w.from ? 'output/annotated-converted' : 'output/annotated', data }, ctx.lang)}\n`);
   }
   for (const n of result.notWritten) ctx.io.stderr(`${render({ id: 'output/not-annotated', data: { file: n.file, why: n.message } }, ctx.lang)}\n`);
 }

@@ -62,6 +62,7 @@ export async function repairInto(inputs: readonly string[], out: string | undefi
       file.out = shownPath(copy.out, cwd);
       file.changes = [...copy.applied, ...copy.guarded].sort((a, b) => a.row - b.row || a.col - b.col);
       file.skipped = copy.skipped;
+      if (copy.from) file.from = copy.from;
     }
     run.files.push(file);
   }

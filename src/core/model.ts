@@ -46,7 +46,14 @@ export interface RawWorkbook {
 export interface Detected {
   encoding?: { value: string; reason: string };
   delimiter?: { value: string; reason: string };
-  [key: string]: { value: string; reason: string } | undefined;
+  [key: string]: DetectedEntry | undefined;
+}
+
+export interface DetectedEntry {
+  value: string;
+  reason: string;
+  /** The reader dropped a value here (a string it could not find, a sheet it does not read): the register gets this file-partly-read warning. */
+  warning?: { messageId: string; data: Record<string, string | number> };
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -89,8 +89,13 @@ export function numberText(n: number): string {
   }
   const s = String(n);
   if (!/e/i.test(s)) return s;
-  // tiny or huge non-integers: write without exponent
-  return n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+  // tiny non-integers (|n| < 1e-6; huge ones are integers): every digit of the shortest round-trip form, written
+  // out while that stays short (0.00000000012345678901234), else as Excel's General shows it (-3.14E-300)
+  const [mantissa, e] = s.split('e') as [string, string];
+  const exp = Number(e);
+  const neg = mantissa.startsWith('-');
+  if (exp >= -20) return `${neg ? '-' : ''}0.${'0'.repeat(-exp - 1)}${mantissa.replace('-', '').replace('.', '')}`;
+  return `${mantissa}E-${String(-exp).padStart(2, '0')}`;
 }
 
 /** A whole number of 16+ digits as Excel shows it: 15 significant digits, then zeros. */

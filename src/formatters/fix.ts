@@ -11,6 +11,8 @@ export interface FixedFile {
   format: 'xlsx' | 'csv';
   /** The input's encoding (CSV). The copy is UTF-8 with BOM. */
   encoding?: string;
+  /** The input's format when the copy is an .xlsx made from another (`.xls`, `.ods`). */
+  from?: string;
   changes: Fix[];
   skipped: Fix[];
 }
@@ -52,6 +54,7 @@ export function formatFixJson(run: FixRun, lang: Lang): string {
       ...(f.out ? { out: f.out } : {}),
       format: f.format,
       ...(f.encoding ? { encoding: f.encoding, writtenAs: 'utf-8-bom' } : {}),
+      ...(f.from ? { convertedFrom: f.from } : {}),
       changes: f.changes.map((c) => changeJson(c, lang)),
       ...(f.skipped.length ? { skipped: f.skipped.map((c) => changeJson(c, lang)) } : {}),
     })),
@@ -78,6 +81,7 @@ export function formatFixPretty(run: FixRun, lang: Lang, target: string): string
     }
     for (const s of f.skipped) out.push(say('skipped', { cell: s.cell }));
     if (f.format === 'csv' && f.out) out.push(say('csv-note', { encoding: f.encoding ?? 'utf-8' }));
+    if (f.from && f.out) out.push(say('xlsx-note', { from: f.from }));
   }
   if (run.unchanged.length) out.push(render({ id: `fix/${run.dryRun ? 'unchanged-dry' : 'unchanged'}`, data: { files: run.unchanged } }, lang));
   for (const u of run.unreadable) out.push(say('unreadable', u));

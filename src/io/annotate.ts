@@ -9,7 +9,9 @@
 // - xlsx: the original is loaded with exceljs and kept as it is (values, styles, merges, widths, other sheets); problem
 //   cells get a fill (error red, warning yellow, info light blue — the most severe problem of the cell decides) and a
 //   note with every message of the cell (an existing note is kept below it). A problem in a merged cell goes on the
-//   merge's top-left cell. An .xlsm copy is written as .xlsx (exceljs does not keep macros).
+//   merge's top-left cell. An .xlsm copy is written as .xlsx (exceljs does not keep macros). An .xls/.et/.ods/.xlsb
+//   is copied from the .xlsx the legacy reader writes of it (load.ts xlsxBytesOf: values, merges, number formats and
+//   widths, not fonts or fills), named .xlsx, and the line saying the copy was written says so.
 // - CSV: the copy is a new .xlsx holding the grid as text cells (number format "@": phones and ID numbers stay text),
 //   at the same cells as the CSV's records, annotated the same way.
 // - 问题清单 (en: Problems) is inserted as the first sheet and opened first: 工作表 (when the file has several registers),
@@ -23,6 +25,7 @@ import { assertOutsideInputs, copyTarget, uniqueTarget } from './fix-writer.js';
 import { csvToSheet, decodeText, parseEncodingName, sniffDelimiter } from './csv.js';
 import type { LedgerFile } from '../core/ledger/model.js';
 import { writeFileAtomic } from './safe-write.js';
+import { xlsxBytesOf } from './load.js';
 import { loadExcelJs } from './xlsx.js';
 import { markWorkbook } from './mark.js';
 
@@ -71,6 +74,8 @@ export interface AnnotatedFile {
   problems: number;
   /** Distinct cells filled and noted. */
   cells: number;
+  /** The input's format when the copy is an .xlsx made from another format (`.xls`). */
+  from?: string;
 }
 
 export interface AnnotateResult {
@@ -137,8 +142,10 @@ export async function annotateReports(reports: readonly FileReport[], files: rea
 async function annotateXlsx(f: LedgerFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await readFile(f.abs)) as unknown as ArrayBuffer);
-  return finish(wb, f, located, target, opts);
+  const { bytes, from } = await xlsxBytesOf(f.abs);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const written = await finish(wb, f, located, target, opts);
+  return from ? { ...written, from } : written;
 }
 
 async function annotateCsv(f: LedgerFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
@@ -255,20 +262,4 @@ function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
   return w;
-}
-
-/** One line per copy for the terminal (stderr when stdout carries JSON). */
-export function describeAnnotated(result: AnnotateResult, lang: Lang): string {
-  const out: string[] = [];
-  for (const w of result.written) {
-    out.push(
-      lang === 'zh'
-        ? `已写出标注副本：${w.out}（${w.problems} 个问题，${w.cells} 个单元格已标色并加批注）`
-        : `annotated copy written: ${w.out} (${w.problems} problems, ${w.cells} cells filled and noted)`,
-    );
-  }
-  for (const n of result.notWritten) {
-    out.push(lang === 'zh' ? `未生成副本：${n.file}（${n.message}）` : `no copy for ${n.file} (${n.message})`);
-  }
-  return out.length ? out.join('\n') + '\n' : '';
 }

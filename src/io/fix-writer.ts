@@ -6,7 +6,8 @@
 //   folder would read the copies as registers and count every household twice.
 // - xlsx/xlsm: the original is loaded with exceljs, only the changed cells are set, the rest is written back as exceljs
 //   keeps it (values, styles, merges, widths, notes; macros of an .xlsm are not kept, so the copy is named .xlsx).
-//   A cell holding a formula is never overwritten.
+//   A cell holding a formula is never overwritten. An .xls/.et/.ods/.xlsb is repaired in the .xlsx the legacy reader
+//   writes of it (load.ts xlsxBytesOf) and copied as .xlsx; `from` names its format so the report can say so.
 // - CSV: the copy is a CSV again, with every record and column where it was (row numbers stay valid), written as
 //   UTF-8 with a BOM, comma-separated, CRLF — Excel's "CSV UTF-8". GBK cannot be written without a dependency fupin does
 //   not ship, and Excel and WPS open UTF-8 with BOM correctly. Text starting with = + - @ gets an apostrophe
@@ -21,6 +22,7 @@ import { csvToSheet, decodeText, type EncodingName, parseEncodingName, sniffDeli
 import { NotStreamable, streamCsvRows } from './csv-stream.js';
 import { STREAM_CSV_FROM } from './read-ledger.js';
 import { OutputError, writeFileAtomic } from './safe-write.js';
+import { xlsxBytesOf } from './load.js';
 import { loadExcelJs } from './xlsx.js';
 import { markWorkbook } from './mark.js';
 
@@ -81,6 +83,8 @@ export interface FixedCopy {
   skipped: Fix[];
   /** CSV only: cells given an apostrophe so Excel does not run them (listed as changes too). */
   guarded: Fix[];
+  /** The input's format when the copy is an .xlsx made from another format (`.xls`). */
+  from?: string;
 }
 
 type ExcelCell = {
@@ -97,7 +101,8 @@ type ExcelCell = {
 export async function writeFixedXlsx(abs: string, fixes: readonly Fix[], target: string, opts: CopyWriteOptions): Promise<FixedCopy> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await readFile(abs)) as unknown as ArrayBuffer);
+  const { bytes, from } = await xlsxBytesOf(abs);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const { applied, skipped } = applyFixes(fixes, (fix) => {
     const ws = wb.getWorksheet(fix.sheet);
     if (!ws) return false;
@@ -118,7 +123,7 @@ export async function writeFixedXlsx(abs: string, fixes: readonly Fix[], target:
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   await mkdir(path.dirname(target), { recursive: true });
   const out = await writeFileAtomic(target, buf, { force: Boolean(opts.force), inputs: opts.inputs });
-  return { out, format: 'xlsx', applied, skipped, guarded: [] };
+  return { out, format: 'xlsx', applied, skipped, guarded: [], ...(from ? { from } : {}) };
 }
 
 /**

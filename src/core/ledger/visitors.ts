@@ -19,6 +19,10 @@ export function headerProblems(reg: Register): Problem[] {
     if (!spec.required) continue;
     out.push(fileProblem('required-column', 'missing', { label: spec.label, headerRow: reg.headerRows.join('-') }));
   }
+  // a value the workbook reader could not place (a missing shared string, a macro sheet's cells): never silent
+  for (const d of Object.values(reg.detected)) {
+    if (d?.warning) out.push({ ...fileProblem('file-partly-read', d.warning.messageId, d.warning.data), severity: 'warning' });
+  }
   // a CSV line whose quote never closes was read with the quote as a plain character: the clerk should look at it
   for (const line of (reg.detected.unclosedQuote?.value ?? '').split(',').filter(Boolean)) {
     const row = Number(line);

@@ -34,6 +34,10 @@ export const FIX: Group = {
     zh: '  CSV 副本按 UTF-8（带 BOM，逗号分隔）写出，Excel/WPS 可直接打开；原文件编码为 {encoding}',
     en: '  the CSV copy is written as UTF-8 with BOM, comma-separated (Excel and WPS open it); the original was {encoding}',
   },
+  'xlsx-note': {
+    zh: '  原文件是 {from} 格式，副本存为 Excel 工作簿 .xlsx（数值、合并单元格、数字格式和列宽保留，字体和底色不保留）',
+    en: '  the original is {from}; the copy is saved as an .xlsx workbook (values, merges, number formats and widths kept; fonts and fills not)',
+  },
   unchanged: { zh: '无需修改（原样复制）：{files}', en: 'nothing to repair (copied as they are): {files}' },
   unreadable: { zh: '无法读取，未修复：{file}（{message}）', en: 'could not be read, not repaired: {file} ({message})' },
   skipped: { zh: '  {cell} 未修改：该单元格是公式', en: '  {cell} not changed: the cell holds a formula' },
