@@ -1,17 +1,22 @@
-// Bundles dist/cli/main.js (built by tsc) into dist/bundle/: one file for start-up, one chunk per lazily loaded
-// command, the division list left as JSON next to it. A clerk's one-file check starts ~30 % faster than from
-// ~60 separate modules. esbuild-wasm: pure WebAssembly, nothing downloaded or compiled at install time.
+// Bundles the tsc output (dist/cli/bin.js) twice, with esbuild-wasm (pure WebAssembly, nothing downloaded at install):
+// - dist/bundle/: ES modules for bin/fupin.js, one file for start-up and one chunk per lazily loaded command, the division
+//   list left as JSON beside it (a clerk's one-file check starts ~30 % faster than from ~60 separate modules);
+// - dist/fupin.cjs: everything in one CommonJS file that runs with nothing beside it (`node fupin.cjs …`): the division list,
+//   the templates and the version are inside. It is what a ledger vendors under .fupin/ and what the executables run.
 import { build } from 'esbuild-wasm';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'dist/bundle');
-rmSync(out, { recursive: true, force: true });
+const dist = path.join(root, 'dist');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
+// ── dist/bundle: the package's own start-up bundle ─────────────────────────────────────────────
+const out = path.join(dist, 'bundle');
+rmSync(out, { recursive: true, force: true });
 await build({
-  entryPoints: [path.join(root, 'dist/cli/main.js')],
+  entryPoints: [path.join(dist, 'cli/bin.js')],
   outdir: out,
   bundle: true,
   splitting: true,
@@ -24,4 +29,47 @@ await build({
   banner: { js: "import { createRequire as __fupinCreateRequire } from 'node:module'; const require = __fupinCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   legalComments: 'none',
+});
+
+// ── dist/fupin.cjs: one file, nothing beside it ───────────────────────────────────────────────
+/** Package files the one-file build carries (read through src/io/package-root.ts readPackageFile). */
+function embeddedFiles() {
+  const files = {};
+  for (const name of readdirSync(path.join(root, 'templates')).filter((n) => n.endsWith('.xlsx')).sort()) {
+    files[`templates/${name}`] = readFileSync(path.join(root, 'templates', name)).toString('base64');
+  }
+  return files;
+}
+
+const oneFile = {
+  name: 'fupin-one-file',
+  setup(b) {
+    // src/io/embedded.ts is empty in the package; here it carries the version and the templates
+    b.onLoad({ filter: /[\\/]io[\\/]embedded\.js$/ }, () => ({
+      contents: `export const EMBEDDED = ${JSON.stringify({ version: pkg.version, files: embeddedFiles() })};`,
+      loader: 'js',
+    }));
+    // the division list as one string parsed on first use: JSON.parse is faster than a 900 KB object literal
+    b.onLoad({ filter: /[\\/]data[\\/]divisions\.json$/ }, (args) => ({
+      contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`,
+      loader: 'js',
+    }));
+  },
+};
+
+await build({
+  stdin: { contents: "import { main } from './cli/bin.js';\nmain();\n", resolveDir: dist, sourcefile: 'fupin-one-file.js' },
+  outfile: path.join(dist, 'fupin.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  plugins: [oneFile],
+  // The first line names what this is: `fupin init --update` reads the version from it.
+  banner: { js: `// fupin ${pkg.version} — one-file build (node fupin.cjs --help). MIT licence; the bundled libraries' notices are at the end.` },
+  // package-root.ts only reads import.meta.url when nothing is embedded, which is never the case here
+  logOverride: { 'empty-import-meta': 'silent' },
+  logLevel: 'warning',
+  legalComments: 'eof',
 });

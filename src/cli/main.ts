@@ -4,8 +4,7 @@ import { InputError } from '../io/errors.js';
 import { EXIT, UsageError } from './errors.js';
 import { limitOptions } from './limits.js';
 import { type CliIO, processIO } from './io.js';
-
-const VERSION = '0.1.0';
+import { packageVersion } from '../io/package-root.js';
 
 function debugWanted(argv: string[]): boolean {
   return argv.includes('--debug') || process.env.FUPIN_DEBUG === '1';
@@ -27,7 +26,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
   const program = new Command()
     .name('fupin')
     .description('慈善组织精准扶贫结对帮扶登记表：校验、汇总、任务核对 / charity pairing registers: validate, roll up, check quotas')
-    .version(VERSION, '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .showHelpAfterError('（用 fupin --help 查看用法 / see fupin --help）')
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .exitOverride();
@@ -158,6 +157,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     .option('--province <name>', '省份 / province', '湖南省')
     .option('--year <year>', '年度 / year', '2016')
     .option('--force', '文件夹不空时只补上缺少的文件（不覆盖、不删除） / add only missing files to a non-empty folder')
+    .option('--update', '把已有台账里的 fupin（.fupin/）换成正在运行的这个版本，并说明改了什么 / refresh the vendored fupin of an existing ledger')
     .addOption(new Option('--lang <lang>', '消息语言 zh | en / message language').default('zh'))
     .option('--debug', '出错时显示技术细节 / show stack traces')
     .action(async (dir: string, flags) => {
