@@ -15,6 +15,7 @@ import { fillTemplate } from '../../core/i18n.js';
 import { validateRegisters } from '../../core/inspect.js';
 import type { Lang } from '../../core/model.js';
 import { allRules } from '../../core/rules/index.js';
+import { shownPath } from '../../io/display-path.js';
 import { assertOutsideInputs, copyTarget, type FixedCopy, uniqueTarget, writeFixedCsv, writeFixedXlsx } from '../../io/fix-writer.js';
 import { type ReadResult } from '../../io/registers.js';
 import { OutputError, writeFileAtomic } from '../../io/safe-write.js';
@@ -154,10 +155,9 @@ export async function runFix(
       format === 'csv'
         ? await writeFixedCsv(f.abs, encoding, fixes, target, { force: Boolean(opts.force), inputs })
         : await writeFixedXlsx(f.abs, fixes, target, { force: Boolean(opts.force), inputs });
-    const shown = path.relative(opts.cwd, copy.out);
     run.files.push({
       file: f.file,
-      out: shown && !shown.startsWith('..') && !path.isAbsolute(shown) ? shown.split(path.sep).join('/') : copy.out,
+      out: shownPath(opts.cwd, copy.out),
       format,
       ...(encoding ? { encoding } : {}),
       changes: [...copy.applied, ...copy.guarded].sort((a, b) => a.row - b.row || a.col - b.col),

@@ -5,6 +5,7 @@ import { allRules } from '../../core/rules/index.js';
 import { formatJson } from '../../formatters/json.js';
 import { formatPretty } from '../../formatters/pretty.js';
 import { renderReports } from '../../formatters/report.js';
+import { shownPath } from '../../io/display-path.js';
 import { OutputError } from '../../io/safe-write.js';
 import { EXIT, UsageError } from '../errors.js';
 import { type CliIO, useColor } from '../io.js';
@@ -63,7 +64,7 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, io:
     throw new UsageError(`${paths.join('、')} 中没有表格文件（.xlsx、.xlsm、.csv） / no spreadsheet files found`);
   }
 
-  const reports: FileReport[] = validationReports(read, allRules, Boolean(flags.strict));
+  const reports: FileReport[] = validationReports(read, allRules, Boolean(flags.strict), (f) => shownPath(io.cwd, f));
   const report = renderReports(reports, lang, renderMessage, read.passedOver);
 
   if (flags.annotate) {
