@@ -207,6 +207,17 @@ async function brandWindowsExe(bytes) {
   return Buffer.from(exe.generate());
 }
 
+/** postject's LIEF warns "Can't find string offset for section name '.note…'" on every Node ELF: harmless, and hidden. */
+async function quietly(job) {
+  const warn = console.warn;
+  console.warn = (...a) => void (/Can't find string offset for section name/.test(String(a[0])) || warn(...a));
+  try {
+    return await job();
+  } finally {
+    console.warn = warn;
+  }
+}
+
 function sha256(file) {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
@@ -264,7 +275,7 @@ try {
     let exe = extractFromTarball(tarballs[target].file, rt.binary);
     if (target.startsWith('win')) exe = await brandWindowsExe(exe);
     writeFileSync(out, exe);
-    await inject(out, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SEA_FUSE });
+    await quietly(() => inject(out, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SEA_FUSE }));
     if (!target.startsWith('win')) chmodSync(out, 0o755);
     log(`${rt.output}: ${mib(statSync(out).size)}${codeCache ? ', with code cache' : ''} — ${seconds(t1)}`);
   }
