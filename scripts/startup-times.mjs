@@ -5,6 +5,7 @@
 // executable is timed under Wine when wine is installed: that figure includes Wine's own start, not Windows'.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,13 +14,17 @@ const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
 const extra = args.flatMap((a, i) => (args[i - 1] === '--exe' ? [a.split('=')] : []));
 
+// the Wine prefix test/release/wine.test.ts made (Windows 10)
+const WINEPREFIX = process.env.FUPIN_WINE_PREFIX ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'fupin-release', 'wine-prefix');
+const env = { ...process.env, NO_COLOR: '1', WINEDEBUG: '-all', WINEPREFIX, WINEDLLOVERRIDES: 'mscoree,mshtml=' };
+
 const programs = [
   ['node bin/fupin.js', [process.execPath, path.join(root, 'bin/fupin.js')]],
   ['node dist/fupin.cjs', [process.execPath, path.join(root, 'dist/fupin.cjs')]],
   ['release/fupin-linux-x64', [path.join(root, 'release/fupin-linux-x64')]],
   ...extra.map(([label, file]) => [label, [path.resolve(file)]]),
 ];
-const wine = spawnSync('wine', ['--version']).status === 0 && existsSync(path.join(root, 'release/fupin-win-x64.exe'));
+const wine = spawnSync('wine', ['--version']).status === 0 && existsSync(path.join(root, 'release/fupin-win-x64.exe')) && existsSync(WINEPREFIX);
 if (wine) programs.push(['wine release/fupin-win-x64.exe', ['wine', path.join(root, 'release/fupin-win-x64.exe')]]);
 const present = programs.filter(([, cmd]) => cmd[0] === 'wine' || existsSync(cmd.at(-1)));
 
@@ -27,7 +32,6 @@ const tasks = [
   ['--version', ['--version']],
   ['validate 55-row register', ['validate', 'fixtures/ledger/省本级.xlsx']],
 ];
-const env = { ...process.env, NO_COLOR: '1', WINEDEBUG: '-all' };
 
 const times = new Map();
 for (let r = 0; r < runs; r++) {
