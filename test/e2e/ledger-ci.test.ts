@@ -59,7 +59,7 @@ describe('a ledger made by fupin init checks itself in CI with the fupin it hold
     restoreNode = nodeOnSystemPath();
     tmp = tempDir();
     repo = path.join(tmp.dir, '湖南台账');
-    const r = fupin(['init', repo], tmp.dir);
+    const r = fupin(['init', repo], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     git(tmp.dir, 'init', '--quiet', repo);
     git(repo, 'add', '-A');
@@ -131,7 +131,7 @@ describe('a ledger made by fupin init checks itself in CI with the fupin it hold
     writeFileSync(path.join(old, '.github/workflows/fupin.yml'), 'jobs:\n  check:\n    steps:\n      - run: npx --yes fupin@0.1.0 check --format github .\n');
     writeFileSync(path.join(old, '.gitlab-ci.yml'), '# our own pipeline\nbuild:\n  script: [make]\n');
     writeFileSync(path.join(old, 'README.md'), '用 npx --yes fupin@0.1.0 check . 检查\n');
-    const r = fupin(['init', '--update', old], tmp.dir);
+    const r = fupin(['init', '--update', old], { cwd: tmp.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^已把 fupin 放进台账：fupin \d+\.\d+\.\d+\S*（sha256 [0-9a-f]{12}…）$/m);
@@ -145,12 +145,12 @@ describe('a ledger made by fupin init checks itself in CI with the fupin it hold
 
     // an older vendored copy is replaced and both versions and hashes are named
     writeFileSync(path.join(old, '.fupin/fupin.cjs'), '// fupin 0.0.9 — one-file build\n');
-    const again = fupin(['init', '--update', old, '--lang', 'en'], tmp.dir);
+    const again = fupin(['init', '--update', old, '--lang', 'en'], { cwd: tmp.dir });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^The ledger's fupin was updated: fupin 0\.0\.9 \(sha256 [0-9a-f]{12}…\) → fupin \S+ \(sha256 [0-9a-f]{12}…\)$/m);
-    expect(fupin(['init', '--update', old], tmp.dir).stdout).toMatch(/^台账里的 fupin 已是这个版本/);
+    expect(fupin(['init', '--update', old], { cwd: tmp.dir }).stdout).toMatch(/^台账里的 fupin 已是这个版本/);
 
-    const notLedger = fupin(['init', '--update', path.join(tmp.dir, 'runner-clean', '怀化市')], tmp.dir);
+    const notLedger = fupin(['init', '--update', path.join(tmp.dir, 'runner-clean', '怀化市')], { cwd: tmp.dir });
     expect(notLedger.code).toBe(2);
     expect(notLedger.stderr).toContain('不是 fupin 台账');
   });
