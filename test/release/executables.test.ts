@@ -1,13 +1,18 @@
 // The artefacts of `npm run release`: SHA256SUMS verifies; the Linux executable, with no node on PATH, gives the
 // same bytes as `node bin/fupin.js`, writes a 附3 from a read-only Chinese-named folder, handles a clerk's drop and
-// vendors its own one-file build; the Windows executable carries fupin's version information; arm64 is an aarch64 ELF.
+// vendors its own one-file build; the Windows executable carries fupin's version information; arm64 is an aarch64 ELF
+// that gives the same rollup JSON under qemu-user when that is installed.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fupin, ROOT, tempDir } from '../e2e/helpers.js';
 import { artefact, expectSameAsNode, RELEASE, RELEASE_TESTS, SEA_FUSE_ON, VERSION } from './artefacts.js';
+
+const ARM64_SYSROOT = '/usr/aarch64-linux-gnu';
+const ARM64_EMULATED = existsSync('/usr/bin/qemu-aarch64') && existsSync(path.join(ARM64_SYSROOT, 'lib/ld-linux-aarch64.so.1'));
+if (RELEASE_TESTS && !ARM64_EMULATED) console.warn('SKIP running fupin-linux-arm64: qemu-user and libc6-arm64-cross are not installed');
 
 /** No node anywhere on PATH: the executable must carry everything. */
 const NO_NODE = { PATH: '/nonexistent', LANG: 'C.UTF-8', NO_COLOR: '1' };
@@ -153,5 +158,12 @@ describe.skipIf(!RELEASE_TESTS)('release artefacts (npm run release)', { timeout
     const head = readFileSync(path.join(RELEASE, name)).subarray(0, 20);
     expect(head.subarray(0, 4).toString('latin1')).toBe('\x7fELF');
     expect(head.readUInt16LE(18)).toBe(183); // EM_AARCH64
+  });
+
+  // qemu-user runs it here when installed (Debian: qemu-user libc6-arm64-cross libstdc++6-arm64-cross); slow, so one case
+  it.skipIf(!ARM64_EMULATED)('the arm64 executable under qemu-user: its version, and rollup JSON identical to node bin/fupin.js', () => {
+    const run = (args: string[]) => exe('/usr/bin/qemu-aarch64', ['-L', ARM64_SYSROOT, artefact('fupin-linux-arm64'), ...args]);
+    expect(run(['--version'])).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+    expectSameAsNode(['rollup', '--format', 'json', 'fixtures/ledger'], run(['rollup', '--format', 'json', 'fixtures/ledger']));
   });
 });
