@@ -54,9 +54,10 @@ const log = (s) => process.stdout.write(`${s}\n`);
 const seconds = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const mib = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
+/** The release cannot be made: one line on stderr, exit 2 (the temporary folder is still removed). */
+class ReleaseError extends Error {}
 function fail(message) {
-  process.stderr.write(`release: ${message}\n`);
-  process.exit(2);
+  throw new ReleaseError(message);
 }
 
 function cacheDir() {
@@ -224,70 +225,78 @@ function sha256(file) {
 
 // ── the build ───────────────────────────────────────────────────────────────────────────────
 
-if (!existsSync(bundle)) fail('dist/fupin.cjs is missing: run `npm run build` first (npm run release does)');
-const wanted = (process.env.FUPIN_RELEASE_TARGETS ?? Object.keys(RUNTIMES).join(','))
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
-for (const t of wanted) if (!RUNTIMES[t]) fail(`unknown target ${t}; known: ${Object.keys(RUNTIMES).join(', ')}`);
-const host = hostTarget();
-if (!host) fail(`the executables are built on linux-x64, linux-arm64 or win-x64 (this is ${process.platform}-${process.arch})`);
+async function main() {
+  if (!existsSync(bundle)) fail('dist/fupin.cjs is missing: run `npm run build` first (npm run release does)');
+  const wanted = (process.env.FUPIN_RELEASE_TARGETS ?? Object.keys(RUNTIMES).join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const t of wanted) if (!RUNTIMES[t]) fail(`unknown target ${t}; known: ${Object.keys(RUNTIMES).join(', ')}`);
+  const host = hostTarget();
+  if (!host) fail(`the executables are built on linux-x64, linux-arm64 or win-x64 (this is ${process.platform}-${process.arch})`);
 
-rmSync(releaseDir, { recursive: true, force: true });
-mkdirSync(releaseDir);
-const work = mkdtempSync(path.join(os.tmpdir(), 'fupin-release-'));
-const { inject } = await import('postject');
+  rmSync(releaseDir, { recursive: true, force: true });
+  mkdirSync(releaseDir);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'fupin-release-'));
+  const { inject } = await import('postject');
 
-try {
-  // The blob must be made by the same Node version it is injected into: the host's pinned runtime makes them all.
-  const hostRt = RUNTIMES[host];
-  const t0 = Date.now();
-  const tarballs = {};
-  for (const t of new Set([host, ...wanted])) tarballs[t] = runtimeTarball(RUNTIMES[t]);
-  log(`runtimes: ${[...new Set([host, ...wanted])].map((t) => `${RUNTIMES[t].package}@${RUNTIMES[t].version}${tarballs[t].fetched ? ' (fetched)' : ' (cached)'}`).join(', ')} — ${seconds(t0)}`);
-  const hostNode = path.join(work, process.platform === 'win32' ? 'node.exe' : 'node');
-  writeFileSync(hostNode, extractFromTarball(tarballs[host].file, hostRt.binary));
-  chmodSync(hostNode, 0o755);
+  try {
+    // The blob must be made by the same Node version it is injected into: the host's pinned runtime makes them all.
+    const hostRt = RUNTIMES[host];
+    const t0 = Date.now();
+    const tarballs = {};
+    for (const t of new Set([host, ...wanted])) tarballs[t] = runtimeTarball(RUNTIMES[t]);
+    log(`runtimes: ${[...new Set([host, ...wanted])].map((t) => `${RUNTIMES[t].package}@${RUNTIMES[t].version}${tarballs[t].fetched ? ' (fetched)' : ' (cached)'}`).join(', ')} — ${seconds(t0)}`);
+    const hostNode = path.join(work, process.platform === 'win32' ? 'node.exe' : 'node');
+    writeFileSync(hostNode, extractFromTarball(tarballs[host].file, hostRt.binary));
+    chmodSync(hostNode, 0o755);
 
-  for (const target of wanted) {
-    const t1 = Date.now();
-    const rt = RUNTIMES[target];
-    // V8's code cache is specific to the platform and CPU that made it: only the host's executable gets one
-    const codeCache = target === host && process.env.FUPIN_SEA_CODE_CACHE !== '0';
-    const config = path.join(work, `${target}.sea.json`);
-    const blob = path.join(work, `${target}.blob`);
-    writeFileSync(
-      config,
-      JSON.stringify({
-        main: bundle,
-        output: blob,
-        disableExperimentalSEAWarning: true,
-        useSnapshot: false,
-        useCodeCache: codeCache,
-        // the one-file build itself, for `fupin init` to vendor into a ledger's .fupin/
-        assets: { 'fupin.cjs': bundle },
-      }),
-    );
-    const made = spawnSync(hostNode, ['--experimental-sea-config', config], { encoding: 'utf8' });
-    if (made.status !== 0) fail(`making the ${target} blob failed:\n${made.stderr}`);
+    for (const target of wanted) {
+      const t1 = Date.now();
+      const rt = RUNTIMES[target];
+      // V8's code cache is specific to the platform and CPU that made it: only the host's executable gets one
+      const codeCache = target === host && process.env.FUPIN_SEA_CODE_CACHE !== '0';
+      const config = path.join(work, `${target}.sea.json`);
+      const blob = path.join(work, `${target}.blob`);
+      writeFileSync(
+        config,
+        JSON.stringify({
+          main: bundle,
+          output: blob,
+          disableExperimentalSEAWarning: true,
+          useSnapshot: false,
+          useCodeCache: codeCache,
+          // the one-file build itself, for `fupin init` to vendor into a ledger's .fupin/
+          assets: { 'fupin.cjs': bundle },
+        }),
+      );
+      const made = spawnSync(hostNode, ['--experimental-sea-config', config], { encoding: 'utf8' });
+      if (made.status !== 0) fail(`making the ${target} blob failed:\n${made.stderr}`);
 
-    const out = path.join(releaseDir, rt.output);
-    let exe = extractFromTarball(tarballs[target].file, rt.binary);
-    if (target.startsWith('win')) exe = await brandWindowsExe(exe);
-    writeFileSync(out, exe);
-    await quietly(() => inject(out, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SEA_FUSE }));
-    if (!target.startsWith('win')) chmodSync(out, 0o755);
-    log(`${rt.output}: ${mib(statSync(out).size)}${codeCache ? ', with code cache' : ''} — ${seconds(t1)}`);
+      const out = path.join(releaseDir, rt.output);
+      let exe = extractFromTarball(tarballs[target].file, rt.binary);
+      if (target.startsWith('win')) exe = await brandWindowsExe(exe);
+      writeFileSync(out, exe);
+      await quietly(() => inject(out, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SEA_FUSE }));
+      if (!target.startsWith('win')) chmodSync(out, 0o755);
+      log(`${rt.output}: ${mib(statSync(out).size)}${codeCache ? ', with code cache' : ''} — ${seconds(t1)}`);
+    }
+
+    // the npm tarball, from the build just made (no second build through `prepare`)
+    const packed = npm(['pack', '--pack-destination', releaseDir, '--ignore-scripts', '--silent'], { cwd: root }).trim().split('\n').pop();
+    log(`${packed}: ${mib(statSync(path.join(releaseDir, packed)).size)}`);
+
+    const names = readdirSync(releaseDir).filter((n) => n !== 'SHA256SUMS').sort();
+    writeFileSync(path.join(releaseDir, 'SHA256SUMS'), names.map((n) => `${sha256(path.join(releaseDir, n))}  ${n}\n`).join(''));
+    log(`SHA256SUMS: ${names.length} files (check with: cd release && sha256sum -c SHA256SUMS)`);
+    log(`release/ written in ${seconds(started)}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-
-  // the npm tarball, from the build just made (no second build through `prepare`)
-  const packed = npm(['pack', '--pack-destination', releaseDir, '--ignore-scripts', '--silent'], { cwd: root }).trim().split('\n').pop();
-  log(`${packed}: ${mib(statSync(path.join(releaseDir, packed)).size)}`);
-
-  const names = readdirSync(releaseDir).filter((n) => n !== 'SHA256SUMS').sort();
-  writeFileSync(path.join(releaseDir, 'SHA256SUMS'), names.map((n) => `${sha256(path.join(releaseDir, n))}  ${n}\n`).join(''));
-  log(`SHA256SUMS: ${names.length} files (check with: cd release && sha256sum -c SHA256SUMS)`);
-  log(`release/ written in ${seconds(started)}`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
+
+main().catch((e) => {
+  if (!(e instanceof ReleaseError)) throw e;
+  process.stderr.write(`release: ${e.message}\n`);
+  process.exitCode = 2;
+});

@@ -191,11 +191,12 @@ export async function ledgerToolFiles(): Promise<{ rel: string; bytes: Buffer }[
 /** The README's "check on your own machine" block (section 三). */
 export function readmeLocalCommands(city: string, county: string): string {
   return `**在自己的电脑上检查**：仓库里自带 fupin（\`${VENDORED}\`），装有 Node.js 20 或以上就能用，不用另外安装；在仓库文件夹里执行
-（Windows 的 PowerShell 和 cmd 里也是这样写）：
+（\`node\` 开头的命令在 Windows 的 PowerShell 和 cmd 里也一样）：
 
 \`\`\`
-sh ${CHECK_SCRIPT}                    # 和 CI 一样检查整个仓库（Windows 上用 ${LOCAL_FUPIN} check .）
-${LOCAL_FUPIN} validate ${city}/${county}.xlsx           # 只检查一个登记表
+sh ${CHECK_SCRIPT}                 # 和 CI 一样检查整个仓库
+${LOCAL_FUPIN} check .             # 同上，Windows 上没有 sh 时用这一条
+${LOCAL_FUPIN} validate ${city}/${county}.xlsx                 # 只检查一个登记表
 ${LOCAL_FUPIN} validate --annotate 批注 ${city}/${county}.xlsx   # 生成一份把问题单元格标红并加批注的副本
 \`\`\`
 
