@@ -1,6 +1,9 @@
 // What a double-click on fupin-win-x64.exe does: for now a page of instructions in the console; later the local web page.
 import type { CliIO } from './io.js';
 
+/** The command line, `run` of main.ts: argv in, exit code out (passed in, so the clerk's modules load only when needed). */
+export type RunCli = (argv: string[], io: CliIO) => Promise<number>;
+
 const HOW_TO = [
   'fupin — 慈善组织精准扶贫结对帮扶登记表检查工具',
   '',
@@ -30,7 +33,7 @@ async function showHowToDrop(io: CliIO, waitForEnter: () => Promise<void>): Prom
 }
 
 /** A double-click on the executable (no arguments). Returns the exit code. */
-export async function startClerkPage(io: CliIO, waitForEnter: () => Promise<void>): Promise<number> {
-  // Issue 13 plugs `fupin serve` in here: this line becomes `return run(['serve', '--open'], io);` (run from ./main.js).
+export async function startClerkPage(run: RunCli, io: CliIO, waitForEnter: () => Promise<void>): Promise<number> {
+  // Issue 13 plugs `fupin serve` in here: this line becomes `return run(['serve', '--open'], io);`
   return showHowToDrop(io, waitForEnter);
 }

@@ -1,13 +1,12 @@
 // A clerk's executable started from Explorer: double-clicked (no arguments) or with files and folders dropped onto it.
 // The drop validates, writes annotated copies and the filled 附3 into a new folder beside the inputs, shows the result
-// in Chinese and keeps the window open until Enter. It calls the commands through run(), the stable seam for now.
+// in Chinese and keeps the window open until Enter. It calls the commands through run() of main.ts (passed in, so this
+// module loads only in the executable), the stable seam for now.
 import path from 'node:path';
 import { allExistingPaths, makeResultFolder, writeTranscript } from '../io/drop-folder.js';
 import { isPackagedExecutable } from '../io/package-root.js';
-import { startClerkPage } from './clerk-page.js';
+import { type RunCli, startClerkPage } from './clerk-page.js';
 import type { CliIO } from './io.js';
-import { processIO } from './io.js';
-import { run } from './main.js';
 
 export interface ClerkEnv {
   /** Running as the packaged executable (a Node single executable application). */
@@ -53,12 +52,17 @@ export function processClerkEnv(): ClerkEnv {
 }
 
 /** A double-click or a drop: handled here, with its exit code; anything else: undefined (the caller runs the CLI). */
-export async function clerkLaunch(argv: string[], io: CliIO = processIO(), env: ClerkEnv = processClerkEnv()): Promise<number | undefined> {
+export async function clerkLaunch(
+  argv: string[],
+  run: RunCli,
+  io: CliIO,
+  env: ClerkEnv = processClerkEnv(),
+): Promise<number | undefined> {
   switch (clerkLaunchKind(argv, env)) {
     case 'double-click':
-      return startClerkPage(io, env.waitForEnter);
+      return startClerkPage(run, io, env.waitForEnter);
     case 'drop':
-      return checkDropped(argv, io, env);
+      return checkDropped(argv, run, io, env);
     default:
       return undefined;
   }
@@ -86,7 +90,7 @@ function plain(text: string): string {
   return text.replace(/\r\x1b\[2K[^\r\n]*/g, '').replace(/\x1b\[[0-9;]*m/g, '');
 }
 
-async function checkDropped(paths: string[], io: CliIO, env: ClerkEnv): Promise<number> {
+async function checkDropped(paths: string[], run: RunCli, io: CliIO, env: ClerkEnv): Promise<number> {
   let outDir: string;
   try {
     outDir = await makeResultFolder(paths, env.now());

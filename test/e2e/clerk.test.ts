@@ -3,10 +3,13 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clerkLaunch, clerkLaunchKind, type ClerkEnv } from '../../src/cli/clerk.js';
+import { clerkLaunch as launch, clerkLaunchKind, type ClerkEnv } from '../../src/cli/clerk.js';
+import { run } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { resultFolderName } from '../../src/io/drop-folder.js';
 import { ROOT, tempDir } from './helpers.js';
+
+const clerkLaunch = (argv: string[], io: CliIO, env: ClerkEnv) => launch(argv, run, io, env);
 
 function captureIO(cwd: string): CliIO & { out: () => string } {
   const chunks: string[] = [];
