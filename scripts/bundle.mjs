@@ -1,80 +1,120 @@
-// Bundles dist/cli/main.js (built by tsc) into dist/bundle/: one file for start-up, one chunk per lazily loaded
-// command, the division list left as JSON next to it. A clerk's one-file check starts ~30 % faster than from
-// ~60 separate modules. esbuild-wasm: pure WebAssembly, nothing downloaded or compiled at install time.
+// Bundles the tsc output (dist/cli/bin.js) twice, with esbuild-wasm (pure WebAssembly, nothing downloaded at install):
+// - dist/bundle/: ES modules for bin/fupin.js, one file for start-up and one chunk per lazily loaded command, the division
+//   list left as JSON beside it (a clerk's one-file check starts ~30 % faster than from ~60 separate modules);
+// - dist/fupin.cjs: everything in one CommonJS file that runs with nothing beside it (`node fupin.cjs …`): the division list,
+//   the templates and the version are inside. It is what a ledger vendors under .fupin/ and what the executables run.
 //
-// The legacy-format worker (.xls/.et/.ods/.xlsb through SheetJS, src/io/legacy-worker.ts) is bundled first, on its
-// own, as dist/bundle/legacy-worker.cjs (one CommonJS file with the library in it); its text then replaces the module
-// src/io/legacy-worker-code.ts in the main bundle (`legacyWorkerPlugin`), so the worker starts from that text and
-// needs no file at run time. A one-file build (a Node single executable) bundling dist/cli/main.js gets the same by
-// using `legacyWorkerPlugin(await buildLegacyWorker())` in its own esbuild call.
+// The legacy-format worker (.xls/.et/.ods/.xlsb through SheetJS, src/io/legacy-worker.ts) is bundled first, on its own,
+// as dist/bundle/legacy-worker.cjs (one CommonJS file with the library in it); its text then replaces the module
+// src/io/legacy-worker-code.ts in both builds (`legacyWorker`), so the worker starts from that text and needs no file at
+// run time.
 import { build } from 'esbuild-wasm';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'dist/bundle');
+const dist = path.join(root, 'dist');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-/** Bundle the worker (tsc output + @e965/xlsx + its code pages) into dist/bundle/legacy-worker.cjs; returns its text. */
-export async function buildLegacyWorker() {
-  const file = path.join(out, 'legacy-worker.cjs');
-  await build({
-    entryPoints: [path.join(root, 'dist/io/legacy-worker.js')],
-    outfile: file,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-    legalComments: 'none',
-  });
-  return readFileSync(file, 'utf8');
-}
-
+// ── the plugins both builds use ──────────────────────────────────────────────────────────────
 /**
  * archiver-utils (under exceljs's streaming writer) calls the deprecated `new Buffer(x)`: Node warns on stderr about it
  * once the code is bundled (no longer under node_modules). The same calls as Buffer.alloc/Buffer.from.
  */
-export const noDeprecatedBuffer = {
+const noDeprecatedBuffer = {
   name: 'no-deprecated-buffer',
   setup(b) {
-    b.onLoad({ filter: /archiver-utils[\\/]index\.js$/ }, async (args) => {
-      const text = readFileSync(args.path, 'utf8').replace('new Buffer(0)', 'Buffer.alloc(0)').replace(/new Buffer\(/g, 'Buffer.from(');
-      return { contents: text, loader: 'js' };
-    });
+    b.onLoad({ filter: /archiver-utils[\\/]index\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace('new Buffer(0)', 'Buffer.alloc(0)').replace(/new Buffer\(/g, 'Buffer.from('),
+      loader: 'js',
+    }));
   },
 };
 
-/** An esbuild plugin giving src/io/legacy-worker-code.ts (as dist/io/legacy-worker-code.js) the worker's text. */
-export function legacyWorkerPlugin(code) {
-  return {
-    name: 'fupin-legacy-worker-code',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]io[\\/]legacy-worker-code\.js$/ }, () => ({
-        contents: `export const LEGACY_WORKER_CODE = ${JSON.stringify(code)};\n`,
-        loader: 'js',
-      }));
-    },
-  };
+const out = path.join(dist, 'bundle');
+rmSync(out, { recursive: true, force: true });
+
+/** The worker (tsc output + @e965/xlsx + its code pages) as one CommonJS file; its text goes into both builds. */
+const workerFile = path.join(out, 'legacy-worker.cjs');
+await build({
+  entryPoints: [path.join(dist, 'io/legacy-worker.js')],
+  outfile: workerFile,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+const workerCode = readFileSync(workerFile, 'utf8');
+const legacyWorker = {
+  name: 'fupin-legacy-worker-code',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]io[\\/]legacy-worker-code\.js$/ }, () => ({
+      contents: `export const LEGACY_WORKER_CODE = ${JSON.stringify(workerCode)};\n`,
+      loader: 'js',
+    }));
+  },
+};
+
+// ── dist/bundle: the package's own start-up bundle ─────────────────────────────────────────────
+await build({
+  entryPoints: [path.join(dist, 'cli/bin.js')],
+  outdir: out,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // the division list stays a JSON file imported at run time (dist/data/divisions.json), not a JS literal
+  external: ['../data/divisions.json'],
+  // CommonJS dependencies (commander, cli-table3, csv-parse's cjs parts) need require in an ES module bundle
+  banner: { js: "import { createRequire as __fupinCreateRequire } from 'node:module'; const require = __fupinCreateRequire(import.meta.url);" },
+  plugins: [legacyWorker, noDeprecatedBuffer],
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+
+// ── dist/fupin.cjs: one file, nothing beside it ───────────────────────────────────────────────
+/** Package files the one-file build carries (read through src/io/package-root.ts readPackageFile). */
+function embeddedFiles() {
+  const files = {};
+  for (const name of readdirSync(path.join(root, 'templates')).filter((n) => n.endsWith('.xlsx')).sort()) {
+    files[`templates/${name}`] = readFileSync(path.join(root, 'templates', name)).toString('base64');
+  }
+  return files;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  rmSync(out, { recursive: true, force: true });
-  const workerCode = await buildLegacyWorker();
-  await build({
-    entryPoints: [path.join(root, 'dist/cli/main.js')],
-    outdir: out,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    // the division list stays a JSON file imported at run time (dist/data/divisions.json), not a JS literal
-    external: ['../data/divisions.json'],
-    // CommonJS dependencies (commander, cli-table3, csv-parse's cjs parts) need require in an ES module bundle
-    banner: { js: "import { createRequire as __fupinCreateRequire } from 'node:module'; const require = __fupinCreateRequire(import.meta.url);" },
-    plugins: [legacyWorkerPlugin(workerCode), noDeprecatedBuffer],
-    logLevel: 'warning',
-    legalComments: 'none',
-  });
-}
+const oneFile = {
+  name: 'fupin-one-file',
+  setup(b) {
+    // src/io/embedded.ts is empty in the package; here it carries the version and the templates
+    b.onLoad({ filter: /[\\/]io[\\/]embedded\.js$/ }, () => ({
+      contents: `export const EMBEDDED = ${JSON.stringify({ version: pkg.version, files: embeddedFiles() })};`,
+      loader: 'js',
+    }));
+    // the division list as one string parsed on first use: JSON.parse is faster than a 900 KB object literal
+    b.onLoad({ filter: /[\\/]data[\\/]divisions\.json$/ }, (args) => ({
+      contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`,
+      loader: 'js',
+    }));
+  },
+};
+
+await build({
+  stdin: { contents: "import { main } from './cli/bin.js';\nmain();\n", resolveDir: dist, sourcefile: 'fupin-one-file.js' },
+  outfile: path.join(dist, 'fupin.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  plugins: [oneFile, legacyWorker, noDeprecatedBuffer],
+  // The first line names what this is: `fupin init --update` reads the version from it.
+  banner: { js: `// fupin ${pkg.version} — one-file build (node fupin.cjs --help). MIT licence; the bundled libraries' notices are at the end.` },
+  // package-root.ts only reads import.meta.url when nothing is embedded, which is never the case here
+  logOverride: { 'empty-import-meta': 'silent' },
+  logLevel: 'warning',
+  legalComments: 'eof',
+});

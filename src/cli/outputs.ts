@@ -1,6 +1,7 @@
 // Writing what a command produces, the same way for every command: refusals before a long read, the write itself,
 // and one line on stderr naming what was written (relative to the working folder).
 import path from 'node:path';
+import { shownPath as shownFrom } from '../io/display-path.js';
 import type { Ledger } from '../core/ledger/model.js';
 import type { FileReport } from '../core/model.js';
 import { render, renderProblem } from '../formatters/catalogue/index.js';
@@ -10,9 +11,7 @@ import type { CommandContext } from './commands/index.js';
 
 /** A path as the clerk should read it: relative to the working folder when it is inside it, `/` separators. */
 export function shownPath(abs: string, cwd: string): string {
-  const rel = path.relative(cwd, abs);
-  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
-  return shown.split(path.sep).join('/');
+  return shownFrom(cwd, abs);
 }
 
 /** Says on stderr that a file was written. */

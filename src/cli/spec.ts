@@ -167,6 +167,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       province,
       { flags: '--year <year>', help: 'help/opt-year' },
       { flags: '--force', help: 'help/opt-init-force' },
+      { flags: '--update', help: 'help/opt-init-update' },
       lang,
       noColor,
       debug,

@@ -1,10 +1,6 @@
-// fupin's version, as package.json says (never a copy in code).
-import { readFile } from 'node:fs/promises';
-import { packageFile } from '../io/package-root.js';
-
-let cached: string | undefined;
+// fupin's version, as package.json says (never a copy in code); the one-file build carries the version it was built with.
+import { packageVersion } from '../io/package-root.js';
 
 export async function version(): Promise<string> {
-  cached ??= (JSON.parse(await readFile(packageFile('package.json'), 'utf8')) as { version: string }).version;
-  return cached;
+  return packageVersion();
 }

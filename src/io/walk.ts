@@ -1,6 +1,7 @@
 // Finds the spreadsheet files under the paths a user gives; folders are walked recursively, in a stable order.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { slashPath } from './display-path.js';
 
 /** Extensions fupin reads or knows how to refuse; other files in a mailbox folder (.docx, .pdf, .jpg …) are passed over. */
 export const SPREADSHEET_EXTENSIONS = new Set([
@@ -53,7 +54,7 @@ export async function walkInputs(inputs: string[], cwd = process.cwd()): Promise
       await walkDir(abs, abs, result, seen, 0);
     } else if (!seen.has(abs)) {
       seen.add(abs);
-      result.files.push({ abs, display: input.split(path.sep).join('/'), explicit: true, seq: seq++ });
+      result.files.push({ abs, display: slashPath(input), explicit: true, seq: seq++ });
     }
   }
   return result;
@@ -71,7 +72,7 @@ async function walkDir(root: string, dir: string, out: WalkResult, seen: Set<str
   for (const e of entries) {
     if (skipEntry(e.name)) continue;
     const abs = path.join(dir, e.name);
-    const display = path.relative(root, abs).split(path.sep).join('/');
+    const display = slashPath(path.relative(root, abs));
     if (e.isDirectory()) {
       await walkDir(root, abs, out, seen, depth + 1);
     } else if (e.isFile()) {

@@ -251,7 +251,7 @@ describe('fupin quota -o FILE.xlsx', { timeout: 120_000 }, () => {
     expect(again.stderr).toMatch(/--force/u);
     const forced = fupin(['quota', '-o', out, '--force', path.join(Q, 'short-by-one')]);
     expect(forced.code).toBe(1);
-  });
+  }, 60_000); // three runs of the CLI: generous on a loaded 2-core machine
 
   it('refuses an output that is not .xlsx', () => {
     const r = fupin(['quota', '-o', path.join(t.dir, 'x.csv'), path.join(Q, 'just-meets')]);

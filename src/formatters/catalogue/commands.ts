@@ -98,17 +98,43 @@ export const INIT: Group = {
   },
   write: { zh: '写不进 {file}（{detail}）', en: 'could not write {file} ({detail})' },
   done: {
-    zh: '已在 {dir} 建好{province}台账：{cities} 个市州、{counties} 个县市区（或乡镇街道）的空白登记表，共写出 {created} 个文件。',
-    en: 'Ledger of {province} laid out in {dir}: blank registers for {cities} cities and {counties} counties (or townships), {created} files written.',
+    zh: '已在 {dir} 建好{province}台账：{cities} 个市州、{counties} 个{units}的空白登记表，共写出 {created} 个文件。',
+    en: 'Ledger of {province} laid out in {dir}: blank registers for {cities} cities and {counties} {units}, {created} files written.',
   },
   'done-kept': {
-    zh: '已在 {dir} 建好{province}台账：{cities} 个市州、{counties} 个县市区（或乡镇街道）的空白登记表，共写出 {created} 个文件，已有的 {kept} 个文件保持不变。',
-    en: 'Ledger of {province} laid out in {dir}: blank registers for {cities} cities and {counties} counties (or townships), {created} files written, {kept} existing files left as they were.',
+    zh: '已在 {dir} 建好{province}台账：{cities} 个市州、{counties} 个{units}的空白登记表，共写出 {created} 个文件，已有的 {kept} 个文件保持不变。',
+    en: 'Ledger of {province} laid out in {dir}: blank registers for {cities} cities and {counties} {units}, {created} files written, {kept} existing files left as they were.',
   },
+  'units-counties': { zh: '县市区', en: 'counties' },
+  'units-mixed': { zh: '县市区（或乡镇街道）', en: 'counties (or townships)' },
   next: {
-    zh: '下一步：\n  cd {dir}\n  git init && git add . && git commit -m "台账"      # 然后推送到 GitHub 或 GitLab\n  fupin check .                                      # 检查全部登记表\n说明见 README.md。',
-    en: 'Next:\n  cd {dir}\n  git init && git add . && git commit -m "ledger"    # then push to GitHub or GitLab\n  fupin check .                                      # check every register\nSee README.md.',
+    zh: '下一步：\n  cd {dir}\n  git init && git add . && git commit -m "台账"      # 然后推送到 GitHub 或 GitLab\n  sh {check}                                # 检查全部登记表（和 CI 一样）\n  {textconv}   # 让 git diff 逐行显示登记表的改动\n说明见 README.md。',
+    en: 'Next:\n  cd {dir}\n  git init && git add . && git commit -m "ledger"    # then push to GitHub or GitLab\n  sh {check}                                # check every register (as CI does)\n  {textconv}   # git diff shows register changes row by row\nSee README.md.',
   },
+  'tools-missing': { zh: '找不到 {file}：请先运行 npm run build', en: '{file} is missing: run npm run build first' },
+  'not-ledger': {
+    zh: '{dir} 不是 fupin 台账（没有 fupin.config.json）：请给出台账文件夹，或用 fupin init 新建一个',
+    en: '{dir} is not a fupin ledger (no fupin.config.json): give the ledger folder, or make one with fupin init',
+  },
+  build: { zh: 'fupin {version}（sha256 {sha}…）', en: 'fupin {version} (sha256 {sha}…)' },
+  'unknown-version': { zh: '（版本不明）', en: '(unknown version)' },
+  'update-changed': { zh: '已更新台账里的 fupin：{from} → {to}', en: "The ledger's fupin was updated: {from} → {to}" },
+  'update-same': { zh: '台账里的 fupin 已是这个版本：{build}', en: 'The ledger already has this fupin: {build}' },
+  'update-first': { zh: '已把 fupin 放进台账：{build}', en: 'fupin was put into the ledger: {build}' },
+  'status-created': { zh: '新写出', en: 'written' },
+  'status-updated': { zh: '已更新', en: 'updated' },
+  'status-unchanged': { zh: '未变', en: 'unchanged' },
+  'status-replaced-npx': { zh: '已改为调用 .fupin/check.sh（原来的 npx fupin@… 无法运行）', en: 'now calls .fupin/check.sh (its npx fupin@… could never run)' },
+  'status-kept': { zh: '保留原样（改动过；请确认它调用 sh .fupin/check.sh）', en: 'kept as edited (check that it runs sh .fupin/check.sh)' },
+  'update-readme': {
+    zh: 'README.md 还在说用 npx 安装 fupin：删除它后运行 fupin init --force . 可得到新的说明（其他文件不动）。',
+    en: 'README.md still says to install fupin with npx: delete it and run fupin init --force . for the new one (nothing else is touched).',
+  },
+  'update-commit': {
+    zh: '检查无误后提交：git add -A .fupin .github .gitlab-ci.yml .gitattributes && git commit -m "fupin {version}"',
+    en: 'Review, then commit: git add -A .fupin .github .gitlab-ci.yml .gitattributes && git commit -m "fupin {version}"',
+  },
+  'update-textconv': { zh: '如果这台电脑设置过 git 的 textconv，重新执行一次：{textconv}', en: "If this machine had git's textconv set up, run once more: {textconv}" },
 };
 
 export const CHECK: Group = {

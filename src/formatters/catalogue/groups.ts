@@ -1,4 +1,5 @@
 // The message groups of the catalogue, by id prefix (a finding's messages live with its rule; see index.ts).
+import { CLERK } from './clerk.js';
 import { CARDS, CAT, CHECK, FIX, FIX_REASON, INIT, REGISTER_EMPTY_MSG, TEMPLATE, VALIDATE } from './commands.js';
 import { CONFIG } from './config.js';
 import { CLI, HELP } from './help.js';
@@ -13,6 +14,7 @@ import { TERMS } from './terms.js';
 export const GROUPS: Record<string, Group> = {
   help: HELP,
   cli: CLI,
+  clerk: CLERK,
   term: TERMS,
   rollup: ROLLUP,
   passed: PASSED,

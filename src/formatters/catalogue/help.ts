@@ -69,6 +69,7 @@ export const HELP: Group = {
   'opt-dry-run': { zh: '只列出会修改什么，不写文件', en: 'list the changes, write nothing' },
   'opt-year': { zh: '年度（默认本省内置任务表的年份）', en: 'the year (default: the year of the province’s built-in quota table)' },
   'opt-init-force': { zh: '文件夹不空时只补上缺少的文件（不覆盖、不删除）', en: 'in a non-empty folder add only what is missing (nothing overwritten or deleted)' },
+  'opt-init-update': { zh: '把已有台账里的 fupin（.fupin/）换成正在运行的这个版本，并说明改了什么', en: "refresh an existing ledger's vendored fupin (.fupin/) to this version and say what changed" },
   'opt-check-output': { zh: '把 --format 的结果写到文件（如 JUnit 报告），屏幕上显示 pretty', en: 'write the --format output to a file (e.g. a JUnit report); pretty goes to the screen' },
   'opt-check-verbose': { zh: '列出每一张没有问题的登记表和每个市州的统计表', en: 'list clean registers and every city’s table' },
   'opt-max-file-mb': { zh: '单个文件大小上限（MB，默认 200）', en: 'file size limit (MB, default 200)' },

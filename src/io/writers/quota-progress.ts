@@ -1,6 +1,6 @@
 // quota -o FILE.xlsx: the 附4 form from templates/ with the targets, and beside them the actual figures, the shortfalls and a verdict per row.
 import { markWorkbook } from '../mark.js';
-import { packageFile } from '../package-root.js';
+import { readPackageFile } from '../package-root.js';
 import { readFile } from 'node:fs/promises';
 import type { Cell, Style, Workbook, Worksheet } from 'exceljs';
 import type { Lang, Msg } from '../../core/model.js';
@@ -9,14 +9,14 @@ import { columnSums, figureText, formatRange, type AreaReport, type QuotaReport,
 import { writeFileAtomic } from '../safe-write.js';
 import { loadExcelJs } from '../xlsx.js';
 
-/** templates/ beside src/ (and beside dist/ once built): src/io/writers → ../../../templates. */
-export const QUOTA_TEMPLATE = packageFile('templates', '附4-任务分配表.xlsx');
+/** The package's 附4 template (templates/ in the package folder, or inside the one-file build). */
+const QUOTA_TEMPLATE = ['templates', '附4-任务分配表.xlsx'] as const;
 
 export interface QuotaProgressOptions {
   lang?: Lang;
   /** A message in words (the catalogue's renderer, given by the CLI). */
   say: (m: Msg) => string;
-  /** Another template in the 附4 layout (default QUOTA_TEMPLATE). */
+  /** Another template in the 附4 layout (default the package's templates/附4-任务分配表.xlsx). */
   template?: string;
 }
 
@@ -98,7 +98,7 @@ export async function quotaProgressWorkbook(report: QuotaReport, table: QuotaTab
   const lang = opts.lang ?? 'zh';
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await readFile(opts.template ?? QUOTA_TEMPLATE)) as unknown as ArrayBuffer);
+  await wb.xlsx.load((await (opts.template ? readFile(opts.template) : readPackageFile(...QUOTA_TEMPLATE))) as unknown as ArrayBuffer);
   wb.created = new Date();
   wb.modified = new Date();
   const ws = wb.worksheets[0]!;

@@ -1,8 +1,7 @@
 // Shared by the writers: finds and loads a template from templates/, locates its named cells, and fills cells and rows keeping the template's styles.
 import type { OutputKind } from '../../core/ledger/own-output.js';
 import { markWorkbook } from '../mark.js';
-import { packageFile } from '../package-root.js';
-import { readFile } from 'node:fs/promises';
+import { packageFileShown, readPackageFile } from '../package-root.js';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { xlsxText } from '../../core/neutralize.js';
 import { loadExcelJs } from '../xlsx.js';
@@ -17,9 +16,9 @@ export const TEMPLATE_FILES = {
 
 export type TemplateKind = keyof typeof TEMPLATE_FILES;
 
-/** The template's path: templates/ at the package root, three folders up from src/io/writers/ and from dist/io/writers/. */
+/** The template's path for messages: templates/ in the package folder, or inside the one-file build. */
 export function templatePath(kind: TemplateKind): string {
-  return packageFile('templates', TEMPLATE_FILES[kind]);
+  return packageFileShown('templates', TEMPLATE_FILES[kind]);
 }
 
 /** The package's template is missing or broken: the installation is damaged (exit 2 with this message). */
@@ -40,7 +39,7 @@ export async function loadTemplate(kind: TemplateKind): Promise<LoadedTemplate> 
   const file = templatePath(kind);
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readPackageFile('templates', TEMPLATE_FILES[kind]);
   } catch {
     throw new TemplateError(`找不到表格模板 ${file}（安装不完整，请重新安装 fupin） / template missing: ${file}`);
   }
