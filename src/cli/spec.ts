@@ -180,6 +180,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       format('pretty', 'json', 'github', 'junit'),
       { flags: '-o, --output <file>', help: 'help/opt-check-output' },
+      force,
       strict,
       { flags: '--verbose', help: 'help/opt-check-verbose' },
       lang,

@@ -87,7 +87,7 @@ fi
 if [ -n "\${GITHUB_ACTIONS:-}" ]; then
   exec node ${VENDORED} check --format github "$@" .
 elif [ -n "\${GITLAB_CI:-}" ]; then
-  exec node ${VENDORED} check --format junit --output fupin-junit.xml "$@" .
+  exec node ${VENDORED} check --format junit --output fupin-junit.xml --force "$@" .
 else
   exec node ${VENDORED} check "$@" .
 fi

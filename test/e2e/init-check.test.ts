@@ -206,6 +206,11 @@ describe('fupin init and fupin check', { timeout: 120_000 }, () => {
       const suites = findAll(root, 'testsuite');
       expect(suites).toHaveLength(137 + 2);
       expect(suites.at(-1)!.attrs.name).toBe('任务核对（附4）');
+      // run again, as a developer does: check.sh replaces its own report (--force); check -o alone refuses to
+      expect(checkSh(led, { GITLAB_CI: 'true' }).code).toBe(1);
+      const again = fupin(['check', '--format', 'junit', '-o', 'fupin-junit.xml', '.'], led);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain('--force');
       rmSync(path.join(led, 'fupin-junit.xml'));
     });
 

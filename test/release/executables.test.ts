@@ -101,9 +101,11 @@ describe.skipIf(!RELEASE_TESTS)('release artefacts (npm run release)', { timeout
     const r = exe(copy, args('附3-统计表.xlsx'), { cwd: out });
     chmodSync(home, 0o755);
     expect(r.stderr).toBe('已写出：附3-统计表.xlsx\n');
-    expect(r.code).toBe(0);
+    // 沅陵县.xlsx has a row without 户主姓名: the table is written, and the exit code says something was left out
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('共 1 行未计入');
     expect(readFileSync(path.join(out, '附3-统计表.xlsx')).subarray(0, 2).toString()).toBe('PK');
-    expect(fupin(args('附3-node.xlsx'), { cwd: out }).code).toBe(0);
+    expect(fupin(args('附3-node.xlsx'), { cwd: out }).code).toBe(1);
     const cat = (f: string) => fupin(['cat', path.join(out, f)]);
     expect(cat('附3-统计表.xlsx').stdout).toBe(cat('附3-node.xlsx').stdout);
     expect(cat('附3-统计表.xlsx').stdout).toContain('合计');

@@ -82,8 +82,9 @@ describe.skipIf(!RELEASE_TESTS || !wineInstalled)('fupin-win-x64.exe under Wine 
     const out = path.join(tmp.dir, '输出 结果');
     mkdirSync(out);
     const rollup = wine(['rollup', 'fixtures/ledger/怀化市', '--date', '2016年12月31日', '-o', winPath(path.join(out, '附3-统计表.xlsx'))]);
-    expect(rollup.code).toBe(0);
-    expect(fupin(['rollup', 'fixtures/ledger/怀化市', '--date', '2016年12月31日', '-o', path.join(out, '附3-node.xlsx')]).code).toBe(0);
+    // 沅陵县.xlsx has a row without 户主姓名: the table is written, and the exit code says something was left out
+    expect(rollup.code).toBe(1);
+    expect(fupin(['rollup', 'fixtures/ledger/怀化市', '--date', '2016年12月31日', '-o', path.join(out, '附3-node.xlsx')]).code).toBe(1);
     const cat = (f: string) => fupin(['cat', path.join(out, f)]).stdout;
     expect(cat('附3-统计表.xlsx')).toBe(cat('附3-node.xlsx'));
     expect(cat('附3-统计表.xlsx')).toContain('合计');
