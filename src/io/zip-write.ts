@@ -34,6 +34,19 @@ const LIMIT = 0xffffffff;
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
+/** The fields a local header and a central directory entry share, in the same order: from "version needed" to the name's length. */
+function writeCommon(b: Buffer, at: number, crc: number, compressed: number, size: number, nameLength: number): void {
+  b.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+  b.writeUInt16LE(0x0800, at + 2); // UTF-8 names
+  b.writeUInt16LE(8, at + 4); // deflate
+  b.writeUInt16LE(DOS_TIME, at + 6);
+  b.writeUInt16LE(DOS_DATE, at + 8);
+  b.writeUInt32LE(crc, at + 10);
+  b.writeUInt32LE(compressed, at + 14);
+  b.writeUInt32LE(size, at + 18);
+  b.writeUInt16LE(nameLength, at + 22);
+}
+
 /** Zips the entries in order; every entry deflated. */
 export class ZipWriter {
   private readonly central: Buffer[] = [];
@@ -50,29 +63,12 @@ export class ZipWriter {
     }
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeCommon(local, 4, crc, body.length, entry.data.length, name.length);
 
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
     dir.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt16LE(DOS_TIME, 12);
-    dir.writeUInt16LE(DOS_DATE, 14);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(body.length, 20);
-    dir.writeUInt32LE(entry.data.length, 24);
-    dir.writeUInt16LE(name.length, 28);
+    writeCommon(dir, 6, crc, body.length, entry.data.length, name.length);
     dir.writeUInt32LE(this.offset, 42);
     this.central.push(dir, name);
 
