@@ -5,11 +5,10 @@ import { REGISTER_EMPTY, type CheckReport } from './check-report.js';
 import { formatPretty } from './pretty.js';
 import { formatQuotaPretty } from './quota-pretty.js';
 import { formatRollupPretty } from './rollup-pretty.js';
-import { wrapWidth } from './text-width.js';
+import { markersOf, wrapLines, type TerminalLayout } from './layout.js';
 
-export interface CheckPrettyOptions {
+export interface CheckPrettyOptions extends TerminalLayout {
   color: boolean;
-  width: number;
   /** List every clean register. */
   verbose?: boolean;
 }
@@ -25,8 +24,8 @@ const T = {
     quotaInfo: '任务核对只作提示（fupin.config.json 中 "quotaFindings": "info"），任务未完成不影响结论。',
     quotaError: '任务未完成算错误（fupin.config.json 中 "quotaFindings": "error"）。',
     config: (file: string | undefined) => (file ? `设置：${file}` : '设置：没有 fupin.config.json，使用默认设置'),
-    passed: '✔ 通过',
-    failed: '✖ 未通过',
+    passed: '通过',
+    failed: '未通过',
     counts: (r: CheckReport) => {
       const s = r.summary;
       return `错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个${r.config.strict ? '（严格模式：警告也算不通过）' : ''}`;
@@ -47,8 +46,8 @@ const T = {
     quotaInfo: 'Quota findings are information only ("quotaFindings": "info" in fupin.config.json); they do not fail the check.',
     quotaError: 'Unmet quotas are errors ("quotaFindings": "error" in fupin.config.json).',
     config: (file: string | undefined) => (file ? `Settings: ${file}` : 'Settings: no fupin.config.json, defaults used'),
-    passed: '✔ passed',
-    failed: '✖ failed',
+    passed: 'passed',
+    failed: 'failed',
     counts: (r: CheckReport) => {
       const s = r.summary;
       return `${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos${r.config.strict ? ' (strict: warnings fail too)' : ''}`;
@@ -61,12 +60,12 @@ const T = {
   },
 } as const;
 
-function emptyLine(report: CheckReport, lang: Lang, width: number): string[] {
+function emptyLine(report: CheckReport, lang: Lang, layout: TerminalLayout): string[] {
   const t = T[lang];
   const empty = report.validation.files.filter((f) => f.problems.some((p) => p.rule === REGISTER_EMPTY)).map((f) => f.file);
   if (empty.length === 0) return [];
   const shown = empty.slice(0, 20).join('、') + (empty.length > 20 ? t.more(empty.length) : '');
-  return wrapWidth(t.empty(empty.length, shown), Math.max(40, Math.min(width, 160)));
+  return wrapLines(t.empty(empty.length, shown), layout);
 }
 
 export function formatCheckPretty(report: CheckReport, opts: CheckPrettyOptions): string {
@@ -80,19 +79,19 @@ export function formatCheckPretty(report: CheckReport, opts: CheckPrettyOptions)
   // blank registers are listed on one line, not one block each
   const files = report.validation.files.map((f) => ({ ...f, problems: f.problems.filter((p) => p.rule !== REGISTER_EMPTY) }));
   out.push(
-    formatPretty({ ...report.validation, files }, { color: opts.color, width: opts.width, explain: false, verbose: Boolean(opts.verbose) }).trimEnd(),
+    formatPretty({ ...report.validation, files }, { ...opts, explain: false, verbose: Boolean(opts.verbose) }).trimEnd(),
   );
-  out.push(...emptyLine(report, lang, opts.width).map((l) => c.cyan(l)));
+  out.push(...emptyLine(report, lang, opts).map((l) => c.cyan(l)));
   out.push('');
 
   heading(t.rollup);
-  if (report.rollup) out.push(formatRollupPretty(report.rollup, { color: opts.color, width: opts.width }).trimEnd());
+  if (report.rollup) out.push(formatRollupPretty(report.rollup, opts).trimEnd());
   else if (report.skipped.rollup) out.push(report.skipped.rollup);
   out.push('');
 
   heading(t.quota);
   if (report.quota) {
-    out.push(formatQuotaPretty(report.quota, { color: opts.color, width: opts.width, lang }).trimEnd());
+    out.push(formatQuotaPretty(report.quota, { ...opts, lang }).trimEnd());
     out.push('', c.dim(report.config.quotaFindings === 'error' ? t.quotaError : t.quotaInfo));
   } else if (report.skipped.quota) out.push(report.skipped.quota);
   out.push('');
@@ -101,8 +100,14 @@ export function formatCheckPretty(report: CheckReport, opts: CheckPrettyOptions)
   out.push(c.dim(t.config(report.config.file)));
   for (const d of report.deadlines) out.push(t.deadline(d.name, d.date, d.daysLeft));
   const s = report.summary;
-  const verdict = s.passed ? c.green.bold(t.passed) : c.red.bold(t.failed);
-  const line = lang === 'zh' ? `${verdict}：${t.counts(report)}；${t.quotaLine(report)}。` : `${verdict}: ${t.counts(report)}; ${t.quotaLine(report)}. `;
-  out.push(line + c.dim(t.exit(s.exitCode)));
+  const mk = markersOf(opts);
+  const verdict = s.passed ? `${mk.ok} ${t.passed}` : `${mk.error} ${t.failed}`;
+  const exit = t.exit(s.exitCode);
+  const plain = lang === 'zh' ? `${verdict}：${t.counts(report)}；${t.quotaLine(report)}。${exit}` : `${verdict}: ${t.counts(report)}; ${t.quotaLine(report)}. ${exit}`;
+  const lines = wrapLines(plain, opts);
+  lines[0] = lines[0]!.replace(verdict, s.passed ? c.green.bold(verdict) : c.red.bold(verdict));
+  const last = lines.length - 1;
+  if (lines[last]!.endsWith(exit)) lines[last] = lines[last]!.slice(0, -exit.length) + c.dim(exit);
+  out.push(...lines);
   return `${out.join('\n')}\n`;
 }

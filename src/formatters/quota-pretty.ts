@@ -1,14 +1,12 @@
 // quota's default output: per area a 要求 / 实际 / 差额 table, then organisations short of guidance, the demonstration site, the table's own faults, one verdict per area.
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { Lang } from '../core/model.js';
 import { formatRange, quotaText, type AreaReport, type QuotaReport, type Requirement } from '../core/quota/index.js';
-import { wrapWidth } from './text-width.js';
+import { fitTable } from './box-table.js';
+import { markersOf, widthOf, widthOptions, wrapLines, type Markers, type TerminalLayout } from './layout.js';
 
-export interface QuotaPrettyOptions {
+export interface QuotaPrettyOptions extends TerminalLayout {
   color: boolean;
-  /** Terminal width in columns. */
-  width: number;
   lang: Lang;
 }
 
@@ -83,10 +81,6 @@ function requiredText(r: Requirement): string {
   return r.upper !== undefined && r.upper !== r.required ? formatRange({ min: r.required, max: r.upper }) : String(r.required);
 }
 
-function tableStyle(c: ChalkInstance): Table.TableConstructorOptions['style'] {
-  return { head: c.level > 0 ? ['bold'] : [], border: c.level > 0 ? ['grey'] : [], compact: false };
-}
-
 function indent(text: string, by = '  '): string {
   return text
     .split('\n')
@@ -94,10 +88,26 @@ function indent(text: string, by = '  '): string {
     .join('\n');
 }
 
-/** A message wrapped to the width, with a coloured mark on its first line. */
-function item(mark: string, text: string, width: number): string {
-  const lines = wrapWidth(text, Math.max(30, width - 4));
-  return lines.map((l, i) => (i === 0 ? `${mark} ${l}` : `  ${l}`)).join('\n');
+/** The layout `by` columns narrower (for a block indented by that much). */
+function narrower(layout: TerminalLayout, by: number): TerminalLayout {
+  const { width, limited } = widthOf(layout);
+  return { ...layout, width: limited ? width - by : undefined };
+}
+
+/** A table fitted to the layout's width (no limit when it is not a terminal). */
+function table(header: string[], rows: string[][], layout: TerminalLayout, c: ChalkInstance, min: number[], align: ('left' | 'right')[], paint?: (r: number, col: number, s: string) => string): string {
+  const { width, limited } = widthOf(layout);
+  return fitTable(
+    header,
+    rows,
+    { width: limited ? width : undefined, min, align, head: (s) => c.bold(s), ...(c.level > 0 ? { border: (s: string) => c.grey(s) } : {}), ...widthOptions(layout) },
+    paint,
+  );
+}
+
+/** A message wrapped to the width, with a mark on its first line. */
+function item(mark: string, text: string, layout: TerminalLayout): string {
+  return wrapLines(text, layout, '  ', `${mark} `).join('\n');
 }
 
 function verdictLine(a: AreaReport, lang: Lang): string {
@@ -107,32 +117,31 @@ function verdictLine(a: AreaReport, lang: Lang): string {
   return t.verdictShort(a.area, short.length, short.map((r) => t.detail(r.label[lang], r.shortfall)).join(t.sep));
 }
 
-function areaBlock(a: AreaReport, lang: Lang, c: ChalkInstance, width: number): string {
+function areaBlock(a: AreaReport, lang: Lang, c: ChalkInstance, layout: TerminalLayout, mk: Markers): string {
   const t = T[lang];
-  const mark = a.met ? c.green('✔') : c.red('✖');
+  const mark = a.met ? c.green(mk.ok) : c.red(mk.error);
   const heading = `${mark} ${c.bold(a.area)}${a.unit !== a.area && !(a.level === 'province') ? c.dim(t.tableUnit(a.unit)) : ''}`;
-  const table = new Table({
-    head: [t.item, t.required, t.actual, t.shortfall, t.result],
-    colAligns: ['left', 'right', 'right', 'right', 'left'],
-    style: { ...tableStyle(c), compact: true },
-  });
-  for (const r of a.requirements) {
-    const bad = !r.met;
-    const paint = bad ? c.red.bold : (s: string) => s;
-    table.push([
-      paint(r.label[lang]),
-      requiredText(r),
-      paint(String(r.actual)),
-      bad ? c.red.bold(String(r.shortfall)) : c.dim('0'),
-      bad ? c.red.bold(t.short) : r.over ? c.cyan(t.over(r.upper!)) : c.green(t.met),
-    ]);
-  }
-  const out = [heading, indent(table.toString())];
+  const rows = a.requirements.map((r) => [
+    r.label[lang],
+    requiredText(r),
+    String(r.actual),
+    r.met ? '0' : String(r.shortfall),
+    !r.met ? t.short : r.over ? t.over(r.upper!) : t.met,
+  ]);
+  const paint = (i: number, col: number, s: string): string => {
+    const r = a.requirements[i]!;
+    if (!r.met) return col === 1 ? s : c.red.bold(s);
+    if (col === 3) return c.dim(s);
+    if (col === 4) return r.over ? c.cyan(s) : c.green(s);
+    return s;
+  };
+  const inner = narrower(layout, 2);
+  const out = [heading, indent(table([t.item, t.required, t.actual, t.shortfall, t.result], rows, inner, c, [8, 4, 4, 4, 6], ['left', 'right', 'right', 'right', 'left'], paint))];
   // the over-the-upper-end notes are already in the result column
   const overTexts = new Set(
     a.requirements.filter((r) => r.over).map((r) => quotaText('req-over-info', { label: r.label, actual: r.actual, upper: r.upper })[lang]),
   );
-  for (const n of a.notes) if (!overTexts.has(n[lang])) out.push(indent(c.dim(item('ℹ', n[lang], width - 2))));
+  for (const n of a.notes) if (!overTexts.has(n[lang])) out.push(indent(c.dim(item(mk.info, n[lang], inner))));
   return out.join('\n');
 }
 
@@ -140,15 +149,17 @@ export function formatQuotaPretty(report: QuotaReport, opts: QuotaPrettyOptions)
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const lang = opts.lang;
   const t = T[lang];
-  const width = Math.max(60, Math.min(opts.width, 160));
+  const layout: TerminalLayout = opts;
+  const mk = markersOf(layout);
+  const inner = narrower(layout, 2);
   const out: string[] = [];
 
-  out.push(c.bold(t.heading(report.table.name, report.table.year)));
-  out.push(c.dim(report.table.origin === 'built-in' ? t.builtIn : t.custom(report.table.origin)));
+  out.push(...wrapLines(t.heading(report.table.name, report.table.year), layout).map((l) => c.bold(l)));
+  out.push(...wrapLines(report.table.origin === 'built-in' ? t.builtIn : t.custom(report.table.origin), layout).map((l) => c.dim(l)));
   out.push('');
 
   for (const a of report.areas) {
-    out.push(areaBlock(a, lang, c, width));
+    out.push(areaBlock(a, lang, c, layout, mk));
     out.push('');
   }
 
@@ -157,17 +168,17 @@ export function formatQuotaPretty(report: QuotaReport, opts: QuotaPrettyOptions)
     const short = report.orgFindings.filter((o) => o.kind === 'short');
     const over = report.orgFindings.filter((o) => o.kind === 'over');
     if (short.length) {
-      out.push(c.yellow.bold(`▲ ${t.orgsShort(short.length)}`));
-      const table = new Table({ head: [...t.orgCols], colAligns: ['left', 'left', 'left', 'right', 'right', 'right'], style: { ...tableStyle(c), compact: true } });
-      for (const o of short) {
+      out.push(c.yellow.bold(item(mk.warning, t.orgsShort(short.length), layout)));
+      const rows = short.map((o) => {
         const where = o.county ? `${o.city ?? ''}${o.county}` : o.level === 'province' ? '省本级' : `${o.city ?? o.area}本级`;
-        table.push([o.name, `${t.level[o.level]}${lang === 'en' ? ' ' : ''}${t.type[o.type]}`, where, String(o.households), formatRange(o.guidance), c.yellow(String(o.shortfall))]);
-      }
-      out.push(indent(table.toString()));
+        return [o.name, `${t.level[o.level]}${lang === 'en' ? ' ' : ''}${t.type[o.type]}`, where, String(o.households), formatRange(o.guidance), String(o.shortfall)];
+      });
+      const paint = (_r: number, col: number, s: string): string => (col === 5 ? c.yellow(s) : s);
+      out.push(indent(table([...t.orgCols], rows, inner, c, [10, 6, 6, 4, 4, 2], ['left', 'left', 'left', 'right', 'right', 'right'], paint)));
     } else {
-      out.push(`${c.green('✔')} ${t.orgsNone}`);
+      out.push(`${c.green(mk.ok)} ${t.orgsNone}`);
     }
-    if (over.length) out.push(c.dim(`ℹ ${t.orgsOver(over.length)}`));
+    if (over.length) out.push(c.dim(item(mk.info, t.orgsOver(over.length), layout)));
     out.push('');
   }
 
@@ -177,37 +188,39 @@ export function formatQuotaPretty(report: QuotaReport, opts: QuotaPrettyOptions)
     out.push(c.bold(t.demo(`${site.city}${site.county}`)));
     for (const d of report.demoSite) {
       if (d.met) {
-        out.push(indent(`${c.green('✔')} ${d.message[lang]}`));
+        out.push(indent(item(c.green(mk.ok), d.message[lang], inner)));
         continue;
       }
       const head = lang === 'zh' ? `${d.area} 有 ${d.outside.length} 户不在示范点` : `${d.area}: ${d.outside.length} household(s) outside the site`;
-      out.push(indent(`${c.yellow('▲')} ${head}`));
-      const table = new Table({ head: [...t.demoCols], style: { ...tableStyle(c), compact: true } });
-      for (const h of d.outside) table.push([h.name, h.address, `${h.file ?? ''}${h.cell ? ` ${h.cell}` : ''}`]);
-      out.push(indent(table.toString(), '    '));
+      out.push(indent(item(c.yellow(mk.warning), head, inner)));
+      const rows = d.outside.map((h) => [h.name, h.address, `${h.file ?? ''}${h.cell ? ` ${h.cell}` : ''}`]);
+      out.push(indent(table([...t.demoCols], rows, narrower(layout, 4), c, [4, 12, 8], ['left', 'left', 'left']), '    '));
     }
     out.push('');
   }
 
   // the table's own faults
   if (report.tableFaults.length) {
-    out.push(c.yellow.bold(`▲ ${t.faults(report.tableFaults.length)}`));
-    for (const f of report.tableFaults) out.push(indent(item('-', f.message[lang], width - 2)));
+    out.push(c.yellow.bold(item(mk.warning, t.faults(report.tableFaults.length), layout)));
+    for (const f of report.tableFaults) out.push(indent(item('-', f.message[lang], inner)));
   } else {
-    out.push(`${c.green('✔')} ${t.faultsNone}`);
+    out.push(`${c.green(mk.ok)} ${t.faultsNone}`);
   }
   out.push('');
 
   if (report.notes.length) {
     out.push(c.dim(t.notes));
-    for (const n of report.notes) out.push(indent(c.dim(item('ℹ', n[lang], width - 2))));
+    for (const n of report.notes) out.push(indent(c.dim(item(mk.info, n[lang], inner))));
     out.push('');
   }
 
   // one verdict per area, then the whole
   out.push(c.bold(t.verdicts));
-  for (const a of report.areas) out.push(indent(a.met ? c.green(`✔ ${verdictLine(a, lang)}`) : c.red.bold(`✖ ${verdictLine(a, lang)}`)));
+  for (const a of report.areas) {
+    const text = item(a.met ? mk.ok : mk.error, verdictLine(a, lang), inner);
+    out.push(indent(a.met ? c.green(text) : c.red.bold(text)));
+  }
   const short = report.areas.filter((a) => !a.met).length;
-  out.push(short ? c.red.bold(t.someShort(short, report.areas.length)) : c.green.bold(t.allMet(report.areas.length)));
+  out.push(...wrapLines(short ? t.someShort(short, report.areas.length) : t.allMet(report.areas.length), layout).map((l) => (short ? c.red.bold(l) : c.green.bold(l))));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }

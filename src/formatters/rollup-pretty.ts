@@ -1,14 +1,13 @@
 // rollup's terminal output: the 附3 table as the form shows it (two-row merged header, rows, 合计), notes, then problems.
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { Lang, RollupTable, Severity } from '../core/model.js';
+import { grid, tableWidth, type GridCell } from './box-table.js';
+import { joinParts, widthOf, widthOptions, wrapLines, type TerminalLayout } from './layout.js';
 import { countBySeverity, figuresOf, GROUP_HEADERS, MEASURE_HEADERS, STATS_TITLE, type RollupProblem, type RollupReport } from './rollup-report.js';
-import { displayWidth, wrapWidth } from './text-width.js';
+import { displayWidth, wrapWidth, type WidthOptions } from './text-width.js';
 
-export interface RollupPrettyOptions {
+export interface RollupPrettyOptions extends TerminalLayout {
   color: boolean;
-  /** Terminal width in columns (notes and problems wrap to it). */
-  width: number;
 }
 
 const T = {
@@ -22,6 +21,9 @@ const T = {
     sheet: (s: string) => `工作表“${s}”`,
     general: '（汇总）',
     severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
+    listLegend: '（各类写作：参与单位数量/扶贫脱贫户数）',
+    pair: (group: string, units: number, households: number) => `${group} ${units}/${households}`,
+    sep: '，',
     summary: (r: RollupReport, c: Record<Severity, number>) =>
       `共读取 ${r.source.files} 个文件（${r.source.registers} 张登记表，${r.source.tables} 张统计表）：` +
       (c.error + c.warning + c.info === 0 ? '没有发现问题。' : `错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个。`),
@@ -36,65 +38,125 @@ const T = {
     sheet: (s: string) => `sheet "${s}"`,
     general: '(rollup)',
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
+    listLegend: '(each type: organisations / households)',
+    pair: (group: string, units: number, households: number) => `${group} ${units}/${households}`,
+    sep: '; ',
     summary: (r: RollupReport, c: Record<Severity, number>) =>
       `Read ${r.source.files} files (${r.source.registers} registers, ${r.source.tables} 统计表): ` +
       (c.error + c.warning + c.info === 0 ? 'no problems found.' : `${c.error} errors, ${c.warning} warnings, ${c.info} infos.`),
   },
 } as const;
 
-/** Header labels broken the way a narrow printed form breaks them. */
-const MEASURE_LINES: Record<string, string> = {
-  参与单位数量: '参与单位\n数量',
-  扶贫脱贫户数: '扶贫脱贫\n户数',
-  参与扶贫单位总数: '参与扶贫\n单位总数',
-  扶贫脱贫农户总数: '扶贫脱贫\n农户总数',
-};
-
-/** The table drawn with cli-table3: 单位 over both header rows, each group over its two columns, figures right-aligned. */
-export function renderStatsTable(t: RollupTable, c: ChalkInstance, width: number): string {
-  const labels = [T.zh.unit, T.zh.total, ...t.rows.map((r) => r.unit)];
-  const unitW = Math.max(...labels.map(displayWidth)) + 2;
-  const figures = [...t.rows.map(figuresOf), figuresOf(t.total)].flat();
-  const digits = Math.max(...figures.map((n) => String(n).length), 1);
-  // 8 figure columns: wide enough for the two-line measure headers (8) and the numbers; 11 lets 社会服务机构（民非） stay on one line.
-  const narrow = Math.max(10, digits + 2);
-  const roomy = unitW + 8 * 11 + 10 <= width;
-  const numW = roomy ? Math.max(11, narrow) : narrow;
-  const groupText = (g: string): string => (displayWidth(g) <= 2 * numW - 1 ? g : g.replace('（', '\n（'));
-
-  const table = new Table({
-    colWidths: [unitW, ...new Array<number>(8).fill(numW)],
-    style: { head: [], border: c.level > 0 ? ['grey'] : [], compact: false },
-  });
-  const head = (s: string): string => (c.level > 0 ? s.split('\n').map((l) => c.bold(l)).join('\n') : s);
-  table.push([
-    { content: head(T.zh.unit), rowSpan: 2, vAlign: 'center', hAlign: 'center' },
-    ...GROUP_HEADERS.map((g) => ({ content: head(groupText(g)), colSpan: 2, hAlign: 'center' as const })),
-  ]);
-  table.push(MEASURE_HEADERS.map((m) => ({ content: head(MEASURE_LINES[m] ?? m), hAlign: 'center' as const })));
-  for (const r of t.rows) {
-    table.push([r.unit, ...figuresOf(r).map((n) => ({ content: String(n), hAlign: 'right' as const }))]);
-  }
-  table.push([
-    { content: c.bold(T.zh.total), hAlign: 'center' },
-    ...figuresOf(t.total).map((n) => ({ content: c.bold(String(n)), hAlign: 'right' as const })),
-  ]);
-  // Rule lines under the header and above 合计 only, as on the printed form: drop those between unit rows.
-  const lines = table.toString().split('\n');
-  const rules = lines.map((l, i) => (l.replace(ANSI, '').startsWith('├') ? i : -1)).filter((i) => i >= 0);
-  const keep = new Set([rules[0], rules[rules.length - 1]]);
-  return lines.filter((_, i) => !rules.includes(i) || keep.has(i)).join('\n');
+/** A group label over its two columns: broken before （ first, then wherever it must. */
+function groupLines(label: string, width: number, o: WidthOptions): string[] {
+  if (displayWidth(label, o) <= width) return [label];
+  return label
+    .replace('（', '\n（')
+    .split('\n')
+    .flatMap((part) => wrapWidth(part, width, o));
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
+interface Shape {
+  /** Content width of the 单位 column; longer unit names wrap. */
+  unit: number;
+  /** Content width of each figure column. */
+  figure: number;
+  /** Figure groups per table: 4 (the whole form) or 2 (two tables, 慈善系统+基金会 then 社会服务机构+小计). */
+  groups: 2 | 4;
+}
 
-function notesBlock(notes: readonly string[], lang: Lang, width: number): string[] {
+/** Shapes tried in turn, widest first, until one fits the width. */
+const SHAPES: readonly Omit<Shape, 'unit'>[] = [
+  { figure: 9, groups: 4 },
+  { figure: 8, groups: 4 },
+  { figure: 5, groups: 4 },
+  { figure: 8, groups: 2 },
+  { figure: 5, groups: 2 },
+];
+/** Widest 单位 column in the roomiest shape, and in the others. */
+const UNIT_ROOMY = 18;
+const UNIT_NARROW = 12;
+const UNIT_LIST = 8;
+
+function statsShape(t: RollupTable, layout: TerminalLayout): Shape | undefined {
+  const o = widthOptions(layout);
+  const { width, limited } = widthOf(layout);
+  const labels = [T.zh.unit, T.zh.total, ...t.rows.map((r) => r.unit)];
+  const unitMax = Math.max(...labels.map((l) => displayWidth(l, o)));
+  const digits = Math.max(...[...t.rows.map(figuresOf), figuresOf(t.total)].flat().map((n) => String(n).length), 1);
+  for (const [i, s] of SHAPES.entries()) {
+    const unit = Math.min(unitMax, i === 0 ? UNIT_ROOMY : UNIT_NARROW);
+    const figure = Math.max(s.figure, digits);
+    const shape: Shape = { unit, figure, groups: s.groups };
+    if (!limited || tableWidth([unit, ...new Array<number>(s.groups * 2).fill(figure)], o) <= width) return shape;
+  }
+  // the narrowest table with a short 单位 column, else a list
+  const last: Shape = { unit: Math.min(unitMax, UNIT_LIST), figure: Math.max(5, digits), groups: 2 };
+  return tableWidth([last.unit, 0, 0, 0, 0].map((w, j) => (j === 0 ? w : last.figure)), o) <= width ? last : undefined;
+}
+
+/** One table of the form with groups `from`..`to` (0-based, inclusive): 单位 over both header rows, each group over its two columns. */
+function statsGrid(t: RollupTable, c: ChalkInstance, shape: Shape, from: number, to: number, layout: TerminalLayout): string {
+  const o = widthOptions(layout);
+  const head = (s: string): string => (c.level > 0 ? c.bold(s) : s);
+  const groups = GROUP_HEADERS.slice(from, to + 1);
+  const measures = MEASURE_HEADERS.slice(from * 2, to * 2 + 2);
+  const pick = (figs: number[]): number[] => figs.slice(from * 2, to * 2 + 2);
+  // a group spans two figure columns and the bar between them
+  const spanW = 2 * shape.figure + 2 + displayWidth('│', o);
+  const unitCell = (text: string, style?: (s: string) => string, align: GridCell['align'] = 'left'): GridCell => ({
+    lines: wrapWidth(text, shape.unit, o).map((l) => (style ? style(l) : l)),
+    align,
+  });
+  const figure = (n: number, style?: (s: string) => string): GridCell => ({ lines: [style ? style(String(n)) : String(n)], align: 'right' });
+  return grid({
+    widths: [shape.unit, ...new Array<number>(measures.length).fill(shape.figure)],
+    head: [
+      [
+        { lines: [head(T.zh.unit)], rowSpan: 2, align: 'center' },
+        ...groups.map((g) => ({ lines: groupLines(g, spanW, o).map(head), colSpan: 2, align: 'center' as const })),
+      ],
+      measures.map((m) => ({ lines: wrapWidth(m, shape.figure, o).map(head), align: 'center' as const })),
+    ],
+    body: [
+      ...t.rows.map((r) => [unitCell(r.unit), ...pick(figuresOf(r)).map((n) => figure(n))]),
+      [unitCell(T.zh.total, head, 'center'), ...pick(figuresOf(t.total)).map((n) => figure(n, head))],
+    ],
+    // rule lines under the header and above 合计 only, as on the printed form
+    ruleAfter: (i) => i === t.rows.length - 1,
+    border: (s) => (c.level > 0 ? c.grey(s) : s),
+    ...o,
+  });
+}
+
+/** Narrower than any table: one line (wrapped) per unit, each type as units/households. */
+function statsList(t: RollupTable, c: ChalkInstance, lang: Lang, layout: TerminalLayout): string {
+  const tt = T[lang];
+  const out = wrapLines(tt.listLegend, layout).map((l) => c.dim(l));
+  const line = (unit: string, figs: number[], style: (s: string) => string = (s) => s): void => {
+    const pairs = GROUP_HEADERS.map((g, i) => tt.pair(g, figs[2 * i]!, figs[2 * i + 1]!)).join(tt.sep);
+    const lines = wrapLines(pairs, layout, '  ');
+    out.push(style(unit), ...lines);
+  };
+  for (const r of t.rows) line(r.unit, figuresOf(r));
+  line(T.zh.total, figuresOf(t.total), (s) => c.bold(s));
+  return out.join('\n');
+}
+
+/** The 附3 table drawn to fit the width: the whole form, or two halves one under the other, or a list. */
+export function renderStatsTable(t: RollupTable, c: ChalkInstance, layout: TerminalLayout, lang: Lang = 'zh'): string {
+  const shape = statsShape(t, layout);
+  if (!shape) return statsList(t, c, lang, layout);
+  if (shape.groups === 4) return statsGrid(t, c, shape, 0, 3, layout);
+  return `${statsGrid(t, c, shape, 0, 1, layout)}\n${statsGrid(t, c, shape, 2, 3, layout)}`;
+}
+
+function notesBlock(notes: readonly string[], lang: Lang, layout: TerminalLayout): string[] {
   if (notes.length === 0) return [];
   const out: string[] = [T[lang].notes];
   notes.forEach((n, i) => {
     const prefix = `${i + 1}. `;
-    wrapWidth(n, Math.max(20, width - prefix.length - 2)).forEach((line, j) => out.push(`  ${j === 0 ? prefix : ' '.repeat(prefix.length)}${line}`));
+    out.push(...wrapLines(n, layout, `  ${' '.repeat(prefix.length)}`, `  ${prefix}`));
   });
   return out;
 }
@@ -105,25 +167,33 @@ function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
   return (t) => c.cyan(t);
 }
 
-function problemsBlock(problems: readonly RollupProblem[], lang: Lang, c: ChalkInstance, width: number): string[] {
+function problemsBlock(problems: readonly RollupProblem[], lang: Lang, c: ChalkInstance, layout: TerminalLayout): string[] {
   if (problems.length === 0) return [];
   const t = T[lang];
+  const o = widthOptions(layout);
+  const { width } = widthOf(layout);
   const out = [c.bold(t.problems(problems.length))];
-  const groups = new Map<string, RollupProblem[]>();
+  const groups = new Map<string, { file?: string; sheet?: string; list: RollupProblem[] }>();
   for (const p of problems) {
-    const key = p.file === undefined ? t.general : `${p.file}${p.sheet ? `  ${t.sheet(p.sheet)}` : ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    const key = `${p.file ?? ''}\u0000${p.sheet ?? ''}`;
+    const g = groups.get(key) ?? { ...(p.file !== undefined ? { file: p.file } : {}), ...(p.sheet ? { sheet: p.sheet } : {}), list: [] };
+    g.list.push(p);
+    groups.set(key, g);
   }
-  for (const [where, list] of groups) {
-    out.push(`  ${c.underline(where)}`);
-    const cellW = Math.max(0, ...list.map((p) => displayWidth(p.cell ?? '')));
-    for (const p of list) {
+  for (const g of groups.values()) {
+    const where = g.file === undefined ? [{ text: t.general }] : [{ text: g.file }, ...(g.sheet ? [{ text: t.sheet(g.sheet) }] : [])];
+    out.push(...joinParts(where, { ...layout, width: width - 2 }, '  ').map((l) => `  ${c.underline(l)}`));
+    // cells in a column of their own when it leaves the message room; otherwise at the start of the message
+    const cellW = Math.max(0, ...g.list.map((p) => displayWidth(p.cell ?? '', o)));
+    const ownColumn = cellW > 0 && width - 4 - cellW - 2 >= 30;
+    for (const p of g.list) {
       const label = t.severity[p.severity];
-      const lead = `${(p.cell ?? '').padEnd(cellW)}${cellW ? '  ' : ''}`;
-      const indent = 4 + lead.length + displayWidth(label) + 1;
-      const lines = wrapWidth(p.message, Math.max(20, width - indent));
-      out.push(`    ${lead}${severityStyle(c, p.severity)(label)} ${lines[0] ?? ''}`);
-      for (const l of lines.slice(1)) out.push(`${' '.repeat(indent)}${l}`);
+      const lead = ownColumn ? `${(p.cell ?? '').padEnd(cellW)}  ` : '';
+      const first = `    ${lead}${label} `;
+      const rest = ' '.repeat(displayWidth(first, o));
+      const lines = wrapLines(`${!ownColumn && p.cell ? `${p.cell} ` : ''}${p.message}`, layout, rest, first);
+      lines[0] = `    ${lead}${severityStyle(c, p.severity)(label)} ${lines[0]!.slice(first.length)}`;
+      out.push(...lines);
     }
   }
   return out;
@@ -134,16 +204,16 @@ export function formatRollupPretty(report: RollupReport, opts: RollupPrettyOptio
   const t = T[report.lang];
   const lines: string[] = [];
   const section = (table: RollupTable, title: string): void => {
-    lines.push(c.bold(title), renderStatsTable(table, c, opts.width));
-    lines.push(...notesBlock(table.notes, report.lang, opts.width));
+    lines.push(...wrapLines(title, opts).map((l) => c.bold(l)), renderStatsTable(table, c, opts, report.lang));
+    lines.push(...notesBlock(table.notes, report.lang, opts));
   };
   section(report.table, t.title(report.table));
   for (const city of report.byCity ?? []) {
     lines.push('');
     section(city, t.cityTitle(city));
   }
-  const problems = problemsBlock(report.problems, report.lang, c, opts.width);
+  const problems = problemsBlock(report.problems, report.lang, c, opts);
   if (problems.length) lines.push('', ...problems);
-  lines.push('', t.summary(report, countBySeverity(report.problems)));
+  lines.push('', ...wrapLines(t.summary(report, countBySeverity(report.problems)), opts));
   return `${lines.join('\n')}\n`;
 }

@@ -146,7 +146,9 @@ describe('formatRollupPretty', () => {
   it('narrows the figure columns on a narrow terminal and wraps 社会服务机构（民非）', () => {
     const narrow = formatRollupPretty(report(), { color: false, width: 100 }).split('\n').filter((l) => /^[┌│├└]/.test(l));
     expect(new Set(narrow.map(displayWidth)).size).toBe(1);
-    expect(displayWidth(narrow[0]!)).toBe(20 + 8 * 10 + 10);
+    // 单位 12 wide (靖州苗族侗族自治县 wraps), eight figure columns of 5 (8 would make 103), padding and bars
+    expect(displayWidth(narrow[0]!)).toBe(14 + 8 * 7 + 10);
+    expect(narrow.some((l) => l.includes('│ 靖州苗族侗族 │'))).toBe(true);
     expect(narrow[1]).toMatch(/│\s+社会服务机构\s+│/);
     expect(narrow[2]).toMatch(/│\s+（民非）\s+│/);
   });

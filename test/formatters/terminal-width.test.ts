@@ -1,0 +1,138 @@
+// Every pretty formatter fits the terminal it is given: at 60, 80 and 120 columns no line is wider, counted in display
+// columns (CJK two), also where the console draws ambiguous characters (box drawing, “ ”, ✔✖▲ℹ) two columns wide.
+// The reports are the example ledger's, as `validate` and `rollup` make them.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HUNAN_2016, checkQuota, type QuotaActuals } from '../../src/core/quota/index.js';
+import { formatCheckPretty } from '../../src/formatters/check-pretty.js';
+import { formatPretty } from '../../src/formatters/pretty.js';
+import { formatQuotaPretty } from '../../src/formatters/quota-pretty.js';
+import { formatRollupPretty } from '../../src/formatters/rollup-pretty.js';
+import type { RollupReport } from '../../src/formatters/rollup-report.js';
+import type { RenderedFile, ValidationReport } from '../../src/formatters/report.js';
+import { summarise } from '../../src/formatters/report.js';
+import { displayWidth, type WidthOptions } from '../../src/formatters/text-width.js';
+import { BIN, ROOT } from '../e2e/helpers.js';
+import { sampleReport } from './report-fixture.js';
+
+const WIDTHS = [60, 80, 120] as const;
+const LEDGER = path.join(ROOT, 'fixtures/ledger');
+
+function json(args: string[]): unknown {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  return JSON.parse(r.stdout);
+}
+
+/** The widest line, in display columns. */
+function widest(text: string, o: WidthOptions): { width: number; line: string } {
+  let best = { width: 0, line: '' };
+  for (const line of text.split('\n')) {
+    const w = displayWidth(line, o);
+    if (w > best.width) best = { width: w, line };
+  }
+  return best;
+}
+
+let validation: ValidationReport;
+let rollup: RollupReport;
+
+beforeAll(() => {
+  const v = json(['validate', '--format', 'json', LEDGER]) as { files: Omit<RenderedFile, 'detected'>[] };
+  const files = v.files.map((f) => ({ ...f, detected: {} }));
+  validation = { files, summary: summarise(files), passedOver: [], lang: 'zh' };
+  const r = json(['rollup', '--format', 'json', '--by', 'city', LEDGER]) as RollupReport & { byCity: RollupReport['table'][] };
+  rollup = { table: r.table ?? (r as unknown as RollupReport['table']), byCity: r.byCity, problems: [], source: { files: 137, registers: 137, tables: 0 }, lang: 'zh' };
+}, 60_000);
+
+describe.each([false, true])('no line wider than the terminal (ambiguous characters double: %s)', (ambiguousWide) => {
+  const o: WidthOptions = ambiguousWide ? { ambiguousWide: true } : {};
+  const layout = (width: number) => ({ width, ...(ambiguousWide ? { ambiguousWide: true } : {}) });
+
+  it.each(WIDTHS)('validate at %i columns', (width) => {
+    for (const lang of ['zh', 'en'] as const) {
+      const out = formatPretty({ ...validation, lang }, { color: false, explain: false, ...layout(width) });
+      const w = widest(out, o);
+      expect(w.width, w.line).toBeLessThanOrEqual(width);
+      // with colour the same lines, only painted
+      const coloured = formatPretty({ ...validation, lang }, { color: true, explain: true, ...layout(width) });
+      expect(widest(coloured, o).width).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it.each(WIDTHS)('rollup (provincial table and every city table) at %i columns', (width) => {
+    const out = formatRollupPretty(rollup, { color: true, ...layout(width) });
+    const w = widest(out, o);
+    expect(w.width, w.line).toBeLessThanOrEqual(width);
+    expect(out).toContain('湘西土家族苗族自治州'.slice(0, 4));
+  });
+
+  it.each(WIDTHS)('check, quota and a hand-made report with hostile text at %i columns', (width) => {
+    const check = formatCheckPretty(sampleReport(), { color: false, ...layout(width) });
+    expect(widest(check, o).width, widest(check, o).line).toBeLessThanOrEqual(width);
+    const quota = formatQuotaPretty(checkQuota(HUNAN_2016, ACTUALS), { color: false, lang: 'zh', ...layout(width) });
+    expect(widest(quota, o).width, widest(quota, o).line).toBeLessThanOrEqual(width);
+  });
+});
+
+describe('how validate and rollup give way on a narrow terminal', () => {
+  it('validate: a table at 80 and 120 columns, one block per finding at 60', () => {
+    const at = (width: number) => formatPretty(validation, { color: false, explain: false, width });
+    expect(at(120)).toContain('┌');
+    expect(at(80)).toContain('┌');
+    const narrow = at(60);
+    expect(narrow).not.toContain('┌');
+    // the finding's cell, column and value on one line, the message indented under it
+    const lines = narrow.split('\n');
+    const i = lines.findIndex((l) => l.startsWith('  E7 联系方式 “1.39123E+10”'));
+    expect(i).toBeGreaterThan(0);
+    expect(lines[i + 1]).toMatch(/^ {6}错误 E7 联系方式“1\.39123E\+10”被 Excel 改成了科学计数/);
+  });
+
+  it('rollup: the whole form at 120 and 80, two halves at 60, a list below the narrowest table', () => {
+    const tables = (width: number) => formatRollupPretty({ ...rollup, byCity: [] }, { color: false, width }).split('\n').filter((l) => l.startsWith('┌')).length;
+    expect(tables(120)).toBe(1);
+    expect(tables(80)).toBe(1);
+    expect(tables(60)).toBe(2);
+    const list = formatRollupPretty({ ...rollup, byCity: [] }, { color: false, width: 40 });
+    expect(list).not.toContain('┌');
+    expect(list).toContain('（各类写作：参与单位数量/扶贫脱贫户数）');
+    expect(widest(list, {}).width).toBeLessThanOrEqual(40);
+  });
+
+  it('not a terminal: no width to fit, laid out as fupin always did when piped (the 120-column layout, never the list)', () => {
+    expect(formatPretty(validation, { color: false, explain: false })).toBe(formatPretty(validation, { color: false, explain: false, width: 120 }));
+    expect(formatRollupPretty(rollup, { color: false })).toBe(formatRollupPretty(rollup, { color: false, width: 120 }));
+  });
+
+  it('ASCII markers for consoles whose fonts lack ✔ ✖ ▲ ℹ', () => {
+    const out = formatPretty(validation, { color: false, explain: false, width: 100, asciiMarkers: true });
+    expect(out).not.toMatch(/[✔✖▲ℹ]/u);
+    expect(out).toMatch(/^x 娄底市\/双峰县\.xlsx/mu);
+    expect(out).toMatch(/^v 另有 \d+ 张登记表没有发现问题。/mu);
+    expect(formatCheckPretty(sampleReport(), { color: false, width: 100, asciiMarkers: true })).not.toMatch(/[✔✖▲ℹ]/u);
+  });
+
+  it('double-width box drawing: every table line of a console that draws ─ │ two columns wide is equally wide', () => {
+    const o = { ambiguousWide: true };
+    const out = formatRollupPretty({ ...rollup, byCity: [] }, { color: false, width: 120, ambiguousWide: true });
+    const tableLines = out.split('\n').filter((l) => /^[┌│├└]/u.test(l));
+    expect(new Set(tableLines.map((l) => displayWidth(l, o))).size).toBe(1);
+    const v = formatPretty(validation, { color: false, explain: false, width: 100, ambiguousWide: true });
+    const first = v.split('\n').filter((l) => /^ {2}[┌│├└]/u.test(l)).slice(0, 8);
+    expect(new Set(first.map((l) => displayWidth(l, o))).size).toBe(1);
+  });
+});
+
+// 长沙市 all met, foundations over 15; 衡阳市 short in two requirements (as test/formatters/quota-pretty.test.ts).
+const ACTUALS: QuotaActuals = {
+  areas: [
+    { level: 'city', area: '长沙市', city: '长沙市', charityLocalHouseholds: 15, charityCountyHouseholds: 85, foundationOrgs: 5, foundationHouseholds: 16, socialOrgs: 5, socialHouseholds: 5 },
+    { level: 'city', area: '衡阳市', city: '衡阳市', charityLocalHouseholds: 7, charityCountyHouseholds: 70, foundationOrgs: 3, foundationHouseholds: 9, socialOrgs: 2, socialHouseholds: 3 },
+  ],
+  orgs: [
+    { name: '衡阳市慈善总会', type: 'charity', level: 'city', city: '衡阳市', households: 2 },
+    { name: '长沙市慈善总会', type: 'charity', level: 'city', city: '长沙市', households: 15 },
+  ],
+  demoSite: [],
+};
