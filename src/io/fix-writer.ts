@@ -11,7 +11,7 @@
 //   UTF-8 with a BOM, comma-separated, CRLF — Excel's "CSV UTF-8". GBK cannot be written without a dependency fupin does
 //   not ship, and Excel and WPS open UTF-8 with BOM correctly. Text starting with = + - @ gets an apostrophe
 //   (neutralizeCell) and that change is listed like any other.
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { applyFixes, type Fix } from '../core/fix.js';
@@ -112,7 +112,6 @@ export async function writeFixedXlsx(abs: string, fixes: readonly Fix[], target:
     return true;
   });
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  await mkdir(path.dirname(target), { recursive: true });
   const out = await writeFileAtomic(target, buf, { force: Boolean(opts.force), inputs: opts.inputs });
   return { out, format: 'xlsx', applied, skipped, guarded: [] };
 }
@@ -161,7 +160,6 @@ export async function writeFixedCsv(
   });
   const body = stringify(records, { delimiter: ',', record_delimiter: '\r\n' });
   const buf = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]);
-  await mkdir(path.dirname(target), { recursive: true });
   const out = await writeFileAtomic(target, buf, { force: Boolean(opts.force), inputs: opts.inputs });
   // a guarded cell that was also repaired is shown once, as the guard (its `before` is the original text)
   const guardedCells = new Set(guarded.map((g) => `${g.row}:${g.col}`));

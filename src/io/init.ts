@@ -1,6 +1,6 @@
 // fupin init: lays out a ledger repository — blank registers per 市州 and county, config, org registry, README, git and CI files.
 import { packageFile } from './package-root.js';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE, initialConfig } from '../core/config.js';
 import type { DivisionIndex, Province } from '../core/divisions.js';
@@ -367,8 +367,7 @@ export async function initLedger(dir: string, opts: InitOptions): Promise<InitRe
     if (await stat(target).catch(() => undefined)) {
       kept.push(item.rel);
     } else {
-      await mkdir(path.dirname(target), { recursive: true });
-      try {
+          try {
         await writeFileAtomic(target, await item.bytes());
         created.push(item.rel);
       } catch (e) {
