@@ -14,10 +14,14 @@
 //   at the same cells as the CSV's records, annotated the same way.
 // - 问题清单 (en: Problems) is inserted as the first sheet and opened first: 工作表 (when the file has several registers),
 //   单元格 (a link to the cell), 列, 内容, 级别, 问题, 规则. A problem without a cell (a missing column) is listed there only.
+// - Printed, 问题清单 is A4 landscape, one page wide (the problem column wraps, each row as tall as its text), the header
+//   row repeated on every page, the file's name in the page header and page numbers in the footer. The CSV copy is laid
+//   out as the register: title merged over the columns, header rows bold and wrapped, column widths from the header and
+//   the data (never from the title), A4 one page wide, header rows repeated. An xlsx copy keeps its own print setup and
+//   only gets A4 when it named no paper size.
 import { readFile } from 'node:fs/promises';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileReport, Lang, Problem, RawSheet, Severity } from '../core/model.js';
+import type { FileReport, Lang, Problem, RawSheet, Register, Severity } from '../core/model.js';
 import { renderMessage } from '../core/catalogue.js';
 import { xlsxText } from '../core/neutralize.js';
 import { assertOutsideInputs, copyTarget, uniqueTarget } from './fix-writer.js';
@@ -25,6 +29,7 @@ import { csvToSheet, decodeText, parseEncodingName, sniffDelimiter } from './csv
 import type { ReadFile, ReadResult } from './registers.js';
 import { writeFileAtomic } from './safe-write.js';
 import { loadExcelJs } from './xlsx.js';
+import { A4, BODY_SIZE, BOX, HEAD_FILL, headerText, orientationFor, rowHeight, setPrint, SONG, textUnits, wrappedLines } from './writers/print.js';
 
 /** Cell fills by severity (ARGB). */
 export const SEVERITY_FILL: Record<Severity, string> = {
@@ -135,6 +140,8 @@ async function annotateXlsx(f: ReadFile, located: Located[], target: string, opt
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile(f.abs)) as unknown as ArrayBuffer);
+  // the register keeps its own print setup; one that names no paper size prints on A4
+  for (const ws of wb.worksheets) if (ws.pageSetup.paperSize === undefined) ws.pageSetup.paperSize = A4;
   return finish(wb, f, located, target, opts);
 }
 
@@ -148,19 +155,15 @@ async function annotateCsv(f: ReadFile, located: Located[], target: string, opts
   const wb = new ExcelJS.Workbook();
   const name = safeSheetName(sheetName);
   const ws = wb.addWorksheet(name);
-  const widths: number[] = [];
   grid.rows.forEach((cells, r) => {
     cells.forEach((c, col) => {
       if (!c || c.text === '') return;
       const cell = ws.getCell(r + 1, col + 1);
       cell.value = xlsxText(c.text);
       cell.numFmt = '@';
-      widths[col] = Math.max(widths[col] ?? 8, Math.min(60, displayWidth(c.text) + 2));
     });
   });
-  widths.forEach((w, i) => {
-    if (w) ws.getColumn(i + 1).width = w;
-  });
+  layOutRegister(ws, grid, f.registers[0]);
   const renamed = located.map((l) => ({ ...l, sheet: l.sheet === sheetName ? name : l.sheet }));
   return finish(wb, f, renamed, target, opts);
 }
@@ -234,23 +237,111 @@ async function finish(wb: WorkbookT, f: ReadFile, located: Located[], target: st
     row.alignment = { vertical: 'top', wrapText: true };
   }
   if (located.length === 0) list.addRow([...(withSheet ? [''] : []), '', '', '', '', NO_PROBLEMS[lang], '']);
-  const widths: Record<string, number> = { [h.sheet]: 16, [h.cell]: 9, [h.column]: 16, [h.value]: 24, [h.severity]: 8, [h.message]: 80, [h.rule]: 20 };
-  header.forEach((name, i) => {
-    list.getColumn(i + 1).width = widths[name] ?? 12;
-  });
-  list.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
-
+  printList(list, header, h, f.file, lang);
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  await mkdir(path.dirname(target), { recursive: true });
   const out = await writeFileAtomic(target, buf, { force: Boolean(opts.force), inputs: opts.inputs });
   return { file: f.file, out, problems: located.length, cells: byCell.size };
 }
 
-/** Columns a text needs: Han and other wide characters count two. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
+/** Widths of 问题清单's columns (Excel units): about 130 together, A4 landscape at nearly 100 %. */
+const LIST_WIDTHS: Record<string, number> = { sheet: 14, cell: 8, column: 14, value: 20, severity: 6, message: 58, rule: 16 };
+
+/** 问题清单 as a printed list: header row styled and repeated, text wrapped, rows as tall as their text, A4 landscape. */
+function printList(list: WorksheetT, header: string[], h: (typeof LIST_HEADER)[Lang], file: string, lang: Lang): void {
+  const keyOf = new Map(Object.entries(h).map(([k, v]) => [v, k]));
+  const widths = header.map((name) => LIST_WIDTHS[keyOf.get(name) ?? ''] ?? 12);
+  widths.forEach((w, i) => (list.getColumn(i + 1).width = w));
+  list.eachRow((row, r) => {
+    let lines = 1;
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      if (col > header.length) return;
+      cell.border = BOX;
+      cell.font = { name: SONG, size: BODY_SIZE, ...(r === 1 ? { bold: true } : {}), ...(cell.font?.color ? { color: cell.font.color, underline: cell.font.underline } : {}) } as never;
+      cell.alignment = r === 1 ? { horizontal: 'center', vertical: 'middle', wrapText: true } : { vertical: 'top', wrapText: true };
+      if (r === 1) cell.fill = HEAD_FILL as never;
+      const text = typeof cell.value === 'string' ? cell.value : cell.text;
+      lines = Math.max(lines, wrappedLines(text ?? '', widths[col - 1]!));
+    });
+    row.height = rowHeight(lines);
+  });
+  setPrint(list, { orientation: 'landscape', titleRows: '1:1', header: headerText(`${LIST_SHEET[lang]}  ${file}`) });
+}
+
+/**
+ * The CSV copy laid out as the register it is: title lines merged over the columns, the header rows bold, wrapped and
+ * boxed, the data rows boxed, column widths from the header and the data (not from the title, which spans them all),
+ * the header frozen and repeated on every printed page, A4 one page wide.
+ */
+function layOutRegister(ws: WorksheetT, grid: RawSheet, reg: Register | undefined): void {
+  const rows = grid.rows;
+  const lastCol = Math.max(1, ...rows.map((cells) => cells.reduce((n, c, i) => (c && c.text !== '' ? i + 1 : n), 0)));
+  const headerRows = reg?.headerRows.length ? reg.headerRows : [1];
+  const firstHeader = Math.min(...headerRows);
+  const lastHeader = Math.max(...headerRows);
+  const footer = reg?.footerRow ?? rows.length + 1;
+  const textAt = (r: number, c: number): string => rows[r - 1]?.[c - 1]?.text ?? '';
+
+  // widths: the longest data text (or half the longest header line, which may wrap), within 6 and 36
+  const widths: number[] = [];
+  for (let c = 1; c <= lastCol; c++) {
+    let data = 0;
+    for (let r = lastHeader + 1; r < footer && r <= rows.length; r++) data = Math.max(data, textUnits(textAt(r, c)));
+    const head = Math.max(0, ...headerRows.map((r) => textUnits(textAt(r, c))));
+    widths.push(Math.min(36, Math.max(6, data + 2, Math.ceil(head / 2) + 2)));
+    ws.getColumn(c).width = widths[c - 1]!;
+  }
+  const total = widths.reduce((a, b) => a + b, 0);
+  const font = (extra: Record<string, unknown> = {}) => ({ name: SONG, size: BODY_SIZE, ...extra });
+
+  // title lines: one text each, across the columns; the form's title centred and large
+  for (let r = 1; r < firstHeader; r++) {
+    const cells = (rows[r - 1] ?? []).filter((c) => c && c.text !== '');
+    if (cells.length !== 1 || !rows[r - 1]?.[0]?.text) continue;
+    const text = rows[r - 1]![0]!.text;
+    if (lastCol > 1) ws.mergeCells(r, 1, r, lastCol);
+    const isTitle = /登记表|统计表/u.test(text);
+    const cell = ws.getCell(r, 1);
+    cell.font = isTitle ? { name: '黑体', size: 16 } : font();
+    cell.alignment = { horizontal: isTitle ? 'center' : 'left', vertical: 'middle' };
+    ws.getRow(r).height = isTitle ? 30 : rowHeight(1);
+  }
+  // header rows
+  for (const r of headerRows) {
+    let lines = 1;
+    for (let c = 1; c <= lastCol; c++) {
+      const cell = ws.getCell(r, c);
+      cell.font = font({ bold: true });
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      cell.border = BOX;
+      cell.fill = HEAD_FILL as never;
+      lines = Math.max(lines, wrappedLines(textAt(r, c), widths[c - 1]!));
+    }
+    ws.getRow(r).height = rowHeight(lines);
+  }
+  // data rows, up to the closing 备注 line
+  for (let r = lastHeader + 1; r < footer && r <= rows.length; r++) {
+    let lines = 1;
+    for (let c = 1; c <= lastCol; c++) {
+      const cell = ws.getCell(r, c);
+      cell.font = font();
+      cell.alignment = { vertical: 'middle', wrapText: true };
+      cell.border = BOX;
+      lines = Math.max(lines, wrappedLines(textAt(r, c), widths[c - 1]!));
+    }
+    ws.getRow(r).height = rowHeight(lines);
+  }
+  // the 备注 line and anything below it: across the columns, wrapped
+  for (let r = footer; r <= rows.length; r++) {
+    const text = textAt(r, 1);
+    if (!text || (rows[r - 1] ?? []).slice(1).some((c) => c && c.text !== '')) continue;
+    if (lastCol > 1) ws.mergeCells(r, 1, r, lastCol);
+    const cell = ws.getCell(r, 1);
+    cell.font = font();
+    cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+    ws.getRow(r).height = rowHeight(wrappedLines(text, total));
+  }
+  ws.views = [{ state: 'frozen', ySplit: lastHeader, xSplit: 0 } as never];
+  setPrint(ws, { orientation: orientationFor(total), titleRows: `${firstHeader}:${lastHeader}` });
 }
 
 /** One line per copy for the terminal (stderr when stdout carries JSON). */

@@ -149,6 +149,45 @@ describe('annotateReports', () => {
     expect(wb.worksheets[0]!.getRow(2).getCell(5).value).toBe('未发现问题');
   });
 
+  it('prints 问题清单 on A4 landscape one page wide: header row repeated and styled, messages wrapped, rows as tall as their text', async () => {
+    const wb = await open(path.join(out(), 'sub', '溆浦县.xlsx'));
+    const list = wb.worksheets[0]!;
+    expect(list.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(list.headerFooter.oddHeader).toBe('&L问题清单  sub/溆浦县.xlsx');
+    expect(list.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
+    // the columns fit across A4 landscape near full size (~135 units); the message column is the widest and wraps
+    const widths = [1, 2, 3, 4, 5, 6].map((c) => list.getColumn(c).width ?? 0);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(135);
+    expect(Math.max(...widths)).toBe(list.getColumn(5).width);
+    expect(list.getCell('E2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(list.getCell('A1').font?.bold).toBe(true);
+    expect(list.getCell('E1').border?.bottom?.style).toBe('thin');
+    // a two-line message gets a two-line row
+    const long = list.getCell('E2').value as string;
+    expect(long.length * 2).toBeGreaterThan(list.getColumn(5).width!);
+    expect(list.getRow(2).height).toBeGreaterThanOrEqual(30);
+    // the register sheet keeps its own setup, on A4 when it named no paper
+    expect(wb.getWorksheet('登记表')!.pageSetup.paperSize).toBe(9);
+  });
+
+  it('lays a CSV copy out as the register: widths from header and data (not the title), title merged, header boxed and repeated', async () => {
+    const wb = await open(path.join(out(), 'county.xlsx'));
+    const ws = wb.getWorksheet('county')!;
+    // the title "溆浦县慈善组织精准扶贫结对帮扶登记表" in A1 spans the columns instead of widening column A
+    expect(ws.model.merges).toContain('A1:F1');
+    expect(ws.getColumn(1).width).toBeLessThan(10);
+    // 扶贫家庭住址 as wide as its longest address (溆浦县卢峰镇大坪村3组: 21 units) and not more than it needs
+    expect(ws.getColumn(4).width).toBeGreaterThanOrEqual(21);
+    expect(ws.getColumn(4).width).toBeLessThan(30);
+    // the header row: bold, wrapped, boxed, tall enough for 扶贫单位或者机构名称 on two lines if it must wrap
+    expect(ws.getCell('B2').font?.bold).toBe(true);
+    expect(ws.getCell('B2').alignment?.wrapText).toBe(true);
+    expect(ws.getCell('B2').border?.top?.style).toBe('thin');
+    expect(ws.getCell('D3').border?.left?.style).toBe('thin');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' });
+  });
+
   it('lists a problem without a cell in 问题清单 only, and writes messages in English with --lang en', async () => {
     const csv = '序号,扶贫单位或者机构名称,扶贫户主姓名,联系方式\n1,溆浦县慈善会,王五,1390745123\n';
     writeFileSync(path.join(t.dir, 'nocol.csv'), csv);
