@@ -89,7 +89,7 @@ async function handTable(
   return { rowOf, totalRow };
 }
 
-describe('fupin rollup on the example ledger', { timeout: 30_000 }, () => {
+describe('fupin rollup on the example ledger', () => {
   it('builds the provincial table exactly as the generator computed it', () => {
     const { code, doc } = json([LEDGER]);
     expect(code).toBe(0);
@@ -166,7 +166,7 @@ describe('fupin rollup on the example ledger', { timeout: 30_000 }, () => {
   });
 });
 
-describe('fupin rollup on city 统计表 files', { timeout: 30_000 }, () => {
+describe('fupin rollup on city 统计表 files', () => {
   let t: ReturnType<typeof tempDir>;
   let bad: { rowOf: Map<string, number>; totalRow: number };
   const tables = (): string => path.join(t.dir, 'tables');
@@ -257,7 +257,7 @@ describe('fupin rollup on city 统计表 files', { timeout: 30_000 }, () => {
   });
 });
 
-describe('fupin rollup reconciling a city 统计表 with its registers', { timeout: 30_000 }, () => {
+describe('fupin rollup reconciling a city 统计表 with its registers', () => {
   let t: ReturnType<typeof tempDir>;
   let made: { rowOf: Map<string, number>; totalRow: number };
   beforeAll(async () => {
@@ -288,7 +288,7 @@ describe('fupin rollup reconciling a city 统计表 with its registers', { timeo
   });
 });
 
-describe('fupin rollup -o', { timeout: 30_000 }, () => {
+describe('fupin rollup -o', () => {
   let t: ReturnType<typeof tempDir>;
   beforeAll(() => {
     t = tempDir();
