@@ -281,13 +281,16 @@ function layOutRegister(ws: WorksheetT, grid: RawSheet, reg: Register | undefine
   const footer = reg?.footerRow ?? rows.length + 1;
   const textAt = (r: number, c: number): string => rows[r - 1]?.[c - 1]?.text ?? '';
 
-  // widths: the longest data text (or half the longest header line, which may wrap), within 6 and 36
+  // widths: the longest data text, or 60 % of the longest header line (a long header wraps once), within 6 and 36;
+  // short columns (序号, 家庭人口) are centred
   const widths: number[] = [];
+  const centred: boolean[] = [];
   for (let c = 1; c <= lastCol; c++) {
     let data = 0;
     for (let r = lastHeader + 1; r < footer && r <= rows.length; r++) data = Math.max(data, textUnits(textAt(r, c)));
     const head = Math.max(0, ...headerRows.map((r) => textUnits(textAt(r, c))));
-    widths.push(Math.min(36, Math.max(6, data + 2, Math.ceil(head / 2) + 2)));
+    widths.push(Math.min(36, Math.max(6, data + 2, Math.ceil(head * 0.6) + 2)));
+    centred.push(data <= 4);
     ws.getColumn(c).width = widths[c - 1]!;
   }
   const total = widths.reduce((a, b) => a + b, 0);
@@ -324,7 +327,7 @@ function layOutRegister(ws: WorksheetT, grid: RawSheet, reg: Register | undefine
     for (let c = 1; c <= lastCol; c++) {
       const cell = ws.getCell(r, c);
       cell.font = font();
-      cell.alignment = { vertical: 'middle', wrapText: true };
+      cell.alignment = { vertical: 'middle', wrapText: true, ...(centred[c - 1] ? { horizontal: 'center' as const } : {}) };
       cell.border = BOX;
       lines = Math.max(lines, wrappedLines(textAt(r, c), widths[c - 1]!));
     }
