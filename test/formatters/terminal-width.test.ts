@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HUNAN_2016, checkQuota, type QuotaActuals } from '../../src/core/quota/index.js';
+import { HUNAN_2016, checkQuota } from '../../src/core/quota/index.js';
 import { formatCheckPretty } from '../../src/formatters/check-pretty.js';
 import { formatPretty } from '../../src/formatters/pretty.js';
 import { formatQuotaPretty } from '../../src/formatters/quota-pretty.js';
@@ -14,6 +14,7 @@ import type { RenderedFile, ValidationReport } from '../../src/formatters/report
 import { summarise } from '../../src/formatters/report.js';
 import { displayWidth, type WidthOptions } from '../../src/formatters/text-width.js';
 import { BIN, ROOT } from '../e2e/helpers.js';
+import { ACTUALS } from './quota-actuals.js';
 import { sampleReport } from './report-fixture.js';
 
 const WIDTHS = [60, 80, 120] as const;
@@ -123,16 +124,3 @@ describe('how validate and rollup give way on a narrow terminal', () => {
     expect(new Set(first.map((l) => displayWidth(l, o))).size).toBe(1);
   });
 });
-
-// 长沙市 all met, foundations over 15; 衡阳市 short in two requirements (as test/formatters/quota-pretty.test.ts).
-const ACTUALS: QuotaActuals = {
-  areas: [
-    { level: 'city', area: '长沙市', city: '长沙市', charityLocalHouseholds: 15, charityCountyHouseholds: 85, foundationOrgs: 5, foundationHouseholds: 16, socialOrgs: 5, socialHouseholds: 5 },
-    { level: 'city', area: '衡阳市', city: '衡阳市', charityLocalHouseholds: 7, charityCountyHouseholds: 70, foundationOrgs: 3, foundationHouseholds: 9, socialOrgs: 2, socialHouseholds: 3 },
-  ],
-  orgs: [
-    { name: '衡阳市慈善总会', type: 'charity', level: 'city', city: '衡阳市', households: 2 },
-    { name: '长沙市慈善总会', type: 'charity', level: 'city', city: '长沙市', households: 15 },
-  ],
-  demoSite: [],
-};
