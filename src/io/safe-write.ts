@@ -161,16 +161,19 @@ function sameFile(a: Stats, b: Stats): boolean {
  * same path, case-insensitively on Windows) or lies inside an input folder.
  */
 async function checkNotInput(ops: FsOps, target: string, existing: Stats | undefined, inputs: readonly string[], platform: Platform): Promise<void> {
+  const folders: { input: string; abs: string }[] = [];
+  // the same file first (the more precise refusal), then the folders it may not lie inside
   for (const input of inputs) {
     const abs = path.resolve(input);
     const st = await statOrUndefined(ops, abs);
     if (st?.isDirectory()) {
-      if (isInside(target, abs, platform)) throw outputError('inside-input', target, { input });
+      folders.push({ input, abs });
       continue;
     }
     const same = (existing && st && sameFile(existing, st)) || pathKey(abs, platform) === pathKey(target, platform);
     if (same) throw outputError('is-input', target);
   }
+  for (const f of folders) if (isInside(target, f.abs, platform)) throw outputError('inside-input', target, { input: f.input });
 }
 
 /** The nearest folder of `dir` that exists, and the first missing one below it (undefined when `dir` exists). */

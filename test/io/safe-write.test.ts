@@ -124,6 +124,17 @@ describe('writeFileAtomic', () => {
     await checkOutput(upper, { inputs: [ledger], platform: 'linux' });
   });
 
+  it('over an input file inside an input folder says so (is-input), whatever the order of the inputs', async () => {
+    const ledger = path.join(dir, 'ledger');
+    mkdirSync(ledger);
+    const input = path.join(ledger, '市本级.xlsx');
+    writeFileSync(input, 'register');
+    for (const inputs of [[ledger, input], [input, ledger]]) {
+      expect((await refusal(writeFileAtomic(input, bytes('x'), { force: true, inputs }))).kind).toBe('is-input');
+    }
+    expect(readFileSync(input, 'utf8')).toBe('register');
+  });
+
   it('an input file named in another case is the same file on Windows', async () => {
     const input = path.join(dir, '溆浦县.xlsx');
     writeFileSync(input, 'register');
