@@ -27,7 +27,7 @@ import { xlsxText } from '../core/neutralize.js';
 import { assertOutsideInputs, copyTarget, uniqueTarget } from './fix-writer.js';
 import { csvToSheet, decodeText, parseEncodingName, sniffDelimiter } from './csv.js';
 import type { ReadFile, ReadResult } from './registers.js';
-import { writeFileAtomic } from './safe-write.js';
+import { shownPath, writeFileAtomic } from './safe-write.js';
 import { loadExcelJs } from './xlsx.js';
 import { A4, BODY_SIZE, BOX, HEAD_FILL, headerText, orientationFor, rowHeight, setPrint, SONG, textUnits, wrappedLines } from './writers/print.js';
 
@@ -347,14 +347,18 @@ function layOutRegister(ws: WorksheetT, grid: RawSheet, reg: Register | undefine
   setPrint(ws, { orientation: orientationFor(total), titleRows: `${firstHeader}:${lastHeader}` });
 }
 
-/** One line per copy for the terminal (stderr when stdout carries JSON). */
-export function describeAnnotated(result: AnnotateResult, lang: Lang): string {
+/**
+ * One line per copy for the terminal (stderr when stdout carries JSON): 已写出标注副本：<path> — relative to `cwd` when
+ * given, as every written file is reported (safe-write.ts writtenMessage) — and the counts.
+ */
+export function describeAnnotated(result: AnnotateResult, lang: Lang, cwd?: string): string {
   const out: string[] = [];
   for (const w of result.written) {
+    const file = cwd ? shownPath(w.out, cwd) : w.out;
     out.push(
       lang === 'zh'
-        ? `已写出标注副本：${w.out}（${w.problems} 个问题，${w.cells} 个单元格已标色并加批注）`
-        : `annotated copy written: ${w.out} (${w.problems} problems, ${w.cells} cells filled and noted)`,
+        ? `已写出标注副本：${file}（${w.problems} 个问题，${w.cells} 个单元格已标色并加批注）`
+        : `annotated copy written: ${file} (${w.problems} problems, ${w.cells} cells filled and noted)`,
     );
   }
   for (const n of result.notWritten) {

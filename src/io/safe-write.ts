@@ -349,12 +349,14 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, opts: S
   }
 }
 
-/**
- * How a written file is reported: "已写出：<path>" with the path relative to `cwd` (absolute when it lies outside,
- * where ../../ would say less), in the platform's own separators.
- */
-export function writtenMessage(abs: string, cwd: string, lang: Lang): string {
+/** A path as a message shows it: relative to `cwd`, or absolute when it lies outside (where ../../ would say less). */
+export function shownPath(abs: string, cwd: string): string {
   const rel = path.relative(cwd, abs);
-  const shown = rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
+}
+
+/** How a written file is reported: "已写出：<path>" (shownPath), in the platform's own separators. */
+export function writtenMessage(abs: string, cwd: string, lang: Lang): string {
+  const shown = shownPath(abs, cwd);
   return lang === 'en' ? `written: ${shown}` : `已写出：${shown}`;
 }

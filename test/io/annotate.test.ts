@@ -98,6 +98,8 @@ describe('annotateReports', () => {
     expect(existsSync(path.join(out(), 'broken.xlsx'))).toBe(false);
     expect(sha(path.join(inDir, 'sub', '溆浦县.xlsx'))).toBe(before);
     expect(describeAnnotated(result, 'zh')).toContain('未生成副本：broken.xlsx');
+    // paths relative to the current folder when it is given, as every written file is reported
+    expect(describeAnnotated(result, 'zh', t.dir)).toContain(`已写出标注副本：${path.join('out', 'county.xlsx')}（0 个问题`);
   });
 
   it('fills and notes exactly the problem cells, by severity, keeping an existing note and the rest of the sheet', async () => {
