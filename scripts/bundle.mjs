@@ -1,27 +1,130 @@
-// Bundles dist/cli/main.js (built by tsc) into dist/bundle/: one file for start-up, one chunk per lazily loaded
-// command, the division list left as JSON next to it. A clerk's one-file check starts ~30 % faster than from
-// ~60 separate modules. esbuild-wasm: pure WebAssembly, nothing downloaded or compiled at install time.
+// Bundles the tsc output (dist/cli/bin.js) twice, with esbuild-wasm (pure WebAssembly, nothing downloaded at install):
+// - dist/bundle/: ES modules for bin/fupin.js, one file for start-up and one chunk per lazily loaded command, the division
+//   list left as JSON beside it (a clerk's one-file check starts ~30 % faster than from ~60 separate modules);
+// - dist/fupin.cjs: everything in one CommonJS file that runs with nothing beside it (`node fupin.cjs …`): the division list,
+//   the templates and the version are inside. It is what a ledger vendors under .fupin/ and what the executables run.
+//
+// The legacy-format worker (.xls/.et/.ods/.xlsb through SheetJS, src/io/legacy-worker.ts) is bundled first, on its own,
+// as dist/bundle/legacy-worker.cjs (one CommonJS file with the library in it); its text then replaces the module
+// src/io/legacy-worker-code.ts in both builds (`legacyWorker`), so the worker starts from that text and needs no file at
+// run time.
 import { build } from 'esbuild-wasm';
+import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rebuildInPlace } from './lib/swap-dir.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'dist/bundle');
+const dist = path.join(root, 'dist');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-// built beside dist/bundle and moved in file by file, main.js last: a fupin running meanwhile never misses a chunk
-await rebuildInPlace(out, (tmp) => build({
-  entryPoints: [path.join(root, 'dist/cli/main.js')],
-  outdir: tmp,
+// ── the plugins both builds use ──────────────────────────────────────────────────────────────
+/**
+ * archiver-utils (under exceljs's streaming writer) calls the deprecated `new Buffer(x)`: Node warns on stderr about it
+ * once the code is bundled (no longer under node_modules). The same calls as Buffer.alloc/Buffer.from.
+ */
+const noDeprecatedBuffer = {
+  name: 'no-deprecated-buffer',
+  setup(b) {
+    b.onLoad({ filter: /archiver-utils[\\/]index\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace('new Buffer(0)', 'Buffer.alloc(0)').replace(/new Buffer\(/g, 'Buffer.from('),
+      loader: 'js',
+    }));
+  },
+};
+
+const out = path.join(dist, 'bundle');
+
+// dist/bundle is built beside itself and moved in file by file, bin.js last (scripts/lib/swap-dir.mjs): a fupin already
+// running from it (a test, a clerk's long rollup) never misses a chunk it loads later. Before, `rm -rf dist/bundle` under
+// a running CLI made it exit 2 with "Cannot find module …/chunk-….js" (the `rollup -o` test flake).
+/** Replaces src/io/legacy-worker-code.ts by the worker's text in both builds (set once the worker is built). */
+let legacyWorker;
+await rebuildInPlace(out, async (tmp) => {
+  /** The worker (tsc output + @e965/xlsx + its code pages) as one CommonJS file; its text goes into both builds. */
+  const workerFile = path.join(tmp, 'legacy-worker.cjs');
+  await build({
+    entryPoints: [path.join(dist, 'io/legacy-worker.js')],
+    outfile: workerFile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  const workerCode = readFileSync(workerFile, 'utf8');
+  legacyWorker = {
+    name: 'fupin-legacy-worker-code',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]io[\\/]legacy-worker-code\.js$/ }, () => ({
+        contents: `export const LEGACY_WORKER_CODE = ${JSON.stringify(workerCode)};\n`,
+        loader: 'js',
+      }));
+    },
+  };
+
+  // ── dist/bundle: the package's own start-up bundle ─────────────────────────────────────────────
+  await build({
+    entryPoints: [path.join(dist, 'cli/bin.js')],
+    outdir: tmp,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // the division list stays a JSON file imported at run time (dist/data/divisions.json), not a JS literal
+    external: ['../data/divisions.json'],
+    // CommonJS dependencies (commander, cli-table3, csv-parse's cjs parts) need require in an ES module bundle
+    banner: { js: "import { createRequire as __fupinCreateRequire } from 'node:module'; const require = __fupinCreateRequire(import.meta.url);" },
+    plugins: [legacyWorker, noDeprecatedBuffer],
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+}, ['bin.js']);
+
+// ── dist/fupin.cjs: one file, nothing beside it ───────────────────────────────────────────────
+/** Package files the one-file build carries (read through src/io/package-root.ts readPackageFile). */
+function embeddedFiles() {
+  const files = {};
+  for (const name of readdirSync(path.join(root, 'templates')).filter((n) => n.endsWith('.xlsx')).sort()) {
+    files[`templates/${name}`] = readFileSync(path.join(root, 'templates', name)).toString('base64');
+  }
+  return files;
+}
+
+const oneFile = {
+  name: 'fupin-one-file',
+  setup(b) {
+    // src/io/embedded.ts is empty in the package; here it carries the version and the templates
+    b.onLoad({ filter: /[\\/]io[\\/]embedded\.js$/ }, () => ({
+      contents: `export const EMBEDDED = ${JSON.stringify({ version: pkg.version, files: embeddedFiles() })};`,
+      loader: 'js',
+    }));
+    // the division list as one string parsed on first use: JSON.parse is faster than a 900 KB object literal
+    b.onLoad({ filter: /[\\/]data[\\/]divisions\.json$/ }, (args) => ({
+      contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`,
+      loader: 'js',
+    }));
+  },
+};
+
+// written beside dist/fupin.cjs and renamed over it: a `node dist/fupin.cjs` running meanwhile keeps its whole file
+const oneFileTmp = path.join(dist, `fupin.cjs.${process.pid}.tmp`);
+await build({
+  stdin: { contents: "import { main } from './cli/bin.js';\nmain();\n", resolveDir: dist, sourcefile: 'fupin-one-file.js' },
+  outfile: oneFileTmp,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // the division list stays a JSON file imported at run time (dist/data/divisions.json), not a JS literal
-  external: ['../data/divisions.json'],
-  // CommonJS dependencies (commander, cli-table3, csv-parse's cjs parts) need require in an ES module bundle
-  banner: { js: "import { createRequire as __fupinCreateRequire } from 'node:module'; const require = __fupinCreateRequire(import.meta.url);" },
+  minify: true,
+  plugins: [oneFile, legacyWorker, noDeprecatedBuffer],
+  // The first line names what this is: `fupin init --update` reads the version from it.
+  banner: { js: `// fupin ${pkg.version} — one-file build (node fupin.cjs --help). MIT licence; the bundled libraries' notices are at the end.` },
+  // package-root.ts only reads import.meta.url when nothing is embedded, which is never the case here
+  logOverride: { 'empty-import-meta': 'silent' },
   logLevel: 'warning',
-  legalComments: 'none',
-}), ['main.js']);
+  legalComments: 'eof',
+});
+renameSync(oneFileTmp, path.join(dist, 'fupin.cjs'));

@@ -1150,13 +1150,13 @@ async function writeRegisters() {
     rows[6].cells.name = '欧阳春花';
     await writeRegisterXlsx('registers/defects-name.xlsx', [base(k, rows)]);
   }
-  // serial: a gap, a repeat, a non-number, an empty 序号
+  // serial: a gap then a repeat (rows 4–5 numbered 5, 6: one moved block), a non-number, an empty 序号
   {
     const k = county('中方县');
     const rows = cleanRows(k, 11);
     const seqs = [1, 2, 3, 5, 6, 6, 7, '八', 9, '', 11];
     rows.forEach((r, i) => (r.cells.seq = seqs[i]));
-    for (const i of [3, 5, 7, 9]) rows[i].problems.push(prob('seq', 'serial-number', 'warning'));
+    for (const i of [3, 7, 9]) rows[i].problems.push(prob('seq', 'serial-number', 'warning'));
     await writeRegisterXlsx('registers/defects-serial.xlsx', [base(k, rows)]);
   }
   // idnumber: bad check digit, an ID stored as a number, a 15-digit legacy number (warning), valid ones
@@ -1322,7 +1322,8 @@ async function writeBroken() {
   writeOut('broken/text-renamed.xlsx', Buffer.from('序号,扶贫单位或者机构名称,扶贫户主姓名\r\n这个文件本来是文本，被改成了 .xlsx 扩展名。\r\n', 'utf8'));
   expected['broken/text-renamed.xlsx'] = { fileError: 'file-corrupt' };
   writeOut('broken/legacy.xls', legacyXls());
-  expected['broken/legacy.xls'] = { fileError: 'file-legacy-xls' };
+  // an .xls whose workbook stream is empty: read through the legacy reader, which finds no worksheet in it
+  expected['broken/legacy.xls'] = { fileError: 'file-corrupt' };
   // junk.bin is not a spreadsheet extension: the folder walk passes over it (no entry); named directly it is file-unsupported
   const junk = Buffer.alloc(2048);
   for (let i = 0; i < junk.length; i++) junk[i] = Math.floor(rand() * 256);
@@ -1339,16 +1340,307 @@ async function writeBroken() {
   writeOut('broken/image.png', Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082', 'hex'));
 }
 
+// ── identity/: one organisation or household written many ways (issue 10, items 4 and 6) ─────────
+
+/**
+ * fixtures/identity/怀化市/{市本级.xlsx, 溆浦县.xlsx, 辰溪县.csv}: registers where organisations are written with and
+ * without their province and city in front (and with a stray inner space), households with and without the
+ * province/city/county prefix, 组 as 三组 / 3组 / 第3组 / 03组 / ３组, 村 as 村委会; the same pairing twice in two spellings,
+ * the same head with the same phone in the same village under another 组 or none, and households that only look alike
+ * (same name and village, another 组; same name, village and 组 in another township). Plus a 同上 in the organisation
+ * column, a 〃 in the address column and one wrong 序号. fixtures/identity-stats/怀化市统计表.xlsx is the city's 统计表
+ * of these registers with its 单位 column spread over A:B (县 merged down A, the counties in B).
+ * The truth (fixtures/identity-truth.json) comes from this data model: which household and organisation each row is
+ * about is decided here, never by reading the text back. Its own PRNG, so the other fixtures do not move.
+ */
+async function writeIdentity() {
+  const rnd = mulberry32(20161010);
+  const take = (arr) => arr[Math.floor(rnd() * arr.length)];
+  const names = new Set();
+  const personOf = () => {
+    for (;;) {
+      const n = take(SURNAMES) + take(GIVEN2);
+      if (!names.has(n)) {
+        names.add(n);
+        return n;
+      }
+    }
+  };
+  const phones = new Set();
+  const phoneOf = () => {
+    for (;;) {
+      const m = take(MOBILE_PREFIXES) + String(Math.floor(rnd() * 1e8)).padStart(8, '0');
+      if (!usedPhones.has(m) && !phones.has(m)) {
+        phones.add(m);
+        return m;
+      }
+    }
+  };
+  const xupu = county('溆浦县');
+  const chenxi = county('辰溪县');
+  for (const [k, towns] of [[xupu, ['卢峰镇', '桥江镇', '龙潭镇', '低庄镇']], [chenxi, ['孝坪镇', '田湾镇']]]) {
+    for (const t of towns) if (!k.towns.includes(t)) throw new Error(`${t} is not a township of ${k.name} in divisions.json`);
+  }
+  const stems = VILLAGE_STEMS.filter((v) => ![...xupu.allTowns, ...chenxi.allTowns].some((t) => t.includes(v)));
+  const village = () => take(stems);
+  const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+
+  // organisations: id, official name, type (by the generator's own name rules)
+  const mk = (id, name) => ({ id, name, type: typeByName(name) });
+  const O = {
+    cityCharity: mk('cityCharity', '怀化市慈善总会'),
+    cityFoundation: mk('cityFoundation', '怀化市教育基金会'),
+    citySocial: mk('citySocial', '怀化市心理咨询服务中心'),
+    xupuCharity: mk('xupuCharity', '溆浦县慈善会'),
+    xupuFoundation: mk('xupuFoundation', '溆浦县教育发展基金会'),
+    xupuSocial: mk('xupuSocial', '溆浦县阳光社会工作服务中心'),
+    chenxiCharity: mk('chenxiCharity', '辰溪县慈善会'),
+    chenxiSocial: mk('chenxiSocial', '辰溪县爱心志愿者协会'),
+  };
+  for (const o of Object.values(O)) if (!o.type) throw new Error(`no name rule types ${o.name}`);
+
+  // households: id, county, town, village, group, name, phone ('' for none)
+  let hid = 0;
+  const hh = (k, town, opts = {}) => ({
+    id: `h${++hid}`,
+    county: k,
+    town,
+    village: opts.village ?? village(),
+    group: opts.group ?? 1 + Math.floor(rnd() * 12),
+    name: opts.name ?? personOf(),
+    phone: opts.noPhone ? '' : phoneOf(),
+  });
+  /** The address of a household in one of the ways clerks write it. */
+  const address = (h, style = 'county') => {
+    const g = h.group;
+    const group = { digit: `${g}组`, cn: `${CN[g - 1]}组`, di: `第${g}组`, zero: `${String(g).padStart(2, '0')}组`, full: `${FULL_WIDTH(String(g))}组` };
+    // style: where:group:committee — county | town | city | prov | village (no 组); digit | cn | di | zero | full; cwh: 村委会
+    const [where, groupStyle = 'digit', committee] = style.split(':');
+    const local = `${h.town}${h.village}${committee === 'cwh' ? '村委会' : '村'}${group[groupStyle]}`;
+    const k = h.county;
+    if (where === 'town') return local;
+    if (where === 'city') return `${k.city}${k.name}${local}`;
+    if (where === 'prov') return `湖南省${k.city}${k.name}${local}`;
+    if (where === 'village') return `${k.name}${h.town}${h.village}村`; // no 组
+    return `${k.name}${local}`;
+  };
+
+  // 溆浦县 households
+  const X = Array.from({ length: 8 }, (_, i) => hh(xupu, ['卢峰镇', '桥江镇', '龙潭镇', '低庄镇'][i % 4]));
+  const twinA = hh(xupu, '卢峰镇', { noPhone: true }); // same name and village as twinB, another 组: two households
+  const twinB = hh(xupu, '卢峰镇', { noPhone: true, name: twinA.name, village: twinA.village, group: (twinA.group % 12) + 1 });
+  const elsewhere = hh(xupu, '桥江镇', { noPhone: true, name: X[0].name, village: X[0].village, group: X[0].group }); // X[0] in another township
+  if (X[0].town === '桥江镇') throw new Error('identity: X[0] must not be in 桥江镇');
+  // 辰溪县 households
+  const C = Array.from({ length: 6 }, (_, i) => hh(chenxi, ['孝坪镇', '田湾镇'][i % 2]));
+  // 市本级 households: in 溆浦县 (附4 note 1), two of them also in the 溆浦县 register
+  const M = [X[1], X[2], ...Array.from({ length: 4 }, (_, i) => hh(xupu, ['卢峰镇', '龙潭镇'][i % 2]))];
+
+  /** A row: the organisation and its spelling (or 同上), the household and its address spelling (or 〃), the phone as written. */
+  const row = (o, orgText, h, addrStyle, extra = {}) => ({ o, orgText, h, addrText: extra.addrText ?? address(h, addrStyle), phone: extra.phone ?? h.phone, ...extra });
+  const files = [
+    {
+      rel: '怀化市/溆浦县.xlsx',
+      k: xupu,
+      rows: [
+        row(O.xupuCharity, '溆浦县慈善会', X[0], 'county'),
+        row(O.xupuCharity, '溆浦县慈善会', X[1], 'town:cn'),
+        row(O.xupuCharity, '溆浦县慈善会', X[2], 'prov:di'),
+        row(O.xupuCharity, '溆浦县慈善会', X[3], 'city:zero:cwh'),
+        row(O.xupuCharity, '溆浦县慈善会', twinA, 'county'),
+        row(O.xupuCharity, '溆浦县慈善会', twinB, 'county'),
+        row(O.xupuCharity, '溆浦县慈善会', elsewhere, 'county'),
+        row(O.xupuCharity, '湖南省怀化市溆浦县慈善会', X[0], 'prov:cn'), // the same pairing as row 1: duplicate, and a variant
+        row(O.cityCharity, '怀化市慈善总会', X[1], 'county:di'), // a second organisation: joint help
+        row(O.xupuCharity, '怀化市溆浦县慈善会', X[3], 'town:digit'), // the same pairing as row 4
+        row(O.xupuSocial, '溆浦县阳光社会工作服务中心', X[4], 'county'),
+        row(O.xupuSocial, '溆浦县阳光社会工作服务中心', X[2], 'village'), // same head, phone and village, no 组: X[2]
+        row(O.xupuSocial, '同上', X[5], 'town:full', { orgDitto: true }),
+        row(O.xupuFoundation, '溆浦县教育发展基金会', X[6], 'county'),
+        row(O.xupuFoundation, '溆浦县教育发展基金会', X[7], 'county:zero'),
+        row(O.xupuFoundation, '湖南省溆浦县教育发展基金会', X[4], 'prov:full'),
+        row(O.xupuCharity, '溆浦县慈善会', X[6], 'city:cn'),
+      ],
+    },
+    {
+      rel: '怀化市/辰溪县.csv',
+      k: chenxi,
+      seqs: [1, 2, 3, 5, 5, 6, 7, 8, 9], // one wrong number (row 4 says 5): one finding
+      rows: [
+        row(O.chenxiCharity, '辰溪县慈善会', C[0], 'county'),
+        row(O.chenxiCharity, '辰溪县慈善会', C[1], 'county:cn'),
+        row(O.chenxiCharity, '辰溪县慈善会', C[2], 'town'),
+        row(O.chenxiCharity, '怀化市辰溪县慈善会', C[3], 'city:di', { wrongSeq: true }),
+        row(O.chenxiCharity, '辰溪县慈善会', C[4], 'county'),
+        row(O.chenxiSocial, '辰溪县爱心志愿者协会', C[4], 'county', { addrText: '〃', addrDitto: true }), // 〃 for the row above
+        row(O.chenxiSocial, '辰溪县爱心志愿者协会', C[5], 'prov:zero'),
+        row(O.chenxiCharity, '辰溪县慈善会', C[1], 'town:di:cwh'), // the same pairing as row 2
+        row(O.chenxiSocial, '辰溪县爱心志愿者协会', C[0], 'city:cn'),
+      ],
+    },
+    {
+      rel: '怀化市/市本级.xlsx',
+      k: null,
+      rows: [
+        row(O.cityCharity, '怀化市慈善总会', M[0], 'county'),
+        row(O.cityCharity, '怀化市慈善总会', M[1], 'town:cn'),
+        row(O.cityCharity, '湖南省怀化市慈善总会', M[2], 'city'),
+        row(O.cityCharity, '怀化市慈善总会', M[3], 'prov:di'),
+        row(O.cityCharity, '怀化市 慈善总会', M[4], 'county:zero'),
+        row(O.cityCharity, '怀化市慈善总会', M[2], 'town:cn'), // the same pairing as row 3
+        row(O.cityFoundation, '怀化市教育基金会', M[5], 'county'),
+        row(O.cityFoundation, '湖南省怀化市教育基金会', M[0], 'city:di'),
+        row(O.citySocial, '怀化市心理咨询服务中心', M[3], 'town:full'),
+      ],
+    },
+  ];
+
+  // findings the generator planted, and the figures, from the model
+  const truthFiles = [];
+  const rowsTruth = {};
+  for (const f of files) {
+    assertDistinctOrgs(f.rel, [...new Set(f.rows.map((r) => r.o))]);
+    const spellings = new Map(); // org id → Map(text → { count, order })
+    for (const r of f.rows) {
+      if (r.orgDitto) continue;
+      const m = spellings.get(r.o.id) ?? new Map();
+      if (!m.has(r.orgText)) m.set(r.orgText, { count: 0, order: m.size });
+      m.get(r.orgText).count++;
+      spellings.set(r.o.id, m);
+    }
+    const preferred = new Map([...spellings].map(([id, m]) => [id, [...m].sort((a, b) => b[1].count - a[1].count || a[1].order - b[1].order)[0][0]]));
+    const pairs = new Set();
+    const orgsOf = new Map();
+    const grid = f.rows.map((r, i) => {
+      const problems = [];
+      if (r.orgDitto) problems.push(prob('org', 'ditto-mark', 'warning'));
+      else if (r.orgText !== preferred.get(r.o.id)) problems.push(prob('org', 'org-name-variant', 'warning'));
+      if (r.addrDitto) problems.push(prob('address', 'ditto-mark', 'warning'));
+      if (!r.phone) problems.push(prob('phone', 'phone-missing', 'warning'));
+      const pk = `${r.o.id}|${r.h.id}`;
+      if (pairs.has(pk)) problems.push(prob('name', 'duplicate-pairing', 'error'));
+      pairs.add(pk);
+      const list = orgsOf.get(r.h.id) ?? [];
+      if (!list.includes(r.o.id)) {
+        list.push(r.o.id);
+        if (list.length === 2) problems.push(prob('name', 'joint-household', 'info'));
+      }
+      orgsOf.set(r.h.id, list);
+      if (r.wrongSeq) problems.push(prob('seq', 'serial-number', 'warning'));
+      const cells = { org: r.orgDitto ? '同上' : r.orgText, name: r.h.name, address: r.addrText, phone: r.phone };
+      if (f.seqs) cells.seq = f.seqs[i];
+      return { cells, problems };
+    });
+    const k = f.k;
+    const sheet = layoutRegister({
+      fujian: true,
+      title: k ? countyTitle(k) : '怀化市市本级慈善组织精准扶贫结对帮扶登记表',
+      fillLine: k ? fillLineOf(k) : `填报单位：怀化市慈善总会            填报日期：2016年12月20日`,
+      columns: OFFICIAL_COLUMNS,
+      rows: grid,
+      templateRows: 2,
+    });
+    if (f.rel.endsWith('.csv')) writeOut(`identity/${f.rel}`, encodeText(delimitedText(sheet.grid, ','), 'gbk'));
+    else writeOut(`identity/${f.rel}`, await xlsxBuffer([sheet]));
+    const { sheet: sheetName, ...rest } = sheet.expected;
+    truthFiles.push({ file: f.rel, ...(f.rel.endsWith('.csv') ? {} : { sheet: sheetName }), ...rest });
+
+    // the figures of this file's row (DOMAIN §5): distinct organisations with a household, distinct households
+    const counted = { unit: k ? k.name : '市本级' };
+    const all = new Set();
+    let units = 0;
+    for (const type of ['charity', 'foundation', 'social']) {
+      const orgs = new Set(f.rows.filter((r) => r.o.type === type).map((r) => r.o.id));
+      const homes = new Set(f.rows.filter((r) => r.o.type === type).map((r) => r.h.id));
+      for (const h of homes) all.add(h);
+      counted[type] = { units: orgs.size, households: homes.size };
+      units += orgs.size;
+    }
+    counted.subtotal = { units, households: all.size };
+    counted.spellings = Object.fromEntries([...spellings].map(([id, m]) => [O[id].name, [...m.keys()]]));
+    rowsTruth[counted.unit] = counted;
+  }
+  const order = ['市本级', ...hunan.cities.find((c) => c.name === '怀化市').counties.map((c) => c.name)].filter((u) => rowsTruth[u]);
+  const rows = order.map((u) => rowsTruth[u]);
+  const figures = ({ spellings: _s, ...r }) => r;
+  const truth = {
+    about:
+      'Ground truth of fixtures/identity (怀化市: 市本级, 溆浦县, 辰溪县), computed by scripts/make-fixtures.mjs from its own model ' +
+      '(which organisation and household each row is about), not by fupin. rows: the city 统计表 figures (DOMAIN §5), one row per ' +
+      'register, spelling variants and duplicate pairings counted once; spellings: how each organisation is written in that file. ' +
+      'files: every finding planted, { rule, severity, cell } per register (org-name-variant at each spelling other than the most ' +
+      'frequent one, duplicate-pairing, joint-household, phone-missing, ditto-mark, serial-number); nothing else may be reported.',
+    city: '怀化市',
+    rows,
+    total: sumRows(rows.map(figures)),
+    files: truthFiles,
+    stats: 'identity-stats/怀化市统计表.xlsx',
+  };
+  writeFileSync(join(OUT, 'identity-truth.json'), JSON.stringify(truth, null, 2) + '\n');
+  writeOut('identity-stats/怀化市统计表.xlsx', await statsTableWithUnitColumns(rows.map(figures), truth.total));
+}
+
+/**
+ * A city 统计表 as some offices draw it: 单位 over two columns (A4:B5 merged), 市本级 and 合计 merged across A:B, the level
+ * label 县 merged down column A beside the county names in column B; figures as numbers, 合计 as SUM formulas.
+ */
+async function statsTableWithUnitColumns(rows, total) {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Administrator';
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  const ws = wb.addWorksheet('统计表');
+  ws.columns = [{ width: 6 }, { width: 12 }, ...Array.from({ length: 8 }, () => ({ width: 11 }))];
+  const eight = (r) => [r.charity, r.foundation, r.social, r.subtotal].flatMap((p) => [p.units, p.households]);
+  ws.getCell('A1').value = '湖南省慈善组织精准扶贫结对帮扶统计表';
+  ws.mergeCells('A1:J1');
+  ws.getCell('A2').value = '填报单位：怀化市慈善总会            填报日期：2016年12月20日';
+  ws.mergeCells('A2:J2');
+  ws.getCell('A4').value = '单位';
+  ws.mergeCells('A4:B5');
+  const groups = ['慈善系统', '基金会', '社会服务机构（民非）', '小计'];
+  const measures = ['参与单位数量', '扶贫脱贫户数', '参与单位数量', '扶贫脱贫户数', '参与单位数量', '扶贫脱贫户数', '参与扶贫单位总数', '扶贫脱贫农户总数'];
+  groups.forEach((g, i) => {
+    ws.getCell(4, 3 + 2 * i).value = g;
+    ws.mergeCells(4, 3 + 2 * i, 4, 4 + 2 * i);
+  });
+  measures.forEach((m, i) => (ws.getCell(5, 3 + i).value = m));
+  let r = 6;
+  const counties = rows.filter((x) => x.unit !== '市本级');
+  for (const x of rows) {
+    if (x.unit === '市本级') {
+      ws.getCell(r, 1).value = '市本级';
+      ws.mergeCells(r, 1, r, 2);
+    } else ws.getCell(r, 2).value = x.unit;
+    eight(x).forEach((n, i) => (ws.getCell(r, 3 + i).value = n));
+    r++;
+  }
+  const firstCounty = 6 + rows.findIndex((x) => x.unit !== '市本级');
+  ws.getCell(firstCounty, 1).value = '县';
+  if (counties.length > 1) ws.mergeCells(firstCounty, 1, firstCounty + counties.length - 1, 1);
+  ws.getCell(r, 1).value = '合计';
+  ws.mergeCells(r, 1, r, 2);
+  eight(total).forEach((n, i) => {
+    const col = String.fromCharCode(67 + i);
+    ws.getCell(r, 3 + i).value = { formula: `SUM(${col}6:${col}${r - 1})`, result: n };
+  });
+  ws.getCell(r + 1, 1).value = '备注：此统计表由市州填写，存档一份，上报省一份。';
+  ws.mergeCells(r + 1, 1, r + 1, 10);
+  for (let y = 4; y <= r; y++) for (let x = 1; x <= 10; x++) ws.getCell(y, x).border = BORDER;
+  return stampZipDates(Buffer.from(await wb.xlsx.writeBuffer()), FIXED_DATE);
+}
+
 // ── main ─────────────────────────────────────────────────────────────────────────────────────
 
 async function main() {
   // remake what this script owns; fixtures/README.md (written by hand) stays
-  for (const name of ['ledger', 'registers', 'broken', 'expected.json', 'ledger-truth.json']) rmSync(join(OUT, name), { recursive: true, force: true });
+  for (const name of ['ledger', 'registers', 'broken', 'expected.json', 'ledger-truth.json', 'identity', 'identity-stats', 'identity-truth.json']) rmSync(join(OUT, name), { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   for (const a of areas) await writeLedgerArea(a);
   // the ledger's defects are known only once the sheets are laid out: turn them into the manifest's cells
   await writeRegisters();
   await writeBroken();
+  await writeIdentity(); // last, with its own PRNG: the files above do not move
 
   const truth = buildTruth();
   writeFileSync(join(OUT, 'ledger-truth.json'), JSON.stringify(truth, null, 2) + '\n');

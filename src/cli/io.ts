@@ -1,8 +1,7 @@
 // What a command may touch of the outside world: output streams, terminal facts, environment. Injected for tests.
-// Also how every command reports a written file, and how the terminal is described to the formatters.
-import type { Lang } from '../core/model.js';
+// Also how the terminal is described to the formatters, and what happens when the reader of stdout goes away.
+import { renderBoth } from '../formatters/catalogue/index.js';
 import type { TerminalLayout } from '../formatters/layout.js';
-import { writtenMessage } from '../io/safe-write.js';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -33,7 +32,7 @@ export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream, onFailure: ()
     const code = err?.code;
     if (code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || code === 'ECONNRESET') return;
     onFailure();
-    if (stream !== process.stderr) process.stderr.write(`fupin: 无法输出 could not write the output: ${code ?? err?.message ?? String(err)}\n`);
+    if (stream !== process.stderr) process.stderr.write(`fupin: ${renderBoth({ id: 'output/stream-failed', data: { reason: code ?? 'EIO' } })}\n`);
     process.once('exit', () => {
       process.exitCode = 2;
     });
@@ -109,9 +108,4 @@ export function terminalLayout(io: CliIO, flags: LayoutFlags = {}): TerminalLayo
     ...(ambiguousWide ? { ambiguousWide: true } : {}),
     ...(asciiMarkers ? { asciiMarkers: true } : {}),
   };
-}
-
-/** Every command reports a file it wrote the same way: "已写出：<relative path>" on stderr (stdout may carry JSON). */
-export function reportWritten(io: CliIO, abs: string, lang: Lang): void {
-  io.stderr(`${writtenMessage(abs, io.cwd, lang)}\n`);
 }

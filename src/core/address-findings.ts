@@ -1,6 +1,7 @@
 // What the two address rules share: the register's own place in the division list, and each address judged once.
 import type { Area, RegisterRow } from './model.js';
 import type { DivisionIndex, Place } from './divisions.js';
+import { isDittoMark } from './normalize.js';
 import { BoundedCache } from './place-memo.js';
 import { RowFacts } from './row-facts.js';
 import type { RuleContext, RuleVisitor } from './rules/rule.js';
@@ -18,7 +19,8 @@ export function homePlace(idx: DivisionIndex, area: Area): Place | undefined {
 
 /**
  * A row visitor that judges each non-blank address once per finding key (place-memo.ts: addresses differing only in
- * house numbers and punctuation share one) and reports every row whose address has a finding.
+ * house numbers and punctuation share one) and reports every row whose address has a finding. A cell holding a ditto
+ * mark is passed over: its address is the row above's, judged there, and the mark is ditto-mark's to report.
  */
 export function eachAddress<F>(
   ctx: RuleContext,
@@ -27,12 +29,15 @@ export function eachAddress<F>(
   report: (row: RegisterRow, finding: F) => void,
 ): RuleVisitor {
   const findings = new BoundedCache<F | null>();
-  const facts = ctx.facts ?? new RowFacts();
+  const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
   return {
     row(row) {
-      if (!row.fields.address) return;
+      const f = row.fields.address;
+      // a ditto mark (同上) is ditto-mark's finding, whether counted as the row above's address or unresolved
+      if (!f || f.ditto !== undefined) return;
       const text = facts.compactAddress(row);
       if (text === '') return; // blank (compact is empty exactly when normText is)
+      if (text.length <= 6 && isDittoMark(text)) return;
       const key = facts.addressFindingKey(row, idx);
       let finding = findings.get(key);
       if (finding === undefined) {

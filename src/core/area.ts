@@ -1,11 +1,11 @@
 // Where a register belongs (省本级, 怀化市本级, 怀化市溆浦县): read from the --area flag, the file's place in the ledger, or the sheet's title lines.
 //
-// Priority: the flag, then the path (the file name before its folders), then the sheet (填报单位 lines
-// before titles). The first source that gives a level decides the level and the place; the others only
+// Priority: the flag, then the path (the file name before its folders), then the sheet's name (a workbook with one
+// register per county on sheets named after them), then the sheet's lines (填报单位 lines before titles). The first source that gives a level decides the level and the place; the others only
 // fill in what it leaves open (市本级 takes its city from the folder). When sources disagree — a
 // 溆浦县.xlsx in a folder named 长沙市 — the more specific explicit name wins (溆浦县 → 怀化市溆浦县),
 // never silently: the disagreement is written into `evidence` and listed in `conflicts`.
-import type { Area, AreaGuess, AreaLevel } from './model.js';
+import type { Area, AreaConflict, AreaGuess, AreaLevel } from './model.js';
 import type { City, County, DivisionIndex, Province } from './divisions.js';
 import { compact, normText } from './normalize.js';
 
@@ -14,26 +14,17 @@ export interface AreaInput {
   flag?: string;
   /** The file's path, split into segments (relative to what the user gave, or absolute). */
   pathSegments?: string[];
+  /** The name of the sheet the register is on (a workbook of per-county sheets names each sheet after its county). */
+  sheetName?: string;
   /** Title and 填报单位 lines above the register's header, as written. */
   sheetLines?: string[];
-  /** The province when nothing names one (default 湖南省). */
-  province?: string;
-}
-
-/** Two sources naming different places. */
-export interface AreaConflict {
-  source: 'flag' | 'path' | 'sheet';
-  /** The text that disagrees. */
-  text: string;
-  /** What it names (怀化市辰溪县, 长沙市, 市本级). */
-  names: string;
+  /** The province when nothing names one: the profile's. */
+  province: string;
 }
 
 export type AreaResolution = AreaGuess & { conflicts: AreaConflict[] };
 
-export const DEFAULT_PROVINCE = '湖南省';
-
-type Source = 'flag' | 'path' | 'sheet';
+type Source = 'flag' | 'path' | 'sheet-name' | 'sheet';
 
 /** What one piece of text says about the area. */
 interface Reading {
@@ -44,6 +35,8 @@ interface Reading {
   province?: Province;
   city?: City;
   county?: County;
+  /** A township of a city laid out by township (东莞市虎门镇). */
+  town?: string;
   /** A city or province the same text names that the county (or city) does not belong to. */
   contradicts?: string;
 }
@@ -52,7 +45,7 @@ const EXTENSION = /\.[A-Za-z0-9]{1,5}$/u;
 const REPORTER_LINE = /^填报单位/u;
 
 export function resolveArea(input: AreaInput, idx: DivisionIndex): AreaResolution {
-  const defaultProvince = idx.province(input.province ?? DEFAULT_PROVINCE);
+  const defaultProvince = idx.province(input.province);
   // the path: folders from the nearest up to the first one naming a city or province, then the file name
   const segments = (input.pathSegments ?? []).filter((s) => compact(s) !== '');
   const folders: Reading[] = [];
@@ -69,13 +62,21 @@ export function resolveArea(input: AreaInput, idx: DivisionIndex): AreaResolutio
   const flag = input.flag !== undefined && compact(input.flag) !== '' ? read('flag', input.flag, input.flag, idx, defaultProvince, hint) : undefined;
   hint = flag?.city ?? hint;
 
+  // a sheet's name counts when it names a place (溆浦县, 市本级): Sheet1, 登记表 and the like say nothing
+  const sheetName = input.sheetName !== undefined && compact(input.sheetName) !== '' ? read('sheet-name', input.sheetName, input.sheetName, idx, defaultProvince, hint) : undefined;
+  const named = sheetName && (sheetName.level !== undefined || sheetName.city || sheetName.province) ? [sheetName] : [];
+  hint = named[0]?.city ?? hint;
+
   const lines = (input.sheetLines ?? []).map((l) => normText(l)).filter((l) => l !== '');
   const isReporter = (l: string): boolean => REPORTER_LINE.test(compact(l));
   const sheet = [...lines.filter(isReporter), ...lines.filter((l) => !isReporter(l))].map((l) =>
     read('sheet', l, l, idx, defaultProvince, hint, isReporter(l)),
   );
 
-  const all = [...(flag ? [flag] : []), ...path, ...sheet];
+  // a county named inside the sheet (填报单位：溆浦县慈善会) is what the clerk wrote: it comes before the sheet's name, which is
+  // often left from a template; a sheet name naming a county comes before sheet lines naming only a city
+  const sheetNamesCounty = sheet.some((r) => r.level === 'county');
+  const all = [...(flag ? [flag] : []), ...path, ...(sheetNamesCounty ? [...sheet, ...named] : [...named, ...sheet])];
   const decided = all.find((r) => r.level !== undefined);
   const conflicts: AreaConflict[] = [];
 
@@ -118,16 +119,18 @@ export function resolveArea(input: AreaInput, idx: DivisionIndex): AreaResolutio
       province: province?.name,
       code: province?.code,
       source: decided.source,
-      evidence: `${decided.text}：未能确定是哪个市州的市本级`,
+      evidence: decided.text,
+      cityUnknown: true,
       conflicts,
     };
   }
 
   const place = county ?? (level === 'city' ? city : undefined) ?? province;
-  const guess: AreaResolution = { level, source: decided.source, evidence: evidenceOf(decided, conflicts), conflicts };
+  const guess: AreaResolution = { level, source: decided.source, evidence: decided.text, conflicts };
   if (province) guess.province = province.name;
   if (level !== 'province' && city) guess.city = city.name;
   if (county) guess.county = county.name;
+  if (decided.town) guess.town = decided.town;
   if (place) guess.code = place.code;
   return guess;
 }
@@ -137,11 +140,12 @@ export function areaLabel(a: Area): string | undefined {
   switch (a.level) {
     case 'county':
       if (!a.county) return undefined;
+      if (a.town) return `${a.city ?? a.county}${a.town}`;
       return a.city && !a.county.startsWith(a.city) ? `${a.city}${a.county}` : a.county;
     case 'city':
       return a.city ? `${a.city}本级` : undefined;
     case 'province':
-      return `${a.province ?? DEFAULT_PROVINCE}本级`;
+      return a.province ? `${a.province}本级` : '省本级';
     default:
       return undefined;
   }
@@ -169,13 +173,28 @@ function read(
   r.county = unique<County>('county');
   r.city = r.county?.city ?? namedCity;
   r.province = r.city?.province ?? namedProvince;
-  if (!r.county && !r.city && source !== 'sheet') {
+  if (!r.county && !r.city && source !== 'sheet' && source !== 'sheet-name') {
     // a bare short name as a whole file or folder name or flag: 溆浦, 03-溆浦, 怀化
     const bare = t.replace(/^[\d._\-、()]+/u, '');
     const scope = hint ?? r.province ?? defaultProvince;
     r.county = scope ? idx.county(bare, scope) : idx.county(bare);
     r.city = r.county?.city ?? idx.city(bare, r.province ?? defaultProvince);
     r.province = r.city?.province ?? r.province;
+  }
+  // a city without county-level divisions (东莞市, 中山市) keeps its registers by township: 东莞市/虎门镇.xlsx
+  const city = r.city ?? hint;
+  const only = city && city.counties.length === 1 && city.counties[0]!.name === city.name ? city.counties[0]! : undefined;
+  if (only && !/本级/u.test(t)) {
+    const bare = t.replace(/^[\d._\-、()]+/u, '');
+    const town =
+      (matches.find((m) => m.level === 'town' && m.places.some((p) => p.level === 'town' && p.county === only))?.places[0] as { name: string } | undefined)?.name ??
+      only.towns.find((n) => bare === n || bare === n.replace(/(?:镇|乡|街道)$/u, '') || (n.length >= 3 && t.includes(n)));
+    if (town) {
+      r.county = only;
+      r.city = only.city;
+      r.province = only.city.province;
+      r.town = town;
+    }
   }
   // 长沙市溆浦县: the county decides; the city (or province) it contradicts is reported
   if (r.county && namedCity && namedCity !== r.county.city) r.contradicts = namedCity.name;
@@ -187,7 +206,10 @@ function read(
   else if (r.county) r.level = 'county';
   else if (reporter && r.city) r.level = 'city'; // 填报单位：怀化市慈善总会 — the city's own unit fills 市本级
   else if (reporter && namedProvince) r.level = 'province'; // 填报单位：湖南省慈善总会 — 省本级
-  if (r.level !== 'county') r.county = undefined;
+  if (r.level !== 'county') {
+    r.county = undefined;
+    r.town = undefined;
+  }
   return r;
 }
 
@@ -211,8 +233,4 @@ function disagreement(
   return undefined;
 }
 
-function evidenceOf(decided: Reading, conflicts: AreaConflict[]): string {
-  if (conflicts.length === 0) return decided.text;
-  const where: Record<Source, string> = { flag: '--area', path: '路径', sheet: '表内' };
-  return `${decided.text}（与${conflicts.map((c) => `${where[c.source]}“${c.text}”（${c.names}）`).join('、')}不一致，采用前者）`;
-}
+

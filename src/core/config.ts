@@ -1,11 +1,11 @@
 // fupin.config.json: its schema (zod), defaults, and messages that name the key at fault and say what to write instead.
 import { z } from 'zod';
-import type { Lang } from './model.js';
+import type { Msg } from './model.js';
 
 /** The config file's name, at the top of a ledger. */
 export const CONFIG_FILE = 'fupin.config.json';
 
-/** `quotaTable` value meaning the built-in 2016 Hunan 附4. */
+/** `quotaTable` value meaning the province's built-in 附4 (src/data/quota-tables.json). */
 export const BUILTIN_QUOTA_TABLE = 'builtin';
 
 /** A date something is due: `YYYY-MM-DD` once, or `MM-DD` every year (Guangdong: 06-15 pairings, 12-20 progress). */
@@ -16,8 +16,8 @@ export interface Deadline {
 
 /** The ledger's settings, every key filled (defaults applied). */
 export interface FupinConfig {
-  /** Full province name, e.g. 湖南省. */
-  province: string;
+  /** Full province name, e.g. 湖南省; absent: the default province (data). */
+  province?: string;
   /** The year the ledger is for (the quota table's year). */
   year?: number;
   /** `builtin`, or a quota table file (CSV/XLSX/JSON) relative to the config file. */
@@ -56,7 +56,8 @@ const deadlineSchema = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
-  province: z.string().trim().min(1).default('湖南省'),
+  /** Absent: the default province (src/data/provinces.json), filled in by whoever loads the config. */
+  province: z.string().trim().min(1).optional(),
   year: z.number().int().min(2000).max(2100).optional(),
   quotaTable: z.string().trim().min(1).default(BUILTIN_QUOTA_TABLE),
   orgs: z.string().trim().min(1).optional(),
@@ -65,65 +66,23 @@ export const configSchema = z.strictObject({
   deadlines: z.array(deadlineSchema).default([]),
 });
 
-/** What each key must hold, for the messages (zh, en). */
-const EXPECTED: Record<string, Record<Lang, string>> = {
-  province: { zh: '省份全称，例如 "湖南省"', en: 'the full province name, e.g. "湖南省"' },
-  year: { zh: '四位数的年份（不加引号），例如 2016', en: 'a four-digit year (no quotes), e.g. 2016' },
-  quotaTable: {
-    zh: '"builtin"（内置 2016 年湖南附4），或任务分配表文件（CSV/XLSX/JSON）相对于本配置文件的路径，例如 "任务分配表-2017.xlsx"',
-    en: '"builtin" (the built-in 2016 Hunan 附4), or the path of a quota table file (CSV/XLSX/JSON) relative to this file',
-  },
-  orgs: { zh: '单位名录文件相对于本配置文件的路径，例如 "orgs.csv"', en: 'the org registry path relative to this file, e.g. "orgs.csv"' },
-  strict: { zh: 'true（警告也算不通过）或 false（只有错误算不通过），不加引号', en: 'true (warnings fail too) or false (only errors fail), without quotes' },
-  quotaFindings: {
-    zh: '"info"（任务未完成只作提示，检查照样通过）或 "error"（任务未完成算错误，检查不通过）',
-    en: '"info" (unmet quotas are information; the check passes) or "error" (unmet quotas fail the check)',
-  },
-  deadlines: {
-    zh: '截止日期的列表，例如 [{ "name": "结对情况上报", "date": "06-15" }]',
-    en: 'a list of deadlines, e.g. [{ "name": "pairings report", "date": "06-15" }]',
-  },
-  'deadlines[].name': { zh: '截止事项的名称，例如 "结对情况上报"', en: 'what is due, e.g. "pairings report"' },
-  'deadlines[].date': {
-    zh: '日期 "YYYY-MM-DD"（某一天）或 "MM-DD"（每年这一天），例如 "2016-12-20" 或 "06-15"',
-    en: 'a date "YYYY-MM-DD" (once) or "MM-DD" (every year), e.g. "2016-12-20" or "06-15"',
-  },
-};
-
-const TEXT = {
-  zh: {
-    unknownKey: '{file}：不认识的设置项 “{key}”{hint}。可用的设置项：{keys}',
-    didYouMean: '（是不是 “{key}”？）',
-    badValue: '{file}：“{key}” 的值 {got} 不对：应为{expected}',
-    missing: '{file}：“{key}” 缺少了：应为{expected}',
-    notObject: '{file}：内容应是一个 JSON 对象，以 { 开头、以 } 结尾，例如 {"province": "湖南省", "year": 2016}',
-    badJson: '{file} 不是有效的 JSON（第 {line} 行第 {column} 列附近：{detail}）：请检查引号、逗号和括号，注意最后一项后面不能有逗号',
-  },
-  en: {
-    unknownKey: '{file}: unknown setting "{key}"{hint}. Known settings: {keys}',
-    didYouMean: ' (did you mean "{key}"?)',
-    badValue: '{file}: "{key}" has the value {got}; it should be {expected}',
-    missing: '{file}: "{key}" is missing; it should be {expected}',
-    notObject: '{file}: the content must be a JSON object, starting with { and ending with }, e.g. {"province": "湖南省", "year": 2016}',
-    badJson: '{file} is not valid JSON (near line {line}, column {column}: {detail}): check quotes, commas and brackets; no comma after the last item',
-  },
-} as const;
-
-/** One thing wrong with the config, in both languages; `key` is the path as a user reads it (deadlines[1].date). */
+/** One thing wrong with the config; `key` is the path as a user reads it (deadlines[1].date). Messages: `config/…`. */
 export interface ConfigIssue {
   key: string;
-  zh: string;
-  en: string;
+  msg: Msg;
+}
+
+/** Keys the messages say what to write for (config/expected-…). */
+const EXPECTED_KEYS = new Set([...CONFIG_KEYS, 'deadlines[].name', 'deadlines[].date']);
+
+function expected(generic: string): Msg {
+  return EXPECTED_KEYS.has(generic) ? { id: `config/expected-${generic.replace('[].', '-')}` } : { id: 'term/none' };
 }
 
 export type ConfigParse = { ok: true; config: FupinConfig } | { ok: false; issues: ConfigIssue[] };
 
-function fill(template: string, data: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => data[key] ?? whole);
-}
-
-function both(id: keyof (typeof TEXT)['zh'], data: Record<string, string>, key: string): ConfigIssue {
-  return { key, zh: fill(TEXT.zh[id], data), en: fill(TEXT.en[id], data) };
+function issue(id: string, data: Msg['data'], key: string): ConfigIssue {
+  return { key, msg: { id: `config/${id}`, ...(data ? { data } : {}) } };
 }
 
 /** deadlines[1].date as written by a user; the EXPECTED entry is deadlines[].date. */
@@ -188,13 +147,13 @@ function closest(key: string, known: readonly string[]): string | undefined {
  */
 export function parseConfig(input: unknown, file: string = CONFIG_FILE): ConfigParse {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, issues: [both('notObject', { file }, '')] };
+    return { ok: false, issues: [issue('not-object', { file }, '')] };
   }
   const result = configSchema.safeParse(input);
   if (result.success) {
     const c = result.data;
     const config: FupinConfig = {
-      province: c.province,
+      ...(c.province !== undefined ? { province: c.province } : {}),
       quotaTable: c.quotaTable,
       strict: c.strict,
       quotaFindings: c.quotaFindings,
@@ -206,42 +165,25 @@ export function parseConfig(input: unknown, file: string = CONFIG_FILE): ConfigP
   }
   const issues: ConfigIssue[] = [];
   const seen = new Set<string>();
-  for (const issue of result.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      const where = keyText(issue.path);
+  for (const problem of result.error.issues) {
+    if (problem.code === 'unrecognized_keys') {
+      const where = keyText(problem.path);
       const known = where.generic.startsWith('deadlines') ? ['name', 'date'] : [...CONFIG_KEYS];
-      for (const k of issue.keys) {
+      for (const k of problem.keys) {
         const key = where.shown ? `${where.shown}.${k}` : k;
         if (seen.has(key)) continue;
         seen.add(key);
         const near = closest(k, known);
-        const hint = { zh: near ? fill(TEXT.zh.didYouMean, { key: near }) : '', en: near ? fill(TEXT.en.didYouMean, { key: near }) : '' };
-        issues.push({
-          key,
-          zh: fill(TEXT.zh.unknownKey, { file, key, hint: hint.zh, keys: known.join('、') }),
-          en: fill(TEXT.en.unknownKey, { file, key, hint: hint.en, keys: known.join(', ') }),
-        });
+        issues.push(issue('unknown-key', { file, key, hint: near ? { id: 'config/did-you-mean', data: { key: near } } : '', keys: known }, key));
       }
       continue;
     }
-    const where = keyText(issue.path);
+    const where = keyText(problem.path);
     if (seen.has(where.shown)) continue;
     seen.add(where.shown);
-    const expected = EXPECTED[where.generic] ?? { zh: '', en: '' };
-    const got = valueAt(input, issue.path);
-    if (got === undefined) {
-      issues.push({
-        key: where.shown,
-        zh: fill(TEXT.zh.missing, { file, key: where.shown, expected: expected.zh }),
-        en: fill(TEXT.en.missing, { file, key: where.shown, expected: expected.en }),
-      });
-    } else {
-      issues.push({
-        key: where.shown,
-        zh: fill(TEXT.zh.badValue, { file, key: where.shown, got: shownValue(got), expected: expected.zh }),
-        en: fill(TEXT.en.badValue, { file, key: where.shown, got: shownValue(got), expected: expected.en }),
-      });
-    }
+    const got = valueAt(input, problem.path);
+    if (got === undefined) issues.push(issue('missing', { file, key: where.shown, expected: expected(where.generic) }, where.shown));
+    else issues.push(issue('bad-value', { file, key: where.shown, got: shownValue(got), expected: expected(where.generic) }, where.shown));
   }
   return { ok: false, issues };
 }
@@ -263,8 +205,8 @@ export function parseConfigText(text: string, file: string = CONFIG_FILE): Confi
       line = before.split('\n').length;
       column = before.length - before.lastIndexOf('\n');
     }
-    const data = { file, line: String(line), column: String(column), detail: detail.replace(/^.*?:\s*/, '').slice(0, 80) };
-    return { ok: false, issues: [{ key: '', zh: fill(TEXT.zh.badJson, data), en: fill(TEXT.en.badJson, data) }] };
+    const data = { file, line, column, detail: detail.replace(/^.*?:\s*/, '').slice(0, 80) };
+    return { ok: false, issues: [issue('bad-json', data, '')] };
   }
   return parseConfig(json, file);
 }

@@ -82,6 +82,16 @@ export interface PlaceMatch {
   how: 'name' | 'renamed' | 'alias' | 'short';
 }
 
+/** The province, city and county names a text starts with (湖南省怀化市溆浦县…), each inside the one before. */
+export interface LeadingPlaces {
+  /** The places, largest first; never empty. */
+  places: (Province | City | County)[];
+  /** Offset of each place's name in the text. */
+  starts: number[];
+  /** Offset in the text where what follows the last name begins. */
+  end: number;
+}
+
 /** Something to search within: a province or city object, or a name (city first, then province). */
 export type Within = Province | City | string;
 
@@ -113,6 +123,9 @@ interface Candidate {
   /** A two-character name (攸县): needs a word boundary before (start, punctuation, a place) and no 城 after (新县城). */
   edge?: boolean;
 }
+
+/** Chains leadingCounty remembers per first two characters (a register repeats a few; more are parsed again). */
+const COUNTY_CHAINS_KEPT = 8;
 
 /** How many township names are looked up one by one before the whole name → counties map is built. */
 const TOWN_SCANS_BEFORE_FULL_MAP = 12;
@@ -207,6 +220,12 @@ export class DivisionIndex {
   private readonly townCandidates = new Map<string, Candidate[]>();
   private townMapComplete = false;
   private formLengthsCache?: number[];
+  /** Lengths of township names (townOfCountyAt). */
+  private townLengths?: number[];
+  /** Province, city and county forms by their first two characters, longest first (leadingPlaces). */
+  private adminHeads?: Map<string, string[]>;
+  /** Chains ending in a county (leadingCounty) by their first two characters, most recently used first. */
+  private readonly countyChains = new Map<string, { text: string; found: { county: County | undefined; end: number } }[]>();
 
   constructor(data: DivisionData) {
     this.version = data.source;
@@ -540,6 +559,119 @@ export class DivisionIndex {
       }
     }
     return { level: m.level, text: m.text, index: m.index, places, how: m.how };
+  }
+
+  /**
+   * The chain of province, city and county names a compacted text starts with, each lying in the one before:
+   * 湖南省怀化市溆浦县卢峰镇… → 湖南省, 怀化市, 溆浦县 (end at 卢峰镇). Official names, old names (宁乡县) and aliases
+   * (湘西州) count anywhere in the chain; a short form (湖南, 溆浦) only when a place inside it follows (for a county,
+   * one of its townships); a name that is an ordinary word (城区) only after its city; a name followed by 村 is a
+   * village's. The chain stops at the first name that does not lie in the one before (湖南省广州市: 湖南省 only).
+   * Undefined when the text starts with no such name. Cheap: one map lookup per position tried.
+   */
+  leadingPlaces(t: string): LeadingPlaces | undefined {
+    const places: (Province | City | County)[] = [];
+    const starts: number[] = [];
+    let pos = 0;
+    for (;;) {
+      const m = this.adminAt(t, pos, places[places.length - 1]);
+      if (!m) break;
+      places.push(m.place);
+      starts.push(pos);
+      pos += m.length;
+    }
+    return places.length ? { places, starts, end: pos } : undefined;
+  }
+
+  /**
+   * leadingPlaces for addresses, which repeat their register's prefix row after row: where the place names in front
+   * end, and the county they end in (undefined when the chain stops above a county, or there is none). A chain ending
+   * in a county's official name is remembered and reused for a text starting with it: what follows a county can neither
+   * extend the chain nor change how the names before it were read, once no longer name starts with any of them.
+   * The object returned may be shared between calls: read it, do not change it.
+   */
+  leadingCounty(t: string): { readonly county: County | undefined; readonly end: number } {
+    const head = t.slice(0, 2);
+    const known = this.countyChains.get(head);
+    if (known) {
+      for (let i = 0; i < known.length; i++) {
+        const m = known[i]!;
+        if (t.startsWith(m.text) && t[m.text.length] !== '村' && t[m.text.length] !== '城') {
+          if (i > 0) known.unshift(...known.splice(i, 1)); // the register's own prefix comes first
+          return m.found;
+        }
+      }
+    }
+    const lead = this.leadingPlaces(t);
+    if (!lead) return { county: undefined, end: 0 };
+    const last = lead.places.length - 1;
+    const place = lead.places[last]!;
+    if (place.level !== 'county') return { county: undefined, end: lead.end };
+    const text = t.slice(0, lead.end);
+    const reusable =
+      text.slice(lead.starts[last]) === place.name &&
+      lead.starts.every((at) => !(this.adminHeadsMap.get(text.slice(at, at + 2)) ?? []).some((f) => f.length > lead.end - at && f.startsWith(text.slice(at))));
+    if (reusable) {
+      const list = known ?? [];
+      list.unshift({ text: (' ' + text).slice(1), found: { county: place, end: lead.end } });
+      if (list.length > COUNTY_CHAINS_KEPT) list.pop();
+      if (!known) this.countyChains.set(head, list);
+    }
+    return { county: place, end: lead.end };
+  }
+
+  /** The province, city or county name at `pos` lying in `parent` (anywhere when none), as leadingPlaces takes it. */
+  private adminAt(
+    t: string,
+    pos: number,
+    parent: Province | City | County | undefined,
+  ): { place: Province | City | County; length: number } | undefined {
+    if (parent?.level === 'county' || pos + 2 > t.length) return undefined;
+    const forms = this.adminHeadsMap.get(t.slice(pos, pos + 2));
+    if (!forms) return undefined;
+    for (const form of forms) {
+      if (!t.startsWith(form, pos)) continue;
+      const after = pos + form.length;
+      if (t[after] === '村') continue;
+      let fits: (Province | City | County)[] | undefined;
+      for (const c of this.forms.get(form) ?? []) {
+        const p = c.place;
+        if (p.level === 'town') continue;
+        if (parent && !(RANK[p.level] > RANK[parent.level] && isWithin(p, parent))) continue;
+        if (c.strict && !parent) continue;
+        if (c.edge && t[after] === '城') continue;
+        if (c.weak && !this.adminAt(t, after, p) && !(p.level === 'county' && this.townOfCountyAt(t, after, p))) continue;
+        (fits ??= []).push(p);
+      }
+      if (!fits) continue;
+      // several places of one name (鼓楼区 in several cities): the one a following name lies in, else the first
+      const place = fits.length > 1 ? (fits.find((p) => this.adminAt(t, after, p)) ?? fits[0]!) : fits[0]!;
+      return { place, length: form.length };
+    }
+    return undefined;
+  }
+
+  /** Whether one of the county's townships (official name or ethnic alias) starts at `pos`. */
+  private townOfCountyAt(t: string, pos: number, county: County): boolean {
+    const towns = this.towns;
+    this.townLengths ??= [...new Set([...towns].map((n) => n.length))];
+    for (const len of this.townLengths) {
+      if (pos + len > t.length) continue;
+      const name = t.slice(pos, pos + len);
+      if (towns.has(name) && (this.townCounties(name) ?? []).includes(county)) return true;
+    }
+    return false;
+  }
+
+  /** adminHeads, made on first use: every province, city and county form by its first two characters. */
+  private get adminHeadsMap(): Map<string, string[]> {
+    if (!this.adminHeads) {
+      const heads = new Map<string, string[]>();
+      for (const form of this.forms.keys()) DivisionIndex.push(heads, form.slice(0, 2), form);
+      for (const list of heads.values()) list.sort((a, b) => b.length - a.length);
+      this.adminHeads = heads;
+    }
+    return this.adminHeads;
   }
 
   // ---- building ------------------------------------------------------------------------------

@@ -26,14 +26,15 @@ export const FILE_PROBLEMS = {
   'file-corrupt': def(
     'file-corrupt',
     {
-      truncated: '文件已损坏或不完整（{detail}）：请重新下载附件，或请对方用 Excel/WPS 重新保存后发送',
-      'not-xlsx': '文件扩展名是 {ext}，但内容不是 Excel 工作簿（{detail}）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
+      truncated: '文件已损坏或不完整：请重新下载附件，或请对方用 Excel/WPS 重新保存后发送',
+      'not-xlsx': '文件扩展名是 {ext}，但内容不是 Excel 工作簿：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
       'text-as-xlsx': '文件扩展名是 {ext}，但内容是文本（可能是 CSV 或网页）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)，或把扩展名改为 .csv',
-      csv: 'CSV 文件无法解析（第 {line} 行附近：{detail}）：请用 Excel/WPS 打开检查后重新保存为 CSV 或 .xlsx',
+      csv: 'CSV 文件第 {line} 行附近无法解析：请用 Excel/WPS 打开检查后重新保存为 CSV 或 .xlsx',
       'no-sheets': '文件结构不标准，找不到工作表（可能由其他软件生成）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
-      xml: '工作簿内部的 XML 已损坏（{detail}）：请用 Excel/WPS 打开，若能打开请“另存为”Excel 工作簿(.xlsx) 后重新发送；打不开请对方重新发送',
-      'zip-method': '工作簿使用了 Excel 不会写出的压缩方式（{detail}）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
-      zip64: '工作簿的 ZIP64 结构无法读取（{detail}）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
+      xml: '工作簿内部的 XML 已损坏：请用 Excel/WPS 打开，若能打开请“另存为”Excel 工作簿(.xlsx) 后重新发送；打不开请对方重新发送',
+      'zip-method': '工作簿使用了 Excel 不会写出的压缩方式：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
+      zip64: '工作簿的 ZIP64 结构无法读取：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
+      legacy: '{format} 文件已损坏或不完整，无法读取：请用 Excel/WPS 打开，若能打开请“另存为”Excel 工作簿(.xlsx) 后重新发送；打不开请对方重新发送',
     },
     {
       truncated: 'The file is damaged or incomplete ({detail}): download it again, or ask the sender to re-save it in Excel/WPS',
@@ -44,6 +45,7 @@ export const FILE_PROBLEMS = {
       xml: 'The XML inside the workbook is damaged ({detail}): open it in Excel/WPS and save it again as .xlsx, or ask for it again',
       'zip-method': 'The workbook uses a compression method Excel does not write ({detail}): open it in Excel/WPS and save as .xlsx',
       zip64: 'The workbook’s ZIP64 structure cannot be read ({detail}): open it in Excel/WPS and save as .xlsx',
+      legacy: 'The {format} file is damaged or incomplete and cannot be read ({detail}): open it in Excel/WPS and, if it opens, save it as .xlsx and send it again; otherwise ask for it again',
     },
   ),
   'file-limit': def(
@@ -61,6 +63,7 @@ export const FILE_PROBLEMS = {
       maxCellCharsLine: '第 {line} 行有单元格的内容超过 {allowed} 个字符（{actual} 个；--max-cell-chars 可调高）：Excel 单元格最多只能有 32767 个字符，请检查文件',
       maxLineChars: '第 {line} 行有 {actual} 个字符，超过上限 {allowed}：这不像登记表的一行，请用 Excel/WPS 打开检查后重新保存',
       maxColumns: '第 {line} 行有 {actual} 列，超过上限 {allowed}：请用 Excel/WPS 打开检查后重新保存',
+      memory: '读取这个 {format} 文件需要的内存超过上限 {allowed}：登记表用不了这么多，请用 Excel/WPS 打开检查，另存为 .xlsx 后再检查',
     },
     {
       maxFileBytes: 'The file is {actual}, over the limit of {allowed} (raise it with --max-file-mb): a register is usually a few hundred KB',
@@ -75,12 +78,8 @@ export const FILE_PROBLEMS = {
       maxCellCharsLine: 'A cell on line {line} holds more than {allowed} characters ({actual}; raise it with --max-cell-chars): Excel itself allows 32,767',
       maxLineChars: 'Line {line} has {actual} characters, over the limit of {allowed}: that is no register line; open the file in Excel/WPS, check it and save it again',
       maxColumns: 'Line {line} has {actual} columns, over the limit of {allowed}: open the file in Excel/WPS, check it and save it again',
+      memory: 'Reading this {format} file needs more memory than the limit of {allowed}, far more than a register: open it in Excel/WPS, check it and save it as .xlsx',
     },
-  ),
-  'file-legacy-xls': def(
-    'file-legacy-xls',
-    { legacy: '这是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，fupin 不读取：请用 Excel/WPS 打开，“另存为”Excel 工作簿(.xlsx) 后再检查' },
-    { legacy: 'Legacy Excel 97-2003 (.xls) or WPS (.et) format is not read: open it in Excel/WPS and save as an Excel workbook (.xlsx)' },
   ),
   'file-encrypted': def(
     'file-encrypted',
@@ -93,39 +92,32 @@ export const FILE_PROBLEMS = {
       zip: 'A part of the workbook ({detail}) is encrypted by a zip tool: send the unencrypted .xlsx instead',
     },
   ),
-  'file-ods': def(
-    'file-ods',
-    {
-      ods: '这是 OpenDocument 表格（.ods）：请用 LibreOffice/WPS/Excel 打开，“另存为”Excel 工作簿(.xlsx) 后再检查',
-      xlsb: '这是 Excel 二进制工作簿（.xlsb）：请用 Excel 打开，“另存为”Excel 工作簿(.xlsx) 后再检查',
-      numbers: '这是苹果 Numbers 表格：请在 Numbers 中“导出为 Excel(.xlsx)”后再检查',
-    },
-    {
-      ods: 'OpenDocument spreadsheet (.ods): open it in LibreOffice/WPS/Excel and save as .xlsx',
-      xlsb: 'Excel binary workbook (.xlsb): open it in Excel and save as .xlsx',
-      numbers: 'Apple Numbers file: export it from Numbers as Excel (.xlsx)',
-    },
-  ),
   'file-not-register': def(
     'file-not-register',
     {
       'no-header':
-        '没有找到登记表的表头：应有“{expected}”等列（表头可在前几行的标题之下）。{found}请检查列名，或用 fupin template register 生成空白登记表',
+        '没有找到登记表的表头：应有{expected}等列（表头可在前几行的标题之下）。{found}请检查列名，或用 fupin template register 生成空白登记表',
+      found: '（工作表“{sheet}”第 {row} 行只认出：{headers}）',
     },
     {
       'no-header':
         'No register header found: expected columns such as {expected} (below any title rows). {found}Check the column names, or start from `fupin template register`',
+      found: '(sheet "{sheet}", row {row}, has only: {headers}) ',
     },
   ),
   'file-unsupported': def(
     'file-unsupported',
     {
-      binary: '无法识别的文件格式（{detail}）：fupin 读取 .xlsx、.xlsm 和 .csv 登记表',
+      binary: '无法识别的文件格式（{detail}）：fupin 读取 .xlsx、.xlsm、.xls、.et、.ods、.xlsb 和 .csv 登记表',
       html: '这是网页(HTML)格式，只是扩展名为 {ext}：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
+      numbers: '这是苹果 Numbers 表格，fupin 不读取：请在 Numbers 中“导出为 Excel(.xlsx)”后再检查',
+      reader: '读取 {format} 文件的组件无法启动：请重新安装 fupin，或把文件另存为 .xlsx 后再检查',
     },
     {
-      binary: 'Unrecognised file format ({detail}): fupin reads .xlsx, .xlsm and .csv registers',
+      binary: 'Unrecognised file format ({detail}): fupin reads .xlsx, .xlsm, .xls, .et, .ods, .xlsb and .csv registers',
       html: 'This is a web page (HTML) named {ext}: open it in Excel/WPS and save as .xlsx',
+      numbers: 'Apple Numbers files are not read: export it from Numbers as Excel (.xlsx)',
+      reader: 'The component that reads {format} files could not start ({detail}): reinstall fupin, or save the file as .xlsx',
     },
   ),
   'file-unreadable': def(
@@ -139,6 +131,20 @@ export const FILE_PROBLEMS = {
     { quote: 'Line {line} has a quote (") that is never closed; it was read as a plain character: open the file in Excel/WPS, check that line and remove the stray quote' },
     'warning',
   ),
+  'file-partly-read': def(
+    'file-partly-read',
+    {
+      'shared-strings': '工作簿里有 {count} 个单元格引用的文字在文件中找不到（{cells}），已按空白读取：文件可能由其他软件生成或已损坏，请用 Excel/WPS 打开核对这些单元格，另存为 .xlsx 后再检查',
+      'duplicate-parts': '工作簿内部有重复而内容不同的部件（{parts}），只读取了第一份：请用 Excel/WPS 打开核对，另存为 .xlsx 后再检查',
+      'skipped-sheets': '宏表或对话框表（{sheets}）里的 {count} 个单元格没有检查：登记表请放在普通工作表里',
+    },
+    {
+      'shared-strings': '{count} cell(s) refer to text the file does not contain ({cells}) and were read as empty: the file may come from another program or be damaged; open it in Excel/WPS, check those cells and save it again as .xlsx',
+      'duplicate-parts': 'The workbook stores a part twice with different contents ({parts}); only the first copy was read: open it in Excel/WPS, check it and save it again as .xlsx',
+      'skipped-sheets': '{count} cell(s) on macro or dialog sheets ({sheets}) were not checked: keep registers on ordinary worksheets',
+    },
+    'warning',
+  ),
   'area-unknown': def(
     'area-unknown',
     {
@@ -147,7 +153,27 @@ export const FILE_PROBLEMS = {
     },
     {
       unknown:
-        'The county of this register is unknown, so addresses were not checked: give it with --area (e.g. --area 溆浦县), keep the file as 市州/县市区.xlsx, or write “填报单位：XX县慈善会” above the header',
+        'The county of this register is unknown, so addresses were not checked: give it with --area (e.g. --area "溆浦县"), keep the file as "市州"/"县市区".xlsx, or write “填报单位：XX县慈善会” above the header',
+    },
+    'info',
+  ),
+  'file-own-output': def(
+    'file-own-output',
+    {
+      annotated: 'fupin 生成的文件，未计入：这是标注了问题的登记表副本（validate --annotate），不是登记表本身。汇总请用原登记表',
+      cards: 'fupin 生成的文件，未计入：这是结对帮扶卡（fupin cards），不是登记表',
+      'quota-progress': 'fupin 生成的文件，未计入：这是附4 任务完成情况表（fupin quota -o），不是登记表',
+      publish: 'fupin 生成的文件，未计入：这是公示名单（fupin publish），不是登记表',
+      diff: 'fupin 生成的文件，未计入：这是登记表的变更清单（fupin diff），不是登记表',
+      shape: '这个文件是一张表单（如结对帮扶卡）而不是登记表：格子里是“户主姓名”“组织负责人”等栏目名，未计入。汇总请用登记表',
+    },
+    {
+      annotated: 'made by fupin, not counted: an annotated copy of a register (validate --annotate), not the register itself; roll up the original',
+      cards: 'made by fupin, not counted: pairing cards (fupin cards), not a register',
+      'quota-progress': 'made by fupin, not counted: the "附4" progress form (fupin quota -o), not a register',
+      publish: 'made by fupin, not counted: a public listing (fupin publish), not a register',
+      diff: 'made by fupin, not counted: a list of changes between registers (fupin diff), not a register',
+      shape: 'this file is a form (such as a pairing card), not a register: its cells are field labels such as "户主姓名" and "组织负责人"; not counted. Roll up the registers',
     },
     'info',
   ),

@@ -15,7 +15,7 @@
 //   (`similar`) may be two organisations: not touched.
 // Not repaired, ever: a phone or ID number destroyed by Excel (scientific notation, a lost leading 0, digits turned to
 // 0), an empty required cell, a name that is not a person's — they need someone who knows the household.
-import type { ColumnKey, Field, Lang, Problem, Register } from './model.js';
+import type { ColumnKey, Field, Problem, Register, RegisterRow } from './model.js';
 import type { OrgRegistry } from './orgs.js';
 import { compact, normText, orgKey } from './normalize.js';
 import { parsePhones } from './phone.js';
@@ -56,29 +56,6 @@ export interface Fix {
   as: 'text' | 'number';
 }
 
-export const FIX_MESSAGES: Record<FixReason, Record<Lang, string>> = {
-  trim: { zh: '去掉首尾多余的空格', en: 'removed stray spaces at the start or end' },
-  'half-width': { zh: '全角数字、字母改为半角', en: 'made full-width digits and letters half-width' },
-  'name-spaces': { zh: '去掉姓名中间用来对齐的空格', en: 'removed the spaces typed inside the name to align it' },
-  renumber: { zh: '序号按 1、2、3…… 重新连续编号', en: 'renumbered 1, 2, 3 … in row order' },
-  ditto: { zh: '“同上”改为上一行的完整内容', en: 'a ditto mark written out as the row above' },
-  'phone-as-text': {
-    zh: '以数字存储的电话号码改为文本（单元格格式设为“文本”）',
-    en: 'phone stored as a number written as text (cell format Text)',
-  },
-  'org-spelling': {
-    zh: '单位名称统一为本表最常用的写法',
-    en: 'organisation name unified to the spelling used most in this register',
-  },
-  'org-registry': {
-    zh: '单位名称统一为单位名录（orgs.csv）中的写法',
-    en: "organisation name unified to the org registry's (orgs.csv) spelling",
-  },
-  'formula-guard': {
-    zh: '以 = + - @ 开头的内容前加了英文单引号，防止 Excel 把它当作公式执行',
-    en: "an apostrophe put before text starting with = + - @ so that Excel does not run it as a formula",
-  },
-};
 
 /** Columns where full-width digits and letters are a typing accident, not style. */
 export const HALF_WIDTH_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['seq', 'phone', 'idNumber', 'familySize', 'income']);
@@ -109,31 +86,103 @@ function seqNumber(f: Field | undefined): number | undefined {
   return /^\d{1,9}$/.test(t) ? Number(t) : undefined;
 }
 
+/** A rule's own repair, reported with its finding (Problem.fix): the reason each rule's edits are listed under. */
+const REASON_OF_RULE: Partial<Record<string, FixReason>> = {
+  'name-spacing': 'name-spaces',
+  'serial-number': 'renumber',
+  'ditto-mark': 'ditto',
+  'org-name-variant': 'org-spelling',
+};
+
+/** The order a cell's repairs are made in (each works on the previous one's result). */
+const ORDER: readonly FixReason[] = ['ditto', 'org-registry', 'org-spelling', 'name-spaces', 'renumber', 'trim', 'half-width', 'phone-as-text'];
+
 /**
- * The changes that repair `register` mechanically. `problems` are its validation problems (validateRegister): the
- * name and organisation repairs follow what the rules asked for. One Fix per changed cell, in row then column order.
+ * The repairs of one register, planned as its rows go by (they are not kept): each row's mechanical repairs (trim,
+ * half-width, 序号 renumbered, phone as text) are decided at once; the org registry's spellings at the end, when every
+ * spelling has been counted; and what the rules asked for comes with their findings (Problem.fix, ESLint-style). One Fix
+ * per changed cell, in row then column order.
  */
-export function computeFixes(register: Register, problems: readonly Problem[], opts: FixOptions = {}): Fix[] {
-  const nameFix = new Map<string, string>();
-  const orgFix = new Map<string, string>();
-  const orgProblem = new Set<string>();
-  for (const p of problems) {
-    if (!p.cell) continue;
-    if (p.rule === 'name-spacing' && p.messageId === 'spaces' && typeof p.data?.fixed === 'string') nameFix.set(p.cell, p.data.fixed);
-    if (p.rule === 'org-name-variant' && p.messageId !== 'similar') {
-      orgProblem.add(p.cell);
-      if (typeof p.data?.expected === 'string') orgFix.set(p.cell, p.data.expected);
-    }
+export class FixPlanner {
+  private readonly local = new Map<
+    string,
+    { row: number; position: number; col: number; column: string; columnKey: ColumnKey; before: string; isText: boolean; kind: Field['kind']; numFmt?: string; text: string }
+  >();
+  /** Organisation cells (for the registry's spellings): cell → text, and the spellings' counts by org key. */
+  private readonly orgCells: { cell: string; text: string }[] = [];
+  private readonly orgSpellings = new Map<string, Map<string, number>>();
+  private position = 0;
+  private readonly hasSeq: boolean;
+
+  constructor(
+    private readonly register: Register,
+    private readonly opts: FixOptions = {},
+  ) {
+    this.hasSeq = register.columns.some((c) => c.key === 'seq');
   }
-  const registryTarget = opts.registry ? registrySpellings(register, opts.registry) : new Map<string, string>();
-  const hasSeq = register.columns.some((c) => c.key === 'seq');
-  const fixes: Fix[] = [];
-  register.rows.forEach((row, i) => {
-    for (const col of register.columns) {
+
+  row(row: RegisterRow): void {
+    this.position++;
+    for (const col of this.register.columns) {
       const f = row.fields[col.key];
       if (!f) continue;
-      // a ditto mark's field carries the row above's text; the cell itself holds the mark
-      let v = f.ditto ?? f.text;
+      const before = f.ditto ?? f.text;
+      const isText = f.kind === 'string';
+      const seqWrong = col.key === 'seq' && this.hasSeq && seqNumber(f) !== this.position;
+      const untrimmed = isText && f.text.trim() !== f.text;
+      const wide = isText && HALF_WIDTH_COLUMNS.has(col.key) && halfWidth(f.text) !== f.text;
+      const phoneNumber = col.key === 'phone' && f.kind === 'number';
+      if (col.key === 'org' && this.opts.registry && isText && f.text.trim() !== '') {
+        this.orgCells.push({ cell: f.cell, text: f.text });
+        const key = orgKey(f.text);
+        const m = this.orgSpellings.get(key) ?? new Map<string, number>();
+        m.set(f.text.trim(), (m.get(f.text.trim()) ?? 0) + 1);
+        this.orgSpellings.set(key, m);
+      }
+      // a cell a mechanical repair touches (the rules' own repairs come with their findings, cell and text included;
+      // organisation cells are kept only when the registry may respell them)
+      const registryMay = col.key === 'org' && this.opts.registry !== undefined && isText;
+      if (seqWrong || untrimmed || wide || phoneNumber || registryMay) {
+        this.local.set(f.cell, {
+          row: row.row,
+          position: this.position,
+          col: col.col,
+          column: col.header,
+          columnKey: col.key,
+          before,
+          isText,
+          kind: f.kind,
+          ...(f.numFmt ? { numFmt: f.numFmt } : {}),
+          text: f.text,
+        });
+      }
+    }
+  }
+
+  /** The fixes, given the register's findings (the rules' own repairs ride on them). */
+  end(problems: readonly Problem[]): Fix[] {
+    const ruleEdits = new Map<string, Map<FixReason, string>>();
+    /** Spelling → the spelling org-name-variant asks for. */
+    const orgFixByText = new Map<string, string>();
+    const columnAt = new Map(this.register.columns.map((c) => [c.col, c]));
+    for (const p of problems) {
+      const reason = REASON_OF_RULE[p.rule];
+      if (!reason || !p.fix) continue;
+      for (const e of p.fix) {
+        if (reason === 'org-spelling') orgFixByText.set(e.before, e.after);
+        const m = ruleEdits.get(e.cell) ?? new Map<FixReason, string>();
+        m.set(reason, e.after);
+        ruleEdits.set(e.cell, m);
+        const col = columnAt.get(e.col);
+        if (!this.local.has(e.cell) && col) {
+          this.local.set(e.cell, { row: e.row, position: -1, col: e.col, column: col.header, columnKey: col.key, before: e.before, isText: true, kind: 'string', text: e.textBefore ?? e.before });
+        }
+      }
+    }
+    const registryTarget = this.opts.registry ? registrySpellings(this.orgSpellings, this.opts.registry) : new Map<string, string>();
+    const fixes: Fix[] = [];
+    for (const [cell, c] of this.local) {
+      let v = c.before;
       let as: Fix['as'] = 'text';
       const reasons: FixReason[] = [];
       const change = (next: string, reason: FixReason): void => {
@@ -141,28 +190,30 @@ export function computeFixes(register: Register, problems: readonly Problem[], o
         v = next;
         if (!reasons.includes(reason)) reasons.push(reason);
       };
-      const isText = f.kind === 'string';
-      if (f.ditto !== undefined) change(f.text, 'ditto');
-
-      if (col.key === 'org' && isText && f.text.trim() !== '') {
-        const target = registryTarget.get(orgKey(f.text));
+      const edits = ruleEdits.get(cell);
+      if (edits?.has('ditto')) change(edits.get('ditto')!, 'ditto');
+      if (c.columnKey === 'org' && c.isText && c.text.trim() !== '') {
+        const target = registryTarget.get(orgKey(c.text));
         if (target !== undefined) change(target, 'org-registry');
-        else if (orgFix.has(f.cell)) change(orgFix.get(f.cell)!, 'org-spelling');
+        else if (edits?.has('org-spelling')) change(edits.get('org-spelling')!, 'org-spelling');
+        // a ditto mark written out as a spelling org-name-variant asks to change gets the change too
+        else if (edits?.has('ditto') && orgFixByText.has(v)) change(orgFixByText.get(v)!, 'org-spelling');
       }
-      if (col.key === 'name' && isText && nameFix.has(f.cell)) change(nameFix.get(f.cell)!, 'name-spaces');
-      if (col.key === 'seq' && hasSeq) {
-        const position = i + 1;
-        if (seqNumber(f) !== position) {
-          change(String(position), 'renumber');
+      if (c.columnKey === 'name' && c.isText && edits?.has('name-spaces')) change(edits.get('name-spaces')!, 'name-spaces');
+      if (c.columnKey === 'seq' && this.hasSeq) {
+        // the row's position among the pairings (known for the rows seen); else what the rule asked for
+        const position = c.position > 0 ? String(c.position) : edits?.get('renumber');
+        if (position !== undefined && v !== position) {
+          change(position, 'renumber');
           as = 'number';
         }
       }
-      if (isText) {
+      if (c.isText) {
         change(v.trim(), 'trim');
-        if (HALF_WIDTH_COLUMNS.has(col.key)) change(halfWidth(v), 'half-width');
+        if (HALF_WIDTH_COLUMNS.has(c.columnKey)) change(halfWidth(v), 'half-width');
       }
-      if (col.key === 'phone' && f.kind === 'number') {
-        const parsed = parsePhones(f.text, f.kind, f.numFmt);
+      if (c.columnKey === 'phone' && c.kind === 'number') {
+        const parsed = parsePhones(c.text, c.kind, c.numFmt);
         const n = parsed.numbers[0];
         if (parsed.numbers.length === 1 && n?.valid && n.formatted) {
           v = n.formatted;
@@ -170,17 +221,18 @@ export function computeFixes(register: Register, problems: readonly Problem[], o
         }
       }
       if (reasons.length === 0) continue;
+      reasons.sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
       const [reason, ...also] = reasons as [FixReason, ...FixReason[]];
       let rule = reasons.map((r) => RULE_OF[r]).find((r) => r !== undefined);
-      if (!rule && reason === 'org-registry' && orgProblem.has(f.cell)) rule = 'org-name-variant';
+      if (!rule && reason === 'org-registry' && edits?.has('org-spelling')) rule = 'org-name-variant';
       fixes.push({
-        sheet: register.sheet,
-        cell: f.cell,
-        row: row.row,
-        col: col.col,
-        column: col.header,
-        columnKey: col.key,
-        before: f.ditto ?? f.text,
+        sheet: this.register.sheet,
+        cell,
+        row: c.row,
+        col: c.col,
+        column: c.column,
+        columnKey: c.columnKey,
+        before: c.before,
         after: v,
         ...(rule ? { rule } : {}),
         reason,
@@ -188,8 +240,15 @@ export function computeFixes(register: Register, problems: readonly Problem[], o
         as,
       });
     }
-  });
-  return fixes;
+    return fixes.sort((a, b) => a.row - b.row || a.col - b.col);
+  }
+}
+
+/** The repairs of a register whose rows are at hand (tests, small registers): FixPlanner over its rows. */
+export function computeFixes(register: Register, problems: readonly Problem[], opts: FixOptions = {}): Fix[] {
+  const planner = new FixPlanner(register, opts);
+  for (const row of register.rows) planner.row(row);
+  return planner.end(problems);
 }
 
 /**
@@ -198,16 +257,7 @@ export function computeFixes(register: Register, problems: readonly Problem[], o
  * registry's name as the clerk writes it (full-width brackets kept): the most used such spelling wins; when the register
  * has none, the registry's name as read.
  */
-function registrySpellings(register: Register, registry: OrgRegistry): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const row of register.rows) {
-    const text = row.fields.org?.text?.trim();
-    if (!text) continue;
-    const key = orgKey(text);
-    const m = counts.get(key) ?? new Map<string, number>();
-    m.set(text, (m.get(text) ?? 0) + 1);
-    counts.set(key, m);
-  }
+function registrySpellings(counts: ReadonlyMap<string, ReadonlyMap<string, number>>, registry: OrgRegistry): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, spellings] of counts) {
     const entry = registry.lookup(key);
@@ -244,9 +294,4 @@ export function applyFixes(fixes: readonly Fix[], set: (fix: Fix) => boolean | v
     applied.push(f);
   }
   return { applied, skipped };
-}
-
-/** What was done to a cell, in words: every reason, joined. */
-export function describeFix(fix: Fix, lang: Lang): string {
-  return [fix.reason, ...(fix.also ?? [])].map((r) => FIX_MESSAGES[r][lang]).join(lang === 'zh' ? '；' : '; ');
 }

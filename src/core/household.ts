@@ -1,6 +1,27 @@
 // Who a pairing is about: households and organisations identified across spellings (DOMAIN §3).
-import type { RegisterRow } from './model.js';
-import { addressKey, nameKey, orgKey } from './normalize.js';
+//
+// Organisation key (orgIdentity): normalize.orgKey (spaces, punctuation, bracket and digit width removed), then the
+// higher-level place names in front dropped. A name that starts with a chain of places each lying in the one before
+// (DivisionIndex.leadingPlaces: 湖南省 → 怀化市 → 溆浦县) keeps the last of them only, in its official spelling:
+// 湖南省怀化市慈善总会 and 怀化市慈善总会 are one organisation, and so are 怀化市溆浦县慈善会 and 溆浦县慈善会, but
+// 湖南省慈善总会, 怀化市慈善总会 and 溆浦县慈善总会 are three (nothing below the last place is ever dropped), and
+// 湖南省广州市… keeps both names (广州市 is not in 湖南省). The key is made from the text and the division list only,
+// never from the register it is in, so one name has one key in every file and rollup counts it once.
+//
+// Address (addressIdentity): compacted, punctuation removed, the leading province/city/county chain taken off (the county
+// it names kept apart), 村委会/村民委员会 → 村, 居委会/社区居委会 → 社区, the 组 number in digits (三组, 第3组, 03组,
+// 3村民小组 → 3组). What is left is split after the village (…村, …社区): the village (township and village, as written)
+// and the detail (组, 号 …). Nothing else is dropped: 大湾村3组 and 大湾村4组, 卢峰镇大湾村 and 桥江镇大湾村 stay apart,
+// and so does an address written without its township (大湾村3组) from one with it.
+//
+// Household (HouseholdIndex): rows with the same 户主姓名 and the same village are one household when
+//   (a) they give a phone number in common (the same head, phone and village: one household, whatever the 组), or
+//   (b) their details are equal and their phones do not contradict (one row has none, or they share one);
+// and never when both rows have a county and the counties differ (the county the address names, else the register's
+// own). Without the division list the keys are text-level only: no place names removed, no county from addresses.
+import type { Area, RegisterRow } from './model.js';
+import type { DivisionIndex } from './divisions.js';
+import { compact, isDittoMark, nameKey, orgKey } from './normalize.js';
 import { parsePhones } from './phone.js';
 
 /** The phone numbers of a 联系方式 cell, as digit strings (one parser for the whole tool: phone.ts). */
@@ -8,79 +29,309 @@ export function phoneNumbers(text: string): string[] {
   return parsePhones(text).numbers.map((n) => n.digits).filter((d) => d.length >= 7);
 }
 
-/**
- * The household a row is about: 户主姓名 + normalised 家庭住址. Undefined when the name is empty
- * (the pairing is unknowable). Use HouseholdIndex to apply the phone tie-breaker.
- */
-export function householdBaseKey(row: RegisterRow): string | undefined {
-  const name = nameKey(row.fields.name?.text ?? '');
-  if (!name) return undefined;
-  return `${name}|${addressKey(row.fields.address?.text ?? '')}`;
+// ── organisations ────────────────────────────────────────────────────────────────────
+
+/** Org names remembered per division list (names repeat on every row; a register has a few hundred at most). */
+const ORG_CACHE_SIZE = 20_000;
+const orgCaches = new WeakMap<DivisionIndex, Map<string, string>>();
+const textOrgCache = new Map<string, string>();
+
+/** The key of an organisation's name ('' when it has none, or only a ditto mark): see the file comment. */
+export function orgIdentity(text: string, divisions?: DivisionIndex): string {
+  let cache = divisions ? orgCaches.get(divisions) : textOrgCache;
+  if (!cache) {
+    cache = new Map();
+    orgCaches.set(divisions!, cache);
+  }
+  let key = cache.get(text);
+  if (key === undefined) {
+    // a ditto mark with no row above to refer to (同上 in the first row) names no organisation
+    key = isDittoMark(text.trim()) ? '' : dropHigherPlaces(orgKey(text), divisions);
+    if (cache.size >= ORG_CACHE_SIZE) cache.clear();
+    cache.set(detach(text), detach(key));
+  }
+  return key;
 }
 
-/** The organisation a row names, spelling differences (spaces, brackets, punctuation, width) removed. */
-export function orgKeyOf(row: RegisterRow): string | undefined {
-  const k = orgKey(row.fields.org?.text ?? '');
+/** An org key without the place names in front of its own place: 湖南省怀化市慈善总会 → 怀化市慈善总会. */
+function dropHigherPlaces(key: string, divisions: DivisionIndex | undefined): string {
+  const lead = divisions?.leadingPlaces(key);
+  if (!lead) return key;
+  const last = lead.places.length - 1;
+  const own = lead.places[last]!;
+  // nothing after the places (the name is a place): keep it as written
+  if (lead.end === key.length) return key;
+  return own.name + key.slice(lead.end);
+}
+
+/** The organisation a row names (orgIdentity of its 扶贫单位 cell), undefined when the cell is empty. */
+export function orgKeyOf(row: RegisterRow, divisions?: DivisionIndex): string | undefined {
+  const k = orgIdentity(row.fields.org?.text ?? '', divisions);
   return k || undefined;
 }
 
-/** One household under a base key: its id and the phone numbers seen for it. */
-interface Household {
-  id: string;
-  phones: string[];
+// ── addresses ────────────────────────────────────────────────────────────────────────
+
+/** An address as household identity reads it: see the file comment. */
+export interface AddressIdentity {
+  /** GB/T 2260 code of the county the address names in front ('' when it names none, or without the division list). */
+  county: string;
+  /** From the township to the village (…村, …社区) as written; the whole place when no village is named. */
+  village: string;
+  /** What follows the village (3组12号), 组 numbers in digits. */
+  detail: string;
+}
+
+const PUNCT = /[()[\]{}<>【】〔〕《》「」『』"'`‘’“”.,，。、;；:：!！?？·•\-_—–~～/\\|*＊#＃]/gu;
+/** 村委会, 村委, 村民委员会, also after the village's own 村 (大湾村村委会): the village. */
+const VILLAGE_COMMITTEE = /村?村(?:民委员会|委会|委)/g;
+/** 居委会, 居民委员会, also after 社区 (城东社区居委会): the community. */
+const RESIDENTS_COMMITTEE = /(?:社区)?(?:居民委员会|居委会)/g;
+
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** The characters of a number written in Chinese (as 组 numbers are). */
+const CN_NUMERAL = new Set(Array.from('零〇一二两三四五六七八九十百'));
+
+/** 十二 → 12, 二十 → 20, 一百零五 → 105, 一〇 → 10; undefined when not a number written so. */
+export function chineseNumber(s: string): number | undefined {
+  if (!/[十百]/u.test(s)) {
+    let n = 0;
+    for (const ch of s) {
+      const d = CN_DIGIT[ch];
+      if (d === undefined) return undefined;
+      n = n * 10 + d;
+    }
+    return s.length ? n : undefined;
+  }
+  const m = /^(?:([一二两三四五六七八九])百)?(?:零?([一二两三四五六七八九])?十)?零?([一二三四五六七八九])?$/u.exec(s);
+  if (!m || s === '零') return undefined;
+  const [, h, t, u] = m;
+  const tens = t !== undefined ? CN_DIGIT[t]! : s.includes('十') ? 1 : 0;
+  return (h ? CN_DIGIT[h]! * 100 : 0) + tens * 10 + (u ? CN_DIGIT[u]! : 0);
+}
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * Every 组 with its number written in digits: 3组, 03组, 第3组, 三组, 第十二组, 3村民小组, 三小组 → 3组 / 12组 (not 组织; a
+ * 组 with no number before it stays). A character scan: this runs on every row's address.
+ */
+function canonicalGroups(t: string): string {
+  let at = t.indexOf('组');
+  if (at < 0) return t;
+  let out = '';
+  let from = 0;
+  for (; at >= 0; at = t.indexOf('组', at + 1)) {
+    if (t[at + 1] === '织') continue;
+    const suffix = t.startsWith('村民小', at - 3) ? at - 3 : t[at - 1] === '小' ? at - 1 : at;
+    let start = suffix;
+    if (isDigit(t[start - 1])) while (start > from && isDigit(t[start - 1])) start--;
+    else while (start > from && CN_NUMERAL.has(t[start - 1]!)) start--;
+    if (start === suffix) continue;
+    const digits = t.slice(start, suffix);
+    const n = isDigit(digits[0]) ? Number(digits) : chineseNumber(digits);
+    if (n === undefined) continue;
+    const lead = start > from && t[start - 1] === '第' ? start - 1 : start;
+    out += `${t.slice(from, lead)}${n}组`;
+    from = at + 1;
+  }
+  return from === 0 ? t : out + t.slice(from);
+}
+
+/** The local part of an address (after the county) in one spelling: committees and 组 numbers written one way. */
+function canonicalLocal(s: string): string {
+  let t = s;
+  if (t.includes('委')) t = t.replace(VILLAGE_COMMITTEE, '村').replace(RESIDENTS_COMMITTEE, '社区');
+  return canonicalGroups(t);
+}
+
+/** The length of the township word an address's local part starts with (2–9 Han characters ending 乡, 镇, 街道 or 苏木), or 0. */
+function townHead(s: string): number {
+  const first = s.charCodeAt(0);
+  if (!(first >= 0x3400 && first <= 0x9fff)) return 0;
+  const n = Math.min(s.length, 9);
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x3400 || c > 0x9fff) return 0;
+    if (c === 0x4e61 /* 乡 */ || c === 0x9547 /* 镇 */) return i + 1;
+    if ((c === 0x8857 /* 街 */ && s[i + 1] === '道') || (c === 0x82cf /* 苏 */ && s[i + 1] === '木')) return i + 2;
+  }
+  return 0;
+}
+
+/** The address of a household as identity reads it (see AddressIdentity). */
+export function addressIdentity(text: string, divisions?: DivisionIndex): AddressIdentity {
+  let s = compact(text);
+  // empty, or a ditto mark with no row above to refer to: no address
+  if (s === '' || (s.length <= 6 && isDittoMark(s))) return { county: '', village: '', detail: '' };
+  s = s.replace(PUNCT, '');
+  let county = '';
+  if (divisions) {
+    const lead = divisions.leadingCounty(s);
+    county = lead.county?.code ?? '';
+    if (lead.end > 0) s = s.slice(lead.end);
+  }
+  s = canonicalLocal(s);
+  // the village ends at the first 村 or 社区 after the township and at least one character of its own; a marker right
+  // after the township word with none further (新镇村3组) means the word was the village's name, not a township
+  const town = townHead(s);
+  let end = firstOf(s, '村', '社区', town + 1);
+  if (town > 0 && (s.startsWith('村', town) || s.startsWith('社区', town))) {
+    end ??= firstOf(s, '村', '社区', town);
+  }
+  if (end === undefined) return { county, village: s, detail: '' };
+  return { county, village: s.slice(0, end), detail: s.slice(end) };
+}
+
+/** The end of the first of two markers found at or after `from`, undefined when neither is. */
+function firstOf(s: string, a: string, b: string, from: number): number | undefined {
+  const i = s.indexOf(a, from);
+  const j = s.indexOf(b, from);
+  if (i < 0 && j < 0) return undefined;
+  return i >= 0 && (j < 0 || i < j) ? i + a.length : j + b.length;
+}
+
+// ── households ───────────────────────────────────────────────────────────────────────
+
+/** What identifies a row's household: the name and village (the group it is looked up in), the detail and the county. */
+export interface HouseholdWho {
+  /** 户主姓名|village. */
+  key: string;
+  detail: string;
+  /** The county (code with the division list, else the register's county name); '' when unknown. */
+  county: string;
 }
 
 /**
- * Assigns household ids: rows with the same name and address are one household, unless both carry
- * phone numbers and the numbers share nothing (then they are two households of the same name).
+ * Who a row's household is, as HouseholdIndex compares households; undefined when the name is empty (the pairing is
+ * unknowable). `area` is the register's: its county stands for the county of addresses that name none.
+ */
+export function householdWho(row: RegisterRow, divisions?: DivisionIndex, area?: Area): HouseholdWho | undefined {
+  const name = nameKey(row.fields.name?.text ?? '');
+  if (!name) return undefined;
+  const a = addressIdentity(row.fields.address?.text ?? '', divisions);
+  return { key: `${name}|${a.village}`, detail: a.detail, county: a.county || areaCounty(area, divisions) };
+}
+
+/**
+ * The household a row is about as one string: 户主姓名 + the address as identity reads it (without its county).
+ * Undefined when the name is empty. Rows with one base key are one household unless their phones or counties say
+ * otherwise; rows with different base keys may still be one (same village and phone): HouseholdIndex decides.
+ */
+export function householdBaseKey(row: RegisterRow, divisions?: DivisionIndex): string | undefined {
+  const who = householdWho(row, divisions);
+  return who === undefined ? undefined : who.key + who.detail;
+}
+
+const areaCounties = new WeakMap<object, string>();
+
+/** The register's own county as addresses' counties are written (a code with the division list); '' when it has none. */
+function areaCounty(area: Area | undefined, divisions: DivisionIndex | undefined): string {
+  if (!area || area.level !== 'county') return '';
+  if (!divisions) return area.county ?? '';
+  let code = areaCounties.get(area);
+  if (code === undefined) {
+    const place = divisions.placeOf(area);
+    code = place?.level === 'county' ? place.code : '';
+    areaCounties.set(area, code);
+  }
+  return code;
+}
+
+/** One household of a group (same name and village): its id, phones, detail and county. */
+interface Household {
+  id: string;
+  phones: string[];
+  detail: string;
+  county: string;
+}
+
+const SEP = '\u0001';
+
+/**
+ * Assigns household ids (see the file comment for when two rows are one household). Ids are the first row's base key
+ * (householdBaseKey), with #n added when that is already another household's.
  */
 export class HouseholdIndex {
   /**
-   * Base key → its households. The usual case, one household whose id is the key with at most one phone, is
-   * kept as that phone ('' for none): a province-wide register has hundreds of thousands of them.
+   * Name|village → its households. The usual case, one household with at most one phone, is kept as one string,
+   * detail + SEP + county + SEP + phone: a province-wide register has hundreds of thousands of them.
    */
   private readonly groups = new Map<string, string | Household[]>();
   private counter = 0;
 
-  /** The household id of a row, or undefined when the row has no household name. */
-  idOf(row: RegisterRow): string | undefined {
-    const base = householdBaseKey(row);
-    if (base === undefined) return undefined;
-    return this.idFor(base, phoneNumbers(row.fields.phone?.text ?? ''));
+  /** `divisions`: the division list, so households are told apart and together across place-name spellings. */
+  constructor(readonly divisions?: DivisionIndex) {}
+
+  /** The household id of a row, or undefined when the row has no household name. `area`: the register's. */
+  idOf(row: RegisterRow, area?: Area): string | undefined {
+    const who = householdWho(row, this.divisions, area);
+    if (who === undefined) return undefined;
+    return this.idFor(who, phoneNumbers(row.fields.phone?.text ?? ''));
   }
 
-  /** The household id for a base key (householdBaseKey) and the row's phone numbers (phoneNumbers). */
-  idFor(base: string, phones: readonly string[]): string {
-    const got = this.groups.get(base);
+  /** The household id for a row's identity (householdWho) and phone numbers (phoneNumbers). */
+  idFor(who: HouseholdWho, phones: readonly string[]): string {
+    const { key, detail, county } = who;
+    const got = this.groups.get(key);
     if (got === undefined) {
-      const id = detach(base);
       const own = unique(phones);
-      this.groups.set(id, own.length <= 1 ? (own[0] ?? '') : [{ id, phones: own }]);
-      return id;
+      this.groups.set(detach(key), own.length <= 1 ? compactForm(detail, county, own[0] ?? '') : [{ id: detach(key + detail), phones: own, detail: detach(detail), county }]);
+      return detach(key + detail);
     }
     let list: Household[];
     if (typeof got === 'string') {
-      // one household, id = the key, phone `got` (or none): a copy of the key is its id (the caller's string may be a slice of a line)
-      const id = detach(base);
-      if (phones.length === 0 || got === '' || phones.includes(got)) {
-        const merged = unique(got === '' ? phones : [got, ...phones]);
-        if (merged.length > 1) this.groups.set(base, [{ id, phones: merged }]);
-        else if (merged.length === 1 && got === '') this.groups.set(base, merged[0]!);
-        return id;
+      // the usual case, read in place: detail SEP county SEP phone
+      const a = got.indexOf(SEP);
+      const b = got.indexOf(SEP, a + 1);
+      const hasCounty = b > a + 1;
+      const hasPhone = b + 1 < got.length;
+      const countyOk = county === '' || !hasCounty || (b - a - 1 === county.length && got.startsWith(county, a + 1));
+      const sameDetail = a === detail.length && got.startsWith(detail);
+      const phone = hasPhone ? got.slice(b + 1) : '';
+      const same = countyOk && (phones.length > 0 && hasPhone ? phones.includes(phone) : sameDetail);
+      const d = sameDetail ? detail : got.slice(0, a);
+      if (same) {
+        let learns = !hasCounty && county !== '';
+        for (let i = 0; i < phones.length && !learns; i++) learns = phones[i] !== phone;
+        if (learns) {
+          const h: Household = { id: '', phones: hasPhone ? [phone] : [], detail: d, county: hasCounty ? got.slice(a + 1, b) : '' };
+          learn(h, county, phones);
+          this.groups.set(key, h.phones.length <= 1 ? compactForm(d, h.county, h.phones[0] ?? '') : [{ ...h, id: detach(key + d), detail: detach(d) }]);
+        }
+        return detach(key + d);
       }
-      list = [{ id, phones: [got] }];
-      this.groups.set(base, list);
+      list = [{ id: detach(key + d), phones: hasPhone ? [phone] : [], detail: detach(d), county: hasCounty ? got.slice(a + 1, b) : '' }];
+      this.groups.set(key, list);
     } else list = got;
     for (const h of list) {
-      if (phones.length === 0 || h.phones.length === 0 || phones.some((p) => h.phones.includes(p))) {
-        for (const p of phones) if (!h.phones.includes(p)) h.phones.push(detach(p));
+      if (matches(h, detail, county, phones)) {
+        learn(h, county, phones);
         return h.id;
       }
     }
-    const h: Household = { id: `${list[0]!.id}#${++this.counter}`, phones: unique(phones) };
-    list.push(h);
-    return h.id;
+    let id = detach(key + detail);
+    if (list.some((h) => h.id === id)) id = `${id}#${++this.counter}`;
+    list.push({ id, phones: unique(phones), detail: detach(detail), county });
+    return id;
   }
+}
+
+function compactForm(detail: string, county: string, phone: string): string {
+  return detach(`${detail}${SEP}${county}${SEP}${phone}`);
+}
+
+/** Whether a row (detail, county, phones) is about household h: see the file comment. */
+function matches(h: Household, detail: string, county: string, phones: readonly string[]): boolean {
+  if (county !== '' && h.county !== '' && county !== h.county) return false;
+  if (phones.length > 0 && h.phones.length > 0) return phones.some((p) => h.phones.includes(p));
+  return detail === h.detail;
+}
+
+/** What a matching row adds to what is known of its household: phone numbers, the county. */
+function learn(h: Household, county: string, phones: readonly string[]): void {
+  for (const p of phones) if (!h.phones.includes(p)) h.phones.push(detach(p));
+  if (h.county === '' && county !== '') h.county = county;
 }
 
 function unique(list: readonly string[]): string[] {

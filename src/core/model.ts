@@ -46,12 +46,37 @@ export interface RawWorkbook {
 export interface Detected {
   encoding?: { value: string; reason: string };
   delimiter?: { value: string; reason: string };
-  [key: string]: { value: string; reason: string } | undefined;
+  [key: string]: DetectedEntry | undefined;
+}
+
+export interface DetectedEntry {
+  value: string;
+  reason: string;
+  /** The reader dropped a value here (a string it could not find, a sheet it does not read): the register gets this file-partly-read warning. */
+  warning?: { messageId: string; data: Record<string, string | number> };
 }
 
 export type Severity = 'error' | 'warning' | 'info';
 
 export type Lang = 'zh' | 'en';
+
+/**
+ * Something to say to a person, before it is put into words: a catalogue id and the values of its placeholders.
+ * A value may itself be a message (a type's name, a requirement's label) or a list of values (joined as the
+ * language joins lists). The core and io produce messages; only formatters and the CLI entry render them
+ * (src/formatters/catalogue).
+ */
+export interface Msg {
+  id: string;
+  data?: Record<string, MsgArg | undefined>;
+}
+
+export type MsgArg = string | number | Msg | readonly MsgArg[];
+
+/** A message with its data, for short literals: msg('rollup/joint', { unit }). */
+export function msg(id: string, data?: Msg['data']): Msg {
+  return data ? { id, data } : { id };
+}
 
 /**
  * Canonical register columns. The first five are the 附2 form's own; the rest are optional
@@ -119,14 +144,29 @@ export interface Area {
   city?: string;
   /** Full official county name, e.g. 溆浦县. */
   county?: string;
+  /** A township, for a city laid out by township (东莞市/虎门镇.xlsx): its registers count in that township's row. */
+  town?: string;
   /** GB/T 2260 code of the most specific known place. */
   code?: string;
 }
 
 export interface AreaGuess extends Area {
-  source: 'flag' | 'path' | 'sheet' | 'config' | 'none';
+  source: 'flag' | 'path' | 'sheet-name' | 'sheet' | 'config' | 'none';
   /** The text the area was read from (a path segment, the 填报单位 line …). */
   evidence?: string;
+  /** Other sources naming other places: the decided one was used, these are shown (--explain) and never silent. */
+  conflicts?: AreaConflict[];
+  /** The text said 市本级 but no city could be told from it or anything else. */
+  cityUnknown?: boolean;
+}
+
+/** A source naming another place than the one decided. */
+export interface AreaConflict {
+  source: 'flag' | 'path' | 'sheet-name' | 'sheet';
+  /** The text that disagrees. */
+  text: string;
+  /** What it names (怀化市辰溪县, 长沙市, 市本级). */
+  names: string;
 }
 
 /** One register found in a sheet: where its header is and which rows are pairings. */
@@ -142,8 +182,13 @@ export interface Register {
   unknownColumns: { letter: string; header: string }[];
   /** Canonical columns not found (the required ones missing makes the register unreadable). */
   missingColumns: ColumnKey[];
-  /** The pairings: data rows, including rows with problems; not blank, template or footer rows. */
+  /**
+   * The pairings: data rows, including rows with problems; not blank, template or footer rows. Empty when the rows
+   * went to visitors as they were read (core/ledger: every command reads that way) — `rowCount` says how many there were.
+   */
   rows: RegisterRow[];
+  /** How many pairing rows the register has (DOMAIN §10 `rows`). */
+  rowCount: number;
   /** How many rows were passed over and why. */
   skipped: { blank: number; template: number; total: number };
   /** 1-based row where the closing 备注 line (or another footer) was found. */
@@ -168,8 +213,23 @@ export interface Problem {
   column?: string;
   cell?: string;
   value?: string;
-  /** Placeholders for the message template. */
-  data?: Record<string, string | number>;
+  /** Placeholders for the message template (a value may be a message: a type's name, a row's label). */
+  data?: Record<string, MsgArg>;
+  /** The repair the rule proposes (a fixable rule's findings carry one when a mechanical repair exists). */
+  fix?: FixEdit[];
+}
+
+/** A rule's repair of one cell, reported with its finding (ESLint's producer side); `fupin fix` applies it. */
+export interface FixEdit {
+  cell: string;
+  /** 1-based spreadsheet row and 0-based column of the cell. */
+  row: number;
+  col: number;
+  /** The cell as written (a ditto mark: the mark itself). */
+  before: string;
+  /** The field's text as read, when it differs from `before` (a ditto mark: the value taken from above). */
+  textBefore?: string;
+  after: string;
 }
 
 /** The validation of one register (or one unreadable file). */
@@ -204,8 +264,8 @@ export interface OrgSummary {
   spellings: string[];
   type: OrgType;
   typeSource: OrgTypeSource;
-  /** What decided the type, in words (the 类型 text, the orgs.csv row, the name keyword). */
-  typeDetail?: string;
+  /** What decided the type (the 类型 text, the orgs.csv row, the name keyword), as a message. */
+  typeDetail?: Msg;
   /** The level its rows count for (from the file: 省本级, 市本级 or a county). */
   level: AreaLevel;
   city?: string;
@@ -242,5 +302,6 @@ export interface RollupTable {
   rows: RollupRow[];
   /** Column sums of the rows (合计). */
   total: { charity: CountPair; foundation: CountPair; social: CountPair; subtotal: CountPair };
-  notes: string[];
+  /** What a reader of the table should know (rows left out, households counted once …), put into words by the formatters. */
+  notes: Msg[];
 }

@@ -2,15 +2,23 @@
 
 const WS = /[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/gu;
 
+/**
+ * Printable ASCII and CJK Unified Ideographs only: text NFKC leaves as it is, with no whitespace. Most cells are such
+ * text, and testing for it is several times cheaper than normalising (the keys run on every row of 200k-row registers).
+ */
+const NFKC_STABLE = /^[\x21-\x7e\u4e00-\u9fff]*$/;
+
 /** NFKC (full-width digits, letters, brackets → half-width), trim, collapse inner whitespace. */
 export function normText(s: string): string {
   if (!s) return '';
+  if (NFKC_STABLE.test(s)) return s;
   return s.normalize('NFKC').replace(WS, ' ').trim();
 }
 
 /** Like normText but with every whitespace removed (names, headers, keys). */
 export function compact(s: string): string {
   if (!s) return '';
+  if (NFKC_STABLE.test(s)) return s;
   return s.normalize('NFKC').replace(WS, '');
 }
 
@@ -38,6 +46,13 @@ export function digitsOf(s: string): string {
 
 /** Han characters (CJK Unified Ideographs, including extensions A+). */
 export const HAN = /\p{Script=Han}/u;
+
+const DITTO = /^(?:同上|同前|同左|同上单位|同上地址|〃|"|”|＂|''|ditto|do\.?)$/iu;
+
+/** A ditto mark: 同上, 〃, " … (the cell holds nothing else; `norm` is normText of the cell). */
+export function isDittoMark(norm: string): boolean {
+  return DITTO.test(norm.replace(/\s+/g, ''));
+}
 
 export function isBlank(s: string | undefined): boolean {
   return s === undefined || normText(s) === '';
@@ -74,8 +89,13 @@ export function numberText(n: number): string {
   }
   const s = String(n);
   if (!/e/i.test(s)) return s;
-  // tiny or huge non-integers: write without exponent
-  return n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+  // tiny non-integers (|n| < 1e-6; huge ones are integers): every digit of the shortest round-trip form, written
+  // out while that stays short (0.00000000012345678901234), else as Excel's General shows it (-3.14E-300)
+  const [mantissa, e] = s.split('e') as [string, string];
+  const exp = Number(e);
+  const neg = mantissa.startsWith('-');
+  if (exp >= -20) return `${neg ? '-' : ''}0.${'0'.repeat(-exp - 1)}${mantissa.replace('-', '').replace('.', '')}`;
+  return `${mantissa}E-${String(-exp).padStart(2, '0')}`;
 }
 
 /** A whole number of 16+ digits as Excel shows it: 15 significant digits, then zeros. */

@@ -1,5 +1,5 @@
 // Organisation types (DOMAIN §4): name rules, 类型 text, the orgs.csv registry, and the order in which they decide.
-import type { AreaLevel, OrgType, OrgTypeSource, Problem } from './model.js';
+import type { AreaLevel, Msg, OrgType, OrgTypeSource, Problem } from './model.js';
 import { compact, normText, orgKey } from './normalize.js';
 
 /** One name rule: a keyword the name contains, the type it means, and why. */
@@ -220,8 +220,8 @@ export function registryFromRows(rows: string[][]): { registry: OrgRegistry; ent
 export interface OrgTypeDecision {
   type: OrgType;
   source: OrgTypeSource;
-  /** What decided it: the 类型 text, the registry row, the name keyword, or why nothing did. */
-  detail: string;
+  /** What decided it: the 类型 text, the registry row, the name keyword, or why nothing did (`orgs/basis-…`). */
+  detail: Msg;
 }
 
 /**
@@ -230,10 +230,10 @@ export interface OrgTypeDecision {
  */
 export function classifyOrg(name: string, opts: { typeColumnText?: string; registry?: OrgRegistry } = {}): OrgTypeDecision {
   const fromColumn = parseTypeText(opts.typeColumnText);
-  if (fromColumn) return { type: fromColumn, source: 'column', detail: `类型列：${normText(opts.typeColumnText ?? '')}` };
+  if (fromColumn) return { type: fromColumn, source: 'column', detail: { id: 'orgs/basis-column', data: { text: normText(opts.typeColumnText ?? '') } } };
   const entry = opts.registry?.lookup(name);
-  if (entry) return { type: entry.type, source: 'registry', detail: `orgs.csv 第 ${entry.row} 行：${entry.name}` };
+  if (entry) return { type: entry.type, source: 'registry', detail: { id: 'orgs/basis-registry', data: { row: entry.row, name: entry.name } } };
   const byName = classifyByName(name);
-  if (byName) return { type: byName.type, source: 'name', detail: `名称含“${byName.rule}”` };
-  return { type: 'social', source: 'default', detail: '无法判断，按社会服务机构计' };
+  if (byName) return { type: byName.type, source: 'name', detail: { id: 'orgs/basis-name', data: { keyword: byName.rule } } };
+  return { type: 'social', source: 'default', detail: { id: 'orgs/basis-default' } };
 }

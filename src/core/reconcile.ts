@@ -1,16 +1,17 @@
 // Reconciling a city 统计表 read from a file with the table counted from that city's registers: one problem per differing cell.
-import type { Problem, RollupRow, RollupTable } from './model.js';
+import { msg, type MsgArg, type Problem, type RollupRow, type RollupTable } from './model.js';
 import { numberText } from './normalize.js';
 import { COLUMN_LABEL, GROUPS, matchUnit, type RowRefs, type StatsTableRead } from './stats-table.js';
 
 const MEASURES = ['units', 'households'] as const;
 
-function countsText(row: RollupRow): string {
-  return GROUPS.map((g) => MEASURES.map((m) => `${COLUMN_LABEL[g][m]} ${row[g][m]}`).join('，')).join('；');
+/** The row's eight figures, each with its column's label (column names are the form's own). */
+function countsText(row: RollupRow): string[] {
+  return GROUPS.flatMap((g) => MEASURES.map((m) => `${COLUMN_LABEL[g][m]} ${row[g][m]}`));
 }
 
 function compareCells(
-  unit: string,
+  unit: MsgArg,
   sheetRow: number,
   refs: RowRefs,
   stated: Pick<RollupRow, 'charity' | 'foundation' | 'social' | 'subtotal'>,
@@ -73,7 +74,7 @@ export function reconcileCityTable(read: StatsTableRead, computed: RollupTable):
     compareCells(c.unit, s.sheetRow, s.refs, s.row, c, out);
   }
   if (read.stated && allMatched) {
-    compareCells('合计', read.stated.sheetRow, read.stated.refs, read.stated.total, computed.total, out);
+    compareCells(msg('term/total-row'), read.stated.sheetRow, read.stated.refs, read.stated.total, computed.total, out);
   }
   for (const c of computed.rows) {
     if (matched.has(c.unit)) continue;

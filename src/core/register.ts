@@ -2,7 +2,7 @@
 import { COLUMNS, headerKey, matchHeader, REQUIRED_KEYS } from './columns.js';
 import type { AreaGuess, ColumnKey, ColumnMatch, Detected, Field, RawCell, RawSheet, Register, RegisterRow, SourceFormat } from './model.js';
 import { detach } from './household.js';
-import { columnLetter, compact, normText } from './normalize.js';
+import { columnLetter, compact, isDittoMark, normText } from './normalize.js';
 
 /** How far below the top (or below the previous register) a header is looked for. */
 export const HEADER_SEARCH_ROWS = 40;
@@ -15,12 +15,8 @@ const MIN_COLUMNS = 3;
 const FOOTER = /^(?:备注|备考|注[:：]|说明[:：]|填表人|填报人|填表|审核人|审核|制表人|制表|负责人|单位负责人|分管领导|主管领导|签字|盖章|联系人[:：])/u;
 /** Columns where a clerk may write "同上" (same as above) instead of repeating the value. */
 const DITTO_COLUMNS: readonly ColumnKey[] = ['org', 'address'];
-const DITTO = /^(?:同上|同前|同左|同上单位|同上地址|〃|"|”|＂|''|ditto|do\.?)$/iu;
-
-/** A ditto mark: 同上, 〃, " … (the cell holds nothing else). */
-export function isDittoMark(norm: string): boolean {
-  return DITTO.test(norm.replace(/\s+/g, ''));
-}
+/** A ditto mark: 同上, 〃, " … (normalize.ts; kept exported here for the readers of this module). */
+export { isDittoMark };
 
 /** Total rows are not pairings. */
 const TOTAL = /^(?:合计|小计|总计|共计|累计)/u;
@@ -280,12 +276,15 @@ export interface ScanContext {
  * Every register in a sheet. Several registers may follow one another (each after the previous one's 备注);
  * a sheet with none gives an empty list and the closest header candidate.
  */
-export function scanSheet(sheet: RawSheet, ctx: ScanContext): SheetScan {
-  return scanRows(makeGrid(sheet), sheet.name, ctx, 0, 0);
+export function scanSheet(sheet: RawSheet, ctx: ScanContext, sink?: RowSink): SheetScan {
+  return scanRows(makeGrid(sheet), sheet.name, ctx, 0, 0, sink);
 }
 
-/** scanSheet from row `from` on, `above` registers having been found above it in the same sheet. */
-function scanRows(g: Grid, sheetName: string, ctx: ScanContext, from: number, above: number): SheetScan {
+/**
+ * scanSheet from row `from` on, `above` registers having been found above it in the same sheet. With a sink, each
+ * register's rows go to it as they are read (the register is announced, area unset, before its first row) and are not kept.
+ */
+function scanRows(g: Grid, sheetName: string, ctx: ScanContext, from: number, above: number, sink?: RowSink): SheetScan {
   const registers: Register[] = [];
   let bestCandidate: SheetScan['bestCandidate'];
   while (from < g.rowCount) {
@@ -295,7 +294,7 @@ function scanRows(g: Grid, sheetName: string, ctx: ScanContext, from: number, ab
       break;
     }
     const titleLines = titleLinesOf(g, from, found.row);
-    const { register, next } = readBlock(g, sheetName, found, titleLines, ctx);
+    const { register, next } = readBlock(g, sheetName, found, titleLines, ctx, sink);
     registers.push(register);
     if (next === undefined) break;
     from = next;
@@ -317,8 +316,9 @@ function titleLinesOf(g: Grid, from: number, to: number): string[] {
   return titleLines;
 }
 
-function readBlock(g: Grid, sheetName: string, header: Candidate, titleLines: string[], ctx: ScanContext): { register: Register; next?: number } {
+function readBlock(g: Grid, sheetName: string, header: Candidate, titleLines: string[], ctx: ScanContext, sink?: RowSink): { register: Register; next?: number } {
   const block = new BlockReader(header, titleLines, ctx, sheetName);
+  if (sink) block.emit = sink(block.shell());
   for (let r = block.firstData; r < g.rowCount; r++) {
     const next = block.read(g, r);
     if (next !== undefined) return { register: block.finish(), next };
@@ -449,9 +449,10 @@ class BlockReader {
   }
 
   finish(): Register {
-    if (!this.made) return this.build();
-    if (this.footerRow !== undefined) this.made.footerRow = this.footerRow;
-    return this.made;
+    const reg = this.made ?? this.build();
+    if (this.footerRow !== undefined) reg.footerRow = this.footerRow;
+    reg.rowCount = this.count;
+    return reg;
   }
 
   private build(): Register {
@@ -467,6 +468,7 @@ class BlockReader {
       unknownColumns: unknown.map((u) => ({ letter: columnLetter(u.col), header: u.header })),
       missingColumns: COLUMNS.filter((c) => (c.required || c.expected) && !present.has(c.key)).map((c) => c.key),
       rows: this.rows,
+      rowCount: this.count,
       skipped: this.skipped,
       ...(footerRow !== undefined ? { footerRow } : {}),
       titleLines,

@@ -1,42 +1,27 @@
-// Counting 附3 (DOMAIN §5): registers → a city's 统计表, registers or city tables → the provincial table.
-import { HouseholdIndex, orgKeyOf } from './household.js';
-import { fillTemplate } from './i18n.js';
-import type {
-  AreaLevel,
-  CountPair,
-  Lang,
-  OrgSummary,
-  OrgType,
-  Problem,
-  Register,
-  RollupRow,
-  RollupTable,
-} from './model.js';
-import { normText } from './normalize.js';
+// Counting 附3 (DOMAIN §5): the pairings of registers → a city's 统计表, registers or city tables → the provincial table.
+import { msg, type AreaLevel, type CountPair, type Msg, type OrgSummary, type OrgType, type Problem, type Register, type RollupRow, type RollupTable } from './model.js';
+import type { PairingRow } from './ledger/visitors.js';
 import { classifyOrg, parseTypeText, type OrgRegistry, type OrgTypeDecision } from './orgs.js';
-import { HUNAN_CITIES } from './quota/table.js';
-import { ROLLUP_NOTES } from './stats-messages.js';
-
-/** Hunan's 14 市州 in the order 附4 lists them (DOMAIN §2), with the short forms tables write: one list, in quota/table.ts. */
-export { HUNAN_CITIES };
 
 export const TYPES: readonly OrgType[] = ['charity', 'foundation', 'social'];
+
+/** A register with the pairing rows its `pairings` visitor noted. */
+export interface CountedRegister {
+  register: Register;
+  rows: readonly PairingRow[];
+}
 
 export interface RollupOptions {
   /** orgs.csv, when there is one. */
   registry?: OrgRegistry;
-  /** Share one index between calls so household ids agree; one is made per call otherwise. */
-  index?: HouseholdIndex;
-  /** The city's counties in the division list's order; rows follow it (others after, by name). */
-  countyOrder?: string[];
-  /** The province's cities in table order; default HUNAN_CITIES. */
-  cityOrder?: string[];
+  /** The city's rows below 市本级 (counties, or townships) in the division list's order; rows follow it (others after, by name). */
+  countyOrder?: readonly string[];
+  /** The province's cities in table order (the profile's). */
+  cityOrder?: readonly string[];
   /** rollupCity: the city, when the registers do not all say it. */
   city?: string;
-  /** rollupProvince: the province's name; default the registers' or 湖南省. */
+  /** rollupProvince: the province's name (the profile's). */
   province?: string;
-  /** Language of the notes; default zh. */
-  lang?: Lang;
 }
 
 export function emptyPair(): CountPair {
@@ -44,14 +29,7 @@ export function emptyPair(): CountPair {
 }
 
 export function emptyRow(unit: string, level: AreaLevel, where: { city?: string; county?: string } = {}): RollupRow {
-  const row: RollupRow = {
-    unit,
-    level,
-    charity: emptyPair(),
-    foundation: emptyPair(),
-    social: emptyPair(),
-    subtotal: emptyPair(),
-  };
+  const row: RollupRow = { unit, level, charity: emptyPair(), foundation: emptyPair(), social: emptyPair(), subtotal: emptyPair() };
   if (where.city) row.city = where.city;
   if (where.county) row.county = where.county;
   return row;
@@ -73,66 +51,57 @@ export function columnSums(rows: readonly RollupRow[]): RollupTable['total'] {
 
 /** One countable register row: a household paired with a typed organisation. */
 interface Pairing {
-  register: Register;
   household: string;
   org: string;
   type: OrgType;
 }
 
-type Note = { id: string; data: Record<string, string | number> };
+/** Rows a count left out, and why: no 户主姓名 (the household is unknown), no organisation. */
+export interface LeftOut {
+  file: string;
+  sheet: string;
+  reason: 'no-name' | 'no-org';
+  rows: number[];
+}
 
-/** Everything decided once per rollup: household ids, org types, the rows left out. */
-class Tally {
-  readonly index: HouseholdIndex;
+/** Everything decided once per rollup: org types, the pairings of each register, the rows left out. */
+export class Tally {
   readonly types = new Map<string, OrgTypeDecision>();
   readonly pairings = new Map<Register, Pairing[]>();
-  readonly notes: Note[] = [];
+  readonly leftOut: LeftOut[] = [];
   private readonly names = new Map<string, Map<string, number>>();
 
   constructor(
-    readonly registers: readonly Register[],
+    readonly registers: readonly CountedRegister[],
     readonly opts: RollupOptions,
   ) {
-    this.index = opts.index ?? new HouseholdIndex();
     // Types: the first 类型 text fupin can read anywhere, then orgs.csv, then the name.
     const columnText = new Map<string, string>();
-    for (const reg of registers) {
-      for (const row of reg.rows) {
-        const key = orgKeyOf(row);
-        if (!key) continue;
-        const spelled = (row.fields.org?.text ?? '').trim();
-        const counts = this.names.get(key) ?? new Map<string, number>();
-        counts.set(spelled, (counts.get(spelled) ?? 0) + 1);
-        this.names.set(key, counts);
-        const t = row.fields.orgType?.text;
-        if (!columnText.has(key) && parseTypeText(t)) columnText.set(key, t ?? '');
+    for (const { rows } of registers) {
+      for (const row of rows) {
+        if (row.org === undefined) continue;
+        const counts = this.names.get(row.org) ?? new Map<string, number>();
+        counts.set(row.spelling, (counts.get(row.spelling) ?? 0) + 1);
+        this.names.set(row.org, counts);
+        if (!columnText.has(row.org) && parseTypeText(row.typeText)) columnText.set(row.org, row.typeText ?? '');
       }
     }
     for (const key of this.names.keys()) {
       const name = this.spellings(key)[0] ?? key;
       this.types.set(key, classifyOrg(name, { typeColumnText: columnText.get(key), registry: opts.registry }));
     }
-    for (const reg of registers) {
+    for (const { register, rows } of registers) {
       const list: Pairing[] = [];
       const noName: number[] = [];
       const noOrg: number[] = [];
-      for (const row of reg.rows) {
-        const household = this.index.idOf(row);
-        const org = orgKeyOf(row);
-        if (household === undefined) noName.push(row.row);
-        else if (org === undefined) noOrg.push(row.row);
-        else list.push({ register: reg, household, org, type: this.types.get(org)!.type });
+      for (const row of rows) {
+        if (row.household === undefined) noName.push(row.row);
+        else if (row.org === undefined) noOrg.push(row.row);
+        else list.push({ household: row.household, org: row.org, type: this.types.get(row.org)!.type });
       }
-      this.pairings.set(reg, list);
-      if (noName.length) this.notes.push({ id: 'no-name', data: { file: reg.file, rows: noName.join('、'), count: noName.length } });
-      if (noOrg.length) this.notes.push({ id: 'no-org', data: { file: reg.file, rows: noOrg.join('、'), count: noOrg.length } });
-    }
-    const defaults = [...this.types.entries()].filter(([, d]) => d.source === 'default');
-    if (defaults.length) {
-      this.notes.push({
-        id: 'default-type',
-        data: { count: defaults.length, names: defaults.map(([k]) => this.displayName(k)).join('、') },
-      });
+      this.pairings.set(register, list);
+      if (noName.length) this.leftOut.push({ file: register.file, sheet: register.sheet, reason: 'no-name', rows: noName });
+      if (noOrg.length) this.leftOut.push({ file: register.file, sheet: register.sheet, reason: 'no-org', rows: noOrg });
     }
   }
 
@@ -151,9 +120,19 @@ class Tally {
     return registers.flatMap((r) => this.pairings.get(r) ?? []);
   }
 
-  render(notes: readonly Note[]): string[] {
-    const lang = this.opts.lang ?? 'zh';
-    return notes.map((n) => fillTemplate(ROLLUP_NOTES[lang][n.id] ?? n.id, n.data));
+  /** The notes about rows left out and guessed types that concern these registers. */
+  notesFor(registers: readonly Register[]): Msg[] {
+    const set = new Set(registers);
+    const files = new Set(registers.map((r) => r.file));
+    const out: Msg[] = [];
+    for (const l of this.leftOut) {
+      if (!files.has(l.file)) continue;
+      out.push(msg(`rollup/${l.reason}`, { file: l.file, rows: l.rows, count: l.rows.length }));
+    }
+    const keys = new Set(registers.flatMap((r) => (set.has(r) ? (this.pairings.get(r) ?? []).map((p) => p.org) : [])));
+    const names = [...this.types.entries()].filter(([k, d]) => d.source === 'default' && keys.has(k)).map(([k]) => this.displayName(k));
+    if (names.length) out.push(msg('rollup/default-type', { count: names.length, names }));
+    return out;
   }
 }
 
@@ -182,26 +161,25 @@ function countRow(unit: string, level: AreaLevel, where: { city?: string; county
   return { row, households: all, joint };
 }
 
-function jointNotes(counted: readonly Counted[]): Note[] {
+function jointNotes(counted: readonly Counted[]): Msg[] {
   return counted
     .filter((c) => c.joint > 0)
-    .map((c) => ({
-      id: 'joint',
-      data: {
+    .map((c) =>
+      msg('rollup/joint', {
         unit: c.row.unit,
         joint: c.joint,
         distinct: c.row.subtotal.households,
         sum: c.row.charity.households + c.row.foundation.households + c.row.social.households,
-      },
-    }));
+      }),
+    );
 }
 
 /** A note when the arithmetic 合计 of households counts some household in more than one row. */
-function crossRowNote(counted: readonly Counted[]): Note[] {
+function crossRowNote(counted: readonly Counted[]): Msg[] {
   const rowsOf = new Map<string, number>();
   for (const c of counted) for (const h of c.households) rowsOf.set(h, (rowsOf.get(h) ?? 0) + 1);
   const repeated = [...rowsOf.values()].filter((n) => n > 1).length;
-  return repeated ? [{ id: 'cross-row', data: { count: repeated, distinct: rowsOf.size } }] : [];
+  return repeated ? [msg('rollup/cross-row', { count: repeated, distinct: rowsOf.size })] : [];
 }
 
 function byName(a: string, b: string): number {
@@ -209,7 +187,7 @@ function byName(a: string, b: string): number {
 }
 
 /** Names in the given order first, the rest by name. */
-function ordered(names: Iterable<string>, order: readonly string[] | undefined): string[] {
+export function ordered(names: Iterable<string>, order: readonly string[] | undefined): string[] {
   const list = [...new Set(names)];
   const at = (n: string): number => {
     const i = order ? order.indexOf(n) : -1;
@@ -249,7 +227,7 @@ function orgSummaries(tally: Tally, registers: readonly Register[]): OrgSummary[
       g.homes.add(p.household);
     }
   }
-  const cityOrder = (tally.opts.cityOrder ?? HUNAN_CITIES.map((c) => c.name)) as readonly string[];
+  const cityOrder = tally.opts.cityOrder ?? [];
   const cityAt = (c?: string): number => (c === undefined ? -1 : cityOrder.indexOf(c) < 0 ? 99 : cityOrder.indexOf(c));
   return [...groups.values()]
     .map((g) => ({ ...g.summary, households: g.homes.size }))
@@ -269,8 +247,8 @@ function orgSummaries(tally: Tally, registers: readonly Register[]): OrgSummary[
  * Every organisation of the registers, once per level and area it works at, with its type, how the type was
  * decided and its distinct households (what `fupin orgs` lists).
  */
-export function summariseOrgs(registers: readonly Register[], opts: RollupOptions = {}): OrgSummary[] {
-  return orgSummaries(new Tally(registers, opts), registers);
+export function summariseOrgs(registers: readonly CountedRegister[], opts: RollupOptions = {}): OrgSummary[] {
+  return orgSummaries(new Tally(registers, opts), registers.map((r) => r.register));
 }
 
 // ── city ─────────────────────────────────────────────────────────────────────────────
@@ -280,6 +258,8 @@ export interface CityRollup {
   orgs: OrgSummary[];
   /** Registers that could not be placed in the table (rule `rollup-area`). */
   problems: Problem[];
+  /** Rows left out of the count. */
+  leftOut: LeftOut[];
 }
 
 function areaProblem(reg: Register, messageId: string, data: Record<string, string>): Problem {
@@ -293,68 +273,53 @@ function cityOf(registers: readonly Register[]): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-function cityTable(
-  city: string,
-  registers: readonly Register[],
-  tally: Tally,
-  problems: Problem[],
-): { table: RollupTable; placed: Register[] } {
+/** The row a county-level register counts in: its county, or for a city laid out by township, its township. */
+function unitOf(reg: Register): string | undefined {
+  return reg.area.town ?? reg.area.county;
+}
+
+function cityTable(city: string, registers: readonly Register[], tally: Tally, problems: Problem[]): { table: RollupTable; placed: Register[] } {
   const cityLevel: Register[] = [];
   const counties = new Map<string, Register[]>();
   for (const reg of registers) {
     const a = reg.area;
+    const unit = unitOf(reg);
     if (a.level === 'province' || (a.city !== undefined && a.city !== city)) {
       problems.push(areaProblem(reg, 'other-city', { fileCity: a.city ?? '省本级', city }));
     } else if (a.level === 'city') {
       cityLevel.push(reg);
-    } else if (a.level === 'county' && a.county) {
-      counties.set(a.county, [...(counties.get(a.county) ?? []), reg]);
+    } else if (a.level === 'county' && unit) {
+      counties.set(unit, [...(counties.get(unit) ?? []), reg]);
     } else {
       problems.push(areaProblem(reg, 'unknown', {}));
     }
   }
-  const notes: Note[] = [...noteFor(tally, [...cityLevel, ...[...counties.values()].flat()])];
-  if (cityLevel.length === 0) notes.push({ id: 'no-city-level', data: { city } });
+  const placed = [...cityLevel, ...[...counties.values()].flat()];
+  const notes: Msg[] = tally.notesFor(placed);
+  if (cityLevel.length === 0) notes.push(msg('rollup/no-city-level', { city }));
   const counted: Counted[] = [countRow('市本级', 'city', { city }, tally.of(cityLevel))];
   for (const county of ordered(counties.keys(), tally.opts.countyOrder)) {
     counted.push(countRow(county, 'county', { city, county }, tally.of(counties.get(county)!)));
   }
   const missing = (tally.opts.countyOrder ?? []).filter((c) => !counties.has(c));
-  if (missing.length) notes.push({ id: 'missing-counties', data: { names: missing.join('、') } });
+  if (missing.length) notes.push(msg('rollup/missing-counties', { names: missing }));
   notes.push(...jointNotes(counted), ...crossRowNote(counted));
   const rows = counted.map((c) => c.row);
-  const placed = [...cityLevel, ...[...counties.values()].flat()];
-  return { table: { level: 'city', area: city, rows, total: columnSums(rows), notes: tally.render(notes) }, placed };
-}
-
-/** The left-out-row and default-type notes that concern these registers. */
-function noteFor(tally: Tally, registers: readonly Register[]): Note[] {
-  const files = new Set(registers.map((r) => r.file));
-  const keys = new Set(tally.of(registers).map((p) => p.org));
-  const out: Note[] = [];
-  for (const n of tally.notes) {
-    if (n.id === 'default-type') {
-      const names = [...tally.types.entries()]
-        .filter(([k, d]) => d.source === 'default' && keys.has(k))
-        .map(([k]) => tally.displayName(k));
-      if (names.length) out.push({ id: 'default-type', data: { count: names.length, names: names.join('、') } });
-    } else if (files.has(String(n.data.file))) {
-      out.push(n);
-    }
-  }
-  return out;
+  return { table: { level: 'city', area: city, rows, total: columnSums(rows), notes }, placed };
 }
 
 /**
  * A city's 统计表 from its registers (市本级 and the counties'): 市本级 first, then the counties in countyOrder
  * (others by name). Registers of another city or of no known area are left out and reported.
  */
-export function rollupCity(registers: readonly Register[], opts: RollupOptions = {}): CityRollup {
+export function rollupCity(registers: readonly CountedRegister[], opts: RollupOptions = {}): CityRollup {
   const tally = new Tally(registers, opts);
-  const city = opts.city ?? cityOf(registers) ?? '';
+  const regs = registers.map((r) => r.register);
+  const city = opts.city ?? cityOf(regs) ?? '';
   const problems: Problem[] = [];
-  const { table, placed } = cityTable(city, registers, tally, problems);
-  return { table, orgs: orgSummaries(tally, placed), problems };
+  const { table, placed } = cityTable(city, regs, tally, problems);
+  const files = new Set(placed.map((r) => r.file));
+  return { table, orgs: orgSummaries(tally, placed), problems, leftOut: tally.leftOut.filter((l) => files.has(l.file)) };
 }
 
 // ── province ─────────────────────────────────────────────────────────────────────────
@@ -365,6 +330,7 @@ export interface ProvinceRollup {
   byCity: RollupTable[];
   orgs: OrgSummary[];
   problems: Problem[];
+  leftOut: LeftOut[];
 }
 
 /**
@@ -372,20 +338,20 @@ export interface ProvinceRollup {
  * its counties together, households and organisations counted once across the city), 合计 = column sums.
  * Every city of the order gets a row; those without data are 0 and named in a note.
  */
-export function rollupProvince(registers: readonly Register[], opts: RollupOptions = {}): ProvinceRollup {
+export function rollupProvince(registers: readonly CountedRegister[], opts: RollupOptions = {}): ProvinceRollup {
   const tally = new Tally(registers, opts);
   const problems: Problem[] = [];
   const provinceLevel: Register[] = [];
   const cities = new Map<string, Register[]>();
-  for (const reg of registers) {
+  for (const { register: reg } of registers) {
     if (reg.area.level === 'province') provinceLevel.push(reg);
     else if ((reg.area.level === 'city' || reg.area.level === 'county') && reg.area.city) {
       cities.set(reg.area.city, [...(cities.get(reg.area.city) ?? []), reg]);
     } else problems.push(areaProblem(reg, 'unknown', {}));
   }
-  const order = opts.cityOrder ?? HUNAN_CITIES.map((c) => c.name);
-  const notes: Note[] = noteFor(tally, [...provinceLevel, ...[...cities.values()].flat()]);
-  if (provinceLevel.length === 0) notes.push({ id: 'no-province-level', data: {} });
+  const order = opts.cityOrder ?? [];
+  const notes: Msg[] = tally.notesFor([...provinceLevel, ...[...cities.values()].flat()]);
+  if (provinceLevel.length === 0) notes.push(msg('rollup/no-province-level'));
 
   const counted: Counted[] = [countRow('省本级', 'province', {}, tally.of(provinceLevel))];
   const byCity: RollupTable[] = [];
@@ -400,80 +366,27 @@ export function rollupProvince(registers: readonly Register[], opts: RollupOptio
     byCity.push(table);
     const sum = table.total.subtotal;
     if (sum.units !== c.row.subtotal.units || sum.households !== c.row.subtotal.households) {
-      notes.push({
-        id: 'city-distinct',
-        data: {
+      notes.push(
+        msg('rollup/city-distinct', {
           city,
           units: c.row.subtotal.units,
           households: c.row.subtotal.households,
           sumUnits: sum.units,
           sumHouseholds: sum.households,
-        },
-      });
+        }),
+      );
     }
   }
-  if (missing.length) notes.push({ id: 'missing-cities', data: { names: missing.join('、') } });
+  if (missing.length) notes.push(msg('rollup/missing-cities', { names: missing }));
   notes.push(...jointNotes(counted), ...crossRowNote(counted));
   const rows = counted.map((c) => c.row);
-  const area = opts.province ?? registers.find((r) => r.area.province)?.area.province ?? '湖南省';
-  const table: RollupTable = { level: 'province', area, rows, total: columnSums(rows), notes: tally.render(notes) };
-  return { table, byCity, orgs: orgSummaries(tally, registers), problems };
+  const area = opts.province ?? registers.find((r) => r.register.area.province)?.register.area.province ?? '';
+  const table: RollupTable = { level: 'province', area, rows, total: columnSums(rows), notes };
+  return { table, byCity, orgs: orgSummaries(tally, registers.map((r) => r.register)), problems, leftOut: tally.leftOut };
 }
 
 /** A city 统计表's figures as one row of the provincial table: its 合计 (the column sums of its rows). */
 export function cityRowOf(table: RollupTable, city = table.area): RollupRow {
   const t = columnSums(table.rows);
   return { unit: city, level: 'city', city, charity: t.charity, foundation: t.foundation, social: t.social, subtotal: t.subtotal };
-}
-
-/**
- * The provincial table from city 统计表 (read from files, where the province has no households): 省本级 (given,
- * e.g. counted from 省本级.xlsx with rollupProvince, or 0), one row per city from its table's 合计, 合计 = column sums.
- */
-export function provinceFromCityTables(
-  tables: readonly RollupTable[],
-  provinceRow?: RollupRow,
-  opts: { cityOrder?: string[]; province?: string; lang?: Lang } = {},
-): RollupTable {
-  const lang = opts.lang ?? 'zh';
-  const notes: string[] = [];
-  const note = (id: string, data: Record<string, string | number>): void => {
-    notes.push(fillTemplate(ROLLUP_NOTES[lang][id] ?? id, data));
-  };
-  const order = opts.cityOrder ?? HUNAN_CITIES.map((c) => c.name);
-  const rows: RollupRow[] = [provinceRow ? { ...provinceRow, unit: '省本级', level: 'province' } : emptyRow('省本级', 'province')];
-  if (!provinceRow) note('no-province-level', {});
-  const byCity = new Map<string, RollupTable[]>();
-  for (const t of tables) {
-    const city = canonicalCity(t.area) ?? normText(t.area);
-    byCity.set(city, [...(byCity.get(city) ?? []), t]);
-  }
-  const missing: string[] = [];
-  const unknown: string[] = [];
-  for (const city of ordered([...order, ...byCity.keys()], order)) {
-    const list = byCity.get(city) ?? [];
-    if (list.length === 0) {
-      missing.push(city);
-      rows.push(emptyRow(city, 'city', { city }));
-      continue;
-    }
-    if (!order.includes(city)) unknown.push(city);
-    if (list.length > 1) note('duplicate-table', { city, count: list.length });
-    for (const t of list) rows.push(cityRowOf(t, city));
-  }
-  if (missing.length) note('missing-cities', { names: missing.join('、') });
-  if (unknown.length) note('unknown-units', { names: unknown.join('、') });
-  return { level: 'province', area: opts.province ?? '湖南省', rows, total: columnSums(rows), notes };
-}
-
-/** The official name of a Hunan city written in full or short (湘西州, 张家界, 长沙), else undefined. */
-export function canonicalCity(text: string): string | undefined {
-  const t = normText(text).replace(/\s+/g, '');
-  if (!t) return undefined;
-  for (const c of HUNAN_CITIES) {
-    if (t === c.name || c.short.includes(t)) return c.name;
-    const stem = c.name.replace(/(市|土家族苗族自治州)$/u, '');
-    if (t === stem || t === `${stem}州` || t === `${stem}市`) return c.name;
-  }
-  return undefined;
 }

@@ -1,7 +1,7 @@
 // What several rules need to know about one row (its org key, household id, phone numbers), worked out once per row and shared by the rules of one run.
-import { detach, HouseholdIndex, householdBaseKey, orgKeyOf } from './household.js';
+import { HouseholdIndex, householdWho, orgKeyOf } from './household.js';
 import type { DivisionIndex } from './divisions.js';
-import type { RegisterRow } from './model.js';
+import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank } from './normalize.js';
 import { findingKey } from './place-memo.js';
 import { parsePhones, type PhoneParse } from './phone.js';
@@ -12,18 +12,24 @@ const EMPTY_PARSE: PhoneParse = { numbers: [], valid: true, none: false };
 /**
  * One per validation run (one register): the rules see the rows one after another, so the facts of the
  * current row are kept until the next row comes. Household ids come from one HouseholdIndex fed every row
- * in order, as each rule's own index would be.
+ * in order, as each rule's own index would be. The division list and the register's area, when given, make the
+ * identity keys place-aware (household.ts): give the same ones rollup gets, so validate and rollup agree.
  */
 export class RowFacts {
-  private readonly households = new HouseholdIndex();
-  /** Org keys as kept: one string per organisation, whatever line it was first read from. */
-  private readonly orgKeys = new Map<string, string>();
+  private readonly households: HouseholdIndex;
   private current: RegisterRow | undefined;
   private org: string | undefined | typeof NOT_YET = NOT_YET;
   private household: string | undefined | typeof NOT_YET = NOT_YET;
   private phoneList: string[] | undefined;
   private parse: PhoneParse | undefined;
   private address: { compacted: string; finding?: string } | undefined;
+
+  constructor(
+    private readonly divisions?: DivisionIndex,
+    private readonly area?: Area,
+  ) {
+    this.households = new HouseholdIndex(divisions);
+  }
 
   private at(row: RegisterRow): void {
     if (row === this.current) return;
@@ -35,18 +41,10 @@ export class RowFacts {
     this.address = undefined;
   }
 
-  /** orgKeyOf(row). */
+  /** orgKeyOf(row) with the run's division list. */
   orgKey(row: RegisterRow): string | undefined {
     this.at(row);
-    if (this.org === NOT_YET) {
-      const key = orgKeyOf(row);
-      let kept = key === undefined ? undefined : this.orgKeys.get(key);
-      if (key !== undefined && kept === undefined) {
-        kept = detach(key);
-        if (this.orgKeys.size < 100_000) this.orgKeys.set(kept, kept);
-      }
-      this.org = kept;
-    }
+    if (this.org === NOT_YET) this.org = orgKeyOf(row, this.divisions);
     return this.org;
   }
 
@@ -54,8 +52,8 @@ export class RowFacts {
   householdId(row: RegisterRow): string | undefined {
     this.at(row);
     if (this.household === NOT_YET) {
-      const base = householdBaseKey(row);
-      this.household = base === undefined ? undefined : this.households.idFor(base, this.phones(row));
+      const who = householdWho(row, this.divisions, this.area);
+      this.household = who === undefined ? undefined : this.households.idFor(who, this.phones(row));
     }
     return this.household;
   }

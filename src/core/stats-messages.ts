@@ -1,8 +1,8 @@
 // Message catalogue for the problems and notes of counting (orgs.csv, reading a 统计表, reconciling, rollup notes).
 // These checks run on whole tables, not per register row, so they are not RuleModules; they share RuleMeta's
 // shape so renderProblem(STATS_RULES[p.rule], p, lang) puts any of them into words.
-import type { Lang } from './model.js';
-import type { Messages, RuleMeta } from './rules/rule.js';
+
+import type { RuleMeta } from './rules/rule.js';
 
 type Meta = Omit<RuleMeta, 'fixable'>;
 
@@ -24,9 +24,9 @@ export const STATS_RULES: Record<string, Meta> = {
           'orgs.csv 第 {row} 行 “{name}” 类型为{type}，但第 {earlierRow} 行已登记为{earlierType}：请删去其中一行',
       },
       en: {
-        header: 'orgs.csv has no header: the first line should be 单位名称,类型,层级,地区 (name, type, level, area)',
-        empty: 'orgs.csv line {row}, "{name}": the type is empty; type 慈善系统, 基金会 or 社会服务机构',
-        type: 'orgs.csv line {row}, "{name}": type "{value}" is not one fupin knows; type 慈善系统, 基金会 or 社会服务机构',
+        header: 'orgs.csv has no header: the first line should be "单位名称","类型","层级","地区" (name, type, level, area)',
+        empty: 'orgs.csv line {row}, "{name}": the type is empty; type "慈善系统", "基金会" or "社会服务机构"',
+        type: 'orgs.csv line {row}, "{name}": type "{value}" is not one fupin knows; type "慈善系统", "基金会" or "社会服务机构"',
         conflict: 'orgs.csv line {row}, "{name}" is typed {type} but line {earlierRow} says {earlierType}; delete one of them',
       },
     },
@@ -71,7 +71,7 @@ export const STATS_RULES: Record<string, Meta> = {
       },
       en: {
         'too-many': '{cell} ({unit}, total households) is {value}, more than the three types together ({sum}); check it',
-        'too-few': '{cell} ({unit}, total households) is {value}, fewer than {typeEn} alone ({max}); check it',
+        'too-few': '{cell} ({unit}, total households) is {value}, fewer than the {type} type alone ({max}); check it',
       },
     },
   }),
@@ -95,7 +95,7 @@ export const STATS_RULES: Record<string, Meta> = {
         duplicate: '{cell} “{value}”与第 {firstRow} 行重复：同一单位只填一行',
       },
       en: {
-        unknown: '{cell}: "{value}" is not a {kindEn} of {area}; write its full name or delete the row',
+        unknown: '{cell}: "{value}" is not a {kind} of {area}; write its full name or delete the row',
         blank: 'Row {row} has figures but no unit name; type the county (city) name',
         duplicate: '{cell}: "{value}" repeats row {firstRow}; one row per unit',
       },
@@ -118,6 +118,43 @@ export const STATS_RULES: Record<string, Meta> = {
       },
     },
   }),
+  'rollup-input': meta({
+    id: 'rollup-input',
+    severity: 'warning',
+    description: { zh: '汇总的输入：每张统计表属于一个市州，每个市州只有一张', en: 'Rollup inputs: each statistics table belongs to one city, one table per city' },
+    messages: {
+      zh: {
+        'table-area': '无法确定这张统计表是哪个市州的，未计入全省表：请在“填报单位”一行写明市州（如 怀化市慈善总会），或把文件放在市州文件夹里、以市州命名',
+        'province-table': '这是一张全省统计表，与其他输入一起汇总时不计入：只给市州统计表或登记表',
+        'duplicate-table': '{city}已有一张统计表（{first}），这一张也计入了全省表，{city}因此被重复计算：请删去重复的一张',
+      },
+      en: {
+        'table-area': 'cannot tell which city this statistics table is for, so it was left out of the provincial table; write the city on the "填报单位" line (e.g. "怀化市慈善总会"), or keep the file in the city folder, named after the city',
+        'province-table': 'this is a provincial statistics table; with other inputs it is not counted: give city tables or registers only',
+        'duplicate-table': '{city} already has a statistics table ({first}); this one was counted too, so {city} counts twice: delete the duplicate',
+      },
+    },
+  }),
+  'register-duplicate': meta({
+    id: 'register-duplicate',
+    severity: 'error',
+    description: {
+      zh: '同一地区只能有一份登记表：重复发来的版本不会被加在一起',
+      en: 'One register per area: versions sent again are never added together',
+    },
+    messages: {
+      zh: {
+        version:
+          '{file} 和 {counted} 都是{area}的登记表：本文件有 {onlyHere} 户结对是另一份没有的，另一份有 {onlyThere} 户是本文件没有的，{changed} 户内容不同。汇总暂按 {counted} 计入，本文件未计入。请删去（或移出文件夹）不用的一份；如果本文件是补充的结对，请在文件名中加“补报”（如 {example}），两份都会计入',
+        supplement: '{file} 是{area}的补报登记表：其 {rows} 行结对与 {main} 一起计入',
+      },
+      en: {
+        version:
+          '{file} and {counted} are both registers of {area}: this file has {onlyHere} pairings the other lacks, the other has {onlyThere} this file lacks, {changed} differ. The rollup counts {counted} for now and leaves this file out. Delete (or move out of the folder) the version not to use; if this file holds additional pairings, put "补报" in its name (e.g. "{example}") and both are counted',
+        supplement: '{file} is a supplement ("补报") to the register of {area}: its {rows} rows are counted together with {main}',
+      },
+    },
+  }),
   'rollup-area': meta({
     id: 'rollup-area',
     severity: 'warning',
@@ -135,34 +172,3 @@ export const STATS_RULES: Record<string, Meta> = {
   }),
 };
 
-/** Notes printed below a table, by id, in both languages. */
-export const ROLLUP_NOTES: Record<Lang, Messages> = {
-  zh: {
-    joint: '{unit}：{joint} 户同时由两类（或三类）组织帮扶，扶贫脱贫农户总数按户只计一次（{distinct} 户，三类户数之和为 {sum}）',
-    'no-name': '{file} 第 {rows} 行没有户主姓名，无法确定帮扶对象，共 {count} 行未计入',
-    'no-org': '{file} 第 {rows} 行没有扶贫单位名称，无法确定帮扶组织，共 {count} 行未计入',
-    'default-type': '{count} 个组织无法判断类型，已按社会服务机构（民非）计：{names}。请在 orgs.csv 中登记其类型',
-    'no-city-level': '未找到{city}市本级登记表，市本级一行记为 0',
-    'no-province-level': '未找到省本级登记表，省本级一行记为 0',
-    'missing-counties': '以下县市区没有登记表：{names}',
-    'missing-cities': '以下市州没有数据，记为 0：{names}',
-    'cross-row': '合计中的扶贫脱贫农户总数是各行相加；其中 {count} 户在两行以上出现，全表实际涉及 {distinct} 户',
-    'city-distinct': '{city}：按全市去重，参与单位 {units} 个、扶贫户 {households} 户（市统计表合计为 {sumUnits} 个、{sumHouseholds} 户，因同一组织或农户出现在多个县市区）',
-    'duplicate-table': '{city} 有 {count} 张统计表，均已计入：请删去重复的一张',
-    'unknown-units': '以下行不是已知的市州，已计入合计：{names}',
-  },
-  en: {
-    joint: '{unit}: {joint} households are helped by two (or three) types; the total counts each once ({distinct}, the three types add up to {sum})',
-    'no-name': '{file} rows {rows} have no head of household, so the pairing is unknown; {count} rows left out',
-    'no-org': '{file} rows {rows} have no organisation name; {count} rows left out',
-    'default-type': '{count} organisations could not be typed and were counted as social service organisations: {names}. Add them to orgs.csv',
-    'no-city-level': 'No 市本级 register for {city}; its 市本级 row is 0',
-    'no-province-level': 'No 省本级 register; the 省本级 row is 0',
-    'missing-counties': 'No register for these counties: {names}',
-    'missing-cities': 'No data for these cities, counted as 0: {names}',
-    'cross-row': 'The total households are the sum of the rows; {count} households appear in more than one row, {distinct} households in all',
-    'city-distinct': '{city}: counted once across the city, {units} organisations and {households} households (the city table adds up to {sumUnits} and {sumHouseholds}, because some organisations or households appear in several counties)',
-    'duplicate-table': '{city} has {count} tables, all counted; delete the duplicate',
-    'unknown-units': 'These rows are not known cities and were counted in the total: {names}',
-  },
-};

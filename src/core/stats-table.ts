@@ -1,8 +1,8 @@
 // Reading a 附3 统计表 from a sheet grid (fupin-made or filled in by hand) and checking its arithmetic (DOMAIN §5).
 import { looksLikeQuotaTable } from './quota/detect.js';
-import type { AreaLevel, CountPair, OrgType, Problem, RawCell, RawSheet, RollupRow, RollupTable } from './model.js';
+import { msg, type AreaLevel, type CountPair, type MsgArg, type OrgType, type Problem, type RawCell, type RawSheet, type RollupRow, type RollupTable } from './model.js';
 import { cellRef, compact, numberText, parseAmount } from './normalize.js';
-import { canonicalCity, columnSums, emptyRow, HUNAN_CITIES } from './rollup.js';
+import { columnSums, emptyRow } from './rollup.js';
 import { STATS_RULES } from './stats-messages.js';
 
 export type Group = OrgType | 'subtotal';
@@ -18,8 +18,6 @@ export const COLUMN_LABEL: Record<Group, Record<Measure, string>> = {
   subtotal: { units: '参与扶贫单位总数', households: '扶贫脱贫农户总数' },
 };
 
-const TYPE_ZH: Record<OrgType, string> = { charity: '慈善系统', foundation: '基金会', social: '社会服务机构' };
-const TYPE_EN: Record<OrgType, string> = { charity: 'the charity system', foundation: 'foundations', social: 'social service organisations' };
 
 /** A1 references of one row's eight figures. */
 export type RowRefs = Record<Group, Record<Measure, string>>;
@@ -65,6 +63,16 @@ export interface StatsReadOptions {
   area?: string;
   /** Known row units: the city's counties (full names), or the province's cities. Without them, a city table's labels are not checked. */
   units?: readonly string[];
+  /** The province the table belongs to: its name and cities (the profile). */
+  province?: ProvinceCities;
+}
+
+/** What reading a 统计表 needs to know of its province: the profile's name and cities fit. */
+export interface ProvinceCities {
+  name: string;
+  cityNames: readonly string[];
+  /** The city a text names in full or short (湘西州, 张家界), if any. */
+  city(written: string): { name: string; short: readonly string[] } | undefined;
 }
 
 function textAt(sheet: RawSheet, r: number, c: number): string {
@@ -117,6 +125,11 @@ interface Layout {
   /** 0-based index of the first data row. */
   dataStart: number;
   unitCol: number;
+  /**
+   * The columns the 单位 header covers, unitCol first: the header merged across A:B, or followed by blank header cells
+   * before the first figure column. Forms put the level (县, 县市区) in the first, merged down, and the names in the next.
+   */
+  unitCols: number[];
   cols: Partial<Record<Group, Partial<Record<Measure, number>>>>;
 }
 
@@ -161,9 +174,49 @@ function findLayout(sheet: RawSheet): Layout | undefined {
     const complete = (['charity', 'foundation', 'social'] as const).every((g) => cols[g]?.units !== undefined && cols[g]?.households !== undefined);
     if (!complete) continue;
     const headerRows = twoRows ? [r + 1, r + 2] : [r + 1];
-    return { headerRows, dataStart: r + (twoRows ? 2 : 1), unitCol, cols };
+    return { headerRows, dataStart: r + (twoRows ? 2 : 1), unitCol, unitCols: unitColumns(sheet, r, twoRows, unitCol, cols), cols };
   }
   return undefined;
+}
+
+/** The columns of the 单位 header (Layout.unitCols): merged across, then blank header cells up to the first figure column. */
+function unitColumns(sheet: RawSheet, r: number, twoRows: boolean, unitCol: number, cols: Layout['cols']): number[] {
+  const figures = Object.values(cols).flatMap((g) => Object.values(g ?? {})).filter((c): c is number => c !== undefined);
+  const right = figures.filter((c) => c > unitCol);
+  const out = [unitCol];
+  if (right.length === 0) return out;
+  const firstFigure = Math.min(...right);
+  const merge = mergeAt(sheet, r, unitCol);
+  for (let c = unitCol + 1; c < firstFigure; c++) {
+    const covered = merge !== undefined && c <= merge.right;
+    const blank = mergedText(sheet, r, c) === '' && (!twoRows || mergedText(sheet, r + 1, c) === '');
+    if (!covered && !blank) break;
+    out.push(c);
+  }
+  return out;
+}
+
+/** Level words a form writes in a 单位 cell beside or above the names (县 merged down, 县市区): not a unit. */
+const LEVEL_LABEL = /^(?:县|市|区|州|县市区|县区|区县|县市|市县|市州|县级|县\(市、?区\)|县\(市\)|县区市)$/u;
+
+/**
+ * A data row's 单位 as written, and the column of its cell: across the unit columns, the last name that is not a level
+ * word (鹤城区 in B beside 县 merged down A); else the level word; else ''. A cell merged across (市本级 over A:B) is
+ * read once, at its top-left cell.
+ */
+function unitLabel(sheet: RawSheet, r: number, layout: Layout): { label: string; col: number } {
+  let name: { label: string; col: number } | undefined;
+  let level: { label: string; col: number } | undefined;
+  for (const c of layout.unitCols) {
+    const merge = mergeAt(sheet, r, c);
+    const label = merge ? textAt(sheet, merge.top, merge.left) : textAt(sheet, r, c);
+    if (label === '') continue;
+    // a name merged down over several rows belongs to its first row only (a level word may span many)
+    const col = merge ? merge.left : c;
+    if (LEVEL_LABEL.test(label)) level ??= { label, col };
+    else if (!merge || merge.top === r || merge.bottom === merge.top) name = { label, col };
+  }
+  return name ?? level ?? { label: '', col: layout.unitCol };
 }
 
 /** Text lines above the header: the title and the 填报单位 line. */
@@ -181,12 +234,14 @@ function readPreamble(sheet: RawSheet, before: number): { title?: string; report
   return out;
 }
 
-function areaHintOf(texts: (string | undefined)[]): string | undefined {
+/** The city the title or 填报单位 line names (in full or short), when the province is known. */
+function areaHintOf(texts: (string | undefined)[], province: ProvinceCities | undefined): string | undefined {
+  if (!province) return undefined;
   for (const t of texts) {
     if (!t) continue;
-    for (const c of HUNAN_CITIES) {
-      const stem = c.name.replace(/(市|土家族苗族自治州)$/u, '');
-      if (t.includes(c.name) || c.short.some((short) => t.includes(short)) || t.includes(stem)) return c.name;
+    for (const name of province.cityNames) {
+      const c = province.city(name)!;
+      if (t.includes(c.name) || c.short.some((short) => short.length >= 2 && t.includes(short))) return c.name;
     }
   }
   return undefined;
@@ -208,7 +263,7 @@ function readNumber(cell: Cell): { value: number; bad?: 'not-number' | 'negative
   return { value: n };
 }
 
-const PLACEHOLDER = /^(县|市|区|县市区|市州|\.+|…+)$/;
+const PLACEHOLDER = /^(\.+|…+)$/;
 const TOTAL = /^(合计|总计|全市合计|全省合计)$/;
 const PROVINCE_LEVEL = /^(省本级|省直|省级)$/;
 const CITY_LEVEL = /^(市本级|州本级|市直|州直|市级|本级)$/;
@@ -238,7 +293,8 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
   }
   const problems: Problem[] = [];
   const preamble = readPreamble(sheet, layout.headerRows[0]! - 1);
-  const areaHint = areaHintOf([preamble.reporter, preamble.title]);
+  const areaHint = areaHintOf([preamble.reporter, preamble.title], opts.province);
+  const canonicalCity = (label: string): string | undefined => opts.province?.city(label)?.name;
 
   const refsOf = (r: number): RowRefs => {
     const refs = {} as RowRefs;
@@ -255,6 +311,8 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
   interface Raw {
     r: number;
     label: string;
+    /** The column of the 单位 cell the label was read from. */
+    labelCol: number;
     values: Record<Group, CountPair>;
     hasSubtotal: Record<Measure, boolean>;
     /** A figure of the row could not be read as a whole number ≥ 0 (its 小计 is then not checked). */
@@ -273,10 +331,10 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
       remark = (cells.find((c) => compact(c?.text ?? '') !== '')?.text ?? '').trim();
       break;
     }
-    const label = textAt(sheet, r, layout.unitCol);
+    const { label, col: labelCol } = unitLabel(sheet, r, layout);
     const numberCells = GROUPS.flatMap((g) => MEASURES.map((m) => layout.cols[g]?.[m])).filter((c): c is number => c !== undefined);
     const empty = numberCells.every((c) => textAt(sheet, r, c) === '');
-    if (empty && (label === '' || PLACEHOLDER.test(label))) continue;
+    if (empty && (label === '' || PLACEHOLDER.test(label) || LEVEL_LABEL.test(label))) continue;
     if (totalRow) continue; // only 备注 and signatures follow 合计
     const values = {} as Record<Group, CountPair>;
     const hasSubtotal = { units: false, households: false };
@@ -296,14 +354,14 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
           problems.push(
             problem('stats-number', bad, r, c, {
               value: cell?.text ?? '',
-              unit: label || `第 ${r + 1} 行`,
+              unit: label || msg('term/row-n', { row: r + 1 }),
               column: COLUMN_LABEL[g][m],
             }),
           );
         }
       }
     }
-    const raw: Raw = { r, label, values, hasSubtotal, bad: rowBad };
+    const raw: Raw = { r, label, labelCol, values, hasSubtotal, bad: rowBad };
     if (TOTAL.test(label)) totalRow = raw;
     else dataRows.push(raw);
   }
@@ -315,12 +373,12 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
     dataRows.filter((d) => canonicalCity(d.label)).length > dataRows.length / 2
       ? 'province'
       : 'city');
-  const known = opts.units ?? (level === 'province' ? HUNAN_CITIES.map((c) => c.name) : undefined);
-  const area = opts.area ?? areaHint ?? (level === 'province' ? '湖南省' : '');
+  const known = opts.units ?? (level === 'province' ? opts.province?.cityNames : undefined);
+  const area = opts.area ?? areaHint ?? (level === 'province' ? (opts.province?.name ?? '') : '');
   const rows: StatsRowRead[] = [];
   const firstRowOf = new Map<string, number>();
   for (const d of dataRows) {
-    const labelCell = cellRef(layout.unitCol, d.r + 1);
+    const labelCell = cellRef(d.labelCol, d.r + 1);
     let row: RollupRow;
     if (d.label === '') {
       problems.push({ rule: 'stats-unknown-unit', messageId: 'blank', severity: 'warning', row: d.r + 1, cell: labelCell, value: '' });
@@ -353,7 +411,7 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
         });
       } else firstRowOf.set(row.unit, d.r + 1);
     }
-    if (!d.bad) checkSubtotal(d.r, row, d.label || `第 ${d.r + 1} 行`, d.hasSubtotal, layout, problems);
+    if (!d.bad) checkSubtotal(d.r, row, d.label || msg('term/row-n', { row: d.r + 1 }), d.hasSubtotal, layout, problems);
     else for (const m of MEASURES) if (!d.hasSubtotal[m]) row.subtotal[m] = row.charity[m] + row.foundation[m] + row.social[m];
     rows.push({ row, label: d.label, labelCell, sheetRow: d.r + 1, refs: refsOf(d.r) });
   }
@@ -393,7 +451,7 @@ export function readStatsTable(sheet: RawSheet, opts: StatsReadOptions = {}): St
   return out;
 }
 
-function problem(rule: string, messageId: string, r: number, c: number, data: Record<string, string | number>): Problem {
+function problem(rule: string, messageId: string, r: number, c: number, data: Record<string, MsgArg>): Problem {
   const p: Problem = {
     rule,
     messageId,
@@ -416,15 +474,14 @@ function unknownUnit(d: { r: number; label: string }, cell: string, area: string
     cell,
     value: d.label,
     data: {
-      area: area || (level === 'province' ? '本省' : '本市'),
-      kind: level === 'province' ? '市州' : '县市区',
-      kindEn: level === 'province' ? 'city' : 'county',
+      area: area || msg(level === 'province' ? 'term/this-province' : 'term/this-city'),
+      kind: msg(level === 'province' ? 'term/city-kind' : 'term/county-kind'),
     },
   };
 }
 
 /** 参与扶贫单位总数 = the three units; 扶贫脱贫农户总数 between the largest type and the sum of the three. */
-function checkSubtotal(r: number, row: RollupRow, unit: string, has: Record<Measure, boolean>, layout: Layout, problems: Problem[]): void {
+function checkSubtotal(r: number, row: RollupRow, unit: MsgArg, has: Record<Measure, boolean>, layout: Layout, problems: Problem[]): void {
   const cols = layout.cols.subtotal ?? {};
   const units = row.charity.units + row.foundation.units + row.social.units;
   if (!has.units) row.subtotal.units = units;
@@ -447,8 +504,7 @@ function checkSubtotal(r: number, row: RollupRow, unit: string, has: Record<Meas
       problem('stats-subtotal-households', 'too-few', r, cols.households, {
         value: numberText(value),
         max: max.n,
-        type: TYPE_ZH[max.t],
-        typeEn: TYPE_EN[max.t],
+        type: msg(`term/type-${max.t}`),
         unit,
       }),
     );

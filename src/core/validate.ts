@@ -1,5 +1,5 @@
 // Runs the rules over one register and returns its problems, sorted by row and column.
-import type { ColumnKey, Problem, Register, RegisterRow, Severity } from './model.js';
+import type { ColumnKey, FixEdit, MsgArg, Problem, Register, RegisterRow, Severity } from './model.js';
 import type { ReportInput, RuleContext, RuleModule, RuleOptions } from './rules/rule.js';
 import { RowFacts } from './row-facts.js';
 
@@ -20,8 +20,9 @@ export function createRowValidator(register: Register, rules: readonly RuleModul
   const problems: Problem[] = [];
   const headerOf = new Map<ColumnKey, string>(register.columns.map((c) => [c.key, c.header]));
   const letterOf = new Map<ColumnKey, string>(register.columns.map((c) => [c.key, c.letter]));
+  const colOf = new Map<ColumnKey, number>(register.columns.map((c) => [c.key, c.col]));
   // what several rules need per row (org key, household id, phones) is worked out once
-  const facts = new RowFacts();
+  const facts = new RowFacts(options.divisions, register.area);
 
   const visitors = rules.map((rule) => {
     const report = (p: ReportInput): void => {
@@ -31,7 +32,7 @@ export function createRowValidator(register: Register, rules: readonly RuleModul
       register,
       options,
       report,
-      reportCell(row: RegisterRow, key: ColumnKey, messageId: string, data?: Record<string, string | number>, severity?: Severity) {
+      reportCell(row: RegisterRow, key: ColumnKey, messageId: string, data?: Record<string, MsgArg>, severity?: Severity, fix?: FixEdit[]) {
         const f = row.fields[key];
         // a row where the reader had no field (an empty cell): the column's cell in that row
         const letter = letterOf.get(key);
@@ -44,7 +45,21 @@ export function createRowValidator(register: Register, rules: readonly RuleModul
           cell: f?.cell ?? (letter ? `${letter}${row.row}` : undefined),
           value: f?.text,
           data,
+          ...(fix ? { fix } : {}),
         });
+      },
+      edit(row: RegisterRow, key: ColumnKey, after: string): FixEdit {
+        const f = row.fields[key];
+        const letter = letterOf.get(key) ?? '';
+        const before = f?.ditto ?? f?.text ?? '';
+        return {
+          cell: f?.cell ?? `${letter}${row.row}`,
+          row: row.row,
+          col: colOf.get(key) ?? 0,
+          before,
+          ...(f && f.text !== before ? { textBefore: f.text } : {}),
+          after,
+        };
       },
       facts,
     };

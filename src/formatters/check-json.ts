@@ -1,5 +1,5 @@
 // check --format json: one document { validate, rollup, quota, summary } — each part the document its own command prints.
-import { quotaReportToJson } from '../core/quota/index.js';
+import { quotaReportToJson } from './quota-json.js';
 import type { CheckReport } from './check-report.js';
 import { formatJson } from './json.js';
 import { formatRollupJson } from './rollup-json.js';

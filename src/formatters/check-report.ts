@@ -1,8 +1,11 @@
 // The `fupin check` report as plain data: validation, roll-up and quota results plus every problem in one flat list.
 import type { DeadlineStatus } from '../core/config.js';
+import { REGISTER_EMPTY, type CheckFinding, type CheckResult } from '../core/ledger/check.js';
+import type { PassedOver } from '../core/ledger/model.js';
 import type { Lang, Severity } from '../core/model.js';
 import type { QuotaReport } from '../core/quota/index.js';
-import type { RenderedProblem, ValidationReport } from './report.js';
+import { render } from './catalogue/index.js';
+import { renderReports, type RenderedProblem, type ValidationReport } from './report.js';
 import type { RollupReport } from './rollup-report.js';
 
 export type CheckSection = 'validate' | 'rollup' | 'quota';
@@ -58,8 +61,72 @@ export interface CheckReport {
   lang: Lang;
 }
 
-/** Rule id of the information that a register has no pairing yet. */
-export const REGISTER_EMPTY = 'register-empty';
+export { REGISTER_EMPTY };
+
+/** What the check command knows besides the result: where, with which settings, on which day. */
+export interface CheckContext {
+  root: string;
+  pathPrefix: string;
+  config: CheckReport['config'];
+  deadlines: DeadlineStatus[];
+  title: string;
+  lang: Lang;
+}
+
+/** The check's result in words: what every check formatter receives. */
+export function renderCheck(result: CheckResult, ctx: CheckContext, passedOver: readonly PassedOver[]): CheckReport {
+  const { lang } = ctx;
+  const validation = renderReports(result.reports, lang, passedOver);
+  const rollup: RollupReport | undefined = result.rollup
+    ? {
+        title: ctx.title,
+        table: result.rollup.table,
+        ...(result.rollup.byCity.length ? { byCity: result.rollup.byCity } : {}),
+        problems: result.problems.filter((p) => p.section === 'rollup').map((p) => renderedProblem(p, lang)),
+        source: result.rollup.source,
+        leftOut: {
+          rows: result.rollup.rowsLeftOut.reduce((n, l) => n + l.rows.length, 0),
+          files: result.rollup.filesLeftOut.map((f) => ({ file: f.file, why: render(f.why, lang) })),
+        },
+        lang,
+      }
+    : undefined;
+  const problems: CheckProblem[] = result.problems.map((p) => ({ section: p.section, ...renderedProblem(p, lang), ...(p.area !== undefined ? { area: p.area } : {}) }));
+  const summary: CheckSummary = {
+    files: validation.summary.files,
+    registers: validation.summary.registers,
+    emptyRegisters: validation.files.filter((f) => f.problems.some((p) => p.rule === REGISTER_EMPTY)).length,
+    rows: validation.summary.rows,
+    errors: result.counts.error,
+    warnings: result.counts.warning,
+    infos: result.counts.info,
+    quotaMet: result.quota ? result.quota.met : null,
+    passed: result.readable && !result.failed,
+    exitCode: !result.readable ? 2 : result.failed ? 1 : 0,
+  };
+  return {
+    root: ctx.root,
+    pathPrefix: ctx.pathPrefix,
+    config: ctx.config,
+    validation,
+    ...(rollup ? { rollup } : {}),
+    ...(result.quota ? { quota: result.quota } : {}),
+    skipped: {
+      ...(result.skipped.rollup ? { rollup: render(result.skipped.rollup, lang) } : {}),
+      ...(result.skipped.quota ? { quota: render(result.skipped.quota, lang) } : {}),
+    },
+    deadlines: ctx.deadlines,
+    problems,
+    summary,
+    lang,
+  };
+}
+
+function renderedProblem(p: CheckFinding, lang: Lang): Omit<CheckProblem, 'section'> {
+  const out: Omit<CheckProblem, 'section'> = { rule: p.rule, severity: p.severity, message: render(p.msg, lang) };
+  for (const k of ['file', 'sheet', 'row', 'cell', 'column', 'value'] as const) if (p[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = p[k];
+  return out;
+}
 
 export function countSeverities(problems: readonly { severity: Severity }[]): Record<Severity, number> {
   const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -19,7 +19,9 @@ export function formatJson(report: ValidationReport): string {
       registers: report.summary.registers,
       rows: report.summary.rows,
     },
-    ...(report.passedOver.length ? { passedOver: report.passedOver } : {}),
+    ...(report.passedOver.length
+      ? { passedOver: report.passedOver.map((p) => p.file), passedOverWhy: Object.fromEntries(report.passedOver.map((p) => [p.file, p.why])) }
+      : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

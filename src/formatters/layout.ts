@@ -50,10 +50,13 @@ export function widthOptions(layout: TerminalLayout): WidthOptions {
   return layout.ambiguousWide ? { ambiguousWide: true } : {};
 }
 
-/** Plain text wrapped to the width, each line after `indent` (the first after `first` when given). */
+/**
+ * Plain text wrapped to the width, each line after `indent` (the first after `first` when given). Not a terminal: no
+ * width to fit, so a paragraph stays one line (as piped output always was).
+ */
 export function wrapLines(text: string, layout: TerminalLayout, indent = '', first = indent): string[] {
-  const { width } = widthOf(layout);
-  return hangingWrap(text, width, first, indent, widthOptions(layout));
+  const { width, limited } = widthOf(layout);
+  return hangingWrap(text, limited ? width : Number.POSITIVE_INFINITY, first, indent, widthOptions(layout));
 }
 
 export interface Part {
@@ -66,7 +69,8 @@ export interface Part {
  * too long for a line on its own is wrapped within itself. Styles are applied after measuring.
  */
 export function joinParts(parts: readonly Part[], layout: TerminalLayout, indent = '  '): string[] {
-  const { width } = widthOf(layout);
+  const { width: w0, limited } = widthOf(layout);
+  const width = limited ? w0 : Number.POSITIVE_INFINITY;
   const o = widthOptions(layout);
   const lines: string[] = [];
   let line = '';

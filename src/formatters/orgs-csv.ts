@@ -5,6 +5,6 @@ import { registryRecords, type OrgsReport } from './orgs-report.js';
 
 /** Exactly the columns registryFromRows reads back, one organisation per line; text neutralised for spreadsheets. */
 export function formatOrgsCsv(report: OrgsReport): string {
-  const records = registryRecords(report.orgs).map((r) => r.map(neutralizeCsvField));
+  const records = registryRecords(report.orgs, report.province).map((r) => r.map(neutralizeCsvField));
   return `\uFEFF${stringify(records, { record_delimiter: 'windows' })}`;
 }

@@ -1,9 +1,12 @@
 // The organisation listing as plain data (what `fupin orgs` prints), and the orgs.csv registry records made from it.
-import type { AreaLevel, Lang, OrgSummary, OrgType, OrgTypeSource } from '../core/model.js';
+import type { AreaLevel, Lang, OrgSummary, OrgType } from '../core/model.js';
+import { render } from './catalogue/index.js';
 import { TYPE_LABEL } from '../core/orgs.js';
 import type { RollupProblem } from './rollup-report.js';
 
 export interface OrgsReport {
+  /** The province (its name is the 地区 of 省本级 organisations). */
+  province: string;
   orgs: OrgSummary[];
   /** orgs.csv problems and files that could not be read, in words. */
   problems: RollupProblem[];
@@ -19,8 +22,8 @@ export function levelLabel(level: AreaLevel, lang: Lang): string {
   return lang === 'en' ? LEVEL_EN[level] : LEVEL_LABEL[level] || '未知';
 }
 
-/** 地区: 湖南省 for 省本级, the city for 市本级, city + county for a county (怀化市溆浦县). */
-export function areaOf(o: OrgSummary, province = '湖南省'): string {
+/** 地区: the province for 省本级, the city for 市本级, city + county for a county (怀化市溆浦县). */
+export function areaOf(o: OrgSummary, province: string): string {
   if (o.level === 'province') return province;
   if (o.level === 'city') return o.city ?? '';
   if (o.level === 'county') return o.county ? `${o.city && !o.county.startsWith(o.city) ? o.city : ''}${o.county}` : (o.city ?? '');
@@ -31,29 +34,15 @@ export function typeLabel(type: OrgType, lang: Lang): string {
   return lang === 'en' ? type : TYPE_LABEL[type];
 }
 
-/** The core words its decisions in Chinese (类型列：…, orgs.csv 第 N 行：…, 名称含“…”); English keeps the quoted part. */
-function basisEn(source: OrgTypeSource, detail: string): string {
-  if (source === 'column') return `type column: ${detail.replace(/^类型列[:：]/, '')}`;
-  if (source === 'registry') {
-    const line = /第\s*(\d+)\s*行/.exec(detail)?.[1];
-    return line ? `orgs.csv line ${line}` : 'orgs.csv';
-  }
-  if (source === 'name') {
-    const keyword = /“(.+)”/.exec(detail)?.[1];
-    return keyword ? `name contains ${keyword}` : 'name rule';
-  }
-  return 'no rule fits → counted as social service organisation';
-}
-
 /** How the type was decided, in words (the default guess says so plainly: the clerk should add it to orgs.csv). */
 export function typeBasis(o: OrgSummary, lang: Lang): string {
-  if (lang === 'en') return basisEn(o.typeSource, o.typeDetail ?? '');
-  return o.typeSource === 'default' ? '无法判断→按社会服务机构计' : (o.typeDetail ?? '');
+  if (o.typeSource === 'default') return render({ id: 'orgs/basis-default-short' }, lang);
+  return o.typeDetail ? render(o.typeDetail, lang) : '';
 }
 
 /** 地区 in a listing grouped by level: the county alone at county level (the full name is in orgs.csv and JSON). */
-export function shortAreaOf(o: OrgSummary): string {
-  return o.level === 'county' && o.county ? o.county : areaOf(o);
+export function shortAreaOf(o: OrgSummary, province: string): string {
+  return o.level === 'county' && o.county ? o.county : areaOf(o, province);
 }
 
 /** Other spellings seen besides the name shown. */
@@ -62,13 +51,13 @@ export function otherSpellings(o: OrgSummary): string[] {
 }
 
 /** One organisation per orgKey (its first listing: highest level, then table order) — the rows of an orgs.csv. */
-export function registryRecords(orgs: readonly OrgSummary[]): string[][] {
+export function registryRecords(orgs: readonly OrgSummary[], province: string): string[][] {
   const seen = new Set<string>();
   const out: string[][] = [['单位名称', '类型', '层级', '地区']];
   for (const o of orgs) {
     if (seen.has(o.key)) continue;
     seen.add(o.key);
-    out.push([o.name, TYPE_LABEL[o.type], LEVEL_LABEL[o.level], areaOf(o)]);
+    out.push([o.name, TYPE_LABEL[o.type], LEVEL_LABEL[o.level], areaOf(o, province)]);
   }
   return out;
 }

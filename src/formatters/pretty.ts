@@ -1,6 +1,7 @@
 // validate's default output for a clerk: per register a table of cell / column / value / problem, then a summary line.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Lang, Severity } from '../core/model.js';
+import type { Lang, Msg, Severity } from '../core/model.js';
+import { render } from './catalogue/index.js';
 import type { RenderedFile, RenderedProblem, ValidationReport } from './report.js';
 import { grid, tableWidth } from './box-table.js';
 import { fitLine, joinParts, markersOf, severityMarker, widthOf, widthOptions, wrapLines, type TerminalLayout } from './layout.js';
@@ -14,48 +15,35 @@ export interface PrettyOptions extends TerminalLayout {
   verbose?: boolean;
 }
 
-const T = {
-  zh: {
-    cell: '单元格',
-    column: '列',
-    value: '内容',
-    problem: '问题',
-    error: '错误',
-    warning: '警告',
-    info: '提示',
-    rows: (n: number) => `${n} 户结对`,
-    clean: '没有发现问题',
-    cleanMany: (n: number) => `另有 ${n} 张登记表没有发现问题。`,
-    file: '文件',
-    summary: (s: ValidationReport['summary']) =>
-      `共检查 ${s.files} 个文件（${s.registers} 张登记表，${s.rows} 户结对）：错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个。`,
-    passedOver: (n: number) => `另有 ${n} 个文件不是表格，已跳过。`,
-    detected: '识别情况',
-    det: { format: '格式', encoding: '编码', delimiter: '分隔符', sheet: '工作表', header: '表头行', columns: '列对应', area: '所属地区', otherSheets: '其他工作表（无登记表）' } as Record<string, string>,
-    areaUnknown: '未知（地址核对已跳过）',
-    quotaTable: '附4 任务分配表，不是登记表（用 fupin quota --table 读取）',
-  },
-  en: {
-    cell: 'Cell',
-    column: 'Column',
-    value: 'Value',
-    problem: 'Problem',
-    error: 'error',
-    warning: 'warning',
-    info: 'info',
-    rows: (n: number) => `${n} pairings`,
-    clean: 'no problems found',
-    cleanMany: (n: number) => `${n} more registers have no problems.`,
-    file: 'File',
-    summary: (s: ValidationReport['summary']) =>
-      `Checked ${s.files} files (${s.registers} registers, ${s.rows} pairings): ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos.`,
-    passedOver: (n: number) => `${n} files that are not spreadsheets were passed over.`,
-    detected: 'Detected',
-    det: { format: 'format', encoding: 'encoding', delimiter: 'delimiter', sheet: 'sheet', header: 'header rows', columns: 'columns', area: 'area', otherSheets: 'other sheets (no register)' } as Record<string, string>,
-    areaUnknown: 'unknown (address checks skipped)',
-    quotaTable: 'a 附4 quota table, not a register (read it with fupin quota --table)',
-  },
-} as const;
+/** Keys of Detected and their labels (report/det-…); an unknown key is shown as it is. */
+const DETECTED_LABEL: Record<string, string> = {
+  format: 'det-format',
+  encoding: 'det-encoding',
+  delimiter: 'det-delimiter',
+  sheet: 'det-sheet',
+  header: 'det-header',
+  columns: 'det-columns',
+  area: 'det-area',
+  otherSheets: 'det-other-sheets',
+  reader: 'det-reader',
+  sharedStrings: 'det-shared-strings',
+  duplicateParts: 'det-duplicate-parts',
+  skippedSheets: 'det-skipped-sheets',
+  kind: 'det-kind',
+};
+
+/** The report's words in its language. */
+function words(lang: Lang) {
+  const say = (id: string, data?: Msg['data']): string => render(data ? { id, data } : { id }, lang);
+  return {
+    say,
+    cell: say('head/cell'),
+    column: say('head/column'),
+    value: say('head/value'),
+    problem: say('head/problem'),
+    severity: (s: Severity): string => say(`term/severity-${s}`),
+  };
+}
 
 function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
   return s === 'error' ? c.red.bold : s === 'warning' ? c.yellow : c.cyan;
@@ -75,26 +63,26 @@ const SHAPES: readonly { column: number; value: number }[] = [
 const INDENT = '  ';
 
 function fileHeading(f: RenderedFile, lang: Lang, c: ChalkInstance, mark: string, layout: TerminalLayout, tail?: string): string {
-  const t = T[lang];
+  const t = words(lang);
   const parts: { text: string; style?: (s: string) => string }[] = [{ text: `${mark} ${f.file}`, style: (s) => s.replace(f.file, c.bold(f.file)) }];
   if (f.sheet !== undefined) parts.push({ text: `[${f.sheet}]`, style: c.dim });
   if (f.area) parts.push({ text: f.area });
-  if (f.sheet !== undefined) parts.push({ text: t.rows(f.rows), style: c.dim });
-  if (f.detected.kind?.value === 'quota-table') parts.push({ text: t.quotaTable, style: c.dim });
+  if (f.sheet !== undefined) parts.push({ text: t.say('report/rows', { n: f.rows }), style: c.dim });
+  if (f.detected.kind?.value === 'quota-table') parts.push({ text: t.say('report/quota-table'), style: c.dim });
   if (tail) parts.push({ text: tail, style: c.green });
   return joinParts(parts, layout).join('\n');
 }
 
 /** The widths of the cell, column, value and message columns, or undefined when the table cannot fit (list layout). */
 function tableShape(rows: readonly RenderedProblem[], lang: Lang, layout: TerminalLayout): number[] | undefined {
-  const t = T[lang];
+  const t = words(lang);
   const o = widthOptions(layout);
   const { width, limited } = widthOf(layout);
   const widest = (texts: string[]): number => Math.max(0, ...texts.map((x) => displayWidth(x, o)));
   const cellW = widest([t.cell, ...rows.map((p) => p.cell ?? '')]);
   const colMax = widest(rows.map((p) => p.column ?? ''));
   const valMax = widest(rows.map((p) => p.value ?? ''));
-  const msgMax = widest(rows.map((p) => `${t[p.severity]} ${p.message}`));
+  const msgMax = widest(rows.map((p) => `${t.severity(p.severity)} ${p.message}`));
   const avail = width - INDENT.length;
   for (const shape of SHAPES) {
     const colW = Math.max(displayWidth(t.column, o), Math.min(colMax, shape.column));
@@ -108,11 +96,11 @@ function tableShape(rows: readonly RenderedProblem[], lang: Lang, layout: Termin
 }
 
 function problemTable(rows: readonly RenderedProblem[], widths: number[], lang: Lang, c: ChalkInstance, layout: TerminalLayout): string {
-  const t = T[lang];
+  const t = words(lang);
   const o = widthOptions(layout);
   const [, colW, valW, msgW] = widths as [number, number, number, number];
   const body = rows.map((p) => {
-    const label = t[p.severity];
+    const label = t.severity(p.severity);
     const msg = wrapWidth(`${label} ${p.message}`, msgW, o);
     msg[0] = severityStyle(c, p.severity)(label) + msg[0]!.slice(label.length);
     return [
@@ -137,7 +125,7 @@ function problemTable(rows: readonly RenderedProblem[], widths: number[], lang: 
 
 /** The narrow layout: per finding a line `E7 联系方式 “1.39123E+10”`, then its message indented under it. */
 function problemList(rows: readonly RenderedProblem[], lang: Lang, c: ChalkInstance, layout: TerminalLayout): string {
-  const t = T[lang];
+  const t = words(lang);
   const o = widthOptions(layout);
   const { width } = widthOf(layout);
   const out: string[] = [];
@@ -152,7 +140,7 @@ function problemList(rows: readonly RenderedProblem[], lang: Lang, c: ChalkInsta
     }
     if (p.value !== undefined && p.value !== '' && room >= 6) head += ` ${c.dim(`“${fitLine(p.value, room - 3, layout)}”`)}`;
     out.push(head);
-    const label = t[p.severity];
+    const label = t.severity(p.severity);
     const lines = wrapLines(`${label} ${p.message}`, layout, `${INDENT}    `);
     lines[0] = lines[0]!.replace(label, severityStyle(c, p.severity)(label));
     out.push(...lines);
@@ -161,12 +149,12 @@ function problemList(rows: readonly RenderedProblem[], lang: Lang, c: ChalkInsta
 }
 
 function problemBlock(f: RenderedFile, lang: Lang, c: ChalkInstance, layout: TerminalLayout, asList: boolean): string {
-  const t = T[lang];
+  const t = words(lang);
   const fileLevel = f.problems.filter((p) => p.cell === undefined);
   const cellLevel = f.problems.filter((p) => p.cell !== undefined);
   const lines: string[] = [];
   for (const p of fileLevel) {
-    const lead = `${INDENT}${severityMarker(layout, p.severity)} ${t[p.severity]} `;
+    const lead = `${INDENT}${severityMarker(layout, p.severity)} ${t.severity(p.severity)} `;
     const wrapped = wrapLines(p.message, layout, ' '.repeat(displayWidth(lead, widthOptions(layout))), lead);
     wrapped[0] = wrapped[0]!.replace(lead.trimEnd(), severityStyle(c, p.severity)(lead.trimEnd()));
     lines.push(...wrapped);
@@ -179,17 +167,17 @@ function problemBlock(f: RenderedFile, lang: Lang, c: ChalkInstance, layout: Ter
 }
 
 function explainLines(f: RenderedFile, lang: Lang, c: ChalkInstance, layout: TerminalLayout): string {
-  const t = T[lang];
+  const t = words(lang);
   const out: string[] = [];
   for (const [k, v] of Object.entries(f.detected)) {
     if (!v) continue;
-    const value = k === 'area' && !v.value ? t.areaUnknown : v.value;
-    const label = `${t.det[k] ?? k}:`;
-    const wrapped = joinParts([{ text: `${label} ${value}` }, ...(v.reason ? [{ text: `(${v.reason})`, style: c.dim }] : [])], layout, '      ');
+    const value = k === 'area' && !v.value ? t.say('report/area-unknown') : v.value;
+    const label = DETECTED_LABEL[k] ? t.say(`report/${DETECTED_LABEL[k]}`) : k;
+    const wrapped = joinParts([{ text: t.say('report/detected-item', { label, value }) }, ...(v.reason ? [{ text: `(${v.reason})`, style: c.dim }] : [])], layout, '      ');
     wrapped[0] = `    ${wrapped[0]!.replace(label, c.dim(label))}`;
     out.push(...wrapped);
   }
-  return out.length ? `${INDENT}${c.dim(t.detected)}\n${out.join('\n')}` : '';
+  return out.length ? `${INDENT}${c.dim(t.say('report/detected'))}\n${out.join('\n')}` : '';
 }
 
 export function formatPretty(report: ValidationReport, opts: PrettyOptions): string {
@@ -199,7 +187,7 @@ export function formatPretty(report: ValidationReport, opts: PrettyOptions): str
   const explainLayout: TerminalLayout = { ...opts, width: widthOf(opts).limited ? widthOf(opts).width - 4 : undefined };
   const mk = markersOf(layout);
   const lang = report.lang;
-  const t = T[lang];
+  const t = words(lang);
   const out: string[] = [];
   const listClean = opts.verbose || opts.explain || report.files.length <= 10;
   // one layout for the whole report: findings listed one per block when any file's table would not fit
@@ -214,7 +202,7 @@ export function formatPretty(report: ValidationReport, opts: PrettyOptions): str
         cleanHidden++;
         continue;
       }
-      out.push(fileHeading(f, lang, c, c.green(mk.ok), layout, t.clean));
+      out.push(fileHeading(f, lang, c, c.green(mk.ok), layout, t.say('report/clean')));
       if (opts.explain) out.push(explainLines(f, lang, c, explainLayout));
       continue;
     }
@@ -225,10 +213,13 @@ export function formatPretty(report: ValidationReport, opts: PrettyOptions): str
     out.push(problemBlock(f, lang, c, layout, asList));
     out.push('');
   }
-  if (cleanHidden) out.push(...wrapLines(`${mk.ok} ${t.cleanMany(cleanHidden)}`, layout, '  ', '').map((l) => c.green(l)));
-  if (report.passedOver.length) out.push(...wrapLines(t.passedOver(report.passedOver.length), layout).map((l) => c.dim(l)));
+  if (cleanHidden) out.push(...wrapLines(`${mk.ok} ${t.say('report/clean-many', { n: cleanHidden })}`, layout, '  ', '').map((l) => c.green(l)));
+  if (report.passedOver.length) {
+    out.push(...wrapLines(t.say('report/passed-over', { n: report.passedOver.length }), layout).map((l) => c.dim(l)));
+    for (const p of report.passedOver) out.push(...wrapLines(t.say('report/file-why', { file: p.file, why: p.why }), layout, '    ', '  ').map((l) => c.dim(l)));
+  }
   const s = report.summary;
   const paint = s.errors ? c.red.bold : s.warnings ? c.yellow : c.green;
-  out.push(...wrapLines(t.summary(s), layout).map((l) => paint(l)));
+  out.push(...wrapLines(t.say('report/summary', { ...s }), layout).map((l) => paint(l)));
   return `${out.filter((l) => l !== '').join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }

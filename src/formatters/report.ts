@@ -1,5 +1,7 @@
 // The validation report as plain data: what the formatters receive (problems already put into words).
+import type { PassedOver } from '../core/ledger/model.js';
 import type { Detected, FileReport, Lang, Severity } from '../core/model.js';
+import { render, renderProblem } from './catalogue/index.js';
 
 export interface RenderedProblem {
   rule: string;
@@ -32,8 +34,8 @@ export interface Summary {
 export interface ValidationReport {
   files: RenderedFile[];
   summary: Summary;
-  /** Files in the folders that are not spreadsheets and were passed over. */
-  passedOver: string[];
+  /** Files in the folders that are no table fupin reads, each with what it is. */
+  passedOver: { file: string; why: string }[];
   lang: Lang;
 }
 
@@ -51,8 +53,8 @@ export function summarise(files: { file: string; rows: number; problems: { sever
   return s;
 }
 
-/** Render every problem's message in `lang`. */
-export function renderReports(reports: FileReport[], lang: Lang, render: (p: FileReport['problems'][number], lang: Lang) => string, passedOver: string[] = []): ValidationReport {
+/** Every problem's message in `lang`, every file passed over with what it is. */
+export function renderReports(reports: FileReport[], lang: Lang, passedOver: readonly PassedOver[] = []): ValidationReport {
   const files: RenderedFile[] = reports.map((r) => ({
     file: r.file,
     ...(r.sheet !== undefined ? { sheet: r.sheet } : {}),
@@ -65,9 +67,9 @@ export function renderReports(reports: FileReport[], lang: Lang, render: (p: Fil
       ...(p.column !== undefined ? { column: p.column } : {}),
       ...(p.cell !== undefined ? { cell: p.cell } : {}),
       ...(p.value !== undefined ? { value: p.value } : {}),
-      message: render(p, lang),
+      message: renderProblem(p, lang),
     })),
     detected: r.detected,
   }));
-  return { files, summary: summarise(files), passedOver, lang };
+  return { files, summary: summarise(files), passedOver: passedOver.map((p) => ({ file: p.file, why: render(p.why, lang) })), lang };
 }

@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { RollupTable } from '../core/model.js';
 import { neutralizeCsvField } from '../core/neutralize.js';
-import { figuresOf, GROUP_HEADERS, MEASURE_HEADERS, STATS_TITLE, type RollupReport } from './rollup-report.js';
+import { figuresOf, GROUP_HEADERS, MEASURE_HEADERS, type RollupReport } from './rollup-report.js';
 
 type Cell = string | number;
 
@@ -30,7 +30,7 @@ function encode(records: Cell[][]): string {
 export function formatRollupCsv(report: RollupReport): string {
   let out = encode(tableRecords(report.table));
   for (const t of report.byCity ?? []) {
-    out += `\r\n${encode([[`${STATS_TITLE}（${t.area}）`], ...tableRecords(t)])}`;
+    out += `\r\n${encode([[`${report.title}（${t.area}）`], ...tableRecords(t)])}`;
   }
   return `\uFEFF${out}`;
 }

@@ -3,8 +3,8 @@ import { tableDoc, type RollupReport } from './rollup-report.js';
 
 export function formatRollupJson(report: RollupReport): string {
   const doc = {
-    ...tableDoc(report.table),
-    ...(report.byCity && report.byCity.length ? { byCity: report.byCity.map(tableDoc) } : {}),
+    ...tableDoc(report.table, report.lang),
+    ...(report.byCity && report.byCity.length ? { byCity: report.byCity.map((t) => tableDoc(t, report.lang)) } : {}),
     ...(report.problems.length
       ? {
           problems: report.problems.map((p) => ({
@@ -20,6 +20,7 @@ export function formatRollupJson(report: RollupReport): string {
           })),
         }
       : {}),
+    ...(report.leftOut.rows || report.leftOut.files.length ? { leftOut: report.leftOut } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

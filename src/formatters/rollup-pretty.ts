@@ -1,51 +1,39 @@
 // rollup's terminal output: the 附3 table as the form shows it (two-row merged header, rows, 合计), notes, then problems.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Lang, RollupTable, Severity } from '../core/model.js';
+import type { Lang, Msg, RollupTable, Severity } from '../core/model.js';
+import { render } from './catalogue/index.js';
 import { grid, tableWidth, type GridCell } from './box-table.js';
 import { joinParts, widthOf, widthOptions, wrapLines, type TerminalLayout } from './layout.js';
-import { countBySeverity, figuresOf, GROUP_HEADERS, MEASURE_HEADERS, STATS_TITLE, type RollupProblem, type RollupReport } from './rollup-report.js';
+import { countBySeverity, figuresOf, GROUP_HEADERS, MEASURE_HEADERS, type RollupProblem, type RollupReport } from './rollup-report.js';
 import { displayWidth, wrapWidth, type WidthOptions } from './text-width.js';
 
 export interface RollupPrettyOptions extends TerminalLayout {
   color: boolean;
 }
 
-const T = {
-  zh: {
-    title: (t: RollupTable) => `${STATS_TITLE}（${t.level === 'province' ? `${t.area}，全省汇总` : t.area}）`,
-    cityTitle: (t: RollupTable) => `${STATS_TITLE}（${t.area}）`,
-    unit: '单位',
-    total: '合计',
-    notes: '说明：',
-    problems: (n: number) => `问题（${n} 个）：`,
-    sheet: (s: string) => `工作表“${s}”`,
-    general: '（汇总）',
-    severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
-    listLegend: '（各类写作：参与单位数量/扶贫脱贫户数）',
-    pair: (group: string, units: number, households: number) => `${group} ${units}/${households}`,
-    sep: '，',
-    summary: (r: RollupReport, c: Record<Severity, number>) =>
-      `共读取 ${r.source.files} 个文件（${r.source.registers} 张登记表，${r.source.tables} 张统计表）：` +
-      (c.error + c.warning + c.info === 0 ? '没有发现问题。' : `错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个。`),
-  },
-  en: {
-    title: (t: RollupTable) => `${STATS_TITLE} (${t.level === 'province' ? `provincial table, ${t.area}` : `city table, ${t.area}`})`,
-    cityTitle: (t: RollupTable) => `${STATS_TITLE} (city table, ${t.area})`,
-    unit: '单位',
-    total: '合计',
-    notes: 'Notes:',
-    problems: (n: number) => `Problems (${n}):`,
-    sheet: (s: string) => `sheet "${s}"`,
-    general: '(rollup)',
-    severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
-    listLegend: '(each type: organisations / households)',
-    pair: (group: string, units: number, households: number) => `${group} ${units}/${households}`,
-    sep: '; ',
-    summary: (r: RollupReport, c: Record<Severity, number>) =>
-      `Read ${r.source.files} files (${r.source.registers} registers, ${r.source.tables} 统计表): ` +
-      (c.error + c.warning + c.info === 0 ? 'no problems found.' : `${c.error} errors, ${c.warning} warnings, ${c.info} infos.`),
-  },
-} as const;
+/** The form's own words: 单位 and 合计 head the 附3 table in both languages, as on the printed form. */
+const UNIT = '单位';
+const TOTAL = '合计';
+
+/** Whether the count left anything out (the summary must say so, and never "no problems"). */
+function left(r: RollupReport): boolean {
+  return r.leftOut.rows > 0 || r.leftOut.files.length > 0;
+}
+
+/** The last line: what was read, the problems, and what was left out of the count. */
+function summary(r: RollupReport, lang: Lang): string {
+  const say = (id: string, data?: Msg['data']): string => render({ id, ...(data ? { data } : {}) }, lang);
+  const n = countBySeverity(r.problems);
+  const parts: Msg[] = [];
+  if (r.leftOut.rows) parts.push({ id: 'rollup-view/left-rows', data: { n: r.leftOut.rows } });
+  if (r.leftOut.files.length) parts.push({ id: 'rollup-view/left-files', data: { n: r.leftOut.files.length } });
+  const problems = n.error + n.warning + n.info;
+  return (
+    say('rollup-view/read', { files: r.source.files, registers: r.source.registers, tables: r.source.tables }) +
+    (problems ? say('rollup-view/counts', { errors: n.error, warnings: n.warning, infos: n.info }) : left(r) ? '' : say('rollup-view/clean')) +
+    (left(r) ? say('rollup-view/left-out', { parts }) : '')
+  ).trimEnd();
+}
 
 /** A group label over its two columns: broken before （ first, then wherever it must. */
 function groupLines(label: string, width: number, o: WidthOptions): string[] {
@@ -81,7 +69,7 @@ const UNIT_LIST = 8;
 function statsShape(t: RollupTable, layout: TerminalLayout): Shape | undefined {
   const o = widthOptions(layout);
   const { width, limited } = widthOf(layout);
-  const labels = [T.zh.unit, T.zh.total, ...t.rows.map((r) => r.unit)];
+  const labels = [UNIT, TOTAL, ...t.rows.map((r) => r.unit)];
   const unitMax = Math.max(...labels.map((l) => displayWidth(l, o)));
   const digits = Math.max(...[...t.rows.map(figuresOf), figuresOf(t.total)].flat().map((n) => String(n).length), 1);
   for (const [i, s] of SHAPES.entries()) {
@@ -113,14 +101,14 @@ function statsGrid(t: RollupTable, c: ChalkInstance, shape: Shape, from: number,
     widths: [shape.unit, ...new Array<number>(measures.length).fill(shape.figure)],
     head: [
       [
-        { lines: [head(T.zh.unit)], rowSpan: 2, align: 'center' },
+        { lines: [head(UNIT)], rowSpan: 2, align: 'center' },
         ...groups.map((g) => ({ lines: groupLines(g, spanW, o).map(head), colSpan: 2, align: 'center' as const })),
       ],
       measures.map((m) => ({ lines: wrapWidth(m, shape.figure, o).map(head), align: 'center' as const })),
     ],
     body: [
       ...t.rows.map((r) => [unitCell(r.unit), ...pick(figuresOf(r)).map((n) => figure(n))]),
-      [unitCell(T.zh.total, head, 'center'), ...pick(figuresOf(t.total)).map((n) => figure(n, head))],
+      [unitCell(TOTAL, head, 'center'), ...pick(figuresOf(t.total)).map((n) => figure(n, head))],
     ],
     // rule lines under the header and above 合计 only, as on the printed form
     ruleAfter: (i) => i === t.rows.length - 1,
@@ -131,15 +119,14 @@ function statsGrid(t: RollupTable, c: ChalkInstance, shape: Shape, from: number,
 
 /** Narrower than any table: one line (wrapped) per unit, each type as units/households. */
 function statsList(t: RollupTable, c: ChalkInstance, lang: Lang, layout: TerminalLayout): string {
-  const tt = T[lang];
-  const out = wrapLines(tt.listLegend, layout).map((l) => c.dim(l));
+  const out = wrapLines(render({ id: 'rollup-view/list-legend' }, lang), layout).map((l) => c.dim(l));
   const line = (unit: string, figs: number[], style: (s: string) => string = (s) => s): void => {
-    const pairs = GROUP_HEADERS.map((g, i) => tt.pair(g, figs[2 * i]!, figs[2 * i + 1]!)).join(tt.sep);
+    const pairs = render({ id: 'term/list', data: { items: GROUP_HEADERS.map((g, i) => ({ id: 'rollup-view/pair', data: { group: g, units: figs[2 * i]!, households: figs[2 * i + 1]! } })) } }, lang);
     const lines = wrapLines(pairs, layout, '  ');
     out.push(style(unit), ...lines);
   };
   for (const r of t.rows) line(r.unit, figuresOf(r));
-  line(T.zh.total, figuresOf(t.total), (s) => c.bold(s));
+  line(TOTAL, figuresOf(t.total), (s) => c.bold(s));
   return out.join('\n');
 }
 
@@ -151,10 +138,10 @@ export function renderStatsTable(t: RollupTable, c: ChalkInstance, layout: Termi
   return `${statsGrid(t, c, shape, 0, 1, layout)}\n${statsGrid(t, c, shape, 2, 3, layout)}`;
 }
 
-function notesBlock(notes: readonly string[], lang: Lang, layout: TerminalLayout): string[] {
+function notesBlock(notes: RollupTable['notes'], lang: Lang, layout: TerminalLayout): string[] {
   if (notes.length === 0) return [];
-  const out: string[] = [T[lang].notes];
-  notes.forEach((n, i) => {
+  const out: string[] = [render({ id: 'rollup-view/notes' }, lang)];
+  notes.map((n) => render(n, lang)).forEach((n, i) => {
     const prefix = `${i + 1}. `;
     out.push(...wrapLines(n, layout, `  ${' '.repeat(prefix.length)}`, `  ${prefix}`));
   });
@@ -169,10 +156,10 @@ function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
 
 function problemsBlock(problems: readonly RollupProblem[], lang: Lang, c: ChalkInstance, layout: TerminalLayout): string[] {
   if (problems.length === 0) return [];
-  const t = T[lang];
+  const say = (id: string, data?: Msg['data']): string => render({ id, ...(data ? { data } : {}) }, lang);
   const o = widthOptions(layout);
   const { width } = widthOf(layout);
-  const out = [c.bold(t.problems(problems.length))];
+  const out = [c.bold(say('rollup-view/problems', { n: problems.length }))];
   const groups = new Map<string, { file?: string; sheet?: string; list: RollupProblem[] }>();
   for (const p of problems) {
     const key = `${p.file ?? ''}\u0000${p.sheet ?? ''}`;
@@ -181,13 +168,13 @@ function problemsBlock(problems: readonly RollupProblem[], lang: Lang, c: ChalkI
     groups.set(key, g);
   }
   for (const g of groups.values()) {
-    const where = g.file === undefined ? [{ text: t.general }] : [{ text: g.file }, ...(g.sheet ? [{ text: t.sheet(g.sheet) }] : [])];
+    const where = g.file === undefined ? [{ text: say('rollup-view/general') }] : [{ text: g.file }, ...(g.sheet ? [{ text: say('rollup-view/sheet', { sheet: g.sheet }) }] : [])];
     out.push(...joinParts(where, { ...layout, width: width - 2 }, '  ').map((l) => `  ${c.underline(l)}`));
     // cells in a column of their own when it leaves the message room; otherwise at the start of the message
     const cellW = Math.max(0, ...g.list.map((p) => displayWidth(p.cell ?? '', o)));
     const ownColumn = cellW > 0 && width - 4 - cellW - 2 >= 30;
     for (const p of g.list) {
-      const label = t.severity[p.severity];
+      const label = say(`term/severity-${p.severity}`);
       const lead = ownColumn ? `${(p.cell ?? '').padEnd(cellW)}  ` : '';
       const first = `    ${lead}${label} `;
       const rest = ' '.repeat(displayWidth(first, o));
@@ -201,19 +188,25 @@ function problemsBlock(problems: readonly RollupProblem[], lang: Lang, c: ChalkI
 
 export function formatRollupPretty(report: RollupReport, opts: RollupPrettyOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const t = T[report.lang];
+  const lang = report.lang;
   const lines: string[] = [];
   const section = (table: RollupTable, title: string): void => {
-    lines.push(...wrapLines(title, opts).map((l) => c.bold(l)), renderStatsTable(table, c, opts, report.lang));
-    lines.push(...notesBlock(table.notes, report.lang, opts));
+    lines.push(...wrapLines(title, opts).map((l) => c.bold(l)), renderStatsTable(table, c, opts, lang));
+    lines.push(...notesBlock(table.notes, lang, opts));
   };
-  section(report.table, t.title(report.table));
+  const titled = (t: RollupTable): string =>
+    render({ id: t.level === 'province' ? 'rollup-view/title-province' : 'rollup-view/title', data: { title: report.title, area: t.area } }, lang);
+  section(report.table, titled(report.table));
   for (const city of report.byCity ?? []) {
     lines.push('');
-    section(city, t.cityTitle(city));
+    section(city, titled(city));
   }
-  const problems = problemsBlock(report.problems, report.lang, c, opts);
+  const problems = problemsBlock(report.problems, lang, c, opts);
   if (problems.length) lines.push('', ...problems);
-  lines.push('', ...wrapLines(t.summary(report, countBySeverity(report.problems)), opts));
+  if (report.leftOut.files.length) {
+    lines.push('', c.bold(render({ id: 'rollup-view/left-out-files' }, lang)));
+    for (const f of report.leftOut.files) lines.push(...wrapLines(render({ id: 'report/file-why', data: { file: f.file, why: f.why } }, lang), opts, '    ', '  '));
+  }
+  lines.push('', ...wrapLines(summary(report, lang), opts));
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,7 @@
 // The rollup report as plain data (tables, notes, problems already put into words): what the rollup formatters receive.
+import type { Finding } from '../core/ledger/plan-rollup.js';
 import type { CountPair, Lang, RollupRow, RollupTable, Severity } from '../core/model.js';
+import { render, renderProblem } from './catalogue/index.js';
 
 /** A problem found while rolling up (a 统计表's arithmetic, a reconcile difference, orgs.csv, an unplaced file), in words. */
 export interface RollupProblem {
@@ -15,6 +17,8 @@ export interface RollupProblem {
 }
 
 export interface RollupReport {
+  /** The form's title (the province profile's). */
+  title: string;
   /** The table built: a city's 统计表 or the provincial table. */
   table: RollupTable;
   /** With --by city: each city's own table, in table order. */
@@ -22,11 +26,22 @@ export interface RollupReport {
   problems: RollupProblem[];
   /** What was read, for the summary line. */
   source: { files: number; registers: number; tables: number };
+  /** What the count left out: rows (no 户主姓名, no organisation) and files, each file with why. */
+  leftOut: { rows: number; files: { file: string; why: string }[] };
   lang: Lang;
 }
 
-/** The form's official title; the area goes on the 填报单位 line. */
-export const STATS_TITLE = '湖南省慈善组织精准扶贫结对帮扶统计表';
+/** A finding in words, where it is. */
+export function renderFinding(p: Finding, lang: Lang): RollupProblem {
+  const out: RollupProblem = { rule: p.rule, severity: p.severity, message: renderProblem(p, lang) };
+  if (p.file !== undefined) out.file = p.file;
+  if (p.sheet !== undefined) out.sheet = p.sheet;
+  if (p.row !== undefined) out.row = p.row;
+  if (p.cell !== undefined) out.cell = p.cell;
+  if (p.column !== undefined) out.column = p.column;
+  if (p.value !== undefined) out.value = p.value;
+  return out;
+}
 
 /** The two header rows of 附3 (DOMAIN §5), as the form writes them. */
 export const GROUP_HEADERS = ['慈善系统', '基金会', '社会服务机构（民非）', '小计'] as const;
@@ -51,8 +66,8 @@ function rowDoc(r: Pick<RollupRow, 'unit' | 'charity' | 'foundation' | 'social' 
   return { unit: r.unit, charity: { ...r.charity }, foundation: { ...r.foundation }, social: { ...r.social }, subtotal: { ...r.subtotal } };
 }
 
-/** One table as the DOMAIN §10 rollup document. */
-export function tableDoc(t: RollupTable) {
+/** One table as the DOMAIN §10 rollup document, its notes in words. */
+export function tableDoc(t: RollupTable, lang: Lang) {
   return {
     level: t.level,
     area: t.area,
@@ -63,7 +78,7 @@ export function tableDoc(t: RollupTable) {
       social: { ...t.total.social },
       subtotal: { ...t.total.subtotal },
     },
-    notes: [...t.notes],
+    notes: t.notes.map((n) => render(n, lang)),
   };
 }
 

@@ -9,7 +9,9 @@
 // - xlsx: the original is loaded with exceljs and kept as it is (values, styles, merges, widths, other sheets); problem
 //   cells get a fill (error red, warning yellow, info light blue — the most severe problem of the cell decides) and a
 //   note with every message of the cell (an existing note is kept below it). A problem in a merged cell goes on the
-//   merge's top-left cell. An .xlsm copy is written as .xlsx (exceljs does not keep macros).
+//   merge's top-left cell. An .xlsm copy is written as .xlsx (exceljs does not keep macros). An .xls/.et/.ods/.xlsb
+//   is copied from the .xlsx the legacy reader writes of it (load.ts xlsxBytesOf: values, merges, number formats and
+//   widths, not fonts or fills), named .xlsx, and the line saying the copy was written says so.
 // - CSV: the copy is a new .xlsx holding the grid as text cells (number format "@": phones and ID numbers stay text),
 //   at the same cells as the CSV's records, annotated the same way.
 // - 问题清单 (en: Problems) is inserted as the first sheet and opened first: 工作表 (when the file has several registers),
@@ -21,14 +23,15 @@
 //   only gets A4 when it named no paper size.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileReport, Lang, Problem, RawSheet, Register, Severity } from '../core/model.js';
-import { renderMessage } from '../core/catalogue.js';
+import type { FileReport, Msg, Problem, RawSheet, Register, Severity } from '../core/model.js';
 import { xlsxText } from '../core/neutralize.js';
 import { assertOutsideInputs, copyTarget, uniqueTarget } from './fix-writer.js';
 import { csvToSheet, decodeText, parseEncodingName, sniffDelimiter } from './csv.js';
-import type { ReadFile, ReadResult } from './registers.js';
-import { shownPath, writeFileAtomic } from './safe-write.js';
+import type { LedgerFile } from '../core/ledger/model.js';
+import { writeFileAtomic } from './safe-write.js';
+import { xlsxBytesOf } from './load.js';
 import { loadExcelJs } from './xlsx.js';
+import { markWorkbook } from './mark.js';
 import { A4, BODY_SIZE, BOX, HEAD_FILL, headerText, orientationFor, rowHeight, setPrint, SONG, textUnits, wrappedLines } from './writers/print.js';
 
 /** Cell fills by severity (ARGB). */
@@ -38,31 +41,23 @@ export const SEVERITY_FILL: Record<Severity, string> = {
   info: 'FFDDEBF7',
 };
 
-const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'error', warning: 'warning', info: 'info' },
-};
-
-const LIST_SHEET: Record<Lang, string> = { zh: '问题清单', en: 'Problems' };
-
-const LIST_HEADER: Record<Lang, { sheet: string; cell: string; column: string; value: string; severity: string; message: string; rule: string }> = {
-  zh: { sheet: '工作表', cell: '单元格', column: '列', value: '内容', severity: '级别', message: '问题', rule: '规则' },
-  en: { sheet: 'Sheet', cell: 'Cell', column: 'Column', value: 'Value', severity: 'Severity', message: 'Problem', rule: 'Rule' },
-};
-
-const NO_PROBLEMS: Record<Lang, string> = {
-  zh: '未发现问题',
-  en: 'No problems found',
-};
+/** 问题清单's columns, in order (headings head/…; message is head/problem). */
+const LIST_COLUMNS = ['sheet', 'cell', 'column', 'value', 'severity', 'message', 'rule'] as const;
+type ListColumn = (typeof LIST_COLUMNS)[number];
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export interface AnnotateOptions {
-  lang: Lang;
   /** Overwrite existing copies (never an input). */
   force?: boolean;
   /** The paths the user gave: copies keep their place relative to them, and may not land inside them. */
   inputs: readonly string[];
+  /** A problem in words (the catalogue's renderer, given by the CLI). */
+  render: (p: Problem) => string;
+  /** Any other message in words (sheet name, headings, severity, page footer), in the run's language. */
+  say: (m: Msg) => string;
+  /** Paths in refusals are shown from this folder. */
+  cwd?: string;
 }
 
 export interface AnnotatedFile {
@@ -74,6 +69,8 @@ export interface AnnotatedFile {
   problems: number;
   /** Distinct cells filled and noted. */
   cells: number;
+  /** The input's format when the copy is an .xlsx made from another format (`.xls`). */
+  from?: string;
 }
 
 export interface AnnotateResult {
@@ -93,11 +90,13 @@ function safeSheetName(name: string): string {
   return s || 'Sheet1';
 }
 
-function listSheetName(lang: Lang, taken: Set<string>): string {
-  let name = LIST_SHEET[lang];
-  for (let n = 2; taken.has(name); n++) name = `${LIST_SHEET[lang]}${n}`;
+function listSheetName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
   return name;
 }
+
+const severityWord = (s: Severity, say: AnnotateOptions['say']): string => say({ id: `term/severity-${s}` });
 
 type NoteValue = string | { texts?: { text?: string }[] } | undefined;
 
@@ -114,20 +113,21 @@ type WorksheetT = ReturnType<WorkbookT['addWorksheet']>;
  * Writes one annotated copy per readable register file of `reports` under `dir` and says what it did. Throws
  * OutputError (exit 2 in the CLI) when DIR is an input folder or inside one, or when a copy cannot be written.
  */
-export async function annotateReports(reports: readonly FileReport[], read: ReadResult, dir: string, opts: AnnotateOptions): Promise<AnnotateResult> {
+export async function annotateReports(reports: readonly FileReport[], files: readonly LedgerFile[], dir: string, opts: AnnotateOptions): Promise<AnnotateResult> {
   assertOutsideInputs(dir, opts.inputs);
   const result: AnnotateResult = { written: [], notWritten: [] };
   const used = new Set<string>();
-  for (const f of read.files) {
+  for (const f of files) {
+    if (f.kind === 'own-output') continue;
     const mine = reports.filter((r) => r.file === f.file);
     if (f.failure || (f.registers.length === 0 && f.tables.length === 0)) {
       const p = f.failure ?? mine.flatMap((r) => r.problems)[0];
-      if (p) result.notWritten.push({ file: f.file, rule: p.rule, message: renderMessage(p, opts.lang) });
+      if (p) result.notWritten.push({ file: f.file, rule: p.rule, message: opts.render(p) });
       continue;
     }
     const located: Located[] = [];
-    for (const r of mine) for (const p of r.problems) located.push({ sheet: r.sheet ?? f.registers[0]?.sheet ?? '', problem: p });
-    const isCsv = f.registers[0]?.format === 'csv' || path.extname(f.abs).toLowerCase() === '.csv';
+    for (const r of mine) for (const p of r.problems) located.push({ sheet: r.sheet ?? f.registers[0]?.register.sheet ?? '', problem: p });
+    const isCsv = f.registers[0]?.register.format === 'csv' || path.extname(f.abs).toLowerCase() === '.csv';
     const ext = isCsv || path.extname(f.abs).toLowerCase() !== '.xlsx' ? '.xlsx' : undefined;
     const target = uniqueTarget(copyTarget(f.abs, opts.inputs, dir, ext), used);
     const written = isCsv ? await annotateCsv(f, located, target, opts) : await annotateXlsx(f, located, target, opts);
@@ -136,21 +136,23 @@ export async function annotateReports(reports: readonly FileReport[], read: Read
   return result;
 }
 
-async function annotateXlsx(f: ReadFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
+async function annotateXlsx(f: LedgerFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await readFile(f.abs)) as unknown as ArrayBuffer);
+  const { bytes, from } = await xlsxBytesOf(f.abs);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   // the register keeps its own print setup; one that names no paper size prints on A4
   for (const ws of wb.worksheets) if (ws.pageSetup.paperSize === undefined) ws.pageSetup.paperSize = A4;
-  return finish(wb, f, located, target, opts);
+  const written = await finish(wb, f, located, target, opts);
+  return from ? { ...written, from } : written;
 }
 
-async function annotateCsv(f: ReadFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
+async function annotateCsv(f: LedgerFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
   const ExcelJS = await loadExcelJs();
   const bytes = await readFile(f.abs);
   const enc = f.detected.encoding?.value;
   const decoded = decodeText(bytes, enc ? parseEncodingName(enc) : undefined);
-  const sheetName = f.registers[0]?.sheet ?? path.basename(f.abs, path.extname(f.abs));
+  const sheetName = f.registers[0]?.register.sheet ?? path.basename(f.abs, path.extname(f.abs));
   const grid: RawSheet = csvToSheet(decoded.text, sniffDelimiter(decoded.text).value, sheetName);
   const wb = new ExcelJS.Workbook();
   const name = safeSheetName(sheetName);
@@ -163,14 +165,14 @@ async function annotateCsv(f: ReadFile, located: Located[], target: string, opts
       cell.numFmt = '@';
     });
   });
-  layOutRegister(ws, grid, f.registers[0]);
+  layOutRegister(ws, grid, f.registers[0]?.register, opts.say);
   const renamed = located.map((l) => ({ ...l, sheet: l.sheet === sheetName ? name : l.sheet }));
   return finish(wb, f, renamed, target, opts);
 }
 
 /** Fill and note the problem cells, add 问题清单 as the first sheet, write the copy. */
-async function finish(wb: WorkbookT, f: ReadFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
-  const { lang } = opts;
+async function finish(wb: WorkbookT, f: LedgerFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
+  const { say } = opts;
   // problems by cell: the note lists each, the fill is the most severe
   const byCell = new Map<string, { ws: WorksheetT; address: string; items: Located[] }>();
   for (const l of located) {
@@ -192,7 +194,7 @@ async function finish(wb: WorkbookT, f: ReadFile, located: Located[], target: st
       ...cell.style,
       fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[worst] } },
     };
-    const lines = items.map((i) => `【${SEVERITY_LABEL[lang][i.problem.severity]}】${renderMessage(i.problem, lang)}`);
+    const lines = items.map((i) => `【${severityWord(i.problem.severity, say)}】${opts.render(i.problem)}`);
     const before = noteText(cell.note as NoteValue);
     const text = xlsxText(lines.join('\n') + (before ? `\n——\n${before}` : ''));
     cell.note = { texts: [{ text }] } as never;
@@ -200,7 +202,8 @@ async function finish(wb: WorkbookT, f: ReadFile, located: Located[], target: st
 
   // 问题清单, first and active
   const taken = new Set(wb.worksheets.map((w) => w.name));
-  const list = wb.addWorksheet(listSheetName(lang, taken), { views: [{ state: 'frozen', ySplit: 1, tabSelected: true } as never] });
+  const listName = say({ id: 'annotate/list-sheet' });
+  const list = wb.addWorksheet(listSheetName(listName, taken), { views: [{ state: 'frozen', ySplit: 1, tabSelected: true } as never] });
   (list as unknown as { orderNo: number }).orderNo = -1;
   for (const w of wb.worksheets) {
     if (w === list) continue;
@@ -211,11 +214,10 @@ async function finish(wb: WorkbookT, f: ReadFile, located: Located[], target: st
 
   const sheets = new Set(located.map((l) => l.sheet));
   const withSheet = sheets.size > 1;
-  const h = LIST_HEADER[lang];
-  const header = [...(withSheet ? [h.sheet] : []), h.cell, h.column, h.value, h.severity, h.message, h.rule];
+  const columns: ListColumn[] = LIST_COLUMNS.filter((k) => k !== 'sheet' || withSheet);
+  const header = columns.map((k) => say({ id: `head/${k === 'message' ? 'problem' : k}` }));
   list.addRow(header).font = { bold: true };
-  const sevCol = header.indexOf(h.severity) + 1;
-  const cellCol = header.indexOf(h.cell) + 1;
+  const col = (k: ListColumn): number => columns.indexOf(k) + 1;
   for (const l of located) {
     const p = l.problem;
     const row = list.addRow([
@@ -223,38 +225,40 @@ async function finish(wb: WorkbookT, f: ReadFile, located: Located[], target: st
       p.cell ?? '',
       xlsxText(p.column ?? ''),
       xlsxText(p.value ?? ''),
-      SEVERITY_LABEL[lang][p.severity],
-      xlsxText(renderMessage(p, lang)),
+      severityWord(p.severity, say),
+      xlsxText(opts.render(p)),
       p.rule,
     ]);
     if (p.cell && wb.getWorksheet(l.sheet)) {
       const sheetRef = `'${l.sheet.replace(/'/g, "''")}'`;
-      row.getCell(cellCol).value = { text: p.cell, hyperlink: `#${sheetRef}!${p.cell}` };
-      row.getCell(cellCol).font = { color: { argb: 'FF0563C1' }, underline: true };
+      row.getCell(col('cell')).value = { text: p.cell, hyperlink: `#${sheetRef}!${p.cell}` };
+      row.getCell(col('cell')).font = { color: { argb: 'FF0563C1' }, underline: true };
     }
-    row.getCell(sevCol).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[p.severity] } };
-    row.getCell(header.indexOf(h.value) + 1).numFmt = '@';
+    row.getCell(col('severity')).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[p.severity] } };
+    row.getCell(col('value')).numFmt = '@';
     row.alignment = { vertical: 'top', wrapText: true };
   }
-  if (located.length === 0) list.addRow([...(withSheet ? [''] : []), '', '', '', '', NO_PROBLEMS[lang], '']);
-  printList(list, header, h, f.file, lang);
+  if (located.length === 0) list.addRow(columns.map((k) => (k === 'message' ? say({ id: 'annotate/no-problems' }) : '')));
+  printList(list, columns, listName, f.file, say);
+  list.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+
+  markWorkbook(wb, 'annotated', path.basename(f.file));
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  const out = await writeFileAtomic(target, buf, { force: Boolean(opts.force), inputs: opts.inputs });
+  const out = await writeFileAtomic(target, buf, { force: Boolean(opts.force), inputs: opts.inputs, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
   return { file: f.file, out, problems: located.length, cells: byCell.size };
 }
 
 /** Widths of 问题清单's columns (Excel units): about 130 together, A4 landscape at nearly 100 %. */
-const LIST_WIDTHS: Record<string, number> = { sheet: 14, cell: 8, column: 14, value: 20, severity: 6, message: 58, rule: 16 };
+const LIST_WIDTHS: Record<ListColumn, number> = { sheet: 14, cell: 8, column: 14, value: 20, severity: 6, message: 58, rule: 16 };
 
 /** 问题清单 as a printed list: header row styled and repeated, text wrapped, rows as tall as their text, A4 landscape. */
-function printList(list: WorksheetT, header: string[], h: (typeof LIST_HEADER)[Lang], file: string, lang: Lang): void {
-  const keyOf = new Map(Object.entries(h).map(([k, v]) => [v, k]));
-  const widths = header.map((name) => LIST_WIDTHS[keyOf.get(name) ?? ''] ?? 12);
+function printList(list: WorksheetT, columns: readonly ListColumn[], listName: string, file: string, say: AnnotateOptions['say']): void {
+  const widths = columns.map((k) => LIST_WIDTHS[k]);
   widths.forEach((w, i) => (list.getColumn(i + 1).width = w));
   list.eachRow((row, r) => {
     let lines = 1;
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      if (col > header.length) return;
+      if (col > columns.length) return;
       cell.border = BOX;
       cell.font = { name: SONG, size: BODY_SIZE, ...(r === 1 ? { bold: true } : {}), ...(cell.font?.color ? { color: cell.font.color, underline: cell.font.underline } : {}) } as never;
       cell.alignment = r === 1 ? { horizontal: 'center', vertical: 'middle', wrapText: true } : { vertical: 'top', wrapText: true };
@@ -264,7 +268,7 @@ function printList(list: WorksheetT, header: string[], h: (typeof LIST_HEADER)[L
     });
     row.height = rowHeight(lines);
   });
-  setPrint(list, { orientation: 'landscape', titleRows: '1:1', header: headerText(`${LIST_SHEET[lang]}  ${file}`) });
+  setPrint(list, { orientation: 'landscape', titleRows: '1:1', header: headerText(`${listName}  ${file}`), footer: say({ id: 'print/page-footer' }) });
 }
 
 /**
@@ -272,7 +276,7 @@ function printList(list: WorksheetT, header: string[], h: (typeof LIST_HEADER)[L
  * boxed, the data rows boxed, column widths from the header and the data (not from the title, which spans them all),
  * the header frozen and repeated on every printed page, A4 one page wide.
  */
-function layOutRegister(ws: WorksheetT, grid: RawSheet, reg: Register | undefined): void {
+function layOutRegister(ws: WorksheetT, grid: RawSheet, reg: Register | undefined, say: AnnotateOptions['say']): void {
   const rows = grid.rows;
   const lastCol = Math.max(1, ...rows.map((cells) => cells.reduce((n, c, i) => (c && c.text !== '' ? i + 1 : n), 0)));
   const headerRows = reg?.headerRows.length ? reg.headerRows : [1];
@@ -344,25 +348,5 @@ function layOutRegister(ws: WorksheetT, grid: RawSheet, reg: Register | undefine
     ws.getRow(r).height = rowHeight(wrappedLines(text, total));
   }
   ws.views = [{ state: 'frozen', ySplit: lastHeader, xSplit: 0 } as never];
-  setPrint(ws, { orientation: orientationFor(total), titleRows: `${firstHeader}:${lastHeader}` });
-}
-
-/**
- * One line per copy for the terminal (stderr when stdout carries JSON): 已写出标注副本：<path> — relative to `cwd` when
- * given, as every written file is reported (safe-write.ts writtenMessage) — and the counts.
- */
-export function describeAnnotated(result: AnnotateResult, lang: Lang, cwd?: string): string {
-  const out: string[] = [];
-  for (const w of result.written) {
-    const file = cwd ? shownPath(w.out, cwd) : w.out;
-    out.push(
-      lang === 'zh'
-        ? `已写出标注副本：${file}（${w.problems} 个问题，${w.cells} 个单元格已标色并加批注）`
-        : `annotated copy written: ${file} (${w.problems} problems, ${w.cells} cells filled and noted)`,
-    );
-  }
-  for (const n of result.notWritten) {
-    out.push(lang === 'zh' ? `未生成副本：${n.file}（${n.message}）` : `no copy for ${n.file} (${n.message})`);
-  }
-  return out.length ? out.join('\n') + '\n' : '';
+  setPrint(ws, { orientation: orientationFor(total), titleRows: `${firstHeader}:${lastHeader}`, footer: say({ id: 'print/page-footer' }) });
 }

@@ -16,13 +16,13 @@
 //   `# sheet:` line, trailing empty cells and rows dropped.
 import { stringify } from 'csv-stringify/sync';
 import { COLUMN_BY_KEY } from '../core/columns.js';
-import type { Problem, RawSheet, Register } from '../core/model.js';
+import type { VisitorSpec } from '../core/ledger/builder.js';
+import type { LedgerFile } from '../core/ledger/model.js';
+import type { Problem, RawSheet, Register, RegisterRow } from '../core/model.js';
 import { neutralizeCell } from '../core/neutralize.js';
 import { COLUMN_LABEL, GROUPS, type StatsTableRead } from '../core/stats-table.js';
 import type { EncodingName } from './csv.js';
 import { loadFile } from './load.js';
-import { readRegisters } from './registers.js';
-import { walkInputs } from './walk.js';
 
 /** The five columns of the 附2 form, always first. */
 export const CANONICAL_CORE = ['seq', 'org', 'name', 'address', 'phone'] as const;
@@ -35,19 +35,35 @@ function toCsv(rows: string[][]): string {
   return rows.length ? stringify(rows, { delimiter: ',', record_delimiter: '\n' }) : '';
 }
 
-/** A register as canonical CSV rows (header first). */
-export function canonicalRegister(reg: Register): string[][] {
+/** A register's canonical columns: the form's five first, then the others in sheet order. */
+function canonicalColumns(reg: Register) {
   const others = [
     ...reg.columns.filter((c) => !(CANONICAL_CORE as readonly string[]).includes(c.key)).map((c) => ({ col: c.col, label: COLUMN_BY_KEY.get(c.key)!.label, key: c.key as string, extra: undefined as string | undefined })),
     ...reg.unknownColumns.map((u) => ({ col: letterIndex(u.letter), label: u.header, key: undefined as string | undefined, extra: u.header })),
   ].sort((a, b) => a.col - b.col);
   const header = [...CANONICAL_CORE.map((k) => COLUMN_BY_KEY.get(k)!.label), ...others.map((o) => o.label)];
-  const rows = reg.rows.map((row) => [
+  const cells = (row: RegisterRow): string[] => [
     ...CANONICAL_CORE.map((k) => row.fields[k]?.text ?? ''),
     ...others.map((o) => (o.key ? (row.fields[o.key as keyof typeof row.fields]?.text ?? '') : (row.extra[o.extra!] ?? ''))),
-  ]);
-  return [header, ...rows].map((r) => r.map(text));
+  ];
+  return { header, cells };
 }
+
+/** A register whose rows are at hand as canonical CSV rows (header first). */
+export function canonicalRegister(reg: Register, rows: readonly RegisterRow[] = reg.rows): string[][] {
+  const { header, cells } = canonicalColumns(reg);
+  return [header, ...rows.map(cells)].map((r) => r.map(text));
+}
+
+/** `canonical`: each register's canonical CSV rows as its rows go by (what `fupin cat` prints). */
+export const canonicalRows: VisitorSpec = {
+  name: 'canonical',
+  create(register) {
+    const { header, cells } = canonicalColumns(register);
+    const rows: string[][] = [header.map(text)];
+    return { row: (r) => void rows.push(cells(r).map(text)), end: () => rows };
+  },
+};
 
 function letterIndex(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
@@ -74,23 +90,18 @@ export function canonicalGrid(sheet: RawSheet): string[][] {
   return rows.map((r) => r.map(text));
 }
 
-export type CatResult = { ok: true; text: string } | { ok: false; file: string; problem: Problem } | { ok: false; missing: string };
+export type CatResult = { ok: true; text: string } | { ok: false; file: string; problem: Problem };
 
-/** The canonical CSV of one file. */
-export async function catFile(file: string, opts: { encoding?: EncodingName } = {}): Promise<CatResult> {
-  const read = await readRegisters([file], opts.encoding ? { encoding: opts.encoding } : {});
-  if (read.missing.length) return { ok: false, missing: read.missing[0]! };
-  const f = read.files[0];
-  if (!f) return { ok: false, missing: file };
+/** The canonical CSV of one file of a ledger read with the `canonical` visitor. */
+export async function catLedgerFile(f: LedgerFile, opts: { encoding?: EncodingName } = {}): Promise<CatResult> {
   const blocks: { sheet: string; rows: string[][] }[] = [
-    ...f.registers.map((r) => ({ sheet: r.sheet, rows: canonicalRegister(r) })),
+    ...f.registers.map((e) => ({ sheet: e.register.sheet, rows: (e.results.canonical as string[][] | undefined) ?? [] })),
     ...f.tables.map((t) => ({ sheet: t.sheet, rows: canonicalStatsTable(t.read) })),
   ];
   if (blocks.length === 0) {
-    if (f.failure && f.failure.rule !== 'file-not-register') return { ok: false, file: f.file, problem: f.failure };
+    if (f.failure && f.failure.rule !== 'file-not-register' && f.failure.rule !== 'file-own-output') return { ok: false, file: f.file, problem: f.failure };
     // readable, but no register: the grids as they are
-    const found = (await walkInputs([file])).files[0]!;
-    const loaded = await loadFile(found, opts.encoding ? { encoding: opts.encoding } : {});
+    const loaded = await loadFile({ abs: f.abs, display: f.file, explicit: true }, opts.encoding ? { encoding: opts.encoding } : {});
     if (loaded.failure) return { ok: false, file: f.file, problem: f.failure ?? { rule: loaded.failure.rule, messageId: loaded.failure.messageId, severity: 'error' } };
     for (const s of loaded.sheets) {
       const rows = canonicalGrid(s);

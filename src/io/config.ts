@@ -1,15 +1,16 @@
 // Finds fupin.config.json (in the folder given or a folder above it, up to the repository root) and loads it.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { slashPath } from './display-path.js';
 import { CONFIG_FILE, defaultConfig, parseConfigText, type ConfigIssue, type FupinConfig } from '../core/config.js';
 
-/** The config cannot be used: every issue in both languages. The CLI prints them and exits 2. */
+/** The config cannot be used: every issue, as messages. The CLI prints them and exits 2. */
 export class ConfigError extends Error {
   constructor(
     readonly file: string,
     readonly issues: ConfigIssue[],
   ) {
-    super(issues.map((i) => `${i.zh} / ${i.en}`).join('\n'));
+    super(issues.map((i) => i.msg.id).join('\n'));
     this.name = 'ConfigError';
   }
 }
@@ -55,9 +56,9 @@ export async function loadConfig(dir: string, cwd: string = process.cwd()): Prom
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new ConfigError(file, [{ key: '', zh: `无法读取 ${file}（${code}）`, en: `cannot read ${file} (${code})` }]);
+    throw new ConfigError(file, [{ key: '', msg: { id: 'config/unreadable', data: { file, detail: code } } }]);
   }
-  const shown = path.relative(cwd, file).split(path.sep).join('/') || CONFIG_FILE;
+  const shown = slashPath(path.relative(cwd, file)) || CONFIG_FILE;
   const parsed = parseConfigText(text, shown);
   if (!parsed.ok) throw new ConfigError(file, parsed.issues);
   return { config: parsed.config, file, base: path.dirname(file) };

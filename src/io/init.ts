@@ -1,31 +1,28 @@
 // fupin init: lays out a ledger repository — blank registers per 市州 and county, config, org registry, README, git and CI files.
-import { packageFile } from './package-root.js';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE, initialConfig } from '../core/config.js';
-import type { DivisionIndex, Province } from '../core/divisions.js';
-import { loadDivisions } from './divisions.js';
+import type { Msg } from '../core/model.js';
+import type { ProvinceProfile } from '../core/profile.js';
+import { LOCAL_FUPIN, LedgerToolsError, ledgerToolFiles, readmeLocalCommands, readmeToolsSections, VENDORED } from './ledger-tools.js';
 import { OutputError, writeFileAtomic } from './safe-write.js';
 import { writeBlankTemplate } from './writers/blank.js';
 
-/** init cannot do its job: the message in both languages; the CLI prints it and exits 2. */
+/** init cannot do its job: the message (`init/…`); the CLI prints it and exits 2. */
 export class InitError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh} / ${en}`);
+  constructor(readonly msg: Msg) {
+    super(msg.id);
     this.name = 'InitError';
   }
 }
 
 export interface InitOptions {
-  /** Province name as typed (湖南省, 湖南). */
-  province: string;
+  /** The province's profile: its cities and their counties (or townships) in its own order. */
+  profile: ProvinceProfile;
   year: number;
   /** Add the missing files to a folder that is not empty (never overwrites, never deletes). */
   force?: boolean;
-  /** The fupin version the CI files pin (`npx --yes fupin@<version>`). */
+  /** The fupin version the README names (the vendored .fupin/fupin.cjs is the running fupin's one-file build). */
   version: string;
   /** Blank rows per register (default the template's 30). */
   rows?: number;
@@ -51,23 +48,12 @@ export interface LedgerCity {
   counties: string[];
 }
 
-/** The ledger's cities and counties: functional zones (管理区, 园区 …) and groupings that are not places are left out. */
-export function ledgerLayout(province: Province, divisions: DivisionIndex): LedgerCity[] {
-  return province.cities
-    .filter((c) => !c.pseudo)
-    .map((c) => ({ name: c.name, counties: divisions.countiesOf(c).filter((k) => !k.zone).map((k) => k.name) }));
-}
-
-/** The package's version, from package.json (two folders up from src/io and from dist/io). */
-export async function packageVersion(): Promise<string> {
-  const text = await readFile(packageFile('package.json'), 'utf8');
-  return (JSON.parse(text) as { version: string }).version;
-}
-
-/** The command CI runs, with fupin fetched at a pinned version: a ledger repository has no package.json to install it from. */
-export function ciCommand(version: string, format: 'github' | 'junit'): string {
-  const fupin = `npx --yes fupin@${version}`;
-  return format === 'github' ? `${fupin} check --format github .` : `${fupin} check --format junit --output fupin-junit.xml .`;
+/**
+ * The ledger's cities in the province's order and below each its counties (functional zones — 管理区, 园区 … — left
+ * out), or, for a city without county-level divisions (东莞市, 中山市), its townships (镇、街道).
+ */
+export function ledgerLayout(profile: ProvinceProfile): LedgerCity[] {
+  return profile.cities.map((c) => ({ name: c.name, counties: [...c.units] }));
 }
 
 // ── the text files ──────────────────────────────────────────────────────────────────────────
@@ -77,77 +63,6 @@ export const ORGS_HEADER = '单位名称,类型,层级,地区';
 /** orgs.csv: the header only, UTF-8 with BOM (Excel opens it without garbling), CRLF like Excel writes. */
 export function orgsCsv(): string {
   return `\uFEFF${ORGS_HEADER}\r\n`;
-}
-
-/** .gitattributes: registers are binary to git (no line-ending conversion, no text merge) and diffed through `fupin cat`. */
-export function gitattributes(): string {
-  return [
-    '# 由 fupin init 生成 / written by fupin init',
-    '# 登记表按原样保存（不转换换行、不做文本合并），git diff 时用 fupin cat 显示为逐行的表格内容。',
-    '# Registers are stored byte for byte (no EOL conversion, no text merge); git diff shows them row by row through fupin cat.',
-    '# 需要在本机执行一次 / run once on your machine:',
-    '#   npm install --global fupin',
-    '#   git config diff.fupin.textconv "npx --no-install fupin cat"',
-    '*.xlsx -text -merge diff=fupin',
-    '*.xlsm -text -merge diff=fupin',
-    '*.xls  -text -merge -diff',
-    '*.et   -text -merge -diff',
-    '*.csv  -text -merge diff=fupin',
-    '# 单位名录是普通文本 / the org registry is plain text',
-    'orgs.csv -text diff',
-    '*.md   text eol=lf',
-    '*.json text eol=lf',
-    '*.yml  text eol=lf',
-    '',
-  ].join('\n');
-}
-
-/** .github/workflows/fupin.yml */
-export function githubWorkflow(version: string): string {
-  return [
-    '# fupin 检查：每次推送、每个合并请求都检查全部登记表，问题标注在文件上（由 fupin init 生成）',
-    '# fupin check on every push and pull request; problems become annotations on the files (written by fupin init).',
-    '# fupin 的版本固定在下面的命令里；升级时改这里的版本号（和 .gitlab-ci.yml 里的）。',
-    '# The fupin version is pinned in the command below; to upgrade, change it here (and in .gitlab-ci.yml).',
-    'name: fupin',
-    'on:',
-    '  push:',
-    '  pull_request:',
-    '  workflow_dispatch:',
-    'permissions:',
-    '  contents: read',
-    'jobs:',
-    '  check:',
-    '    runs-on: ubuntu-latest',
-    '    steps:',
-    '      - uses: actions/checkout@v4',
-    '      - uses: actions/setup-node@v4',
-    '        with:',
-    '          node-version: 20',
-    '      - name: fupin check',
-    `        run: ${ciCommand(version, 'github')}`,
-    '',
-  ].join('\n');
-}
-
-/** .gitlab-ci.yml, with the JUnit report GitLab shows under the pipeline's Tests tab. */
-export function gitlabCi(version: string): string {
-  return [
-    '# fupin 检查：每次推送都检查全部登记表；结果在流水线的“测试”页（由 fupin init 生成）',
-    '# fupin check on every push; results in the pipeline\'s Tests tab (written by fupin init).',
-    '# fupin 的版本固定在下面的命令里；升级时改这里的版本号（和 .github/workflows/fupin.yml 里的）。',
-    'fupin-check:',
-    '  image: node:20',
-    '  script:',
-    `    - ${ciCommand(version, 'junit')}`,
-    '  artifacts:',
-    '    when: always',
-    '    paths:',
-    '      - fupin-junit.xml',
-    '    reports:',
-    '      junit: fupin-junit.xml',
-    '',
-  ].join('\n');
 }
 
 /** README.md for the clerks, in Chinese. */
@@ -169,11 +84,10 @@ export function ledgerReadme(o: { province: string; year: number; version: strin
     ]),
     o.cities.length > 2 ? `  …（共 ${o.cities.length} 个市州）` : '',
   ].filter(Boolean);
-  const npx = `npx --yes fupin@${o.version}`;
   return `# ${o.province}慈善组织精准扶贫结对帮扶登记表（${o.year} 年）
 
 本仓库保存全省各县市区的《慈善组织精准扶贫结对帮扶登记表》（附2）。每次有人提交文件，系统都会自动用
-[fupin](https://www.npmjs.com/package/fupin) 检查全部登记表：每一格填得对不对、各市州和全省的汇总（附3）、
+仓库里自带的 fupin（\`${VENDORED}\`）检查全部登记表：每一格填得对不对、各市州和全省的汇总（附3）、
 任务完成情况（附4）。
 
 ## 一、文件放在哪里
@@ -222,13 +136,7 @@ E9：“1.39123E+10”不是完整的电话号码……
 **GitLab**：打开“构建”→“流水线”，点最新一次 → “测试”（Tests）页。每个登记表是一组，每条检查规则是一项，
 没有通过的项点开可以看到每个单元格的问题。
 
-**在自己的电脑上检查**（需要安装 Node.js 20 或以上）：
-
-\`\`\`
-${npx} check .                 # 检查整个仓库
-${npx} validate ${city}/${county}.xlsx  # 只检查一个登记表
-${npx} validate --annotate 批注 ${city}/${county}.xlsx   # 生成一份把问题单元格标红并加批注的副本
-\`\`\`
+${readmeLocalCommands(city, county)}
 
 ## 四、检查的结果和退出码
 
@@ -257,9 +165,9 @@ ${npx} validate --annotate 批注 ${city}/${county}.xlsx   # 生成一份把问�
 
 | 设置项 | 意思 | 默认 |
 |---|---|---|
-| \`province\` | 省份全称 | \`"湖南省"\` |
+| \`province\` | 省份全称 | \`"${o.province}"\` |
 | \`year\` | 年度 | （不填） |
-| \`quotaTable\` | 任务分配表：\`"builtin"\` 是内置的 2016 年湖南附4；其他年份请放一个同样格式的 CSV/XLSX/JSON 文件，写它的路径 | \`"builtin"\` |
+| \`quotaTable\` | 任务分配表：\`"builtin"\` 是本省内置的附4（没有内置表的省份请放一个附4 格式的 CSV/XLSX/JSON 文件，写它的路径）；其他年份同样 | \`"builtin"\` |
 | \`orgs\` | 单位名录文件 | 有 \`orgs.csv\` 就用它 |
 | \`strict\` | \`true\`：警告也算不通过，地址不在本县按错误处理 | \`false\` |
 | \`quotaFindings\` | \`"info"\`：任务未完成只作提示；\`"error"\`：任务未完成算错误 | \`"info"\` |
@@ -277,23 +185,9 @@ ${npx} validate --annotate 批注 ${city}/${county}.xlsx   # 生成一份把问�
 ${city}扶贫服务中心,社会服务机构,市,${city}
 \`\`\`
 
-类型填 慈善系统、基金会 或 社会服务机构；层级填 省、市 或 县。可以用 \`${npx} orgs . -o orgs.csv --force\` 生成一份再改。
+类型填 慈善系统、基金会 或 社会服务机构；层级填 省、市 或 县。可以用 \`${LOCAL_FUPIN} orgs . -o orgs.csv --force\` 生成一份再改。
 
-## 七、查看登记表改了什么（给管理仓库的同事）
-
-登记表是 Excel 文件，git 默认看不出改了哪里。在自己的电脑上执行一次：
-
-\`\`\`
-npm install --global fupin@${o.version}
-git config diff.fupin.textconv "npx --no-install fupin cat"
-\`\`\`
-
-之后 \`git diff\`、\`git log -p\` 会把登记表显示成逐行的表格内容（\`.gitattributes\` 已经写好）。
-
-## 八、CI 里怎样安装 fupin
-
-登记表仓库没有 package.json，所以 CI 用 \`npx --yes fupin@${o.version}\` 直接下载**固定版本**的 fupin 来运行
-（\`.github/workflows/fupin.yml\` 和 \`.gitlab-ci.yml\`）。版本固定，检查规则就不会在年中悄悄改变；要升级时，把两个文件里的版本号一起改掉。
+${readmeToolsSections(o.version)}
 `;
 }
 
@@ -315,43 +209,38 @@ async function entriesOf(dir: string): Promise<string[] | undefined> {
 
 const text = (s: string) => async () => Buffer.from(s, 'utf8');
 
+/** The ledger's tools (.fupin/, CI files, .gitattributes: src/io/ledger-tools.ts) as planned files. */
+async function vendoredTools(): Promise<Planned[]> {
+  try {
+    return (await ledgerToolFiles()).map((f) => ({ rel: f.rel, bytes: async () => f.bytes }));
+  } catch (e) {
+    if (e instanceof LedgerToolsError) throw new InitError(e.msg);
+    throw e;
+  }
+}
+
 /**
  * Lays out a ledger in `dir`. Refuses a folder that holds anything but `.git` unless `force`; with `force` only adds
  * the files that are missing. Never overwrites, never deletes.
  */
 export async function initLedger(dir: string, opts: InitOptions): Promise<InitResult> {
   const abs = path.resolve(dir);
-  const divisions = await loadDivisions();
-  const province = divisions.province(opts.province.trim());
-  if (!province) {
-    const names = divisions.provinces.map((p) => p.name).slice(0, 5).join('、');
-    throw new InitError(`不认识的省份 “${opts.province}”：请写全称，例如 ${names}`, `unknown province "${opts.province}": give its full name, e.g. 湖南省`);
-  }
-  if (!Number.isInteger(opts.year) || opts.year < 2000 || opts.year > 2100) {
-    throw new InitError(`年度应为四位数的年份，例如 2016（收到 “${opts.year}”）`, `the year must be a four-digit year, e.g. 2016 (got "${opts.year}")`);
-  }
+  const province = opts.profile;
+  if (!Number.isInteger(opts.year) || opts.year < 2000 || opts.year > 2100) throw new InitError({ id: 'init/bad-year', data: { value: String(opts.year) } });
 
   const st = await stat(abs).catch(() => undefined);
-  if (st && !st.isDirectory()) throw new InitError(`${dir} 是一个文件，不是文件夹`, `${dir} is a file, not a folder`);
+  if (st && !st.isDirectory()) throw new InitError({ id: 'init/is-file', data: { dir } });
   const present = ((await entriesOf(abs)) ?? []).filter((e) => e !== '.git');
-  if (present.length && !opts.force) {
-    const shown = present.slice(0, 5).join('、') + (present.length > 5 ? ' …' : '');
-    throw new InitError(
-      `文件夹 ${dir} 不是空的（${shown}）：换一个空文件夹，或加 --force 只补上缺少的文件（不会覆盖、不会删除任何文件）`,
-      `the folder ${dir} is not empty; use an empty folder, or add --force to add only the missing files (nothing is overwritten or deleted)`,
-    );
-  }
+  if (present.length && !opts.force) throw new InitError({ id: 'init/not-empty', data: { dir, present: present.slice(0, 5), more: present.length > 5 ? ' …' : '' } });
 
-  const cities = ledgerLayout(province, divisions);
+  const cities = ledgerLayout(province);
   const register = (area: string, unit: string) => () =>
     writeBlankTemplate('register', { area, unitLine: unit, ...(opts.rows !== undefined ? { rows: opts.rows } : {}) });
   const plan: Planned[] = [
     { rel: CONFIG_FILE, bytes: text(`${JSON.stringify(initialConfig(province.name, opts.year), null, 2)}\n`) },
     { rel: 'orgs.csv', bytes: text(orgsCsv()) },
     { rel: 'README.md', bytes: text(ledgerReadme({ province: province.name, year: opts.year, version: opts.version, cities })) },
-    { rel: '.gitattributes', bytes: text(gitattributes()) },
-    { rel: '.github/workflows/fupin.yml', bytes: text(githubWorkflow(opts.version)) },
-    { rel: '.gitlab-ci.yml', bytes: text(gitlabCi(opts.version)) },
+    ...(await vendoredTools()),
     { rel: '省本级.xlsx', bytes: register(`${province.name}本级`, `${province.name}本级`) },
   ];
   for (const c of cities) {
@@ -367,13 +256,13 @@ export async function initLedger(dir: string, opts: InitOptions): Promise<InitRe
     if (await stat(target).catch(() => undefined)) {
       kept.push(item.rel);
     } else {
-          try {
+      try {
         await writeFileAtomic(target, await item.bytes());
         created.push(item.rel);
       } catch (e) {
         // a file that appeared meanwhile is kept, like one that was there before
+        // any other refusal (no permission, disk full …) ends the command with its own message
         if (e instanceof OutputError && e.kind === 'exists') kept.push(item.rel);
-        else if (e instanceof OutputError) throw new InitError(e.zh, e.en);
         else throw e;
       }
     }

@@ -1,12 +1,14 @@
-// Reads one file into grids (xlsx or csv), or says exactly why it cannot: the only place that opens inputs.
-import { open } from 'node:fs/promises';
+// Reads one file into grids (xlsx, csv, or .xls/.et/.ods/.xlsb through the legacy reader), or says exactly why it cannot: the only place that opens inputs.
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileProblemId } from '../core/file-problems.js';
 import type { Detected, RawSheet, SourceFormat } from '../core/model.js';
 import { CsvReadError, type EncodingName, readCsvBuffer } from './csv.js';
 import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
-import { sniff } from './sniff.js';
+import { type Sniffed, sniff } from './sniff.js';
 import type { FoundFile } from './walk.js';
+import type { LegacyKind, LegacyRead } from './legacy.js';
+import { notesDetected } from './read-notes.js';
 import { readXlsxBuffer } from './xlsx.js';
 import { XlsxError } from './xlsx-reader.js';
 import { ZipError } from './zip.js';
@@ -24,6 +26,8 @@ export interface LoadedFile {
   sheets: RawSheet[];
   detected: Detected;
   failure?: ReadFailure;
+  /** The workbook's keywords (docProps/core.xml): fupin's outputs carry their mark there. */
+  keywords?: string;
 }
 
 export interface LoadOptions {
@@ -32,6 +36,8 @@ export interface LoadOptions {
   maxBytes?: number;
   /** What a file may make fupin do (--max-… flags); the rest from DEFAULT_LIMITS. */
   limits?: Partial<ReadLimits>;
+  /** Read it as a text table whatever its extension (its content was seen to be text). */
+  text?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = DEFAULT_LIMITS.maxFileBytes;
@@ -73,6 +79,46 @@ export function xlsxFailure(e: unknown): ReadFailure {
   }
   const msg = e instanceof Error ? e.message : String(e);
   return { rule: 'file-corrupt', messageId: 'truncated', data: { detail: msg.slice(0, 120) } };
+}
+
+/** How a clerk names the format in a message: the file's own extension when it is one of these, else the usual one. */
+function legacyLabel(kind: LegacyKind, ext: string): string {
+  const known: Record<LegacyKind, string[]> = { xls: ['.xls', '.xlt', '.et', '.ett'], ods: ['.ods'], xlsb: ['.xlsb'] };
+  return known[kind].includes(ext) ? ext : `.${kind}`;
+}
+
+/** The legacy reader's refusal → the file problem a clerk sees. */
+async function legacyFailure(e: unknown, format: string): Promise<ReadFailure> {
+  const { LegacyError, WORKER_HEAP_MB } = await import('./legacy.js');
+  if (e instanceof LegacyError) {
+    switch (e.code) {
+      case 'encrypted':
+        return { rule: 'file-encrypted', messageId: 'encrypted' };
+      case 'memory':
+        return { rule: 'file-limit', messageId: 'memory', data: { format, allowed: `${WORKER_HEAP_MB} MB` } };
+      case 'unavailable':
+        return { rule: 'file-unsupported', messageId: 'reader', data: { format, detail: e.detail } };
+      default:
+        return { rule: 'file-corrupt', messageId: 'legacy', data: { format, detail: e.detail } };
+    }
+  }
+  return xlsxFailure(e);
+}
+
+/** The formats read through the legacy reader (src/io/legacy.ts), by what the bytes are. */
+const LEGACY_OF: Partial<Record<Sniffed['kind'], LegacyKind>> = { 'ole2-legacy': 'xls', biff: 'xls', ods: 'ods', xlsb: 'xlsb' };
+
+/**
+ * A workbook's bytes as .xlsx, for the writers that copy it (annotated and fixed copies are made with exceljs, which
+ * reads .xlsx only): the file itself, or for an .xls/.et/.ods/.xlsb the library's .xlsx copy of it, with the format
+ * it came from (`from`: the copy is named .xlsx and the writer says so). Throws what the readers throw.
+ */
+export async function xlsxBytesOf(abs: string, limits?: Partial<ReadLimits>): Promise<{ bytes: Buffer; from?: string }> {
+  const bytes = await readFile(abs);
+  const legacy = LEGACY_OF[sniff(bytes).kind];
+  if (!legacy) return { bytes };
+  const { legacyAsXlsx } = await import('./legacy.js');
+  return { bytes: await legacyAsXlsx(bytes, legacy, { ...DEFAULT_LIMITS, ...limits }), from: legacyLabel(legacy, path.extname(abs).toLowerCase()) };
 }
 
 /** Read a file's bytes without ever writing or locking it. */
@@ -137,6 +183,32 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
     }
   };
 
+  const noteDropped = (droppedMerges: string[] | undefined): void => {
+    if (!droppedMerges?.length) return;
+    base.detected.merges = {
+      value: `${droppedMerges.length} merge(s) left out: ${droppedMerges.slice(0, 3).join(', ')}`,
+      reason: `one merge covers more than ${limits.maxMergedCells} cells (--max-merged-cells): a crafted range, not a form`,
+    };
+  };
+
+  /** .xls/.et, .ods, .xlsb: through the library in its worker (src/io/legacy.ts), loaded only now. */
+  const readLegacy = async (legacy: LegacyKind): Promise<LoadedFile> => {
+    const format = legacyLabel(legacy, ext);
+    let read: LegacyRead;
+    try {
+      const { readLegacyBuffer, LEGACY_READER } = await import('./legacy.js');
+      read = await readLegacyBuffer(bytes, legacy, limits);
+      base.detected.reader = { value: LEGACY_READER, reason: `${format} is read by this library, in a worker thread with the read limits` };
+    } catch (e) {
+      return { ...base, failure: await legacyFailure(e, format) };
+    }
+    if (read.sheets.length === 0) return fail('file-corrupt', 'legacy', { format, detail: 'no worksheet' });
+    noteDropped(read.droppedMerges);
+    Object.assign(base.detected, notesDetected(read.notes));
+    // read like an .xlsx from here on: annotated and fixed copies are written as .xlsx (their note says so)
+    return { ...base, format: 'xlsx', sheets: read.sheets };
+  };
+
   switch (kind.kind) {
     case 'empty':
       return fail('file-empty', 'empty');
@@ -144,15 +216,15 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
       return fail('file-encrypted', 'encrypted');
     case 'ole2-legacy':
     case 'biff':
-      return fail('file-legacy-xls', 'legacy');
+      return readLegacy('xls');
     case 'ole2-other':
       return fail('file-unsupported', 'binary', { detail: 'OLE2' });
     case 'ods':
-      return fail('file-ods', 'ods');
+      return readLegacy('ods');
     case 'xlsb':
-      return fail('file-ods', 'xlsb');
+      return readLegacy('xlsb');
     case 'numbers':
-      return fail('file-ods', 'numbers');
+      return fail('file-unsupported', 'numbers');
     case 'zip-other':
       return kind.detail === 'broken-zip'
         ? fail('file-corrupt', 'truncated', { detail: 'zip' })
@@ -162,7 +234,7 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
       if (!TEXT_EXTENSIONS.has(ext) || !mostlyText(bytes)) return fail('file-unsupported', 'binary', { detail: ext || 'binary' });
       return readAsCsv();
     case 'text': {
-      if (!TEXT_EXTENSIONS.has(ext) && !(found.explicit && ext === '')) {
+      if (!opts.text && !TEXT_EXTENSIONS.has(ext) && !(found.explicit && ext === '')) {
         const head = bytes.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
         if (head.startsWith('<')) return fail('file-unsupported', 'html', { ext });
         return fail('file-corrupt', 'text-as-xlsx', { ext });
@@ -171,15 +243,11 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
     }
     case 'xlsx': {
       try {
-        const { sheets, droppedMerges } = await readXlsxBuffer(bytes, limits);
+        const { sheets, droppedMerges, notes, keywords } = await readXlsxBuffer(bytes, limits);
         if (sheets.length === 0) return fail('file-corrupt', 'no-sheets');
-        if (droppedMerges?.length) {
-          base.detected.merges = {
-            value: `${droppedMerges.length} merge(s) left out: ${droppedMerges.slice(0, 3).join(', ')}`,
-            reason: `one merge covers more than ${limits.maxMergedCells} cells (--max-merged-cells): a crafted range, not a form`,
-          };
-        }
-        return { ...base, format: 'xlsx', sheets };
+        noteDropped(droppedMerges);
+        Object.assign(base.detected, notesDetected(notes));
+        return { ...base, format: 'xlsx', sheets, ...(keywords ? { keywords } : {}) };
       } catch (e) {
         return { ...base, failure: xlsxFailure(e) };
       }

@@ -1,10 +1,12 @@
 // Writes an output file atomically (temporary file in the same folder, then rename): missing folders are made, an
 // input is never written over nor written inside, an existing file only with force; a rename held up by antivirus or
-// OneDrive is retried, a file open in Excel/WPS is named as such. Every refusal is an OutputError with a zh/en message.
+// OneDrive is retried, a file open in Excel/WPS is named as such. Every refusal is an OutputError carrying a catalogue
+// message (output/…, src/formatters/catalogue/output.ts); this module never puts words together itself.
 import { randomBytes } from 'node:crypto';
 import { promises as fsp, unlinkSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { Lang } from '../core/model.js';
+import type { Msg } from '../core/model.js';
+import { shownPath } from './display-path.js';
 import { isInside, pathKey, type Platform } from './paths.js';
 
 export type OutputErrorKind =
@@ -17,86 +19,35 @@ export type OutputErrorKind =
   | 'locked'
   | 'write-failed';
 
-type Data = Record<string, string>;
+/** Error codes whose reason the catalogue words (output/reason-<code>); others are named by their code. */
+const KNOWN_REASONS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG', 'EBUSY', 'EIO']);
 
-/** Why a file or folder could not be written, by error code (one line, no hint of a stack). */
-const REASONS: Record<string, Record<Lang, string>> = {
-  EACCES: { zh: '没有写权限', en: 'permission denied' },
-  EPERM: { zh: '没有写权限', en: 'not permitted' },
-  EROFS: { zh: '磁盘或文件夹是只读的', en: 'read-only file system' },
-  ENOSPC: { zh: '磁盘已满', en: 'the disk is full' },
-  EDQUOT: { zh: '磁盘配额已用完', en: 'disk quota exceeded' },
-  ENAMETOOLONG: { zh: '路径太长', en: 'the path is too long' },
-  EBUSY: { zh: '文件正被其他程序占用', en: 'the file is in use by another program' },
-  EIO: { zh: '磁盘读写出错', en: 'input/output error' },
-};
-
-/** The messages of the refusals, zh and en, by kind. */
-export const OUTPUT_MESSAGES: Record<OutputErrorKind, Record<Lang, (d: Data) => string>> = {
-  exists: {
-    zh: (d) => `文件已存在：${d.target}。加 --force 覆盖`,
-    en: (d) => `file exists: ${d.target}; add --force to overwrite it`,
-  },
-  'is-input': {
-    zh: (d) => `不能写到输入文件上：${d.target}。请用 -o 换一个文件名`,
-    en: (d) => `will not write over an input file: ${d.target}; choose another name with -o`,
-  },
-  'inside-input': {
-    zh: (d) => `不能写到要读取的文件夹 ${d.input} 里面：${d.target}。下次读取时它会被当成输入，请换一个位置`,
-    en: (d) => `will not write inside the input folder ${d.input}: ${d.target}; it would be read as an input next time, choose another place`,
-  },
-  'is-directory': {
-    zh: (d) => `${d.target} 是一个文件夹，请给出文件名，例如 ${d.example}`,
-    en: (d) => `${d.target} is a folder; give a file name, e.g. ${d.example}`,
-  },
-  'not-a-folder': {
-    zh: (d) => `无法建立文件夹 ${d.folder}：${d.blocker} 是一个文件，不是文件夹。请换一个路径`,
-    en: (d) => `cannot make the folder ${d.folder}: ${d.blocker} is a file, not a folder; choose another path`,
-  },
-  'folder-failed': {
-    zh: (d) => `无法建立文件夹 ${d.folder}：${d.reason_zh}。请换一个有写权限的位置`,
-    en: (d) => `cannot make the folder ${d.folder}: ${d.reason_en}; choose a place you can write to`,
-  },
-  locked: {
-    zh: (d) => `文件正被 Excel/WPS 打开，请关闭后重试：${d.target}`,
-    en: (d) => `the file is open in Excel/WPS; close it and try again: ${d.target}`,
-  },
-  'write-failed': {
-    zh: (d) => (d.known ? `写不进 ${d.target}：${d.reason_zh}` : `写不进 ${d.target}（${d.reason_zh}）。文件是否在 Excel 里打开着，或没有写权限？`),
-    en: (d) => (d.known ? `could not write ${d.target}: ${d.reason_en}` : `could not write ${d.target} (${d.reason_en}): is it open in Excel, or read-only?`),
-  },
-};
-
-/** Why an output could not be written. The CLI shows `message` (or `zh` / `en`) and exits 2. */
+/** Why an output could not be written: its kind, the file, and the message (rendered by the CLI in the run's language). */
 export class OutputError extends Error {
   constructor(
     readonly kind: OutputErrorKind,
     readonly target: string,
-    readonly zh: string,
-    readonly en: string,
+    readonly msg: Msg,
   ) {
-    super(`${zh} / ${en}`);
+    super(msg.id);
     this.name = 'OutputError';
   }
-
-  /** The message in one language. */
-  text(lang: Lang): string {
-    return lang === 'en' ? this.en : this.zh;
-  }
 }
 
-/** An OutputError with its messages from OUTPUT_MESSAGES. */
-export function outputError(kind: OutputErrorKind, target: string, data: Data = {}): OutputError {
-  const d = { target, ...data };
-  return new OutputError(kind, target, OUTPUT_MESSAGES[kind].zh(d), OUTPUT_MESSAGES[kind].en(d));
+/** An OutputError of `kind` about `target`; the message is output/<kind> filled from `data` (and `target`). */
+export function outputError(kind: OutputErrorKind, target: string, data: Msg['data'] = {}): OutputError {
+  return new OutputError(kind, target, { id: `output/${kind}`, data: { target, ...data } });
 }
 
-/** The reason words of an error code, and whether they are known. */
-function reasonOf(e: unknown): Data {
+/**
+ * Why an operation failed, as a message: a known error code in words (no permission, disk full …), else the code itself
+ * ("EINVAL"), else "reason unknown" — never an English error text inside a Chinese sentence.
+ */
+export function reasonOf(e: unknown): Msg {
   const code = (e as NodeJS.ErrnoException)?.code;
-  const known = code ? REASONS[code] : undefined;
-  const raw = code ?? (e as Error)?.message ?? String(e);
-  return known ? { reason_zh: known.zh, reason_en: known.en, known: '1' } : { reason_zh: raw, reason_en: raw };
+  if (code && KNOWN_REASONS.has(code)) return { id: `output/reason-${code.toLowerCase()}` };
+  if (code) return { id: 'output/reason-code', data: { code } };
+  return { id: 'output/reason-unknown' };
 }
 
 /** The file operations safe-write uses: the real ones, or stand-ins that fail as Windows would (tests). */
@@ -132,6 +83,13 @@ export interface SafeWriteOptions {
   fs?: Partial<FsOps>;
   /** Waits between retries, in ms (tests pass a no-op); default a timer. */
   sleep?: (ms: number) => Promise<void>;
+  /** Paths in messages are shown from this folder (relative inside it, `/` between folders); default as given. */
+  cwd?: string;
+}
+
+/** A path as a refusal shows it. */
+function shown(opts: Pick<SafeWriteOptions, 'cwd'>, p: string): string {
+  return opts.cwd ? shownPath(opts.cwd, p) : p;
 }
 
 /** Waits before each retry of the final rename (or link) held up by antivirus or OneDrive: ~3 s in all. */
@@ -160,7 +118,8 @@ function sameFile(a: Stats, b: Stats): boolean {
  * Refuses when `target` is one of the inputs (same file by device and inode, so symlinks and hard links count; else
  * same path, case-insensitively on Windows) or lies inside an input folder.
  */
-async function checkNotInput(ops: FsOps, target: string, existing: Stats | undefined, inputs: readonly string[], platform: Platform): Promise<void> {
+async function checkNotInput(ops: FsOps, target: string, existing: Stats | undefined, opts: SafeWriteOptions, platform: Platform): Promise<void> {
+  const inputs = opts.inputs ?? [];
   const folders: { input: string; abs: string }[] = [];
   // the same file first (the more precise refusal), then the folders it may not lie inside
   for (const input of inputs) {
@@ -171,9 +130,14 @@ async function checkNotInput(ops: FsOps, target: string, existing: Stats | undef
       continue;
     }
     const same = (existing && st && sameFile(existing, st)) || pathKey(abs, platform) === pathKey(target, platform);
-    if (same) throw outputError('is-input', target);
+    if (same) throw outputError('is-input', shown(opts, target));
   }
-  for (const f of folders) if (isInside(target, f.abs, platform)) throw outputError('inside-input', target, { input: f.input });
+  for (const f of folders) {
+    if (!isInside(target, f.abs, platform)) continue;
+    // a file already inside an input folder is one of the inputs (it was read, or passed over): named as such
+    if (existing && !existing.isDirectory()) throw outputError('is-input', shown(opts, target));
+    throw outputError('inside-input', shown(opts, target), { input: shown(opts, f.abs) });
+  }
 }
 
 /** The nearest folder of `dir` that exists, and the first missing one below it (undefined when `dir` exists). */
@@ -199,18 +163,18 @@ export async function checkOutput(target: string, opts: SafeWriteOptions = {}): 
   const abs = path.resolve(target);
   const dir = path.dirname(abs);
   const near = await nearestFolder(ops, dir);
-  if (near.stat && !near.stat.isDirectory()) throw outputError('not-a-folder', target, { folder: dir, blocker: near.existing });
+  if (near.stat && !near.stat.isDirectory()) throw outputError('not-a-folder', shown(opts, target), { folder: shown(opts, dir), blocker: shown(opts, near.existing) });
   const existing = near.existing === dir ? await statOrUndefined(ops, abs) : undefined;
-  if (existing?.isDirectory()) throw outputError('is-directory', target, { example: path.join(target, '输出.xlsx') });
-  await checkNotInput(ops, abs, existing, opts.inputs ?? [], platform);
-  if (existing && !opts.force) throw outputError('exists', target);
+  if (existing?.isDirectory()) throw outputError('is-directory', shown(opts, target), { example: shown(opts, path.join(abs, path.basename(abs) + '.xlsx')) });
+  await checkNotInput(ops, abs, existing, opts, platform);
+  if (existing && !opts.force) throw outputError('exists', shown(opts, target));
 }
 
 /**
  * Makes `dir` and its missing parents; a folder that cannot be made is an OutputError with a one-line reason
  * (no permission, read-only, a file in the way). Returns the absolute path.
  */
-export async function ensureFolder(dir: string, opts: Pick<SafeWriteOptions, 'fs'> = {}): Promise<string> {
+export async function ensureFolder(dir: string, opts: Pick<SafeWriteOptions, 'fs' | 'cwd'> = {}): Promise<string> {
   const ops = opsOf(opts);
   const abs = path.resolve(dir);
   try {
@@ -219,9 +183,9 @@ export async function ensureFolder(dir: string, opts: Pick<SafeWriteOptions, 'fs
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR' || code === 'EEXIST') {
       const near = await nearestFolder(ops, abs);
-      throw outputError('not-a-folder', dir, { folder: dir, blocker: near.existing });
+      throw outputError('not-a-folder', shown(opts, dir), { folder: shown(opts, abs), blocker: shown(opts, near.existing) });
     }
-    throw outputError('folder-failed', dir, { folder: dir, ...reasonOf(e) });
+    throw outputError('folder-failed', shown(opts, dir), { folder: shown(opts, abs), reason: reasonOf(e) });
   }
   return abs;
 }
@@ -294,7 +258,7 @@ async function finalFailure(ops: FsOps, e: unknown, target: string, abs: string,
   const code = (e as NodeJS.ErrnoException).code ?? '';
   const lockFile = path.join(path.dirname(abs), `~$${path.basename(abs)}`);
   if (BUSY_CODES.has(code) && (platform === 'win32' || (await statOrUndefined(ops, lockFile)))) return outputError('locked', target);
-  return outputError('write-failed', target, reasonOf(e));
+  return outputError('write-failed', target, { reason: reasonOf(e) });
 }
 
 /**
@@ -308,6 +272,7 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, opts: S
   const platform = opts.platform ?? process.platform;
   await checkOutput(target, opts);
   const abs = path.resolve(target);
+  const show = shown(opts, target);
   await ensureFolder(path.dirname(abs), opts);
 
   const tmp = temporaryName(abs);
@@ -330,33 +295,21 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, opts: S
           await ops.link(tmp, abs);
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
-          if (code === 'EEXIST' || (await statOrUndefined(ops, abs))) throw outputError('exists', target);
+          if (code === 'EEXIST' || (await statOrUndefined(ops, abs))) throw outputError('exists', show);
           await withRetry(() => ops.rename(tmp, abs), opts);
         }
       }
     } catch (e) {
       if (e instanceof OutputError) throw e;
-      throw await finalFailure(ops, e, target, abs, platform);
+      throw await finalFailure(ops, e, show, abs, platform);
     }
     return abs;
   } catch (e) {
     if (e instanceof OutputError) throw e;
-    throw outputError('write-failed', target, reasonOf(e));
+    throw outputError('write-failed', show, { reason: reasonOf(e) });
   } finally {
     await ops.rm(tmp, { force: true }).catch(() => undefined);
     pending.delete(tmp);
     if (pending.size === 0) unhook();
   }
-}
-
-/** A path as a message shows it: relative to `cwd`, or absolute when it lies outside (where ../../ would say less). */
-export function shownPath(abs: string, cwd: string): string {
-  const rel = path.relative(cwd, abs);
-  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
-}
-
-/** How a written file is reported: "已写出：<path>" (shownPath), in the platform's own separators. */
-export function writtenMessage(abs: string, cwd: string, lang: Lang): string {
-  const shown = shownPath(abs, cwd);
-  return lang === 'en' ? `written: ${shown}` : `已写出：${shown}`;
 }

@@ -1,6 +1,7 @@
 // Finds the spreadsheet files under the paths a user gives; folders are walked recursively, in a stable order.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { slashPath } from './display-path.js';
 import { pathKey, type Platform } from './paths.js';
 
 /** Extensions fupin reads or knows how to refuse; other files in a mailbox folder (.docx, .pdf, .jpg …) are passed over. */
@@ -15,6 +16,8 @@ export interface FoundFile {
   display: string;
   /** Named directly on the command line (read whatever its extension). */
   explicit: boolean;
+  /** Its place in the walk (inputs in the order given, folders in name order): files and others together. */
+  seq?: number;
 }
 
 export interface WalkResult {
@@ -23,6 +26,8 @@ export interface WalkResult {
   missing: string[];
   /** Files in the folders that were passed over (not spreadsheets), relative display paths. */
   passedOver: string[];
+  /** The same files as found: the reader looks at their content (a text export may be a register). */
+  others: FoundFile[];
 }
 
 function skipEntry(name: string): boolean {
@@ -43,12 +48,15 @@ export interface WalkOptions {
   fs?: WalkFs;
 }
 
+/** The order files are met in, across one walk (module state: walks do not run concurrently with themselves). */
+let seq = 0;
+
 /**
  * The files under `inputs` (files and folders), each once: a file named twice (directly and through its folder, or as
  * 溆浦县.xlsx and 溆浦县.XLSX on Windows) is read once, as first met.
  */
 export async function walkInputs(inputs: string[], cwd = process.cwd(), opts: WalkOptions = {}): Promise<WalkResult> {
-  const result: WalkResult = { files: [], missing: [], passedOver: [] };
+  const result: WalkResult = { files: [], missing: [], passedOver: [], others: [] };
   const platform = opts.platform ?? process.platform;
   const fs = opts.fs ?? { stat, readdir };
   const seen = new Set<string>();
@@ -70,7 +78,7 @@ export async function walkInputs(inputs: string[], cwd = process.cwd(), opts: Wa
     if (st.isDirectory()) {
       await walkDir(fs, abs, abs, result, first, 0);
     } else if (first(abs)) {
-      result.files.push({ abs, display: input.split(path.sep).join('/'), explicit: true });
+      result.files.push({ abs, display: slashPath(input), explicit: true, seq: seq++ });
     }
   }
   return result;
@@ -88,13 +96,16 @@ async function walkDir(fs: WalkFs, root: string, dir: string, out: WalkResult, f
   for (const e of entries) {
     if (skipEntry(e.name)) continue;
     const abs = path.join(dir, e.name);
-    const display = path.relative(root, abs).split(path.sep).join('/');
+    const display = slashPath(path.relative(root, abs));
     if (e.isDirectory()) {
       await walkDir(fs, root, abs, out, first, depth + 1);
     } else if (e.isFile()) {
       if (!first(abs)) continue;
-      if (SPREADSHEET_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.files.push({ abs, display, explicit: false });
-      else out.passedOver.push(display);
+      if (SPREADSHEET_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.files.push({ abs, display, explicit: false, seq: seq++ });
+      else {
+        out.passedOver.push(display);
+        out.others.push({ abs, display, explicit: false, seq: seq++ });
+      }
     }
   }
 }

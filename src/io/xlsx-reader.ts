@@ -1,9 +1,12 @@
 // Reads an .xlsx/.xlsm into plain grids without exceljs: only the parts needed, every size bounded, nothing expanded.
 import type { MergeRange, RawCell, RawSheet } from '../core/model.js';
-import { numberText } from '../core/normalize.js';
 import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
+import { BUILTIN_FORMATS, dateText, isDateFormat, isoCell, type NumberFormat, numberCell, numberFormat, serialDateText } from './number-format.js';
 import { CLOSE, END, OPEN, TEXT, XmlError, XmlScanner } from './xml.js';
-import { ZipArchive, type ZipEntry } from './zip.js';
+import type { ReadNotes, SkippedSheetKind } from './read-notes.js';
+import { ZipArchive, type ZipEntry, zipKey } from './zip.js';
+
+export { dateText, isDateFormat, serialDateText };
 
 /** Why a workbook's structure cannot be read (the zip itself was fine). */
 export type XlsxErrorCode = 'no-workbook' | 'xml';
@@ -78,6 +81,10 @@ export interface XlsxWorkbook {
   definedNames: DefinedName[];
   /** Merges left out because one alone covers more than maxMergedCells (A1:XFD1048576): `Sheet1!A1:XFD1048576`. */
   droppedMerges: string[];
+  /** docProps/core.xml cp:keywords, when set (fupin marks its outputs there). */
+  keywords?: string;
+  /** What could not be placed: missing shared strings, parts stored twice, sheets that are not worksheets. */
+  notes: ReadNotes;
 }
 
 export interface XlsxReadOptions {
@@ -92,61 +99,13 @@ export const MAX_COLS = 16_384;
 /** cellXfs entries: Excel allows 64,000; more is not a workbook. */
 const MAX_STYLES = 1_000_000;
 
-// ── dates ────────────────────────────────────────────────────────────────────────────────────
-
-/** A date as a clerk would read it: 2016-09-12, with the time only when there is one. */
-export function dateText(d: Date): string {
-  if (Number.isNaN(d.getTime())) return '';
-  const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
-}
-
-/**
- * An Excel serial as date text. 1900 system: serial 1 = 1900-01-01 and Excel's phantom 1900-02-29 (serial 60)
- * shifts serials below 60 by a day; 1904 system: serial 0 = 1904-01-01. Undefined outside 0 … 9999-12-31.
- */
-export function serialDateText(serial: number, date1904: boolean): string | undefined {
-  if (!Number.isFinite(serial) || serial < 0 || serial >= (date1904 ? 2957004 : 2958466)) return undefined;
-  let days = serial - 25569 + (date1904 ? 1462 : 0);
-  if (!date1904 && serial >= 1 && serial < 60) days += 1;
-  return dateText(new Date(Math.round(days * 86_400_000)));
-}
-
-// ── number formats ─────────────────────────────────────────────────────────────────────────────
-
-/** Built-in number formats (ECMA-376 §18.8.30), the Chinese (zh-CN) ones for 27–36 and 50–58. */
-const BUILTIN_FORMATS = new Map<number, string>([
-  [0, 'General'], [1, '0'], [2, '0.00'], [3, '#,##0'], [4, '#,##0.00'], [9, '0%'], [10, '0.00%'], [11, '0.00E+00'],
-  [12, '# ?/?'], [13, '# ??/??'], [14, 'mm-dd-yy'], [15, 'd-mmm-yy'], [16, 'd-mmm'], [17, 'mmm-yy'],
-  [18, 'h:mm AM/PM'], [19, 'h:mm:ss AM/PM'], [20, 'h:mm'], [21, 'h:mm:ss'], [22, 'm/d/yy "h":mm'],
-  [27, 'yyyy"年"m"月"'], [28, 'm"月"d"日"'], [29, 'm"月"d"日"'], [30, 'm-d-yy'], [31, 'yyyy"年"m"月"d"日"'],
-  [32, 'h"时"mm"分"'], [33, 'h"时"mm"分"ss"秒"'], [34, '上午/下午 h"时"mm"分"'], [35, '上午/下午 h"时"mm"分"ss"秒"'],
-  [36, 'yyyy"年"m"月"'], [37, '#,##0 ;(#,##0)'], [38, '#,##0 ;[Red](#,##0)'], [39, '#,##0.00 ;(#,##0.00)'],
-  [40, '#,##0.00 ;[Red](#,##0.00)'], [45, 'mm:ss'], [46, '[h]:mm:ss'], [47, 'mmss.0'], [48, '##0.0E+0'], [49, '@'],
-  [50, 'yyyy"年"m"月"'], [51, 'm"月"d"日"'], [52, 'yyyy"年"m"月"'], [53, 'm"月"d"日"'], [54, 'm"月"d"日"'],
-  [55, '上午/下午 h"时"mm"分"'], [56, '上午/下午 h"时"mm"分"ss"秒"'], [57, 'yyyy"年"m"月"'], [58, 'm"月"d"日"'],
-]);
-
-/** Built-in ids that are dates or times whatever their locale's code looks like. */
-const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
-
-/** A format shows a date or time when y, m, d, h, s (or b, Buddhist year) appear outside quotes, escapes and [colour]/[$-804] brackets. */
-export function isDateFormat(code: string): boolean {
-  const f = code
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[(?:h+|m+|s+)\]/gi, 'h') // elapsed time [h]:mm
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/\\.|[_*]./g, '')
-    .replace(/General/gi, '');
-  return /[ymdhsb]/i.test(f);
-}
-
 interface CellStyle {
   numFmt?: string;
-  date: boolean;
+  /** The format, when some section of it shows a date, time or duration. */
+  temporal?: NumberFormat;
 }
 
-const NO_STYLE: CellStyle = { date: false };
+const NO_STYLE: CellStyle = {};
 
 // ── parts ────────────────────────────────────────────────────────────────────────────────────
 
@@ -252,8 +211,11 @@ class WorkbookReader {
   private readonly started: number;
   /** Grid cells so far in the workbook: each row counts 1 plus its width up to its last cell. */
   private grid = 0;
-  private mergedCells = 0;
-  private readonly droppedMerges: string[] = [];
+  private readonly merges: MergeBudget = { mergedCells: 0, dropped: [] };
+  /** Parts read (zip keys): a part stored twice matters only when it is one of them. */
+  private readonly partsRead = new Set<string>();
+  private readonly missingStrings = { cells: 0, first: [] as string[] };
+  private readonly skippedSheets: NonNullable<ReadNotes['skippedSheets']> = [];
   private sst: string[] = [];
   private sstRich: Uint8Array = new Uint8Array(0);
   private styles: CellStyle[] = [];
@@ -273,6 +235,7 @@ class WorkbookReader {
 
   private part(name: string): Buffer | undefined {
     const entry: ZipEntry | undefined = this.zip.find(name);
+    if (entry) this.partsRead.add(zipKey(entry.name));
     return entry ? this.zip.read(entry) : undefined;
   }
 
@@ -405,13 +368,20 @@ class WorkbookReader {
       const rel = s.rid !== undefined ? rels.get(s.rid) : undefined;
       let part: string | undefined;
       if (rel && !rel.external) {
-        if (!/\/worksheet$/.test(rel.type)) continue; // chartsheets, dialog and macro sheets hold no cells to check
         part = resolvePart(wbDir, rel.target);
+        if (!/\/worksheet$/.test(rel.type)) {
+          // chart, macro and dialog sheets hold no register; a macro sheet's values are counted so that they are not lost unsaid
+          this.skipSheet(s.name, rel.type, part);
+          continue;
+        }
       } else if (rels.size === 0 && s.sheetId) {
         part = `${wbDir}worksheets/sheet${s.sheetId}.xml`;
       }
       const buf = part ? this.part(part) : undefined;
-      if (!buf || !part) continue;
+      if (!buf || !part) {
+        this.skippedSheets.push({ name: s.name, kind: 'missing', cells: 0 });
+        continue;
+      }
       const { rows, merges } = this.readSheet(part, buf, s.name);
       sheets.push({ name: s.name, rows, merges, ...(s.hidden ? { hidden: true } : {}) });
     }
@@ -421,9 +391,42 @@ class WorkbookReader {
         throw new XlsxError('no-workbook', 'the worksheets the workbook names are missing');
       }
     }
-    return { sheets, date1904: this.date1904, definedNames, droppedMerges: this.droppedMerges };
+    const keywords = this.keywords();
+    return { sheets, date1904: this.date1904, definedNames, droppedMerges: this.merges.dropped, notes: this.notes(), ...(keywords ? { keywords } : {}) };
   }
 
+  /** The workbook's keywords (docProps/core.xml cp:keywords): where fupin marks its own outputs. */
+  private keywords(): string | undefined {
+    const buf = this.part('docProps/core.xml');
+    if (!buf || buf.length > 65536) return undefined;
+    const m = /<(?:\w+:)?keywords[^>]*>([^<]*)</u.exec(buf.toString('utf8'));
+    if (!m) return undefined;
+    return m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim() || undefined;
+  }
+
+  private skipSheet(name: string, relType: string, part: string): void {
+    const kind: SkippedSheetKind = /chartsheet$/i.test(relType) ? 'chart' : /macrosheet$/i.test(relType) ? 'macro' : /dialogsheet$/i.test(relType) ? 'dialog' : 'other';
+    let cells = 0;
+    const buf = kind === 'chart' ? undefined : this.part(part);
+    if (buf) {
+      for (const row of this.readSheet(part, buf, name).rows) for (const c of row) if (c && c.text !== '') cells++;
+    }
+    this.skippedSheets.push({ name, kind, cells });
+  }
+
+  private notes(): ReadNotes {
+    const notes: ReadNotes = {};
+    if (this.missingStrings.cells) notes.missingStrings = { ...this.missingStrings, strings: this.sst.length };
+    const dup = this.zip.duplicates().map((d) => ({ ...d, read: this.partsRead.has(zipKey(d.name)) }));
+    if (dup.length) notes.duplicateParts = dup;
+    if (this.skippedSheets.length) notes.skippedSheets = this.skippedSheets;
+    return notes;
+  }
+
+  /**
+   * Cell formats: <cellXfs> entries and the codes of <numFmts>. Only <numFmts> defines the codes cells use: the
+   * <numFmt> inside <dxfs> (conditional and table formats) may reuse an id such as 14 and must not replace it.
+   */
   private readStyles(name: string): void {
     const buf = this.part(name);
     if (!buf) return;
@@ -431,20 +434,25 @@ class WorkbookReader {
     const xfIds: number[] = [];
     this.parse(name, buf, (x) => {
       let inCellXfs = false;
+      let inNumFmts = false;
       for (let ev = x.next(); ev !== END; ev = x.next()) {
         if (ev === OPEN) {
           if (x.name === 'extLst') x.skip();
-          else if (x.name === 'numFmt') {
+          else if (x.name === 'numFmts') inNumFmts = !x.selfClosing;
+          else if (x.name === 'numFmt' && inNumFmts) {
             const id = Number(x.attr('numFmtId'));
             const code = x.attr('formatCode');
-            if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+            if (Number.isInteger(id) && code !== undefined && !custom.has(id)) custom.set(id, code);
           } else if (x.name === 'cellXfs') inCellXfs = !x.selfClosing;
           else if (x.name === 'xf' && inCellXfs) {
             if (xfIds.length >= MAX_STYLES) throw new XlsxError('xml', `${name}: more than ${MAX_STYLES} cell formats`);
             const id = Number(x.attr('numFmtId') ?? 0);
             xfIds.push(Number.isInteger(id) ? id : 0);
           }
-        } else if (ev === CLOSE && x.name === 'cellXfs') inCellXfs = false;
+        } else if (ev === CLOSE) {
+          if (x.name === 'cellXfs') inCellXfs = false;
+          else if (x.name === 'numFmts') inNumFmts = false;
+        }
       }
     });
     const byFmt = new Map<number, CellStyle>();
@@ -452,8 +460,8 @@ class WorkbookReader {
       let st = byFmt.get(id);
       if (!st) {
         const code = custom.get(id) ?? BUILTIN_FORMATS.get(id);
-        const date = custom.has(id) ? isDateFormat(code!) : BUILTIN_DATE_IDS.has(id);
-        st = id === 0 || code === undefined ? { date } : { numFmt: code, date };
+        const fmt = code === undefined ? undefined : numberFormat(code);
+        st = { ...(id === 0 || code === undefined ? {} : { numFmt: code }), ...(fmt?.temporal ? { temporal: fmt } : {}) };
         byFmt.set(id, st);
       }
       return st;
@@ -478,6 +486,7 @@ class WorkbookReader {
               x.skip();
               break;
             case 'si':
+            case 'sstItem': // Office 2007 beta's name for <si>
               if (out.length >= maxCells) throw new LimitExceeded('maxCells', out.length + 1, maxCells);
               if (x.selfClosing) out.push('');
               else {
@@ -489,7 +498,7 @@ class WorkbookReader {
               if (inSi) item.open(x);
           }
         } else if (ev === CLOSE) {
-          if (x.name === 'si') {
+          if (x.name === 'si' || x.name === 'sstItem') {
             if (inSi) {
               if (item.rich) rich.push(out.length);
               out.push(decodeXString(item.text ?? ''));
@@ -504,6 +513,11 @@ class WorkbookReader {
     this.sstRich = new Uint8Array(out.length);
     for (const i of rich) this.sstRich[i] = 1;
     this.checkTime();
+  }
+
+  /** A cell names a shared string that does not exist: it is read as empty, and the report says where. */
+  private missingString(sheetName: string, row: number, col: number): void {
+    if (++this.missingStrings.cells <= 5) this.missingStrings.first.push(`${sheetName}!${colText(col)}${row + 1}`);
   }
 
   private readSheet(name: string, buf: Buffer, sheetName: string): { rows: (RawCell | undefined)[][]; merges: MergeRange[] } {
@@ -556,7 +570,11 @@ class WorkbookReader {
           case 's': {
             const i = Number(val);
             const s = Number.isInteger(i) ? sst[i] : undefined;
-            if (s === undefined || s === '') return undefined;
+            if (s === undefined) {
+              if (val.trim() !== '') this.missingString(sheetName, cellRow, cellCol);
+              return undefined;
+            }
+            if (s === '') return undefined;
             return sstRich[i] ? { text: s, kind: 'string' } : withFmt({ text: s, kind: 'string' }, style.numFmt);
           }
           case 'str':
@@ -570,21 +588,13 @@ class WorkbookReader {
           }
           case 'e':
             return { text: val, kind: 'error' };
-          case 'd': {
-            const iso = /T\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/.test(val.trim()) ? `${val.trim()}Z` : val.trim();
-            const d = new Date(iso);
-            if (Number.isNaN(d.getTime())) return val === '' ? undefined : withFmt({ text: val, kind: 'string' }, style.numFmt);
-            return withFmt({ text: dateText(d), kind: 'date' }, style.numFmt);
-          }
+          case 'd':
+            return isoCell(val, style.numFmt, style.temporal, date1904);
           default: {
             let n = Number(val);
             if (Number.isNaN(n) || val.trim() === '') n = parseFloat(val);
             if (Number.isNaN(n)) return val.trim() === '' ? undefined : withFmt({ text: val, kind: 'string' }, style.numFmt);
-            if (style.date) {
-              const text = serialDateText(n, date1904);
-              if (text !== undefined) return withFmt({ text, kind: 'date' }, style.numFmt);
-            }
-            return withFmt({ text: numberText(n), kind: 'number', raw: n }, style.numFmt);
+            return numberCell(n, style.numFmt, style.temporal, date1904);
           }
         }
       };
@@ -697,51 +707,63 @@ class WorkbookReader {
       if (inCell) finish();
     });
 
-    const merges = this.applyMerges(rows, written, sheetName);
+    const merges = applyMerges(rows, written, sheetName, this.limits.maxMergedCells, this.merges);
     for (let i = 0; i < rows.length; i++) rows[i] ??= [];
     this.checkTime();
     return { rows, merges };
   }
 
-  /**
-   * Merges are never expanded. One merge covering more than maxMergedCells by itself (A1:XFD1048576) is crafted,
-   * not a form: it is dropped and reported, so the cells under it keep their values. The others are clipped to
-   * the sheet's used area (the cells beyond hold nothing; merges wholly outside it are left out), and the cells
-   * they cover together must stay within maxMergedCells. As in Excel, only a merge's top-left cell keeps its value.
-   */
-  private applyMerges(rows: (RawCell | undefined)[][], written: MergeRange[], sheetName: string): MergeRange[] {
-    if (written.length === 0) return [];
-    const lastRow = rows.length - 1;
-    let lastCol = -1;
-    for (const r of rows) if (r && r.length - 1 > lastCol) lastCol = r.length - 1;
-    const out: MergeRange[] = [];
-    const { maxMergedCells } = this.limits;
-    for (const m of written) {
-      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > maxMergedCells) {
-        this.droppedMerges.push(`${sheetName}!${rangeText(m)}`);
-        continue;
-      }
-      if (m.top > lastRow || m.left > lastCol) continue;
-      const c: MergeRange = { top: m.top, left: m.left, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) };
-      this.mergedCells += (c.bottom - c.top + 1) * (c.right - c.left + 1);
-      if (this.mergedCells > maxMergedCells) throw new LimitExceeded('maxMergedCells', this.mergedCells, maxMergedCells);
-      out.push(c);
-      for (let r = c.top; r <= c.bottom; r++) {
-        const arr = rows[r];
-        if (!arr) continue;
-        const right = Math.min(c.right, arr.length - 1);
-        let touched = false;
-        for (let col = c.left; col <= right; col++) {
-          if ((r !== c.top || col !== c.left) && arr[col] !== undefined) {
-            arr[col] = undefined;
-            touched = true;
-          }
-        }
-        if (touched) while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.length--;
-      }
+}
+
+/** Merged cells counted so far in a workbook, and the merges left out (`Sheet1!A1:XFD1048576`). */
+export interface MergeBudget {
+  mergedCells: number;
+  dropped: string[];
+}
+
+/**
+ * Merges are never expanded. One merge covering more than maxMergedCells by itself (A1:XFD1048576) is crafted,
+ * not a form: it is dropped and reported, so the cells under it keep their values. The others are clipped to
+ * the sheet's used area (the cells beyond hold nothing; merges wholly outside it are left out), and the cells
+ * they cover together must stay within maxMergedCells. As in Excel, only a merge's top-left cell keeps its value.
+ */
+export function applyMerges(
+  rows: (RawCell | undefined)[][],
+  written: MergeRange[],
+  sheetName: string,
+  maxMergedCells: number,
+  budget: MergeBudget,
+): MergeRange[] {
+  if (written.length === 0) return [];
+  const lastRow = rows.length - 1;
+  let lastCol = -1;
+  for (const r of rows) if (r && r.length - 1 > lastCol) lastCol = r.length - 1;
+  const out: MergeRange[] = [];
+  for (const m of written) {
+    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > maxMergedCells) {
+      budget.dropped.push(`${sheetName}!${rangeText(m)}`);
+      continue;
     }
-    return out;
+    if (m.top > lastRow || m.left > lastCol) continue;
+    const c: MergeRange = { top: m.top, left: m.left, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) };
+    budget.mergedCells += (c.bottom - c.top + 1) * (c.right - c.left + 1);
+    if (budget.mergedCells > maxMergedCells) throw new LimitExceeded('maxMergedCells', budget.mergedCells, maxMergedCells);
+    out.push(c);
+    for (let r = c.top; r <= c.bottom; r++) {
+      const arr = rows[r];
+      if (!arr) continue;
+      const right = Math.min(c.right, arr.length - 1);
+      let touched = false;
+      for (let col = c.left; col <= right; col++) {
+        if ((r !== c.top || col !== c.left) && arr[col] !== undefined) {
+          arr[col] = undefined;
+          touched = true;
+        }
+      }
+      if (touched) while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.length--;
+    }
   }
+  return out;
 }
 
 /** Read a workbook from bytes. Throws ZipError, XlsxError or LimitExceeded; never anything from the file's own text. */

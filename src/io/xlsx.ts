@@ -2,6 +2,7 @@
 import type { MergeRange, RawCell, RawSheet } from '../core/model.js';
 import { numberText } from '../core/normalize.js';
 import type { ReadLimits } from './limits.js';
+import type { ReadNotes } from './read-notes.js';
 import { dateText, type DefinedName, readXlsx } from './xlsx-reader.js';
 
 export { dateText };
@@ -57,6 +58,10 @@ export interface XlsxRead {
   definedNames?: DefinedName[];
   /** Merges left out because one alone covers more than the limit (`Sheet1!A1:XFD1048576`). */
   droppedMerges?: string[];
+  /** The workbook's keywords (docProps/core.xml): fupin's mark on its own outputs. */
+  keywords?: string;
+  /** What the reader could not place (missing shared strings, parts stored twice, sheets not read). */
+  notes?: ReadNotes;
 }
 
 /**
@@ -65,5 +70,5 @@ export interface XlsxRead {
  */
 export async function readXlsxBuffer(buf: Buffer, limits?: Partial<ReadLimits>): Promise<XlsxRead> {
   const wb = readXlsx(buf, limits ? { limits } : {});
-  return { sheets: wb.sheets, date1904: wb.date1904, definedNames: wb.definedNames, droppedMerges: wb.droppedMerges };
+  return { sheets: wb.sheets, date1904: wb.date1904, definedNames: wb.definedNames, droppedMerges: wb.droppedMerges, notes: wb.notes, ...(wb.keywords ? { keywords: wb.keywords } : {}) };
 }

@@ -68,6 +68,8 @@ function findEocd(buf: Buffer): number {
 export class ZipArchive {
   private readonly byKey = new Map<string, ZipEntry>();
   private readonly list: ZipEntry[] = [];
+  /** Names stored more than once (case-insensitively): every copy after the first, by key. */
+  private readonly extraCopies = new Map<string, ZipEntry[]>();
   private inflated = 0;
 
   private constructor(
@@ -156,12 +158,31 @@ export class ZipArchive {
       this.list.push(entry);
       const key = zipKey(name);
       if (!this.byKey.has(key)) this.byKey.set(key, entry);
+      else {
+        const more = this.extraCopies.get(key) ?? [];
+        more.push(entry);
+        this.extraCopies.set(key, more);
+      }
       p = nameEnd + extraLen + commentLen;
     }
   }
 
   entries(): readonly ZipEntry[] {
     return this.list;
+  }
+
+  /**
+   * Parts stored more than once (names compared as find() does): `find` and `read` give the first copy, as the
+   * central directory lists it; `differ` says whether another copy holds other bytes (by size and checksum).
+   */
+  duplicates(): { name: string; copies: number; differ: boolean }[] {
+    const out: { name: string; copies: number; differ: boolean }[] = [];
+    for (const [key, more] of this.extraCopies) {
+      const first = this.byKey.get(key)!;
+      const differ = more.some((e) => e.crc32 !== first.crc32 || e.uncompressedSize !== first.uncompressedSize);
+      out.push({ name: first.name, copies: more.length + 1, differ });
+    }
+    return out;
   }
 
   /** An entry by part name: case-insensitive, `\` or `/`, with or without a leading slash, %-escapes tried both ways. */

@@ -1,7 +1,7 @@
 // The terminal as the formatters are told about it (width, ambiguous width, markers) and the one way a written file is reported.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportWritten, terminalLayout, type CliIO } from '../../src/cli/io.js';
+import { terminalLayout, type CliIO } from '../../src/cli/io.js';
 
 function io(over: Partial<CliIO> = {}): CliIO & { err: string[] } {
   const err: string[] = [];
@@ -29,15 +29,5 @@ describe('terminalLayout', () => {
     expect(terminalLayout(io({ env: { FUPIN_AMBIGUOUS: 'wide', FUPIN_MARKERS: 'ascii' } }))).toEqual({ width: 80, ambiguousWide: true, asciiMarkers: true });
     expect(terminalLayout(io({ platform: 'win32', env: { FUPIN_AMBIGUOUS: 'narrow', FUPIN_MARKERS: 'unicode' } }))).toEqual({ width: 80 });
     expect(terminalLayout(io({ env: { FUPIN_AMBIGUOUS: 'wide' } }), { ambiguousWide: false, ascii: true })).toEqual({ width: 80, asciiMarkers: true });
-  });
-});
-
-describe('reportWritten', () => {
-  it('says 已写出：<path relative to the current folder> on stderr, in the language asked', () => {
-    const x = io();
-    reportWritten(x, path.join('/work/ledger', '输出', '怀化市.xlsx'), 'zh');
-    reportWritten(x, '/work/ledger/a.xlsx', 'en');
-    reportWritten(x, '/tmp/b.xlsx', 'zh');
-    expect(x.err).toEqual([`已写出：${path.join('输出', '怀化市.xlsx')}\n`, 'written: a.xlsx\n', '已写出：/tmp/b.xlsx\n']);
   });
 });

@@ -1,10 +1,15 @@
 // fupin.config.json: defaults, every mistake reported naming its key (zh and en), JSON syntax errors with line and column, deadlines.
 import { describe, expect, it } from 'vitest';
 import { deadlineStatus, defaultConfig, initialConfig, parseConfig, parseConfigText, validDeadlineDate } from '../../src/core/config.js';
+import { render } from '../../src/formatters/catalogue/index.js';
+import type { ConfigIssue } from '../../src/core/config.js';
+
+const zh = (i: ConfigIssue): string => render(i.msg, 'zh');
+const en = (i: ConfigIssue): string => render(i.msg, 'en');
 
 describe('parseConfig', () => {
   it('fills the defaults: Hunan, built-in table, not strict, quota findings as information', () => {
-    expect(defaultConfig()).toEqual({ province: '湖南省', quotaTable: 'builtin', strict: false, quotaFindings: 'info', deadlines: [] });
+    expect(defaultConfig()).toEqual({ quotaTable: 'builtin', strict: false, quotaFindings: 'info', deadlines: [] });
   });
 
   it('accepts what fupin init writes, unchanged', () => {
@@ -21,10 +26,10 @@ describe('parseConfig', () => {
     if (r.ok) return;
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]!.key).toBe('stict');
-    expect(r.issues[0]!.zh).toBe(
+    expect(zh(r.issues[0]!)).toBe(
       'fupin.config.json：不认识的设置项 “stict”（是不是 “strict”？）。可用的设置项：province、year、quotaTable、orgs、strict、quotaFindings、deadlines',
     );
-    expect(r.issues[0]!.en).toContain('unknown setting "stict" (did you mean "strict"?)');
+    expect(en(r.issues[0]!)).toContain('unknown setting "stict" (did you mean "strict"?)');
   });
 
   it('reports every bad value, each naming its key, what it holds and what to write', () => {
@@ -33,11 +38,11 @@ describe('parseConfig', () => {
     if (r.ok) return;
     expect(r.issues.map((i) => i.key).sort()).toEqual(['deadlines[1].date', 'quotaFindings', 'strict', 'year']);
     const strict = r.issues.find((i) => i.key === 'strict')!;
-    expect(strict.zh).toBe('ledger/fupin.config.json：“strict” 的值 "yes" 不对：应为true（警告也算不通过）或 false（只有错误算不通过），不加引号');
+    expect(zh(strict)).toBe('ledger/fupin.config.json：“strict” 的值 "yes" 不对：应为true（警告也算不通过）或 false（只有错误算不通过），不加引号');
     const date = r.issues.find((i) => i.key === 'deadlines[1].date')!;
-    expect(date.zh).toContain('“deadlines[1].date” 的值 "2016-02-30" 不对');
-    expect(date.en).toContain('"deadlines[1].date" has the value "2016-02-30"');
-    expect(r.issues.find((i) => i.key === 'year')!.zh).toContain('四位数的年份（不加引号）');
+    expect(zh(date)).toContain('“deadlines[1].date” 的值 "2016-02-30" 不对');
+    expect(en(date)).toContain('"deadlines[1].date" has the value "2016-02-30"');
+    expect(zh(r.issues.find((i) => i.key === 'year')!)).toContain('四位数的年份（不加引号）');
   });
 
   it('names an unknown key inside a deadline', () => {
@@ -47,7 +52,7 @@ describe('parseConfig', () => {
 
   it('refuses a config that is not an object', () => {
     const r = parseConfig(['湖南省']);
-    expect(r.ok ? '' : r.issues[0]!.zh).toContain('内容应是一个 JSON 对象');
+    expect(r.ok ? '' : zh(r.issues[0]!)).toContain('内容应是一个 JSON 对象');
   });
 });
 
@@ -56,7 +61,7 @@ describe('parseConfigText', () => {
     const r = parseConfigText('{\n  "province": "湖南省",\n  "year": 2016,\n}\n');
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues[0]!.zh).toMatch(/^fupin\.config\.json 不是有效的 JSON（第 4 行第 1 列附近/);
+    expect(zh(r.issues[0]!)).toMatch(/^fupin\.config\.json 不是有效的 JSON（第 4 行第 1 列附近/);
   });
 
   it('accepts a UTF-8 BOM (Notepad writes one)', () => {

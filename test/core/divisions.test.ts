@@ -166,3 +166,38 @@ describe('placesIn', () => {
     expect(found('县市区慈善组织精准扶贫结对帮扶登记表')).toEqual([]);
   });
 });
+
+describe('leadingPlaces', () => {
+  /** The chain as labels, and what follows it. */
+  const lead = (text: string): string => {
+    const l = idx.leadingPlaces(text);
+    return l ? `${l.places.map((p) => p.name).join('>')}|${text.slice(l.end)}` : `|${text}`;
+  };
+
+  it('reads the province, city and county names in front, each inside the one before', () => {
+    expect(lead('湖南省怀化市溆浦县卢峰镇大湾村3组')).toBe('湖南省>怀化市>溆浦县|卢峰镇大湾村3组');
+    expect(lead('湖南省溆浦县卢峰镇')).toBe('湖南省>溆浦县|卢峰镇');
+    expect(lead('怀化市慈善总会')).toBe('怀化市|慈善总会');
+    expect(lead('湘西州慈善总会')).toBe('湘西土家族苗族自治州|慈善总会');
+    expect(lead('宁乡县慈善总会')).toBe('宁乡市|慈善总会');
+    expect(lead('株洲市攸县慈善会')).toBe('株洲市>攸县|慈善会');
+    expect(lead('湘潭市湘潭县')).toBe('湘潭市>湘潭县|');
+  });
+
+  it('takes a short form only when a place inside it follows (a township for a county)', () => {
+    expect(lead('湖南怀化市慈善总会')).toBe('湖南省>怀化市|慈善总会');
+    expect(lead('怀化溆浦卢峰镇大湾村')).toBe('怀化市>溆浦县|卢峰镇大湾村');
+    expect(lead('溆浦卢峰镇大湾村')).toBe('溆浦县|卢峰镇大湾村');
+    expect(lead('怀化慈善总会')).toBe('|怀化慈善总会');
+    expect(lead('溆浦慈善会')).toBe('|溆浦慈善会');
+  });
+
+  it('stops at a name that does not lie in the one before, a village named after a place, or no place at all', () => {
+    expect(lead('湖南省广州市慈善会')).toBe('湖南省|广州市慈善会');
+    expect(lead('怀化市长沙县')).toBe('怀化市|长沙县');
+    expect(lead('长沙村3组')).toBe('|长沙村3组');
+    expect(lead('卢峰镇大湾村3组')).toBe('|卢峰镇大湾村3组');
+    expect(lead('爱心协会')).toBe('|爱心协会');
+    expect(lead('')).toBe('|');
+  });
+});

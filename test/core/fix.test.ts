@@ -1,6 +1,7 @@
 // computeFixes: which cells a mechanical repair changes, to what, and which it leaves for a person.
 import { describe, expect, it } from 'vitest';
-import { applyFixes, computeFixes, describeFix, halfWidth, type Fix } from '../../src/core/fix.js';
+import { applyFixes, computeFixes, halfWidth, type Fix } from '../../src/core/fix.js';
+import { describeFix } from '../../src/formatters/fix.js';
 import { registryFromRows } from '../../src/core/orgs.js';
 import { allRules } from '../../src/core/rules/index.js';
 import { validateRegister } from '../../src/core/validate.js';
@@ -174,5 +175,34 @@ describe('applyFixes', () => {
     const r = applyFixes(fixes, (f) => void seen.push(`${f.cell}=${f.after}`));
     expect(seen).toEqual(['A2=a', 'B2=b']);
     expect(r.skipped.map((f) => f.after)).toEqual(['again']);
+  });
+});
+
+describe('computeFixes: place names in front, and a 同上 standing for a spelling (with the division list)', () => {
+  it('unifies an organisation written with its province in front, and writes a 同上 out in the spelling asked for', async () => {
+    const { scanSheet } = await import('../../src/core/register.js');
+    const { divisions } = await import('../helpers/divisions.js');
+    const cell = (v: string | number) => ({ text: String(v), kind: typeof v === 'number' ? ('number' as const) : ('string' as const) });
+    const grid = [
+      FORM_HEADER,
+      [1, '怀化市慈善总会', '张三', '溆浦县卢峰镇大坪村3组', '13907451234'],
+      [2, '湖南省怀化市慈善总会', '李四', '溆浦县卢峰镇桐木村1组', '13907451235'],
+      [3, '同上', '王五', '溆浦县卢峰镇桐木村2组', '13907451236'],
+      [4, '怀化市慈善总会', '赵六', '溆浦县卢峰镇桐木村3组', '13907451237'],
+      [5, '怀化市慈善总会', '钱七', '溆浦县卢峰镇桐木村4组', '13907451238'],
+    ];
+    const reg = scanSheet(
+      { name: 'Sheet1', merges: [], rows: grid.map((r) => r.map(cell)) },
+      { file: 'x.xlsx', format: 'xlsx', area: { level: 'city', province: '湖南省', city: '怀化市', source: 'path' }, detected: {} },
+    ).registers[0]!;
+    const problems = validateRegister(reg, allRules, { strict: false, divisions: divisions() });
+    expect(problems.filter((p) => p.rule === 'org-name-variant' || p.rule === 'ditto-mark').map((p) => [p.cell, p.rule, p.messageId])).toEqual([
+      ['B3', 'org-name-variant', 'place'],
+      ['B4', 'ditto-mark', 'resolved'],
+    ]);
+    expect(computeFixes(reg, problems).filter((f) => f.columnKey === 'org').map(brief)).toEqual([
+      ['B3', '湖南省怀化市慈善总会', '怀化市慈善总会', 'org-spelling', 'org-name-variant'],
+      ['B4', '同上', '怀化市慈善总会', 'ditto', 'ditto-mark'],
+    ]);
   });
 });

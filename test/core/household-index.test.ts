@@ -1,35 +1,258 @@
-// HouseholdIndex: one household per name and address, split only when both rows carry phones that share nothing — in every order the compact store goes through.
+// Identity across spellings (household.ts): organisation keys, address identity, and HouseholdIndex — one household per name and village, split by phones, details and counties — in every order the compact store goes through.
 import { describe, expect, it } from 'vitest';
-import { HouseholdIndex, detach } from '../../src/core/household.js';
+import {
+  addressIdentity,
+  chineseNumber,
+  detach,
+  HouseholdIndex,
+  householdBaseKey,
+  orgIdentity,
+  orgKeyOf,
+  type HouseholdWho,
+} from '../../src/core/household.js';
+import type { AreaGuess, RegisterRow } from '../../src/core/model.js';
+import { divisions } from '../helpers/divisions.js';
+
+const idx = divisions();
+const org = (s: string): string => orgIdentity(s, idx);
+const addr = (s: string): string => {
+  const a = addressIdentity(s, idx);
+  return `${a.county}|${a.village}|${a.detail}`;
+};
+
+describe('orgIdentity: one organisation, one key', () => {
+  it.each([
+    ['湖南省怀化市慈善总会', '怀化市慈善总会'],
+    ['湖南怀化市慈善总会', '怀化市慈善总会'],
+    ['湖南省 怀化市 慈善总会', '怀化市慈善总会'],
+    ['怀化市慈善总会 ', '怀化市慈善总会'],
+    ['怀化市（慈善总会）', '怀化市(慈善总会)'],
+    ['湖南省怀化市溆浦县慈善会', '溆浦县慈善会'],
+    ['怀化市溆浦县慈善会', '溆浦县慈善会'],
+    ['湖南省溆浦县慈善会', '溆浦县慈善会'],
+    ['湖南省湘西州慈善总会', '湘西土家族苗族自治州慈善总会'],
+    ['湘西州慈善总会', '湘西土家族苗族自治州慈善总会'],
+    ['湘潭市湘潭县慈善会', '湘潭县慈善会'],
+    ['株洲市攸县慈善会', '攸县慈善会'],
+    ['长沙市长沙县爱心助学基金会', '长沙县爱心助学基金会'],
+    ['湖南省长沙市岳麓区阳光社工服务中心', '长沙市岳麓区阳光社工服务中心'],
+    ['宁乡县慈善总会', '宁乡市慈善总会'],
+    ['湖南省怀化市溆浦县卢峰镇慈善会', '溆浦县卢峰镇慈善会'],
+  ])('%s = %s', (a, b) => {
+    expect(org(a)).toBe(org(b));
+  });
+
+  it.each([
+    ['怀化市慈善总会', '溆浦县慈善总会'],
+    ['湖南省慈善总会', '怀化市慈善总会'],
+    ['湖南省慈善总会', '湖南省怀化市慈善总会'],
+    ['湘潭市慈善会', '湘潭县慈善会'],
+    ['邵阳市慈善总会', '邵阳县慈善总会'],
+    ['溆浦县慈善会', '辰溪县慈善会'],
+    ['溆浦县卢峰镇慈善会', '溆浦县慈善会'],
+    ['怀化市慈善总会', '怀化慈善总会'], // a short form with nothing below it is not read as a place
+    ['湖南省广州市慈善会', '广州市慈善会'], // 广州市 is not in 湖南省: nothing is dropped
+    ['长沙市慈善总会', '长沙县慈善总会'],
+  ])('%s ≠ %s', (a, b) => {
+    expect(org(a)).not.toBe(org(b));
+  });
+
+  it('keeps names that start with no place, and a name that is only places, as written (text-level key)', () => {
+    expect(org('爱心助学协会')).toBe('爱心助学协会');
+    expect(org('湖南省怀化市')).toBe('湖南省怀化市');
+    expect(org('  ')).toBe('');
+  });
+
+  it('a ditto mark with nothing above to refer to names no organisation', () => {
+    expect(org('同上')).toBe('');
+    expect(org(' 〃 ')).toBe('');
+    const row: RegisterRow = { row: 4, fields: { org: { text: '同上', norm: '同上', cell: 'B4', kind: 'string' } }, extra: {} };
+    expect(orgKeyOf(row, idx)).toBeUndefined();
+  });
+
+  it('without the division list the key is text-level (spaces, brackets, punctuation only)', () => {
+    expect(orgIdentity('怀化市 慈善总会')).toBe('怀化市慈善总会');
+    expect(orgIdentity('湖南省怀化市慈善总会')).not.toBe(orgIdentity('怀化市慈善总会'));
+  });
+});
+
+describe('addressIdentity: one place, one identity', () => {
+  const SAME = [
+    '湖南省怀化市溆浦县卢峰镇大湾村3组',
+    '卢峰镇大湾村3组',
+    '溆浦县卢峰镇大湾村三组',
+    '溆浦县卢峰镇大湾村第3组',
+    '溆浦县卢峰镇大湾村第三组',
+    '溆浦县卢峰镇大湾村03组',
+    '溆浦县卢峰镇大湾村３组',
+    '溆浦县卢峰镇大湾村委会3组',
+    '溆浦县卢峰镇大湾村村委会3组',
+    '溆浦县卢峰镇大湾村民委员会3组',
+    '溆浦县卢峰镇大湾村3村民小组',
+    '怀化市溆浦县卢峰镇大湾村三小组',
+    '湖南省溆浦县卢峰镇大湾村3组',
+    '怀化溆浦卢峰镇大湾村3组',
+    '溆浦县 卢峰镇 大湾村 3组',
+    '溆浦县卢峰镇（大湾村）3组',
+  ];
+  it.each(SAME)('%s is 卢峰镇大湾村 3组', (a) => {
+    expect(addressIdentity(a, idx)).toMatchObject({ village: '卢峰镇大湾村', detail: '3组' });
+  });
+
+  it('takes the county off the front and keeps it apart', () => {
+    expect(addr('湖南省怀化市溆浦县卢峰镇大湾村3组')).toBe('431224|卢峰镇大湾村|3组');
+    expect(addr('卢峰镇大湾村3组')).toBe('|卢峰镇大湾村|3组');
+    expect(addr('怀化市卢峰镇大湾村3组')).toBe('|卢峰镇大湾村|3组');
+    expect(addr('辰溪县卢峰镇大湾村3组')).toBe('431223|卢峰镇大湾村|3组');
+  });
+
+  it.each([
+    ['卢峰镇大湾村3组', '卢峰镇大湾村4组'],
+    ['卢峰镇大湾村3组', '卢峰镇大湾村13组'],
+    ['卢峰镇大湾村3组', '卢峰镇大湾村3组5号'],
+    ['卢峰镇大湾村', '桥江镇大湾村'],
+    ['卢峰镇大湾村3组', '桥江镇大湾村3组'],
+    ['卢峰镇大湾村3组', '卢峰镇小湾村3组'],
+    ['卢峰镇大湾村3组', '大湾村3组'], // without its township: not known to be the same place
+    ['卢峰镇三星村1组', '卢峰镇1星村1组'], // a numeral in a village name is not a 组 number
+    ['卢峰镇十里村2组', '卢峰镇10里村2组'],
+  ])('%s ≠ %s', (a, b) => {
+    expect(addr(a)).not.toBe(addr(b));
+  });
+
+  it('writes 组 numbers in digits, and nothing else', () => {
+    expect(addressIdentity('卢峰镇大湾村十二组', idx).detail).toBe('12组');
+    expect(addressIdentity('卢峰镇大湾村第二十组', idx).detail).toBe('20组');
+    expect(addressIdentity('卢峰镇大湾村二十三组', idx).detail).toBe('23组');
+    expect(addressIdentity('卢峰镇大湾村两组', idx).detail).toBe('2组');
+    expect(addressIdentity('卢峰镇三星村五组', idx)).toMatchObject({ village: '卢峰镇三星村', detail: '5组' });
+    expect(addressIdentity('卢峰镇大湾村组织部', idx).detail).toBe('组织部');
+    expect([chineseNumber('十'), chineseNumber('十五'), chineseNumber('一百零五'), chineseNumber('一〇'), chineseNumber('')]).toEqual([10, 15, 105, 10, undefined]);
+    expect(chineseNumber('三星')).toBeUndefined();
+  });
+
+  it('reads 居委会 as 社区, and a village named like a township (新镇村) as a village', () => {
+    expect(addr('溆浦县卢峰镇城东社区居委会5号')).toBe(addr('溆浦县卢峰镇城东社区5号'));
+    expect(addr('卢峰镇城东居委会5号')).toBe(addr('卢峰镇城东社区5号'));
+    expect(addressIdentity('新镇村3组', idx)).toMatchObject({ village: '新镇村', detail: '3组' });
+    expect(addressIdentity('村头镇村头村2组', idx)).toMatchObject({ village: '村头镇村头村', detail: '2组' });
+  });
+
+  it('an empty address or an unresolved ditto mark is no address', () => {
+    expect(addressIdentity('', idx)).toEqual({ county: '', village: '', detail: '' });
+    expect(addressIdentity('同上', idx)).toEqual({ county: '', village: '', detail: '' });
+  });
+});
+
+const row = (n: number, name: string, address: string, phone = ''): RegisterRow => ({
+  row: n,
+  fields: {
+    name: { text: name, norm: name, cell: `C${n}`, kind: 'string' },
+    address: { text: address, norm: address, cell: `D${n}`, kind: 'string' },
+    phone: { text: phone, norm: phone, cell: `E${n}`, kind: 'string' },
+  },
+  extra: {},
+});
+const XUPU: AreaGuess = { level: 'county', province: '湖南省', city: '怀化市', county: '溆浦县', source: 'path' };
+const CHENXI: AreaGuess = { level: 'county', province: '湖南省', city: '怀化市', county: '辰溪县', source: 'path' };
+const CITY: AreaGuess = { level: 'city', province: '湖南省', city: '怀化市', source: 'path' };
+
+describe('HouseholdIndex.idOf: the same household across spellings', () => {
+  it('one household whatever the prefix, 组 spelling or committee word', () => {
+    const h = new HouseholdIndex(idx);
+    const ids = [
+      row(4, '张三', '湖南省怀化市溆浦县卢峰镇大湾村3组'),
+      row(5, '张三', '卢峰镇大湾村3组'),
+      row(6, '张 三', '溆浦县卢峰镇大湾村三组'),
+      row(7, '张三', '溆浦县卢峰镇大湾村委会03组', '13907451234'),
+      row(8, '张三', '卢峰镇大湾村第３组', '139 0745 1234'),
+    ].map((r) => h.idOf(r, XUPU));
+    expect(new Set(ids).size).toBe(1);
+    expect(householdBaseKey(row(4, '张三', '湖南省怀化市溆浦县卢峰镇大湾村3组'), idx)).toBe('张三|卢峰镇大湾村3组');
+  });
+
+  it('the same head, phone and village is one household even when the 组 or house number differs or is missing', () => {
+    const h = new HouseholdIndex(idx);
+    const a = h.idOf(row(4, '李四', '卢峰镇大湾村3组', '13907451234'), XUPU);
+    expect(h.idOf(row(5, '李四', '卢峰镇大湾村', '13907451234'), XUPU)).toBe(a);
+    expect(h.idOf(row(6, '李四', '溆浦县卢峰镇大湾村3组12号', '13907451234/0745-3221234'), XUPU)).toBe(a);
+    expect(h.idOf(row(7, '李四', '卢峰镇大湾村4组', '0745-3221234'), XUPU)).toBe(a); // the second number, learnt above
+  });
+
+  it('different places stay different households', () => {
+    const h = new HouseholdIndex(idx);
+    const a = h.idOf(row(4, '王五', '卢峰镇大湾村3组'), XUPU);
+    expect(h.idOf(row(5, '王五', '卢峰镇大湾村4组'), XUPU)).not.toBe(a); // no phone says they are one
+    expect(h.idOf(row(6, '王五', '桥江镇大湾村3组'), XUPU)).not.toBe(a);
+    expect(h.idOf(row(7, '王五', '大湾村3组'), XUPU)).not.toBe(a);
+    expect(h.idOf(row(8, '王六', '卢峰镇大湾村3组'), XUPU)).not.toBe(a);
+    // the same phone in another village: another household (shared-phone's business)
+    const b = h.idOf(row(9, '赵六', '卢峰镇大湾村3组', '13907451234'), XUPU);
+    expect(h.idOf(row(10, '赵六', '卢峰镇小湾村3组', '13907451234'), XUPU)).not.toBe(b);
+    // the same village and details, phones that share nothing: two households of the same name
+    const c = h.idOf(row(11, '钱七', '卢峰镇大湾村3组', '13907451111'), XUPU);
+    expect(h.idOf(row(12, '钱七', '卢峰镇大湾村3组', '13907452222'), XUPU)).not.toBe(c);
+  });
+
+  it('two counties are two households: the county named by the address, else the register’s', () => {
+    const h = new HouseholdIndex(idx);
+    const a = h.idOf(row(4, '孙八', '卢峰镇大湾村3组'), XUPU);
+    expect(h.idOf(row(5, '孙八', '怀化市溆浦县卢峰镇大湾村3组'), CITY)).toBe(a); // 市本级 writing the county
+    expect(h.idOf(row(6, '孙八', '卢峰镇大湾村3组'), CITY)).toBe(a); // no county known: not told apart
+    expect(h.idOf(row(7, '孙八', '卢峰镇大湾村3组'), CHENXI)).not.toBe(a); // another county's register
+    expect(h.idOf(row(8, '孙八', '溆浦县卢峰镇大湾村3组'), CHENXI)).toBe(a); // an address in 溆浦县, wherever written
+  });
+
+  it('rows without a name have no household; without the division list keys are text-level', () => {
+    const h = new HouseholdIndex();
+    expect(h.idOf(row(4, '', '卢峰镇大湾村3组'))).toBeUndefined();
+    const a = h.idOf(row(5, '周九', '溆浦县卢峰镇大湾村三组'));
+    expect(h.idOf(row(6, '周九', '溆浦县卢峰镇大湾村第3组'))).toBe(a); // 组 spellings need no list
+    expect(h.idOf(row(7, '周九', '湖南省怀化市溆浦县卢峰镇大湾村3组'))).not.toBe(a);
+  });
+});
+
+const who = (key: string, detail = '', county = ''): HouseholdWho => ({ key, detail, county });
 
 describe('HouseholdIndex.idFor', () => {
   it('keeps one household while phones are missing or shared, and numbers the others', () => {
     const h = new HouseholdIndex();
     const k = '张三|溆浦县卢峰镇红星村3组';
-    expect(h.idFor(k, [])).toBe(k); // no phone yet
-    expect(h.idFor(k, ['13912345678'])).toBe(k); // no phone on record: same household, phone learnt
-    expect(h.idFor(k, ['13912345678', '0745-1234567'])).toBe(k); // shares one: both kept
-    expect(h.idFor(k, ['07451234567'])).toBe(`${k}#1`); // shares nothing with 139…/0745-…: another household
-    expect(h.idFor(k, ['0745-1234567'])).toBe(k); // the second phone learnt above
-    expect(h.idFor(k, ['07451234567'])).toBe(`${k}#1`);
-    expect(h.idFor(k, [])).toBe(k); // no phone: the first household
-    expect(h.idFor(k, ['18800001111'])).toBe(`${k}#2`);
+    expect(h.idFor(who(k), [])).toBe(k); // no phone yet
+    expect(h.idFor(who(k), ['13912345678'])).toBe(k); // no phone on record: same household, phone learnt
+    expect(h.idFor(who(k), ['13912345678', '0745-1234567'])).toBe(k); // shares one: both kept
+    expect(h.idFor(who(k), ['07451234567'])).toBe(`${k}#1`); // shares nothing with 139…/0745-…: another household
+    expect(h.idFor(who(k), ['0745-1234567'])).toBe(k); // the second phone learnt above
+    expect(h.idFor(who(k), ['07451234567'])).toBe(`${k}#1`);
+    expect(h.idFor(who(k), [])).toBe(k); // no phone: the first household
+    expect(h.idFor(who(k), ['18800001111'])).toBe(`${k}#2`);
   });
 
   it('a household with one phone, then another phone only: two households; then no phone: the first', () => {
     const h = new HouseholdIndex();
     const k = '李四|辰溪县';
-    expect(h.idFor(k, ['13900000001'])).toBe(k);
-    expect(h.idFor(k, ['13900000002'])).toBe(`${k}#1`);
-    expect(h.idFor(k, ['13900000002', '13900000001'])).toBe(k); // the first household that shares one
-    expect(h.idFor('王五|辰溪县', ['13900000002'])).toBe('王五|辰溪县'); // another key: its own household
+    expect(h.idFor(who(k), ['13900000001'])).toBe(k);
+    expect(h.idFor(who(k), ['13900000002'])).toBe(`${k}#1`);
+    expect(h.idFor(who(k), ['13900000002', '13900000001'])).toBe(k); // the first household that shares one
+    expect(h.idFor(who('王五|辰溪县'), ['13900000002'])).toBe('王五|辰溪县'); // another key: its own household
+  });
+
+  it('ids are the name, village and detail of the first row; details, phones and counties in every store form', () => {
+    const h = new HouseholdIndex();
+    const k = '张三|卢峰镇大湾村';
+    expect(h.idFor(who(k, '3组', '431224'), [])).toBe(`${k}3组`);
+    expect(h.idFor(who(k, '4组', '431224'), [])).toBe(`${k}4组`); // another detail, no phone: another household
+    expect(h.idFor(who(k, '3组', ''), ['13900000001'])).toBe(`${k}3组`); // county unknown: compatible; phone learnt
+    expect(h.idFor(who(k, '', '431224'), ['13900000001'])).toBe(`${k}3组`); // same village and phone
+    expect(h.idFor(who(k, '3组', '431223'), [])).toBe(`${k}3组#1`); // another county
+    expect(h.idFor(who(k, '4组', '431223'), [])).toBe(`${k}4组#2`);
   });
 
   it('ids are equal to the key but are strings of their own', () => {
     const line = '1,溆浦县慈善会,张三,溆浦县卢峰镇红星村3组,13912345678';
     const key = line.split(',')[3]!;
     const h = new HouseholdIndex();
-    const id = h.idFor(key, []);
+    const id = h.idFor(who(key), []);
     expect(id).toBe(key);
     expect(detach(key)).toBe(key);
   });
@@ -37,22 +260,26 @@ describe('HouseholdIndex.idFor', () => {
 
 /** The index as first written (a list of households with a Set of phones per key): the compact one must agree with it. */
 class ReferenceIndex {
-  private readonly groups = new Map<string, { id: string; phones: Set<string> }[]>();
+  private readonly groups = new Map<string, { id: string; phones: Set<string>; detail: string; county: string }[]>();
   private counter = 0;
-  idFor(base: string, phones: string[]): string {
-    let list = this.groups.get(base);
+  idFor(key: string, detail: string, county: string, phones: string[]): string {
+    let list = this.groups.get(key);
     if (!list) {
       list = [];
-      this.groups.set(base, list);
+      this.groups.set(key, list);
     }
     for (const h of list) {
-      if (phones.length === 0 || h.phones.size === 0 || phones.some((p) => h.phones.has(p))) {
+      if (county && h.county && county !== h.county) continue;
+      const same = phones.length && h.phones.size ? phones.some((p) => h.phones.has(p)) : detail === h.detail;
+      if (same) {
         for (const p of phones) h.phones.add(p);
+        h.county ||= county;
         return h.id;
       }
     }
-    const id = list.length === 0 ? base : `${base}#${++this.counter}`;
-    list.push({ id, phones: new Set(phones) });
+    let id = key + detail;
+    if (list.some((h) => h.id === id)) id = `${id}#${++this.counter}`;
+    list.push({ id, phones: new Set(phones), detail, county });
     return id;
   }
 }
@@ -69,9 +296,11 @@ describe('HouseholdIndex against the Set-based index', () => {
     const ids: string[] = [];
     for (let i = 0; i < 20_000; i++) {
       const key = `户${rand(300)}|村${rand(3)}`;
+      const detail = ['', '1组', '2组'][rand(3)]!;
+      const county = ['', '431224', '431223'][rand(3)]!;
       const phones = Array.from({ length: rand(4) }, () => `1390000${String(rand(12)).padStart(4, '0')}`);
-      const a = ours.idFor(key, phones);
-      const b = ref.idFor(key, phones);
+      const a = ours.idFor(who(key, detail, county), phones);
+      const b = ref.idFor(key, detail, county, phones);
       if (a !== b) ids.push(`${i}: ${a} != ${b}`);
     }
     expect(ids).toEqual([]);

@@ -16,6 +16,14 @@ describe('numberText', () => {
     expect(numberText(999999999999999)).toBe('999999999999999');
     expect(numberText(1e21)).toBe('1000000000000000000000');
   });
+
+  it('keeps every digit of a tiny number (issue 16: -3.14e-300 was "-0")', () => {
+    expect(numberText(-3.14e-300)).toBe('-3.14E-300');
+    expect(numberText(5e-324)).toBe('5E-324');
+    expect(numberText(1.2345678901234e-10)).toBe('0.00000000012345678901234');
+    expect(numberText(1e-7)).toBe('0.0000001');
+    expect(numberText(-2.5e-20)).toBe('-0.000000000000000000025');
+  });
 });
 
 describe('parseAmount', () => {

@@ -1,7 +1,6 @@
 // Organisation types: name rules, 类型 text, the orgs.csv registry, the decision order, and the org-type-guess rule.
 import { describe, expect, it } from 'vitest';
-import { renderProblem } from '../../src/core/i18n.js';
-import { STATS_RULES } from '../../src/core/stats-messages.js';
+import { renderProblem } from '../../src/formatters/catalogue/index.js';
 import { classifyByName, classifyOrg, parseTypeText, registryFromRows } from '../../src/core/orgs.js';
 import orgTypeGuess from '../../src/core/rules/org-type-guess.js';
 import { validateRegister } from '../../src/core/validate.js';
@@ -84,10 +83,10 @@ describe('registryFromRows', () => {
       ['orgs-registry', 'empty', 'warning', 6, '空类型单位'],
       ['orgs-registry', 'conflict', 'error', 7, '基金会'],
     ]);
-    expect(renderProblem(STATS_RULES['orgs-registry']!, problems[2]!, 'zh')).toBe(
+    expect(renderProblem(problems[2]!, 'zh')).toBe(
       'orgs.csv 第 7 行 “溆浦县爱心家园” 类型为基金会，但第 3 行已登记为社会服务机构：请删去其中一行',
     );
-    for (const p of problems) expect(renderProblem(STATS_RULES['orgs-registry']!, p, 'en')).not.toMatch(/\{\w+\}/);
+    for (const p of problems) expect(renderProblem(p, 'en')).not.toMatch(/\{\w+\}/);
   });
 
   it('looks names up by orgKey, so spelling variants find their entry', () => {
@@ -122,11 +121,11 @@ describe('classifyOrg', () => {
     expect(classifyOrg('溆浦县（爱心）家园', { registry })).toEqual({
       type: 'foundation',
       source: 'registry',
-      detail: 'orgs.csv 第 2 行：溆浦县爱心家园',
+      detail: { id: 'orgs/basis-registry', data: { row: 2, name: '溆浦县爱心家园' } },
     });
   });
   it('then the name', () => {
-    expect(classifyOrg('溆浦县慈善会')).toEqual({ type: 'charity', source: 'name', detail: '名称含“慈善会”' });
+    expect(classifyOrg('溆浦县慈善会')).toEqual({ type: 'charity', source: 'name', detail: { id: 'orgs/basis-name', data: { keyword: '慈善会' } } });
   });
   it('else social by default', () => {
     expect(classifyOrg('溆浦县爱心家园')).toMatchObject({ type: 'social', source: 'default' });

@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CountPair, MergeRange, RawCell, RawSheet, RollupRow, RollupTable } from '../../src/core/model.js';
 import { reconcileCityTable } from '../../src/core/reconcile.js';
-import { renderProblem } from '../../src/core/i18n.js';
-import { STATS_RULES } from '../../src/core/stats-messages.js';
+import { renderProblem } from '../../src/formatters/catalogue/index.js';
 import { readStatsTable, type StatsTableRead } from '../../src/core/stats-table.js';
 
 function sheet(rows: (string | number | null)[][], merges: MergeRange[]): RawSheet {
@@ -76,9 +75,9 @@ describe('reconcileCityTable', () => {
     ]);
     expect(problems.every((p) => p.rule === 'stats-reconcile')).toBe(true);
     expect(problems[0]!.data).toEqual({ unit: '溆浦县', column: '社会服务机构 扶贫脱贫户数', stated: '2', computed: 3 });
-    expect(problems[3]!.data).toEqual({ unit: '合计', column: '扶贫脱贫农户总数', stated: '9', computed: 10 });
-    expect(renderProblem(STATS_RULES['stats-reconcile']!, problems[0]!, 'zh')).toBe('G6（溆浦县 社会服务机构 扶贫脱贫户数）表中 2，按登记表应为 3');
-    expect(renderProblem(STATS_RULES['stats-reconcile']!, problems[4]!, 'en')).toMatch(/^The table has no row for 中方县; the registers give 慈善系统 参与单位数量 0/);
+    expect(problems[3]!.data).toEqual({ unit: { id: 'term/total-row' }, column: '扶贫脱贫农户总数', stated: '9', computed: 10 });
+    expect(renderProblem(problems[0]!, 'zh')).toBe('G6（溆浦县 社会服务机构 扶贫脱贫户数）表中 2，按登记表应为 3');
+    expect(renderProblem(problems[4]!, 'en')).toMatch(/^The table has no row for 中方县; the registers give 慈善系统 参与单位数量 0/);
   });
 
   it('is silent when the table agrees', () => {

@@ -2,8 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaGuess, CountPair, RollupRow, RollupTable } from '../../src/core/model.js';
 import { registryFromRows } from '../../src/core/orgs.js';
-import { provinceFromCityTables, rollupCity, rollupProvince, summariseOrgs } from '../../src/core/rollup.js';
-import { FORM_HEADER, makeRegister } from '../helpers/register.js';
+import { provinceFromCityTables } from '../../src/core/ledger/plan-rollup.js';
+import { rollupCity as rollupCityOf, rollupProvince as rollupProvinceOf, summariseOrgs as summariseOrgsOf, type RollupOptions } from '../../src/core/rollup.js';
+import type { Register } from '../../src/core/model.js';
+import type { DivisionIndex } from '../../src/core/divisions.js';
+import { divisions } from '../helpers/divisions.js';
+import { HUNAN } from '../helpers/profile.js';
+import { counted, FORM_HEADER, makeRegister, words } from '../helpers/register.js';
+
+/** `divisions`: household and organisation keys read across place-name spellings (they are made as the rows are counted). */
+type Opts = RollupOptions & { divisions?: DivisionIndex };
+const rollupCity = (regs: Register[], { divisions: d, ...opts }: Opts = {}) => rollupCityOf(counted(regs, d), opts);
+const rollupProvince = (regs: Register[], { divisions: d, ...opts }: Opts = {}) =>
+  rollupProvinceOf(counted(regs, d), { cityOrder: HUNAN.cityNames, province: HUNAN.name, ...opts });
+const summariseOrgs = (regs: Register[]) => summariseOrgsOf(counted(regs), { cityOrder: HUNAN.cityNames });
 
 const cityArea = (city: string): AreaGuess => ({ level: 'city', city, source: 'path' });
 const countyArea = (city: string, county: string): AreaGuess => ({ level: 'county', city, county, source: 'path' });
@@ -78,12 +90,12 @@ describe('rollupCity', () => {
   it('follows the division order when given, and names counties without a register', () => {
     const { table } = rollupCity(registers, { countyOrder: ['鹤城区', '中方县', '沅陵县', '辰溪县', '溆浦县'] });
     expect(table.rows.map((r) => r.unit)).toEqual(['市本级', '鹤城区', '中方县', '溆浦县']);
-    expect(table.notes).toContain('以下县市区没有登记表：沅陵县、辰溪县');
+    expect(words(table.notes)).toContain('以下县市区没有登记表：沅陵县、辰溪县');
   });
 
   it('writes notes for left-out rows, the default type, joint households and households in two rows', () => {
     const { table } = rollupCity(registers);
-    expect(table.notes).toEqual([
+    expect(words(table.notes)).toEqual([
       '怀化市/市本级.xlsx 第 7 行没有户主姓名，无法确定帮扶对象，共 1 行未计入',
       '1 个组织无法判断类型，已按社会服务机构（民非）计：溆浦县爱心家园。请在 orgs.csv 中登记其类型',
       '市本级：1 户同时由两类（或三类）组织帮扶，扶贫脱贫农户总数按户只计一次（4 户，三类户数之和为 5）',
@@ -92,9 +104,20 @@ describe('rollupCity', () => {
     ]);
   });
 
+  it('lists the rows left out in the language of the run: 、 in Chinese, ", " in English', () => {
+    const twoLeft = makeRegister(
+      [FORM_HEADER, [1, '溆浦县慈善会', '', '溆浦县卢峰镇', ''], [2, '溆浦县慈善会', '钱七', '溆浦县桥江镇1组', ''], [3, '溆浦县慈善会', '', '溆浦县桥江镇', '']],
+      { file: '怀化市/溆浦县.xlsx', area: countyArea('怀化市', '溆浦县') },
+    );
+    const { table } = rollupCity([twoLeft]);
+    expect(words(table.notes)).toContain('怀化市/溆浦县.xlsx 第 2、4 行没有户主姓名，无法确定帮扶对象，共 2 行未计入');
+    expect(words(table.notes, 'en')).toContain('怀化市/溆浦县.xlsx rows 2, 4 have no head of household, so the pairing is unknown; 2 rows left out');
+  });
+
   it('notes in English on request', () => {
-    const { table } = rollupCity([xupu], { lang: 'en' });
-    expect(table.notes).toContain('No 市本级 register for 怀化市; its 市本级 row is 0');
+    const { table } = rollupCity([xupu]);
+    // English quotes the Chinese terms
+    expect(words(table.notes, 'en')).toContain('No "市本级" (city level) register for 怀化市; its "市本级" row is 0');
   });
 
   it('uses orgs.csv: 溆浦县爱心家园 as a foundation moves 孙八 to 基金会', () => {
@@ -104,7 +127,7 @@ describe('rollupCity', () => {
     ]);
     const { table } = rollupCity(registers, { registry });
     expect(counts(table.rows[2]!)).toEqual([1, 2, 1, 1, 1, 1, 3, 3]);
-    expect(table.notes.some((n) => n.includes('无法判断类型'))).toBe(false);
+    expect(words(table.notes).some((n) => n.includes('无法判断类型'))).toBe(false);
   });
 
   it('leaves out and reports a register of another city or of no known area', () => {
@@ -136,7 +159,7 @@ describe('summariseOrgs', () => {
     ]);
     const centre = orgs.find((o) => o.name.includes('社工服务中心'))!;
     expect(centre.spellings).toEqual(['怀化市（阳光）社工服务中心', '怀化市(阳光)社工服务中心']);
-    expect(centre.typeDetail).toBe('名称含“社工服务中心”');
+    expect(words([centre.typeDetail!])).toEqual(['名称含“社工服务中心”']);
   });
 });
 
@@ -189,13 +212,13 @@ describe('rollupProvince', () => {
   });
 
   it('says where the province row differs from the city table and which cities have no data', () => {
-    expect(result.table.notes).toContain(
+    expect(words(result.table.notes)).toContain(
       '怀化市：按全市去重，参与单位 7 个、扶贫户 8 户（市统计表合计为 7 个、9 户，因同一组织或农户出现在多个县市区）',
     );
-    expect(result.table.notes).toContain(
+    expect(words(result.table.notes)).toContain(
       '以下市州没有数据，记为 0：株洲市、衡阳市、岳阳市、常德市、郴州市、湘潭市、邵阳市、娄底市、永州市、益阳市、张家界市、湘西土家族苗族自治州',
     );
-    expect(result.table.notes).toContain('合计中的扶贫脱贫农户总数是各行相加；其中 1 户在两行以上出现，全表实际涉及 11 户');
+    expect(words(result.table.notes)).toContain('合计中的扶贫脱贫农户总数是各行相加；其中 1 户在两行以上出现，全表实际涉及 11 户');
   });
 });
 
@@ -220,7 +243,7 @@ describe('provinceFromCityTables', () => {
   const provinceRow = row('省本级', 5, 20, 1, 4, 1, 1, 7, 24);
 
   it('adds each city table up from its rows, in 附4 order, with 省本级 first', () => {
-    const t = provinceFromCityTables([xiangxi, huaihua], provinceRow);
+    const t = provinceFromCityTables([xiangxi, huaihua], HUNAN, provinceRow);
     expect(t.level).toBe('province');
     const rows = t.rows.filter((r) => r.subtotal.units > 0).map((r) => [r.unit, r.level, ...counts(r)]);
     expect(rows).toEqual([
@@ -233,13 +256,63 @@ describe('provinceFromCityTables', () => {
   });
 
   it('keeps a duplicated city table visible and says so', () => {
-    const t = provinceFromCityTables([huaihua, huaihua]);
+    const t = provinceFromCityTables([huaihua, huaihua], HUNAN);
     expect(t.rows.filter((r) => r.unit === '怀化市')).toHaveLength(2);
-    expect(t.notes).toEqual([
+    expect(words(t.notes)).toEqual([
       '未找到省本级登记表，省本级一行记为 0',
       '怀化市 有 2 张统计表，均已计入：请删去重复的一张',
       '以下市州没有数据，记为 0：长沙市、株洲市、衡阳市、岳阳市、常德市、郴州市、湘潭市、邵阳市、娄底市、永州市、益阳市、张家界市、湘西土家族苗族自治州',
     ]);
     expect(counts(t.total)).toEqual([4, 8, 2, 2, 6, 8, 12, 14]);
+  });
+});
+
+describe('rollup across place-name spellings (with the division list)', () => {
+  // 市本级 writes its own name with and without 湖南省, and the same households with and without their county
+  const cityLevel = makeRegister(
+    [
+      FORM_HEADER,
+      [1, '湖南省怀化市慈善总会', '张三', '湖南省怀化市溆浦县卢峰镇大湾村3组', '13907451234'],
+      [2, '怀化市慈善总会', '李四', '溆浦县卢峰镇大湾村4组', ''],
+      [3, '怀化市 慈善总会', '张三', '卢峰镇大湾村三组', ''], // the same pairing as row 1
+      [4, '怀化市慈善总会', '李四', '怀化市溆浦县卢峰镇大湾村委会第4组', ''], // the same pairing as row 2
+      [5, '怀化市慈善总会', '王五', '卢峰镇大湾村5组', '13907450005'],
+      [6, '怀化市慈善总会', '王五', '溆浦县卢峰镇大湾村', '13907450005'], // same head, phone and village
+    ],
+    { file: '怀化市/市本级.xlsx', area: { ...cityArea('怀化市'), province: '湖南省' } },
+  );
+  const county = makeRegister(
+    [
+      FORM_HEADER,
+      [1, '溆浦县慈善会', '张三', '卢峰镇大湾村3组', '13907451234'],
+      [2, '怀化市溆浦县慈善会', '赵六', '溆浦县卢峰镇大湾村6组', ''],
+      [3, '湖南省溆浦县慈善会', '赵六', '卢峰镇大湾村六组', ''],
+      [4, '溆浦县慈善总会', '孙八', '卢峰镇大湾村8组', ''], // another organisation (总会 is not 会)
+    ],
+    { file: '怀化市/溆浦县.xlsx', area: { ...countyArea('怀化市', '溆浦县'), province: '湖南省' } },
+  );
+
+  it('counts each organisation and household once, whatever the spelling', () => {
+    const { table, orgs } = rollupCity([cityLevel, county], { city: '怀化市', divisions: divisions() });
+    expect(table.rows.map((r) => [r.unit, ...counts(r)])).toEqual([
+      ['市本级', 1, 3, 0, 0, 0, 0, 1, 3],
+      ['溆浦县', 2, 3, 0, 0, 0, 0, 2, 3],
+    ]);
+    expect(orgs.map((o) => [o.name, o.households])).toEqual([
+      ['怀化市慈善总会', 3],
+      ['溆浦县慈善会', 2],
+      ['溆浦县慈善总会', 1],
+    ]);
+    // the province counts 张三 once across 市本级 and 溆浦县
+    const p = rollupProvince([cityLevel, county], { divisions: divisions() });
+    expect(counts(p.table.rows.find((r) => r.unit === '怀化市')!)).toEqual([3, 5, 0, 0, 0, 0, 3, 5]);
+  });
+
+  it('without the division list the prefixes split them (what validate and rollup did before)', () => {
+    const { table } = rollupCity([cityLevel, county], { city: '怀化市' });
+    expect(table.rows.map((r) => [r.unit, r.subtotal.units, r.subtotal.households])).toEqual([
+      ['市本级', 2, 6],
+      ['溆浦县', 4, 4],
+    ]);
   });
 });

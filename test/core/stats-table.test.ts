@@ -1,8 +1,8 @@
 // Reading and checking 附3 统计表 grids: merged two-row header, wrapped/spaced text, formulas' cached values, bad sums.
 import { describe, expect, it } from 'vitest';
 import type { MergeRange, RawCell, RawSheet } from '../../src/core/model.js';
-import { renderProblem } from '../../src/core/i18n.js';
-import { STATS_RULES } from '../../src/core/stats-messages.js';
+import { HUNAN } from '../helpers/profile.js';
+import { renderProblem } from '../../src/formatters/catalogue/index.js';
 import { looksLikeStatsTable, readStatsTable, type StatsTableRead } from '../../src/core/stats-table.js';
 
 type In = string | number | null | RawCell;
@@ -54,7 +54,7 @@ function cityTable(total: In[]): RawSheet {
 }
 
 function read(s: RawSheet, opts = {}): StatsTableRead {
-  const r = readStatsTable(s, opts);
+  const r = readStatsTable(s, { province: HUNAN, ...opts });
   if (!r.ok) throw new Error(r.reason);
   return r;
 }
@@ -145,14 +145,14 @@ describe('readStatsTable', () => {
     ]);
     expect(r.problems[2]!.data).toMatchObject({ unit: '鹤城区', column: '慈善系统 参与单位数量', value: '两' });
     expect(r.problems[3]!.data).toMatchObject({ value: '8', sum: 7 });
-    expect(r.problems[4]!.data).toMatchObject({ value: '4', max: 5, type: '慈善系统' });
+    expect(r.problems[4]!.data).toMatchObject({ value: '4', max: 5, type: { id: 'term/type-charity' } });
     expect(r.problems[5]!.data).toMatchObject({ value: '2', expected: 1 });
     expect(r.problems[6]!.data).toMatchObject({ value: '20', expected: 19 });
-    const zh = r.problems.map((p) => renderProblem(STATS_RULES[p.rule]!, p, 'zh'));
+    const zh = r.problems.map((p) => renderProblem(p, 'zh'));
     expect(zh[2]).toBe('B7（鹤城区 慈善系统 参与单位数量）“两”不是数字：请填写整数，没有请填 0');
     expect(zh[6]).toBe('I11（合计 扶贫脱贫农户总数）为 20，各行相加为 19：请改为 19');
     for (const lang of ['zh', 'en'] as const) {
-      for (const p of r.problems) expect(renderProblem(STATS_RULES[p.rule]!, p, lang)).not.toMatch(/\{\w+\}/);
+      for (const p of r.problems) expect(renderProblem(p, lang)).not.toMatch(/\{\w+\}/);
     }
   });
 
@@ -167,10 +167,10 @@ describe('readStatsTable', () => {
       ['stats-unknown-unit', 'duplicate', 'warning', 'A9'],
     ]);
     expect(r.problems[1]!.data).toEqual({ firstRow: 8 });
-    expect(renderProblem(STATS_RULES['stats-unknown-unit']!, r.problems[0]!, 'zh')).toBe(
+    expect(renderProblem(r.problems[0]!, 'zh')).toBe(
       'A7 “怀化县”不是怀化市的县市区：请写县市区（市州）的全称，或删去这一行',
     );
-    expect(renderProblem(STATS_RULES['stats-unknown-unit']!, r.problems[1]!, 'en')).toBe('A9: "溆浦县" repeats row 8; one row per unit');
+    expect(renderProblem(r.problems[1]!, 'en')).toBe('A9: "溆浦县" repeats row 8; one row per unit');
   });
 
   it('reads a provincial table with short city names', () => {
@@ -210,6 +210,81 @@ describe('readStatsTable', () => {
     const r = read(s);
     expect(r.problems).toEqual([]);
     expect(r.rows[0]!.refs.subtotal).toEqual({ units: 'H3', households: 'I3' });
+  });
+
+  describe('a 单位 column spanning two sheet columns', () => {
+    const UNITS = ['鹤城区', '中方县', '溆浦县', '辰溪县'];
+    // 单位 merged over A4:B5; 市本级 and 合计 merged across A:B; the level label 县 merged down A7:A9, the counties in B
+    const twoColumns = (rows: In[][], merges: MergeRange[]): RawSheet =>
+      sheet(
+        [
+          ['湖南省慈善组织精准扶贫结对帮扶统计表'],
+          ['填报单位：怀化市慈善总会'],
+          [],
+          ['单位', null, '慈善系统', null, '基金会', null, '社会服务机构（民非）', null, '小计', null],
+          [null, null, '参与单位数量', '扶贫脱贫户数', '参与单位数量', '扶贫脱贫户数', '参与单位数量', '扶贫脱贫户数', '参与扶贫单位总数', '扶贫脱贫农户总数'],
+          ...rows,
+          ['备注：此统计表由市州填写，存档一份，上报省一份。'],
+        ],
+        [m(0, 0, 0, 9), m(3, 0, 4, 1), m(3, 2, 3, 3), m(3, 4, 3, 5), m(3, 6, 3, 7), m(3, 8, 3, 9), ...merges],
+      );
+
+    it('reads the county names beside the merged level label, and 市本级 / 合计 merged across, without warnings', () => {
+      const s = twoColumns(
+        [
+          ['市本级', null, 1, 2, 1, 1, 1, 2, 3, 4],
+          ['县', '鹤城区', 0, 0, 1, 2, 0, 0, 1, 2],
+          [null, '溆浦县', 1, 2, 0, 0, 2, 2, 3, 3],
+          [null, '辰溪县', 1, 3, 0, 0, 0, 0, 1, 3],
+          ['合计', null, 3, 7, 2, 3, 3, 4, 8, 12],
+        ],
+        [m(5, 0, 5, 1), m(6, 0, 8, 0), m(9, 0, 9, 1)],
+      );
+      const r = read(s, { units: UNITS });
+      expect(r.problems).toEqual([]);
+      expect(r.rows.map((x) => [x.label, x.labelCell, x.row.unit, x.row.level, x.row.subtotal.households])).toEqual([
+        ['市本级', 'A6', '市本级', 'city', 4],
+        ['鹤城区', 'B7', '鹤城区', 'county', 2],
+        ['溆浦县', 'B8', '溆浦县', 'county', 3],
+        ['辰溪县', 'B9', '辰溪县', 'county', 3],
+      ]);
+      expect(r.rows[1]!.refs.charity).toEqual({ units: 'C7', households: 'D7' });
+      expect(r.stated?.sheetRow).toBe(10);
+    });
+
+    it('the same without merges: 县市区 written once in A, 市本级 in A only, an empty level row passed over', () => {
+      const s = twoColumns(
+        [
+          ['市本级', null, 1, 2, 1, 1, 1, 2, 3, 4],
+          ['县市区', null, null, null, null, null, null, null, null, null],
+          [null, '鹤城区', 0, 0, 1, 2, 0, 0, 1, 2],
+          ['县', '溆浦县', 1, 2, 0, 0, 2, 2, 3, 3],
+          ['合计', null, 2, 4, 2, 3, 3, 4, 7, 9],
+        ],
+        [],
+      );
+      const r = read(s, { units: UNITS });
+      expect(r.problems).toEqual([]);
+      expect(r.rows.map((x) => [x.label, x.labelCell])).toEqual([
+        ['市本级', 'A6'],
+        ['鹤城区', 'B8'],
+        ['溆浦县', 'B9'],
+      ]);
+    });
+
+    it('still flags what is wrong: an unknown county, a figure row with only the level label', () => {
+      const s = twoColumns(
+        [
+          ['县', '怀化县', 0, 0, 1, 2, 0, 0, 1, 2],
+          [null, null, 1, 2, 0, 0, 2, 2, 3, 3],
+        ],
+        [m(5, 0, 6, 0)],
+      );
+      expect(brief(read(s, { units: UNITS }))).toEqual([
+        ['stats-unknown-unit', 'unknown', 'warning', 'B6'],
+        ['stats-unknown-unit', 'unknown', 'warning', 'A7'],
+      ]);
+    });
   });
 
   it('refuses a sheet that is not a 统计表, with a reason', () => {

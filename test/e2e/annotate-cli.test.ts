@@ -4,35 +4,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateCommand } from '../../src/cli/commands/validate.js';
-import type { CliIO } from '../../src/cli/io.js';
-import { areaLabel } from '../../src/core/area.js';
-import { validateRegisters } from '../../src/core/inspect.js';
-import { allRules } from '../../src/core/rules/index.js';
-import { annotateReports, type AnnotateResult } from '../../src/io/annotate.js';
-import { readRegisters } from '../../src/io/registers.js';
+import { runCli } from '../helpers/cli.js';
 import { ROOT, tempDir } from './helpers.js';
 
-function captureIO(): CliIO & { out: string } {
-  const io = {
-    out: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: () => undefined,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    columns: 120,
-    env: { NO_COLOR: '1' },
-    cwd: process.cwd(),
-  };
-  return io;
-}
-
-/** What `fupin validate --annotate DIR PATHS` does: read, validate (as validate does), annotate. */
-async function validateAnnotate(paths: string[], dir: string): Promise<AnnotateResult> {
-  const read = await readRegisters(paths);
-  const options = { strict: false, divisions: read.divisions, ...(read.registry ? { registry: read.registry } : {}) };
-  const reports = read.files.flatMap((f) => (f.registers.length || f.failure ? validateRegisters(f, f.file, f.detected, allRules, options, areaLabel) : []));
-  return annotateReports(reports, read, dir, { lang: 'zh', inputs: paths });
+/** A copy `fupin validate --annotate DIR` says it wrote: the input as the report shows it, the copy, its counts. */
+interface Written {
+  file: string;
+  out: string;
+  problems: number;
+  cells: number;
 }
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -47,34 +27,54 @@ const INPUTS = [
 ];
 
 let t: ReturnType<typeof tempDir>;
-let result: AnnotateResult;
+let code: number;
+let written: Written[];
+let notWritten: { file: string; message: string }[];
 let json: { files: { file: string; sheet?: string; problems: { cell?: string; rule: string }[] }[] };
 const before = new Map<string, string>();
+/** The input a copy was made from, as the report names it (as given: the absolute path). */
+const inputOf = (copy: string): string => INPUTS.find((f) => path.basename(f).replace(/\.csv$/, '.xlsx') === path.basename(copy))!;
 beforeAll(async () => {
   t = tempDir();
   for (const f of INPUTS) before.set(f, sha(f));
-  const io = captureIO();
-  await validateCommand(INPUTS, { format: 'json', lang: 'zh' }, io);
-  json = JSON.parse(io.out);
-  result = await validateAnnotate(INPUTS, t.dir);
-});
+  // one run: the JSON report on stdout, the copies in t.dir, one line per copy (or per file without one) on stderr
+  const r = await runCli(['validate', '--format', 'json', '--annotate', t.dir, ...INPUTS], { cwd: ROOT });
+  code = r.code;
+  json = JSON.parse(r.out);
+  const lines = r.err.split('\n').filter(Boolean);
+  written = lines.flatMap((l) => {
+    const m = /^已写出标注副本：(.+)（(\d+) 个问题，(\d+) 个单元格已标色并加批注）$/.exec(l);
+    return m ? [{ file: inputOf(m[1]!), out: m[1]!, problems: Number(m[2]), cells: Number(m[3]) }] : [];
+  });
+  notWritten = lines.flatMap((l) => {
+    const m = /^未生成副本：(.+?)（(.+)）$/.exec(l);
+    return m ? [{ file: m[1]!, message: m[2]! }] : [];
+  });
+  expect(written.length + notWritten.length).toBe(lines.length);
+}, 60_000);
 afterAll(() => t.cleanup());
 
 describe('validate --annotate', () => {
+  it('exits 1: the defects files have errors', () => {
+    expect(code).toBe(1);
+  });
+
   it('leaves every original byte for byte', () => {
     for (const f of INPUTS) expect(sha(f), f).toBe(before.get(f));
   });
 
   it('writes a copy for every readable file, clean ones too, and none for the unreadable one', () => {
-    expect(result.written.map((w) => path.basename(w.out)).sort()).toEqual(
+    expect(written.map((w) => path.basename(w.out)).sort()).toEqual(
       [...INPUTS.filter((f) => !f.endsWith('truncated.xlsx')).map((f) => path.basename(f).replace(/\.csv$/, '.xlsx'))].sort(),
     );
-    expect(result.notWritten).toEqual([expect.objectContaining({ file: INPUTS.at(-1), rule: 'file-corrupt' })]);
+    expect(readdirSync(t.dir).sort()).toEqual(written.map((w) => path.basename(w.out)).sort());
+    expect(notWritten).toEqual([{ file: INPUTS.at(-1), message: expect.stringMatching(/^文件已损坏或不完整/) }]);
+    expect(json.files.filter((f) => f.file === INPUTS.at(-1)).flatMap((f) => f.problems.map((p) => p.rule))).toEqual(['file-corrupt']);
   });
 
   it('puts notes on exactly the cells validate --format json reports, per sheet', async () => {
     let compared = 0;
-    for (const w of result.written) {
+    for (const w of written) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(w.out);
       const entries = json.files.filter((f) => f.file === w.file);
@@ -93,13 +93,15 @@ describe('validate --annotate', () => {
       expect(list.name).toBe('问题清单');
       const n = entries.reduce((k, e) => k + e.problems.length, 0);
       expect(list.rowCount).toBe(1 + Math.max(n, 1));
+      // and the line on stderr counts them
+      expect([w.problems, w.cells], w.file).toEqual([n, new Set(entries.flatMap((e) => e.problems.map((p) => `${e.sheet}!${p.cell}`).filter((c) => !c.endsWith('!undefined')))).size]);
     }
-    // fixtures/README.md: the nine defects files have 31 problem cells, 辰溪县.csv one (E7), multi-register.xlsx none
-    expect(compared).toBe(32);
+    // fixtures/README.md: the nine defects files have 30 problem cells, 辰溪县.csv one (E7), multi-register.xlsx none
+    expect(compared).toBe(31);
   });
 
   it('annotates the GBK CSV from the ledger as an xlsx with the scientific-notation phone at E7 in red', async () => {
-    const w = result.written.find((x) => x.file.endsWith('辰溪县.csv'))!;
+    const w = written.find((x) => x.file.endsWith('辰溪县.csv'))!;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(w.out);
     const ws = wb.getWorksheet('辰溪县')!;
@@ -110,7 +112,7 @@ describe('validate --annotate', () => {
   });
 
   it('lists the sheet of each problem when a workbook holds several registers', async () => {
-    const w = result.written.find((x) => x.file.endsWith('multi-register.xlsx'))!;
+    const w = written.find((x) => x.file.endsWith('multi-register.xlsx'))!;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(w.out);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['问题清单', '洪江市', '新晃侗族自治县']);

@@ -3,29 +3,12 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catCommand } from '../../src/cli/commands/cat.js';
-import { UsageError } from '../../src/cli/errors.js';
-import type { CliIO } from '../../src/cli/io.js';
+import { runCli } from '../helpers/cli.js';
 import { ROOT, tempDir } from './helpers.js';
 
+/** `fupin cat FILE [--encoding …]`, run in-process (Chinese, the default language). */
 async function cat(file: string, flags: { encoding?: string } = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    columns: 120,
-    env: {},
-    cwd: process.cwd(),
-  };
-  try {
-    return { code: await catCommand(file, { lang: 'zh', ...flags }, io), out, err };
-  } catch (e) {
-    if (e instanceof UsageError) return { code: e.exitCode, out, err: err + e.message };
-    throw e;
-  }
+  return runCli(['cat', file, ...(flags.encoding ? ['--encoding', flags.encoding] : [])]);
 }
 
 const fx = (p: string) => path.join(ROOT, 'fixtures', p);
@@ -154,7 +137,8 @@ describe('fupin cat', () => {
     const broken = await cat(fx('broken/truncated.xlsx'));
     expect(broken.code).toBe(2);
     expect(broken.out).toBe('');
-    expect(broken.err.split('\n')).toHaveLength(1);
+    expect(broken.err.endsWith('\n')).toBe(true);
+    expect(broken.err.trimEnd().split('\n')).toHaveLength(1);
     expect(broken.err).toContain('truncated.xlsx');
     expect((await cat(fx('registers'))).code).toBe(2);
     expect((await cat(fx('registers/nope.xlsx'))).err).toContain('找不到');

@@ -102,7 +102,8 @@ describe('fupin validate fixtures/hostile (one call)', () => {
       expect(refusalOf(name), name).toBeDefined();
     }
     expect(refusalOf('encrypted.xlsx')?.rule).toBe('file-encrypted');
-    expect(refusalOf('fake.ods')?.rule).toBe('file-ods');
+    // .ods is read (issue 16): one whose content is garbage is a damaged file
+    expect(refusalOf('fake.ods')?.rule).toBe('file-corrupt');
   });
 
   it('names the line of an over-long CSV cell', () => {

@@ -1,5 +1,6 @@
 // fupin init lays out a ledger; fupin check on it (fresh, then with the example province copied in) and its own CI commands agree.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,6 @@ import { findAll, parseXml } from '../formatters/xml-wellformed.js';
 
 // FUPIN_BIN lets the test run against another build of the CLI (the default is the package's bin/fupin.js)
 const FUPIN = process.env.FUPIN_BIN ?? BIN;
-const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 function fupin(args: string[], cwd: string): RunResult {
   const r = spawnSync(process.execPath, [FUPIN, ...args], {
@@ -20,13 +20,15 @@ function fupin(args: string[], cwd: string): RunResult {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The fupin command of a CI file, as argv for bin/fupin.js: `npx --yes fupin@<version>` is the package, the rest its arguments. */
-function ciArgs(file: string, prefix: RegExp): string[] {
-  const text = readFileSync(file, 'utf8');
-  const m = new RegExp(`${prefix.source}npx --yes fupin@(\\S+) (.+)$`, 'm').exec(text);
-  expect(m, `no fupin command in ${file}`).not.toBeNull();
-  expect(m![1]).toBe(VERSION);
-  return m![2]!.trim().split(/\s+/);
+/** `sh .fupin/check.sh` in the ledger as a stock CI runner runs it: PATH only /usr/bin:/bin, the CI's own variables. */
+function checkSh(cwd: string, env: Record<string, string> = {}): RunResult {
+  const r = spawnSync('/bin/sh', ['.fupin/check.sh'], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: '/usr/bin:/bin', HOME: cwd, LANG: 'C.UTF-8', NO_COLOR: '1', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 function files(dir: string): string[] {
@@ -51,6 +53,7 @@ interface CheckJson {
 
 const COMMAND: Record<string, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
+// each run reads 137 registers: minutes on a loaded 2-core machine
 describe('fupin init and fupin check', () => {
   let tmp: { dir: string; cleanup: () => void };
   let led: string;
@@ -65,10 +68,13 @@ describe('fupin init and fupin check', () => {
     const r = fupin(['init', led], tmp.dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('14 个市州、122 个县市区的空白登记表，共写出 143 个文件');
+    expect(r.stdout.split('\n')[0]).toBe(`已在 ${led} 建好湖南省台账：14 个市州、122 个县市区的空白登记表，共写出 146 个文件。`);
     const all = files(led);
     expect(all.filter((f) => f.endsWith('.xlsx'))).toHaveLength(137);
-    expect(all.filter((f) => !f.endsWith('.xlsx'))).toEqual(['.gitattributes', '.github/workflows/fupin.yml', '.gitlab-ci.yml', 'README.md', 'fupin.config.json', 'orgs.csv']);
+    expect(all.filter((f) => !f.endsWith('.xlsx'))).toEqual([
+      '.fupin/check.sh', '.fupin/fupin.cjs', '.fupin/fupin.cjs.sha256',
+      '.gitattributes', '.github/workflows/fupin.yml', '.gitlab-ci.yml', 'README.md', 'fupin.config.json', 'orgs.csv',
+    ]);
     expect(all).toContain('怀化市/溆浦县.xlsx');
     expect(all).toContain('湘西土家族苗族自治州/市本级.xlsx');
     expect(all).toContain('省本级.xlsx');
@@ -80,13 +86,25 @@ describe('fupin init and fupin check', () => {
     });
     const attrs = readFileSync(path.join(led, '.gitattributes'), 'utf8');
     expect(attrs).toContain('*.xlsx -text -merge diff=fupin\n');
-    expect(attrs).toContain('git config diff.fupin.textconv "npx --no-install fupin cat"');
+    expect(attrs).toContain('git config diff.fupin.textconv "node .fupin/fupin.cjs cat"');
+    expect(attrs).toContain('.fupin/fupin.cjs -text -diff');
     const readme = readFileSync(path.join(led, 'README.md'), 'utf8');
     for (const heading of ['## 一、文件放在哪里', '## 二、怎样提交', '## 三、怎样看检查结果', '## 四、检查的结果和退出码', '## 五、设置', '## 七、查看登记表改了什么']) {
       expect(readme).toContain(heading);
     }
-    expect(readme).toContain('git config diff.fupin.textconv "npx --no-install fupin cat"');
+    expect(readme).toContain('git config diff.fupin.textconv "node .fupin/fupin.cjs cat"');
+    expect(readme).toContain('内网 GitLab');
     expect(readFileSync(path.join(led, '.gitlab-ci.yml'), 'utf8')).toContain('junit: fupin-junit.xml');
+    // the vendored fupin is this build's one file, pinned by its checksum; nothing names a package to fetch
+    const vendored = readFileSync(path.join(led, '.fupin/fupin.cjs'));
+    expect(vendored.equals(readFileSync(path.join(ROOT, 'dist/fupin.cjs')))).toBe(true);
+    expect(readFileSync(path.join(led, '.fupin/fupin.cjs.sha256'), 'utf8')).toBe(`${createHash('sha256').update(vendored).digest('hex')}  fupin.cjs\n`);
+    for (const f of ['.github/workflows/fupin.yml', '.gitlab-ci.yml', '.gitattributes', 'README.md', '.fupin/check.sh']) {
+      const text = readFileSync(path.join(led, f), 'utf8');
+      expect(text, f).not.toMatch(/npx|npm (install|i|exec)\b|fupin@/);
+    }
+    expect(readFileSync(path.join(led, '.github/workflows/fupin.yml'), 'utf8')).toContain('run: sh .fupin/check.sh\n');
+    expect(readFileSync(path.join(led, '.gitlab-ci.yml'), 'utf8')).toContain('- sh .fupin/check.sh\n');
   });
 
   it('init refuses a folder that is not empty, and with --force only adds what is missing', () => {
@@ -101,7 +119,7 @@ describe('fupin init and fupin check', () => {
     rmSync(path.join(led, '怀化市/辰溪县.xlsx'));
     const forced = fupin(['init', '--force', led], tmp.dir);
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toContain('共写出 1 个文件，已有的 142 个文件保持不变');
+    expect(forced.stdout).toContain('共写出 1 个文件，已有的 145 个文件保持不变');
     expect(readFileSync(kept)).toEqual(before);
     expect(readFileSync(path.join(led, 'README.md'), 'utf8')).toBe('本地改过的说明\n');
     expect(existsSync(path.join(led, '怀化市/辰溪县.xlsx'))).toBe(true);
@@ -117,6 +135,12 @@ describe('fupin init and fupin check', () => {
     expect(doc.rollup?.level).toBe('province');
     expect(doc.rollup?.rows).toHaveLength(15);
     expect(doc.quota?.areas).toHaveLength(15);
+    // in English the list of blank registers is separated the English way
+    const en = fupin(['check', '--lang', 'en', led], tmp.dir);
+    expect(en.code).toBe(0);
+    const blank = en.stdout.split('\n').find((l) => l.startsWith('137 register(s) not filled in yet: '));
+    expect(blank).toMatch(/^137 register\(s\) not filled in yet: 娄底市\/冷水江市\.xlsx, 娄底市\/双峰县\.xlsx, /);
+    expect(blank).not.toContain('、');
   });
 
   describe('with the example province copied in', () => {
@@ -150,10 +174,9 @@ describe('fupin init and fupin check', () => {
       expect(json.validate.summary.errors).toBe(4);
     });
 
-    it('the GitHub workflow command, run locally, gives the same exit code and one annotation per problem', () => {
-      const args = ciArgs(path.join(led, '.github/workflows/fupin.yml'), /^\s+run: /);
-      expect(args).toEqual(['check', '--format', 'github', '.']);
-      const r = fupin(args, led);
+    it('the GitHub workflow command (sh .fupin/check.sh with GITHUB_ACTIONS set) gives the same exit code and one annotation per problem', () => {
+      const r = checkSh(led, { GITHUB_ACTIONS: 'true' });
+      expect(r.stderr).toBe('');
       expect(r.code).toBe(json.summary.exitCode);
       const lines = r.stdout.trimEnd().split('\n');
       const annotations = lines.filter((l) => l.startsWith('::'));
@@ -170,10 +193,8 @@ describe('fupin init and fupin check', () => {
       expect(lines.at(-1)).toMatch(/^fupin check：未通过。.*错误 4 个.*退出码 1$/);
     });
 
-    it('the GitLab command writes well-formed JUnit XML with a failure per failing rule, and prints the pretty report', () => {
-      const args = ciArgs(path.join(led, '.gitlab-ci.yml'), /^\s+- /);
-      expect(args).toEqual(['check', '--format', 'junit', '--output', 'fupin-junit.xml', '.']);
-      const r = fupin(args, led);
+    it('the GitLab command (sh .fupin/check.sh with GITLAB_CI set) writes well-formed JUnit XML with a failure per failing rule, and prints the pretty report', () => {
+      const r = checkSh(led, { GITLAB_CI: 'true' });
       expect(r.code).toBe(1);
       for (const s of ['一、登记表检查', '二、汇总（附3）', '三、任务核对（附4）', '检查结论']) expect(r.stdout).toContain(s);
       expect(r.stdout).toContain('✖ 未通过：错误 4 个');
@@ -185,6 +206,11 @@ describe('fupin init and fupin check', () => {
       const suites = findAll(root, 'testsuite');
       expect(suites).toHaveLength(137 + 2);
       expect(suites.at(-1)!.attrs.name).toBe('任务核对（附4）');
+      // run again, as a developer does: check.sh replaces its own report (--force); check -o alone refuses to
+      expect(checkSh(led, { GITLAB_CI: 'true' }).code).toBe(1);
+      const again = fupin(['check', '--format', 'junit', '-o', 'fupin-junit.xml', '.'], led);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain('--force');
       rmSync(path.join(led, 'fupin-junit.xml'));
     });
 

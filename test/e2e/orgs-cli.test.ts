@@ -102,6 +102,7 @@ describe('fupin orgs', () => {
         rule: 'orgs-registry',
         severity: 'error',
         row: 2,
+        column: '类型',
         value: '车队',
         message: 'orgs.csv 第 2 行 “吉首市的哥爱心车队” 的类型“车队”无法识别：请填 慈善系统、基金会 或 社会服务机构',
       },

@@ -22,7 +22,10 @@ interface Doc {
   met: boolean;
   table: { origin: string };
   areas: { area: string; unit: string; met: boolean; requirements: Req[] }[];
-  organisations: { checked: boolean; findings: { name: string; households: number; guidance: string; finding: string; shortfall: number }[] };
+  organisations: {
+    checked: boolean;
+    findings: { name: string; households: number; guidance: string; required: number; upper: number | null; actual: number; met: boolean; finding: string; shortfall: number }[];
+  };
   demoSite: { checked: boolean | null; findings: { area: string; households: number; inSite: number; outside: { name: string; address: string; file?: string; cell?: string }[]; met: boolean }[] };
   tableFaults: { kind: string; column: string; stated: number | string; computed: number | string }[];
   notes: string[];
@@ -85,7 +88,8 @@ describe('fupin quota on purpose-built cities', () => {
     expect(figures(doc, '怀化市')).toEqual(HUAIHUA_SHORT);
     expect(doc.organisations.checked).toBe(true);
     expect(doc.organisations.findings).toEqual([
-      expect.objectContaining({ name: '中方县慈善会', households: 4, guidance: '5-8', finding: 'short', shortfall: 1 }),
+      // the same shape as the areas' requirements: required, upper, actual, shortfall, met (issue 10)
+      expect.objectContaining({ name: '中方县慈善会', households: 4, guidance: '5-8', required: 5, upper: 8, actual: 4, met: false, finding: 'short', shortfall: 1 }),
     ]);
     expect(doc.demoSite.checked).toBe(true);
     expect(doc.demoSite.findings).toHaveLength(1);
@@ -110,7 +114,7 @@ describe('fupin quota on purpose-built cities', () => {
     const f = doc.organisations.findings;
     expect(f.filter((x) => x.finding === 'short')).toEqual([]);
     expect(f.filter((x) => x.finding === 'over')).toHaveLength(12);
-    expect(f.find((x) => x.name === '湘潭市慈善总会')).toMatchObject({ households: 12, guidance: '3-10', shortfall: 0 });
+    expect(f.find((x) => x.name === '湘潭市慈善总会')).toMatchObject({ households: 12, guidance: '3-10', required: 3, upper: 10, actual: 12, met: true, shortfall: 0 });
   });
 
   it('a city 统计表 without registers: the same figures, per-organisation checks skipped with a note', () => {
@@ -186,7 +190,7 @@ describe('fupin quota on the example ledger', () => {
   let code: number;
   beforeAll(() => {
     ({ doc, code } = json([path.join(ROOT, 'fixtures/ledger')]));
-  });
+  }, 120_000);
 
   it('agrees with the generator’s truth for every city and requirement', () => {
     expect(code).toBe(1);
@@ -240,7 +244,7 @@ describe('fupin quota -o FILE.xlsx', () => {
     expect(['A29', 'B29', 'C29', 'D29', 'E29', 'F29', 'G29', 'H29', 'I29'].map(pv)).toEqual(['怀化市', '任务下限', 10, 60, 70, 3, '9-12', 2, '2-5']);
     expect(['B30', 'C30', 'D30', 'E30', 'F30', 'G30', 'H30', 'I30'].map(pv)).toEqual(['实际', 10, 60, 70, 3, 8, 2, 2]);
     expect(['B31', 'C31', 'D31', 'F31', 'G31', 'H31', 'I31'].map(pv)).toEqual(['差额', 0, 0, 0, 1, 0, 0]);
-    expect(pv('J29')).toBe('未达到：基金会 扶贫户数差1');
+    expect(pv('J29')).toBe('未达到：基金会 扶贫户数差 1');
     expect(p.getCell('G31').font?.color?.argb).toBe('FF9C0006');
     expect(p.getCell('G30').font?.color?.argb).toBe('FF9C0006');
     expect(p.getCell('F30').font?.color?.argb).toBeUndefined();
@@ -280,7 +284,7 @@ describe('fupin quota -o FILE.xlsx', () => {
     expect(again.stderr).toMatch(/--force/u);
     const forced = fupin(['quota', '-o', out, '--force', path.join(Q, 'short-by-one')]);
     expect(forced.code).toBe(1);
-  });
+  }, 60_000); // three runs of the CLI: generous on a loaded 2-core machine
 
   it('refuses an output that is not .xlsx', () => {
     const r = fupin(['quota', '-o', path.join(t.dir, 'x.csv'), path.join(Q, 'just-meets')]);

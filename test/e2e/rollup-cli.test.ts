@@ -90,9 +90,10 @@ async function handTable(
 }
 
 describe('fupin rollup on the example ledger', () => {
-  it('builds the provincial table exactly as the generator computed it', () => {
+  it('builds the provincial table exactly as the generator computed it; the row it left out makes it exit 1', () => {
     const { code, doc } = json([LEDGER]);
-    expect(code).toBe(0);
+    // the planted row without 户主姓名 (怀化市/沅陵县.xlsx row 8) is not counted: exit 1, and the JSON says so (issue 10)
+    expect(code).toBe(1);
     expect(doc.level).toBe('province');
     expect(doc.area).toBe('湖南省');
     expect(doc.rows).toEqual(rowsOf(truth.province.rows));
@@ -100,7 +101,8 @@ describe('fupin rollup on the example ledger', () => {
     expect(doc.total).toEqual(figures(truth.province.total));
     expect(doc.problems).toBeUndefined();
     expect(doc.byCity).toBeUndefined();
-    expect(Object.keys(doc)).toEqual(['level', 'area', 'rows', 'total', 'notes']);
+    expect(Object.keys(doc)).toEqual(['level', 'area', 'rows', 'total', 'notes', 'leftOut']);
+    expect(doc.leftOut).toEqual({ rows: 1, files: [] });
     // the rows the counting left out, the guessed types and the joint household are said in notes
     expect(doc.notes).toEqual([
       '怀化市/沅陵县.xlsx 第 8 行没有户主姓名，无法确定帮扶对象，共 1 行未计入',
@@ -111,7 +113,8 @@ describe('fupin rollup on the example ledger', () => {
 
   it('with --by city gives every city table, each as the generator computed it', () => {
     const { code, doc } = json([LEDGER, '--by', 'city']);
-    expect(code).toBe(0);
+    expect(code).toBe(1); // the row left out in 怀化市
+    expect(doc.leftOut).toEqual({ rows: 1, files: [] });
     expect(doc.byCity.map((t: { area: string }) => t.area)).toEqual(truth.cities.map((c) => c.city));
     for (const c of truth.cities) {
       const t = doc.byCity.find((x: { area: string }) => x.area === c.city);
@@ -123,7 +126,8 @@ describe('fupin rollup on the example ledger', () => {
 
   it('builds a city table from a city folder: 怀化市 (a GBK CSV register, a spelling variant, a row left out, a guessed type)', () => {
     const { code, doc } = json([path.join(LEDGER, '怀化市')]);
-    expect(code).toBe(0);
+    expect(code).toBe(1); // 沅陵县.xlsx row 8 has no 户主姓名: left out
+    expect(doc.leftOut).toEqual({ rows: 1, files: [] });
     const c = cityTruth('怀化市');
     expect(doc.level).toBe('city');
     expect(doc.area).toBe('怀化市');
@@ -133,11 +137,17 @@ describe('fupin rollup on the example ledger', () => {
       '沅陵县.xlsx 第 8 行没有户主姓名，无法确定帮扶对象，共 1 行未计入',
       '1 个组织无法判断类型，已按社会服务机构（民非）计：怀化市雪峰山农业发展有限公司。请在 orgs.csv 中登记其类型',
     ]);
+    // the terminal's summary line says what was left out, never "没有发现问题"
+    const pretty = fupin(['rollup', path.join(LEDGER, '怀化市')]);
+    expect(pretty.code).toBe(1);
+    expect(pretty.stdout).not.toContain('没有发现问题');
+    expect(pretty.stdout.trimEnd().split('\n').at(-1)).toBe('共读取 13 个文件（13 张登记表，0 张统计表）：有内容未计入统计表：1 行（见说明），核对后再签字上报。');
   });
 
   it('counts a household helped by two types once in 小计 (邵阳市/新邵县) and reads a UTF-8 CSV register (湘潭市/湘乡市)', () => {
     const sy = json([path.join(LEDGER, '邵阳市')]);
     expect(sy.code).toBe(0);
+    expect(sy.doc.leftOut).toBeUndefined();
     expect(sy.doc.rows).toEqual(rowsOf(cityTruth('邵阳市').rows));
     const xinshao = sy.doc.rows.find((r: Row) => r.unit === '新邵县');
     expect(xinshao.subtotal.households).toBe(6);
@@ -182,7 +192,7 @@ describe('fupin rollup on city 统计表 files', () => {
     const wrong = eight(cs.total);
     wrong[7]! += 1;
     bad = await handTable(path.join(tables(), '长沙市.xlsx'), '长沙市慈善总会', rows('长沙市'), { total: wrong, blankAfter: [3] });
-  });
+  }, 60_000);
   afterAll(() => t.cleanup());
 
   it('adds them up into the provincial table and reports the one whose 合计 does not add up (exit 1, file and cell)', () => {
@@ -248,12 +258,22 @@ describe('fupin rollup on city 统计表 files', () => {
     ]);
   });
 
-  it('reads one table back as that city table, checked', () => {
+  it('reads one city table alone into the provincial table (city 统计表 → province, always), checked; --by city gives the city table back', () => {
     const { code, doc } = json([path.join(tables(), '湘西州.xlsx')]);
     expect(code).toBe(0);
-    expect(doc.level).toBe('city');
-    expect(doc.area).toBe('湘西土家族苗族自治州');
-    expect(doc.rows).toEqual(rowsOf(cityTruth('湘西土家族苗族自治州').rows));
+    expect(doc.problems).toBeUndefined();
+    expect(doc.level).toBe('province');
+    expect(doc.area).toBe('湖南省');
+    const zero = { units: 0, households: 0 };
+    const nothing = { charity: zero, foundation: zero, social: zero, subtotal: zero };
+    expect(doc.rows).toEqual(
+      truth.province.rows.map((r) => ({ unit: r.unit, ...(r.unit === '湘西土家族苗族自治州' ? figures(cityTruth(r.unit).total) : nothing) })),
+    );
+    expect(doc.total).toEqual(figures(cityTruth('湘西土家族苗族自治州').total));
+    const byCity = json([path.join(tables(), '湘西州.xlsx'), '--by', 'city']);
+    expect(byCity.code).toBe(0);
+    expect(byCity.doc.byCity.map((t: { area: string; level: string }) => [t.area, t.level])).toEqual([['湘西土家族苗族自治州', 'city']]);
+    expect(byCity.doc.byCity[0].rows).toEqual(rowsOf(cityTruth('湘西土家族苗族自治州').rows));
   });
 });
 
@@ -269,7 +289,7 @@ describe('fupin rollup reconciling a city 统计表 with its registers', () => {
     yd.charity.households += 1;
     yd.subtotal.households += 1;
     made = await handTable(path.join(t.dir, '张家界市', '张家界市统计表.xlsx'), '张家界市慈善总会', rows);
-  });
+  }, 60_000);
   afterAll(() => t.cleanup());
 
   it('names every differing cell (exit 1) and still builds the table from the registers', () => {
@@ -295,32 +315,41 @@ describe('fupin rollup -o', () => {
   });
   afterAll(() => t.cleanup());
 
-  it('writes the 附3 form, which reads back as the same city table', () => {
+  it('writes the 附3 form, which reads back as the same city table (--by city; alone it is the provincial table\'s 怀化市 row)', () => {
     const out = path.join(t.dir, '怀化市.xlsx');
     const w = fupin(['rollup', path.join(LEDGER, '怀化市'), '-o', out, '--date', '2016年12月20日']);
-    expect(w.code).toBe(0);
+    expect(w.code).toBe(1); // written, but 沅陵县.xlsx row 8 was left out
     expect(w.stderr).toContain(`已写出：${out}`);
-    const { code, doc } = json([out]);
+    const { code, doc } = json([out, '--by', 'city']);
     expect(code).toBe(0);
-    expect(doc.level).toBe('city');
-    expect(doc.area).toBe('怀化市');
-    expect(doc.rows).toEqual(rowsOf(cityTruth('怀化市').rows));
-    expect(doc.total).toEqual(figures(cityTruth('怀化市').total));
     expect(doc.problems).toBeUndefined();
+    expect(doc.level).toBe('province');
+    expect(doc.rows.find((r: Row) => r.unit === '怀化市')).toEqual({ unit: '怀化市', ...figures(cityTruth('怀化市').total) });
+    expect(doc.byCity).toHaveLength(1);
+    expect(doc.byCity[0].level).toBe('city');
+    expect(doc.byCity[0].area).toBe('怀化市');
+    expect(doc.byCity[0].rows).toEqual(rowsOf(cityTruth('怀化市').rows));
+    expect(doc.byCity[0].total).toEqual(figures(cityTruth('怀化市').total));
   });
 
   it('writes the provincial form, which reads back as the provincial table; --by city adds one form per city', () => {
     const out = path.join(t.dir, 'prov', '全省.xlsx');
     mkdirSync(path.dirname(out));
     const w = fupin(['rollup', LEDGER, '--by', 'city', '-o', out]);
-    expect(w.code).toBe(0);
+    expect(w.code).toBe(1); // written, but the row of 怀化市/沅陵县.xlsx was left out
     const written = readdirSync(path.dirname(out)).sort();
     expect(written).toEqual(['全省.xlsx', ...truth.cities.map((c) => `全省-${c.city}.xlsx`)].sort());
     const back = json([out]);
+    expect(back.code).toBe(0);
     expect(back.doc.level).toBe('province');
     expect(back.doc.rows).toEqual(rowsOf(truth.province.rows));
-    const sy = json([path.join(path.dirname(out), '全省-邵阳市.xlsx')]);
-    expect(sy.doc.rows).toEqual(rowsOf(cityTruth('邵阳市').rows));
+    // a city form alone rolls up into the province; --by city gives it back as the city table
+    const sy = json([path.join(path.dirname(out), '全省-邵阳市.xlsx'), '--by', 'city']);
+    expect(sy.code).toBe(0);
+    expect(sy.doc.level).toBe('province');
+    expect(sy.doc.rows.find((r: Row) => r.unit === '邵阳市')).toEqual({ unit: '邵阳市', ...figures(cityTruth('邵阳市').total) });
+    expect(sy.doc.byCity[0].area).toBe('邵阳市');
+    expect(sy.doc.byCity[0].rows).toEqual(rowsOf(cityTruth('邵阳市').rows));
   });
 
   it('refuses to overwrite without --force, and never writes over an input even with it', () => {

@@ -1,6 +1,7 @@
 // The quota formatters on a report built from hand-written figures: table cells, shortfall colour, sections, verdicts, JSON.
 import { describe, expect, it } from 'vitest';
-import { HUNAN_2016, checkQuota } from '../../src/core/quota/index.js';
+import { checkQuota, type QuotaActuals } from '../../src/core/quota/index.js';
+import { HUNAN, HUNAN_2016 } from '../helpers/profile.js';
 import { formatQuotaJson } from '../../src/formatters/quota-json.js';
 import { formatQuotaPretty } from '../../src/formatters/quota-pretty.js';
 import { ACTUALS } from './quota-actuals.js';
@@ -14,7 +15,7 @@ const cells = (out: string, label: string): string[] =>
     .filter(Boolean);
 
 describe('formatQuotaPretty', () => {
-  const report = checkQuota(HUNAN_2016, ACTUALS);
+  const report = checkQuota(HUNAN_2016, ACTUALS, HUNAN.cityNames);
   const out = formatQuotaPretty(report, { color: false, width: 100, lang: 'zh' });
 
   it('prints 要求 / 实际 / 差额 / 结果 per requirement', () => {
@@ -50,14 +51,15 @@ describe('formatQuotaPretty', () => {
   it('speaks English with --lang en', () => {
     // long verdict lines wrap to the width: compare the text with the line breaks taken out
     const en = formatQuotaPretty(report, { color: false, width: 100, lang: 'en' }).replace(/\n +/g, ' ');
-    expect(en).toContain('衡阳市: 2 not met (charity system, own level (本级) short by 3; social service organisations taking part (选定) short by 1)');
+    // English quotes the Chinese terms of the form
+    expect(en).toContain('衡阳市: 2 not met (charity system, own level ("本级") short by 3; social service organisations taking part ("选定") short by 1)');
     expect(en).toContain('NOT MET');
   });
 });
 
 describe('formatQuotaJson', () => {
   it('prints required / actual / shortfall / met per requirement and the tableFaults', () => {
-    const doc = JSON.parse(formatQuotaJson(checkQuota(HUNAN_2016, ACTUALS), 'zh'));
+    const doc = JSON.parse(formatQuotaJson(checkQuota(HUNAN_2016, ACTUALS, HUNAN.cityNames), 'zh'));
     expect(doc.met).toBe(false);
     const hy = doc.areas.find((a: { area: string }) => a.area === '衡阳市');
     expect(hy.requirements.map((r: { id: string; required: number; actual: number; shortfall: number; met: boolean }) => [r.id, r.required, r.actual, r.shortfall, r.met])).toEqual([

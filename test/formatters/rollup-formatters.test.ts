@@ -1,20 +1,21 @@
 // The rollup formatters on a small hand-made report: JSON keys exactly DOMAIN §10's, CSV layout and neutralising, the
 // terminal table's merged header and CJK-aware alignment.
 import { describe, expect, it } from 'vitest';
-import type { RollupRow, RollupTable } from '../../src/core/model.js';
+import type { Msg, RollupRow, RollupTable } from '../../src/core/model.js';
 import { columnSums } from '../../src/core/rollup.js';
 import { formatRollupCsv } from '../../src/formatters/rollup-csv.js';
 import { formatRollupJson } from '../../src/formatters/rollup-json.js';
 import { formatRollupPretty } from '../../src/formatters/rollup-pretty.js';
 import type { RollupReport } from '../../src/formatters/rollup-report.js';
 import { displayWidth } from '../../src/formatters/text-width.js';
+import { HUNAN } from '../helpers/profile.js';
 
 function row(unit: string, f: number[], extra: Partial<RollupRow> = {}): RollupRow {
   const p = (i: number) => ({ units: f[i]!, households: f[i + 1]! });
   return { unit, level: 'county', city: '怀化市', ...extra, charity: p(0), foundation: p(2), social: p(4), subtotal: p(6) };
 }
 
-function table(rows: RollupRow[], notes: string[] = []): RollupTable {
+function table(rows: RollupRow[], notes: Msg[] = []): RollupTable {
   return { level: 'city', area: '怀化市', rows, total: columnSums(rows), notes };
 }
 
@@ -24,11 +25,11 @@ const CITY = table(
     row('靖州苗族侗族自治县', [1, 5, 0, 0, 1, 1, 2, 6]),
     row('洪江市', [1, 5, 1, 3, 0, 0, 2, 8]),
   ],
-  ['沅陵县.xlsx 第 8 行没有户主姓名，无法确定帮扶对象，共 1 行未计入'],
+  [{ id: 'rollup/no-name', data: { file: '沅陵县.xlsx', rows: [8], count: 1 } }],
 );
 
 function report(extra: Partial<RollupReport> = {}): RollupReport {
-  return { table: CITY, problems: [], source: { files: 3, registers: 3, tables: 0 }, lang: 'zh', ...extra };
+  return { title: HUNAN.titles.stats, table: CITY, problems: [], source: { files: 3, registers: 3, tables: 0 }, leftOut: { rows: 0, files: [] }, lang: 'zh', ...extra };
 }
 
 describe('formatRollupJson', () => {
@@ -62,6 +63,14 @@ describe('formatRollupJson', () => {
     expect(Object.keys(doc)).toEqual(['level', 'area', 'rows', 'total', 'notes', 'byCity', 'problems']);
     expect(doc.byCity[0].area).toBe('怀化市');
     expect(doc.problems).toEqual([{ file: '长沙市.xlsx', sheet: 'Sheet1', row: 12, cell: 'I12', rule: 'stats-total', severity: 'error', message: 'I12 …' }]);
+  });
+
+  it('adds leftOut, last, only when the count left rows or files out', () => {
+    const leftOut = { rows: 1, files: [{ file: '永定区帮扶卡.xlsx', why: 'fupin 生成的文件，未计入' }] };
+    const doc = JSON.parse(formatRollupJson(report({ leftOut })));
+    expect(Object.keys(doc)).toEqual(['level', 'area', 'rows', 'total', 'notes', 'leftOut']);
+    expect(doc.leftOut).toEqual(leftOut);
+    expect(doc.notes).toEqual(['沅陵县.xlsx 第 8 行没有户主姓名，无法确定帮扶对象，共 1 行未计入']);
   });
 });
 
@@ -141,6 +150,17 @@ describe('formatRollupPretty', () => {
       '    警告 orgs.csv 第 3 行 “某中心” 没有填类型',
     ]);
     expect(withProblems.at(-2)).toBe('共读取 3 个文件（3 张登记表，0 张统计表）：错误 1 个，警告 1 个，提示 0 个。');
+  });
+
+  it('says "没有发现问题" only when nothing was left out; otherwise names what was, and the files left out with why', () => {
+    expect(out.split('\n').at(-2)).toBe('共读取 3 个文件（3 张登记表，0 张统计表）：没有发现问题。');
+    const left = formatRollupPretty(report({ leftOut: { rows: 1, files: [{ file: '永定区帮扶卡.xlsx', why: 'fupin 生成的文件，未计入' }] } }), { color: false, width: 120 }).split('\n');
+    expect(left.join('\n')).not.toContain('没有发现问题');
+    const at = left.indexOf('以下文件未计入：');
+    expect(left[at + 1]).toBe('  永定区帮扶卡.xlsx：fupin 生成的文件，未计入');
+    expect(left.at(-2)).toBe('共读取 3 个文件（3 张登记表，0 张统计表）：有内容未计入统计表：1 行（见说明）、1 个文件（见上），核对后再签字上报。');
+    const en = formatRollupPretty(report({ lang: 'en', leftOut: { rows: 1, files: [] } }), { color: false }).split('\n');
+    expect(en.at(-2)).toBe('Read 3 file(s) (3 register(s), 0 statistics table(s)): Not counted in the table: 1 row(s) (see the notes); check them before signing.');
   });
 
   it('narrows the figure columns on a narrow terminal and wraps 社会服务机构（民非）', () => {

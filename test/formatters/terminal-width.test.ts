@@ -1,29 +1,28 @@
 // Every pretty formatter fits the terminal it is given: at 60, 80 and 120 columns no line is wider, counted in display
 // columns (CJK two), also where the console draws ambiguous characters (box drawing, “ ”, ✔✖▲ℹ) two columns wide.
 // The reports are the example ledger's, as `validate` and `rollup` make them.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HUNAN_2016, checkQuota } from '../../src/core/quota/index.js';
+import { HouseholdIndex } from '../../src/core/household.js';
+import { planRollup } from '../../src/core/ledger/plan-rollup.js';
+import { pairings } from '../../src/core/ledger/visitors.js';
+import { checkQuota } from '../../src/core/quota/index.js';
+import { readLedger } from '../../src/io/read-ledger.js';
 import { formatCheckPretty } from '../../src/formatters/check-pretty.js';
 import { formatPretty } from '../../src/formatters/pretty.js';
 import { formatQuotaPretty } from '../../src/formatters/quota-pretty.js';
 import { formatRollupPretty } from '../../src/formatters/rollup-pretty.js';
 import type { RollupReport } from '../../src/formatters/rollup-report.js';
-import type { RenderedFile, ValidationReport } from '../../src/formatters/report.js';
-import { summarise } from '../../src/formatters/report.js';
+import { renderReports, type ValidationReport } from '../../src/formatters/report.js';
 import { displayWidth, type WidthOptions } from '../../src/formatters/text-width.js';
-import { BIN, ROOT } from '../e2e/helpers.js';
+import { ROOT } from '../e2e/helpers.js';
+import { readForTest } from '../helpers/ledger.js';
+import { HUNAN, HUNAN_2016 } from '../helpers/profile.js';
 import { ACTUALS } from './quota-actuals.js';
 import { sampleReport } from './report-fixture.js';
 
 const WIDTHS = [60, 80, 120] as const;
 const LEDGER = path.join(ROOT, 'fixtures/ledger');
-
-function json(args: string[]): unknown {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
-  return JSON.parse(r.stdout);
-}
 
 /** The widest line, in display columns. */
 function widest(text: string, o: WidthOptions): { width: number; line: string } {
@@ -38,13 +37,15 @@ function widest(text: string, o: WidthOptions): { width: number; line: string } 
 let validation: ValidationReport;
 let rollup: RollupReport;
 
-beforeAll(() => {
-  const v = json(['validate', '--format', 'json', LEDGER]) as { files: Omit<RenderedFile, 'detected'>[] };
-  const files = v.files.map((f) => ({ ...f, detected: {} }));
-  validation = { files, summary: summarise(files), passedOver: [], lang: 'zh' };
-  const r = json(['rollup', '--format', 'json', '--by', 'city', LEDGER]) as RollupReport & { byCity: RollupReport['table'][] };
-  rollup = { table: r.table ?? (r as unknown as RollupReport['table']), byCity: r.byCity, problems: [], source: { files: 137, registers: 137, tables: 0 }, lang: 'zh' };
-}, 60_000);
+// the example ledger read in-process, as validate and rollup read it (no process to spawn)
+beforeAll(async () => {
+  const v = await readForTest([LEDGER]);
+  validation = renderReports(v.reports, 'zh');
+  const { ledger } = await readLedger([LEDGER], { profile: HUNAN, visitors: () => [pairings(new HouseholdIndex(HUNAN.divisions))] });
+  const plan = planRollup(ledger);
+  if (!plan || plan === 'no-area') throw new Error('the example ledger rolls up');
+  rollup = { title: HUNAN.titles.stats, table: plan.table, byCity: plan.byCity, problems: [], source: plan.source, leftOut: { rows: 0, files: [] }, lang: 'zh' };
+});
 
 describe.each([false, true])('no line wider than the terminal (ambiguous characters double: %s)', (ambiguousWide) => {
   const o: WidthOptions = ambiguousWide ? { ambiguousWide: true } : {};
@@ -71,7 +72,7 @@ describe.each([false, true])('no line wider than the terminal (ambiguous charact
   it.each(WIDTHS)('check, quota and a hand-made report with hostile text at %i columns', (width) => {
     const check = formatCheckPretty(sampleReport(), { color: false, ...layout(width) });
     expect(widest(check, o).width, widest(check, o).line).toBeLessThanOrEqual(width);
-    const quota = formatQuotaPretty(checkQuota(HUNAN_2016, ACTUALS), { color: false, lang: 'zh', ...layout(width) });
+    const quota = formatQuotaPretty(checkQuota(HUNAN_2016, ACTUALS, HUNAN.cityNames), { color: false, lang: 'zh', ...layout(width) });
     expect(widest(quota, o).width, widest(quota, o).line).toBeLessThanOrEqual(width);
   });
 });
@@ -101,9 +102,13 @@ describe('how validate and rollup give way on a narrow terminal', () => {
     expect(widest(list, {}).width).toBeLessThanOrEqual(40);
   });
 
-  it('not a terminal: no width to fit, laid out as fupin always did when piped (the 120-column layout, never the list)', () => {
-    expect(formatPretty(validation, { color: false, explain: false })).toBe(formatPretty(validation, { color: false, explain: false, width: 120 }));
-    expect(formatRollupPretty(rollup, { color: false })).toBe(formatRollupPretty(rollup, { color: false, width: 120 }));
+  it('not a terminal: no width to fit — tables in the 120-column layout (never the list), sentences left unwrapped', () => {
+    const tables = (text: string): string[] => text.split('\n').filter((l) => /^ *[┌│├└]/u.test(l));
+    const piped = formatPretty(validation, { color: false, explain: false });
+    expect(tables(piped)).toEqual(tables(formatPretty(validation, { color: false, explain: false, width: 120 })));
+    expect(piped.trimEnd().split('\n').at(-1)).toMatch(/^共检查 \d+ 个文件.*提示 \d+ 个。$/u);
+    const rolled = formatRollupPretty(rollup, { color: false });
+    expect(tables(rolled)).toEqual(tables(formatRollupPretty(rollup, { color: false, width: 120 })));
   });
 
   it('ASCII markers for consoles whose fonts lack ✔ ✖ ▲ ℹ', () => {

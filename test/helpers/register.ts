@@ -1,4 +1,10 @@
 // Test helper: builds a Register from a compact table (header row first), as a reader would have made it.
+import type { DivisionIndex } from '../../src/core/divisions.js';
+import { HouseholdIndex } from '../../src/core/household.js';
+import { pairings, type PairingRow } from '../../src/core/ledger/visitors.js';
+import type { CountedRegister } from '../../src/core/rollup.js';
+import { render } from '../../src/formatters/catalogue/index.js';
+import type { Msg } from '../../src/core/model.js';
 import type {
   AreaGuess,
   ColumnKey,
@@ -159,6 +165,7 @@ export function makeRegister(table: CellInput[][], options: MakeRegisterOptions 
     unknownColumns,
     missingColumns,
     rows,
+    rowCount: rows.length,
     skipped,
     footerRow,
     titleLines: options.titleLines ?? [],
@@ -189,4 +196,20 @@ export function check(rule: RuleModule, register: Register): Brief[] {
 /** Runs one rule (not strict) and returns the full problems. */
 export function problemsOf(rule: RuleModule, register: Register): Problem[] {
   return validateRegister(register, [rule], { strict: false });
+}
+
+/** Registers with the pairing rows the rollup counts (the `pairings` visitor over their rows, one household index for all). */
+export function counted(registers: readonly Register[], divisions?: DivisionIndex): CountedRegister[] {
+  const index = new HouseholdIndex(divisions);
+  const spec = pairings(index);
+  return registers.map((register) => {
+    const v = spec.create(register, undefined as never)!;
+    for (const row of register.rows) v.row(row);
+    return { register, rows: v.end() as PairingRow[] };
+  });
+}
+
+/** Notes (or any messages) in words. */
+export function words(msgs: readonly Msg[], lang: 'zh' | 'en' = 'zh'): string[] {
+  return msgs.map((m) => render(m, lang));
 }

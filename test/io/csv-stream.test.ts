@@ -3,12 +3,9 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { areaLabel } from '../../src/core/area.js';
-import { validateRegisters } from '../../src/core/inspect.js';
-import { allRules } from '../../src/core/rules/index.js';
+import { readForTest } from '../helpers/ledger.js';
 import { readCsvBuffer } from '../../src/io/csv.js';
 import { NotStreamable, streamCsvRows } from '../../src/io/csv-stream.js';
-import { readRegisters } from '../../src/io/registers.js';
 import { ROOT, tempDir } from '../e2e/helpers.js';
 import { readFileSync } from 'node:fs';
 
@@ -21,13 +18,11 @@ const CSV_FIXTURES = [...csvUnder('fixtures/registers'), ...csvUnder('fixtures/l
 
 /** The validate reports of some inputs as JSON sees them (the register object left out), streamed or read whole. */
 async function reports(inputs: string[], stream: boolean, fallbacks: string[] = []) {
-  const read = await readRegisters(inputs, {
-    ...(stream ? { validate: { rules: allRules, strict: false }, streamCsvFrom: 0, onStreamFallback: (f: string, why: string) => fallbacks.push(`${f}: ${why}`) } : {}),
+  const { reports } = await readForTest(inputs, {
+    streamCsvFrom: stream ? 0 : Number.MAX_SAFE_INTEGER,
+    ...(stream ? { onStreamFallback: (f: string, why: string) => fallbacks.push(`${f}: ${why}`) } : {}),
   });
-  const options = { strict: false, divisions: read.divisions };
-  return read.files.flatMap((f) =>
-    validateRegisters(f, f.file, f.detected, allRules, options, areaLabel).map(({ register: _r, ...rest }) => rest),
-  );
+  return reports.map(({ register: _r, ...rest }) => rest);
 }
 
 /** Records as the whole-file reader makes them: cell texts, '' for an empty cell. */

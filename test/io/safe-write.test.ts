@@ -3,7 +3,8 @@ import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkOutput, ensureFolder, OutputError, RENAME_RETRY_MS, temporaryName, writeFileAtomic, writtenMessage, type FsOps } from '../../src/io/safe-write.js';
+import { checkOutput, ensureFolder, OutputError, RENAME_RETRY_MS, temporaryName, writeFileAtomic, type FsOps } from '../../src/io/safe-write.js';
+import { render } from '../../src/formatters/catalogue/index.js';
 
 let dir: string;
 beforeEach(() => {
@@ -39,7 +40,8 @@ describe('writeFileAtomic', () => {
     writeFileSync(target, 'old');
     const e = await refusal(writeFileAtomic(target, bytes('new')));
     expect(e.kind).toBe('exists');
-    expect(e.message).toBe(`文件已存在：${target}。加 --force 覆盖 / file exists: ${target}; add --force to overwrite it`);
+    expect(render(e.msg, 'zh')).toBe(`文件已存在：${target}。加 --force 覆盖`);
+    expect(render(e.msg, 'en')).toBe(`file exists: ${target}; add --force to overwrite it`);
     expect(readFileSync(target, 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['out.xlsx']);
   });
@@ -85,7 +87,7 @@ describe('writeFileAtomic', () => {
     const target = path.join(dir, 'out', 'sub', 'x.xlsx');
     for (const e of [await refusal(checkOutput(target)), await refusal(writeFileAtomic(target, bytes('x')))]) {
       expect(e.kind).toBe('not-a-folder');
-      expect(e.zh).toBe(`无法建立文件夹 ${path.dirname(target)}：${path.join(dir, 'out')} 是一个文件，不是文件夹。请换一个路径`);
+      expect(render(e.msg, 'zh')).toBe(`无法建立文件夹 ${path.dirname(target)}：${path.join(dir, 'out')} 是一个文件，不是文件夹。请换一个路径`);
       expect(e.message).not.toContain('\n');
     }
   });
@@ -101,8 +103,8 @@ describe('writeFileAtomic', () => {
       const target = path.join(dir, 'new', 'x.xlsx');
       const e = await refusal(writeFileAtomic(target, bytes('x'), { fs: { mkdir } }));
       expect(e.kind).toBe('folder-failed');
-      expect(e.zh).toBe(`无法建立文件夹 ${path.dirname(target)}：${zh}。请换一个有写权限的位置`);
-      expect(e.en).toBe(`cannot make the folder ${path.dirname(target)}: ${en}; choose a place you can write to`);
+      expect(render(e.msg, 'zh')).toBe(`无法建立文件夹 ${path.dirname(target)}：${zh}。请换一个有写权限的位置`);
+      expect(render(e.msg, 'en')).toBe(`cannot make the folder ${path.dirname(target)}: ${en}; choose a place you can write to`);
       expect((await refusal(ensureFolder(path.join(dir, 'other'), { fs: { mkdir } }))).kind).toBe('folder-failed');
     }
     expect(readdirSync(dir)).toEqual([]);
@@ -114,7 +116,7 @@ describe('writeFileAtomic', () => {
     const inside = path.join(ledger, '怀化市', '统计表.xlsx');
     const e = await refusal(writeFileAtomic(inside, bytes('x'), { inputs: [ledger] }));
     expect(e.kind).toBe('inside-input');
-    expect(e.zh).toContain(`不能写到要读取的文件夹 ${ledger} 里面`);
+    expect(render(e.msg, 'zh')).toContain(`不能写到要读取的文件夹 ${ledger} 里面`);
     expect(existsSync(inside)).toBe(false);
     // beside the folder is fine
     await writeFileAtomic(path.join(dir, 'ledger-统计表.xlsx'), bytes('x'), { inputs: [ledger] });
@@ -169,8 +171,8 @@ describe('writeFileAtomic', () => {
     const e = await refusal(writeFileAtomic(target, bytes('new'), { force: true, fs: { rename }, sleep: async (ms) => void waits.push(ms), platform: 'win32' }));
     expect(waits).toEqual(RENAME_RETRY_MS);
     expect(e.kind).toBe('locked');
-    expect(e.zh).toBe(`文件正被 Excel/WPS 打开，请关闭后重试：${target}`);
-    expect(e.en).toBe(`the file is open in Excel/WPS; close it and try again: ${target}`);
+    expect(render(e.msg, 'zh')).toBe(`文件正被 Excel/WPS 打开，请关闭后重试：${target}`);
+    expect(render(e.msg, 'en')).toBe(`the file is open in Excel/WPS; close it and try again: ${target}`);
     expect(readFileSync(target, 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['怀化市统计表.xlsx']); // no temporary file left
   });
@@ -185,7 +187,7 @@ describe('writeFileAtomic', () => {
     const e = await refusal(writeFileAtomic(target, bytes('new'), { force: true, fs: { rename }, sleep: async (ms) => void waits.push(ms), platform: 'linux' }));
     expect(waits).toEqual([]);
     expect(e.kind).toBe('write-failed');
-    expect(e.zh).toBe(`写不进 ${target}：没有写权限`);
+    expect(render(e.msg, 'zh')).toBe(`写不进 ${target}：没有写权限`);
   });
 
   it('Excel\'s ~$ lock file beside the target names the lock on any platform', async () => {
@@ -207,10 +209,20 @@ describe('writeFileAtomic', () => {
     expect(temporaryName(long)).not.toBe(temporaryName(long));
   });
 
-  it('reports a written file by its path relative to the current folder, absolute when outside it', () => {
-    expect(writtenMessage(path.join(dir, '输出', '怀化市.xlsx'), dir, 'zh')).toBe(`已写出：${path.join('输出', '怀化市.xlsx')}`);
-    expect(writtenMessage(path.join(dir, 'a.xlsx'), dir, 'en')).toBe('written: a.xlsx');
-    expect(writtenMessage('/elsewhere/a.xlsx', dir, 'zh')).toBe('已写出：/elsewhere/a.xlsx');
+  it('shows paths in refusals from the working folder when given it (as the CLI does)', async () => {
+    writeFileSync(path.join(dir, 'a.xlsx'), 'old');
+    const e = await refusal(checkOutput(path.join(dir, 'a.xlsx'), { cwd: dir }));
+    expect(render(e.msg, 'zh')).toBe('文件已存在：a.xlsx。加 --force 覆盖');
+    expect(render(e.msg, 'en')).toBe('file exists: a.xlsx; add --force to overwrite it');
+  });
+
+  it('an unknown error code is named by its code, never by an English error text in a Chinese sentence', async () => {
+    const open = (async () => {
+      throw Object.assign(new Error('EINVAL: invalid argument, open'), { code: 'EINVAL' });
+    }) as unknown as FsOps['open'];
+    const e = await refusal(writeFileAtomic(path.join(dir, 'out.xlsx'), bytes('x'), { fs: { open } }));
+    expect(render(e.msg, 'zh')).toBe(`写不进 ${path.join(dir, 'out.xlsx')}：系统错误 EINVAL（文件是否在 Excel/WPS 里打开着，或没有写权限？）`);
+    expect(render(e.msg, 'zh')).not.toContain('invalid argument');
   });
 
   it('a failed write leaves no temporary file behind', async () => {
@@ -222,7 +234,7 @@ describe('writeFileAtomic', () => {
     }) as unknown as FsOps['open'];
     const e = await refusal(writeFileAtomic(path.join(dir, 'out.xlsx'), bytes('x'), asRoot ? { fs: { open } } : {}));
     expect(e.kind).toBe('write-failed');
-    expect(e.zh).toBe(`写不进 ${path.join(dir, 'out.xlsx')}：没有写权限`);
+    expect(render(e.msg, 'zh')).toBe(`写不进 ${path.join(dir, 'out.xlsx')}：没有写权限`);
     expect(readdirSync(dir)).toEqual([]);
   });
 

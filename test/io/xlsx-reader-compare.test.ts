@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { MergeRange, RawCell, RawSheet } from '../../src/core/model.js';
 import { LimitExceeded } from '../../src/io/limits.js';
 import { loadExcelJs, parseRange, toRawCell } from '../../src/io/xlsx.js';
+import { formattedTemporal, isoSerial, numberFormat } from '../../src/io/number-format.js';
 import { readXlsx, XlsxError } from '../../src/io/xlsx-reader.js';
 import { ZipError } from '../../src/io/zip.js';
 
@@ -51,8 +52,38 @@ function workbooksIn(dir: string): string[] {
   return out.sort();
 }
 
+/** exceljs's value of a cell as a serial: its number, or its Date (shown as text) counted from 1899-12-30 as exceljs does. */
+function theirSerial(theirs: RawCell): number | undefined {
+  if (theirs.kind === 'number') return theirs.raw as number;
+  if (theirs.kind !== 'date') return undefined;
+  const ms = Date.parse(`${theirs.text.replace(' ', 'T')}${theirs.text.length > 10 ? 'Z' : 'T00:00:00Z'}`);
+  return Number.isNaN(ms) ? undefined : (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/**
+ * Issue 16: we show a date, time or duration as its format's section shows it (2016-09-12 for yyyy-mm-dd whatever the
+ * time of day, 16:30:00 for h:mm, 26:31:45 for [h]:mm:ss); exceljs gives a Date. The same value, then, when our text is
+ * what the format makes of exceljs's value (to the second: exceljs's Date is shown rounded to it).
+ */
+function sameValueFormatted(ours: RawCell, theirs: RawCell): boolean {
+  if (!ours.numFmt) return false;
+  const serial = theirSerial(theirs);
+  if (serial === undefined) return false;
+  const fmt = numberFormat(ours.numFmt);
+  const expected = formattedTemporal(serial, fmt, false);
+  if (ours.kind === 'number') return expected === undefined;
+  if (expected === ours.text) return true;
+  // sub-seconds shown (mm:ss.0): ours has them, exceljs's text does not
+  const a = isoSerial(ours.text.replace(' ', 'T'), false)?.serial;
+  const b = expected !== undefined ? isoSerial(expected.replace(' ', 'T'), false)?.serial : undefined;
+  return a !== undefined && b !== undefined && Math.abs(a - b) * 86_400 <= 1;
+}
+
 /** Why our cell may differ from exceljs's on purpose; undefined when the difference is a bug. */
 function intended(ours: RawCell | undefined, theirs: RawCell | undefined): string | undefined {
+  if (ours && theirs && (ours.kind === 'date' || ours.kind === 'number') && sameValueFormatted(ours, theirs)) {
+    return 'dates, times of day and durations as their format shows them (issue 16)';
+  }
   if (ours?.kind === 'date' && theirs?.kind === 'number' && theirs.numFmt === undefined) {
     return 'built-in date format exceljs does not know (zh/ja/ko ids 27–36, 50–58) or style 0';
   }

@@ -96,7 +96,7 @@ describe('readXlsx: cells', () => {
     ]);
   });
 
-  it('turns date-formatted numbers into dates: built-in 14, Chinese built-in 31, custom 年月日, t="d"; not [$-804]General', () => {
+  it('turns date-formatted numbers into dates as their format shows them: built-in 14, Chinese built-in 31 (no time), custom 年月日, t="d"; not [$-804]General', () => {
     const sheet = one(
       '<sheetData><row r="1"><c r="A1" s="1"><v>42625</v></c><c r="B1" s="5"><v>42625.5</v></c><c r="C1" s="2"><v>42625</v></c>' +
         '<c r="D1" t="d"><v>2014-02-14T08:27:48</v></c><c r="E1" s="6"><v>42625</v></c><c r="F1" s="1"><v>1</v></c><c r="G1" s="1"><v>-1</v></c></row></sheetData>',
@@ -104,7 +104,7 @@ describe('readXlsx: cells', () => {
     );
     expect(sheet.rows[0]).toEqual([
       { text: '2016-09-12', kind: 'date', numFmt: 'mm-dd-yy' },
-      { text: '2016-09-12 12:00:00', kind: 'date', numFmt: 'yyyy"年"m"月"d"日"' },
+      { text: '2016-09-12', kind: 'date', numFmt: 'yyyy"年"m"月"d"日"' },
       { text: '2016-09-12', kind: 'date', numFmt: 'yyyy"年"m"月"d"日"' },
       { text: '2014-02-14 08:27:48', kind: 'date' },
       { text: '42625', kind: 'number', raw: 42625, numFmt: '[$-804]General' },

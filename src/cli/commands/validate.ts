@@ -1,95 +1,68 @@
 // fupin validate: check registers cell by cell and print the problems (pretty for clerks, json for scripts).
-import { renderMessage } from '../../core/catalogue.js';
-import type { FileReport, Lang } from '../../core/model.js';
+import { validation } from '../../core/ledger/visitors.js';
+import { validationReports } from '../../core/ledger/report.js';
 import { allRules } from '../../core/rules/index.js';
 import { formatJson } from '../../formatters/json.js';
 import { formatPretty } from '../../formatters/pretty.js';
 import { renderReports } from '../../formatters/report.js';
-import { OutputError } from '../../io/safe-write.js';
-import { EXIT, UsageError } from '../errors.js';
-import { type CliIO, useColor } from '../io.js';
-import { encodingOf, readInputs } from '../inputs.js';
-import type { LimitFlags } from '../limits.js';
-import { validationReports } from '../validation-reports.js';
+import { EXIT, usage } from '../errors.js';
+import { terminalLayout, useColor } from '../io.js';
+import { openLedger, type ReadingFlags } from '../ledger.js';
+import { repairInto } from '../repair.js';
+import { writeAnnotated } from '../outputs.js';
+import type { CommandFn } from './index.js';
 
-export interface ValidateFlags extends LimitFlags {
-  format: string;
-  lang: string;
+interface ValidateFlags extends ReadingFlags {
+  format: 'pretty' | 'json';
   strict?: boolean;
-  encoding?: string;
-  area?: string;
   explain?: boolean;
   color?: boolean;
   verbose?: boolean;
-  /** Write annotated copies of the registers into this folder. */
   annotate?: string;
-  /** Repair into `out` first, then validate the copies. */
   fix?: boolean;
   out?: string;
   force?: boolean;
 }
 
-export function parseLang(s: string): Lang {
-  if (s === 'zh' || s === 'en') return s;
-  throw new UsageError(`--lang 只能是 zh 或 en（收到 “${s}”） / --lang must be zh or en`);
-}
-
-export async function validateCommand(paths: string[], flags: ValidateFlags, io: CliIO): Promise<number> {
-  const lang = parseLang(flags.lang);
-  if (flags.format !== 'pretty' && flags.format !== 'json') {
-    throw new UsageError(`--format 只能是 pretty 或 json（收到 “${flags.format}”） / --format must be pretty or json`);
-  }
-  encodingOf(flags);
-  if (paths.length === 0) throw new UsageError('请指定要检查的登记表文件或文件夹，例如：fupin validate 溆浦县.xlsx / give files or folders to check');
+const validate: CommandFn = async ([paths], raw, ctx) => {
+  const flags = raw as ValidateFlags;
+  const inputs = paths as string[];
+  if (inputs.length === 0) throw usage('validate/no-paths');
   if (flags.fix) {
-    if (!flags.out) throw new UsageError('--fix 需要 --out 文件夹：修复后的副本写到那里，原文件不会被修改 / --fix needs --out DIR (inputs are never changed)');
-    const { fixCommand } = await import('./fix.js');
-    const fixed = await fixCommand(
-      paths,
-      { out: flags.out, format: 'pretty', lang: flags.lang, ...(flags.encoding ? { encoding: flags.encoding } : {}), ...(flags.area ? { area: flags.area } : {}), force: Boolean(flags.force) },
-      { ...io, stdout: io.stderr },
-    );
-    if (fixed === EXIT.failed) return fixed;
+    if (!flags.out) throw usage('validate/fix-needs-out');
+    // repair into --out, then check the copies: what is printed is what still needs a person
+    const repaired = await repairInto(inputs, flags.out, flags, { ...ctx, io: { ...ctx.io, stdout: ctx.io.stderr } });
+    if (repaired === EXIT.failed) return repaired;
     const { fix: _fix, out: _out, ...rest } = flags;
-    // what is printed is what still needs a person; an unreadable input keeps the exit code ≥ 1
-    return Math.max(fixed, await validateCommand([flags.out], rest, io));
+    return Math.max(repaired, await validate([[flags.out]], rest, ctx));
   }
 
-  const read = await readInputs(paths, flags, io, lang, {
-    // large CSV registers are validated as they are read, never held whole
-    validate: { rules: allRules, strict: Boolean(flags.strict) },
-  });
-  if (read.files.length === 0) {
-    throw new UsageError(`${paths.join('、')} 中没有表格文件（.xlsx、.xlsm、.csv） / no spreadsheet files found`);
-  }
+  const strict = Boolean(flags.strict);
+  const { ledger } = await openLedger(inputs, flags, ctx, (registry, profile) => [
+    validation(allRules, { strict, divisions: profile.divisions, ...(registry ? { registry } : {}) }),
+  ]);
+  if (ledger.files.length === 0 && ledger.passedOver.length === 0) throw usage('input/no-files', { paths: inputs });
 
-  const reports: FileReport[] = validationReports(read, allRules, Boolean(flags.strict));
-  const report = renderReports(reports, lang, renderMessage, read.passedOver);
+  const reports = validationReports(ledger);
+  const report = renderReports(reports, ctx.lang, ledger.passedOver);
+  if (flags.annotate) await writeAnnotated(reports, ledger, flags.annotate, inputs, Boolean(flags.force), ctx);
 
-  if (flags.annotate) {
-    const { annotateReports, describeAnnotated } = await import('../../io/annotate.js');
-    try {
-      io.stderr(describeAnnotated(await annotateReports(reports, read, flags.annotate, { lang, force: Boolean(flags.force), inputs: paths }), lang));
-    } catch (e) {
-      if (e instanceof OutputError) throw new UsageError(e.message);
-      throw e;
-    }
-  }
-
-  if (flags.format === 'json') io.stdout(formatJson(report));
+  if (flags.format === 'json') ctx.io.stdout(formatJson(report));
   else
-    io.stdout(
+    ctx.io.stdout(
       formatPretty(report, {
-        color: useColor(io, flags.color),
-        width: io.stdoutIsTTY ? io.columns : 120,
+        color: useColor(ctx.io, flags.color),
+        ...terminalLayout(ctx.io),
         explain: Boolean(flags.explain),
         verbose: Boolean(flags.verbose),
       }),
     );
 
-  const registersRead = reports.some((r) => r.register) || read.files.some((f) => f.tables.length > 0);
-  if (!registersRead) return EXIT.failed; // nothing could be read at all: the job could not be done
+  // nothing could be read at all: the job could not be done
+  const readable = ledger.files.some((f) => f.registers.length > 0 || f.tables.length > 0 || f.kind === 'quota-table');
+  if (!readable) return EXIT.failed;
   const { errors, warnings } = report.summary;
-  if (errors > 0 || (flags.strict && warnings > 0)) return EXIT.problems;
-  return EXIT.ok;
-}
+  return errors > 0 || (strict && warnings > 0) ? EXIT.problems : EXIT.ok;
+};
+
+export default validate;

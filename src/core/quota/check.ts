@@ -5,7 +5,6 @@ import { joinText, quotaText, type Text } from './messages.js';
 import { tableFaults, type TableFault } from './faults.js';
 import {
   COLUMN_LABELS,
-  HUNAN_CITY_NAMES,
   LEVEL_LABELS,
   ORG_TYPE_LABELS,
   formatRange,
@@ -152,7 +151,7 @@ export interface DemoSiteFinding {
 }
 
 export interface QuotaReport {
-  table: { name: string; year?: number; province: string; origin: string };
+  table: { name: string; source?: string; year?: number; province: string; origin: string };
   areas: AreaReport[];
   /** Organisations below (warning) or above (information) their guidance. */
   orgFindings: OrgFinding[];
@@ -195,10 +194,10 @@ function sum(rows: readonly RollupRow[], pick: (r: RollupRow) => number): number
  */
 export function actualsFromRollup(
   tables: RollupTable | readonly RollupTable[],
-  options: { orgs?: readonly OrgSummary[]; knownCities?: readonly string[] } = {},
+  options: { orgs?: readonly OrgSummary[]; knownCities: readonly string[] },
 ): QuotaActuals {
   const list = Array.isArray(tables) ? (tables as readonly RollupTable[]) : [tables as RollupTable];
-  const known = options.knownCities ?? HUNAN_CITY_NAMES;
+  const known = options.knownCities;
   const areas = new Map<string, AreaActuals & { fromCityTable: boolean }>();
   const notes: Text[] = [];
 
@@ -300,7 +299,7 @@ function orgArea(o: OrgActual, known: readonly string[]): string | undefined {
  * Whether an address lies in the site's county, by name: it names the county (溆浦县, or 溆浦 without its suffix)
  * and names no other city (in full) than the site's. A caller with the division list may use a finer test.
  */
-export function addressInCounty(address: string, site: { city: string; county: string }, known: readonly string[] = HUNAN_CITY_NAMES): boolean {
+export function addressInCounty(address: string, site: { city: string; county: string }, known: readonly string[]): boolean {
   const a = addressKey(address);
   const county = compact(site.county);
   const stem = county.replace(/(?:自治县|县|区|市)$/u, '');
@@ -313,7 +312,7 @@ export function demoSiteActual(
   area: string,
   households: readonly OutsideHousehold[],
   site: { city: string; county: string },
-  inSite: (address: string) => boolean = (address) => addressInCounty(address, site),
+  inSite: (address: string) => boolean,
 ): DemoSiteActual {
   const outside = households.filter((h) => !inSite(h.address));
   return { area, households: households.length, inSite: households.length - outside.length, outside };
@@ -372,10 +371,7 @@ function requirementsFor(table: QuotaTable, a: AreaActuals): { unit: string; req
 function verdictOf(area: string, reqs: readonly Requirement[]): Text {
   const short = reqs.filter((r) => !r.met);
   if (short.length === 0) return quotaText('req-met', { area, count: reqs.length });
-  const details = joinText(
-    short.map((r) => quotaText('req-short-detail', { label: r.label, shortfall: r.shortfall })),
-    { zh: '，', en: ', ' },
-  );
+  const details = joinText(short.map((r) => quotaText('req-short-detail', { label: r.label, shortfall: r.shortfall })));
   return quotaText('req-short', { area, count: short.length, details });
 }
 
@@ -384,8 +380,8 @@ function verdictOf(area: string, reqs: readonly Requirement[]): Text {
  * faults are reported in `tableFaults`). Falling short of a minimum is the finding; above the upper end of a range is
  * information only. Areas the table has no row for are listed in `notInTable`.
  */
-export function checkQuota(table: QuotaTable, actuals: QuotaActuals): QuotaReport {
-  const known = HUNAN_CITY_NAMES.concat(table.rows.flatMap((r) => (r.city ? [r.city] : [])));
+export function checkQuota(table: QuotaTable, actuals: QuotaActuals, knownCities: readonly string[]): QuotaReport {
+  const known = knownCities.concat(table.rows.flatMap((r) => (r.city ? [r.city] : [])));
   const areas: AreaReport[] = [];
   const notInTable: string[] = [];
   const covered = new Set<string>();
@@ -470,15 +466,12 @@ export function checkQuota(table: QuotaTable, actuals: QuotaActuals): QuotaRepor
     const siteText = `${site.city}${site.county}`;
     if (!actuals.demoSite) {
       demoChecks = 'skipped';
-      notes.push(quotaText('demo-skipped', { units: site.units.map((u) => u.unit).join('、'), site: siteText }));
+      notes.push(quotaText('demo-skipped', { units: site.units.map((u) => u.unit), site: siteText }));
     } else {
       demoChecks = 'done';
       for (const d of actuals.demoSite) {
         const met = d.outside.length === 0;
-        const list: Text = {
-          zh: d.outside.map((h) => `${h.name}（${h.address}${h.cell ? `，${h.cell}` : ''}）`).join('、'),
-          en: d.outside.map((h) => `${h.name} (${h.address}${h.cell ? `, ${h.cell}` : ''})`).join('; '),
-        };
+        const list = d.outside.map((h) => quotaText('outside-household', { name: h.name, address: h.address, cell: h.cell ? quotaText('outside-cell', { cell: h.cell }) : '' }));
         demoSite.push({
           area: d.area,
           site: { city: site.city, county: site.county },
@@ -495,7 +488,7 @@ export function checkQuota(table: QuotaTable, actuals: QuotaActuals): QuotaRepor
   }
 
   return {
-    table: { name: table.name, ...(table.year !== undefined ? { year: table.year } : {}), province: table.province, origin: table.origin },
+    table: { name: table.name, ...(table.source !== undefined ? { source: table.source } : {}), ...(table.year !== undefined ? { year: table.year } : {}), province: table.province, origin: table.origin },
     areas,
     orgFindings,
     orgChecks,

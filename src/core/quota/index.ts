@@ -3,5 +3,4 @@ export * from './table.js';
 export * from './faults.js';
 export * from './parse.js';
 export * from './check.js';
-export * from './json.js';
-export { quotaText, QUOTA_MESSAGES, type Text } from './messages.js';
+export { quotaText, type Text } from './messages.js';

@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import type { OrgType } from '../model.js';
 import { cellRef, compact, normText } from '../normalize.js';
-import { quotaText, type MsgValue, type Text } from './messages.js';
+import type { MsgArg } from '../model.js';
+import { quotaText, type Text } from './messages.js';
 import {
   COLUMN_LABELS,
-  HUNAN_CITY_NAMES,
   QUOTA_COLUMNS,
   RANGE_COLUMNS,
   isProvinceUnit,
@@ -35,15 +35,17 @@ export interface QuotaTableError {
 export type QuotaParseResult = { table: QuotaTable } | { errors: QuotaTableError[] };
 
 export interface QuotaParseOptions {
-  /** The province the table is for; default: from the title (grids) or `province` (JSON), else 湖南省. */
-  province?: string;
-  /** Full names of the province's cities (short forms are accepted). Default: Hunan's 14 when the province is 湖南省. */
-  knownCities?: readonly string[];
+  /** The province the table is for when it does not say (the ledger's); a title (grids) or `province` (JSON) overrides it. */
+  province: string;
+  /** Full names of a province's cities (short forms are accepted), from the division list; undefined: not checked. */
+  citiesOf?: (province: string) => readonly string[] | undefined;
+  /** Every province's full name, to find the one a title names. */
+  provinces?: readonly string[];
 }
 
 // ── one value ───────────────────────────────────────────────────────────────────────────
 
-type Failure = { id: string; data?: Record<string, MsgValue> };
+type Failure = { id: string; data?: Record<string, MsgArg> };
 type Parsed<T> = { ok: true; value: T | undefined } | { ok: false; failure: Failure };
 
 const DASH = '[-~〜至到—–−]';
@@ -218,18 +220,13 @@ export function demoSiteFromNotes(notes: readonly string[], knownCities: readonl
 interface Loc {
   cell?: string;
   path?: string;
-  at: Text;
+  at: MsgArg;
 }
 
-const PROVINCES = [
-  '北京市', '天津市', '河北省', '山西省', '内蒙古自治区', '辽宁省', '吉林省', '黑龙江省', '上海市', '江苏省', '浙江省',
-  '安徽省', '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '广西壮族自治区', '海南省', '重庆市',
-  '四川省', '贵州省', '云南省', '西藏自治区', '陕西省', '甘肃省', '青海省', '宁夏回族自治区', '新疆维吾尔自治区',
-];
 
-function provinceIn(text: string): string | undefined {
+function provinceIn(text: string, provinces: readonly string[]): string | undefined {
   const t = compact(text);
-  return PROVINCES.find((p) => t.includes(p) || t.includes(p.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '')));
+  return provinces.find((p) => t.includes(p) || t.includes(p.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '')));
 }
 
 class Builder {
@@ -242,7 +239,7 @@ class Builder {
     readonly province: string,
     knownCities: readonly string[] | undefined,
   ) {
-    this.cities = knownCities ?? (province === '湖南省' ? HUNAN_CITY_NAMES : undefined);
+    this.cities = knownCities;
   }
 
   fail(loc: Loc, failure: Failure): void {
@@ -285,7 +282,7 @@ class Builder {
       if (this.cities) {
         full = city ? resolveCity(city, this.cities) : resolveCity(unit, this.cities);
         if (full === undefined) {
-          const examples = this.cities.slice(0, 3).join('、');
+          const examples = this.cities.slice(0, 3);
           this.fail(unitLoc, { id: 'unknown-city', data: { value: city ?? unit, province: this.province, examples } });
           return;
         }
@@ -360,10 +357,10 @@ const REQUIRED_COLUMNS: readonly QuotaColumn[] = QUOTA_COLUMNS.filter((c) => c !
 export function parseQuotaGrid(
   rows: readonly (readonly (string | undefined)[])[],
   source: { file: string; sheet?: string; csv: boolean },
-  options: QuotaParseOptions = {},
+  options: QuotaParseOptions,
 ): QuotaParseResult {
   const fileLabel = source.sheet && !source.csv ? `${source.file} · ${source.sheet}` : source.file;
-  const fileLoc: Loc = { at: { zh: fileLabel, en: fileLabel } };
+  const fileLoc: Loc = { at: fileLabel };
   const text = (i: number, j: number): string => normText(rows[i]?.[j] ?? '');
 
   // header: the first row (within 20) holding a 单位 cell
@@ -386,8 +383,8 @@ export function parseQuotaGrid(
     const line = (rows[i] ?? []).map((c) => normText(c ?? '')).filter(Boolean).join(' ');
     if (line) titleLines.push(line);
   }
-  const province = options.province ?? provinceIn(titleLines.join(' ')) ?? '湖南省';
-  const b = new Builder(province, options.knownCities);
+  const province = provinceIn(titleLines.join(' '), options.provinces ?? []) ?? options.province;
+  const b = new Builder(province, options.citiesOf?.(province));
 
   // columns
   const width = Math.max(rows[headerRow]?.length ?? 0, rows[headerRow + 1]?.length ?? 0);
@@ -402,7 +399,7 @@ export function parseQuotaGrid(
   const headerCell = cellRef(unitCol, headerRow + 1);
   for (const column of REQUIRED_COLUMNS) {
     if (!columns.has(column)) {
-      b.fail({ cell: headerCell, at: { zh: `${fileLabel} 第 ${headerRow + 1}-${headerRow + 2} 行`, en: `${fileLabel} rows ${headerRow + 1}-${headerRow + 2}` } }, {
+      b.fail({ cell: headerCell, at: quotaText('at-rows', { file: fileLabel, from: headerRow + 1, to: headerRow + 2 }) }, {
         id: 'missing-column',
         data: { column: COLUMN_LABELS[column] },
       });
@@ -436,7 +433,7 @@ export function parseQuotaGrid(
         value: rows[i]?.[j] ?? '',
         loc: {
           cell: ref,
-          at: { zh: `${ref}（${rowLabel} · ${COLUMN_LABELS[column].zh}）`, en: `${ref} (${rowLabel}, ${COLUMN_LABELS[column].en})` },
+          at: quotaText('at-cell-column', { cell: ref, unit: rowLabel, column: COLUMN_LABELS[column] }),
         },
       };
     };
@@ -447,10 +444,10 @@ export function parseQuotaGrid(
     }
     const figures = b.figures(get);
     if (!unit) {
-      b.fail({ cell: unitRef, at: { zh: unitRef, en: unitRef } }, { id: 'unit-missing' });
+      b.fail({ cell: unitRef, at: unitRef }, { id: 'unit-missing' });
       continue;
     }
-    b.row(unit, { cell: unitRef, at: { zh: unitRef, en: unitRef } }, figures);
+    b.row(unit, { cell: unitRef, at: unitRef }, figures);
   }
   if (b.rows.length === 0 && b.errors.length === 0) b.fail(fileLoc, { id: 'no-rows' });
   if (b.errors.length) return { errors: b.errors };
@@ -511,6 +508,8 @@ const DemoSchema = z
 const TableSchema = z
   .object({
     name: z.string().optional(),
+    /** The document the table comes from (湘慈办发〔2016〕6号 附4), shown with it. */
+    source: z.string().optional(),
     year: z.number().int().optional(),
     province: z.string().optional(),
     rows: z.array(RowSchema),
@@ -539,13 +538,13 @@ function pathText(path: readonly PropertyKey[]): string {
 }
 
 const EXPECTED: Record<string, Text> = {
-  number: { zh: '数字', en: 'a number' },
-  string: { zh: '文本', en: 'a text' },
-  object: { zh: '对象 { … }', en: 'an object { … }' },
-  array: { zh: '数组 [ … ]', en: 'an array [ … ]' },
-  int: { zh: '整数', en: 'a whole number' },
-  count: { zh: '整数（如 3）', en: 'a whole number (e.g. 3)' },
-  range: { zh: '户数或范围（如 9、"9-12"、[9, 12]）', en: 'a number of households or a range (9, "9-12", [9, 12])' },
+  number: quotaText('expected-number'),
+  string: quotaText('expected-string'),
+  object: quotaText('expected-object'),
+  array: quotaText('expected-array'),
+  int: quotaText('expected-int'),
+  count: quotaText('expected-count'),
+  range: quotaText('expected-range'),
 };
 
 /**
@@ -555,8 +554,8 @@ const EXPECTED: Record<string, Text> = {
  * notes?: [] }. Counts are numbers or digit strings; ranges are "9-12", 9, [9, 12] or { "min": 9, "max": 12 }
  * (the same spellings as in a grid). Errors name the JSON path, e.g. rows[3].foundationHouseholds.
  */
-export function parseQuotaJson(value: unknown, file: string, options: QuotaParseOptions = {}): QuotaParseResult {
-  const fileAt: Text = { zh: file, en: file };
+export function parseQuotaJson(value: unknown, file: string, options: QuotaParseOptions): QuotaParseResult {
+  const fileAt = file;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { errors: [{ id: 'json-not-object', path: '', message: quotaText('json-not-object', { at: fileAt }) }] };
   }
@@ -572,9 +571,7 @@ export function parseQuotaJson(value: unknown, file: string, options: QuotaParse
     const shownPath = p || '(root)';
     return {
       path: p,
-      at: unit
-        ? { zh: `${file} ${shownPath}（${unit}）`, en: `${file} ${shownPath} (${unit})` }
-        : { zh: `${file} ${shownPath}`, en: `${file} ${shownPath}` },
+      at: unit ? quotaText('at-path-unit', { file, path: shownPath, unit }) : quotaText('at-path', { file, path: shownPath }),
     };
   };
 
@@ -603,8 +600,8 @@ export function parseQuotaJson(value: unknown, file: string, options: QuotaParse
           : (QUOTA_COLUMNS as readonly string[]).includes(key)
             ? EXPECTED.count!
             : issue.code === 'invalid_type'
-              ? EXPECTED[issue.expected] ?? { zh: issue.expected, en: issue.expected }
-              : { zh: issue.message, en: issue.message };
+              ? EXPECTED[issue.expected] ?? quotaText('expected-other', { what: issue.expected })
+              : quotaText('expected-other', { what: issue.message });
         b.fail(loc, { id: 'json-type', data: { expected } });
       }
     }
@@ -612,8 +609,8 @@ export function parseQuotaJson(value: unknown, file: string, options: QuotaParse
   }
 
   const data = checked.data;
-  const province = options.province ?? data.province ?? '湖南省';
-  const b = new Builder(province, options.knownCities);
+  const province = data.province ?? options.province;
+  const b = new Builder(province, options.citiesOf?.(province));
   data.rows.forEach((row, i) => {
     const figures = b.figures((column) =>
       column in row ? { value: row[column], loc: locOf(['rows', i, column]) } : undefined,
@@ -642,7 +639,7 @@ export function parseQuotaJson(value: unknown, file: string, options: QuotaParse
       if (city === undefined) {
         b.fail(locOf(['demoSite', 'units', i]), {
           id: 'unknown-city',
-          data: { value: u, province, examples: (cities ?? []).slice(0, 3).join('、') },
+          data: { value: u, province, examples: (cities ?? []).slice(0, 3) },
         });
         return;
       }
@@ -652,7 +649,7 @@ export function parseQuotaJson(value: unknown, file: string, options: QuotaParse
     if (city === undefined) {
       b.fail(locOf(['demoSite', 'city']), {
         id: 'unknown-city',
-        data: { value: data.demoSite.city, province, examples: (b.cities ?? []).slice(0, 3).join('、') },
+        data: { value: data.demoSite.city, province, examples: (b.cities ?? []).slice(0, 3) },
       });
     } else {
       demoSite = { city, county: normText(data.demoSite.county), units: demoUnits, source: data.demoSite.source ?? '' };
@@ -662,6 +659,7 @@ export function parseQuotaJson(value: unknown, file: string, options: QuotaParse
   return {
     table: {
       name: data.name ?? '全省慈善组织帮扶任务分配指导建议表',
+      ...(data.source !== undefined ? { source: data.source } : {}),
       ...(data.year !== undefined ? { year: data.year } : {}),
       province,
       rows: b.rows,

@@ -30,7 +30,7 @@ export default defineRule({
       },
       en: {
         unknown:
-          "{cell}: \"{town}\" in the address \"{value}\" is not among {county}'s townships today; it may have been merged (可能已撤并): check it and write the household's current township",
+          "{cell}: \"{town}\" in the address \"{value}\" is not among {county}'s townships today; it may have been merged (\"可能已撤并\"): check it and write the household's current township",
         renamed:
           '{cell}: "{town}" in the address "{value}" is "{current}" in {county}\'s list today; the township may have become a town or sub-district: check it and write "{current}"',
         elsewhere:
@@ -75,7 +75,7 @@ export default defineRule({
       const current = county.towns.find((t) => t !== town && t.replace(TOWN_SUFFIX, '') === base);
       if (current) return { messageId: 'renamed', data: { town, county: countyLabel, current } };
       const others = county.city.counties.filter((k) => k !== county && idx.hasTown(k, town));
-      if (others.length > 0) return { messageId: 'elsewhere', data: { town, county: countyLabel, others: others.map((k) => k.name).join('、') } };
+      if (others.length > 0) return { messageId: 'elsewhere', data: { town, county: countyLabel, others: others.map((k) => k.name) } };
       return { messageId: 'unknown', data: { town, county: countyLabel } };
     };
 
@@ -86,5 +86,5 @@ export default defineRule({
 /** What an address says about its township: the message and its data (the same for every address with one key). */
 interface Finding {
   messageId: 'unknown' | 'renamed' | 'elsewhere';
-  data: Record<string, string>;
+  data: Record<string, string | string[]>;
 }

@@ -22,9 +22,9 @@ export default defineRule({
         phone: '登记表没有“{column}”列：请在“扶贫家庭住址”后加一列“联系方式”，填写每户的手机号或固定电话',
       },
       en: {
-        seq: 'The register has no "{column}" column: insert a 序号 column on the left and number the rows 1, 2, 3 …',
+        seq: 'The register has no "{column}" column: insert a "序号" column on the left and number the rows 1, 2, 3 …',
         phone:
-          'The register has no "{column}" column: add a 联系方式 column after the address and type each household\'s mobile or landline number',
+          'The register has no "{column}" column: add a "联系方式" column after the address and type each household\'s mobile or landline number',
       },
     },
   },

@@ -1,6 +1,6 @@
 // ditto-mark: "同上" / 〃 in the organisation or address column — counted as the row above's value, and said so.
 import type { ColumnKey } from '../model.js';
-import { isDittoMark } from '../register.js';
+import { isDittoMark } from '../normalize.js';
 import { defineRule } from './rule.js';
 
 const COLUMNS: readonly ColumnKey[] = ['org', 'address'];
@@ -35,7 +35,16 @@ export default defineRule({
           if (!f) continue;
           if (f.ditto !== undefined) {
             // the cell holds the mark; the value counted is the row above's
-            ctx.report({ messageId: 'resolved', row: row.row, columnKey: key, column: headerOf.get(key), cell: f.cell, value: f.ditto, data: { mark: f.ditto, counted: f.text } });
+            ctx.report({
+              messageId: 'resolved',
+              row: row.row,
+              columnKey: key,
+              column: headerOf.get(key),
+              cell: f.cell,
+              value: f.ditto,
+              data: { mark: f.ditto, counted: f.text },
+              fix: [ctx.edit(row, key, f.text)],
+            });
           }
           else if (f.norm !== '' && isDittoMark(f.norm)) ctx.reportCell(row, key, 'unresolved', { mark: f.text, label: LABEL[key]! });
         }

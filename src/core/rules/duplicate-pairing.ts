@@ -23,7 +23,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const facts = ctx.facts ?? new RowFacts();
+    const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
     // household id → the first row of each organisation pairing with it (most households have one: no inner map)
     const firstRow = new Map<string, { org: string; row: number; more?: Map<string, number> }>();
     return {

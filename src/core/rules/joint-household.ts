@@ -39,7 +39,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const facts = ctx.facts ?? new RowFacts();
+    const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
     const seen = new Map<string, Seen>();
     return {
       row(row) {
@@ -64,7 +64,7 @@ export default defineRule({
           ctx.reportCell(s.secondRow, 'name', 'joint', {
             name: compact(s.secondRow.fields.name?.text ?? ''),
             count: s.orgs.size,
-            orgs: [...s.orgs.values()].join('、'),
+            orgs: [...s.orgs.values()],
             first: s.firstRow,
           });
         }

@@ -37,7 +37,7 @@ export default defineRule({
         if (dotted !== undefined) {
           ctx.reportCell(row, 'name', 'spaces-long', { fixed, dotted });
         } else {
-          ctx.reportCell(row, 'name', 'spaces', { fixed });
+          ctx.reportCell(row, 'name', 'spaces', { fixed }, undefined, [ctx.edit(row, 'name', fixed)]);
         }
       },
     };

@@ -1,14 +1,18 @@
-// org-name-variant: one organisation spelt two ways (spaces, bracket width, punctuation) or two near-identical names.
+// org-name-variant: one organisation spelt two ways (spaces, bracket width, punctuation, its area's names in front) or two near-identical names.
 //
-// Spellings: rows whose names have the same orgKey but different text are one organisation. The
-// spelling to use is the most frequent one (ties: the first seen), with stray outer spaces trimmed;
-// every cell spelt otherwise is reported. Similar names: two different orgKeys of 6+ characters one
-// edit apart are reported once, at the first cell of the less used name (ties: the later one),
-// unless the differing character tells two places or levels apart: a digit, 一…十, 零〇, 东南西北上下
-// 前后新老 (as specified), and also 省市县区 (邵阳市慈善总会 and 邵阳县慈善总会 are different bodies).
+// Spellings: rows whose names have the same organisation key (household.ts orgIdentity: spaces, punctuation and width
+// ignored, and the higher-level place names in front: 湖南省怀化市慈善总会 is 怀化市慈善总会) but different text are one
+// organisation. The spelling to use is the most frequent one (ties: the first seen), with stray outer spaces trimmed;
+// every cell spelt otherwise is reported. Similar names: two different keys of 6+ characters one edit apart are
+// reported once, at the first cell of the less used name (ties: the later one), unless the differing character tells
+// two places or levels apart: a digit, 一…十, 零〇, 东南西北上下前后新老 (as specified), and also 省市县区 (邵阳市慈善总会
+// and 邵阳县慈善总会 are different bodies).
+//
+// A cell holding a ditto mark (同上, 〃) is ditto-mark's finding: it is counted as the row above's name, and reported
+// here neither as a spelling of its own nor as that name's spelling (the clerk did not type it).
 import type { RegisterRow } from '../model.js';
 import { orgKeyOf } from '../household.js';
-import { compact } from '../normalize.js';
+import { compact, orgKey } from '../normalize.js';
 import { defineRule } from './rule.js';
 
 /** Characters whose difference makes two names different organisations, not misspellings. */
@@ -50,6 +54,8 @@ export default defineRule({
           '{cell} 单位名称“{value}”与本表其他行的写法“{expected}”全角/半角字符（括号、数字）不一致：请改为“{expected}”',
         punctuation:
           '{cell} 单位名称“{value}”与本表其他行的写法“{expected}”标点或括号不一致：请改为“{expected}”',
+        place:
+          '{cell} 单位名称“{value}”与本表其他行的“{expected}”是同一个单位，只是前面的地名写法不同：请统一改为“{expected}”，以免统计时被算成两个单位',
         similar:
           '{cell} 单位名称“{value}”与第 {otherRow} 行的“{other}”只差一个字，是否同一单位？如是，请统一改为正式全称；如不是，请忽略',
       },
@@ -60,6 +66,8 @@ export default defineRule({
           '{cell}: the organisation "{value}" differs from "{expected}" used in other rows in full-/half-width characters (brackets, digits); type "{expected}"',
         punctuation:
           '{cell}: the organisation "{value}" differs from "{expected}" used in other rows in punctuation or brackets; type "{expected}"',
+        place:
+          '{cell}: the organisation "{value}" is "{expected}" used in other rows, with its place names in front written differently; type "{expected}" so it is not counted as two organisations',
         similar:
           '{cell}: the organisation "{value}" is one character away from "{other}" in row {otherRow}; is it the same one? If so, use its full official name in both; if not, ignore this',
       },
@@ -79,7 +87,7 @@ export default defineRule({
     });
     return {
       row(row) {
-        const key = facts ? facts.orgKey(row) : orgKeyOf(row);
+        const key = facts ? facts.orgKey(row) : orgKeyOf(row, ctx.options.divisions);
         const f = row.fields.org;
         const text = f?.text;
         if (key === undefined || text === undefined) return;
@@ -90,6 +98,8 @@ export default defineRule({
           orgs.set(key, org);
         }
         org.count++;
+        // a ditto mark counted as the row above's name is not a spelling anyone typed
+        if (f!.ditto !== undefined) return;
         let sp = org.spellings.get(text);
         if (!sp) {
           sp = { text, rows: [], order: org.spellings.size };
@@ -100,12 +110,16 @@ export default defineRule({
       end() {
         for (const org of orgs.values()) {
           const best = [...org.spellings.values()].sort((a, b) => b.rows.length - a.rows.length || a.order - b.order)[0];
+          if (!best) continue;
           org.preferred = best.text.trim();
           if (org.spellings.size < 2) continue;
           for (const sp of org.spellings.values()) {
             if (sp.text === org.preferred) continue;
             const messageId = differenceOf(sp.text, org.preferred);
-            for (const row of sp.rows) ctx.reportCell(orgCell(row, sp.text), 'org', messageId, { expected: org.preferred });
+            for (const row of sp.rows) {
+              const cell = orgCell(row, sp.text);
+              ctx.reportCell(cell, 'org', messageId, { expected: org.preferred }, undefined, [ctx.edit(cell, 'org', org.preferred)]);
+            }
           }
         }
         const list = [...orgs.values()];
@@ -128,7 +142,8 @@ export default defineRule({
 });
 
 /** Which kind of difference separates a spelling from the preferred one (same org key). */
-function differenceOf(text: string, preferred: string): 'spaces' | 'width' | 'punctuation' {
+function differenceOf(text: string, preferred: string): 'spaces' | 'width' | 'punctuation' | 'place' {
+  if (orgKey(text) !== orgKey(preferred)) return 'place';
   const noSpace = (s: string): string => s.replace(/[\s\u3000]+/gu, '');
   if (noSpace(text) === noSpace(preferred)) return 'spaces';
   if (compact(text) === compact(preferred)) return 'width';

@@ -1,5 +1,6 @@
 // org-type-guess: an organisation no 类型 column, orgs.csv entry or name rule could type is counted as 社会服务机构 — say so once.
 import type { RegisterRow } from '../model.js';
+import { orgIdentity } from '../household.js';
 import { normText, orgKey } from '../normalize.js';
 import { classifyOrg, parseTypeText } from '../orgs.js';
 import { defineRule } from './rule.js';
@@ -20,8 +21,8 @@ export default defineRule({
       },
       en: {
         unknown:
-          '{cell}: fupin cannot tell whether "{name}" is a charity federation, a foundation or a social service organisation, and counted it as the last; add a line "{name},type" to orgs.csv with 慈善系统, 基金会 or 社会服务机构',
-        'type-text': '{cell}: type "{value}" is not one fupin knows; type 慈善系统, 基金会 or 社会服务机构',
+          '{cell}: fupin cannot tell whether "{name}" is a charity federation, a foundation or a social service organisation, and counted it as the last; add a line "{name},type" to orgs.csv with "慈善系统", "基金会" or "社会服务机构"',
+        'type-text': '{cell}: type "{value}" is not one fupin knows; type "慈善系统", "基金会" or "社会服务机构"',
       },
     },
   },
@@ -31,7 +32,7 @@ export default defineRule({
     return {
       row(row) {
         const name = row.fields.org?.text ?? '';
-        const key = ctx.facts ? (ctx.facts.orgKey(row) ?? '') : orgKey(name);
+        const key = ctx.facts ? (ctx.facts.orgKey(row) ?? '') : orgIdentity(name, ctx.options.divisions);
         if (!key) return;
         const typeText = row.fields.orgType?.text ?? '';
         const typed = parseTypeText(typeText) !== undefined;

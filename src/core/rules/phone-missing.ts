@@ -18,7 +18,7 @@ export default defineRule({
       },
       en: {
         empty: '{cell}: the phone number is empty; type the household\'s mobile (11 digits) or landline (e.g. 0745-1234567)',
-        none: '{cell}: the phone number says "{value}"; if the household has no phone, type a village cadre\'s or neighbour\'s number and say so under 备注',
+        none: '{cell}: the phone number says "{value}"; if the household has no phone, type a village cadre\'s or neighbour\'s number and say so under "备注"',
       },
     },
   },

@@ -1,5 +1,5 @@
 // The shape of a validation rule: metadata (id, severity, zh/en messages) and per-row / end hooks.
-import type { ColumnKey, Lang, Problem, Register, RegisterRow, Severity } from '../model.js';
+import type { ColumnKey, FixEdit, Lang, MsgArg, Problem, Register, RegisterRow, Severity } from '../model.js';
 import type { DivisionIndex } from '../divisions.js';
 import type { OrgRegistry } from '../orgs.js';
 import type { RowFacts } from '../row-facts.js';
@@ -15,7 +15,7 @@ export interface RuleMeta {
   description: Record<Lang, string>;
   /** Message templates by messageId, `{placeholder}` filled from Problem.data, value, cell, column. */
   messages: Record<Lang, Messages>;
-  /** `fupin fix` can repair it mechanically. */
+  /** Its findings carry a repair (Problem.fix) when one can be made mechanically; `fupin fix` applies them. */
   fixable?: boolean;
 }
 
@@ -35,14 +35,17 @@ export interface RuleContext {
   register: Register;
   options: RuleOptions;
   report(p: ReportInput): void;
-  /** Report about one cell of a row: fills row, cell, column and value from the field. */
+  /** Report about one cell of a row: fills row, cell, column and value from the field; `fix`: the repair proposed. */
   reportCell(
     row: RegisterRow,
     key: ColumnKey,
     messageId: string,
-    data?: Record<string, string | number>,
+    data?: Record<string, MsgArg>,
     severity?: Severity,
+    fix?: FixEdit[],
   ): void;
+  /** The repair that writes `after` into a row's cell of column `key` (for a report's `fix`). */
+  edit(row: RegisterRow, key: ColumnKey, after: string): FixEdit;
   /** Facts about the current row shared by the rules of this run (org key, household id, phones); absent: compute your own. */
   facts?: RowFacts;
 }

@@ -1,10 +1,20 @@
-// serial-number: 序号 should run 1, 2, 3 … — not a number, repeated, out of sequence or empty are warnings.
+// serial-number: 序号 should run 1, 2, 3 … — judged as a whole sequence: one finding per wrong number or shifted block.
 //
-// A row is out of sequence when its number is not the previous row's number + 1 (a blank or broken
-// previous number counts as the number it should have had). Only the row where the sequence breaks is
-// reported, not every row after it; the message gives the number renumbering would put there (the
-// row's position among the pairings), which is what `fupin fix` writes.
-import { compact } from '../normalize.js';
+// The number each row should have is its position among the pairings (1 for the first, …): that is what `fupin fix`
+// writes, so every number a message asks for is the one fix would write. A blank 序号 (`empty`) or one that is not a
+// whole number (`not-number`) is reported at its cell. The numbered rows are then read as offsets, number − position:
+// a row whose offset is 0 is right. Consecutive numbered rows with the same non-zero offset are one run — the rows a
+// single slip moved together — and each run is one finding, at its first cell:
+// - one row alone (1, 2, 7, 4, 5 or 1, 2, 3, 5, 5, 6): `repeated` when its number is the right number of another row
+//   (naming that row), else `wrong`; the rows around it are right and are not reported;
+// - a run from the first row to the last (5, 6, 7 …): `start`;
+// - a run that goes on to the last numbered row (a number skipped or repeated and everything after it moved):
+//   `tail-gap` (numbers skipped: offset > 0), `tail-repeat` (the first number repeats another row's) or `tail`; the
+//   message says renumbering from there to the end, or `fupin fix`, mends them all;
+// - a run that ends before the last row (a block of rows moved): `block`, naming its first and last cells.
+// No message asks for the number a cell already has: a run's offset is never 0.
+import type { FixEdit, RegisterRow } from '../model.js';
+import { compact, numberText } from '../normalize.js';
 import { isBlankText as isBlank } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
@@ -15,58 +25,119 @@ export default defineRule({
     fixable: true,
     description: {
       zh: '序号应从 1 开始依次连续编号',
-      en: 'The 序号 column should number the rows 1, 2, 3 … without gaps or repeats',
+      en: 'The "序号" (number) column should number the rows 1, 2, 3 … without gaps or repeats',
     },
     messages: {
       zh: {
         empty: '{cell} 序号为空：请填写 {expected}',
         'not-number': '{cell} 序号“{value}”不是整数：请改为 {expected}',
-        repeated: '{cell} 序号 {value} 与第 {first} 行重复：请改为 {expected}，其后各行依次顺延',
-        start: '{cell} 序号 {value} 不是从 1 开始：请改为 {expected}，其后各行依次顺延',
-        sequence: '{cell} 序号 {value} 不连续（上一行是 {previous}）：请改为 {expected}，其后各行依次顺延',
+        wrong: '{cell} 序号 {value} 不对，按顺序这一行是第 {expected} 个：请改为 {expected}',
+        repeated: '{cell} 序号 {value} 与第 {first} 行重复，按顺序这一行是第 {expected} 个：请改为 {expected}',
+        start: '{cell} 序号从 {value} 开始，不是从 1 开始：请从这一行起依次改为 1、2、3……（fupin fix 可一次重新编号）',
+        'tail-gap':
+          '{cell} 序号跳过了 {missing}，从这一行到最后一行都多了 {shift}：请从这一行起依次改为 {expected}、{next}……（fupin fix 可一次重新编号）',
+        'tail-repeat':
+          '{cell} 序号 {value} 与第 {first} 行重复，从这一行到最后一行都少了 {shift}：请从这一行起依次改为 {expected}、{next}……（fupin fix 可一次重新编号）',
+        tail: '{cell} 序号 {value} 起与行的顺序不符，从这一行到最后一行都要改：请依次改为 {expected}、{next}……（fupin fix 可一次重新编号）',
+        block:
+          '{cell} 至 {lastCell} 的序号 {value}–{lastValue} 与行的顺序不符：请依次改为 {expected}–{lastExpected}（fupin fix 可一次重新编号）',
       },
       en: {
         empty: '{cell}: the number is empty; type {expected}',
         'not-number': '{cell}: the number "{value}" is not a whole number; change it to {expected}',
-        repeated: '{cell}: number {value} repeats row {first}; change it to {expected} and renumber the rows below',
-        start: '{cell}: numbering starts at {value}; change it to {expected} and renumber the rows below',
-        sequence:
-          '{cell}: number {value} breaks the sequence (the row above has {previous}); change it to {expected} and renumber the rows below',
+        wrong: '{cell}: number {value} is wrong, this is row {expected} in order; change it to {expected}',
+        repeated: '{cell}: number {value} repeats row {first}, and this is row {expected} in order; change it to {expected}',
+        start: '{cell}: numbering starts at {value}, not 1; number the rows 1, 2, 3 … from here (fupin fix renumbers them all)',
+        'tail-gap':
+          '{cell}: the numbering skips {missing}, so every number from here to the last row is {shift} too high; number them {expected}, {next} … from here (fupin fix renumbers them all)',
+        'tail-repeat':
+          '{cell}: number {value} repeats row {first}, so every number from here to the last row is {shift} too low; number them {expected}, {next} … from here (fupin fix renumbers them all)',
+        tail: '{cell}: from number {value} to the last row the numbers do not follow the rows; number them {expected}, {next} … from here (fupin fix renumbers them all)',
+        block:
+          '{cell} to {lastCell}: numbers {value}–{lastValue} do not follow the rows; number them {expected}–{lastExpected} (fupin fix renumbers them all)',
       },
     },
   },
   create(ctx) {
-    if (!ctx.register.columns.some((c) => c.key === 'seq')) return {};
-    let position = 0;
-    let previous = 0;
-    const firstRowOf = new Map<number, number>();
+    const seq = ctx.register.columns.find((c) => c.key === 'seq');
+    if (!seq) return {};
+    /** Per position (0-based): the sheet row, and the number written (NaN: blank or not a number). */
+    const rows: number[] = [];
+    const values: number[] = [];
+    /** Cells and texts that are not the plain letter + row and digits of the value (kept for exact reports). */
+    const oddCells = new Map<number, string>();
+    const oddTexts = new Map<number, string>();
+    /** A row standing for the 序号 cell of a position seen earlier: what reportCell reads. */
+    const seqCell = (at: number): RegisterRow => {
+      const row = rows[at]!;
+      const text = oddTexts.get(at) ?? numberText(values[at]!);
+      return { row, fields: { seq: { text, norm: '', cell: oddCells.get(at) ?? `${seq.letter}${row}`, kind: 'string' } }, extra: {} };
+    };
     return {
       row(row) {
-        position++;
-        const expected = position;
+        const at = rows.length;
+        const expected = at + 1;
+        rows.push(row.row);
         const field = row.fields.seq;
         if (isBlank(field?.text)) {
-          ctx.reportCell(row, 'seq', 'empty', { expected });
-          previous++;
+          values.push(NaN);
+          ctx.reportCell(row, 'seq', 'empty', { expected }, undefined, [ctx.edit(row, 'seq', String(expected))]);
           return;
         }
         const value = wholeNumber(field!.text, field!.kind, field!.raw);
+        values.push(value ?? NaN);
         if (value === undefined) {
-          ctx.reportCell(row, 'seq', 'not-number', { expected });
-          previous++;
+          ctx.reportCell(row, 'seq', 'not-number', { expected }, undefined, [ctx.edit(row, 'seq', String(expected))]);
           return;
         }
-        const first = firstRowOf.get(value);
-        if (first !== undefined) {
-          ctx.reportCell(row, 'seq', 'repeated', { expected, first });
-        } else {
-          firstRowOf.set(value, row.row);
-          if (value !== previous + 1) {
-            if (position === 1) ctx.reportCell(row, 'seq', 'start', { expected });
-            else ctx.reportCell(row, 'seq', 'sequence', { expected, previous });
+        if (field!.cell !== `${seq.letter}${row.row}`) oddCells.set(at, field!.cell);
+        if (field!.text !== numberText(value)) oddTexts.set(at, (' ' + field!.text).slice(1));
+      },
+      end() {
+        const n = values.length;
+        const offset = (i: number): number => values[i]! - (i + 1);
+        /** The last position with a number: a run reaching it moved everything after its start. */
+        let lastNumbered = n - 1;
+        while (lastNumbered >= 0 && Number.isNaN(values[lastNumbered]!)) lastNumbered--;
+        for (let i = 0; i < n; ) {
+          const d = offset(i);
+          if (Number.isNaN(d) || d === 0) {
+            i++;
+            continue;
+          }
+          let j = i;
+          while (j + 1 < n && offset(j + 1) === d) j++;
+          report(i, j, d);
+          i = j + 1;
+        }
+
+        function report(i: number, j: number, shift: number): void {
+          const value = values[i]!;
+          const expected = i + 1;
+          // the row where this number is right (its position), when it has that number
+          const owner = value >= 1 && value <= n && value - 1 !== i && values[value - 1] === value ? rows[value - 1] : undefined;
+          const cell = seqCell(i);
+          // the repair: every row of the run gets its position (what fupin fix writes)
+          const fix: FixEdit[] = [];
+          for (let k = i; k <= j; k++) fix.push(ctx.edit(k === i ? cell : seqCell(k), 'seq', String(k + 1)));
+          if (i === 0 && j === lastNumbered && j > 0) {
+            ctx.reportCell(cell, 'seq', 'start', { expected }, undefined, fix);
+          } else if (i === j) {
+            if (owner !== undefined) ctx.reportCell(cell, 'seq', 'repeated', { expected, first: owner }, undefined, fix);
+            else ctx.reportCell(cell, 'seq', 'wrong', { expected }, undefined, fix);
+          } else if (j === lastNumbered) {
+            const next = expected + 1;
+            if (shift > 0) {
+              const missing = shift === 1 ? String(expected) : `${expected}–${value - 1}`;
+              ctx.reportCell(cell, 'seq', 'tail-gap', { expected, next, shift, missing }, undefined, fix);
+            } else if (owner !== undefined) {
+              ctx.reportCell(cell, 'seq', 'tail-repeat', { expected, next, shift: -shift, first: owner }, undefined, fix);
+            } else ctx.reportCell(cell, 'seq', 'tail', { expected, next }, undefined, fix);
+          } else {
+            const last = seqCell(j).fields.seq!;
+            ctx.reportCell(cell, 'seq', 'block', { expected, lastExpected: j + 1, lastCell: last.cell, lastValue: last.text }, undefined, fix);
           }
         }
-        previous = value;
       },
     };
   },

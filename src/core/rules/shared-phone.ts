@@ -19,12 +19,12 @@ export default defineRule({
       },
       en: {
         shared:
-          '{cell}: phone {number} is also the phone of the household of "{name}" in row {first}, a different household; type this household\'s own number, or note under 备注 that it is a contact person\'s (e.g. a village cadre)',
+          '{cell}: phone {number} is also the phone of the household of "{name}" in row {first}, a different household; type this household\'s own number, or note under "备注" that it is a contact person\'s (e.g. a village cadre)',
       },
     },
   },
   create(ctx) {
-    const facts = ctx.facts ?? new RowFacts();
+    const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
     // number → the first household giving it; the name as written, compacted only when reported
     const owner = new Map<string, { household: string; row: number; nameText: string }>();
     const reported = new Set<string>();

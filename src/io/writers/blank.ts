@@ -1,8 +1,7 @@
 // Writes the blank forms for `fupin template`: 附2 with numbered rows and input rules, 附3, 附4 (with the built-in 2016 targets), 附1.
 import type { Worksheet } from 'exceljs';
-import { HUNAN_2016 } from '../../core/quota/table.js';
-import { loadDivisions } from '../divisions.js';
-import { writeQuotaForm } from './quota.js';
+import type { QuotaTable } from '../../core/quota/table.js';
+import { writeBlankQuotaForm, writeQuotaForm } from './quota.js';
 import { writeCards } from './cards.js';
 import { letter, loadTemplate, namedCell, resizeRows, setNumber, setText, toBuffer } from './template-book.js';
 
@@ -15,6 +14,12 @@ export interface BlankOptions {
   rows?: number;
   /** 附2: the 填报单位 line's unit (`填报单位：{unitLine}（盖章）`), e.g. 怀化市溆浦县 (fupin init). */
   unitLine?: string;
+  /** The province's titles (its profile's): 附2's generic title, 附3's, 附1's. */
+  titles?: { register: string; stats: string; card: string; quota: string };
+  /** 附3: the rows' units (市本级 and the city's counties, or 省本级 and the province's cities). */
+  units?: readonly string[];
+  /** 附4: the province's quota table, when it has one; else the form with its units and blank figures. */
+  quota?: QuotaTable;
 }
 
 export const DEFAULT_REGISTER_ROWS = 30;
@@ -37,18 +42,7 @@ async function register(opts: BlankOptions): Promise<Buffer> {
     const u = namedCell(wb, 'unit_line');
     setText(ws.getCell(u.row, u.col), `填报单位：${opts.unitLine}（盖章）`);
   }
-  return toBuffer(wb);
-}
-
-/**
- * The unit rows of a city's blank 附3: 市本级, then its counties in the division list's order (functional zones left
- * out, as rollup leaves them out when they have no register). Undefined when `area` is not a city.
- */
-export async function cityUnits(area: string): Promise<string[] | undefined> {
-  const divisions = await loadDivisions();
-  const city = divisions.city(area.trim());
-  if (!city || city.pseudo) return undefined;
-  return ['市本级', ...city.counties.filter((k) => !k.zone).map((k) => k.name)];
+  return toBuffer(wb, 'template');
 }
 
 /**
@@ -65,19 +59,22 @@ async function stats(opts: BlankOptions): Promise<Buffer> {
   const { wb, ws } = await loadTemplate('stats');
   const start = namedCell(wb, 'data_start');
   const total = namedCell(wb, 'total_row').row;
-  const units = opts.area ? await cityUnits(opts.area) : undefined;
-  const rows = units ? Math.max(opts.rows ?? 0, units.length) : opts.rows;
-  if (rows !== undefined) {
-    resizeRows(ws, start.row, total - start.row, rows, start.col + 8);
-    if (units) for (let i = 0; i < rows; i++) setText(ws.getCell(start.row + i, start.col), units[i]);
-  }
-  const totalRow = start.row + (rows ?? total - start.row);
-  for (let c = start.col + 1; c <= start.col + 8; c++) blankTotal(ws, totalRow, start.row, c);
+  const templateRows = total - start.row;
+  // the rows the form will hold: --rows, and at least one per unit (市本级 and the counties, or 省本级 and the cities)
+  const units = opts.units ?? [];
+  const rows = units.length || opts.rows !== undefined ? Math.max(units.length, opts.rows ?? (units.length ? 0 : templateRows)) : templateRows;
+  resizeRows(ws, start.row, templateRows, rows, start.col + 8);
+  units.forEach((u, i) => setText(ws.getCell(start.row + i, start.col), u));
+  for (let c = start.col + 1; c <= start.col + 8; c++) blankTotal(ws, start.row + rows, start.row, c);
   if (opts.area) {
     const u = namedCell(wb, 'unit_line');
     setText(ws.getCell(u.row, u.col), `填报单位：${opts.area}（盖章）`);
   }
-  return toBuffer(wb);
+  if (opts.titles) {
+    const t = namedCell(wb, 'title');
+    setText(ws.getCell(t.row, t.col), opts.titles.stats);
+  }
+  return toBuffer(wb, 'stats');
 }
 
 /** A blank official form as .xlsx bytes. */
@@ -88,8 +85,8 @@ export async function writeBlankTemplate(kind: BlankKind, opts: BlankOptions = {
     case 'stats':
       return stats(opts);
     case 'quota':
-      return writeQuotaForm(HUNAN_2016);
+      return opts.quota ? writeQuotaForm(opts.quota) : writeBlankQuotaForm(opts.units ?? [], opts.titles?.quota);
     case 'card':
-      return writeCards([]);
+      return writeCards([], opts.titles ? { title: opts.titles.card } : {});
   }
 }

@@ -1,6 +1,13 @@
-// Writes 附1 结对帮扶卡: one printable A4 sheet per household, each a copy of templates/附1-结对帮扶卡.xlsx filled from the register.
+// Writes 附1 结对帮扶卡: one card per A4 page, each a copy of templates/附1-结对帮扶卡.xlsx filled from the register. Cards are
+// stacked down a sheet with a page break after each (1,000 to a sheet), written as a stream: a county's 200,000 pairings
+// make a large file, never a large process.
+import { PassThrough } from 'node:stream';
 import type { Worksheet } from 'exceljs';
-import { loadTemplate, namedCell, setText, toBuffer } from './template-book.js';
+import type { OutputKind } from '../../core/ledger/own-output.js';
+import { markWorkbook } from '../mark.js';
+import { xlsxText } from '../../core/neutralize.js';
+import { loadExcelJs } from '../xlsx.js';
+import { loadTemplate, namedCell } from './template-book.js';
 
 /** What a card shows from the register; anything absent stays blank for the clerk to write in. */
 export interface CardHousehold {
@@ -21,32 +28,10 @@ export interface CardHousehold {
 }
 
 export interface CardsWriteOptions {
-  /** Sheet name prefix; default the card's number (1, 2, …). */
-  sheetPrefix?: (index: number, h: CardHousehold) => string;
-}
-
-const SHEET_FORBIDDEN = /[[\]:*?/\\]/g;
-const SHEET_MAX = 31;
-
-/** Cut to at most `max` UTF-16 units (Excel's count) without splitting a surrogate pair. */
-function cut(s: string, max: number): string {
-  if (s.length <= max) return s;
-  let out = s.slice(0, max);
-  if (/[\uD800-\uDBFF]$/.test(out)) out = out.slice(0, -1);
-  return out;
-}
-
-/** A sheet name Excel accepts: no []:*?/\, no leading or trailing apostrophe, ≤ 31 characters, unique (case-insensitively). */
-export function sheetName(wanted: string, used: Set<string>): string {
-  let base = wanted.replace(SHEET_FORBIDDEN, '_').replace(/[\u0000-\u001F]/g, '').replace(/^'+|'+$/g, '').trim();
-  if (base === '' || base.toLowerCase() === 'history') base = '卡片';
-  let name = cut(base, SHEET_MAX);
-  for (let n = 2; used.has(name.toLowerCase()); n++) {
-    const suffix = `(${n})`;
-    name = cut(base, SHEET_MAX - suffix.length) + suffix;
-  }
-  used.add(name.toLowerCase());
-  return name;
+  /** The card's title (the province profile's). */
+  title?: string;
+  /** Cards on one sheet before the next sheet starts. */
+  perSheet?: number;
 }
 
 const FIELDS: [keyof CardHousehold, string][] = [
@@ -60,27 +45,68 @@ const FIELDS: [keyof CardHousehold, string][] = [
   ['measures', 'card_measures'],
 ];
 
+/** A parsed A1 range. */
+function shift(range: string, rows: number): string {
+  return range.replace(/([A-Z]+)(\d+)/g, (_, col: string, row: string) => `${col}${Number(row) + rows}`);
+}
+
 /** One card per entry, in the order given; with no entries, the blank card. */
 export async function writeCards(households: readonly CardHousehold[], opts: CardsWriteOptions = {}): Promise<Buffer> {
-  const { wb, ws: template } = await loadTemplate('card');
-  if (households.length === 0) return toBuffer(wb);
-  const cells = FIELDS.map(([key, name]) => ({ key, at: namedCell(wb, name) }));
-  const model = template.model as Worksheet['model'] & { merges: string[] };
-  const used = new Set<string>();
-  households.forEach((h, i) => {
-    const prefix = opts.sheetPrefix?.(i, h) ?? String(i + 1);
-    const ws = wb.addWorksheet(sheetName(`${prefix}-${h.name || '未填姓名'}`, used));
-    const { id, name } = ws;
-    // A copy of the template sheet: rows, styles, merges, widths, page setup.
-    ws.model = { ...structuredClone(model), id, name, mergeCells: model.merges } as unknown as Worksheet['model'];
-    // Merging drops the merged-over cells' own styles (their borders draw the merged box's right and bottom edges): copy them back.
-    for (let r = 1; r <= template.rowCount; r++) {
-      for (let c = 1; c <= template.columnCount; c++) ws.getCell(r, c).style = structuredClone(template.getCell(r, c).style);
-    }
-    for (const { key, at } of cells) setText(ws.getCell(at.row, at.col), h[key]);
+  const { wb: template, ws: card } = await loadTemplate('card');
+  const height = card.rowCount;
+  const width = card.columnCount;
+  const model = card.model as Worksheet['model'] & { merges: string[] };
+  const title = namedCell(template, 'title');
+  const filled = new Map(FIELDS.map(([key, name]) => [`${namedCell(template, name).row}:${namedCell(template, name).col}`, key] as const));
+
+  const ExcelJS = await loadExcelJs();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
   });
-  wb.removeWorksheet(template.id);
-  // The names point at the template sheet, which is gone: a filled card book has none.
-  wb.definedNames.model = [];
-  return toBuffer(wb);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, creator: 'fupin', lastModifiedBy: 'fupin' } as never);
+  markWorkbook(wb, 'cards' satisfies OutputKind);
+
+  const perSheet = opts.perSheet ?? 1000;
+  const list: (CardHousehold | undefined)[] = households.length ? [...households] : [undefined];
+  for (let start = 0; start < list.length; start += perSheet) {
+    const part = list.slice(start, start + perSheet);
+    const name = list.length <= perSheet ? card.name : `${start + 1}-${start + part.length}`;
+    // one card a page: as wide as the page, as many pages as cards (the page breaks below)
+    const lastCol = card.getColumn(width).letter;
+    const ws = wb.addWorksheet(name, {
+      pageSetup: { ...card.pageSetup, fitToWidth: 1, fitToHeight: part.length === 1 ? 1 : 0, printArea: `A1:${lastCol}${height * part.length}` },
+      views: card.views,
+    });
+    ws.columns = Array.from({ length: width }, (_, i) => ({ width: card.getColumn(i + 1).width ?? 9 }));
+    part.forEach((h, k) => {
+      const offset = k * height;
+      for (const m of model.merges ?? []) ws.mergeCells(shift(m, offset));
+      for (let r = 1; r <= height; r++) {
+        const src = card.getRow(r);
+        const row = ws.getRow(offset + r);
+        if (src.height) row.height = src.height;
+        for (let c = 1; c <= width; c++) {
+          const from = src.getCell(c);
+          const cell = row.getCell(c);
+          cell.style = from.style;
+          // a merged-over cell keeps its style (its borders draw the box) but no value: it would overwrite the merge's
+          if (from.isMerged && from.master !== from) continue;
+          const key = filled.get(`${r}:${c}`);
+          if (r === title.row && c === title.col && opts.title) cell.value = xlsxText(opts.title);
+          else if (key) cell.value = h?.[key] ? xlsxText(h[key]!) : null;
+          else cell.value = from.value;
+        }
+        if (r === height && k < part.length - 1) row.addPageBreak();
+        row.commit();
+      }
+    });
+    ws.commit();
+  }
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
 }

@@ -53,6 +53,8 @@ export interface PrintSetup {
   header?: string;
   /** Fit on one page tall as well (short forms). */
   onePage?: boolean;
+  /** Centre of the page footer, with Excel's codes (&P page, &N pages): the catalogue's print/page-footer. */
+  footer: string;
 }
 
 /** A4, one page wide (as many tall as it takes), centred, page numbers in the footer. */
@@ -71,7 +73,7 @@ export function setPrint(ws: Worksheet, p: PrintSetup): void {
   ws.headerFooter = {
     ...ws.headerFooter,
     ...(p.header ? { oddHeader: `&L${p.header}` } : {}),
-    oddFooter: '&C第 &P 页，共 &N 页',
+    oddFooter: `&C${p.footer}`,
   };
 }
 

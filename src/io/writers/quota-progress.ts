@@ -1,23 +1,28 @@
 // quota -o FILE.xlsx: the 附4 progress workbook. First sheet 完成情况, made to be printed: per unit three rows (任务下限,
 // 实际, 差额) under the form's own header, a verdict beside them, A4 landscape at full size. Second sheet, the 附4 form from
 // templates/ with the targets and beside them the actual figures, the shortfalls and a verdict per row: one row per unit
-// for sorting and filtering on screen (printed two pages wide, the 单位 column repeated).
-import { packageFile } from '../package-root.js';
+// for sorting and filtering on screen (printed two pages wide, the 单位 column repeated). Words from the catalogue
+// (quota-progress/…) through `say`; the form's own headings (慈善系统, 本级 …) are the official form's and stay as printed.
+import { markWorkbook } from '../mark.js';
+import { readPackageFile } from '../package-root.js';
 import { readFile } from 'node:fs/promises';
 import type { Cell, Style, Workbook, Worksheet } from 'exceljs';
-import type { Lang } from '../../core/model.js';
+import type { Msg } from '../../core/model.js';
 import { xlsxText } from '../../core/neutralize.js';
 import { columnSums, figureText, formatRange, type AreaReport, type QuotaReport, type QuotaRow, type QuotaTable, type RequirementId } from '../../core/quota/index.js';
 import { writeFileAtomic } from '../safe-write.js';
 import { loadExcelJs } from '../xlsx.js';
 import { BOX, MARGINS, rowHeight, setPrint, wrappedLines } from './print.js';
 
-/** templates/ beside src/ (and beside dist/ once built): src/io/writers → ../../../templates. */
-export const QUOTA_TEMPLATE = packageFile('templates', '附4-任务分配表.xlsx');
+/** The package's 附4 template (templates/ in the package folder, or inside the one-file build). */
+const QUOTA_TEMPLATE = ['templates', '附4-任务分配表.xlsx'] as const;
+
+type Say = (m: Msg) => string;
 
 export interface QuotaProgressOptions {
-  lang?: Lang;
-  /** Another template in the 附4 layout (default QUOTA_TEMPLATE). */
+  /** A message in words, in the run's language (the catalogue's renderer, given by the CLI). */
+  say: Say;
+  /** Another template in the 附4 layout (default the package's templates/附4-任务分配表.xlsx). */
   template?: string;
 }
 
@@ -86,20 +91,19 @@ function targetOf(row: QuotaRow, i: number): string | number | undefined {
   return typeof v === 'number' ? v : formatRange(v);
 }
 
-function verdictOf(area: AreaReport | undefined, lang: Lang): string {
-  if (!area) return lang === 'zh' ? '未读到' : 'not in the input';
+function verdictOf(area: AreaReport | undefined, say: Say): string {
+  if (!area) return say({ id: 'quota-progress/not-read' });
   const short = area.requirements.filter((r) => !r.met);
-  if (short.length === 0) return lang === 'zh' ? '达到' : 'met';
-  const details = short.map((r) => (lang === 'zh' ? `${r.label.zh}差${r.shortfall}` : `${r.label.en} short by ${r.shortfall}`));
-  return lang === 'zh' ? `未达到：${details.join('，')}` : `not met: ${details.join('; ')}`;
+  if (short.length === 0) return say({ id: 'quota-progress/met' });
+  return say({ id: 'quota-progress/not-met', data: { details: short.map((r) => ({ id: 'quota/req-short-detail', data: { label: r.label, shortfall: r.shortfall } })) } });
 }
 
 /** The 附4 workbook with the report filled in, as bytes. */
-export async function quotaProgressWorkbook(report: QuotaReport, table: QuotaTable, opts: QuotaProgressOptions = {}): Promise<Buffer> {
-  const lang = opts.lang ?? 'zh';
+export async function quotaProgressWorkbook(report: QuotaReport, table: QuotaTable, opts: QuotaProgressOptions): Promise<Buffer> {
+  const say = opts.say;
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await readFile(opts.template ?? QUOTA_TEMPLATE)) as unknown as ArrayBuffer);
+  await wb.xlsx.load((await (opts.template ? readFile(opts.template) : readPackageFile(...QUOTA_TEMPLATE))) as unknown as ArrayBuffer);
   wb.created = new Date();
   wb.modified = new Date();
   const ws = wb.worksheets[0]!;
@@ -128,7 +132,7 @@ export async function quotaProgressWorkbook(report: QuotaReport, table: QuotaTab
   const entries: PrintEntry[] = [];
 
   // widen the title over the new columns
-  const titleText = xlsxText(`${table.name}（完成情况）`);
+  const titleText = xlsxText(say({ id: 'quota-progress/title', data: { name: table.name } }));
   for (const m of [...((ws.model as { merges?: string[] }).merges ?? [])]) {
     const first = /^([A-Z]+)(\d+):/u.exec(m);
     if (first && (Number(first[2]) === titleRow || Number(first[2]) >= dataStart)) ws.unMergeCells(m);
@@ -142,18 +146,18 @@ export async function quotaProgressWorkbook(report: QuotaReport, table: QuotaTab
     cell.value = value === undefined ? null : typeof value === 'string' ? xlsxText(value) : value;
   };
   const blocks = [
-    { col: ACTUAL_COL, word: lang === 'zh' ? '实际' : 'actual' },
-    { col: SHORT_COL, word: lang === 'zh' ? '差额' : 'short by' },
+    { col: ACTUAL_COL, word: { id: 'quota-progress/actual' } },
+    { col: SHORT_COL, word: { id: 'quota-progress/short-by' } },
   ];
   for (const b of blocks) {
     for (const g of GROUPS) {
       for (let i = g.from; i <= g.to; i++) put(ws.getCell(headerRow, b.col + i), undefined, headStyle);
-      put(ws.getCell(headerRow, b.col + g.from), lang === 'zh' ? `${g.label}（${b.word}）` : `${g.label} (${b.word})`, headStyle);
+      put(ws.getCell(headerRow, b.col + g.from), say({ id: 'quota-progress/group-block', data: { group: g.label, word: b.word } }), headStyle);
       if (g.to > g.from) ws.mergeCells(headerRow, b.col + g.from, headerRow, b.col + g.to);
     }
     SUBHEADS.forEach((h, i) => put(ws.getCell(headerRow + 1, b.col + i), h, headStyle));
   }
-  put(ws.getCell(headerRow, VERDICT_COL), lang === 'zh' ? '核对结果' : 'result', headStyle);
+  put(ws.getCell(headerRow, VERDICT_COL), say({ id: 'quota-progress/result' }), headStyle);
   put(ws.getCell(headerRow + 1, VERDICT_COL), undefined, headStyle);
   ws.mergeCells(headerRow, VERDICT_COL, headerRow + 1, VERDICT_COL);
   for (let c = ACTUAL_COL; c < VERDICT_COL; c++) ws.getColumn(c).width = c === ACTUAL_COL + 4 || c === SHORT_COL + 4 ? 10 : 9;
@@ -192,9 +196,9 @@ export async function quotaProgressWorkbook(report: QuotaReport, table: QuotaTab
         }
       }
     }
-    entries.push({ unit: row.unit, targets: FIGURES.map((_, i) => targetOf(row, i)), actual, short, verdict: verdictOf(area, lang), bad: Boolean(area && !area.met) });
+    entries.push({ unit: row.unit, targets: FIGURES.map((_, i) => targetOf(row, i)), actual, short, verdict: verdictOf(area, say), bad: Boolean(area && !area.met) });
     const verdict = ws.getCell(r, VERDICT_COL);
-    put(verdict, verdictOf(area, lang), { ...bodyStyle, alignment: { ...(bodyStyle.alignment ?? {}), horizontal: 'left' } });
+    put(verdict, verdictOf(area, say), { ...bodyStyle, alignment: { ...(bodyStyle.alignment ?? {}), horizontal: 'left' } });
     if (area && !area.met) verdict.font = { ...(verdict.font ?? {}), bold: true, color: SHORT_FONT_COLOR };
     ws.getRow(r).height = bodyHeight;
     r++;
@@ -212,10 +216,9 @@ export async function quotaProgressWorkbook(report: QuotaReport, table: QuotaTab
     put(ws.getCell(total, SHORT_COL + i), anyShort[i] ? sumShort[i] : undefined, totalStyle);
   });
   const shortAreas = report.areas.filter((a) => !a.met).length;
-  const totalVerdict =
-    lang === 'zh'
-      ? shortAreas ? `${shortAreas} 个单位未达到` : `读到的 ${report.areas.length} 个单位全部达到`
-      : shortAreas ? `${shortAreas} units short` : `all ${report.areas.length} units read meet their minimums`;
+  const totalVerdict = shortAreas
+    ? say({ id: 'quota-progress/total-short', data: { count: shortAreas } })
+    : say({ id: 'quota-progress/total-met', data: { count: report.areas.length } });
   put(ws.getCell(total, VERDICT_COL), totalVerdict, { ...totalStyle, alignment: { ...(totalStyle.alignment ?? {}), horizontal: 'left' } });
   const totalEntry: PrintEntry = {
     unit: totalLabel,
@@ -232,7 +235,7 @@ export async function quotaProgressWorkbook(report: QuotaReport, table: QuotaTab
 
   // 备注: the table's notes, what the new columns mean, and the faults of the stated 合计 row
   const note = total + 1;
-  const lines = noteLines(table, report, lang, EXPLAIN_FLAT[lang]);
+  const lines = noteLines(table, report, opts.say, 'quota-progress/explain-flat');
   put(ws.getCell(note, 1), noteLabel, noteLabelStyle);
   for (let c = 2; c <= VERDICT_COL; c++) put(ws.getCell(note, c), undefined, noteTextStyle);
   ws.getCell(note, 2).value = xlsxText(lines.join('\n'));
@@ -247,46 +250,35 @@ export async function quotaProgressWorkbook(report: QuotaReport, table: QuotaTab
   renameRow(wb, ws, 'data_start', dataStart);
   renameRow(wb, ws, 'total_row', total);
   renameRow(wb, ws, 'note_row', note);
+  markWorkbook(wb, 'quota-progress');
 
   addPrintSheet(wb, {
     annex: annexText,
     title: titleText,
     entries,
     total: totalEntry,
-    notes: noteLines(table, report, lang, EXPLAIN_PRINT[lang]),
+    notes: noteLines(table, report, opts.say, 'quota-progress/explain-print'),
     noteLabel,
     styles: { annex: annexStyle, title: titleStyle, head: headStyle, body: bodyStyle, unit: unitStyle, total: totalStyle, totalLabel: totalLabelStyle, noteLabel: noteLabelStyle, noteText: noteTextStyle },
-    lang,
+    say: opts.say,
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** What the added figures mean, on each sheet. */
-const EXPLAIN_FLAT: Record<Lang, string> = {
-  zh: 'I–O 列为登记表（台帐）统计的实际数，P–V 列为少于任务下限的差额（0 为已达到；超出上限仅供参考）；红色为未达到。',
-  en: 'Columns I–O: actual figures counted from the registers; P–V: shortfall below the minimum (0 = met; above the upper end is information only); red = not met.',
-};
-const EXPLAIN_PRINT: Record<Lang, string> = {
-  zh: '每个单位三行：任务下限、实际（按登记表即台帐统计）、差额（少于任务下限的数，0 为已达到；超出上限仅供参考）；红色为未达到。',
-  en: 'Three rows per unit: the minimum, the actual figure counted from the registers, the shortfall (0 = met; above the upper end is information only); red = not met.',
-};
-
-/** The 备注 lines, numbered: the table's own notes, what the figures mean, the faults of the stated 合计 and 小计. */
-function noteLines(table: QuotaTable, report: QuotaReport, lang: Lang, explain: string): string[] {
+/**
+ * The 备注 lines, numbered: the table's own notes, what the figures mean (`explain`: the flat sheet's or the printed
+ * sheet's), the faults of the stated 合计 and 小计.
+ */
+function noteLines(table: QuotaTable, report: QuotaReport, say: Say, explain: string): string[] {
   const lines = [...table.notes];
-  const number = (text: string): string => (lang === 'zh' ? `${lines.length + 1}、${text}` : `${lines.length + 1}. ${text}`);
-  lines.push(number(explain));
+  const add = (text: Msg): void => void lines.push(say({ id: 'quota-progress/note-item', data: { n: lines.length + 1, text } }));
+  add({ id: explain });
   const faults = report.tableFaults.filter((f) => f.kind === 'total');
   if (faults.length) {
-    lines.push(
-      number(
-        lang === 'zh'
-          ? `合计行按各行相加填写。原表合计行与各行之和不符：${faults.map((f) => `${f.label.zh}写 ${figureText(f.stated)}，各行相加为 ${figureText(f.computed)}`).join('；')}。`
-          : `The 合计 row is the sum of the rows. The source's 合计 row does not add up: ${faults.map((f) => `${f.label.en} states ${figureText(f.stated)}, the rows add up to ${figureText(f.computed)}`).join('; ')}.`,
-      ),
-    );
+    const each = faults.map((f) => ({ id: 'quota-progress/total-fault', data: { label: f.label, stated: figureText(f.stated), computed: figureText(f.computed) } }));
+    add({ id: 'quota-progress/total-faults', data: { faults: each } });
   }
-  for (const f of report.tableFaults.filter((x) => x.kind === 'subtotal')) lines.push(number(f.message[lang]));
+  for (const f of report.tableFaults.filter((x) => x.kind === 'subtotal')) add(f.message);
   return lines;
 }
 
@@ -309,7 +301,7 @@ interface PrintSheet {
   notes: string[];
   noteLabel: string;
   styles: Record<'annex' | 'title' | 'head' | 'body' | 'unit' | 'total' | 'totalLabel' | 'noteLabel' | 'noteText', Partial<Style>>;
-  lang: Lang;
+  say: Say;
 }
 
 /** The printed sheet's columns: 单位, 项目, the seven figures, 核对结果 (Excel units, ~115: A4 landscape at full size). */
@@ -324,7 +316,7 @@ const PAGE_POINTS = (8.27 - MARGINS.top - MARGINS.bottom) * 72 - 6;
  * landscape one page wide; the header repeated on every page and no unit's block split between pages.
  */
 function addPrintSheet(wb: Workbook, p: PrintSheet): void {
-  const ws = wb.addWorksheet(p.lang === 'zh' ? '完成情况' : 'Progress', { views: [{ state: 'frozen', ySplit: 4, tabSelected: true } as never] });
+  const ws = wb.addWorksheet(p.say({ id: 'quota-progress/print-sheet' }), { views: [{ state: 'frozen', ySplit: 4, tabSelected: true } as never] });
   (ws as unknown as { orderNo: number }).orderNo = -1;
   for (const other of wb.worksheets) if (other !== ws) other.views = (other.views ?? []).map((v) => ({ ...v, tabSelected: false }));
   const views = (wb.views?.length ? wb.views : [{}]) as Record<string, unknown>[];
@@ -352,19 +344,19 @@ function addPrintSheet(wb: Workbook, p: PrintSheet): void {
   }
   put(3, 1, '单  位', p.styles.head);
   ws.mergeCells(3, 1, 4, 1);
-  put(3, 2, p.lang === 'zh' ? '项  目' : 'item', p.styles.head);
+  put(3, 2, p.say({ id: 'quota-progress/item' }), p.styles.head);
   ws.mergeCells(3, 2, 4, 2);
   for (const g of GROUPS) {
     put(3, 3 + g.from, g.label, p.styles.head);
     if (g.to > g.from) ws.mergeCells(3, 3 + g.from, 3, 3 + g.to);
   }
   SUBHEADS.forEach((h, i) => put(4, 3 + i, h, p.styles.head));
-  put(3, last, p.lang === 'zh' ? '核对结果' : 'result', p.styles.head);
+  put(3, last, p.say({ id: 'quota-progress/result' }), p.styles.head);
   ws.mergeCells(3, last, 4, last);
   ws.getRow(3).height = 22;
   ws.getRow(4).height = 22;
 
-  const items = p.lang === 'zh' ? ['任务下限', '实际', '差额'] : ['minimum', 'actual', 'short by'];
+  const items = (['row-minimum', 'row-actual', 'row-short'] as const).map((k) => p.say({ id: `quota-progress/${k}` }));
   let r = 5;
   let used = 20 + 36 + 44; // rows 1–4 on the first page
   const block = (e: PrintEntry, isTotal: boolean): void => {
@@ -417,7 +409,7 @@ function addPrintSheet(wb: Workbook, p: PrintSheet): void {
   ws.getRow(r).height = height;
 
   ws.pageSetup.printArea = `A1:${letterOf(last)}${r}`;
-  setPrint(ws, { orientation: 'landscape', titleRows: '3:4' });
+  setPrint(ws, { orientation: 'landscape', titleRows: '3:4', footer: p.say({ id: 'print/page-footer' }) });
 }
 
 function letterOf(col: number): string {
@@ -431,8 +423,8 @@ export async function writeQuotaProgress(
   target: string,
   report: QuotaReport,
   table: QuotaTable,
-  opts: QuotaProgressOptions & { force?: boolean; inputs?: readonly string[] } = {},
+  opts: QuotaProgressOptions & { force?: boolean; inputs?: readonly string[]; cwd?: string },
 ): Promise<string> {
   const bytes = await quotaProgressWorkbook(report, table, opts);
-  return writeFileAtomic(target, bytes, { ...(opts.force ? { force: true } : {}), ...(opts.inputs ? { inputs: opts.inputs } : {}) });
+  return writeFileAtomic(target, bytes, { ...(opts.force ? { force: true } : {}), ...(opts.inputs ? { inputs: opts.inputs } : {}), ...(opts.cwd ? { cwd: opts.cwd } : {}) });
 }

@@ -54,5 +54,26 @@ export async function writeQuotaForm(table: QuotaTable): Promise<Buffer> {
     put(start.row + i, row);
   });
   put(totalRow, totalsOf(table));
-  return toBuffer(wb);
+  return toBuffer(wb, 'quota');
+}
+
+/** The 附4 form for a province without a built-in table: its units (省本级 and the cities), figures and notes blank to fill in. */
+export async function writeBlankQuotaForm(units: readonly string[], title?: string): Promise<Buffer> {
+  const { wb, ws } = await loadTemplate('quota');
+  const start = namedCell(wb, 'data_start');
+  const total = namedCell(wb, 'total_row').row;
+  const c0 = start.col;
+  resizeRows(ws, start.row, total - start.row, Math.max(units.length, 1), c0 + 7);
+  const totalRow = start.row + Math.max(units.length, 1);
+  if (title) {
+    const t = namedCell(wb, 'title');
+    setText(ws.getCell(t.row, t.col), title);
+  }
+  units.forEach((u, i) => {
+    setText(ws.getCell(start.row + i, c0), u);
+    for (let c = 1; c <= 7; c++) setText(ws.getCell(start.row + i, c0 + c), '');
+  });
+  for (let c = 1; c <= 7; c++) setText(ws.getCell(totalRow, c0 + c), '');
+  setText(ws.getCell(totalRow + 1, c0 + 1), '');
+  return toBuffer(wb, 'quota');
 }

@@ -3,6 +3,8 @@ import type { CountPair, Lang, RollupRow, RollupTable } from '../../core/model.j
 import { letter, loadTemplate, namedCell, resizeRows, setNumber, setText, toBuffer } from './template-book.js';
 
 export interface StatsWriteOptions {
+  /** The form's title (the province profile's: 广东省慈善组织精准扶贫结对帮扶统计表). */
+  title: string;
   /** 填报单位, e.g. 怀化市慈善总会; default the table's area. */
   unitLine?: string;
   /** 填报日期 as it should read, e.g. 2016年12月20日 (formDate); default the template's blank 年 月 日. */
@@ -23,8 +25,10 @@ function figures(p: { charity: CountPair; foundation: CountPair; social: CountPa
  * The filled 附3: title, 填报单位 and date line, one row per unit (市本级 and counties, or 省本级 and cities), 合计 as
  * SUM formulas with their results cached (so every reader sees the numbers), the 备注 line. fupin reads it back as a 统计表.
  */
-export async function writeStatsTable(table: RollupTable, opts: StatsWriteOptions = {}): Promise<Buffer> {
+export async function writeStatsTable(table: RollupTable, opts: StatsWriteOptions): Promise<Buffer> {
   const { wb, ws } = await loadTemplate('stats');
+  const title = namedCell(wb, 'title');
+  setText(ws.getCell(title.row, title.col), opts.title);
   const first = namedCell(wb, 'data_start').row;
   const total = namedCell(wb, 'total_row').row;
   const unitCol = namedCell(wb, 'data_start').col;
@@ -61,5 +65,5 @@ export async function writeStatsTable(table: RollupTable, opts: StatsWriteOption
     const col = letter(unitCol + 1 + j);
     ws.getCell(totalRow, unitCol + 1 + j).value = { formula: `SUM(${col}${first}:${col}${totalRow - 1})`, result: sums[j]! };
   }
-  return toBuffer(wb);
+  return toBuffer(wb, 'stats');
 }

@@ -2,16 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgSummary, RollupRow, RollupTable } from '../../../src/core/model.js';
 import {
-  HUNAN_2016,
   actualsFromRollup,
   addressInCounty,
   checkQuota,
   demoSiteActual,
-  quotaReportToJson,
   type AreaActuals,
   type QuotaActuals,
   type Requirement,
 } from '../../../src/core/quota/index.js';
+import { HUNAN, HUNAN_2016, QUOTA_OPTS } from '../../helpers/profile.js';
+import { render } from '../../../src/formatters/catalogue/index.js';
+import { quotaReportToJson } from '../../../src/formatters/quota-json.js';
+import type { Msg } from '../../../src/core/model.js';
+
+const zh = (m: Msg): string => render(m, 'zh');
+const en = (m: Msg): string => render(m, 'en');
+
 
 /** id → [required, upper, actual, shortfall, met, over], for one-line comparisons. */
 function table(reqs: Requirement[]): Record<string, [number, number | null, number, number, boolean, boolean]> {
@@ -39,7 +45,7 @@ const XIANGXI_OVER = city('湘西土家族苗族自治州', {
 });
 
 describe('checkQuota: per-area minimums', () => {
-  const report = checkQuota(HUNAN_2016, { areas: [HUAIHUA_EXACT, CHANGSHA_SHORT, XIANGXI_OVER] });
+  const report = checkQuota(HUNAN_2016, { areas: [HUAIHUA_EXACT, CHANGSHA_SHORT, XIANGXI_OVER] }, HUNAN.cityNames);
   const [huaihua, changsha, xiangxi] = report.areas;
 
   it('a city exactly meeting every minimum: all shortfalls 0, met', () => {
@@ -53,7 +59,7 @@ describe('checkQuota: per-area minimums', () => {
       'social-households': [2, 5, 2, 0, true, false],
     });
     expect(huaihua!.met).toBe(true);
-    expect(huaihua!.verdict.zh).toBe('怀化市：达到全部 6 项任务下限');
+    expect(zh(huaihua!.verdict)).toBe('怀化市：达到全部 6 项任务下限');
     expect(huaihua!.notes).toEqual([]);
   });
 
@@ -62,8 +68,8 @@ describe('checkQuota: per-area minimums', () => {
     expect(rows['foundation-households']).toEqual([10, 15, 9, 1, false, false]);
     expect(Object.entries(rows).filter(([, r]) => r[3] !== 0).map(([id]) => id)).toEqual(['foundation-households']);
     expect(changsha!.met).toBe(false);
-    expect(changsha!.verdict.zh).toBe('长沙市：1 项未达任务下限：基金会 扶贫户数差 1');
-    expect(changsha!.verdict.en).toBe('长沙市: short of 1 minimum(s): foundation households (扶贫户数) short by 1');
+    expect(zh(changsha!.verdict)).toBe('长沙市：1 项未达任务下限：基金会 扶贫户数差 1');
+    expect(en(changsha!.verdict)).toBe('长沙市: short of 1 minimum(s): foundation households ("扶贫户数") short by 1');
   });
 
   it('a city over every upper end: met, with over as information', () => {
@@ -77,7 +83,7 @@ describe('checkQuota: per-area minimums', () => {
       'social-households': [2, 5, 6, 0, true, true],
     });
     expect(xiangxi!.met).toBe(true);
-    expect(xiangxi!.notes.map((n) => n.zh)).toEqual([
+    expect(xiangxi!.notes.map((n) => zh(n))).toEqual([
       '基金会 扶贫户数实际 11，超出建议上限 10（仅供参考）',
       '社会服务机构 扶贫户数实际 6，超出建议上限 5（仅供参考）',
     ]);
@@ -90,7 +96,7 @@ describe('checkQuota: per-area minimums', () => {
     expect(report.notInInput[0]).toBe('省本级');
     expect(report.orgChecks).toBe('skipped');
     expect(report.demoChecks).toBe('skipped');
-    expect(report.notes.map((n) => n.zh)).toEqual([
+    expect(report.notes.map((n) => zh(n))).toEqual([
       '只读到统计表，没有登记表，未逐个单位核对分配指导户数',
       '没有读到 省本级、怀化市本级 的登记表住址，未核对示范点（怀化市溆浦县）',
     ]);
@@ -102,7 +108,7 @@ describe('checkQuota: per-area minimums', () => {
         { level: 'province', area: '省本级', charityLocalHouseholds: 29, foundationOrgs: 5, foundationHouseholds: 15, socialOrgs: 5, socialHouseholds: 5 },
         city('武汉市', { foundationOrgs: 0, foundationHouseholds: 0, socialOrgs: 0, socialHouseholds: 0 }),
       ],
-    });
+    }, HUNAN.cityNames);
     expect(r.areas).toHaveLength(1);
     expect(table(r.areas[0]!.requirements)).toEqual({
       'charity-local': [30, null, 29, 1, false, false],
@@ -152,7 +158,7 @@ const PROVINCE_TABLE: RollupTable = {
 
 describe('actualsFromRollup', () => {
   it('a city table: 市本级 → 本级, counties summed → 县市区, other types summed over all rows', () => {
-    const a = actualsFromRollup(HUAIHUA_TABLE);
+    const a = actualsFromRollup(HUAIHUA_TABLE, { knownCities: HUNAN.cityNames });
     expect(a.areas).toEqual([
       city('怀化市', {
         charityLocalHouseholds: 10, charityCountyHouseholds: 35 + 25,
@@ -160,20 +166,20 @@ describe('actualsFromRollup', () => {
       }),
     ]);
     expect(a.orgs).toBeUndefined();
-    expect(a.notes!.map((n) => n.zh)).toEqual([
+    expect(a.notes!.map((n) => zh(n))).toEqual([
       '怀化市：基金会和社会服务机构的单位数按各行相加，同一单位在两行出现会重复计数（读到登记表时按单位名称去重）',
       '怀化市：各行户数相加，同一户在两行出现会重复计数',
     ]);
   });
 
   it('a provincial table: 省本级 row, city rows checked on 小计; a city table for the same city wins', () => {
-    const a = actualsFromRollup([PROVINCE_TABLE, HUAIHUA_TABLE]);
+    const a = actualsFromRollup([PROVINCE_TABLE, HUAIHUA_TABLE], { knownCities: HUNAN.cityNames });
     expect(a.areas.map((x) => x.area)).toEqual(['怀化市', '省本级', '长沙市']);
-    const r = checkQuota(HUNAN_2016, a);
+    const r = checkQuota(HUNAN_2016, a, HUNAN.cityNames);
     const changsha = r.areas.find((x) => x.area === '长沙市')!;
     expect(table(changsha.requirements)['charity-subtotal']).toEqual([100, null, 99, 1, false, false]);
     expect(changsha.requirements.map((x) => x.id)).not.toContain('charity-local');
-    expect(changsha.notes[0]!.zh).toBe('长沙市：只有市州合计，本级与县市区未分开，慈善系统按小计核对');
+    expect(zh(changsha.notes[0]!)).toBe('长沙市：只有市州合计，本级与县市区未分开，慈善系统按小计核对');
     const huaihua = r.areas.find((x) => x.area === '怀化市')!;
     expect(huaihua.met).toBe(true);
     expect(table(r.areas.find((x) => x.area === '省本级')!.requirements)['charity-local']).toEqual([30, null, 30, 0, true, false]);
@@ -191,10 +197,10 @@ describe('actualsFromRollup', () => {
       org('怀化市爱心服务中心', 'social', 'city', 2),
       org('辰溪县助学服务社', 'social', 'county', 1, '辰溪县'),
     ];
-    const a = actualsFromRollup(HUAIHUA_TABLE, { orgs });
+    const a = actualsFromRollup(HUAIHUA_TABLE, { orgs, knownCities: HUNAN.cityNames });
     expect(a.areas[0]!.foundationOrgs).toBe(2);
     expect(a.areas[0]!.socialOrgs).toBe(2);
-    const r = checkQuota(HUNAN_2016, a);
+    const r = checkQuota(HUNAN_2016, a, HUNAN.cityNames);
     expect(table(r.areas[0]!.requirements)['foundation-orgs']).toEqual([3, null, 2, 1, false, false]);
     expect(r.orgChecks).toBe('done');
     // 怀化市扶贫基金会 at county level helps 3 (guidance 2-4): fine; 市级 4 (3-5): fine; 辰溪县教育基金会 2: fine;
@@ -222,7 +228,7 @@ describe('checkQuota: per-organisation guidance and the demonstration site', () 
       { area: '怀化市本级', households: 2, inSite: 2, outside: [] },
     ],
   };
-  const r = checkQuota(HUNAN_2016, actuals);
+  const r = checkQuota(HUNAN_2016, actuals, HUNAN.cityNames);
 
   it('short of the guidance is a warning, over it information, no upper end never over', () => {
     expect(r.orgFindings.map((o) => [o.name, o.kind, o.severity, o.households, o.guidance, o.shortfall, o.area])).toEqual([
@@ -230,9 +236,9 @@ describe('checkQuota: per-organisation guidance and the demonstration site', () 
       ['溆浦县慈善会', 'over', 'info', 9, { min: 5, max: 8 }, 0, '怀化市'],
       // 湖南省某某基金会 (4 households): provincial foundations have no per-organisation guidance in the 2016 table
     ]);
-    expect(r.orgFindings[0]!.message.zh).toBe('怀化市慈善总会（市级慈善会）帮扶 2 户，少于分配指导 3-10 户，差 1 户');
-    expect(r.orgFindings[1]!.message.zh).toBe('溆浦县慈善会（县级慈善会）帮扶 9 户，多于分配指导 5-8 户（仅供参考）');
-    expect(r.notes.map((n) => n.zh)).toContain('1 个单位的层级不明（文件不在 省本级/市本级/县 的位置），未核对其分配指导');
+    expect(zh(r.orgFindings[0]!.message)).toBe('怀化市慈善总会（市级慈善会）帮扶 2 户，少于分配指导 3-10 户，差 1 户');
+    expect(zh(r.orgFindings[1]!.message)).toBe('溆浦县慈善会（县级慈善会）帮扶 9 户，多于分配指导 5-8 户（仅供参考）');
+    expect(r.notes.map((n) => zh(n))).toContain('1 个单位的层级不明（文件不在 省本级/市本级/县 的位置），未核对其分配指导');
     // guidance findings do not change `met`
     expect(r.met).toBe(true);
   });
@@ -243,29 +249,29 @@ describe('checkQuota: per-organisation guidance and the demonstration site', () 
       ['省本级', 3, 2, 1, false],
       ['怀化市本级', 2, 2, 0, true],
     ]);
-    expect(r.demoSite[0]!.message.zh).toBe('省本级 有 1 户不在示范点 怀化市溆浦县：张三（怀化市辰溪县潭湾镇，D5）');
+    expect(zh(r.demoSite[0]!.message)).toBe('省本级 有 1 户不在示范点 怀化市溆浦县：张三（怀化市辰溪县潭湾镇，D5）');
   });
 
   it('demoSiteActual sorts households by address', () => {
     const site = { city: '怀化市', county: '溆浦县' };
-    expect(addressInCounty('湖南省怀化市溆浦县卢峰镇大桥村', site)).toBe(true);
-    expect(addressInCounty('溆浦卢峰镇', site)).toBe(true);
-    expect(addressInCounty('怀化市辰溪县潭湾镇', site)).toBe(false);
-    expect(addressInCounty('长沙市溆浦路8号', site)).toBe(false);
+    expect(addressInCounty('湖南省怀化市溆浦县卢峰镇大桥村', site, HUNAN.cityNames)).toBe(true);
+    expect(addressInCounty('溆浦卢峰镇', site, HUNAN.cityNames)).toBe(true);
+    expect(addressInCounty('怀化市辰溪县潭湾镇', site, HUNAN.cityNames)).toBe(false);
+    expect(addressInCounty('长沙市溆浦路8号', site, HUNAN.cityNames)).toBe(false);
     const d = demoSiteActual('怀化市本级', [
       { name: '李四', address: '溆浦县桥江镇', cell: 'D4' },
       { name: '王五', address: '怀化市鹤城区', cell: 'D5' },
       { name: '赵六', address: '湖南省怀化市溆浦县龙潭镇', cell: 'D6' },
-    ], site);
+    ], site, (a) => addressInCounty(a, site, HUNAN.cityNames));
     expect(d).toEqual({ area: '怀化市本级', households: 3, inSite: 2, outside: [{ name: '王五', address: '怀化市鹤城区', cell: 'D5' }] });
   });
 });
 
 describe('quotaReportToJson', () => {
   it('per area each requirement with required, actual, shortfall, met; tableFaults with ranges as text', () => {
-    const json = quotaReportToJson(checkQuota(HUNAN_2016, { areas: [CHANGSHA_SHORT] }));
+    const json = quotaReportToJson(checkQuota(HUNAN_2016, { areas: [CHANGSHA_SHORT] }, HUNAN.cityNames), 'zh');
     expect(json.met).toBe(false);
-    expect(json.table).toEqual({ name: '全省慈善组织帮扶任务分配指导建议表', year: 2016, province: '湖南省', origin: 'built-in' });
+    expect(json.table).toEqual({ name: '全省慈善组织帮扶任务分配指导建议表', source: '湘慈办发〔2016〕6号 附4', year: 2016, province: '湖南省', origin: 'built-in' });
     expect(json.areas[0]!.requirements.find((r) => r.id === 'foundation-households')).toEqual({
       id: 'foundation-households', label: '基金会 扶贫户数', required: 10, upper: 15, actual: 9, shortfall: 1, met: false, over: false,
     });
@@ -280,7 +286,7 @@ describe('quotaReportToJson', () => {
     expect(json.organisations).toEqual({ checked: false, findings: [] });
     expect(json.demoSite).toEqual({ checked: false, findings: [] });
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
-    expect(quotaReportToJson(checkQuota(HUNAN_2016, { areas: [CHANGSHA_SHORT] }), 'en').areas[0]!.requirements[0]!.label)
-      .toBe('charity system, own level (本级)');
+    expect(quotaReportToJson(checkQuota(HUNAN_2016, { areas: [CHANGSHA_SHORT] }, HUNAN.cityNames), 'en').areas[0]!.requirements[0]!.label)
+      .toBe('charity system, own level ("本级")');
   });
 });

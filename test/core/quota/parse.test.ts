@@ -1,7 +1,6 @@
 // Custom quota tables: CSV/XLSX grids in the 附4 layout and JSON, refused with the exact cell or path at fault.
 import { describe, expect, it } from 'vitest';
 import {
-  HUNAN_2016,
   guidanceFromNotes,
   parseCountValue,
   parseQuotaGrid,
@@ -11,6 +10,14 @@ import {
   type QuotaTableError,
 } from '../../../src/core/quota/index.js';
 import { HUNAN_2016_TEXT, grid, withCell } from './fixtures.js';
+import { HUNAN, HUNAN_2016, QUOTA_OPTS } from '../../helpers/profile.js';
+import { render } from '../../../src/formatters/catalogue/index.js';
+import { quotaReportToJson } from '../../../src/formatters/quota-json.js';
+import type { Msg } from '../../../src/core/model.js';
+
+const zh = (m: Msg): string => render(m, 'zh');
+const en = (m: Msg): string => render(m, 'en');
+
 
 const SRC = { file: 'quota.csv', csv: true };
 
@@ -63,18 +70,18 @@ describe('parseQuotaGrid', () => {
   const base = grid(HUNAN_2016_TEXT);
 
   it('refuses a range written "9-" and names F5 (长沙市 · 基金会 扶贫户数)', () => {
-    const errors = errorsOf(parseQuotaGrid(withCell(base, 'F5', '9-'), SRC));
+    const errors = errorsOf(parseQuotaGrid(withCell(base, 'F5', '9-'), SRC, QUOTA_OPTS));
     expect(flat(errors)).toEqual([['range-open-end', 'F5']]);
-    expect(errors[0]!.message.zh).toBe(
+    expect(zh(errors[0]!.message)).toBe(
       'F5（长沙市 · 基金会 扶贫户数）的“9-”缺少上限：请写成“9-12”这样的范围，或只写一个数“9”；没有上限请写“9以上”',
     );
-    expect(errors[0]!.message.en).toContain('F5 (长沙市, foundation households (扶贫户数)): "9-" has no upper end');
+    expect(en(errors[0]!.message)).toContain('F5 (长沙市, foundation households ("扶贫户数")): "9-" has no upper end');
   });
 
   it('refuses a city that does not exist, naming its cell', () => {
-    const errors = errorsOf(parseQuotaGrid(withCell(base, 'A6', '长沙县'), SRC));
+    const errors = errorsOf(parseQuotaGrid(withCell(base, 'A6', '长沙县'), SRC, QUOTA_OPTS));
     expect(flat(errors)).toEqual([['unknown-city', 'A6']]);
-    expect(errors[0]!.message.zh).toBe('A6的“长沙县”不是湖南省的市州：请填写市州名称，如 长沙市、株洲市、衡阳市');
+    expect(zh(errors[0]!.message)).toBe('A6的“长沙县”不是湖南省的市州：请填写市州名称，如 长沙市、株洲市、衡阳市');
   });
 
   it('names every bad cell at once: reversed range, negative, text, duplicated unit', () => {
@@ -82,30 +89,30 @@ describe('parseQuotaGrid', () => {
     rows = withCell(rows, 'B8', '-10'); // 岳阳市 本级
     rows = withCell(rows, 'E9', '三'); // 常德市 基金会 选定
     rows = withCell(rows, 'A10', '长沙'); // 郴州市 row renamed: a second 长沙市
-    const errors = errorsOf(parseQuotaGrid(rows, SRC));
+    const errors = errorsOf(parseQuotaGrid(rows, SRC, QUOTA_OPTS));
     expect(flat(errors)).toEqual([
       ['range-reversed', 'H7'],
       ['negative', 'B8'],
       ['not-number', 'E9'],
       ['duplicate-unit', 'A10'],
     ]);
-    expect(errors[0]!.message.zh).toBe('H7（衡阳市 · 社会服务机构 扶贫户数）的“8-3”下限大于上限：请写成“3-8”');
-    expect(errors[3]!.message.zh).toBe('A10的“长沙”与 A5 重复：每个单位只能有一行，请删除或合并其中一行');
+    expect(zh(errors[0]!.message)).toBe('H7（衡阳市 · 社会服务机构 扶贫户数）的“8-3”下限大于上限：请写成“3-8”');
+    expect(zh(errors[3]!.message)).toBe('A10的“长沙”与 A5 重复：每个单位只能有一行，请删除或合并其中一行');
   });
 
   it('refuses a range in a 选定 cell', () => {
-    expect(flat(errorsOf(parseQuotaGrid(withCell(base, 'G12', '2-3'), SRC)))).toEqual([['count-is-range', 'G12']]);
+    expect(flat(errorsOf(parseQuotaGrid(withCell(base, 'G12', '2-3'), SRC, QUOTA_OPTS)))).toEqual([['count-is-range', 'G12']]);
   });
 
   it('names a missing column', () => {
     const rows = base.map((r) => r.slice(0, 7)); // no 社会服务机构 扶贫户数
-    const errors = errorsOf(parseQuotaGrid(rows, SRC));
+    const errors = errorsOf(parseQuotaGrid(rows, SRC, QUOTA_OPTS));
     expect(flat(errors)).toEqual([['missing-column', 'A2']]);
-    expect(errors[0]!.message.zh).toContain('quota.csv 第 2-3 行：表头中找不到“社会服务机构 扶贫户数”列');
+    expect(zh(errors[0]!.message)).toContain('quota.csv 第 2-3 行：表头中找不到“社会服务机构 扶贫户数”列');
   });
 
   it('refuses a grid with no header', () => {
-    expect(flat(errorsOf(parseQuotaGrid([['长沙市', '15']], SRC)))).toEqual([['no-header', undefined]]);
+    expect(flat(errorsOf(parseQuotaGrid([['长沙市', '15']], SRC, QUOTA_OPTS)))).toEqual([['no-header', undefined]]);
   });
 
   it('reads a table with no title, merged group cells repeated, full city names and no 合计', () => {
@@ -114,7 +121,7 @@ describe('parseQuotaGrid', () => {
       ['单位', '本级', '县市区', '小计', '选定', '扶贫户数', '选定', '扶贫户数'],
       ['湘西土家族苗族自治州', '6', '44', '50', '2', '5~10', '2', '2至5'],
     ];
-    const parsed = parseQuotaGrid(rows, { file: 'q.xlsx', sheet: '附4', csv: false });
+    const parsed = parseQuotaGrid(rows, { file: 'q.xlsx', sheet: '附4', csv: false }, QUOTA_OPTS);
     if (!('table' in parsed)) throw new Error(JSON.stringify(parsed.errors));
     expect(parsed.table.rows).toEqual([HUNAN_2016.rows[14]!].map((r) => ({ ...r, unit: '湘西土家族苗族自治州' })));
     expect(parsed.table.total).toBeUndefined();
@@ -130,10 +137,10 @@ describe('parseQuotaGrid', () => {
       ['广州', '10', '20', '30', '1', '2-3', '1', '1-2'],
       ['长沙市', '10', '20', '30', '1', '2-3', '1', '1-2'],
     ];
-    const errors = errorsOf(parseQuotaGrid(rows, SRC, { knownCities: ['广州市', '深圳市'] }));
+    const errors = errorsOf(parseQuotaGrid(rows, SRC, { ...QUOTA_OPTS, citiesOf: () => ['广州市', '深圳市'] }));
     expect(flat(errors)).toEqual([['unknown-city', 'A5']]);
-    expect(errors[0]!.message.zh).toBe('A5的“长沙市”不是广东省的市州：请填写市州名称，如 广州市、深圳市');
-    const ok = parseQuotaGrid(rows.slice(0, 4), SRC, { knownCities: ['广州市', '深圳市'] });
+    expect(zh(errors[0]!.message)).toBe('A5的“长沙市”不是广东省的市州：请填写市州名称，如 广州市、深圳市');
+    const ok = parseQuotaGrid(rows.slice(0, 4), SRC, { ...QUOTA_OPTS, citiesOf: () => ['广州市', '深圳市'] });
     if (!('table' in ok)) throw new Error('expected a table');
     expect(ok.table).toMatchObject({ province: '广东省', year: 2017, rows: [{ unit: '广州', city: '广州市' }] });
   });
@@ -164,7 +171,7 @@ describe('parseQuotaJson', () => {
   };
 
   it('reads a valid table', () => {
-    const r = parseQuotaJson(good, 'quota.json');
+    const r = parseQuotaJson(good, 'quota.json', QUOTA_OPTS);
     if (!('table' in r)) throw new Error(JSON.stringify(r.errors));
     expect(r.table.rows[0]).toEqual({ ...HUNAN_2016.rows[0], charitySubtotal: undefined });
     expect(r.table.rows[1]).toEqual(HUNAN_2016.rows[1]);
@@ -179,9 +186,9 @@ describe('parseQuotaJson', () => {
   it('names the JSON path and the row of a bad figure', () => {
     const bad = structuredClone(good);
     bad.rows[1]!.foundationHouseholds = '9-' as never;
-    const errors = errorsOf(parseQuotaJson(bad, 'quota.json'));
+    const errors = errorsOf(parseQuotaJson(bad, 'quota.json', QUOTA_OPTS));
     expect(flat(errors)).toEqual([['range-open-end', 'rows[1].foundationHouseholds']]);
-    expect(errors[0]!.message.zh).toBe(
+    expect(zh(errors[0]!.message)).toBe(
       'quota.json rows[1].foundationHouseholds（长沙市）的“9-”缺少上限：请写成“9-12”这样的范围，或只写一个数“9”；没有上限请写“9以上”',
     );
   });
@@ -195,16 +202,16 @@ describe('parseQuotaJson', () => {
         { unit: '湘潭市', foundationOrg: 3 },
       ],
     };
-    const errors = errorsOf(parseQuotaJson(bad, 'q.json'));
+    const errors = errorsOf(parseQuotaJson(bad, 'q.json', QUOTA_OPTS));
     // structure first (zod): the boolean and the misspelt key; figures and names are checked once the shape is right
     expect(flat(errors)).toEqual([
       ['json-type', 'rows[2].socialOrgs'],
       ['json-unknown-key', 'rows[3].foundationOrg'],
     ]);
-    expect(errors[0]!.message.zh).toBe('q.json rows[2].socialOrgs（株洲市）：应为整数（如 3）');
-    expect(errors[1]!.message.zh).toContain('有不认识的字段“foundationOrg”：可用字段为 unit, city, charityLocal');
+    expect(zh(errors[0]!.message)).toBe('q.json rows[2].socialOrgs（株洲市）：应为整数（如 3）');
+    expect(zh(errors[1]!.message)).toContain('有不认识的字段“foundationOrg”：可用字段为 unit, city, charityLocal');
     const fixed = { rows: [bad.rows[0], bad.rows[1], { unit: '株洲市', socialOrgs: 1 }] };
-    expect(flat(errorsOf(parseQuotaJson(fixed, 'q.json')))).toEqual([
+    expect(flat(errorsOf(parseQuotaJson(fixed, 'q.json', QUOTA_OPTS)))).toEqual([
       ['unknown-city', 'rows[0].unit'],
       ['negative', 'rows[1].foundationOrgs'],
       ['duplicate-unit', 'rows[2].unit'],

@@ -1,8 +1,16 @@
 // The built-in 附4 table: transcribed exactly, its own 合计 faults found by summing the rows by hand.
 import { describe, expect, it } from 'vitest';
-import { HUNAN_2016, columnSums, guidanceFor, resolveCity, tableFaults, type QuotaTable } from '../../../src/core/quota/index.js';
+import { columnSums, guidanceFor, resolveCity, tableFaults, type QuotaTable } from '../../../src/core/quota/index.js';
 import { parseQuotaGrid } from '../../../src/core/quota/parse.js';
 import { HUNAN_2016_TEXT, grid, withCell } from './fixtures.js';
+import { HUNAN, HUNAN_2016, QUOTA_OPTS } from '../../helpers/profile.js';
+import { render } from '../../../src/formatters/catalogue/index.js';
+import { quotaReportToJson } from '../../../src/formatters/quota-json.js';
+import type { Msg } from '../../../src/core/model.js';
+
+const zh = (m: Msg): string => render(m, 'zh');
+const en = (m: Msg): string => render(m, 'en');
+
 
 describe('HUNAN_2016', () => {
   it('holds the 15 rows as written, short forms kept and full city names added', () => {
@@ -26,7 +34,7 @@ describe('HUNAN_2016', () => {
   });
 
   it('equals the table read from a grid typed in from the source (the parser and the constant agree)', () => {
-    const parsed = parseQuotaGrid(grid(HUNAN_2016_TEXT), { file: '附4.csv', csv: true });
+    const parsed = parseQuotaGrid(grid(HUNAN_2016_TEXT), { file: '附4.csv', csv: true }, QUOTA_OPTS);
     if (!('table' in parsed)) throw new Error(JSON.stringify(parsed.errors));
     expect(parsed.table.rows).toEqual(HUNAN_2016.rows);
     expect(parsed.table.total).toEqual(HUNAN_2016.total);
@@ -59,12 +67,12 @@ describe('HUNAN_2016', () => {
   });
 
   it('resolves the 14 cities by full and short names, and nothing else', () => {
-    expect(resolveCity('张家界')).toBe('张家界市');
-    expect(resolveCity('湘西州')).toBe('湘西土家族苗族自治州');
-    expect(resolveCity('湘西')).toBe('湘西土家族苗族自治州');
-    expect(resolveCity('长沙')).toBe('长沙市');
-    expect(resolveCity('长沙县')).toBeUndefined();
-    expect(resolveCity('武汉市')).toBeUndefined();
+    expect(resolveCity('张家界', HUNAN.cityNames)).toBe('张家界市');
+    expect(resolveCity('湘西州', HUNAN.cityNames)).toBe('湘西土家族苗族自治州');
+    expect(resolveCity('湘西', HUNAN.cityNames)).toBe('湘西土家族苗族自治州');
+    expect(resolveCity('长沙', HUNAN.cityNames)).toBe('长沙市');
+    expect(resolveCity('长沙县', HUNAN.cityNames)).toBeUndefined();
+    expect(resolveCity('武汉市', HUNAN.cityNames)).toBeUndefined();
   });
 });
 
@@ -99,9 +107,9 @@ describe('tableFaults', () => {
       ['total', 'socialOrgs', 41, socialOrgs],
       ['total', 'socialHouseholds', { min: 20, max: 50 }, { min: socialMin, max: socialMax }],
     ]);
-    expect(faults[0]!.message.zh).toBe('合计行“基金会 扶贫户数”写的是 30-100，各行相加为 122-181');
-    expect(faults[1]!.message.zh).toBe('合计行“社会服务机构 选定”写的是 41，各行相加为 43');
-    expect(faults[2]!.label.zh).toBe('社会服务机构 扶贫户数');
+    expect(zh(faults[0]!.message)).toBe('合计行“基金会 扶贫户数”写的是 30-100，各行相加为 122-181');
+    expect(zh(faults[1]!.message)).toBe('合计行“社会服务机构 选定”写的是 41，各行相加为 43');
+    expect(zh(faults[2]!.label)).toBe('社会服务机构 扶贫户数');
   });
 
   it('a corrected custom table reports none', () => {
@@ -109,7 +117,7 @@ describe('tableFaults', () => {
     rows = withCell(rows, 'F19', '122-181');
     rows = withCell(rows, 'G19', '43');
     rows = withCell(rows, 'H19', '43-102');
-    const parsed = parseQuotaGrid(rows, { file: 'quota-2016-fixed.csv', csv: true });
+    const parsed = parseQuotaGrid(rows, { file: 'quota-2016-fixed.csv', csv: true }, QUOTA_OPTS);
     if (!('table' in parsed)) throw new Error(JSON.stringify(parsed.errors));
     expect(tableFaults(parsed.table)).toEqual([]);
   });

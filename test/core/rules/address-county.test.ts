@@ -1,7 +1,7 @@
 // address-county: an address naming another county, city or province than the register's, on the real division list.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderProblem } from '../../../src/core/i18n.js';
+import { renderProblem } from '../../../src/formatters/catalogue/index.js';
 import type { AreaGuess } from '../../../src/core/model.js';
 import { DivisionIndex, type DivisionData } from '../../../src/core/divisions.js';
 import rule from '../../../src/core/rules/address-county.js';
@@ -50,10 +50,10 @@ describe('address-county', () => {
       { rule: 'address-county', severity: 'warning', cell: 'D8', messageId: 'elsewhere' },
     ]);
     expect(problems.map((p) => p.data?.found)).toEqual(['怀化市辰溪县', '长沙市宁乡市', '湘西土家族苗族自治州吉首市', '北京市朝阳区']);
-    expect(renderProblem(rule.meta, problems[0], 'zh')).toBe(
+    expect(renderProblem(problems[0], 'zh')).toBe(
       'D5 家庭住址“辰溪县孝坪镇大坪村”属于 怀化市辰溪县，不在本表所属的 怀化市溆浦县：请核对地址，或把该户登记到 怀化市辰溪县 的登记表',
     );
-    expect(renderProblem(rule.meta, problems[0], 'en')).toBe(
+    expect(renderProblem(problems[0], 'en')).toBe(
       'D5: the address "辰溪县孝坪镇大坪村" is in 怀化市辰溪县, not in 怀化市溆浦县 where this register belongs; check the address, or enter this household in the register of 怀化市辰溪县',
     );
   });

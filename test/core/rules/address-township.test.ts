@@ -1,7 +1,7 @@
 // address-township: the 乡/镇/街道 of an address in a county register must be one of the county's townships today.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderProblem } from '../../../src/core/i18n.js';
+import { renderProblem } from '../../../src/formatters/catalogue/index.js';
 import type { AreaGuess } from '../../../src/core/model.js';
 import { DivisionIndex, type DivisionData } from '../../../src/core/divisions.js';
 import rule from '../../../src/core/rules/address-township.js';
@@ -49,7 +49,7 @@ describe('address-township', () => {
       { rule: 'address-township', severity: 'warning', cell: 'D6', messageId: 'unknown' },
     ]);
     expect(problems.map((p) => p.data?.town)).toEqual(['岗东乡', '岗东乡', '城关镇']);
-    expect(renderProblem(rule.meta, problems[0], 'zh')).toBe(
+    expect(renderProblem(problems[0], 'zh')).toBe(
       'D4 家庭住址“溆浦县岗东乡枫香村”中的“岗东乡”不在 怀化市溆浦县 现有的乡镇（街道）名录中：可能已撤并，请核对，写明该户现在所属的乡镇（街道）',
     );
   });
@@ -58,9 +58,9 @@ describe('address-township', () => {
     const problems = run(register(XUPU, ['溆浦县龙潭乡', '孝坪镇大坪村']));
     expect(problems.map((p) => [p.cell, p.messageId, p.data?.town, p.data?.current ?? p.data?.others])).toEqual([
       ['D4', 'renamed', '龙潭乡', '龙潭镇'],
-      ['D5', 'elsewhere', '孝坪镇', '辰溪县'],
+      ['D5', 'elsewhere', '孝坪镇', ['辰溪县']],
     ]);
-    expect(renderProblem(rule.meta, problems[1], 'zh')).toBe(
+    expect(renderProblem(problems[1], 'zh')).toBe(
       'D5 家庭住址“孝坪镇大坪村”中的“孝坪镇”不在 怀化市溆浦县 现有的乡镇（街道）名录中，而在 辰溪县：可能已撤并，或该户不属本县，请核对',
     );
   });

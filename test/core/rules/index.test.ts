@@ -3,10 +3,12 @@ import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { renderProblem } from '../../../src/core/i18n.js';
+import { renderProblem } from '../../../src/formatters/catalogue/index.js';
 import { allRules, ruleById } from '../../../src/core/rules/index.js';
 import type { RuleModule } from '../../../src/core/rules/rule.js';
 import { validateRegister } from '../../../src/core/validate.js';
+import { scanSheet } from '../../../src/core/register.js';
+import { divisions } from '../../helpers/divisions.js';
 import { makeRegister, num } from '../../helpers/register.js';
 
 const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../src/core/rules');
@@ -85,7 +87,16 @@ describe('every problem renders in both languages', () => {
       { headerRow: 3 },
     );
     const noColumns = makeRegister([['扶贫单位或者机构名称', '扶贫户主姓名', '扶贫家庭住址'], ['溆浦县慈善会', '张三', '溆浦县卢峰镇']]);
-    const problems = [messy, noColumns].flatMap((reg) => validateRegister(reg, allRules, { strict: false }));
+    // 序号 sequences for every way serial-number words a finding; one organisation with its province in front
+    const seqs: (string | number)[][] = [[1, 2, 7, 4], [5, 6, 7], [1, 2, 4, 5], [1, 2, 2, 3], [1, '', 2, 3], [1, 3, 4, 4, 5], [1, 2, 3, 5, 5]];
+    const sequences = seqs.map((list) => makeRegister([['序号', '扶贫单位或者机构名称', '扶贫户主姓名', '扶贫家庭住址'], ...list.map((n, i) => [n, '怀化市慈善总会', `户主${'甲乙丙丁戊'[i]}`, '溆浦县卢峰镇'])]));
+    const places = makeRegister([
+      ['扶贫单位或者机构名称', '扶贫户主姓名', '扶贫家庭住址'],
+      ['怀化市慈善总会', '张三', '溆浦县卢峰镇'],
+      ['湖南省怀化市慈善总会', '李四', '溆浦县卢峰镇'],
+      ['怀化市慈善总会', '王五', '溆浦县卢峰镇'],
+    ]);
+    const problems = [messy, noColumns, ...sequences, places].flatMap((reg) => validateRegister(reg, allRules, { strict: false, divisions: divisions() }));
     const seen = new Set(problems.map((p) => `${p.rule}/${p.messageId}`));
     const unseen = allRules
       .filter((r) => COVERED.includes(r.meta.id))
@@ -95,7 +106,7 @@ describe('every problem renders in both languages', () => {
     for (const p of problems) {
       const rule = ruleById(p.rule)!;
       for (const lang of ['zh', 'en'] as const) {
-        const text = renderProblem(rule.meta, p, lang);
+        const text = renderProblem(p, lang);
         expect(text, `${p.rule}/${p.messageId} ${lang}`).not.toMatch(/\{\w+\}/);
       }
     }
@@ -133,5 +144,37 @@ describe('makeRegister (test helper)', () => {
     expect(reg.rows[1].fields.phone).toMatchObject({ text: '', kind: 'empty', cell: 'E7' });
     expect(reg.skipped).toEqual({ blank: 1, template: 1, total: 4 });
     expect(reg.footerRow).toBe(8);
+  });
+});
+
+describe('fixable rules', () => {
+  // one register, read as the scanner reads it (同上 resolved), where every fixable rule has something to repair
+  const cells = [
+    ['序号', '扶贫单位或者机构名称', '扶贫户主姓名', '扶贫家庭住址', '联系方式'],
+    ['1', '溆浦县慈善会', '张  三', '溆浦县卢峰镇大桥村', '13912345678'],
+    ['5', '溆浦县慈善会', '李四', '同上', '13912345679'],
+    ['3', '溆浦县 慈善会', '王五', '溆浦县卢峰镇新田村', '13912345670'],
+    ['4', '溆浦县慈善会', '赵六', '溆浦县卢峰镇新田村', '13912345671'],
+  ];
+  const sheet = { name: 'Sheet1', merges: [], rows: cells.map((r) => r.map((text) => ({ text, kind: 'string' as const }))) };
+  const [reg] = scanSheet(sheet, { file: 'x.xlsx', format: 'xlsx', area: { level: 'unknown', source: 'none' }, detected: {} }).registers;
+  const problems = validateRegister(reg!, allRules, { strict: false });
+
+  it.each(allRules.filter((r) => r.meta.fixable).map((r) => [r.meta.id] as const))('%s reports its repair with its finding', (id) => {
+    const mine = problems.filter((p) => p.rule === id);
+    expect(mine.length, `${id} found nothing to repair in the test register`).toBeGreaterThan(0);
+    const withFix = mine.filter((p) => p.fix && p.fix.length > 0);
+    expect(withFix.length, `${id} reports no repair`).toBeGreaterThan(0);
+    for (const p of withFix) {
+      for (const e of p.fix!) {
+        expect(e.cell).toMatch(/^[A-Z]+\d+$/);
+        expect(e.after).not.toBe(e.before);
+      }
+    }
+  });
+
+  it('only rules declared fixable report repairs', () => {
+    const fixable = new Set(allRules.filter((r) => r.meta.fixable).map((r) => r.meta.id));
+    expect(problems.filter((p) => p.fix).map((p) => p.rule).filter((r) => !fixable.has(r))).toEqual([]);
   });
 });

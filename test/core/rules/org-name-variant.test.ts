@@ -1,6 +1,8 @@
 // org-name-variant: one organisation spelt two ways, or two names one character apart.
 import { describe, expect, it } from 'vitest';
 import rule, { similar } from '../../../src/core/rules/org-name-variant.js';
+import { validateRegister } from '../../../src/core/validate.js';
+import { divisions } from '../../helpers/divisions.js';
 import { check, FORM_HEADER, makeRegister, problemsOf } from '../../helpers/register.js';
 
 const HOUSEHOLDS = ['张三', '李四', '王五', '赵六', '钱七', '孙八', '周九', '吴十'];
@@ -74,5 +76,28 @@ describe('org-name-variant', () => {
 
   it('is fixable', () => {
     expect(rule.meta.fixable).toBe(true);
+  });
+});
+
+describe('org-name-variant: the place names in front (with the division list)', () => {
+  const run = (orgs: (string | null)[]) => validateRegister(withOrgs(orgs), [rule], { strict: false, divisions: divisions() });
+
+  it('one organisation written with and without its province and city: one variant finding per odd cell', () => {
+    const problems = run(['怀化市慈善总会', '湖南省怀化市慈善总会', '怀化市慈善总会', '湖南怀化市 慈善总会', '怀化市溆浦县慈善会', '溆浦县慈善会', '溆浦县慈善会']);
+    expect(problems.map((p) => [p.cell, p.messageId, p.value, p.data?.expected])).toEqual([
+      ['B5', 'place', '湖南省怀化市慈善总会', '怀化市慈善总会'],
+      ['B7', 'place', '湖南怀化市 慈善总会', '怀化市慈善总会'],
+      ['B8', 'place', '怀化市溆浦县慈善会', '溆浦县慈善会'],
+    ]);
+  });
+
+  it('different organisations of different places are not variants, nor similar', () => {
+    expect(run(['怀化市慈善总会', '溆浦县慈善总会', '湖南省慈善总会', '湖南省怀化市慈善总会', '湘潭市慈善会', '湘潭县慈善会']).map((p) => [p.cell, p.messageId])).toEqual([
+      ['B7', 'place'], // 湖南省怀化市慈善总会 is 怀化市慈善总会, not 湖南省慈善总会
+    ]);
+  });
+
+  it('without the division list the place names in front are not compared (text-level keys)', () => {
+    expect(check(rule, withOrgs(['怀化市慈善总会', '湖南省怀化市慈善总会']))).toEqual([]);
   });
 });

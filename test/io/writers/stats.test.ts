@@ -5,6 +5,7 @@ import type { CountPair, RollupRow, RollupTable } from '../../../src/core/model.
 import { readStatsTable } from '../../../src/core/stats-table.js';
 import { writeStatsTable } from '../../../src/io/writers/stats.js';
 import { readXlsxBuffer } from '../../../src/io/xlsx.js';
+import { HUNAN } from '../../helpers/profile.js';
 
 const p = (units: number, households: number): CountPair => ({ units, households });
 
@@ -22,6 +23,7 @@ function row(unit: string, c: [number, number], f: [number, number], s: [number,
 }
 
 // 13 rows: more than the template's 10, so rows are inserted and 合计/备注 move down.
+const TITLE = '湖南省慈善组织精准扶贫结对帮扶统计表';
 const COUNTIES = ['鹤城区', '中方县', '沅陵县', '辰溪县', '溆浦县', '会同县', '麻阳苗族自治县', '新晃侗族自治县', '芷江侗族自治县', '靖州苗族侗族自治县', '通道侗族自治县', '洪江市'];
 const ROWS: RollupRow[] = [
   row('市本级', [3, 12], [1, 4], [1, 2], 17),
@@ -43,7 +45,7 @@ async function load(buf: Buffer) {
 
 describe('writeStatsTable', () => {
   it('fills the form: title, 填报单位 and date, rows, 合计 with cached sums, 备注 below', async () => {
-    const buf = await writeStatsTable(TABLE, { unitLine: '怀化市慈善总会', date: '2016年12月20日' });
+    const buf = await writeStatsTable(TABLE, { title: TITLE, unitLine: '怀化市慈善总会', date: '2016年12月20日' });
     const ws = (await load(buf)).worksheets[0]!;
     expect(ws.getCell('A2').value).toBe('湖南省慈善组织精准扶贫结对帮扶统计表');
     expect(ws.getCell('A3').value).toBe('填报单位：怀化市慈善总会（盖章）');
@@ -68,7 +70,7 @@ describe('writeStatsTable', () => {
   });
 
   it('keeps the print setup: A4 landscape, one page wide, header rows repeated, print area following the rows', async () => {
-    const ws = (await load(await writeStatsTable(TABLE))).worksheets[0]!;
+    const ws = (await load(await writeStatsTable(TABLE, { title: TITLE }))).worksheets[0]!;
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(ws.pageSetup.fitToPage).toBe(true);
@@ -81,7 +83,7 @@ describe('writeStatsTable', () => {
 
   it('a long table (30 counties) runs over pages with the header repeated: one page wide only', async () => {
     const long: RollupTable = { ...TABLE, rows: Array.from({ length: 30 }, (_, i) => ({ ...ROWS[1]!, unit: `县${i + 1}` })) };
-    const ws = (await load(await writeStatsTable(long))).worksheets[0]!;
+    const ws = (await load(await writeStatsTable(long, { title: TITLE }))).worksheets[0]!;
     expect(ws.pageSetup.fitToWidth).toBe(1);
     expect(ws.pageSetup.fitToHeight).toBe(0);
     expect(ws.pageSetup.printTitlesRow).toBe('4:5');
@@ -90,22 +92,22 @@ describe('writeStatsTable', () => {
 
   it('removes the template rows it does not need (2 rows → 合计 on row 8)', async () => {
     const small: RollupTable = { ...TABLE, rows: ROWS.slice(0, 2) };
-    const ws = (await load(await writeStatsTable(small))).worksheets[0]!;
+    const ws = (await load(await writeStatsTable(small, { title: TITLE }))).worksheets[0]!;
     expect(ws.getCell('A7').value).toBe('鹤城区');
     expect(ws.getCell('B8').value).toEqual({ formula: 'SUM(B6:B7)', result: 4 });
     expect(ws.getCell('A9').value).toBe('备注：此统计表由市州填写，存档一份，上报省一份。');
     expect(ws.rowCount).toBe(9); // no bordered leftovers of the template's rows below the 备注 line
     expect(ws.pageSetup.printArea).toBe('A1:I9');
     // defined names moved with their rows
-    const wb = await load(await writeStatsTable(small));
+    const wb = await load(await writeStatsTable(small, { title: TITLE }));
     expect(wb.definedNames.getRanges('total_row').ranges).toEqual(["'统计表'!$A$8"]);
     expect(wb.definedNames.getRanges('note_row').ranges).toEqual(["'统计表'!$A$9"]);
   });
 
   it('reads back through fupin’s own 统计表 reader to the same figures, without problems', async () => {
-    const buf = await writeStatsTable(TABLE, { unitLine: '怀化市慈善总会' });
+    const buf = await writeStatsTable(TABLE, { title: TITLE, unitLine: '怀化市慈善总会' });
     const { sheets } = await readXlsxBuffer(buf);
-    const read = readStatsTable(sheets[0]!, { units: COUNTIES });
+    const read = readStatsTable(sheets[0]!, { units: COUNTIES, province: HUNAN });
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.problems).toEqual([]);
@@ -132,8 +134,8 @@ describe('writeStatsTable', () => {
       total: { charity: p(0, 0), foundation: p(0, 0), social: p(0, 0), subtotal: p(0, 0) },
       notes: [],
     };
-    const buf = await writeStatsTable(cities, { unitLine: '湖南省慈善总会' });
-    const read = readStatsTable((await readXlsxBuffer(buf)).sheets[0]!);
+    const buf = await writeStatsTable(cities, { title: TITLE, unitLine: '湖南省慈善总会' });
+    const read = readStatsTable((await readXlsxBuffer(buf)).sheets[0]!, { province: HUNAN });
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.problems).toEqual([]);
@@ -144,7 +146,7 @@ describe('writeStatsTable', () => {
 
   it('writes a row label that starts with = as an inert string, never a formula', async () => {
     const evil: RollupTable = { ...TABLE, rows: [{ ...ROWS[0]!, unit: '=HYPERLINK("http://x","y")' }] };
-    const ws = (await load(await writeStatsTable(evil, { unitLine: '@SUM(A1)' }))).worksheets[0]!;
+    const ws = (await load(await writeStatsTable(evil, { title: TITLE, unitLine: '@SUM(A1)' }))).worksheets[0]!;
     expect(ws.getCell('A6').type).toBe(ExcelJS.ValueType.String);
     expect(ws.getCell('A6').value).toBe('=HYPERLINK("http://x","y")');
     expect(ws.getCell('A6').formula).toBeUndefined();

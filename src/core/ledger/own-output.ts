@@ -1,0 +1,98 @@
+// fupin's own outputs met among the inputs: by the mark every workbook fupin writes carries, or by their shape when a re-save
+// lost it. Annotated copies, cards, quota progress, public listings and change reports are never counted as registers.
+import type { RawSheet } from '../model.js';
+import { compact } from '../normalize.js';
+import type { OwnOutput } from './model.js';
+
+/**
+ * The mark: the workbook's keywords (docProps/core.xml cp:keywords, which Excel and WPS keep when they re-save) hold
+ * `fupin:<kind>`, optionally followed by `; source=<file>`. The description says the same in words for a person.
+ */
+export const MARK_PREFIX = 'fupin:';
+
+/** What fupin writes, and whether such a file may be read as a register, a 统计表 or a quota table when met as an input. */
+export const OUTPUT_KINDS = {
+  /** validate --annotate: a copy of a register with its problems marked. Counting it would count the register twice. */
+  annotated: 'never',
+  /** cards: one 附1 card per pairing: labels, not a register. */
+  cards: 'never',
+  /** quota -o: the 附4 form with the actual figures beside the minimums. */
+  'quota-progress': 'never',
+  /** publish: the public listing, names masked. */
+  publish: 'never',
+  /** diff -o: what changed between two versions. */
+  diff: 'never',
+  /** rollup -o: a filled 附3 — read as a 统计表 (the province's input), never as a register. */
+  stats: 'stats',
+  /** template quota: a 附4 table. */
+  quota: 'quota',
+  /** fix: the repaired register itself — the copy a clerk sends on: read as a register. */
+  fixed: 'register',
+  /** template register / init: a blank form the clerk fills in: read as a register once filled. */
+  template: 'register',
+} as const;
+
+export type OutputKind = keyof typeof OUTPUT_KINDS;
+
+/** The keywords value that marks a workbook as fupin's output of `kind` (made from `source`, when one register). */
+export function markText(kind: OutputKind, source?: string): string {
+  return source ? `${MARK_PREFIX}${kind}; source=${source.replace(/;/g, ',')}` : `${MARK_PREFIX}${kind}`;
+}
+
+/** The mark in a workbook's keywords, if it carries one. */
+export function parseMark(keywords: string | undefined): OwnOutput | undefined {
+  if (!keywords) return undefined;
+  const at = keywords.indexOf(MARK_PREFIX);
+  if (at < 0) return undefined;
+  const [head, ...rest] = keywords.slice(at + MARK_PREFIX.length).split(';');
+  const kind = (head ?? '').trim();
+  if (!(kind in OUTPUT_KINDS)) return undefined;
+  const source = rest.map((p) => p.trim()).find((p) => p.startsWith('source='))?.slice('source='.length);
+  return { kind, via: 'mark', ...(source ? { source } : {}) };
+}
+
+/** How a marked file is read: never, as a register, as a 统计表, or as a quota table. */
+export function readAs(kind: string): (typeof OUTPUT_KINDS)[OutputKind] {
+  return OUTPUT_KINDS[kind as OutputKind] ?? 'never';
+}
+
+/** Labels of the 附1 card and of register headers, as a form writes them beside the boxes to fill. */
+const FORM_LABELS = new Set(
+  [
+    '编号', '户主姓名', '家庭年收入', '家庭详细情况', '家庭住址', '联系方式', '贫困原因', '帮扶措施', '帮扶干部到户记录',
+    '组织名称', '慈善组织基本情况', '慈善组织办公地址', '办公地址', '组织负责人', '现场责任人', '联系电话', '精准帮扶对象', '帮扶责任单位',
+    '姓名', '户主', '住址', '电话', '扶贫单位', '帮扶单位', '单位名称', '身份证号码', '家庭人口',
+  ].map((l) => compact(l)),
+);
+
+/**
+ * A form of labels (a 附1 card, or anything laid out like one): labels in the first rows spread over four or more rows,
+ * each row with at most three of them, and the rows saying different things. A register has one header row (two for a
+ * two-row header) with many labels, repeated unchanged when it is printed on every page.
+ */
+export function looksLikeLabelForm(sheet: RawSheet): boolean {
+  const rows: string[] = [];
+  for (let r = 0; r < Math.min(sheet.rows.length, 40); r++) {
+    const labels = (sheet.rows[r] ?? []).map((c) => compact(c?.text ?? '')).filter((t) => FORM_LABELS.has(t));
+    if (labels.length === 0) continue;
+    if (labels.length >= 4) return false;
+    rows.push(labels.join('|'));
+  }
+  return new Set(rows).size >= 4;
+}
+
+/** The first sheet of an annotated copy: 问题清单 (Problems) with its columns 单元格 … 问题. */
+export function looksLikeProblemList(sheet: RawSheet): boolean {
+  if (!/^(?:问题清单|Problems)(?:\s*\(\d+\))?$/u.test(sheet.name.trim())) return false;
+  const head = (sheet.rows[0] ?? []).map((c) => compact(c?.text ?? ''));
+  return (head.includes('单元格') && head.includes('问题')) || (head.includes('Cell') && head.includes('Problem'));
+}
+
+/** What a workbook's sheets say it is when it carries no mark: a card form, an annotated copy, or nothing of fupin's. */
+export function ownOutputByShape(sheets: readonly RawSheet[]): OwnOutput | undefined {
+  if (sheets.some(looksLikeProblemList)) return { kind: 'annotated', via: 'shape' };
+  if (sheets.length > 0 && sheets.every((s) => looksLikeLabelForm(s) || s.rows.every((r) => r.every((c) => !c || c.text === '')))) {
+    return sheets.some(looksLikeLabelForm) ? { kind: 'cards', via: 'shape' } : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,156 @@
+// What commands do with a register's rows as they go by: validate them, plan repairs, note the pairings to count, make
+// cards. Each visitor keeps only what its command needs, so no command holds a register's rows.
+import { COLUMNS } from '../columns.js';
+import { FixPlanner, type Fix, type FixOptions } from '../fix.js';
+import { HouseholdIndex, orgKeyOf } from '../household.js';
+import type { ColumnKey, Problem, Register, RegisterRow } from '../model.js';
+import type { RuleModule, RuleOptions } from '../rules/rule.js';
+import { createRowValidator } from '../validate.js';
+import type { RegisterVisitor, VisitorSpec } from './builder.js';
+import { fileProblem } from './builder.js';
+
+/** Problems about a register as a whole that reading it showed: an unknown area, a required column missing, a CSV quote. */
+export function headerProblems(reg: Register): Problem[] {
+  const out: Problem[] = [];
+  // DOMAIN §2: a register whose area is unknown is still checked; what needs the area is skipped, and the clerk is told
+  if (reg.area.level === 'unknown') out.push(fileProblem('area-unknown', 'unknown'));
+  for (const key of reg.missingColumns) {
+    const spec = COLUMNS.find((c) => c.key === key)!;
+    if (!spec.required) continue;
+    out.push(fileProblem('required-column', 'missing', { label: spec.label, headerRow: reg.headerRows.join('-') }));
+  }
+  // a value the workbook reader could not place (a missing shared string, a macro sheet's cells): never silent
+  for (const d of Object.values(reg.detected)) {
+    if (d?.warning) out.push({ ...fileProblem('file-partly-read', d.warning.messageId, d.warning.data), severity: 'warning' });
+  }
+  // a CSV line whose quote never closes was read with the quote as a plain character: the clerk should look at it
+  for (const line of (reg.detected.unclosedQuote?.value ?? '').split(',').filter(Boolean)) {
+    const row = Number(line);
+    if (row >= (reg.headerRows[0] ?? 0)) out.push({ ...fileProblem('csv-repaired', 'quote', { line: row }), row, severity: 'warning' });
+  }
+  return out;
+}
+
+/** `problems`: every rule over the rows, the register's own problems first; sorted by row and column. */
+export function validation(rules: readonly RuleModule[], options: RuleOptions): VisitorSpec {
+  return {
+    name: 'problems',
+    create(register): RegisterVisitor {
+      const v = createRowValidator(register, rules, options);
+      return {
+        row: (row) => v.row(row),
+        end: () => [...headerProblems(register), ...v.end()],
+      };
+    },
+  };
+}
+
+export interface RepairPlan {
+  problems: Problem[];
+  fixes: Fix[];
+}
+
+/** `repairs`: the register's problems (as `validation`) and the repairs `fupin fix` makes, the rules' own among them. */
+export function repairs(rules: readonly RuleModule[], options: RuleOptions, fixOptions: FixOptions): VisitorSpec {
+  return {
+    name: 'repairs',
+    create(register): RegisterVisitor {
+      const v = createRowValidator(register, rules, options);
+      const planner = new FixPlanner(register, fixOptions);
+      return {
+        row(row) {
+          v.row(row);
+          planner.row(row);
+        },
+        end(): RepairPlan {
+          const problems = [...headerProblems(register), ...v.end()];
+          return { problems, fixes: planner.end(problems) };
+        },
+      };
+    },
+  };
+}
+
+/** One pairing row as counting needs it. */
+export interface PairingRow {
+  /** Spreadsheet row. */
+  row: number;
+  /** Household id (HouseholdIndex, shared by the whole ledger); undefined when the row has no 户主姓名. */
+  household?: string;
+  /** orgKeyOf the row; undefined when the row names no organisation. */
+  org?: string;
+  /** The organisation as written (trimmed). */
+  spelling: string;
+  /** The row's 类型 cell, when the register has that column. */
+  typeText?: string;
+  /** A hash of the row's values: two rows of one pairing with different hashes differ somewhere. */
+  sig: number;
+  /** Name and address as written, and the address cell: kept only when asked (the demonstration site check). */
+  name?: string;
+  address?: string;
+  addressCell?: string;
+}
+
+/** FNV-1a over the row's normalised values, in column order. */
+function signature(row: RegisterRow, keys: readonly ColumnKey[]): number {
+  let h = 0x811c9dc5;
+  for (const k of keys) {
+    const t = row.fields[k]?.norm ?? '';
+    for (let i = 0; i < t.length; i++) {
+      h ^= t.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= 0x1f;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * `pairings`: who helps whom, row by row — household ids from one index shared by every register of the ledger, so the
+ * same household counts once wherever it appears. `keepAddress` says for which registers the addresses are kept.
+ */
+export function pairings(index: HouseholdIndex, keepAddress: (register: Register) => boolean = () => false): VisitorSpec {
+  return {
+    name: 'pairings',
+    create(register): RegisterVisitor {
+      const rows: PairingRow[] = [];
+      const keys = register.columns.map((c) => c.key).filter((k) => k !== 'seq');
+      const withAddress = keepAddress(register);
+      const orgKeys = new Map<string, string>();
+      return {
+        row(r) {
+          const household = index.idOf(r, register.area);
+          let org = orgKeyOf(r, index.divisions);
+          if (org !== undefined) {
+            const kept = orgKeys.get(org);
+            if (kept === undefined) orgKeys.set(org, org);
+            else org = kept;
+          }
+          const p: PairingRow = { row: r.row, spelling: (r.fields.org?.text ?? '').trim(), sig: signature(r, keys) };
+          if (household !== undefined) p.household = household;
+          if (org !== undefined) p.org = org;
+          const t = r.fields.orgType?.text;
+          if (t) p.typeText = t;
+          if (withAddress) {
+            p.name = (r.fields.name?.text ?? '').trim();
+            p.address = (r.fields.address?.text ?? '').trim();
+            if (r.fields.address) p.addressCell = r.fields.address.cell;
+          }
+          rows.push(p);
+        },
+        end: () => rows,
+      };
+    },
+  };
+}
+
+/** The pairing rows a register's `pairings` visitor noted (none when it did not run). */
+export function pairingRows(results: Record<string, unknown>): PairingRow[] {
+  return (results.pairings as PairingRow[] | undefined) ?? [];
+}
+
+/** The problems a register's `validation` (or `repairs`) visitor found. */
+export function problemsOf(results: Record<string, unknown>): Problem[] {
+  return (results.problems as Problem[] | undefined) ?? (results.repairs as RepairPlan | undefined)?.problems ?? [];
+}
