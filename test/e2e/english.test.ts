@@ -104,7 +104,7 @@ describe('--lang en', () => {
       }
     }
     expect(runs).toEqual([]);
-  }, 600_000);
+  });
 
   it('help and commander’s own errors follow the language', () => {
     const zh = fupin(['validate', '--help']);
@@ -123,5 +123,5 @@ describe('--lang en', () => {
     expect(choice.stderr).toBe('fupin：--format 不能是 “xml”：可用 pretty、json、csv（用 fupin rollup --help 查看用法）\n');
     // check's default is shown once
     expect(fupin(['check', '--help']).stdout.match(/默认：\./g)).toHaveLength(1);
-  }, 120_000);
+  });
 });

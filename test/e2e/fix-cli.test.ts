@@ -74,7 +74,7 @@ describe('fupin fix on fixtures/registers/defects-*.xlsx', () => {
   beforeAll(async () => {
     result = await fix(DEFECTS, { out: out() });
     doc = JSON.parse(result.out);
-  }, 60_000);
+  });
 
   it('exits 0, repairs the files that need it, copies the others as they are, and leaves the originals byte for byte', () => {
     expect(result.code).toBe(0);

@@ -64,7 +64,7 @@ describe('a ledger made by fupin init checks itself in CI with the fupin it hold
     git(tmp.dir, 'init', '--quiet', repo);
     git(repo, 'add', '-A');
     git(repo, 'commit', '--quiet', '-m', '台账');
-  }, 120_000);
+  });
   afterAll(() => {
     tmp.cleanup();
     restoreNode();

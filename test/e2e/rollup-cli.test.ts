@@ -192,7 +192,7 @@ describe('fupin rollup on city 统计表 files', () => {
     const wrong = eight(cs.total);
     wrong[7]! += 1;
     bad = await handTable(path.join(tables(), '长沙市.xlsx'), '长沙市慈善总会', rows('长沙市'), { total: wrong, blankAfter: [3] });
-  }, 60_000);
+  });
   afterAll(() => t.cleanup());
 
   it('adds them up into the provincial table and reports the one whose 合计 does not add up (exit 1, file and cell)', () => {
@@ -289,7 +289,7 @@ describe('fupin rollup reconciling a city 统计表 with its registers', () => {
     yd.charity.households += 1;
     yd.subtotal.households += 1;
     made = await handTable(path.join(t.dir, '张家界市', '张家界市统计表.xlsx'), '张家界市慈善总会', rows);
-  }, 60_000);
+  });
   afterAll(() => t.cleanup());
 
   it('names every differing cell (exit 1) and still builds the table from the registers', () => {

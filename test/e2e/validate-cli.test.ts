@@ -34,7 +34,7 @@ beforeAll(async () => {
     [2, '溆浦县慈善会', '', '溆浦县卢峰镇桐木村1组', '13907451235'],
   ]);
   await register(path.join(t.dir, 'warn.xlsx'), [[1, '溆浦县慈善会', '张  三', '溆浦县卢峰镇大坪村3组', '13907451234']]);
-}, 60_000);
+});
 afterAll(() => t.cleanup());
 
 describe('fupin validate', () => {

@@ -114,7 +114,7 @@ describe('streamed CSV validation', () => {
     } finally {
       t.cleanup();
     }
-  }, 60_000);
+  });
 
   it('leaves to the whole-file reader what it mends or reads its own way', async () => {
     const t = tempDir();

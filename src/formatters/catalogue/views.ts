@@ -113,6 +113,13 @@ export const QUOTA_VIEW: Group = {
 
 /** orgs' report. */
 export const ORGS_VIEW: Group = {
+  'level-province': { zh: '省本级', en: 'province' },
+  'level-city': { zh: '市本级', en: 'city' },
+  'level-county': { zh: '县市区', en: 'county' },
+  'level-unknown': { zh: '未知', en: 'unknown' },
+  'type-charity': { zh: '慈善系统', en: 'charity' },
+  'type-foundation': { zh: '基金会', en: 'foundation' },
+  'type-social': { zh: '社会服务机构', en: 'social' },
   'col-name': { zh: '单位名称', en: 'Organisation' },
   'col-type': { zh: '类型', en: 'Type' },
   'col-level': { zh: '层级', en: 'Level' },
