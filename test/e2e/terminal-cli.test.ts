@@ -80,7 +80,7 @@ describe('an output folder that cannot be made', () => {
     const r = run(['template', 'stats', '-o', target]);
     expect(r.code).toBe(2);
     // the folder as the clerk typed it, relative to the current folder (as 已写出 shows written files)
-    expect(r.stderr).toBe('fupin: 无法建立文件夹 locked/新：没有写权限。请换一个有写权限的位置\n');
+    expect(r.stderr).toBe('fupin：无法建立文件夹 locked/新：没有写权限。请换一个有写权限的位置\n');
     expect(existsSync(path.dirname(target))).toBe(false);
   });
 

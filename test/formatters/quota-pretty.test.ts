@@ -1,6 +1,6 @@
 // The quota formatters on a report built from hand-written figures: table cells, shortfall colour, sections, verdicts, JSON.
 import { describe, expect, it } from 'vitest';
-import { checkQuota, type QuotaActuals } from '../../src/core/quota/index.js';
+import { checkQuota } from '../../src/core/quota/index.js';
 import { HUNAN, HUNAN_2016 } from '../helpers/profile.js';
 import { formatQuotaJson } from '../../src/formatters/quota-json.js';
 import { formatQuotaPretty } from '../../src/formatters/quota-pretty.js';
