@@ -261,13 +261,16 @@ async function finalFailure(ops: FsOps, e: unknown, target: string, abs: string,
   return outputError('write-failed', target, { reason: reasonOf(e) });
 }
 
+/** What an output holds: its bytes, or its chunks in order (written as they come: a large output is never one buffer). */
+export type OutputBytes = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
 /**
  * Writes `bytes` to `target`: makes missing folders, refuses an existing file unless `force`, refuses an input and a
  * place inside an input folder always, writes a temporary file beside the target and renames it into place (retried
  * while antivirus or OneDrive holds it), so a reader never sees half a file. The temporary file is removed on failure
  * and on Ctrl-C. Returns the absolute path written. Throws OutputError; never prints.
  */
-export async function writeFileAtomic(target: string, bytes: Uint8Array, opts: SafeWriteOptions = {}): Promise<string> {
+export async function writeFileAtomic(target: string, bytes: OutputBytes, opts: SafeWriteOptions = {}): Promise<string> {
   const ops = opsOf(opts);
   const platform = opts.platform ?? process.platform;
   await checkOutput(target, opts);
@@ -281,7 +284,12 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, opts: S
   try {
     const fh = await ops.open(tmp, 'wx');
     try {
-      await fh.writeFile(bytes);
+      if (bytes instanceof Uint8Array) await fh.writeFile(bytes);
+      else {
+        for await (const chunk of bytes) {
+          for (let done = 0; done < chunk.length; ) done += (await fh.write(chunk, done, chunk.length - done)).bytesWritten;
+        }
+      }
       await fh.sync();
     } finally {
       await fh.close();
