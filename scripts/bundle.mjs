@@ -9,9 +9,10 @@
 // src/io/legacy-worker-code.ts in both builds (`legacyWorker`), so the worker starts from that text and needs no file at
 // run time.
 import { build } from 'esbuild-wasm';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rebuildInPlace } from './lib/swap-dir.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -33,48 +34,54 @@ const noDeprecatedBuffer = {
 };
 
 const out = path.join(dist, 'bundle');
-rmSync(out, { recursive: true, force: true });
 
-/** The worker (tsc output + @e965/xlsx + its code pages) as one CommonJS file; its text goes into both builds. */
-const workerFile = path.join(out, 'legacy-worker.cjs');
-await build({
-  entryPoints: [path.join(dist, 'io/legacy-worker.js')],
-  outfile: workerFile,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-  legalComments: 'none',
-});
-const workerCode = readFileSync(workerFile, 'utf8');
-const legacyWorker = {
-  name: 'fupin-legacy-worker-code',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]io[\\/]legacy-worker-code\.js$/ }, () => ({
-      contents: `export const LEGACY_WORKER_CODE = ${JSON.stringify(workerCode)};\n`,
-      loader: 'js',
-    }));
-  },
-};
+// dist/bundle is built beside itself and moved in file by file, bin.js last (scripts/lib/swap-dir.mjs): a fupin already
+// running from it (a test, a clerk's long rollup) never misses a chunk it loads later. Before, `rm -rf dist/bundle` under
+// a running CLI made it exit 2 with "Cannot find module …/chunk-….js" (the `rollup -o` test flake).
+/** Replaces src/io/legacy-worker-code.ts by the worker's text in both builds (set once the worker is built). */
+let legacyWorker;
+await rebuildInPlace(out, async (tmp) => {
+  /** The worker (tsc output + @e965/xlsx + its code pages) as one CommonJS file; its text goes into both builds. */
+  const workerFile = path.join(tmp, 'legacy-worker.cjs');
+  await build({
+    entryPoints: [path.join(dist, 'io/legacy-worker.js')],
+    outfile: workerFile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  const workerCode = readFileSync(workerFile, 'utf8');
+  legacyWorker = {
+    name: 'fupin-legacy-worker-code',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]io[\\/]legacy-worker-code\.js$/ }, () => ({
+        contents: `export const LEGACY_WORKER_CODE = ${JSON.stringify(workerCode)};\n`,
+        loader: 'js',
+      }));
+    },
+  };
 
-// ── dist/bundle: the package's own start-up bundle ─────────────────────────────────────────────
-await build({
-  entryPoints: [path.join(dist, 'cli/bin.js')],
-  outdir: out,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // the division list stays a JSON file imported at run time (dist/data/divisions.json), not a JS literal
-  external: ['../data/divisions.json'],
-  // CommonJS dependencies (commander, cli-table3, csv-parse's cjs parts) need require in an ES module bundle
-  banner: { js: "import { createRequire as __fupinCreateRequire } from 'node:module'; const require = __fupinCreateRequire(import.meta.url);" },
-  plugins: [legacyWorker, noDeprecatedBuffer],
-  logLevel: 'warning',
-  legalComments: 'none',
-});
+  // ── dist/bundle: the package's own start-up bundle ─────────────────────────────────────────────
+  await build({
+    entryPoints: [path.join(dist, 'cli/bin.js')],
+    outdir: tmp,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // the division list stays a JSON file imported at run time (dist/data/divisions.json), not a JS literal
+    external: ['../data/divisions.json'],
+    // CommonJS dependencies (commander, cli-table3, csv-parse's cjs parts) need require in an ES module bundle
+    banner: { js: "import { createRequire as __fupinCreateRequire } from 'node:module'; const require = __fupinCreateRequire(import.meta.url);" },
+    plugins: [legacyWorker, noDeprecatedBuffer],
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+}, ['bin.js']);
 
 // ── dist/fupin.cjs: one file, nothing beside it ───────────────────────────────────────────────
 /** Package files the one-file build carries (read through src/io/package-root.ts readPackageFile). */
@@ -102,9 +109,11 @@ const oneFile = {
   },
 };
 
+// written beside dist/fupin.cjs and renamed over it: a `node dist/fupin.cjs` running meanwhile keeps its whole file
+const oneFileTmp = path.join(dist, `fupin.cjs.${process.pid}.tmp`);
 await build({
   stdin: { contents: "import { main } from './cli/bin.js';\nmain();\n", resolveDir: dist, sourcefile: 'fupin-one-file.js' },
-  outfile: path.join(dist, 'fupin.cjs'),
+  outfile: oneFileTmp,
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -118,3 +127,4 @@ await build({
   logLevel: 'warning',
   legalComments: 'eof',
 });
+renameSync(oneFileTmp, path.join(dist, 'fupin.cjs'));

@@ -191,9 +191,11 @@ function stats() {
   }
   const total = first + STATS_ROWS;
   put(ws, `A${total}`, '合  计', HEAD);
+  // blank while the column is empty (a printed blank form shows no zeros), the sum once figures are typed in
   for (let c = 2; c <= 9; c++) {
     const col = ws.getColumn(c).letter;
-    put(ws, `${col}${total}`, { formula: `SUM(${col}${first}:${col}${total - 1})`, result: 0 }, { ...HEAD, numFmt: COUNT_FMT });
+    const range = `${col}${first}:${col}${total - 1}`;
+    put(ws, `${col}${total}`, { formula: `IF(COUNT(${range})=0,"",SUM(${range}))`, result: '' }, { ...HEAD, numFmt: COUNT_FMT });
   }
   ws.getRow(total).height = 22;
   const note = total + 1;
@@ -264,7 +266,7 @@ function card() {
   widths(ws, [12, 10, 8, 10, 11, 12, 13, 10, 13]);
   const label = HEAD;
   const value = BODY_LEFT;
-  put(ws, 'A1', '附1', ANNEX);
+  put(ws, 'A1', '附1：', ANNEX);
   merge(ws, 'A2:I2', '湖南省慈善组织精准扶贫结对帮扶卡', TITLE);
   ws.getRow(2).height = 44;
   put(ws, 'A3', '编号：', { font: font(11), alignment: { horizontal: 'right', vertical: 'middle' } });

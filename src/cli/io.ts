@@ -1,4 +1,8 @@
 // What a command may touch of the outside world: output streams, terminal facts, environment. Injected for tests.
+// Also how the terminal is described to the formatters, and what happens when the reader of stdout goes away.
+import { renderBoth } from '../formatters/catalogue/index.js';
+import type { TerminalLayout } from '../formatters/layout.js';
+
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -8,9 +12,36 @@ export interface CliIO {
   columns: number;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** The operating system (default the running one): Windows consoles draw and lack some characters. */
+  platform?: NodeJS.Platform;
+  /** The user's locale, e.g. zh-CN (default from Intl): a Chinese Windows console uses code page 936. */
+  locale?: string;
+}
+
+/**
+ * A reader that goes away (`fupin … | head -5`, a closed console) ends the output, not the command: what is still to
+ * be printed is dropped without a word and the command finishes (an -o file is still written) with its own exit code.
+ * Without a listener Node throws the stream's EPIPE at the top level: "Error: write EPIPE … Node.js v20". Any other
+ * failure of the stream is one line on stderr and exit 2. Installed once per stream, by processIO.
+ */
+export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream, onFailure: () => void = () => undefined): void {
+  const marked = stream as NodeJS.WriteStream & { fupinPipeGuard?: boolean };
+  if (marked.fupinPipeGuard) return;
+  marked.fupinPipeGuard = true;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    const code = err?.code;
+    if (code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || code === 'ECONNRESET') return;
+    onFailure();
+    if (stream !== process.stderr) process.stderr.write(`fupin: ${renderBoth({ id: 'output/stream-failed', data: { reason: code ?? 'EIO' } })}\n`);
+    process.once('exit', () => {
+      process.exitCode = 2;
+    });
+  });
 }
 
 export function processIO(): CliIO {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
@@ -19,6 +50,8 @@ export function processIO(): CliIO {
     columns: process.stdout.columns ?? 120,
     env: process.env,
     cwd: process.cwd(),
+    platform: process.platform,
+    locale: Intl.DateTimeFormat().resolvedOptions().locale,
   };
 }
 
@@ -28,4 +61,51 @@ export function useColor(io: CliIO, flag: boolean | undefined, stream: 'stdout' 
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return stream === 'stdout' ? io.stdoutIsTTY : io.stderrIsTTY;
+}
+
+/** Flags a command may offer to override what terminalLayout works out. */
+export interface LayoutFlags {
+  /** --width N: lay out for N columns (also when not a terminal). */
+  width?: number;
+  /** --ambiguous-wide / --no-ambiguous-wide. */
+  ambiguousWide?: boolean;
+  /** --ascii: ASCII markers. */
+  ascii?: boolean;
+}
+
+/** Locales whose Windows console code page (936, 950, 932, 949) draws ambiguous characters two columns wide. */
+const CJK_LOCALE = /^(zh|ja|ko)\b/i;
+
+/**
+ * Whether the console is Windows' own (conhost) rather than Windows Terminal, VS Code, ConEmu or mintty, which draw
+ * ambiguous characters one column wide and fall back to fonts that have ✔ ✖ ℹ.
+ */
+function legacyWindowsConsole(io: CliIO): boolean {
+  const env = io.env;
+  return (io.platform ?? process.platform) === 'win32' && !env.WT_SESSION && !env.TERM_PROGRAM && !env.ConEmuANSI && !env.TERM;
+}
+
+/**
+ * How the formatters should draw on this output (pass it into formatPretty, formatRollupPretty …):
+ * - width: the terminal's columns when stdout is one, else undefined (no limit, as always when piped or redirected);
+ * - ambiguousWide: box drawing, curly quotes, ✔✖▲ℹ take two columns — the Windows console in a Chinese, Japanese or
+ *   Korean locale (code page 936 …). FUPIN_AMBIGUOUS=wide|narrow overrides;
+ * - asciiMarkers: v x ! i for ✔ ✖ ▲ ℹ — the Windows console, whose fonts (Consolas, NSimSun) lack them.
+ *   FUPIN_MARKERS=ascii|unicode overrides.
+ * Flags, when a command has them, override both.
+ */
+export function terminalLayout(io: CliIO, flags: LayoutFlags = {}): TerminalLayout {
+  const legacy = legacyWindowsConsole(io);
+  const locale = io.locale ?? Intl.DateTimeFormat().resolvedOptions().locale;
+  const envAmbiguous = io.env.FUPIN_AMBIGUOUS?.toLowerCase();
+  const envMarkers = io.env.FUPIN_MARKERS?.toLowerCase();
+  const ambiguousWide =
+    flags.ambiguousWide ?? (envAmbiguous === 'wide' ? true : envAmbiguous === 'narrow' ? false : legacy && CJK_LOCALE.test(locale));
+  const asciiMarkers = flags.ascii ?? (envMarkers === 'ascii' ? true : envMarkers === 'unicode' ? false : legacy);
+  const width = flags.width ?? (io.stdoutIsTTY && io.columns > 0 ? io.columns : undefined);
+  return {
+    ...(width !== undefined ? { width } : {}),
+    ...(ambiguousWide ? { ambiguousWide: true } : {}),
+    ...(asciiMarkers ? { asciiMarkers: true } : {}),
+  };
 }

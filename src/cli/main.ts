@@ -122,13 +122,9 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       io.stderr(`${prefix}${m ? say(m) : e.message.replace(/^error:\s*/, '')}${hint}\n`);
       return EXIT.failed;
     }
-    if (e instanceof UsageError || e instanceof InputError) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof OutputError) {
       io.stderr(`${prefix}${say(e.msg)}\n`);
       return e instanceof UsageError ? e.exitCode : EXIT.failed;
-    }
-    if (e instanceof OutputError) {
-      io.stderr(`${prefix}${lang === 'zh' ? e.zh : e.en}\n`);
-      return EXIT.failed;
     }
     if (e instanceof ConfigError) {
       for (const issue of e.issues) io.stderr(`${prefix}${say(issue.msg)}\n`);

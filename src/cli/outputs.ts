@@ -21,7 +21,7 @@ export function reportWritten(abs: string, ctx: CommandContext): void {
 
 /** The refusals a write would give at the end, checked before a long read. Throws OutputError. */
 export async function checkTarget(file: string, ctx: CommandContext, opts: { force?: boolean; inputs?: readonly string[] } = {}): Promise<void> {
-  await checkOutput(path.resolve(ctx.io.cwd, file), { force: Boolean(opts.force), inputs: (opts.inputs ?? []).map((i) => path.resolve(ctx.io.cwd, i)) });
+  await checkOutput(path.resolve(ctx.io.cwd, file), { force: Boolean(opts.force), inputs: (opts.inputs ?? []).map((i) => path.resolve(ctx.io.cwd, i)), cwd: ctx.io.cwd });
 }
 
 /** Writes one output file atomically and reports it. */
@@ -29,6 +29,7 @@ export async function writeOutput(file: string, bytes: OutputBytes, ctx: Command
   const abs = await writeFileAtomic(path.resolve(ctx.io.cwd, file), bytes, {
     force: Boolean(opts.force),
     inputs: (opts.inputs ?? []).map((i) => path.resolve(ctx.io.cwd, i)),
+    cwd: ctx.io.cwd,
   });
   reportWritten(abs, ctx);
   return abs;
@@ -37,10 +38,11 @@ export async function writeOutput(file: string, bytes: OutputBytes, ctx: Command
 /** validate --annotate DIR: an annotated copy of every readable register file, each reported. */
 export async function writeAnnotated(reports: FileReport[], ledger: Ledger, dir: string, inputs: readonly string[], force: boolean, ctx: CommandContext): Promise<void> {
   const result = await annotateReports(reports, ledger.files, path.resolve(ctx.io.cwd, dir), {
-    lang: ctx.lang,
     force,
     inputs: inputs.map((i) => path.resolve(ctx.io.cwd, i)),
     render: (p) => renderProblem(p, ctx.lang),
+    say: (m) => render(m, ctx.lang),
+    cwd: ctx.io.cwd,
   });
   for (const w of result.written) {
     const data = { file: shownPath(w.out, ctx.io.cwd), problems: w.problems, cells: w.cells, ...(w.from ? { from: w.from } : {}) };

@@ -1,5 +1,5 @@
 // Repairs into copies — `fupin fix` and `fupin validate --fix` alike: plan (core), write the copies (io), list every change.
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { planFix } from '../core/ledger/plan-fix.js';
 import { repairs } from '../core/ledger/visitors.js';
@@ -44,8 +44,8 @@ export async function repairInto(inputs: readonly string[], out: string | undefi
   const copyUnchanged = async (abs: string): Promise<void> => {
     if (!target) return;
     const to = uniqueTarget(copyTarget(abs, given, target), used);
-    await mkdir(path.dirname(to), { recursive: true });
-    await writeFileAtomic(to, await readFile(abs), { force: Boolean(flags.force), inputs: readFrom });
+    // writeFileAtomic makes the folders (a folder it cannot make is one line, as for every output)
+    await writeFileAtomic(to, await readFile(abs), { force: Boolean(flags.force), inputs: readFrom, cwd: ctx.io.cwd });
   };
   // the org registry found at the top of a folder goes with the copies, so that validating them classifies alike
   if (ledger.registryFile && given.some((i) => path.dirname(ledger.registryFile!) === i)) await copyUnchanged(ledger.registryFile);

@@ -26,15 +26,15 @@ export const FILE_PROBLEMS = {
   'file-corrupt': def(
     'file-corrupt',
     {
-      truncated: '文件已损坏或不完整（{detail}）：请重新下载附件，或请对方用 Excel/WPS 重新保存后发送',
-      'not-xlsx': '文件扩展名是 {ext}，但内容不是 Excel 工作簿（{detail}）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
+      truncated: '文件已损坏或不完整：请重新下载附件，或请对方用 Excel/WPS 重新保存后发送',
+      'not-xlsx': '文件扩展名是 {ext}，但内容不是 Excel 工作簿：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
       'text-as-xlsx': '文件扩展名是 {ext}，但内容是文本（可能是 CSV 或网页）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)，或把扩展名改为 .csv',
-      csv: 'CSV 文件无法解析（第 {line} 行附近：{detail}）：请用 Excel/WPS 打开检查后重新保存为 CSV 或 .xlsx',
+      csv: 'CSV 文件第 {line} 行附近无法解析：请用 Excel/WPS 打开检查后重新保存为 CSV 或 .xlsx',
       'no-sheets': '文件结构不标准，找不到工作表（可能由其他软件生成）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
-      xml: '工作簿内部的 XML 已损坏（{detail}）：请用 Excel/WPS 打开，若能打开请“另存为”Excel 工作簿(.xlsx) 后重新发送；打不开请对方重新发送',
-      'zip-method': '工作簿使用了 Excel 不会写出的压缩方式（{detail}）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
-      zip64: '工作簿的 ZIP64 结构无法读取（{detail}）：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
-      legacy: '{format} 文件已损坏或不完整，无法读取（{detail}）：请用 Excel/WPS 打开，若能打开请“另存为”Excel 工作簿(.xlsx) 后重新发送；打不开请对方重新发送',
+      xml: '工作簿内部的 XML 已损坏：请用 Excel/WPS 打开，若能打开请“另存为”Excel 工作簿(.xlsx) 后重新发送；打不开请对方重新发送',
+      'zip-method': '工作簿使用了 Excel 不会写出的压缩方式：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
+      zip64: '工作簿的 ZIP64 结构无法读取：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
+      legacy: '{format} 文件已损坏或不完整，无法读取：请用 Excel/WPS 打开，若能打开请“另存为”Excel 工作簿(.xlsx) 后重新发送；打不开请对方重新发送',
     },
     {
       truncated: 'The file is damaged or incomplete ({detail}): download it again, or ask the sender to re-save it in Excel/WPS',
@@ -111,7 +111,7 @@ export const FILE_PROBLEMS = {
       binary: '无法识别的文件格式（{detail}）：fupin 读取 .xlsx、.xlsm、.xls、.et、.ods、.xlsb 和 .csv 登记表',
       html: '这是网页(HTML)格式，只是扩展名为 {ext}：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
       numbers: '这是苹果 Numbers 表格，fupin 不读取：请在 Numbers 中“导出为 Excel(.xlsx)”后再检查',
-      reader: '读取 {format} 文件的组件无法启动（{detail}）：请重新安装 fupin，或把文件另存为 .xlsx 后再检查',
+      reader: '读取 {format} 文件的组件无法启动：请重新安装 fupin，或把文件另存为 .xlsx 后再检查',
     },
     {
       binary: 'Unrecognised file format ({detail}): fupin reads .xlsx, .xlsm, .xls, .et, .ods, .xlsb and .csv registers',

@@ -5,10 +5,11 @@ import { formatCheckPretty } from './check-pretty.js';
 import type { CheckReport } from './check-report.js';
 import { formatGithub } from './github.js';
 import { formatJunit } from './junit.js';
+import type { TerminalLayout } from './layout.js';
 
 export type CheckFormat = 'pretty' | 'json' | 'github' | 'junit';
 
-export function formatCheck(report: CheckReport, format: CheckFormat, opts: { color: boolean; width: number; verbose?: boolean }): string {
+export function formatCheck(report: CheckReport, format: CheckFormat, opts: TerminalLayout & { color: boolean; verbose?: boolean }): string {
   switch (format) {
     case 'json':
       return formatCheckJson(report);

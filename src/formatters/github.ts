@@ -1,5 +1,6 @@
 // check --format github: one GitHub Actions workflow command (::error/::warning/::notice) per problem, then a plain summary line.
 import type { Severity } from '../core/model.js';
+import { render } from './catalogue/index.js';
 import type { CheckProblem, CheckReport } from './check-report.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -27,20 +28,18 @@ export function annotation(p: CheckProblem, prefix = '', nameSheet = false): str
   return `::${COMMAND[p.severity]} ${props.join(',')}::${escapeData(p.message)}`;
 }
 
-const SUMMARY = {
-  zh: (r: CheckReport) => {
-    const s = r.summary;
-    const verdict = s.passed ? '通过' : '未通过';
-    const quota = s.quotaMet === null ? '任务未核对' : s.quotaMet ? '任务下限全部完成' : `任务下限未全部完成（${r.config.quotaFindings === 'error' ? '算错误' : '只作提示'}）`;
-    return `fupin check：${verdict}。共 ${s.files} 个文件（${s.registers} 张登记表，其中 ${s.emptyRegisters} 张尚未填写；${s.rows} 户结对）：错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个；${quota}。退出码 ${s.exitCode}`;
-  },
-  en: (r: CheckReport) => {
-    const s = r.summary;
-    const verdict = s.passed ? 'passed' : 'failed';
-    const quota = s.quotaMet === null ? 'quotas not checked' : s.quotaMet ? 'every quota minimum met' : `quota minimums not all met (${r.config.quotaFindings === 'error' ? 'errors' : 'information only'})`;
-    return `fupin check: ${verdict}. ${s.files} files (${s.registers} registers, ${s.emptyRegisters} not filled in yet; ${s.rows} pairings): ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos; ${quota}. Exit code ${s.exitCode}`;
-  },
-};
+/** The last line: the verdict and the counts (github/summary). */
+function summaryLine(r: CheckReport): string {
+  const s = r.summary;
+  const quota =
+    s.quotaMet === null
+      ? { id: 'check-view/quota-unchecked' }
+      : s.quotaMet
+        ? { id: 'check-view/quota-met' }
+        : { id: r.config.quotaFindings === 'error' ? 'github/quota-short-error' : 'github/quota-short-info' };
+  const data = { verdict: { id: s.passed ? 'check-view/passed' : 'check-view/failed' }, files: s.files, registers: s.registers, empty: s.emptyRegisters, rows: s.rows, errors: s.errors, warnings: s.warnings, infos: s.infos, quota, exit: s.exitCode };
+  return render({ id: 'github/summary', data }, r.lang);
+}
 
 export function formatGithub(report: CheckReport): string {
   const sheetsOf = new Map<string, Set<string>>();
@@ -51,6 +50,6 @@ export function formatGithub(report: CheckReport): string {
   // a workbook with several registers: the title names the sheet too (登记表2!E9)
   const multiSheet = new Set([...sheetsOf].filter(([, s]) => s.size > 1).map(([f]) => f));
   const lines = report.problems.map((p) => annotation(p, report.pathPrefix, p.file !== undefined && multiSheet.has(p.file)));
-  lines.push(SUMMARY[report.lang](report));
+  lines.push(summaryLine(report));
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 // check --format junit: JUnit XML for GitLab/Jenkins test reports — a testsuite per file, a testcase per rule, a failure per failing rule.
-import type { Severity } from '../core/model.js';
+import type { Lang, Msg, Severity } from '../core/model.js';
+import { render } from './catalogue/index.js';
 import { placeOf, type CheckProblem, type CheckReport } from './check-report.js';
 
 export interface JunitOptions {
@@ -31,30 +32,21 @@ interface Suite {
   cases: Case[];
 }
 
-const WORDS = {
-  zh: {
-    errors: (n: number, sev: string) => `${n} 个${sev}`,
-    error: '错误',
-    warning: '警告',
-    info: '提示',
-    rollup: '汇总（附3）',
-    rollupCase: '附3 汇总',
-    quota: '任务核对（附4）',
-    quotaCase: '附4 任务核对',
-    read: '读取',
-  },
-  en: {
-    errors: (n: number, sev: string) => `${n} ${sev}${n === 1 ? '' : 's'}`,
-    error: 'error',
-    warning: 'warning',
-    info: 'info',
-    rollup: 'roll-up (附3)',
-    rollupCase: '附3 roll-up',
-    quota: 'quota check (附4)',
-    quotaCase: '附4 quota check',
-    read: 'read',
-  },
-} as const;
+/** The report's words in `lang` (junit/…). */
+function wordsOf(lang: Lang) {
+  const say = (id: string, data?: Msg['data']): string => render({ id, ...(data ? { data } : {}) }, lang);
+  return {
+    rollup: say('junit/rollup'),
+    rollupCase: say('junit/rollup-case'),
+    quota: say('junit/quota'),
+    quotaCase: say('junit/quota-case'),
+    read: say('junit/read'),
+    errors: (n: number) => say('junit/errors', { n }),
+    warnings: (n: number) => say('junit/warnings', { n }),
+    severity: (s: Severity) => say(`term/severity-${s}`),
+    where: (where: string, message: string) => say('junit/line', { where, message }),
+  };
+}
 
 function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -82,7 +74,7 @@ function suitesOf(report: CheckReport, opts: JunitOptions): Suite[] {
       if (e.sheet === undefined) {
         // an unreadable file, a 统计表, the org registry: one testcase per rule that spoke, or one passing "read"
         const rules = [...new Set(mine.map((p) => p.rule))];
-        if (rules.length === 0) cases.push({ classname: name, name: WORDS[report.lang].read, problems: [] });
+        if (rules.length === 0) cases.push({ classname: name, name: wordsOf(report.lang).read, problems: [] });
         for (const r of rules) cases.push({ classname: name, name: r, problems: mine.filter((p) => p.rule === r) });
         continue;
       }
@@ -93,7 +85,7 @@ function suitesOf(report: CheckReport, opts: JunitOptions): Suite[] {
     suites.push({ name, cases });
   }
 
-  const w = WORDS[report.lang];
+  const w = wordsOf(report.lang);
   const rollupProblems = report.problems.filter((p) => p.section === 'rollup');
   if (report.rollup || rollupProblems.length) {
     const cases: Case[] = [];
@@ -122,12 +114,13 @@ function suitesOf(report: CheckReport, opts: JunitOptions): Suite[] {
 
 function line(p: CheckProblem, prefix: string, lang: CheckReport['lang']): string {
   const where = placeOf(p, prefix);
-  return `${WORDS[lang][p.severity]} ${where ? `${where}: ` : ''}${p.message}`;
+  const w = wordsOf(lang);
+  return `${w.severity(p.severity)} ${where ? w.where(where, p.message) : p.message}`;
 }
 
 export function formatJunit(report: CheckReport, opts: JunitOptions): string {
   const failing = new Set<Severity>(report.config.strict ? ['error', 'warning'] : ['error']);
-  const w = WORDS[report.lang];
+  const w = wordsOf(report.lang);
   const suites = suitesOf(report, opts);
   const out: string[] = [];
   let tests = 0;
@@ -149,7 +142,7 @@ export function formatJunit(report: CheckReport, opts: JunitOptions): string {
       body.push(`${open}>`);
       if (bad.length) {
         const n = bad.filter((p) => p.severity === 'error').length;
-        const summary = [n ? w.errors(n, w.error) : '', bad.length - n ? w.errors(bad.length - n, w.warning) : ''].filter(Boolean).join(', ');
+        const summary = [n ? w.errors(n) : '', bad.length - n ? w.warnings(bad.length - n) : ''].filter(Boolean).join(', ');
         body.push(`      <failure message="${xmlAttr(summary)}" type="${xmlAttr(bad[0]!.rule)}">${xmlText(bad.map((p) => line(p, report.pathPrefix, report.lang)).join('\n'))}</failure>`);
       }
       if (other.length) body.push(`      <system-out>${xmlText(other.map((p) => line(p, report.pathPrefix, report.lang)).join('\n'))}</system-out>`);

@@ -16,10 +16,10 @@ export interface OrgsReport {
 
 /** 层级 as orgs.csv writes it (parseLevelText reads each back). */
 export const LEVEL_LABEL: Record<AreaLevel, string> = { province: '省本级', city: '市本级', county: '县市区', unknown: '' };
-const LEVEL_EN: Record<AreaLevel, string> = { province: 'province', city: 'city', county: 'county', unknown: 'unknown' };
 
+/** 层级 as the listing shows it (orgs-view/level-…). */
 export function levelLabel(level: AreaLevel, lang: Lang): string {
-  return lang === 'en' ? LEVEL_EN[level] : LEVEL_LABEL[level] || '未知';
+  return render({ id: `orgs-view/level-${level}` }, lang);
 }
 
 /** 地区: the province for 省本级, the city for 市本级, city + county for a county (怀化市溆浦县). */
@@ -30,8 +30,9 @@ export function areaOf(o: OrgSummary, province: string): string {
   return o.city ?? '';
 }
 
+/** 类型 as the listing shows it (orgs-view/type-…). */
 export function typeLabel(type: OrgType, lang: Lang): string {
-  return lang === 'en' ? type : TYPE_LABEL[type];
+  return render({ id: `orgs-view/type-${type}` }, lang);
 }
 
 /** How the type was decided, in words (the default guess says so plainly: the clerk should add it to orgs.csv). */

@@ -1,124 +1,200 @@
 // validate's default output for a clerk: per register a table of cell / column / value / problem, then a summary line.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Lang, Severity } from '../core/model.js';
-import type { RenderedFile, ValidationReport } from './report.js';
-import { boxTable } from './box-table.js';
-import { truncateWidth, wrapWidth } from './text-width.js';
+import type { Lang, Msg, Severity } from '../core/model.js';
+import { render } from './catalogue/index.js';
+import type { RenderedFile, RenderedProblem, ValidationReport } from './report.js';
+import { grid, tableWidth } from './box-table.js';
+import { fitLine, joinParts, markersOf, severityMarker, widthOf, widthOptions, wrapLines, type TerminalLayout } from './layout.js';
+import { displayWidth, truncateWidth, wrapWidth } from './text-width.js';
 
-export interface PrettyOptions {
+export interface PrettyOptions extends TerminalLayout {
   color: boolean;
-  /** Terminal width in columns. */
-  width: number;
   /** Print the guesses (encoding, header, columns, area) under each file. */
   explain: boolean;
   /** List clean registers one per line even when there are many. */
   verbose?: boolean;
 }
 
-const T = {
-  zh: {
-    cell: '单元格',
-    column: '列',
-    value: '内容',
-    problem: '问题',
-    error: '错误',
-    warning: '警告',
-    info: '提示',
-    rows: (n: number) => `${n} 户结对`,
-    clean: '没有发现问题',
-    cleanMany: (n: number) => `另有 ${n} 张登记表没有发现问题。`,
-    file: '文件',
-    summary: (s: ValidationReport['summary']) =>
-      `共检查 ${s.files} 个文件（${s.registers} 张登记表，${s.rows} 户结对）：错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个。`,
-    passedOver: (n: number) => `另有 ${n} 个文件不是登记表，已跳过：`,
-    detected: '识别情况',
-    det: { format: '格式', encoding: '编码', delimiter: '分隔符', sheet: '工作表', header: '表头行', columns: '列对应', area: '所属地区', otherSheets: '其他工作表（无登记表）', reader: '读取组件', sharedStrings: '缺失的共享文字', duplicateParts: '重复的部件', skippedSheets: '未读取的工作表' } as Record<string, string>,
-    areaUnknown: '未知（地址核对已跳过）',
-    quotaTable: '附4 任务分配表，不是登记表（用 fupin quota --table 读取）',
-  },
-  en: {
-    cell: 'Cell',
-    column: 'Column',
-    value: 'Value',
-    problem: 'Problem',
-    error: 'error',
-    warning: 'warning',
-    info: 'info',
-    rows: (n: number) => `${n} pairings`,
-    clean: 'no problems found',
-    cleanMany: (n: number) => `${n} more registers have no problems.`,
-    file: 'File',
-    summary: (s: ValidationReport['summary']) =>
-      `Checked ${s.files} files (${s.registers} registers, ${s.rows} pairings): ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos.`,
-    passedOver: (n: number) => `${n} files that are not registers were passed over:`,
-    detected: 'Detected',
-    det: { format: 'format', encoding: 'encoding', delimiter: 'delimiter', sheet: 'sheet', header: 'header rows', columns: 'columns', area: 'area', otherSheets: 'other sheets (no register)', reader: 'reader', sharedStrings: 'missing shared strings', duplicateParts: 'parts stored twice', skippedSheets: 'sheets not read' } as Record<string, string>,
-    areaUnknown: 'unknown (address checks skipped)',
-    quotaTable: 'a 附4 quota table, not a register (read it with fupin quota --table)',
-  },
-} as const;
+/** Keys of Detected and their labels (report/det-…); an unknown key is shown as it is. */
+const DETECTED_LABEL: Record<string, string> = {
+  format: 'det-format',
+  encoding: 'det-encoding',
+  delimiter: 'det-delimiter',
+  sheet: 'det-sheet',
+  header: 'det-header',
+  columns: 'det-columns',
+  area: 'det-area',
+  otherSheets: 'det-other-sheets',
+  reader: 'det-reader',
+  sharedStrings: 'det-shared-strings',
+  duplicateParts: 'det-duplicate-parts',
+  skippedSheets: 'det-skipped-sheets',
+  kind: 'det-kind',
+};
+
+/** The report's words in its language. */
+function words(lang: Lang) {
+  const say = (id: string, data?: Msg['data']): string => render(data ? { id, data } : { id }, lang);
+  return {
+    say,
+    cell: say('head/cell'),
+    column: say('head/column'),
+    value: say('head/value'),
+    problem: say('head/problem'),
+    severity: (s: Severity): string => say(`term/severity-${s}`),
+  };
+}
 
 function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
   return s === 'error' ? c.red.bold : s === 'warning' ? c.yellow : c.cyan;
 }
 
+/** The message column is at least this wide (14 Chinese characters); narrower, findings are listed one per block. */
+export const MIN_MESSAGE_WIDTH = 28;
+/** …and at most this wide: longer lines are hard to read even on a wide screen. */
+const MAX_MESSAGE_WIDTH = 100;
+/** Widest column and value columns, tried in turn until the message column is wide enough. */
+const SHAPES: readonly { column: number; value: number }[] = [
+  { column: 14, value: 18 },
+  { column: 10, value: 14 },
+  { column: 8, value: 10 },
+];
+/** The problem table is indented by this much under its file heading. */
+const INDENT = '  ';
 
-function fileHeading(f: RenderedFile, lang: Lang, c: ChalkInstance): string {
-  const t = T[lang];
-  const parts = [c.bold(f.file)];
-  if (f.sheet !== undefined) parts.push(c.dim(`[${f.sheet}]`));
-  if (f.area) parts.push(f.area);
-  if (f.sheet !== undefined) parts.push(c.dim(t.rows(f.rows)));
-  if (f.detected.kind?.value === 'quota-table') parts.push(c.dim(t.quotaTable));
-  return parts.join('  ');
+function fileHeading(f: RenderedFile, lang: Lang, c: ChalkInstance, mark: string, layout: TerminalLayout, tail?: string): string {
+  const t = words(lang);
+  const parts: { text: string; style?: (s: string) => string }[] = [{ text: `${mark} ${f.file}`, style: (s) => s.replace(f.file, c.bold(f.file)) }];
+  if (f.sheet !== undefined) parts.push({ text: `[${f.sheet}]`, style: c.dim });
+  if (f.area) parts.push({ text: f.area });
+  if (f.sheet !== undefined) parts.push({ text: t.say('report/rows', { n: f.rows }), style: c.dim });
+  if (f.detected.kind?.value === 'quota-table') parts.push({ text: t.say('report/quota-table'), style: c.dim });
+  if (tail) parts.push({ text: tail, style: c.green });
+  return joinParts(parts, layout).join('\n');
 }
 
-function problemTable(f: RenderedFile, lang: Lang, c: ChalkInstance, width: number): string {
-  const t = T[lang];
+/** The widths of the cell, column, value and message columns, or undefined when the table cannot fit (list layout). */
+function tableShape(rows: readonly RenderedProblem[], lang: Lang, layout: TerminalLayout): number[] | undefined {
+  const t = words(lang);
+  const o = widthOptions(layout);
+  const { width, limited } = widthOf(layout);
+  const widest = (texts: string[]): number => Math.max(0, ...texts.map((x) => displayWidth(x, o)));
+  const cellW = widest([t.cell, ...rows.map((p) => p.cell ?? '')]);
+  const colMax = widest(rows.map((p) => p.column ?? ''));
+  const valMax = widest(rows.map((p) => p.value ?? ''));
+  const msgMax = widest(rows.map((p) => `${t.severity(p.severity)} ${p.message}`));
+  const avail = width - INDENT.length;
+  for (const shape of SHAPES) {
+    const colW = Math.max(displayWidth(t.column, o), Math.min(colMax, shape.column));
+    const valW = Math.max(displayWidth(t.value, o), Math.min(valMax, shape.value));
+    let msgW = Math.min(MAX_MESSAGE_WIDTH, avail - tableWidth([cellW, colW, valW, 0], o));
+    // keep the message column's slot even when rules are drawn with double-width characters
+    if (o.ambiguousWide && msgW % 2) msgW--;
+    if (msgW >= MIN_MESSAGE_WIDTH || !limited) return [cellW, colW, valW, Math.max(Math.min(msgW, Math.max(msgMax, displayWidth(t.problem, o))), MIN_MESSAGE_WIDTH)];
+  }
+  return undefined;
+}
+
+function problemTable(rows: readonly RenderedProblem[], widths: number[], lang: Lang, c: ChalkInstance, layout: TerminalLayout): string {
+  const t = words(lang);
+  const o = widthOptions(layout);
+  const [, colW, valW, msgW] = widths as [number, number, number, number];
+  const body = rows.map((p) => {
+    const label = t.severity(p.severity);
+    const msg = wrapWidth(`${label} ${p.message}`, msgW, o);
+    msg[0] = severityStyle(c, p.severity)(label) + msg[0]!.slice(label.length);
+    return [
+      { lines: [p.cell ?? ''] },
+      { lines: wrapWidth(p.column ?? '', colW, o) },
+      { lines: [truncateWidth(p.value ?? '', valW, o)] },
+      { lines: msg },
+    ];
+  });
+  const table = grid({
+    widths,
+    head: [[t.cell, t.column, t.value, t.problem].map((h) => ({ lines: [c.bold(h)] }))],
+    body,
+    border: (s) => c.grey(s),
+    ...o,
+  });
+  return table
+    .split('\n')
+    .map((l) => INDENT + l)
+    .join('\n');
+}
+
+/** The narrow layout: per finding a line `E7 联系方式 “1.39123E+10”`, then its message indented under it. */
+function problemList(rows: readonly RenderedProblem[], lang: Lang, c: ChalkInstance, layout: TerminalLayout): string {
+  const t = words(lang);
+  const o = widthOptions(layout);
+  const { width } = widthOf(layout);
+  const out: string[] = [];
+  for (const p of rows) {
+    const cell = p.cell ?? '';
+    let head = `${INDENT}${c.bold(cell)}`;
+    let room = width - INDENT.length - displayWidth(cell, o);
+    if (p.column) {
+      const col = fitLine(p.column, Math.max(4, room - 1), layout);
+      head += ` ${col}`;
+      room -= 1 + displayWidth(col, o);
+    }
+    if (p.value !== undefined && p.value !== '' && room >= 6) head += ` ${c.dim(`“${fitLine(p.value, room - 3, layout)}”`)}`;
+    out.push(head);
+    const label = t.severity(p.severity);
+    const lines = wrapLines(`${label} ${p.message}`, layout, `${INDENT}    `);
+    lines[0] = lines[0]!.replace(label, severityStyle(c, p.severity)(label));
+    out.push(...lines);
+  }
+  return out.join('\n');
+}
+
+function problemBlock(f: RenderedFile, lang: Lang, c: ChalkInstance, layout: TerminalLayout, asList: boolean): string {
+  const t = words(lang);
   const fileLevel = f.problems.filter((p) => p.cell === undefined);
   const cellLevel = f.problems.filter((p) => p.cell !== undefined);
   const lines: string[] = [];
   for (const p of fileLevel) {
-    const mark = p.severity === 'error' ? '✖' : p.severity === 'warning' ? '▲' : 'ℹ';
-    lines.push(`  ${severityStyle(c, p.severity)(`${mark} ${t[p.severity]}`)} ${p.message}`);
+    const lead = `${INDENT}${severityMarker(layout, p.severity)} ${t.severity(p.severity)} `;
+    const wrapped = wrapLines(p.message, layout, ' '.repeat(displayWidth(lead, widthOptions(layout))), lead);
+    wrapped[0] = wrapped[0]!.replace(lead.trimEnd(), severityStyle(c, p.severity)(lead.trimEnd()));
+    lines.push(...wrapped);
   }
   if (cellLevel.length) {
-    // widths in terminal columns; Chinese text is wrapped by display width
-    const colW = [6, 14, 18];
-    const msgW = Math.max(30, Math.min(width, 160) - 2 - colW.reduce((a, b) => a + b, 0) - 3 * 4 - 1);
-    const rows = cellLevel.map((p) => {
-      const label = t[p.severity];
-      const msg = wrapWidth(`${label} ${p.message}`, msgW);
-      msg[0] = severityStyle(c, p.severity)(label) + msg[0]!.slice(label.length);
-      return [[p.cell ?? ''], [truncateWidth(p.column ?? '', colW[1]!)], [truncateWidth(p.value ?? '', colW[2]!)], msg];
-    });
-    const table = boxTable([t.cell, t.column, t.value, t.problem], rows, {
-      widths: [...colW, msgW],
-      border: (s) => c.grey(s),
-      head: (s) => c.bold(s),
-    });
-    lines.push(table.split('\n').map((l) => `  ${l}`).join('\n'));
+    const shape = asList ? undefined : tableShape(cellLevel, lang, layout);
+    lines.push(shape ? problemTable(cellLevel, shape, lang, c, layout) : problemList(cellLevel, lang, c, layout));
   }
   return lines.join('\n');
 }
 
-function explainLines(f: RenderedFile, lang: Lang, c: ChalkInstance): string {
-  const t = T[lang];
+function explainLines(f: RenderedFile, lang: Lang, c: ChalkInstance, layout: TerminalLayout): string {
+  const t = words(lang);
   const out: string[] = [];
   for (const [k, v] of Object.entries(f.detected)) {
     if (!v) continue;
-    const value = k === 'area' && !v.value ? t.areaUnknown : v.value;
-    out.push(`    ${c.dim(`${t.det[k] ?? k}:`)} ${value}${v.reason ? c.dim(`  (${v.reason})`) : ''}`);
+    const value = k === 'area' && !v.value ? t.say('report/area-unknown') : v.value;
+    const label = DETECTED_LABEL[k] ? t.say(`report/${DETECTED_LABEL[k]}`) : k;
+    const wrapped = joinParts([{ text: t.say('report/detected-item', { label, value }) }, ...(v.reason ? [{ text: `(${v.reason})`, style: c.dim }] : [])], layout, '      ');
+    wrapped[0] = `    ${wrapped[0]!.replace(label, c.dim(label))}`;
+    out.push(...wrapped);
   }
-  return out.length ? `  ${c.dim(t.detected)}\n${out.join('\n')}` : '';
+  return out.length ? `${INDENT}${c.dim(t.say('report/detected'))}\n${out.join('\n')}` : '';
 }
 
 export function formatPretty(report: ValidationReport, opts: PrettyOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
+  // the layout seen through the explain lines' extra indent: they are wrapped two columns narrower
+  const layout: TerminalLayout = opts;
+  const explainLayout: TerminalLayout = { ...opts, width: widthOf(opts).limited ? widthOf(opts).width - 4 : undefined };
+  const mk = markersOf(layout);
   const lang = report.lang;
-  const t = T[lang];
+  const t = words(lang);
   const out: string[] = [];
   const listClean = opts.verbose || opts.explain || report.files.length <= 10;
+  // one layout for the whole report: findings listed one per block when any file's table would not fit
+  const asList = report.files.some((f) => {
+    const cells = f.problems.filter((p) => p.cell !== undefined);
+    return cells.length > 0 && !tableShape(cells, lang, layout);
+  });
   let cleanHidden = 0;
   for (const f of report.files) {
     if (f.problems.length === 0) {
@@ -126,24 +202,24 @@ export function formatPretty(report: ValidationReport, opts: PrettyOptions): str
         cleanHidden++;
         continue;
       }
-      out.push(`${c.green('✔')} ${fileHeading(f, lang, c)}  ${c.green(t.clean)}`);
-      if (opts.explain) out.push(explainLines(f, lang, c));
+      out.push(fileHeading(f, lang, c, c.green(mk.ok), layout, t.say('report/clean')));
+      if (opts.explain) out.push(explainLines(f, lang, c, explainLayout));
       continue;
     }
     const worst = f.problems.some((p) => p.severity === 'error') ? 'error' : f.problems.some((p) => p.severity === 'warning') ? 'warning' : 'info';
-    const mark = worst === 'error' ? c.red('✖') : worst === 'warning' ? c.yellow('▲') : c.cyan('ℹ');
-    out.push(`${mark} ${fileHeading(f, lang, c)}`);
-    if (opts.explain) out.push(explainLines(f, lang, c));
-    out.push(problemTable(f, lang, c, opts.width));
+    const mark = worst === 'error' ? c.red(mk.error) : worst === 'warning' ? c.yellow(mk.warning) : c.cyan(mk.info);
+    out.push(fileHeading(f, lang, c, mark, layout));
+    if (opts.explain) out.push(explainLines(f, lang, c, explainLayout));
+    out.push(problemBlock(f, lang, c, layout, asList));
     out.push('');
   }
-  if (cleanHidden) out.push(c.green(`✔ ${t.cleanMany(cleanHidden)}`));
+  if (cleanHidden) out.push(...wrapLines(`${mk.ok} ${t.say('report/clean-many', { n: cleanHidden })}`, layout, '  ', '').map((l) => c.green(l)));
   if (report.passedOver.length) {
-    out.push(c.dim(t.passedOver(report.passedOver.length)));
-    for (const p of report.passedOver) out.push(c.dim(`  ${p.file}${lang === 'zh' ? '：' : ': '}${p.why}`));
+    out.push(...wrapLines(t.say('report/passed-over', { n: report.passedOver.length }), layout).map((l) => c.dim(l)));
+    for (const p of report.passedOver) out.push(...wrapLines(t.say('report/file-why', { file: p.file, why: p.why }), layout, '    ', '  ').map((l) => c.dim(l)));
   }
   const s = report.summary;
-  const line = t.summary(s);
-  out.push(s.errors ? c.red.bold(line) : s.warnings ? c.yellow(line) : c.green(line));
+  const paint = s.errors ? c.red.bold : s.warnings ? c.yellow : c.green;
+  out.push(...wrapLines(t.say('report/summary', { ...s }), layout).map((l) => paint(l)));
   return `${out.filter((l) => l !== '').join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }

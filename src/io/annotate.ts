@@ -16,10 +16,14 @@
 //   at the same cells as the CSV's records, annotated the same way.
 // - 问题清单 (en: Problems) is inserted as the first sheet and opened first: 工作表 (when the file has several registers),
 //   单元格 (a link to the cell), 列, 内容, 级别, 问题, 规则. A problem without a cell (a missing column) is listed there only.
+// - Printed, 问题清单 is A4 landscape, one page wide (the problem column wraps, each row as tall as its text), the header
+//   row repeated on every page, the file's name in the page header and page numbers in the footer. The CSV copy is laid
+//   out as the register: title merged over the columns, header rows bold and wrapped, column widths from the header and
+//   the data (never from the title), A4 one page wide, header rows repeated. An xlsx copy keeps its own print setup and
+//   only gets A4 when it named no paper size.
 import { readFile } from 'node:fs/promises';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileReport, Lang, Problem, RawSheet, Severity } from '../core/model.js';
+import type { FileReport, Msg, Problem, RawSheet, Register, Severity } from '../core/model.js';
 import { xlsxText } from '../core/neutralize.js';
 import { assertOutsideInputs, copyTarget, uniqueTarget } from './fix-writer.js';
 import { csvToSheet, decodeText, parseEncodingName, sniffDelimiter } from './csv.js';
@@ -28,6 +32,7 @@ import { writeFileAtomic } from './safe-write.js';
 import { xlsxBytesOf } from './load.js';
 import { loadExcelJs } from './xlsx.js';
 import { markWorkbook } from './mark.js';
+import { A4, BODY_SIZE, BOX, HEAD_FILL, headerText, orientationFor, rowHeight, setPrint, SONG, textUnits, wrappedLines } from './writers/print.js';
 
 /** Cell fills by severity (ARGB). */
 export const SEVERITY_FILL: Record<Severity, string> = {
@@ -36,33 +41,23 @@ export const SEVERITY_FILL: Record<Severity, string> = {
   info: 'FFDDEBF7',
 };
 
-const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'error', warning: 'warning', info: 'info' },
-};
-
-const LIST_SHEET: Record<Lang, string> = { zh: '问题清单', en: 'Problems' };
-
-const LIST_HEADER: Record<Lang, { sheet: string; cell: string; column: string; value: string; severity: string; message: string; rule: string }> = {
-  zh: { sheet: '工作表', cell: '单元格', column: '列', value: '内容', severity: '级别', message: '问题', rule: '规则' },
-  en: { sheet: 'Sheet', cell: 'Cell', column: 'Column', value: 'Value', severity: 'Severity', message: 'Problem', rule: 'Rule' },
-};
-
-const NO_PROBLEMS: Record<Lang, string> = {
-  zh: '未发现问题',
-  en: 'No problems found',
-};
+/** 问题清单's columns, in order (headings head/…; message is head/problem). */
+const LIST_COLUMNS = ['sheet', 'cell', 'column', 'value', 'severity', 'message', 'rule'] as const;
+type ListColumn = (typeof LIST_COLUMNS)[number];
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export interface AnnotateOptions {
-  lang: Lang;
   /** Overwrite existing copies (never an input). */
   force?: boolean;
   /** The paths the user gave: copies keep their place relative to them, and may not land inside them. */
   inputs: readonly string[];
   /** A problem in words (the catalogue's renderer, given by the CLI). */
   render: (p: Problem) => string;
+  /** Any other message in words (sheet name, headings, severity, page footer), in the run's language. */
+  say: (m: Msg) => string;
+  /** Paths in refusals are shown from this folder. */
+  cwd?: string;
 }
 
 export interface AnnotatedFile {
@@ -95,11 +90,13 @@ function safeSheetName(name: string): string {
   return s || 'Sheet1';
 }
 
-function listSheetName(lang: Lang, taken: Set<string>): string {
-  let name = LIST_SHEET[lang];
-  for (let n = 2; taken.has(name); n++) name = `${LIST_SHEET[lang]}${n}`;
+function listSheetName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
   return name;
 }
+
+const severityWord = (s: Severity, say: AnnotateOptions['say']): string => say({ id: `term/severity-${s}` });
 
 type NoteValue = string | { texts?: { text?: string }[] } | undefined;
 
@@ -144,6 +141,8 @@ async function annotateXlsx(f: LedgerFile, located: Located[], target: string, o
   const wb = new ExcelJS.Workbook();
   const { bytes, from } = await xlsxBytesOf(f.abs);
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  // the register keeps its own print setup; one that names no paper size prints on A4
+  for (const ws of wb.worksheets) if (ws.pageSetup.paperSize === undefined) ws.pageSetup.paperSize = A4;
   const written = await finish(wb, f, located, target, opts);
   return from ? { ...written, from } : written;
 }
@@ -158,26 +157,22 @@ async function annotateCsv(f: LedgerFile, located: Located[], target: string, op
   const wb = new ExcelJS.Workbook();
   const name = safeSheetName(sheetName);
   const ws = wb.addWorksheet(name);
-  const widths: number[] = [];
   grid.rows.forEach((cells, r) => {
     cells.forEach((c, col) => {
       if (!c || c.text === '') return;
       const cell = ws.getCell(r + 1, col + 1);
       cell.value = xlsxText(c.text);
       cell.numFmt = '@';
-      widths[col] = Math.max(widths[col] ?? 8, Math.min(60, displayWidth(c.text) + 2));
     });
   });
-  widths.forEach((w, i) => {
-    if (w) ws.getColumn(i + 1).width = w;
-  });
+  layOutRegister(ws, grid, f.registers[0]?.register, opts.say);
   const renamed = located.map((l) => ({ ...l, sheet: l.sheet === sheetName ? name : l.sheet }));
   return finish(wb, f, renamed, target, opts);
 }
 
 /** Fill and note the problem cells, add 问题清单 as the first sheet, write the copy. */
 async function finish(wb: WorkbookT, f: LedgerFile, located: Located[], target: string, opts: AnnotateOptions): Promise<AnnotatedFile> {
-  const { lang } = opts;
+  const { say } = opts;
   // problems by cell: the note lists each, the fill is the most severe
   const byCell = new Map<string, { ws: WorksheetT; address: string; items: Located[] }>();
   for (const l of located) {
@@ -199,7 +194,7 @@ async function finish(wb: WorkbookT, f: LedgerFile, located: Located[], target: 
       ...cell.style,
       fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[worst] } },
     };
-    const lines = items.map((i) => `【${SEVERITY_LABEL[lang][i.problem.severity]}】${opts.render(i.problem)}`);
+    const lines = items.map((i) => `【${severityWord(i.problem.severity, say)}】${opts.render(i.problem)}`);
     const before = noteText(cell.note as NoteValue);
     const text = xlsxText(lines.join('\n') + (before ? `\n——\n${before}` : ''));
     cell.note = { texts: [{ text }] } as never;
@@ -207,7 +202,8 @@ async function finish(wb: WorkbookT, f: LedgerFile, located: Located[], target: 
 
   // 问题清单, first and active
   const taken = new Set(wb.worksheets.map((w) => w.name));
-  const list = wb.addWorksheet(listSheetName(lang, taken), { views: [{ state: 'frozen', ySplit: 1, tabSelected: true } as never] });
+  const listName = say({ id: 'annotate/list-sheet' });
+  const list = wb.addWorksheet(listSheetName(listName, taken), { views: [{ state: 'frozen', ySplit: 1, tabSelected: true } as never] });
   (list as unknown as { orderNo: number }).orderNo = -1;
   for (const w of wb.worksheets) {
     if (w === list) continue;
@@ -218,11 +214,10 @@ async function finish(wb: WorkbookT, f: LedgerFile, located: Located[], target: 
 
   const sheets = new Set(located.map((l) => l.sheet));
   const withSheet = sheets.size > 1;
-  const h = LIST_HEADER[lang];
-  const header = [...(withSheet ? [h.sheet] : []), h.cell, h.column, h.value, h.severity, h.message, h.rule];
+  const columns: ListColumn[] = LIST_COLUMNS.filter((k) => k !== 'sheet' || withSheet);
+  const header = columns.map((k) => say({ id: `head/${k === 'message' ? 'problem' : k}` }));
   list.addRow(header).font = { bold: true };
-  const sevCol = header.indexOf(h.severity) + 1;
-  const cellCol = header.indexOf(h.cell) + 1;
+  const col = (k: ListColumn): number => columns.indexOf(k) + 1;
   for (const l of located) {
     const p = l.problem;
     const row = list.addRow([
@@ -230,36 +225,128 @@ async function finish(wb: WorkbookT, f: LedgerFile, located: Located[], target: 
       p.cell ?? '',
       xlsxText(p.column ?? ''),
       xlsxText(p.value ?? ''),
-      SEVERITY_LABEL[lang][p.severity],
+      severityWord(p.severity, say),
       xlsxText(opts.render(p)),
       p.rule,
     ]);
     if (p.cell && wb.getWorksheet(l.sheet)) {
       const sheetRef = `'${l.sheet.replace(/'/g, "''")}'`;
-      row.getCell(cellCol).value = { text: p.cell, hyperlink: `#${sheetRef}!${p.cell}` };
-      row.getCell(cellCol).font = { color: { argb: 'FF0563C1' }, underline: true };
+      row.getCell(col('cell')).value = { text: p.cell, hyperlink: `#${sheetRef}!${p.cell}` };
+      row.getCell(col('cell')).font = { color: { argb: 'FF0563C1' }, underline: true };
     }
-    row.getCell(sevCol).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[p.severity] } };
-    row.getCell(header.indexOf(h.value) + 1).numFmt = '@';
+    row.getCell(col('severity')).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[p.severity] } };
+    row.getCell(col('value')).numFmt = '@';
     row.alignment = { vertical: 'top', wrapText: true };
   }
-  if (located.length === 0) list.addRow([...(withSheet ? [''] : []), '', '', '', '', NO_PROBLEMS[lang], '']);
-  const widths: Record<string, number> = { [h.sheet]: 16, [h.cell]: 9, [h.column]: 16, [h.value]: 24, [h.severity]: 8, [h.message]: 80, [h.rule]: 20 };
-  header.forEach((name, i) => {
-    list.getColumn(i + 1).width = widths[name] ?? 12;
-  });
+  if (located.length === 0) list.addRow(columns.map((k) => (k === 'message' ? say({ id: 'annotate/no-problems' }) : '')));
+  printList(list, columns, listName, f.file, say);
   list.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
 
   markWorkbook(wb, 'annotated', path.basename(f.file));
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  await mkdir(path.dirname(target), { recursive: true });
-  const out = await writeFileAtomic(target, buf, { force: Boolean(opts.force), inputs: opts.inputs });
+  const out = await writeFileAtomic(target, buf, { force: Boolean(opts.force), inputs: opts.inputs, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
   return { file: f.file, out, problems: located.length, cells: byCell.size };
 }
 
-/** Columns a text needs: Han and other wide characters count two. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
+/** Widths of 问题清单's columns (Excel units): about 130 together, A4 landscape at nearly 100 %. */
+const LIST_WIDTHS: Record<ListColumn, number> = { sheet: 14, cell: 8, column: 14, value: 20, severity: 6, message: 58, rule: 16 };
+
+/** 问题清单 as a printed list: header row styled and repeated, text wrapped, rows as tall as their text, A4 landscape. */
+function printList(list: WorksheetT, columns: readonly ListColumn[], listName: string, file: string, say: AnnotateOptions['say']): void {
+  const widths = columns.map((k) => LIST_WIDTHS[k]);
+  widths.forEach((w, i) => (list.getColumn(i + 1).width = w));
+  list.eachRow((row, r) => {
+    let lines = 1;
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      if (col > columns.length) return;
+      cell.border = BOX;
+      cell.font = { name: SONG, size: BODY_SIZE, ...(r === 1 ? { bold: true } : {}), ...(cell.font?.color ? { color: cell.font.color, underline: cell.font.underline } : {}) } as never;
+      cell.alignment = r === 1 ? { horizontal: 'center', vertical: 'middle', wrapText: true } : { vertical: 'top', wrapText: true };
+      if (r === 1) cell.fill = HEAD_FILL as never;
+      const text = typeof cell.value === 'string' ? cell.value : cell.text;
+      lines = Math.max(lines, wrappedLines(text ?? '', widths[col - 1]!));
+    });
+    row.height = rowHeight(lines);
+  });
+  setPrint(list, { orientation: 'landscape', titleRows: '1:1', header: headerText(`${listName}  ${file}`), footer: say({ id: 'print/page-footer' }) });
+}
+
+/**
+ * The CSV copy laid out as the register it is: title lines merged over the columns, the header rows bold, wrapped and
+ * boxed, the data rows boxed, column widths from the header and the data (not from the title, which spans them all),
+ * the header frozen and repeated on every printed page, A4 one page wide.
+ */
+function layOutRegister(ws: WorksheetT, grid: RawSheet, reg: Register | undefined, say: AnnotateOptions['say']): void {
+  const rows = grid.rows;
+  const lastCol = Math.max(1, ...rows.map((cells) => cells.reduce((n, c, i) => (c && c.text !== '' ? i + 1 : n), 0)));
+  const headerRows = reg?.headerRows.length ? reg.headerRows : [1];
+  const firstHeader = Math.min(...headerRows);
+  const lastHeader = Math.max(...headerRows);
+  const footer = reg?.footerRow ?? rows.length + 1;
+  const textAt = (r: number, c: number): string => rows[r - 1]?.[c - 1]?.text ?? '';
+
+  // widths: the longest data text, or 60 % of the longest header line (a long header wraps once), within 6 and 36;
+  // short columns (序号, 家庭人口) are centred
+  const widths: number[] = [];
+  const centred: boolean[] = [];
+  for (let c = 1; c <= lastCol; c++) {
+    let data = 0;
+    for (let r = lastHeader + 1; r < footer && r <= rows.length; r++) data = Math.max(data, textUnits(textAt(r, c)));
+    const head = Math.max(0, ...headerRows.map((r) => textUnits(textAt(r, c))));
+    widths.push(Math.min(36, Math.max(6, data + 2, Math.ceil(head * 0.6) + 2)));
+    centred.push(data <= 4);
+    ws.getColumn(c).width = widths[c - 1]!;
+  }
+  const total = widths.reduce((a, b) => a + b, 0);
+  const font = (extra: Record<string, unknown> = {}) => ({ name: SONG, size: BODY_SIZE, ...extra });
+
+  // title lines: one text each, across the columns; the form's title centred and large
+  for (let r = 1; r < firstHeader; r++) {
+    const cells = (rows[r - 1] ?? []).filter((c) => c && c.text !== '');
+    if (cells.length !== 1 || !rows[r - 1]?.[0]?.text) continue;
+    const text = rows[r - 1]![0]!.text;
+    if (lastCol > 1) ws.mergeCells(r, 1, r, lastCol);
+    const isTitle = /登记表|统计表/u.test(text);
+    const cell = ws.getCell(r, 1);
+    cell.font = isTitle ? { name: '黑体', size: 16 } : font();
+    cell.alignment = { horizontal: isTitle ? 'center' : 'left', vertical: 'middle' };
+    ws.getRow(r).height = isTitle ? 30 : rowHeight(1);
+  }
+  // header rows
+  for (const r of headerRows) {
+    let lines = 1;
+    for (let c = 1; c <= lastCol; c++) {
+      const cell = ws.getCell(r, c);
+      cell.font = font({ bold: true });
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      cell.border = BOX;
+      cell.fill = HEAD_FILL as never;
+      lines = Math.max(lines, wrappedLines(textAt(r, c), widths[c - 1]!));
+    }
+    ws.getRow(r).height = rowHeight(lines);
+  }
+  // data rows, up to the closing 备注 line
+  for (let r = lastHeader + 1; r < footer && r <= rows.length; r++) {
+    let lines = 1;
+    for (let c = 1; c <= lastCol; c++) {
+      const cell = ws.getCell(r, c);
+      cell.font = font();
+      cell.alignment = { vertical: 'middle', wrapText: true, ...(centred[c - 1] ? { horizontal: 'center' as const } : {}) };
+      cell.border = BOX;
+      lines = Math.max(lines, wrappedLines(textAt(r, c), widths[c - 1]!));
+    }
+    ws.getRow(r).height = rowHeight(lines);
+  }
+  // the 备注 line and anything below it: across the columns, wrapped
+  for (let r = footer; r <= rows.length; r++) {
+    const text = textAt(r, 1);
+    if (!text || (rows[r - 1] ?? []).slice(1).some((c) => c && c.text !== '')) continue;
+    if (lastCol > 1) ws.mergeCells(r, 1, r, lastCol);
+    const cell = ws.getCell(r, 1);
+    cell.font = font();
+    cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+    ws.getRow(r).height = rowHeight(wrappedLines(text, total));
+  }
+  ws.views = [{ state: 'frozen', ySplit: lastHeader, xSplit: 0 } as never];
+  setPrint(ws, { orientation: orientationFor(total), titleRows: `${firstHeader}:${lastHeader}`, footer: say({ id: 'print/page-footer' }) });
 }

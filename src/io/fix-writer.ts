@@ -12,7 +12,7 @@
 //   UTF-8 with a BOM, comma-separated, CRLF — Excel's "CSV UTF-8". GBK cannot be written without a dependency fupin does
 //   not ship, and Excel and WPS open UTF-8 with BOM correctly. Text starting with = + - @ gets an apostrophe
 //   (neutralizeCell) and that change is listed like any other.
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { applyFixes, type Fix } from '../core/fix.js';
@@ -21,6 +21,7 @@ import { cellRef } from '../core/normalize.js';
 import { csvToSheet, decodeText, type EncodingName, parseEncodingName, sniffDelimiter } from './csv.js';
 import { NotStreamable, streamCsvRows } from './csv-stream.js';
 import { STREAM_CSV_FROM } from './read-ledger.js';
+import { isInside } from './paths.js';
 import { OutputError, writeFileAtomic } from './safe-write.js';
 import { xlsxBytesOf } from './load.js';
 import { loadExcelJs } from './xlsx.js';
@@ -53,14 +54,9 @@ export function assertOutsideInputs(dir: string, inputs: readonly string[]): voi
   const out = path.resolve(dir);
   for (const input of inputs) {
     const root = path.resolve(input);
-    const r = path.relative(root, out);
-    if (r === '' || (!r.startsWith('..') && !path.isAbsolute(r))) {
-      throw new OutputError(
-        'is-input',
-        dir,
-        `输出文件夹 ${dir} 在要检查的文件夹 ${input} 里面：下次检查会把副本当成登记表重复计算。请换一个文件夹，例如 ${path.join(path.dirname(root), path.basename(root) + '-副本')}`,
-        `the output folder ${dir} is inside the input folder ${input}: the copies would be read as registers next time; choose another folder`,
-      );
+    if (isInside(out, root)) {
+      const example = path.join(path.dirname(root), path.basename(root) + '-副本');
+      throw new OutputError('inside-input', dir, { id: 'output/folder-inside-input', data: { target: dir, input, example } });
     }
   }
 }
@@ -121,7 +117,6 @@ export async function writeFixedXlsx(abs: string, fixes: readonly Fix[], target:
   });
   markWorkbook(wb, 'fixed', path.basename(abs));
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  await mkdir(path.dirname(target), { recursive: true });
   const out = await writeFileAtomic(target, buf, { force: Boolean(opts.force), inputs: opts.inputs });
   return { out, format: 'xlsx', applied, skipped, guarded: [], ...(from ? { from } : {}) };
 }
@@ -200,7 +195,6 @@ export async function writeFixedCsv(
   flush();
   for (const f of applied) if (f.row > rows) missed.push(f);
   const buf = Buffer.concat(chunks);
-  await mkdir(path.dirname(target), { recursive: true });
   const out = await writeFileAtomic(target, buf, { force: Boolean(opts.force), inputs: opts.inputs });
   // a guarded cell that was also repaired is shown once, as the guard (its `before` is the original text)
   const guardedCells = new Set(guarded.map((g) => `${g.row}:${g.col}`));

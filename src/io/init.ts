@@ -1,5 +1,5 @@
 // fupin init: lays out a ledger repository — blank registers per 市州 and county, config, org registry, README, git and CI files.
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE, initialConfig } from '../core/config.js';
 import type { Msg } from '../core/model.js';
@@ -256,14 +256,13 @@ export async function initLedger(dir: string, opts: InitOptions): Promise<InitRe
     if (await stat(target).catch(() => undefined)) {
       kept.push(item.rel);
     } else {
-      await mkdir(path.dirname(target), { recursive: true });
       try {
         await writeFileAtomic(target, await item.bytes());
         created.push(item.rel);
       } catch (e) {
         // a file that appeared meanwhile is kept, like one that was there before
+        // any other refusal (no permission, disk full …) ends the command with its own message
         if (e instanceof OutputError && e.kind === 'exists') kept.push(item.rel);
-        else if (e instanceof OutputError) throw new InitError({ id: 'init/write', data: { file: item.rel, detail: e.kind } });
         else throw e;
       }
     }

@@ -51,7 +51,7 @@ beforeAll(async () => {
     return m ? [{ file: m[1]!, message: m[2]! }] : [];
   });
   expect(written.length + notWritten.length).toBe(lines.length);
-}, 60_000);
+});
 afterAll(() => t.cleanup());
 
 describe('validate --annotate', () => {

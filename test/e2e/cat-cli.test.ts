@@ -20,7 +20,7 @@ beforeAll(() => {
 });
 afterAll(() => t.cleanup());
 
-describe('fupin cat', { timeout: 30_000 }, () => {
+describe('fupin cat', () => {
   it('prints one line per pairing under the canonical header: no title, template rows or 备注; LF, no BOM', async () => {
     const r = await cat(fx('registers/template-rows.xlsx'));
     expect(r.code).toBe(0);

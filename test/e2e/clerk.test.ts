@@ -65,7 +65,7 @@ describe('resultFolderName', () => {
   });
 });
 
-describe('a drop onto the executable', { timeout: 120_000 }, () => {
+describe('a drop onto the executable', () => {
   let tmp: { dir: string; cleanup: () => void };
   let inbox: string;
   beforeAll(() => {

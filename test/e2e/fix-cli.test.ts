@@ -62,7 +62,7 @@ beforeAll(() => {
 });
 afterAll(() => t.cleanup());
 
-describe('fupin fix on fixtures/registers/defects-*.xlsx', { timeout: 60_000 }, () => {
+describe('fupin fix on fixtures/registers/defects-*.xlsx', () => {
   let result: { code: number; out: string; err: string };
   let doc: {
     files: { file: string; out: string; changes: { cell: string; before: string; after: string; reason: string; rule?: string }[] }[];
@@ -74,7 +74,7 @@ describe('fupin fix on fixtures/registers/defects-*.xlsx', { timeout: 60_000 }, 
   beforeAll(async () => {
     result = await fix(DEFECTS, { out: out() });
     doc = JSON.parse(result.out);
-  }, 60_000);
+  });
 
   it('exits 0, repairs the files that need it, copies the others as they are, and leaves the originals byte for byte', () => {
     expect(result.code).toBe(0);
@@ -146,7 +146,7 @@ describe('fupin fix on fixtures/registers/defects-*.xlsx', { timeout: 60_000 }, 
   });
 });
 
-describe('fupin fix on a GBK CSV', { timeout: 60_000 }, () => {
+describe('fupin fix on a GBK CSV', () => {
   it('writes a CSV in UTF-8 with BOM, same records, fixes what is mechanical and keeps the destroyed phone', async () => {
     const input = path.join(t.dir, 'gbk.csv');
     const original = sha(input);
@@ -182,7 +182,7 @@ describe('fupin fix on a GBK CSV', { timeout: 60_000 }, () => {
   });
 });
 
-describe('fupin fix on a ledger folder with orgs.csv', { timeout: 60_000 }, () => {
+describe('fupin fix on a ledger folder with orgs.csv', () => {
   it("unifies spellings to the registry's name, keeps the folder layout and copies orgs.csv along", async () => {
     const { mkdirSync } = await import('node:fs');
     const ledger = path.join(t.dir, 'ledger');
@@ -207,7 +207,7 @@ describe('fupin fix on a ledger folder with orgs.csv', { timeout: 60_000 }, () =
   });
 });
 
-describe('fupin fix: safe usage', { timeout: 60_000 }, () => {
+describe('fupin fix: safe usage', () => {
   it('requires --out (inputs are never written) unless --dry-run', async () => {
     const r = await fix([DEFECTS[0]!], {});
     expect(r.code).toBe(2);

@@ -51,7 +51,7 @@ describe.each(['registers', 'ledger'])('fixtures/%s saved as .xls and .ods', (su
     expect(differ).toEqual([]);
     // the fixtures do have problems to compare: a report of nothing would pass too easily
     expect([...got.values()].filter((v) => v.includes('"rule"')).length).toBeGreaterThan(8);
-  }, 240_000);
+  });
 });
 
 describe('copies of an .xls register', () => {
@@ -76,7 +76,7 @@ describe('copies of an .xls register', () => {
     const cells = [...new Set(report.problems.map((p) => (p as { cell?: string }).cell).filter((c): c is string => Boolean(c)))];
     expect(cells.length).toBeGreaterThan(0);
     expect(noted.sort()).toEqual(cells.sort());
-  }, 120_000);
+  });
 
   it('fix writes an .xlsx copy with the same repairs as for the .xlsx original, and says so', () => {
     const fromXls = fupin(['fix', '--format', 'json', path.join(xls, 'defects-serial.xls'), '--out', path.join(dir, 'fixed-xls')]);
@@ -90,7 +90,7 @@ describe('copies of an .xls register', () => {
     expect(a.files[0]!.changes.map((c) => [c.cell, c.after])).toEqual(b.files[0]!.changes.map((c) => [c.cell, c.after]));
     const pretty = fupin(['fix', path.join(xls, 'defects-serial.xls'), '--out', path.join(dir, 'fixed-pretty')]);
     expect(pretty.stdout).toMatch(/原文件是 \.xls 格式，副本存为 Excel 工作簿 \.xlsx/);
-  }, 120_000);
+  });
 });
 
 describe('a value the reader could not place is never silent', () => {
@@ -111,5 +111,5 @@ describe('a value the reader could not place is never silent', () => {
     expect(warning!.message).toMatch(/1 cell\(s\) refer to text the file does not contain \(Sheet1!C2\)/);
     const explain = fupin(['validate', '--explain', file]);
     expect(explain.stdout).toMatch(/缺失的共享文字: 1 cell\(s\) name a shared string that does not exist: Sheet1!C2/);
-  }, 60_000);
+  });
 });

@@ -21,7 +21,7 @@ interface Org {
   households: number;
 }
 
-describe('fupin orgs', { timeout: 120_000 }, () => {
+describe('fupin orgs', () => {
   let t: ReturnType<typeof tempDir>;
   beforeAll(() => {
     t = tempDir();

@@ -2,6 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { DEFAULT_LIMITS } from '../../src/io/limits.js';
+import { ZipArchive } from '../../src/io/zip.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fupin, ROOT, STACK_LINE, tempDir } from './helpers.js';
 
@@ -66,7 +68,7 @@ const HUAIHUA_SHORT: [string, number, number, number, boolean][] = [
   ['social-households', 2, 2, 0, true],
 ];
 
-describe('fupin quota on purpose-built cities', { timeout: 120_000 }, () => {
+describe('fupin quota on purpose-built cities', () => {
   it('a city that just meets every minimum: shortfall 0 everywhere, no organisation findings, exit 0', () => {
     const { code, doc } = json([path.join(Q, 'just-meets')]);
     expect(code).toBe(0);
@@ -139,7 +141,7 @@ describe('fupin quota on purpose-built cities', { timeout: 120_000 }, () => {
   });
 });
 
-describe('fupin quota --table', { timeout: 120_000 }, () => {
+describe('fupin quota --table', () => {
   for (const file of ['corrected.csv', 'corrected.xlsx', 'corrected.json']) {
     it(`a corrected custom table (${file}) reports no faults and gives the same requirements`, () => {
       const { code, doc } = json(['--table', path.join(Q, 'tables', file), path.join(Q, 'short-by-one')]);
@@ -172,7 +174,7 @@ describe('fupin quota --table', { timeout: 120_000 }, () => {
   });
 });
 
-describe('fupin quota on the example ledger', { timeout: 120_000 }, () => {
+describe('fupin quota on the example ledger', () => {
   const truth = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/ledger-truth.json'), 'utf8')) as {
     cities: { city: string; quota: { requirement: string; required: number; actual: number; shortfall: number; met: boolean }[] }[];
   };
@@ -188,7 +190,7 @@ describe('fupin quota on the example ledger', { timeout: 120_000 }, () => {
   let code: number;
   beforeAll(() => {
     ({ doc, code } = json([path.join(ROOT, 'fixtures/ledger')]));
-  }, 120_000);
+  });
 
   it('agrees with the generator’s truth for every city and requirement', () => {
     expect(code).toBe(1);
@@ -217,7 +219,7 @@ describe('fupin quota on the example ledger', { timeout: 120_000 }, () => {
   });
 });
 
-describe('fupin quota -o FILE.xlsx', { timeout: 120_000 }, () => {
+describe('fupin quota -o FILE.xlsx', () => {
   let t: ReturnType<typeof tempDir>;
   beforeAll(() => {
     t = tempDir();
@@ -231,13 +233,44 @@ describe('fupin quota -o FILE.xlsx', { timeout: 120_000 }, () => {
     expect(existsSync(out)).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const ws = wb.worksheets[0]!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['完成情况', '任务分配表']);
+
+    // 完成情况, the sheet to print: per unit three rows (任务下限, 实际, 差额) under the form's header, the verdict beside
+    const p = wb.worksheets[0]!;
+    const pv = (ref: string): unknown => p.getCell(ref).value;
+    expect(['A3', 'B3', 'C3', 'F3', 'H3', 'J3'].map(pv)).toEqual(['单  位', '项  目', '慈善系统', '基金会', '社会服务机构', '核对结果']);
+    expect(['C4', 'D4', 'E4', 'F4', 'G4', 'H4', 'I4'].map(pv)).toEqual(['本级', '县市区', '小计', '选定', '扶贫户数', '选定', '扶贫户数']);
+    // 怀化市 is the 9th unit: rows 5 + 8 × 3 = 29 to 31
+    expect(['A29', 'B29', 'C29', 'D29', 'E29', 'F29', 'G29', 'H29', 'I29'].map(pv)).toEqual(['怀化市', '任务下限', 10, 60, 70, 3, '9-12', 2, '2-5']);
+    expect(['B30', 'C30', 'D30', 'E30', 'F30', 'G30', 'H30', 'I30'].map(pv)).toEqual(['实际', 10, 60, 70, 3, 8, 2, 2]);
+    expect(['B31', 'C31', 'D31', 'F31', 'G31', 'H31', 'I31'].map(pv)).toEqual(['差额', 0, 0, 0, 1, 0, 0]);
+    expect(pv('J29')).toBe('未达到：基金会 扶贫户数差 1');
+    expect(p.getCell('G31').font?.color?.argb).toBe('FF9C0006');
+    expect(p.getCell('G30').font?.color?.argb).toBe('FF9C0006');
+    expect(p.getCell('F30').font?.color?.argb).toBeUndefined();
+    expect(['A5', 'A6', 'A7'].map((a) => p.getCell(a).isMerged)).toEqual([true, true, true]);
+    // printed: A4 landscape at full width (one page wide), the two header rows on every page, no unit split by a page
+    expect(p.pageSetup.paperSize).toBe(9);
+    expect(p.pageSetup.orientation).toBe('landscape');
+    expect(p.pageSetup.fitToWidth).toBe(1);
+    expect(p.pageSetup.printTitlesRow).toBe('3:4');
+    const widths = Array.from({ length: 10 }, (_, i) => p.getColumn(i + 1).width ?? 0).reduce((a, b) => a + b, 0);
+    expect(widths).toBeLessThanOrEqual(135);
+    // page breaks (exceljs does not read them back: from the sheet's XML) fall between units' blocks
+    const zip = ZipArchive.open(readFileSync(out), DEFAULT_LIMITS);
+    const sheets = zip.entries().filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/u.test(e.name)).map((e) => zip.read(e).toString('utf8'));
+    const breaks = sheets.flatMap((x) => [...x.matchAll(/<brk id="(\d+)"/gu)].map((m) => Number(m[1])));
+    expect(breaks.length).toBeGreaterThan(0);
+    for (const id of breaks) expect((id - 4) % 3).toBe(0);
+
+    // 任务分配表: the 附4 form with one row per unit, the figures beside the targets (for sorting and filtering)
+    const ws = wb.worksheets[1]!;
     const v = (ref: string): unknown => ws.getCell(ref).value;
     // row 13 = 怀化市 (省本级 is row 5); B–H targets, I–O actual, P–V shortfall, W verdict
     expect(['A13', 'B13', 'C13', 'D13', 'E13', 'F13', 'G13', 'H13'].map(v)).toEqual(['怀化市', 10, 60, 70, 3, '9-12', 2, '2-5']);
     expect(['I13', 'J13', 'K13', 'L13', 'M13', 'N13', 'O13'].map(v)).toEqual([10, 60, 70, 3, 8, 2, 2]);
     expect(['P13', 'Q13', 'S13', 'T13', 'U13', 'V13'].map(v)).toEqual([0, 0, 0, 1, 0, 0]);
-    expect(v('W13')).toBe('未达到：基金会 扶贫户数差1');
+    expect(v('W13')).toBe('未达到：基金会 扶贫户数差 1');
     expect(ws.getCell('T13').font?.color?.argb).toBe('FF9C0006');
     // another city, not in the input: targets only
     expect(['A6', 'B6', 'I6', 'P6', 'W6'].map(v)).toEqual(['长沙市', 15, null, null, '未读到']);
@@ -251,7 +284,7 @@ describe('fupin quota -o FILE.xlsx', { timeout: 120_000 }, () => {
     expect(again.stderr).toMatch(/--force/u);
     const forced = fupin(['quota', '-o', out, '--force', path.join(Q, 'short-by-one')]);
     expect(forced.code).toBe(1);
-  }, 60_000); // three runs of the CLI: generous on a loaded 2-core machine
+  });
 
   it('refuses an output that is not .xlsx', () => {
     const r = fupin(['quota', '-o', path.join(t.dir, 'x.csv'), path.join(Q, 'just-meets')]);

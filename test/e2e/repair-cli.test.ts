@@ -11,7 +11,7 @@ beforeAll(() => {
 });
 afterAll(() => t.cleanup());
 
-describe('repair commands through bin/fupin.js', { timeout: 120_000 }, () => {
+describe('repair commands through bin/fupin.js', () => {
   it('fupin cat prints a register as canonical CSV', () => {
     const r = fupin(['cat', path.join(ROOT, 'fixtures/registers/official.xlsx')]);
     expect(r.code).toBe(0);

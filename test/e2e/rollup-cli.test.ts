@@ -89,7 +89,7 @@ async function handTable(
   return { rowOf, totalRow };
 }
 
-describe('fupin rollup on the example ledger', { timeout: 120_000 }, () => {
+describe('fupin rollup on the example ledger', () => {
   it('builds the provincial table exactly as the generator computed it; the row it left out makes it exit 1', () => {
     const { code, doc } = json([LEDGER]);
     // the planted row without 户主姓名 (怀化市/沅陵县.xlsx row 8) is not counted: exit 1, and the JSON says so (issue 10)
@@ -176,7 +176,7 @@ describe('fupin rollup on the example ledger', { timeout: 120_000 }, () => {
   });
 });
 
-describe('fupin rollup on city 统计表 files', { timeout: 120_000 }, () => {
+describe('fupin rollup on city 统计表 files', () => {
   let t: ReturnType<typeof tempDir>;
   let bad: { rowOf: Map<string, number>; totalRow: number };
   const tables = (): string => path.join(t.dir, 'tables');
@@ -192,7 +192,7 @@ describe('fupin rollup on city 统计表 files', { timeout: 120_000 }, () => {
     const wrong = eight(cs.total);
     wrong[7]! += 1;
     bad = await handTable(path.join(tables(), '长沙市.xlsx'), '长沙市慈善总会', rows('长沙市'), { total: wrong, blankAfter: [3] });
-  }, 60_000);
+  });
   afterAll(() => t.cleanup());
 
   it('adds them up into the provincial table and reports the one whose 合计 does not add up (exit 1, file and cell)', () => {
@@ -277,7 +277,7 @@ describe('fupin rollup on city 统计表 files', { timeout: 120_000 }, () => {
   });
 });
 
-describe('fupin rollup reconciling a city 统计表 with its registers', { timeout: 120_000 }, () => {
+describe('fupin rollup reconciling a city 统计表 with its registers', () => {
   let t: ReturnType<typeof tempDir>;
   let made: { rowOf: Map<string, number>; totalRow: number };
   beforeAll(async () => {
@@ -289,7 +289,7 @@ describe('fupin rollup reconciling a city 统计表 with its registers', { timeo
     yd.charity.households += 1;
     yd.subtotal.households += 1;
     made = await handTable(path.join(t.dir, '张家界市', '张家界市统计表.xlsx'), '张家界市慈善总会', rows);
-  }, 60_000);
+  });
   afterAll(() => t.cleanup());
 
   it('names every differing cell (exit 1) and still builds the table from the registers', () => {
@@ -308,7 +308,7 @@ describe('fupin rollup reconciling a city 统计表 with its registers', { timeo
   });
 });
 
-describe('fupin rollup -o', { timeout: 120_000 }, () => {
+describe('fupin rollup -o', () => {
   let t: ReturnType<typeof tempDir>;
   beforeAll(() => {
     t = tempDir();

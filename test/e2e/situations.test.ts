@@ -57,7 +57,7 @@ describe('the clean city folder', () => {
     expect(figures(r.doc.total)).toEqual(figures(truth.base!.total));
     expect(r.doc.notes.join('\n')).not.toMatch(/溆浦县|辰溪县/);
     expect(r.doc.leftOut).toBeUndefined();
-  }, 60_000);
+  });
 });
 
 describe('fupin’s own outputs left in the folder', () => {
@@ -72,7 +72,7 @@ describe('fupin’s own outputs left in the folder', () => {
     expect(v.stdout).toContain('fupin 生成的文件，未计入：这是结对帮扶卡');
     const orgs = fupin(['orgs', '--format', 'json', city]);
     expect(orgs.stdout).not.toMatch(/组织负责人|现场责任人/);
-  }, 90_000);
+  });
 
   it('cards re-saved without the mark (as WPS or Excel may) are still recognised by their shape', async () => {
     const out = path.join(t.dir, 'cards.xlsx');
@@ -86,7 +86,7 @@ describe('fupin’s own outputs left in the folder', () => {
     expect(r.code).toBe(0);
     expect(table(r.doc)).toEqual(table(truth.base!));
     expect(fupin(['validate', city]).stdout).toContain('这个文件是一张表单（如结对帮扶卡）而不是登记表');
-  }, 90_000);
+  });
 
   it('an annotated copy left beside its register is not counted twice', () => {
     const out = path.join(t.dir, 'annotated');
@@ -95,7 +95,7 @@ describe('fupin’s own outputs left in the folder', () => {
     const r = rollup();
     expect(r.code).toBe(0);
     expect(table(r.doc)).toEqual(table(truth.base!));
-  }, 90_000);
+  });
 });
 
 describe('two versions of one county', () => {
@@ -114,7 +114,7 @@ describe('two versions of one county', () => {
     const pretty = fupin(['rollup', city]);
     expect(pretty.stdout).toMatch(/有内容未计入统计表：1 个文件/);
     expect(pretty.stdout).not.toContain('没有发现问题');
-  }, 60_000);
+  });
 
   it('a 补报 file is a supplement: its pairings are added, and said so', () => {
     copyFileSync(path.join(SIT, 'supplement', '溆浦县-补报.xlsx'), path.join(city, '溆浦县-补报.xlsx'));
@@ -122,12 +122,12 @@ describe('two versions of one county', () => {
     expect(r.code).toBe(0);
     expect(table(r.doc)).toEqual(table(truth.supplement!));
     expect(r.doc.problems!.map((x) => [x.rule, x.severity, x.file])).toEqual([['register-duplicate', 'info', '溆浦县-补报.xlsx']]);
-  }, 60_000);
+  });
 
   it('市本级 and a county in one folder are never taken for two versions of one area', () => {
     const r = rollup();
     expect(r.doc.problems ?? []).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe('files read by content', () => {
@@ -152,7 +152,7 @@ describe('files read by content', () => {
     ]) {
       expect(v.stdout).toContain(`${file}：${why}`);
     }
-  }, 90_000);
+  });
 });
 
 describe('rows left out', () => {
@@ -169,7 +169,7 @@ describe('rows left out', () => {
     expect(pretty.stdout).not.toContain('没有发现问题');
     const check = fupin(['check', city]);
     expect(check.code).toBe(1);
-  }, 90_000);
+  });
 });
 
 describe('one workbook for the whole city', () => {
@@ -184,7 +184,7 @@ describe('one workbook for the whole city', () => {
     const explain = fupin(['validate', '--explain', folder]);
     expect(explain.stdout).toContain('所属地区: 怀化市溆浦县  (sheet-name: 溆浦县)');
     expect(explain.stdout).toContain('所属地区: 怀化市辰溪县  (sheet-name: 辰溪县)');
-  }, 60_000);
+  });
 });
 
 describe('levels', () => {
@@ -194,7 +194,7 @@ describe('levels', () => {
     expect(doc.level).toBe('province');
     const huaihua = doc.rows.find((x) => x.unit === '怀化市')!;
     expect(figures(huaihua)).toEqual(figures(truth.tables!.total));
-  }, 60_000);
+  });
 
   it('a city 统计表 sent twice counts once (the newest by its name); the other is named, exit 1', () => {
     const inbox = path.join(t.dir, '收件箱');
@@ -218,5 +218,5 @@ describe('levels', () => {
     expect(table(r.doc)).toEqual(table(truth.base!));
     expect(r.doc.problems ?? []).toEqual([]);
     expect(r.code).toBe(0);
-  }, 60_000);
+  });
 });

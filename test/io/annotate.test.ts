@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readForTest } from '../helpers/ledger.js';
 import type { Ledger } from '../../src/core/ledger/model.js';
-import { renderProblem } from '../../src/formatters/catalogue/index.js';
+import { render, renderProblem } from '../../src/formatters/catalogue/index.js';
 import type { FileReport } from '../../src/core/model.js';
 import { annotateReports, SEVERITY_FILL } from '../../src/io/annotate.js';
 import { OutputError } from '../../src/io/safe-write.js';
@@ -86,7 +86,7 @@ describe('annotateReports', () => {
     before = sha(path.join(inDir, 'sub', '溆浦县.xlsx'));
     const r = await readAndValidate([inDir]);
     reports = r.reports;
-    result = await annotateReports(r.reports, r.read.files, out(), { lang: 'zh', render: (p) => renderProblem(p, 'zh'), inputs: [inDir] });
+    result = await annotateReports(r.reports, r.read.files, out(), { render: (p) => renderProblem(p, 'zh'), say: (m) => render(m, 'zh'), inputs: [inDir] });
   });
 
   it('writes one copy per readable register at the same relative path (CSV as .xlsx) and names the file it could not read', () => {
@@ -145,11 +145,50 @@ describe('annotateReports', () => {
     expect(wb.worksheets[0]!.getRow(2).getCell(5).value).toBe('未发现问题');
   });
 
+  it('prints 问题清单 on A4 landscape one page wide: header row repeated and styled, messages wrapped, rows as tall as their text', async () => {
+    const wb = await open(path.join(out(), 'sub', '溆浦县.xlsx'));
+    const list = wb.worksheets[0]!;
+    expect(list.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(list.headerFooter.oddHeader).toBe('&L问题清单  sub/溆浦县.xlsx');
+    expect(list.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
+    // the columns fit across A4 landscape near full size (~135 units); the message column is the widest and wraps
+    const widths = [1, 2, 3, 4, 5, 6].map((c) => list.getColumn(c).width ?? 0);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(135);
+    expect(Math.max(...widths)).toBe(list.getColumn(5).width);
+    expect(list.getCell('E2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(list.getCell('A1').font?.bold).toBe(true);
+    expect(list.getCell('E1').border?.bottom?.style).toBe('thin');
+    // a two-line message gets a two-line row
+    const long = list.getCell('E2').value as string;
+    expect(long.length * 2).toBeGreaterThan(list.getColumn(5).width!);
+    expect(list.getRow(2).height).toBeGreaterThanOrEqual(30);
+    // the register sheet keeps its own setup, on A4 when it named no paper
+    expect(wb.getWorksheet('登记表')!.pageSetup.paperSize).toBe(9);
+  });
+
+  it('lays a CSV copy out as the register: widths from header and data (not the title), title merged, header boxed and repeated', async () => {
+    const wb = await open(path.join(out(), 'county.xlsx'));
+    const ws = wb.getWorksheet('county')!;
+    // the title "溆浦县慈善组织精准扶贫结对帮扶登记表" in A1 spans the columns instead of widening column A
+    expect(ws.model.merges).toContain('A1:F1');
+    expect(ws.getColumn(1).width).toBeLessThan(10);
+    // 扶贫家庭住址 as wide as its longest address (溆浦县卢峰镇大坪村3组: 21 units) and not more than it needs
+    expect(ws.getColumn(4).width).toBeGreaterThanOrEqual(21);
+    expect(ws.getColumn(4).width).toBeLessThan(30);
+    // the header row: bold, wrapped, boxed, tall enough for 扶贫单位或者机构名称 on two lines if it must wrap
+    expect(ws.getCell('B2').font?.bold).toBe(true);
+    expect(ws.getCell('B2').alignment?.wrapText).toBe(true);
+    expect(ws.getCell('B2').border?.top?.style).toBe('thin');
+    expect(ws.getCell('D3').border?.left?.style).toBe('thin');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' });
+  });
+
   it('lists a problem without a cell in 问题清单 only, and writes messages in English with --lang en', async () => {
     const csv = '序号,扶贫单位或者机构名称,扶贫户主姓名,联系方式\n1,溆浦县慈善会,王五,1390745123\n';
     writeFileSync(path.join(t.dir, 'nocol.csv'), csv);
     const r = await readAndValidate([path.join(t.dir, 'nocol.csv')]);
-    const res = await annotateReports(r.reports, r.read.files, path.join(t.dir, 'out-en'), { lang: 'en', render: (p) => renderProblem(p, 'en'), inputs: [path.join(t.dir, 'nocol.csv')] });
+    const res = await annotateReports(r.reports, r.read.files, path.join(t.dir, 'out-en'), { render: (p) => renderProblem(p, 'en'), say: (m) => render(m, 'en'), inputs: [path.join(t.dir, 'nocol.csv')] });
     const wb = await open(res.written[0]!.out);
     const list = wb.worksheets[0]!;
     expect(list.name).toBe('Problems');
@@ -164,10 +203,10 @@ describe('annotateReports', () => {
 
   it('refuses an output folder inside an input folder, and an existing copy without force', async () => {
     const r = await readAndValidate([inDir]);
-    await expect(annotateReports(r.reports, r.read.files, path.join(inDir, 'annotated'), { lang: 'zh', render: (p) => renderProblem(p, 'zh'), inputs: [inDir] })).rejects.toBeInstanceOf(OutputError);
+    await expect(annotateReports(r.reports, r.read.files, path.join(inDir, 'annotated'), { render: (p) => renderProblem(p, 'zh'), say: (m) => render(m, 'zh'), inputs: [inDir] })).rejects.toBeInstanceOf(OutputError);
     expect(existsSync(path.join(inDir, 'annotated'))).toBe(false);
-    await expect(annotateReports(r.reports, r.read.files, out(), { lang: 'zh', render: (p) => renderProblem(p, 'zh'), inputs: [inDir] })).rejects.toMatchObject({ kind: 'exists' });
-    const again = await annotateReports(r.reports, r.read.files, out(), { lang: 'zh', render: (p) => renderProblem(p, 'zh'), inputs: [inDir], force: true });
+    await expect(annotateReports(r.reports, r.read.files, out(), { render: (p) => renderProblem(p, 'zh'), say: (m) => render(m, 'zh'), inputs: [inDir] })).rejects.toMatchObject({ kind: 'exists' });
+    const again = await annotateReports(r.reports, r.read.files, out(), { render: (p) => renderProblem(p, 'zh'), say: (m) => render(m, 'zh'), inputs: [inDir], force: true });
     expect(again.written).toHaveLength(2);
   });
 });

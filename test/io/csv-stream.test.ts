@@ -42,7 +42,7 @@ async function streamedRecords(abs: string, chunkBytes?: number): Promise<string
   return out;
 }
 
-describe('streamed CSV validation', { timeout: 60_000 }, () => {
+describe('streamed CSV validation', () => {
   it('every CSV fixture: the same reports streamed as read whole', async () => {
     const fallbacks: string[] = [];
     const streamed = await reports(CSV_FIXTURES, true, fallbacks);
@@ -114,7 +114,7 @@ describe('streamed CSV validation', { timeout: 60_000 }, () => {
     } finally {
       t.cleanup();
     }
-  }, 60_000);
+  });
 
   it('leaves to the whole-file reader what it mends or reads its own way', async () => {
     const t = tempDir();

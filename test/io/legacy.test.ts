@@ -55,7 +55,7 @@ describe('readLegacyBuffer', () => {
       expect(text(read.sheets[0]!.rows), file).toEqual(text(original[0]!.rows));
       expect(read.sheets[0]!.merges).toEqual(original[0]!.merges);
     }
-  }, 60_000);
+  });
 
   it('keeps the cell and merge limits around the library', async () => {
     const bytes = readFileSync(path.join(XLS, 'numeric-cells.xls'));
@@ -63,7 +63,7 @@ describe('readLegacyBuffer', () => {
     expect(await refusal(readLegacyBuffer(bytes, 'xls', limits({ maxMerges: 1 })))).toMatchObject({ limit: 'maxMerges', allowed: 1 });
     expect(await refusal(readLegacyBuffer(bytes, 'xls', limits({ maxMergedCells: 20 })))).toMatchObject({ limit: 'maxMergedCells', allowed: 20 });
     expect(await refusal(readLegacyBuffer(bytes, 'xls', limits({ maxCellChars: 5 })))).toMatchObject({ limit: 'maxCellChars', allowed: 5 });
-  }, 60_000);
+  });
 
   it('stops a parse that does not return by the deadline, and the next file is read by a new worker', async () => {
     const bytes = readFileSync(path.join(XLS, 'official.xls'));
@@ -72,7 +72,7 @@ describe('readLegacyBuffer', () => {
     expect(e).toMatchObject({ limit: 'maxMillis', allowed: 1 });
     const again = await readLegacyBuffer(bytes, 'xls', limits());
     expect(again.sheets.length).toBeGreaterThan(0);
-  }, 60_000);
+  });
 
   it('checks an .ods zip’s declared sizes before the library inflates anything', async () => {
     const bomb = buildZip([
@@ -88,12 +88,12 @@ describe('readLegacyBuffer', () => {
     const e = await refusal(readLegacyBuffer(Buffer.concat([readFileSync(path.join(XLS, 'official.xls')).subarray(0, 1536), Buffer.alloc(64)]), 'xls', limits()));
     expect(e).toBeInstanceOf(LegacyError);
     expect((e as LegacyError).code).toBe('corrupt');
-  }, 60_000);
+  });
 
   it.skipIf(!existsSync(CORPUS))('refuses a password-protected .xls as encrypted', async () => {
     const e = await refusal(readLegacyBuffer(readFileSync(path.join(CORPUS, 'password_2002_40_xor.xls')), 'xls', limits()));
     expect(e).toMatchObject({ code: 'encrypted' });
-  }, 60_000);
+  });
 
   it('writes the workbook again as .xlsx for the copies, with the same cells', async () => {
     const xlsx = await legacyAsXlsx(readFileSync(path.join(XLS, 'numeric-cells.xls')), 'xls', limits());
@@ -102,7 +102,7 @@ describe('readLegacyBuffer', () => {
     const text = (rows: typeof original.rows) => rows.map((r) => Array.from(r, (c) => c?.text ?? null)).filter((r) => r.length);
     expect(text(again.rows)).toEqual(text(original.rows));
     expect(again.merges).toEqual(original.merges);
-  }, 60_000);
+  });
 });
 
 describe('loadFile: .xls, .ods and .xlsb are read, what cannot be read says why', () => {
@@ -114,16 +114,16 @@ describe('loadFile: .xls, .ods and .xlsb are read, what cannot be read says why'
     expect(f.format).toBe('xlsx');
     expect(f.detected.format?.value).toBe('ole2-legacy');
     expect(f.detected.reader?.value).toMatch(/SheetJS/);
-  }, 60_000);
+  });
 
   it('refuses the empty .xls of fixtures/broken as damaged, naming its format', async () => {
     const f = await load(path.join(ROOT, 'fixtures/broken/legacy.xls'));
     expect(f.failure).toMatchObject({ rule: 'file-corrupt', messageId: 'legacy', data: { format: '.xls' } });
-  }, 60_000);
+  });
 
   it.skipIf(!existsSync(CORPUS))('reads .xlsb and .et, refuses Numbers', async () => {
     expect((await load(path.join(CORPUS, 'merge_cells.xlsb'))).failure).toBeUndefined();
     expect((await load(path.join(CORPUS, 'wps_fn.et'))).failure).toBeUndefined();
     expect((await load(path.join(CORPUS, 'minimal_112.numbers'))).failure).toMatchObject({ rule: 'file-unsupported', messageId: 'numbers' });
-  }, 60_000);
+  });
 });

@@ -239,12 +239,12 @@ describe('xlsx reader vs exceljs', () => {
     expect(results.flatMap((r) => r.unexplained.map((u) => `${r.file}: ${u}`))).toEqual([]);
     // the broken fixtures are refused by both or read by both, except files exceljs cannot open
     for (const r of results) if (r.exceljs === 'read') expect([r.file, r.ours]).toEqual([r.file, 'read']);
-  }, 120_000);
+  });
 
   it.skipIf(!existsSync(CORPUS))('gives the same grids for every corpus .xlsx/.xlsm (SheetJS test files)', async () => {
     const results = await compareAll(workbooksIn(CORPUS));
     expect(results.flatMap((r) => r.unexplained.map((u) => `${path.basename(r.file)}: ${u}`))).toEqual([]);
-  }, 300_000);
+  });
 
   if (!existsSync(CORPUS)) it.skip(`corpus not found at ${CORPUS}: skipped`, () => {});
 });

@@ -11,7 +11,7 @@ import { formatCheck, type CheckFormat } from '../../formatters/check-format.js'
 import { renderCheck } from '../../formatters/check-report.js';
 import { slashPath } from '../../io/display-path.js';
 import { usage } from '../errors.js';
-import { useColor } from '../io.js';
+import { terminalLayout, useColor } from '../io.js';
 import { configuredQuotaTable, ledgerSettings } from '../ledger-config.js';
 import { openLedger, type ReadingFlags } from '../ledger.js';
 import { checkTarget, writeOutput } from '../outputs.js';
@@ -78,10 +78,10 @@ const check: CommandFn = async ([dirArg], raw, ctx) => {
     ledger.passedOver,
   );
 
-  const width = ctx.io.stdoutIsTTY ? ctx.io.columns : 120;
-  const opts = { width, verbose: Boolean(flags.verbose) };
+  const opts = { ...terminalLayout(ctx.io), verbose: Boolean(flags.verbose) };
   if (flags.output) {
-    const text = formatCheck(report, flags.format, { ...opts, color: false, width: 120 });
+    // a file has no terminal: no width to fit
+    const text = formatCheck(report, flags.format, { verbose: opts.verbose, color: false });
     await writeOutput(flags.output, Buffer.from(text, 'utf8'), ctx, { force: flags.force, inputs: ledger.files.map((f) => f.abs) });
     ctx.io.stdout(formatCheck(report, 'pretty', { ...opts, color: useColor(ctx.io, flags.color) }));
   } else {

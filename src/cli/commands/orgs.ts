@@ -11,7 +11,7 @@ import { formatOrgsPretty } from '../../formatters/orgs-pretty.js';
 import { countOrgs, type OrgsReport } from '../../formatters/orgs-report.js';
 import { renderFinding } from '../../formatters/rollup-report.js';
 import { EXIT, usage } from '../errors.js';
-import { useColor } from '../io.js';
+import { terminalLayout, useColor } from '../io.js';
 import { openLedger, type ReadingFlags } from '../ledger.js';
 import { writeOutput } from '../outputs.js';
 import type { CommandFn } from './index.js';
@@ -48,7 +48,7 @@ const orgs: CommandFn = async ([paths], raw, ctx) => {
   };
   if (flags.format === 'json') ctx.io.stdout(formatOrgsJson(report));
   else if (flags.format === 'csv') ctx.io.stdout(formatOrgsCsv(report));
-  else ctx.io.stdout(formatOrgsPretty(report, { color: useColor(ctx.io, flags.color), width: ctx.io.stdoutIsTTY ? ctx.io.columns : 120 }));
+  else ctx.io.stdout(formatOrgsPretty(report, { color: useColor(ctx.io, flags.color), ...terminalLayout(ctx.io) }));
 
   if (flags.output) {
     const bytes = Buffer.from(ext === '.json' ? formatOrgsJson(report) : formatOrgsCsv(report), 'utf8');

@@ -11,7 +11,7 @@ import { formatQuotaJson } from '../../formatters/quota-json.js';
 import { formatQuotaPretty } from '../../formatters/quota-pretty.js';
 import { writeQuotaProgress } from '../../io/writers/quota-progress.js';
 import { EXIT, usage } from '../errors.js';
-import { useColor } from '../io.js';
+import { terminalLayout, useColor } from '../io.js';
 import { encodingOf, ledgerConfig, openLedger, profileFor, type ReadingFlags } from '../ledger.js';
 import { checkTarget, reportWritten } from '../outputs.js';
 import type { CommandFn } from './index.js';
@@ -55,14 +55,14 @@ const quota: CommandFn = async ([paths], raw, ctx) => {
     const written = await writeQuotaProgress(path.resolve(ctx.io.cwd, flags.output), report, table, {
       force: Boolean(flags.force),
       inputs: [...ledger.files.map((f) => f.abs), ...(flags.table ? [path.resolve(ctx.io.cwd, flags.table)] : []), ...(ledger.registryFile ? [ledger.registryFile] : [])],
-      lang: ctx.lang,
       say: (m) => render(m, ctx.lang),
+      cwd: ctx.io.cwd,
     });
     reportWritten(written, ctx);
   }
 
   if (flags.format === 'json') ctx.io.stdout(formatQuotaJson(report, ctx.lang));
-  else ctx.io.stdout(formatQuotaPretty(report, { color: useColor(ctx.io, flags.color), width: ctx.io.stdoutIsTTY ? ctx.io.columns : 100, lang: ctx.lang }));
+  else ctx.io.stdout(formatQuotaPretty(report, { color: useColor(ctx.io, flags.color), ...terminalLayout(ctx.io), lang: ctx.lang }));
   return report.met ? EXIT.ok : EXIT.problems;
 };
 

@@ -13,7 +13,7 @@ import { renderFinding, type RollupReport } from '../../formatters/rollup-report
 import { writeStatsTable } from '../../io/writers/stats.js';
 import { formDate } from '../../io/writers/template-book.js';
 import { EXIT, usage } from '../errors.js';
-import { useColor } from '../io.js';
+import { terminalLayout, useColor } from '../io.js';
 import { openLedger, type ReadingFlags } from '../ledger.js';
 import { checkTarget, writeOutput } from '../outputs.js';
 import type { CommandFn } from './index.js';
@@ -61,7 +61,7 @@ const rollup: CommandFn = async ([paths], raw, ctx) => {
 
   if (flags.format === 'json') ctx.io.stdout(formatRollupJson(report));
   else if (flags.format === 'csv') ctx.io.stdout(formatRollupCsv(report));
-  else ctx.io.stdout(formatRollupPretty(report, { color: useColor(ctx.io, flags.color), width: ctx.io.stdoutIsTTY ? ctx.io.columns : 120 }));
+  else ctx.io.stdout(formatRollupPretty(report, { color: useColor(ctx.io, flags.color), ...terminalLayout(ctx.io) }));
 
   if (flags.output) {
     const readFrom = [...ledger.files.map((f) => f.abs), ...(ledger.registryFile ? [ledger.registryFile] : [])];

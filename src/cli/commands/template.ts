@@ -1,6 +1,5 @@
 // fupin template register|stats|quota|card: writes a blank official form (附2, 附3, 附4 with the province's targets, 附1) as .xlsx.
 import path from 'node:path';
-import { render } from '../../formatters/catalogue/index.js';
 import { type BlankKind, MAX_BLANK_ROWS, writeBlankTemplate } from '../../io/writers/blank.js';
 import { TEMPLATE_FILES } from '../../io/writers/template-book.js';
 import { resolveArea } from '../../core/area.js';
@@ -49,8 +48,8 @@ const template: CommandFn = async ([kindArg], raw, ctx) => {
     ...(units ? { units } : {}),
     ...(profile.quotaTable ? { quota: profile.quotaTable } : {}),
   });
-  const abs = await writeOutput(file, bytes, { ...ctx, io: { ...ctx.io, stderr: () => undefined } }, { force: flags.force });
-  ctx.io.stdout(`${render({ id: 'template/written', data: { kind: { id: `template/kind-${kind}` }, file: path.relative(ctx.io.cwd, abs) || abs } }, ctx.lang)}\n`);
+  // reported as every written file is: 已写出：<path> on stderr
+  await writeOutput(file, bytes, ctx, { force: flags.force });
   return EXIT.ok;
 };
 

@@ -6,7 +6,7 @@ import { formatJson } from '../../formatters/json.js';
 import { formatPretty } from '../../formatters/pretty.js';
 import { renderReports } from '../../formatters/report.js';
 import { EXIT, usage } from '../errors.js';
-import { useColor } from '../io.js';
+import { terminalLayout, useColor } from '../io.js';
 import { openLedger, type ReadingFlags } from '../ledger.js';
 import { repairInto } from '../repair.js';
 import { writeAnnotated } from '../outputs.js';
@@ -52,7 +52,7 @@ const validate: CommandFn = async ([paths], raw, ctx) => {
     ctx.io.stdout(
       formatPretty(report, {
         color: useColor(ctx.io, flags.color),
-        width: ctx.io.stdoutIsTTY ? ctx.io.columns : 120,
+        ...terminalLayout(ctx.io),
         explain: Boolean(flags.explain),
         verbose: Boolean(flags.verbose),
       }),

@@ -81,11 +81,9 @@ export const TEMPLATE: Group = {
   'bad-rows': { zh: '--rows 要填 1 到 {max} 之间的整数（收到 “{value}”）', en: '--rows takes a whole number from 1 to {max} (got "{value}")' },
   'rows-kind': { zh: '--rows 只用于 register 和 stats（收到 {kind}）', en: '--rows applies to register and stats only (got {kind})' },
   'bad-output': { zh: '-o 要写 .xlsx 文件，例如 -o {example}（收到 “{value}”）', en: '-o writes an .xlsx file, e.g. -o {example} (got "{value}")' },
-  written: { zh: '已写出{kind}：{file}', en: 'wrote the {kind}: {file}' },
-  'kind-register': { zh: '附2 登记表', en: 'register ("附2")' },
-  'kind-stats': { zh: '附3 统计表', en: 'statistics table ("附3")' },
-  'kind-quota': { zh: '附4 任务分配表', en: 'quota table ("附4")' },
-  'kind-card': { zh: '附1 结对帮扶卡', en: 'pairing card ("附1")' },
+  missing: { zh: '找不到表格模板 {file}（安装不完整，请重新安装 fupin）', en: 'the form template {file} is missing (the installation is incomplete: reinstall fupin)' },
+  'no-sheet': { zh: '表格模板 {file} 里没有工作表（安装不完整，请重新安装 fupin）', en: 'the form template {file} has no sheet (reinstall fupin)' },
+  'no-name': { zh: '表格模板缺少名称 “{name}”（请用 npm run templates 重新生成）', en: 'a form template lacks the defined name "{name}" (regenerate them with npm run templates)' },
 };
 
 export const INIT: Group = {
@@ -96,7 +94,6 @@ export const INIT: Group = {
     zh: '文件夹 {dir} 不是空的（{present}{more}）：换一个空文件夹，或加 --force 只补上缺少的文件（不会覆盖、不会删除任何文件）',
     en: 'the folder {dir} is not empty ({present}{more}); use an empty folder, or add --force to add only the missing files (nothing is overwritten or deleted)',
   },
-  write: { zh: '写不进 {file}（{detail}）', en: 'could not write {file} ({detail})' },
   done: {
     zh: '已在 {dir} 建好{province}台账：{cities} 个市州、{counties} 个{units}的空白登记表，共写出 {created} 个文件。',
     en: 'Ledger of {province} laid out in {dir}: blank registers for {cities} cities and {counties} {units}, {created} files written.',

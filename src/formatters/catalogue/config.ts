@@ -11,7 +11,7 @@ export const CONFIG: Group = {
     en: '{file}: the content must be a JSON object, starting with { and ending with }, e.g. {"province": "广东省", "year": 2020}',
   },
   'bad-json': {
-    zh: '{file} 不是有效的 JSON（第 {line} 行第 {column} 列附近：{detail}）：请检查引号、逗号和括号，注意最后一项后面不能有逗号',
+    zh: '{file} 不是有效的 JSON（第 {line} 行第 {column} 列附近）：请检查引号、逗号和括号，注意最后一项后面不能有逗号',
     en: '{file} is not valid JSON (near line {line}, column {column}: {detail}): check quotes, commas and brackets; no comma after the last item',
   },
   unreadable: { zh: '无法读取 {file}（{detail}）', en: 'cannot read {file} ({detail})' },

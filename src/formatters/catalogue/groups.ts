@@ -5,11 +5,12 @@ import { CONFIG } from './config.js';
 import { CLI, HELP } from './help.js';
 import type { Group } from './index.js';
 import { ORGS } from './orgs.js';
-import { OUTPUT } from './output.js';
-import { QUOTA, QUOTA_FILE } from './quota.js';
+import { ANNOTATE, OUTPUT, PRINT } from './output.js';
+import { QUOTA, QUOTA_FILE, QUOTA_PROGRESS } from './quota.js';
 import { INPUT, LEFT_OUT, PASSED } from './read.js';
 import { ROLLUP } from './rollup.js';
 import { TERMS } from './terms.js';
+import { CHECK_VIEW, GITHUB, HEAD, JUNIT, ORGS_VIEW, QUOTA_VIEW, REPORT, ROLLUP_VIEW } from './views.js';
 
 export const GROUPS: Record<string, Group> = {
   help: HELP,
@@ -22,6 +23,8 @@ export const GROUPS: Record<string, Group> = {
   input: INPUT,
   config: CONFIG,
   output: OUTPUT,
+  annotate: ANNOTATE,
+  print: PRINT,
   validate: VALIDATE,
   cards: CARDS,
   fix: FIX,
@@ -34,4 +37,13 @@ export const GROUPS: Record<string, Group> = {
   orgs: ORGS,
   quota: QUOTA,
   'quota-file': QUOTA_FILE,
+  'quota-progress': QUOTA_PROGRESS,
+  head: HEAD,
+  report: REPORT,
+  'rollup-view': ROLLUP_VIEW,
+  'quota-view': QUOTA_VIEW,
+  'orgs-view': ORGS_VIEW,
+  'check-view': CHECK_VIEW,
+  junit: JUNIT,
+  github: GITHUB,
 };

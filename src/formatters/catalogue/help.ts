@@ -102,4 +102,5 @@ export const CLI: Group = {
   'debug-hint': { zh: '（加 --debug 可查看技术细节）', en: '(add --debug for details)' },
   'error-prefix': { zh: 'fupin：', en: 'fupin: ' },
   written: { zh: '已写出：{file}', en: 'written: {file}' },
+  reading: { zh: '读取', en: 'reading' },
 };

@@ -233,10 +233,40 @@ export const QUOTA_FILE: Group = {
   missing: { zh: '找不到任务分配表文件：{file}', en: 'quota table not found: {file}' },
   folder: { zh: '{file} 是文件夹，请给出任务分配表文件（.csv、.xlsx 或 .json）', en: '{file} is a folder; give a .csv, .xlsx or .json file' },
   unreadable: { zh: '读不了任务分配表 {file}（{detail}）', en: 'cannot read the quota table {file} ({detail})' },
-  json: { zh: '{at} 不是有效的 JSON（{detail}）：请检查括号、逗号和引号', en: '{at} is not valid JSON ({detail}): check brackets, commas and quotes' },
-  csv: { zh: '{file} 第 {line} 行附近无法按 CSV 读取：{detail}', en: '{file} cannot be read as CSV near line {line}: {detail}' },
-  xlsx: { zh: '{file} 打不开（{detail}，文件损坏或不是 .xlsx）：请在 Excel 中另存为 .xlsx 后再试', en: '{file} cannot be opened ({detail}): save it again as .xlsx' },
+  json: { zh: '{at} 不是有效的 JSON：请检查括号、逗号和引号', en: '{at} is not valid JSON ({detail}): check brackets, commas and quotes' },
+  csv: { zh: '{file} 第 {line} 行附近无法按 CSV 读取：请用 Excel/WPS 打开检查后重新保存', en: '{file} cannot be read as CSV near line {line}: {detail}' },
+  xlsx: { zh: '{file} 打不开（文件损坏或不是 .xlsx）：请在 Excel 中另存为 .xlsx 后再试', en: '{file} cannot be opened ({detail}): save it again as .xlsx' },
   'no-sheets': { zh: '{file} 里没有工作表', en: '{file} has no sheets' },
   legacy: { zh: '{file} 是旧版 Excel（.xls）文件：请在 Excel 或 WPS 中另存为 .xlsx 后再用 --table', en: '{file} is a legacy .xls file: save it as .xlsx first' },
   format: { zh: '不认识任务分配表的格式 {file}：请给 .csv、.xlsx 或 .json 文件（可用 附4 格式）', en: 'unknown quota table format {file}: give a .csv, .xlsx or .json file' },
+};
+
+/** quota -o: the words of the 附4 progress workbook (src/io/writers/quota-progress.ts); the form's own headings stay. */
+export const QUOTA_PROGRESS: Group = {
+  title: { zh: '{name}（完成情况）', en: '{name} (progress)' },
+  'print-sheet': { zh: '完成情况', en: 'Progress' },
+  actual: { zh: '实际', en: 'actual' },
+  'short-by': { zh: '差额', en: 'short by' },
+  'group-block': { zh: '{group}（{word}）', en: '{group} ({word})' },
+  result: { zh: '核对结果', en: 'result' },
+  item: { zh: '项  目', en: 'item' },
+  'row-minimum': { zh: '任务下限', en: 'minimum' },
+  'row-actual': { zh: '实际', en: 'actual' },
+  'row-short': { zh: '差额', en: 'short by' },
+  'not-read': { zh: '未读到', en: 'not in the input' },
+  met: { zh: '达到', en: 'met' },
+  'not-met': { zh: '未达到：{details}', en: 'not met: {details}' },
+  'total-short': { zh: '{count} 个单位未达到', en: '{count} unit(s) short' },
+  'total-met': { zh: '读到的 {count} 个单位全部达到', en: 'all {count} units read meet their minimums' },
+  'note-item': { zh: '{n}、{text}', en: '{n}. {text}' },
+  'explain-flat': {
+    zh: 'I–O 列为登记表（台帐）统计的实际数，P–V 列为少于任务下限的差额（0 为已达到；超出上限仅供参考）；红色为未达到。',
+    en: 'Columns I–O: actual figures counted from the registers; P–V: shortfall below the minimum (0 = met; above the upper end is information only); red = not met.',
+  },
+  'explain-print': {
+    zh: '每个单位三行：任务下限、实际（按登记表即台帐统计）、差额（少于任务下限的数，0 为已达到；超出上限仅供参考）；红色为未达到。',
+    en: 'Three rows per unit: the minimum, the actual figure counted from the registers, the shortfall (0 = met; above the upper end is information only); red = not met.',
+  },
+  'total-faults': { zh: '合计行按各行相加填写。原表合计行与各行之和不符：{faults}。', en: 'The "合计" (total) row is the sum of the rows. The source\'s "合计" row does not add up: {faults}.' },
+  'total-fault': { zh: '{label}写 {stated}，各行相加为 {computed}', en: '{label} states {stated}, the rows add up to {computed}' },
 };

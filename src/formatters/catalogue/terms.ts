@@ -21,5 +21,9 @@ export const TERMS: Group = {
   'city-level-of': { zh: '{city}本级', en: '"{city}本级"' },
   'total-row': { zh: '合计', en: 'total' },
   none: { zh: '（无）', en: '(none)' },
+  list: { zh: '{items}', en: '{items}' },
+  'severity-error': { zh: '错误', en: 'error' },
+  'severity-warning': { zh: '警告', en: 'warning' },
+  'severity-info': { zh: '提示', en: 'info' },
   quoted: { zh: '“{text}”', en: '"{text}"' },
 };

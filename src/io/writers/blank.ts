@@ -1,8 +1,9 @@
 // Writes the blank forms for `fupin template`: 附2 with numbered rows and input rules, 附3, 附4 (with the built-in 2016 targets), 附1.
+import type { Worksheet } from 'exceljs';
 import type { QuotaTable } from '../../core/quota/table.js';
 import { writeBlankQuotaForm, writeQuotaForm } from './quota.js';
 import { writeCards } from './cards.js';
-import { loadTemplate, namedCell, resizeRows, setNumber, setText, toBuffer } from './template-book.js';
+import { letter, loadTemplate, namedCell, resizeRows, setNumber, setText, toBuffer } from './template-book.js';
 
 export type BlankKind = 'register' | 'stats' | 'quota' | 'card';
 
@@ -44,18 +45,27 @@ async function register(opts: BlankOptions): Promise<Buffer> {
   return toBuffer(wb, 'template');
 }
 
+/**
+ * 合计 of a blank form: blank while the column is empty, the sum once figures are typed in (a printed blank form shows
+ * no zeros). Cached result "", so a reader that does not calculate sees a blank too.
+ */
+export function blankTotal(ws: Worksheet, totalRow: number, first: number, col: number): void {
+  const l = letter(col);
+  const range = `${l}${first}:${l}${totalRow - 1}`;
+  ws.getCell(totalRow, col).value = { formula: `IF(COUNT(${range})=0,"",SUM(${range}))`, result: '' } as never;
+}
+
 async function stats(opts: BlankOptions): Promise<Buffer> {
   const { wb, ws } = await loadTemplate('stats');
   const start = namedCell(wb, 'data_start');
   const total = namedCell(wb, 'total_row').row;
-  if (opts.rows !== undefined) {
-    resizeRows(ws, start.row, total - start.row, opts.rows, start.col + 8);
-    const totalRow = start.row + opts.rows;
-    for (let c = start.col + 1; c <= start.col + 8; c++) {
-      const col = ws.getColumn(c).letter;
-      ws.getCell(totalRow, c).value = { formula: `SUM(${col}${start.row}:${col}${totalRow - 1})`, result: 0 };
-    }
-  }
+  const templateRows = total - start.row;
+  // the rows the form will hold: --rows, and at least one per unit (市本级 and the counties, or 省本级 and the cities)
+  const units = opts.units ?? [];
+  const rows = units.length || opts.rows !== undefined ? Math.max(units.length, opts.rows ?? (units.length ? 0 : templateRows)) : templateRows;
+  resizeRows(ws, start.row, templateRows, rows, start.col + 8);
+  units.forEach((u, i) => setText(ws.getCell(start.row + i, start.col), u));
+  for (let c = start.col + 1; c <= start.col + 8; c++) blankTotal(ws, start.row + rows, start.row, c);
   if (opts.area) {
     const u = namedCell(wb, 'unit_line');
     setText(ws.getCell(u.row, u.col), `填报单位：${opts.area}（盖章）`);
@@ -63,11 +73,6 @@ async function stats(opts: BlankOptions): Promise<Buffer> {
   if (opts.titles) {
     const t = namedCell(wb, 'title');
     setText(ws.getCell(t.row, t.col), opts.titles.stats);
-  }
-  if (opts.units?.length) {
-    // the rows the form will hold: 市本级 and the counties (or 省本级 and the cities), figures left blank
-    resizeRows(ws, start.row, (opts.rows !== undefined ? start.row + opts.rows : total) - start.row, Math.max(opts.units.length, opts.rows ?? 0), start.col + 8);
-    opts.units.forEach((u, i) => setText(ws.getCell(start.row + i, start.col), u));
   }
   return toBuffer(wb, 'stats');
 }

@@ -1,4 +1,6 @@
 // Shared by the writers: finds and loads a template from templates/, locates its named cells, and fills cells and rows keeping the template's styles.
+import type { Msg } from '../../core/model.js';
+import { InputError } from '../errors.js';
 import type { OutputKind } from '../../core/ledger/own-output.js';
 import { markWorkbook } from '../mark.js';
 import { packageFileShown, readPackageFile } from '../package-root.js';
@@ -21,10 +23,10 @@ export function templatePath(kind: TemplateKind): string {
   return packageFileShown('templates', TEMPLATE_FILES[kind]);
 }
 
-/** The package's template is missing or broken: the installation is damaged (exit 2 with this message). */
-export class TemplateError extends Error {
-  constructor(message: string) {
-    super(message);
+/** The package's template is missing or broken: the installation is damaged (exit 2 with this message, template/…). */
+export class TemplateError extends InputError {
+  constructor(msg: Msg) {
+    super(msg);
     this.name = 'TemplateError';
   }
 }
@@ -41,13 +43,13 @@ export async function loadTemplate(kind: TemplateKind): Promise<LoadedTemplate> 
   try {
     bytes = await readPackageFile('templates', TEMPLATE_FILES[kind]);
   } catch {
-    throw new TemplateError(`找不到表格模板 ${file}（安装不完整，请重新安装 fupin） / template missing: ${file}`);
+    throw new TemplateError({ id: 'template/missing', data: { file } });
   }
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
-  if (!ws) throw new TemplateError(`表格模板 ${file} 里没有工作表 / template has no sheet: ${file}`);
+  if (!ws) throw new TemplateError({ id: 'template/no-sheet', data: { file } });
   return { wb, ws };
 }
 
@@ -62,7 +64,7 @@ export interface CellPos {
 export function namedCell(wb: Workbook, name: string): CellPos {
   const range = wb.definedNames.getRanges(name).ranges[0];
   const m = range ? /\$?([A-Z]{1,3})\$?(\d+)(?::|$)/.exec(range.split('!').pop() ?? '') : null;
-  if (!m) throw new TemplateError(`表格模板缺少名称 “${name}”（请用 npm run templates 重新生成） / template lacks the defined name ${name}`);
+  if (!m) throw new TemplateError({ id: 'template/no-name', data: { name } });
   const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return { row: Number(m[2]), col };
 }

@@ -1,10 +1,15 @@
 // The blank forms of `fupin template`: 附2 with numbered rows and input rules, 附3, 附4 with the 2016 targets, 附1; read back with exceljs.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { HUNAN_2016 } from '../../helpers/profile.js';
 import { writeBlankTemplate } from '../../../src/io/writers/blank.js';
 import { writeQuotaForm } from '../../../src/io/writers/quota.js';
 import { readXlsxBuffer } from '../../../src/io/xlsx.js';
+import { ROOT } from '../../e2e/helpers.js';
+
+const truth = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/ledger-truth.json'), 'utf8')) as { cities: { city: string; rows: { unit: string }[] }[] };
 
 async function sheetOf(buf: Buffer) {
   const wb = new ExcelJS.Workbook();
@@ -67,18 +72,23 @@ describe('附2 登记表', () => {
 });
 
 describe('附3 统计表 (blank)', () => {
-  it('is the form: two-row merged header, 市本级 row, 合计 and 备注, A4 landscape one page wide, rows 4:5 repeated', async () => {
-    const ws = await sheetOf(await writeBlankTemplate('stats', { area: '怀化市' }));
+  it('is the form: two-row merged header, the city’s 市本级 and counties (the units given), blank 合计, 备注, A4 landscape one page wide, rows 4:5 repeated', async () => {
+    // 怀化市: 市本级 and its 12 counties in the rows of its 统计表 as the fixture generator computed them (rollup's order)
+    const units = truth.cities.find((c) => c.city === '怀化市')!.rows.map((r) => r.unit);
+    const ws = await sheetOf(await writeBlankTemplate('stats', { area: '怀化市', units }));
     expect(ws.getCell('A2').value).toBe('湖南省慈善组织精准扶贫结对帮扶统计表');
     expect(ws.getCell('A3').value).toBe('填报单位：怀化市（盖章）');
     expect(ws.getCell('F4').value).toBe('社会服务机构（民非）');
     expect(ws.getCell('I5').value).toBe('扶贫脱贫农户总数');
-    expect(mergesOf(ws)).toEqual(expect.arrayContaining(['A2:I2', 'A4:A5', 'B4:C4', 'D4:E4', 'F4:G4', 'H4:I4', 'A17:I17']));
-    expect(ws.getCell('A6').value).toBe('市本级');
-    // the file holds <f>SUM(B6:B15)</f><v>0</v>; exceljs's reader drops a cached 0, fupin's reader reads it as 0
-    expect(ws.getCell('B16').formula).toBe('SUM(B6:B15)');
-    expect(ws.getCell('B16').result ?? 0).toBe(0);
-    expect(ws.getCell('A17').value).toBe('备注：此统计表由市州填写，存档一份，上报省一份。');
+    expect(units).toHaveLength(13);
+    expect(units.map((_, i) => ws.getCell(`A${6 + i}`).value)).toEqual(units);
+    const total = 6 + units.length;
+    expect(ws.getCell(`A${total}`).value).toMatch(/^合\s*计$/u);
+    expect(mergesOf(ws)).toEqual(expect.arrayContaining(['A2:I2', 'A4:A5', 'B4:C4', 'D4:E4', 'F4:G4', 'H4:I4', `A${total + 1}:I${total + 1}`]));
+    // 合计 is blank on a blank form (no zeros printed) and the sum once figures are typed in
+    expect(ws.getCell(`B${total}`).formula).toBe(`IF(COUNT(B6:B${total - 1})=0,"",SUM(B6:B${total - 1}))`);
+    expect(ws.getCell(`B${total}`).result ?? '').toBe('');
+    expect(ws.getCell(`A${total + 1}`).value).toBe('备注：此统计表由市州填写，存档一份，上报省一份。');
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.pageSetup.fitToWidth).toBe(1);
     expect(ws.pageSetup.printTitlesRow).toBe('4:5');
@@ -86,9 +96,24 @@ describe('附3 统计表 (blank)', () => {
     expect(ws.getCell('B5').font?.name).toBe('宋体');
   });
 
+  it('an area that is not a city (a county, or none) leaves the unit rows blank; the template’s own 合计 is blank too', async () => {
+    for (const area of ['怀化市溆浦县', undefined]) {
+      const ws = await sheetOf(await writeBlankTemplate('stats', area ? { area } : {}));
+      expect(ws.getCell('A6').value).toBe('市本级');
+      expect(ws.getCell('A8').value).toBeNull();
+      expect(ws.getCell('B16').formula).toBe('IF(COUNT(B6:B15)=0,"",SUM(B6:B15))');
+    }
+  });
+
+  it('reads back as a 统计表 with no figures: the blank 合计 is not read as a wrong sum', async () => {
+    const { sheets } = await readXlsxBuffer(await writeBlankTemplate('stats', { area: '怀化市', units: ['市本级', '鹤城区'] }));
+    const total = sheets[0]!.rows.find((r) => /^合\s*计$/u.test(r[0]?.text ?? ''))!;
+    expect(total.slice(1, 9).map((c) => c?.text ?? '')).toEqual(new Array(8).fill(''));
+  });
+
   it('--rows 14 moves 合计 to row 20 and its sums with it', async () => {
     const ws = await sheetOf(await writeBlankTemplate('stats', { rows: 14 }));
-    expect(ws.getCell('I20').formula).toBe('SUM(I6:I19)');
+    expect(ws.getCell('I20').formula).toBe('IF(COUNT(I6:I19)=0,"",SUM(I6:I19))');
     expect(ws.getCell('I19').border?.bottom?.style).toBe('thin');
     expect(ws.getCell('A21').value).toMatch(/^备注：/);
   });
