@@ -1,4 +1,5 @@
 // rollup's terminal output: the 附3 table as the form shows it (two-row merged header, rows, 合计), notes, then problems.
+import { whomLines } from './whom-pretty.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Lang, RollupTable, Severity } from '../core/model.js';
@@ -162,6 +163,7 @@ export function formatRollupPretty(report: RollupReport, opts: RollupPrettyOptio
     lines.push('', c.bold(t.leftOutFiles));
     for (const f of report.leftOut.files) lines.push(`  ${f.file}：${f.why}`.replace('：', report.lang === 'zh' ? '：' : ': '));
   }
+  lines.push(...whomLines(report, (s) => c.bold(s)));
   lines.push('', t.summary(report, countBySeverity(report.problems)));
   return `${lines.join('\n')}\n`;
 }
