@@ -9,6 +9,7 @@ import { render } from '../../formatters/catalogue/index.js';
 import { formatRollupCsv } from '../../formatters/rollup-csv.js';
 import { formatRollupJson } from '../../formatters/rollup-json.js';
 import { formatRollupPretty } from '../../formatters/rollup-pretty.js';
+import { whomSheets } from '../../formatters/whom-sheets.js';
 import { renderFinding, type RollupReport } from '../../formatters/rollup-report.js';
 import { writeStatsTable } from '../../io/writers/stats.js';
 import { formDate } from '../../io/writers/template-book.js';
@@ -89,8 +90,9 @@ const rollup: CommandFn = async ([paths], raw, ctx) => {
     const write = (file: string, bytes: Uint8Array) => writeOutput(file, bytes, ctx, { force: flags.force, inputs: readFrom });
     if (ext === '.xlsx') {
       const date = flags.date ?? formDate(new Date());
-      const form = (t: RollupTable) => writeStatsTable(t, { title: profile.titles.stats, ...(flags.unit ? { unitLine: flags.unit } : {}), date });
-      await write(flags.output, await form(report.table));
+      const form = (t: RollupTable, sheets: ReturnType<typeof whomSheets> = []) =>
+        writeStatsTable(t, { title: profile.titles.stats, ...(flags.unit ? { unitLine: flags.unit } : {}), date, sheets });
+      await write(flags.output, await form(report.table, whomSheets(report)));
       // with --by city each city's form goes beside it (全省.xlsx → 全省-怀化市.xlsx …): the template is one sheet
       const stem = flags.output.slice(0, flags.output.length - ext.length);
       for (const t of report.byCity ?? []) await write(`${stem}-${t.area}${ext}`, await form(t));

@@ -5,6 +5,8 @@ import { registersOf } from '../../core/ledger/model.js';
 import { whomNotes } from '../../core/roster/notes.js';
 import { whom, type WhomResult } from '../../core/roster/visitor.js';
 import { render } from '../../formatters/catalogue/index.js';
+import type { Msg } from '../../core/model.js';
+import { rosterReport } from '../../core/roster/notes.js';
 import { allRules } from '../../core/rules/index.js';
 import { formatJson } from '../../formatters/json.js';
 import { formatPretty } from '../../formatters/pretty.js';
@@ -63,7 +65,7 @@ const validate: CommandFn = async ([paths], raw, ctx) => {
   if (whomVisitor) {
     // what matching decided, per register: --explain shows it, the JSON gives it per row
     const byRegister = new Map(registersOf(ledger).map((e) => [e.register, e.results.whom as WhomResult | undefined]));
-    const text = (m: import('../../core/model.js').Msg | import('../../core/model.js').Msg[]) => (Array.isArray(m) ? m.map((x) => render(x, ctx.lang)).join('; ') : render(m, ctx.lang));
+    const text = (m: Msg | Msg[]) => (Array.isArray(m) ? m.map((x) => render(x, ctx.lang)).join('; ') : render(m, ctx.lang));
     for (const r of reports) {
       const w = r.register ? byRegister.get(r.register) : undefined;
       if (!w) continue;
@@ -72,6 +74,8 @@ const validate: CommandFn = async ([paths], raw, ctx) => {
       r.households = notes.households;
     }
   }
+  // --explain: each roster with the header found and how its columns were read
+  if (flags.explain && roster) reports.unshift(...roster.rosters.map(rosterReport));
   const report = renderReports(reports, ctx.lang, ledger.passedOver);
   if (flags.annotate) await writeAnnotated(reports, ledger, flags.annotate, inputs, Boolean(flags.force), ctx);
 

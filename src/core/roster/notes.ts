@@ -1,7 +1,9 @@
 // What validate shows of matching (--explain and the JSON's `households`): per register, how many rows matched a roster
 // and how, which lay in focus places — and per row, the match and the places, so every guess is visible (pure).
 import type { FocusIndex } from '../focus/match.js';
-import type { Msg } from '../model.js';
+import type { FileReport, Msg } from '../model.js';
+import { columnLetter } from '../normalize.js';
+import type { Roster } from './model.js';
 import type { RosterIndex } from './match.js';
 import type { WhomResult } from './visitor.js';
 
@@ -44,4 +46,22 @@ export function whomNotes(w: WhomResult, roster?: RosterIndex, focus?: FocusInde
     }
   }
   return { detected, households };
+}
+
+/** A roster as a report line for --explain: its sheet, header row, column mapping and households (never a register). */
+export function rosterReport(r: Roster): FileReport {
+  const letters = r.columns.map((c) => `${columnLetter(c.col)}=${c.key}`).join(' ');
+  const how = r.columns.map((c) => `${columnLetter(c.col)}“${c.header}”→${c.key}(${c.how})`).join('; ');
+  return {
+    file: r.file,
+    rows: 0,
+    problems: [],
+    detected: {
+      kind: { value: 'roster', reason: 'given' },
+      sheet: { value: r.sheet, reason: 'header' },
+      header: { value: String(r.headerRow), reason: 'one-row' },
+      columns: { value: letters, reason: how },
+      rosterEntries: { value: String(r.entries.length), reason: r.skipped ? `${r.skipped} row(s) without a name left out` : '' },
+    },
+  };
 }

@@ -28,7 +28,7 @@ export function rosterFromSheets(file: string, sheets: readonly RawSheet[], inde
   for (const sheet of sheets) {
     const header = findRosterHeader(sheet);
     if (!header) continue;
-    if (header.registerColumn && !header.columns.some((c) => c.key === 'idNumber')) {
+    if (header.registerColumn) {
       return { ok: false, why: 'register', sheet: sheet.name, header: header.registerColumn };
     }
     const col = new Map<RosterKey, number>(header.columns.map((c) => [c.key, c.col]));
