@@ -14,6 +14,8 @@ export type MatchHow = 'id' | 'name-village' | 'name-township';
 export interface RosterMatch {
   how: MatchHow;
   entry: RosterEntry;
+  /** Its index in RosterIndex.entries. */
+  index: number;
   /** Matched by ID, but the names differ. */
   nameDiffers?: boolean;
   /** Matched by name and place, but both give an ID number and they differ. */
@@ -54,26 +56,17 @@ export class RosterIndex {
   readonly entries: RosterEntry[];
   private readonly byId = new Map<string, number[]>();
   private readonly byName = new Map<string, number[]>();
-  /** village stem → entries, and township stem → entries: where near names are looked for. */
-  private readonly byVillage = new Map<string, number[]>();
-  private readonly byTownship = new Map<string, number[]>();
+  /** village stem → entries, and township stem → entries: where near names are looked for (made when first needed). */
+  private byVillage?: Map<string, number[]>;
+  private byTownship?: Map<string, number[]>;
   private last?: { row: RegisterRow; result: RosterLookup };
-  private readonly position = new Map<RosterEntry, number>();
 
   constructor(readonly rosters: readonly Roster[], readonly divisions?: DivisionIndex) {
     this.entries = rosters.flatMap((r) => r.entries);
     this.entries.forEach((e, i) => {
-      this.position.set(e, i);
       if (e.id) push(this.byId, e.id, i);
       push(this.byName, e.nameKey, i);
-      if (e.place.village) push(this.byVillage, e.place.village, i);
-      if (e.place.township) push(this.byTownship, e.place.township, i);
     });
-  }
-
-  /** The index of an entry in `entries`. */
-  indexOf(entry: RosterEntry): number {
-    return this.position.get(entry) ?? -1;
   }
 
   /** The place of a row: its address, the register's county where the address names none. */
@@ -98,12 +91,13 @@ export class RosterIndex {
     if (id) {
       const hits = this.byId.get(id);
       if (hits) {
-        const entry = this.entries[hits.find((i) => this.entries[i]!.nameKey === name) ?? hits[0]!]!;
-        return { id, place, match: { how: 'id', entry, ...(name && entry.nameKey !== name ? { nameDiffers: true } : {}) } };
+        const index = hits.find((i) => this.entries[i]!.nameKey === name) ?? hits[0]!;
+        const entry = this.entries[index]!;
+        return { id, place, match: { how: 'id', entry, index, ...(name && entry.nameKey !== name ? { nameDiffers: true } : {}) } };
       }
     }
     if (name) {
-      let best: { entry: RosterEntry; how: MatchHow } | undefined;
+      let best: { entry: RosterEntry; how: MatchHow; index: number } | undefined;
       for (const i of this.byName.get(name) ?? []) {
         const e = this.entries[i]!;
         const fit = fitPlaces(place, e.place);
@@ -112,11 +106,11 @@ export class RosterIndex {
         // the village beats the township; an entry whose ID agrees (or is absent) beats one whose ID differs
         const agrees = !id || !e.id || e.id === id;
         const better = !best || (how === 'name-village' && best.how !== 'name-village') || (how === best.how && agrees && !!id && !!best.entry.id && best.entry.id !== id);
-        if (better) best = { entry: e, how };
+        if (better) best = { entry: e, how, index: i };
       }
       if (best) {
         const idDiffers = !!id && !!best.entry.id && best.entry.id !== id;
-        return { id, place, match: { how: best.how, entry: best.entry, ...(idDiffers ? { idDiffers: true } : {}) } };
+        return { id, place, match: { how: best.how, entry: best.entry, index: best.index, ...(idDiffers ? { idDiffers: true } : {}) } };
       }
     }
     return { id, place, near: this.nearNames(name, place) };
@@ -125,6 +119,16 @@ export class RosterIndex {
   /** Listed households in the row's village (else township) whose name is one character off. */
   private nearNames(name: string, place: PlaceKey): RosterEntry[] {
     if (!name) return [];
+    if (!this.byVillage || !this.byTownship) {
+      const byVillage = new Map<string, number[]>();
+      const byTownship = new Map<string, number[]>();
+      this.entries.forEach((e, i) => {
+        if (e.place.village) push(byVillage, e.place.village, i);
+        if (e.place.township) push(byTownship, e.place.township, i);
+      });
+      this.byVillage = byVillage;
+      this.byTownship = byTownship;
+    }
     const pool = place.village ? this.byVillage.get(place.village) : place.township ? this.byTownship.get(place.township) : undefined;
     const out: RosterEntry[] = [];
     for (const i of pool ?? []) {

@@ -13,13 +13,9 @@ export interface RosterEntry {
   /** Normalised ID number ('' when the roster gives none). */
   id: string;
   place: PlaceKey;
-  /** The place as written (county, township, village or address), for showing. */
-  placeText: string;
   /** Township and village as written (no county, no 组 or house number): what reports group by and show. */
   where: string;
   category?: string;
-  /** Cell references, e.g. { name: 'C5', idNumber: 'E5' }. */
-  cells: Partial<Record<'name' | 'idNumber', string>>;
 }
 
 export interface Roster {

@@ -1,10 +1,11 @@
-// A roster from the grids io read: the sheet whose header names a household list, its rows as entries (pure).
+// A roster from the rows io read: the sheet whose header names a household list, its rows as entries (pure). Rows come
+// one by one (RosterScanner), so a big CSV roster streams; a workbook's sheets are fed the same way.
 import type { DivisionIndex } from '../divisions.js';
-import type { RawSheet } from '../model.js';
-import { cellRef, compact, nameKey } from '../normalize.js';
 import { addressIdentity } from '../household.js';
-import { placeOfAddress } from '../places.js';
-import { findRosterHeader, type RosterKey } from './columns.js';
+import type { RawSheet } from '../model.js';
+import { compact, nameKey } from '../normalize.js';
+import { placeOfAddress, type PlaceKey } from '../places.js';
+import { findRosterHeader, ROSTER_HEADER_ROWS, type RosterHeader, type RosterKey } from './columns.js';
 import type { Roster, RosterEntry } from './model.js';
 
 export type RosterRead =
@@ -20,55 +21,102 @@ export function normId(text: string | undefined): string {
   return /^\d{17}[\dX]$/.test(s) || /^\d{15}$/.test(s) ? s : '';
 }
 
+const asSheet = (name: string, rows: readonly (readonly string[])[]): RawSheet => ({
+  name,
+  rows: rows.map((r) => r.map((text) => ({ text, kind: 'string' as const }))),
+  merges: [],
+});
+
 /**
- * Reads the first sheet with a roster header. `index`: the roster's number among those read; `county`: the code to assume
- * for rows that name no county (none by default). A row without a name is skipped (counted), a footer row ends the list.
+ * One sheet's rows, pushed in order: the header is looked for in the first rows, then every row with a name becomes an
+ * entry (a row without one is counted as skipped), and a footer row (备注, 合计 …) ends the list. Places repeat (a
+ * village has many households), so each place text is read once.
  */
+export class RosterScanner {
+  private header?: RosterHeader;
+  private row = 0;
+  private ended = false;
+  private readonly entries: RosterEntry[] = [];
+  private skipped = 0;
+  private readonly places = new Map<string, { place: PlaceKey; where: string }>();
+  private col = new Map<RosterKey, number>();
+
+  constructor(
+    private readonly file: string,
+    private readonly sheet: string,
+    private readonly index: number,
+    private readonly divisions?: DivisionIndex,
+  ) {}
+
+  push(cells: readonly string[]): void {
+    this.row++;
+    if (this.ended) return;
+    if (!this.header) {
+      if (this.row > ROSTER_HEADER_ROWS) return;
+      const found = findRosterHeader(asSheet(this.sheet, [...Array.from({ length: this.row - 1 }, () => []), cells]));
+      if (found) {
+        this.header = found;
+        this.col = new Map(found.columns.map((c) => [c.key, c.col]));
+      }
+      return;
+    }
+    if (this.header.registerColumn) return;
+    const get = (k: RosterKey): string => {
+      const c = this.col.get(k);
+      return c === undefined ? '' : (cells[c] ?? '').trim();
+    };
+    const name = get('name');
+    let first = '';
+    for (const c of cells) if (c && c.trim()) {
+      first = c.trim();
+      break;
+    }
+    if (!first) return;
+    if (!name && FOOTER.test(first)) {
+      this.ended = true;
+      return;
+    }
+    const key = nameKey(name);
+    if (!key) {
+      this.skipped++;
+      return;
+    }
+    const local = get('township') + get('village');
+    const placeText = local ? get('county') + local : get('county') + get('address');
+    let place = this.places.get(placeText);
+    if (!place) {
+      place = { place: placeOfAddress(placeText, this.divisions), where: local || addressIdentity(get('address'), this.divisions).village };
+      this.places.set(placeText, place);
+    }
+    const entry: RosterEntry = {
+      roster: this.index,
+      row: this.row,
+      name,
+      nameKey: key,
+      id: normId(get('idNumber')),
+      place: place.place,
+      where: place.where,
+    };
+    const category = get('category');
+    if (category) entry.category = category;
+    this.entries.push(entry);
+  }
+
+  end(): RosterRead {
+    const h = this.header;
+    if (!h) return { ok: false, why: 'no-header' };
+    if (h.registerColumn) return { ok: false, why: 'register', sheet: this.sheet, header: h.registerColumn };
+    return { ok: true, roster: { file: this.file, sheet: this.sheet, headerRow: h.row + 1, columns: h.columns, entries: this.entries, skipped: this.skipped } };
+  }
+}
+
+/** Reads the first sheet with a roster header (a register's header ends the search: it is no roster). */
 export function rosterFromSheets(file: string, sheets: readonly RawSheet[], index: number, divisions?: DivisionIndex): RosterRead {
   for (const sheet of sheets) {
-    const header = findRosterHeader(sheet);
-    if (!header) continue;
-    if (header.registerColumn) {
-      return { ok: false, why: 'register', sheet: sheet.name, header: header.registerColumn };
-    }
-    const col = new Map<RosterKey, number>(header.columns.map((c) => [c.key, c.col]));
-    const entries: RosterEntry[] = [];
-    let skipped = 0;
-    for (let r = header.row + 1; r < sheet.rows.length; r++) {
-      const cells = sheet.rows[r] ?? [];
-      const get = (k: RosterKey): string => {
-        const c = col.get(k);
-        return c === undefined ? '' : (cells[c]?.text ?? '').trim();
-      };
-      const name = get('name');
-      const first = cells.find((c) => c && c.text.trim() !== '')?.text.trim() ?? '';
-      if (first && FOOTER.test(first) && !name) break;
-      if (!cells.some((c) => c && c.text.trim() !== '')) continue;
-      const key = nameKey(name);
-      if (!key) {
-        skipped++;
-        continue;
-      }
-      const local = get('township') + get('village');
-      const placeText = local ? get('county') + local : get('county') + get('address');
-      const entry: RosterEntry = {
-        roster: index,
-        row: r + 1,
-        name,
-        nameKey: key,
-        id: normId(get('idNumber')),
-        place: placeOfAddress(placeText, divisions),
-        placeText,
-        where: local || addressIdentity(get('address'), divisions).village,
-        cells: { name: cellRef(col.get('name')!, r + 1) },
-      };
-      const idCol = col.get('idNumber');
-      if (idCol !== undefined) entry.cells.idNumber = cellRef(idCol, r + 1);
-      const category = get('category');
-      if (category) entry.category = category;
-      entries.push(entry);
-    }
-    return { ok: true, roster: { file, sheet: sheet.name, headerRow: header.row + 1, columns: header.columns, entries, skipped } };
+    const scan = new RosterScanner(file, sheet.name, index, divisions);
+    for (const r of sheet.rows) scan.push(Array.from(r ?? [], (c) => c?.text ?? ''));
+    const read = scan.end();
+    if (read.ok || read.why === 'register') return read;
   }
   return { ok: false, why: 'no-header' };
 }

@@ -34,7 +34,7 @@ export function whom(roster: RosterIndex | undefined, focus: FocusIndex | undefi
           const out: WhomRow = { row: r.row };
           if (roster) {
             const m = roster.lookup(r, register.area).match;
-            if (m) out.roster = { how: m.how, entry: roster.indexOf(m.entry) };
+            if (m) out.roster = { how: m.how, entry: m.index };
           }
           if (focus) {
             const place = roster ? roster.lookup(r, register.area).place : placeOfAddress(r.fields.address?.text ?? '', divisions, county);
