@@ -4,7 +4,7 @@ import type { DivisionIndex } from '../divisions.js';
 import { addressIdentity } from '../household.js';
 import type { RawSheet } from '../model.js';
 import { compact, nameKey } from '../normalize.js';
-import { placeOfAddress, type PlaceKey } from '../places.js';
+import { placeOfAddress, splitLocal, townshipStem, villageStem, type PlaceKey } from '../places.js';
 import { findRosterHeader, ROSTER_HEADER_ROWS, type RosterHeader, type RosterKey } from './columns.js';
 import type { Roster, RosterEntry } from './model.js';
 
@@ -12,6 +12,9 @@ export type RosterRead =
   | { ok: true; roster: Roster }
   /** `no-header`: no sheet has a roster's header; `register`: the header is a 登记表's (it names the helping unit). */
   | { ok: false; why: 'no-header' | 'register'; sheet?: string; header?: string };
+
+/** Place texts remembered while reading one roster, at most. */
+const PLACE_MEMO = 50_000;
 
 const FOOTER = /^(?:备注|注[:：]|说明[:：]|填表人|制表人|审核人|合计|小计|总计)/u;
 
@@ -81,12 +84,20 @@ export class RosterScanner {
       this.skipped++;
       return;
     }
-    const local = get('township') + get('village');
+    const township = get('township');
+    const village = get('village');
+    const local = township + village;
     const placeText = local ? get('county') + local : get('county') + get('address');
     let place = this.places.get(placeText);
     if (!place) {
-      place = { place: placeOfAddress(placeText, this.divisions), where: local || addressIdentity(get('address'), this.divisions).village };
-      this.places.set(placeText, place);
+      // columns for the places: each read on its own (the county by name, once per county); else the address as registers' are
+      // (a 村 cell that also names the township, 卢峰镇大湾村, is split as an address's would be)
+      const parts = township ? { township: this.stem(township, townshipStem), village: village ? this.stem(village, villageStem) : '' } : splitLocal(village);
+      if (!parts.village && !parts.township && village) parts.village = this.stem(village, villageStem);
+      place = local
+        ? { place: { county: this.countyCode(get('county')), ...parts }, where: local }
+        : { place: placeOfAddress(placeText, this.divisions), where: addressIdentity(get('address'), this.divisions).village };
+      if (this.places.size < PLACE_MEMO) this.places.set(placeText, place);
     }
     const entry: RosterEntry = {
       roster: this.index,
@@ -100,6 +111,29 @@ export class RosterScanner {
     const category = get('category');
     if (category) entry.category = category;
     this.entries.push(entry);
+  }
+
+  private readonly counties = new Map<string, string>();
+  private readonly stems = new Map<string, string>();
+
+  /** A 县 cell as a county code ('' when empty or unknown): full or short name, within the division list. */
+  private countyCode(name: string): string {
+    if (!name || !this.divisions) return '';
+    let code = this.counties.get(name);
+    if (code === undefined) {
+      code = placeOfAddress(name, this.divisions).county;
+      this.counties.set(name, code);
+    }
+    return code;
+  }
+
+  private stem(text: string, f: (s: string) => string): string {
+    let s = this.stems.get(text);
+    if (s === undefined) {
+      s = f(text);
+      if (this.stems.size < PLACE_MEMO) this.stems.set(text, s);
+    }
+    return s;
   }
 
   end(): RosterRead {
