@@ -18,11 +18,15 @@ const TOWN_WORD = /^(.{1,8}?(?:乡|镇|街道办事处|街道|苏木))(.*)$/u;
 const TOWN_SUFFIX = /(?:街道办事处|办事处|街道|乡|镇|苏木)$/u;
 const VILLAGE_SUFFIX = /(?:村民委员会|居民委员会|村委会|居委会|社区|村)$/u;
 
-/** 三建乡 → 三建, 红池坝镇 → 红池坝, 凤山街道 → 凤山 (a name that is only the word stays). */
+/** The peoples an ethnic township names after its own name (后坪苗族土家族乡): dropped with the 乡/镇 word. */
+const ETHNIC = /(?:(?:土家|苗|回|蒙古|彝|藏|壮|布依|侗|瑶|白|哈尼|傣|黎|畲|水|满|仡佬|羌|维吾尔|哈萨克|朝鲜|达斡尔|鄂伦春|鄂温克|锡伯|柯尔克孜|仫佬|毛南|京)族)+$/u;
+
+/** 三建乡 → 三建, 红池坝镇 → 红池坝, 凤山街道 → 凤山, 后坪苗族土家族乡 → 后坪 (a name that is only the word stays). */
 export function townshipStem(name: string): string {
   const s = compact(name);
   const t = s.replace(TOWN_SUFFIX, '');
-  return t || s;
+  const u = t.replace(ETHNIC, '');
+  return u || t || s;
 }
 
 /** 大林村 → 大林, 龙洞居委会 → 龙洞, 大兴社区 → 大兴. */

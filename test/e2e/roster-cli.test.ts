@@ -1,7 +1,7 @@
 // Rosters and focus lists (issue 14) through the built CLI, on fixtures/rosters (scripts/make-roster-fixtures.mjs): the
 // planted findings and nothing else, the rollup's sections equal to the generator's truth, check reading the config's
 // lists, ID numbers never printed in full, a file that is no roster refused with exit 2.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fupin, ROOT, STACK_LINE, tempDir } from './helpers.js';
@@ -109,6 +109,33 @@ describe('check picks rosters and focus lists up from fupin.config.json', () => 
       const r = fupin(['check', dir]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('名单.xlsx');
+    } finally {
+      cleanup();
+    }
+  }, T);
+});
+
+describe("Chongqing's built-in focus lists (seed 001)", () => {
+  it('apply when the province is 重庆市: 136 places kept, households tagged, what the 2023 division list lacks named', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      writeFileSync(path.join(dir, 'fupin.config.json'), JSON.stringify({ province: '重庆市' }));
+      mkdirSync(path.join(dir, '重庆市'));
+      writeFileSync(
+        path.join(dir, '重庆市', '丰都县.csv'),
+        '序号,扶贫单位或者机构名称,扶贫户主姓名,扶贫家庭住址,联系方式\n1,丰都县慈善会,王秋菊,丰都县三建乡夜力坪村3组,13907311000\n2,丰都县慈善会,李志强,丰都县虎威镇大溪村2组,13907311001\n',
+      );
+      const r = fupin(['rollup', dir, '-f', 'json']);
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      expect(doc.focus).toHaveLength(136);
+      const helped = doc.focus.filter((f: { households: number }) => f.households > 0).map((f: { category: string; place: string; households: number }) => [f.category, f.place, f.households]);
+      expect(helped).toEqual([
+        ['国家级扶贫开发工作重点区县', '丰都县', 2],
+        ['深度贫困乡镇', '丰都县三建乡', 1],
+        ['定点攻坚村', '丰都县虎威镇大溪村', 1],
+      ]);
+      expect(doc.focusUnresolved.map((u: { place: string }) => u.place)).toContain('万盛经开区石林镇庙坝村');
     } finally {
       cleanup();
     }

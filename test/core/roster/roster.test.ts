@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFocusList, focusRowsFromSheets } from '../../../src/core/focus/list.js';
 import { FocusIndex } from '../../../src/core/focus/match.js';
 import type { AreaGuess, RawSheet, RegisterRow } from '../../../src/core/model.js';
-import { fitPlaces, placeOfAddress, splitLocal } from '../../../src/core/places.js';
+import { fitPlaces, placeOfAddress, splitLocal, townshipStem } from '../../../src/core/places.js';
 import { maskId, RosterIndex } from '../../../src/core/roster/match.js';
 import { rosterFromSheets } from '../../../src/core/roster/read.js';
 import { divisions } from '../../helpers/profile.js';
@@ -86,6 +86,7 @@ describe('places and focus lists', () => {
   it('splits township and village and compares them by stem', () => {
     expect(splitLocal('白土镇大林村')).toEqual({ township: '白土', village: '大林' });
     expect(splitLocal('溪口镇龙洞居委会')).toEqual({ township: '溪口', village: '龙洞' });
+    expect(townshipStem('后坪苗族土家族乡')).toBe(townshipStem('后坪乡'));
     expect(fitPlaces({ county: '1', township: '三建', village: '' }, { county: '1', township: '三建', village: 'x' })).toBe('township');
     expect(fitPlaces({ county: '1', township: '三建', village: '' }, { county: '2', township: '三建', village: '' })).toBe('none');
   });
