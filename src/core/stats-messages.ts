@@ -126,12 +126,12 @@ export const STATS_RULES: Record<string, Meta> = {
       zh: {
         'table-area': '无法确定这张统计表是哪个市州的，未计入全省表：请在“填报单位”一行写明市州（如 怀化市慈善总会），或把文件放在市州文件夹里、以市州命名',
         'province-table': '这是一张全省统计表，与其他输入一起汇总时不计入：只给市州统计表或登记表',
-        'duplicate-table': '{city}已有一张统计表（{first}），这一张也计入了全省表，{city}因此被重复计算：请删去重复的一张',
+        'duplicate-table': '{city}有不止一张统计表，已按 {counted} 计入，这一张未计入：请核对后删去多余的一张（或把它改成正确的那张）',
       },
       en: {
         'table-area': 'cannot tell which city this statistics table is for, so it was left out of the provincial table; write the city on the "填报单位" line (e.g. "怀化市慈善总会"), or keep the file in the city folder, named after the city',
         'province-table': 'this is a provincial statistics table; with other inputs it is not counted: give city tables or registers only',
-        'duplicate-table': '{city} already has a statistics table ({first}); this one was counted too, so {city} counts twice: delete the duplicate',
+        'duplicate-table': '{city} has more than one statistics table; {counted} was counted and this one was not: check them and delete the extra one (or make it the right one)',
       },
     },
   }),

@@ -241,21 +241,21 @@ describe('fupin rollup on city 统计表 files', { timeout: 120_000 }, () => {
     expect(doc.notes).not.toContain('未找到省本级登记表，省本级一行记为 0');
   });
 
-  it('warns when a city sends two tables (both counted, so the city counts twice)', () => {
+  it('counts one table of a city sent twice (the newest by its name: 张家界（改）), names the other, exit 1', () => {
     const dir = path.join(t.dir, 'twice');
     mkdirSync(dir);
     copyFileSync(path.join(tables(), '张家界.xlsx'), path.join(dir, '张家界.xlsx'));
     copyFileSync(path.join(tables(), '张家界.xlsx'), path.join(dir, '张家界（改）.xlsx'));
     copyFileSync(path.join(tables(), '湘西州.xlsx'), path.join(dir, '湘西州.xlsx'));
     const { code, doc } = json([dir]);
-    expect(code).toBe(0);
-    expect(json([dir, '--strict']).code).toBe(1);
+    expect(code).toBe(1);
     expect(eight(doc.total)).toEqual(
-      [cityTruth('张家界市'), cityTruth('张家界市'), cityTruth('湘西土家族苗族自治州')].map((c) => eight(c.total)).reduce((a, b) => a.map((v, j) => v + b[j]!)),
+      [cityTruth('张家界市'), cityTruth('湘西土家族苗族自治州')].map((c) => eight(c.total)).reduce((a, b) => a.map((v, j) => v + b[j]!)),
     );
     expect(doc.problems.map((p: { file: string; rule: string; severity: string }) => [p.file, p.rule, p.severity])).toEqual([
-      ['张家界（改）.xlsx', 'rollup-input', 'warning'],
+      ['张家界.xlsx', 'rollup-input', 'error'],
     ]);
+    expect(doc.leftOut.files).toEqual([{ file: '张家界.xlsx', why: expect.stringContaining('张家界（改）.xlsx') }]);
   });
 
   it('reads one city table alone into the provincial table (city 统计表 → province, always), checked; --by city gives the city table back', () => {

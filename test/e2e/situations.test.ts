@@ -196,6 +196,21 @@ describe('levels', () => {
     expect(figures(huaihua)).toEqual(figures(truth.tables!.total));
   }, 60_000);
 
+  it('a city 统计表 sent twice counts once (the newest by its name); the other is named, exit 1', () => {
+    const inbox = path.join(t.dir, '收件箱');
+    cpSync(path.join(SIT, 'tables', '怀化市统计表.xlsx'), path.join(inbox, '怀化市统计表.xlsx'));
+    cpSync(path.join(SIT, 'tables', '怀化市统计表.xlsx'), path.join(inbox, '怀化市统计表 (1).xlsx'));
+    const r = fupin(['rollup', '--format', 'json', inbox]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as RollupDoc;
+    expect(figures(doc.rows.find((x) => x.unit === '怀化市')!)).toEqual(figures(truth.tables!.total));
+    expect(figures(doc.total)).toEqual(figures(truth.tables!.total));
+    expect(doc.leftOut?.files.map((f) => f.file)).toEqual(['怀化市统计表.xlsx']);
+    const dup = doc.problems!.filter((p) => p.rule === 'rollup-input');
+    expect(dup.map((p) => [p.file, p.severity])).toEqual([['怀化市统计表.xlsx', 'error']]);
+    expect(dup[0]!.message).toContain('已按 怀化市统计表 (1).xlsx 计入');
+  }, 60_000);
+
   it('a city’s registers and its own 统计表 are reconciled: no difference, no warning on correct rows', () => {
     cpSync(path.join(SIT, 'tables', '怀化市统计表.xlsx'), path.join(city, '怀化市统计表.xlsx'));
     const r = rollup();

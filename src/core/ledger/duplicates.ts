@@ -9,7 +9,7 @@ import type { CountedRegister } from '../rollup.js';
 /** The words that make a file a supplement to the area's main register: its pairings are added, not a second version. */
 const SUPPLEMENT = /补报|补充|增补|追加|新增/u;
 /** Words and marks of a newer version in a file name. */
-const REVISED = /修改|修订|更正|更新|最新|最终|定稿|终稿|新版|正式/u;
+const REVISED = /修改|修订|更正|更新|最新|最终|定稿|终稿|新版|正式|[(（]\s*改\s*[)）]/u;
 const COPY = /[(（]\s*(\d{1,3})\s*[)）]|副本|copy/iu;
 
 /** How a file names itself: a supplement, a revised version, a copy (numbered), or just the area. */
@@ -25,6 +25,11 @@ function supplementName(file: string): string {
   const dot = name.lastIndexOf('.');
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
   return `${stem.replace(COPY, '').replace(REVISED, '').replace(/[\s\-_—（()）]+$/u, '').trim() || stem}-补报${ext}`;
+}
+
+/** Of several versions of one file (by name), the one to count: the newest by its name, else the last by name. */
+export function newestByName(files: readonly string[]): string | undefined {
+  return [...files].sort((a, b) => versionRank(a) - versionRank(b) || (a < b ? -1 : 1)).at(-1);
 }
 
 function areaKey(r: Register): string | undefined {

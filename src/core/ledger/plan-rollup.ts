@@ -9,7 +9,7 @@ import { normText } from '../normalize.js';
 import type { ProvinceProfile } from '../profile.js';
 import { reconcileCityTable } from '../reconcile.js';
 import { cityRowOf, columnSums, emptyRow, ordered, rollupCity, rollupProvince, type CountedRegister, type LeftOut } from '../rollup.js';
-import { oneVersionPerArea } from './duplicates.js';
+import { newestByName, oneVersionPerArea } from './duplicates.js';
 import type { Ledger, StatsTableFound } from './model.js';
 import { pairingRows } from './visitors.js';
 
@@ -158,8 +158,19 @@ export function planRollup(ledger: Ledger): RollupPlan | undefined | 'no-area' {
     }
     return byCity;
   };
-  const duplicates = (byCity: Map<string, StatsTableFound[]>): void => {
-    for (const [city, list] of byCity) for (const t of list.slice(1)) findings.push(input('duplicate-table', t, 'warning', { city, first: list[0]!.file }));
+  /** One 统计表 per city is counted (the newest by its file name, as for registers); the others are left out, named. */
+  const oneTablePerCity = (byCity: Map<string, StatsTableFound[]>): void => {
+    for (const [city, list] of byCity) {
+      if (list.length < 2) continue;
+      const file = newestByName(list.map((t) => t.file));
+      const chosen = list.find((t) => t.file === file) ?? list[list.length - 1]!;
+      for (const t of list) {
+        if (t === chosen) continue;
+        findings.push(input('duplicate-table', t, 'error', { city, counted: chosen.file }));
+        filesLeftOut.push({ file: t.file, why: { id: 'left-out/table-version', data: { counted: chosen.file } } });
+      }
+      byCity.set(city, [chosen]);
+    }
   };
   const asRead = (t: StatsTableFound, city: string): RollupTable => ({ ...t.read.table, area: city });
   const byTableOrder = (a: RollupTable, b: RollupTable): number => {
@@ -191,7 +202,7 @@ export function planRollup(ledger: Ledger): RollupPlan | undefined | 'no-area' {
       return plan({ ...provinceTables[0]!.read.table, area: profile.name }, []);
     }
     const seen = cityTablesOf(found);
-    duplicates(seen);
+    oneTablePerCity(seen);
     const cityTables = [...seen].flatMap(([city, list]) => list.map((t) => asRead(t, city))).sort(byTableOrder);
     return plan(provinceFromCityTables(cityTables, profile), cityTables);
   }
@@ -205,6 +216,7 @@ export function planRollup(ledger: Ledger): RollupPlan | undefined | 'no-area' {
   }
   if (provinceRegs.length === 0 && regsByCity.size === 0 && found.length === 0) return 'no-area';
   const tablesOf = cityTablesOf(found);
+  // a city counted from its registers checks its 统计表 against them (every one given); one counted from tables counts one
   const onlyCity = regsByCity.size === 1 ? [...regsByCity.keys()][0]! : undefined;
   const reconcile = (city: string, computed: RollupTable): void => {
     for (const t of tablesOf.get(city) ?? []) for (const p of reconcileCityTable(t.read, computed)) findings.push(at(p, { file: t.file, sheet: t.sheet }));
@@ -236,7 +248,9 @@ export function planRollup(ledger: Ledger): RollupPlan | undefined | 'no-area' {
     reconcile(city, r.table);
   }
   const fromTables = [...tablesOf.keys()].filter((c) => !regsByCity.has(c));
-  duplicates(new Map(fromTables.map((c) => [c, tablesOf.get(c)!])));
+  const countedTables = new Map(fromTables.map((c) => [c, tablesOf.get(c)!]));
+  oneTablePerCity(countedTables);
+  for (const [c, list] of countedTables) tablesOf.set(c, list);
   let table = p.table;
   if (fromTables.length) {
     const notes = [...table.notes];

@@ -19,6 +19,7 @@ export const LEFT_OUT: Group = {
   'other-city': { zh: '属于其他市州', en: 'it belongs to another city' },
   'province-table': { zh: '全省统计表，与其他输入一起时不计入', en: 'a provincial statistics table, not counted with other inputs' },
   'table-area': { zh: '不知道是哪个市州的统计表', en: 'a statistics table of no known city' },
+  'table-version': { zh: '同一市州的另一张统计表，已按 {counted} 计入', en: 'another statistics table of the same city; {counted} was counted' },
 };
 
 export const INPUT: Group = {
