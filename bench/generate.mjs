@@ -139,6 +139,30 @@ function csvText(rows, label) {
   return lines.join('\r\n') + '\r\n';
 }
 
+/**
+ * A 建档立卡 roster of `n` households across every Hunan county (issue 14's timing: a 100k roster against the example
+ * ledger): bench/out/roster100k/建档立卡.csv, UTF-8. Made once; its own file, so the other inputs are not remade.
+ */
+export function generateRoster(n = 100_000) {
+  const abs = join(OUT, 'roster100k', '建档立卡.csv');
+  if (existsSync(abs)) return { path: abs, rows: n, bytes: statSync(abs).size };
+  const rand = mulberry32(14);
+  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+  const pick = (arr) => arr[Math.floor(rand() * arr.length)];
+  const counties = hunan.cities.flatMap((c) => c.counties.filter((k) => !isFunctionalZone(k) && k.towns?.length));
+  const lines = ['县,乡镇,行政村,户主姓名,证件号码,人数,贫困户属性,脱贫状态'];
+  for (let i = 0; i < n; i++) {
+    const county = pick(counties);
+    const birth = `${int(1940, 1995)}${String(int(1, 12)).padStart(2, '0')}${String(int(1, 28)).padStart(2, '0')}`;
+    const body = `${county.code}${birth}${String(int(0, 999)).padStart(3, '0')}`;
+    const name = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.7 ? pick(GIVEN) : '');
+    lines.push([county.name, pick(county.towns), `${pick(SURNAMES)}家${pick(['村', '坪村', '湾村', '冲村'])}`, name, body + checkDigit(body), int(1, 7), pick(['一般贫困户', '低保贫困户', '特困供养户']), pick(['已脱贫', '未脱贫'])].join(','));
+  }
+  mkdirSync(dirname(abs), { recursive: true });
+  writeFileSync(abs, `\ufeff${lines.join('\r\n')}\r\n`);
+  return { path: abs, rows: n, bytes: statSync(abs).size };
+}
+
 export async function generate({ force = false, log = console.log } = {}) {
   const manifestPath = join(OUT, 'manifest.json');
   if (!force && existsSync(manifestPath)) {

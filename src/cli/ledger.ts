@@ -76,7 +76,7 @@ export async function openLedger(
   flags: ReadingFlags,
   ctx: CommandContext,
   visitors: (registry: OrgRegistry | undefined, profile: ProvinceProfile) => readonly VisitorSpec[] = () => [],
-  opts: { config?: LoadedConfig; orgs?: string } = {},
+  opts: { config?: LoadedConfig; orgs?: string; lists?: ReadonlyMap<string, 'roster' | 'focus-list'> } = {},
 ): Promise<OpenedLedger> {
   const encoding = encodingOf(flags);
   const limits = limitsFromFlags(flags);
@@ -100,6 +100,7 @@ export async function openLedger(
       ...(flags.area ? { area: flags.area } : {}),
       ...(orgs ? { orgs: path.resolve(ctx.io.cwd, orgs) } : {}),
       onFile: bar.tick,
+      ...(opts.lists?.size ? { lists: opts.lists } : {}),
     });
   } finally {
     bar.done();

@@ -34,6 +34,8 @@ const area: OptionSpec = { flags: '--area <area>', help: 'help/opt-area' };
 const force: OptionSpec = { flags: '--force', help: 'help/opt-force' };
 const orgs: OptionSpec = { flags: '--orgs <file>', help: 'help/opt-orgs' };
 const strict: OptionSpec = { flags: '--strict', help: 'help/opt-strict' };
+const roster: OptionSpec = { flags: '--roster <files...>', help: 'roster/opt-roster' };
+const focus: OptionSpec = { flags: '--focus <files...>', help: 'focus/opt-focus' };
 
 /** The --max-… read limits (src/io/limits.ts), and how a flag's number becomes a limit. */
 export const LIMIT_OPTIONS = [
@@ -73,6 +75,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--fix', help: 'help/opt-fix' },
       { flags: '--out <dir>', help: 'help/opt-fix-out' },
       orgs,
+      roster,
+      focus,
       force,
       ...reading,
     ],
@@ -88,6 +92,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       orgs,
       { flags: '--unit <text>', help: 'help/opt-unit' },
       { flags: '--date <text>', help: 'help/opt-date' },
+      roster,
+      focus,
       strict,
       force,
       ...reading,
@@ -183,6 +189,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       force,
       strict,
       { flags: '--verbose', help: 'help/opt-check-verbose' },
+      roster,
+      focus,
       lang,
       encoding,
       noColor,

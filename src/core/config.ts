@@ -32,9 +32,13 @@ export interface FupinConfig {
    */
   quotaFindings: 'info' | 'error';
   deadlines: Deadline[];
+  /** Rosters (建档立卡, 民政 lists) the registers are checked against, relative to the config file. */
+  rosters?: string[];
+  /** Focus lists (类别, 区县, 乡镇, 村), relative to the config file; empty: the province's built-in list, if any. */
+  focus?: string[];
 }
 
-export const CONFIG_KEYS = ['province', 'year', 'quotaTable', 'orgs', 'strict', 'quotaFindings', 'deadlines'] as const;
+export const CONFIG_KEYS = ['province', 'year', 'quotaTable', 'orgs', 'strict', 'quotaFindings', 'deadlines', 'rosters', 'focus'] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 const DATE = /^(?:(\d{4})-)?(\d{2})-(\d{2})$/;
@@ -64,6 +68,8 @@ export const configSchema = z.strictObject({
   strict: z.boolean().default(false),
   quotaFindings: z.enum(['info', 'error']).default('info'),
   deadlines: z.array(deadlineSchema).default([]),
+  rosters: z.array(z.string().trim().min(1)).optional(),
+  focus: z.array(z.string().trim().min(1)).optional(),
 });
 
 /** One thing wrong with the config; `key` is the path as a user reads it (deadlines[1].date). Messages: `config/…`. */
@@ -158,6 +164,8 @@ export function parseConfig(input: unknown, file: string = CONFIG_FILE): ConfigP
       strict: c.strict,
       quotaFindings: c.quotaFindings,
       deadlines: c.deadlines.map((d) => ({ name: d.name, date: d.date })),
+      ...(c.rosters !== undefined ? { rosters: c.rosters } : {}),
+      ...(c.focus !== undefined ? { focus: c.focus } : {}),
       ...(c.year !== undefined ? { year: c.year } : {}),
       ...(c.orgs !== undefined ? { orgs: c.orgs } : {}),
     };

@@ -244,6 +244,8 @@ export interface FileReport {
   detected: Detected;
   /** The register itself, for commands that go on to count (rollup, quota). Not serialised. */
   register?: Register;
+  /** With rosters or focus lists: per row, the roster entry matched and the focus places (core/roster/notes.ts). */
+  households?: readonly object[];
 }
 
 // ── Counting (附3 统计表) ─────────────────────────────────────────────────────────────

@@ -21,6 +21,8 @@ export interface ProfileData {
       aliases?: Record<string, string[]>;
       /** The built-in quota table's file name under src/data/quota/. */
       quotaTable?: string;
+      /** The built-in focus list's id in src/data/focus-lists.json (places the province aims its help at). */
+      focus?: string;
     }
   >;
 }
@@ -58,6 +60,8 @@ export interface ProvinceProfile {
   city(written: string): ProfileCity | undefined;
   /** The division list the profile was built from. */
   divisions: DivisionIndex;
+  /** The id of the province's built-in focus list (src/data/focus-lists.json), when it has one. */
+  focus?: string;
 }
 
 /** A city laid out by township: the division list's only county-level entry under it is the city itself. */
@@ -136,6 +140,7 @@ export function buildProfile(province: string, divisions: DivisionIndex, data: P
     },
     divisions,
   };
+  if (own.focus) profile.focus = own.focus;
   if (own.quotaTable && quotaJson) {
     const { $comment: _, ...table } = quotaJson(own.quotaTable) as Record<string, unknown>;
     const parsed = parseQuotaJson(table, 'built-in', { province: prov.name, citiesOf: (p) => (p === prov.name ? profile.cityNames : undefined) });

@@ -10,6 +10,7 @@ export function formatJson(report: ValidationReport): string {
       rows: f.rows,
       problems: f.problems,
       detected: f.detected,
+      ...(f.households ? { households: f.households } : {}),
     })),
     summary: {
       files: report.summary.files,

@@ -30,6 +30,11 @@ const DETECTED_LABEL: Record<string, string> = {
   duplicateParts: 'det-duplicate-parts',
   skippedSheets: 'det-skipped-sheets',
   kind: 'det-kind',
+  roster: 'det-roster',
+  rosterRows: 'det-roster-rows',
+  rosterEntries: 'det-roster-entries',
+  focus: 'det-focus',
+  focusRows: 'det-focus-rows',
 };
 
 /** The report's words in its language. */

@@ -20,6 +20,8 @@ export interface RenderedFile {
   rows: number;
   problems: RenderedProblem[];
   detected: Detected;
+  /** Per row, the roster match and focus places (when rosters or focus lists were given). */
+  households?: readonly object[];
 }
 
 export interface Summary {
@@ -70,6 +72,7 @@ export function renderReports(reports: FileReport[], lang: Lang, passedOver: rea
       message: renderProblem(p, lang),
     })),
     detected: r.detected,
+    ...(r.households ? { households: r.households } : {}),
   }));
   return { files, summary: summarise(files), passedOver: passedOver.map((p) => ({ file: p.file, why: render(p.why, lang) })), lang };
 }

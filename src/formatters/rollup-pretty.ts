@@ -1,4 +1,5 @@
 // rollup's terminal output: the 附3 table as the form shows it (two-row merged header, rows, 合计), notes, then problems.
+import { whomLines } from './whom-pretty.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang, Msg, RollupTable, Severity } from '../core/model.js';
 import { render } from './catalogue/index.js';
@@ -207,6 +208,7 @@ export function formatRollupPretty(report: RollupReport, opts: RollupPrettyOptio
     lines.push('', c.bold(render({ id: 'rollup-view/left-out-files' }, lang)));
     for (const f of report.leftOut.files) lines.push(...wrapLines(render({ id: 'report/file-why', data: { file: f.file, why: f.why } }, lang), opts, '    ', '  '));
   }
+  lines.push(...whomLines(report, (s) => c.bold(s)));
   lines.push('', ...wrapLines(summary(report, lang), opts));
   return `${lines.join('\n')}\n`;
 }

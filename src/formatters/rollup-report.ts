@@ -1,6 +1,8 @@
 // The rollup report as plain data (tables, notes, problems already put into words): what the rollup formatters receive.
 import type { Finding } from '../core/ledger/plan-rollup.js';
 import type { CountPair, Lang, RollupRow, RollupTable, Severity } from '../core/model.js';
+import type { FocusCoverage } from '../core/focus/coverage.js';
+import type { RosterCoverage } from '../core/roster/coverage.js';
 import { render, renderProblem } from './catalogue/index.js';
 
 /** A problem found while rolling up (a 统计表's arithmetic, a reconcile difference, orgs.csv, an unplaced file), in words. */
@@ -28,6 +30,10 @@ export interface RollupReport {
   source: { files: number; registers: number; tables: number };
   /** What the count left out: rows (no 户主姓名, no organisation) and files, each file with why. */
   leftOut: { rows: number; files: { file: string; why: string }[] };
+  /** With rosters: listed households, how many are paired, paired ones on no roster, villages with unpaired ones. */
+  rosters?: RosterCoverage;
+  /** With focus lists: per focus place, households and organisations (zero rows kept). */
+  focus?: FocusCoverage;
   lang: Lang;
 }
 

@@ -37,6 +37,8 @@ export interface ReadLedgerOptions {
   onStreamFallback?: (file: string, why: string) => void;
   /** The working folder paths are resolved from (default the process's). */
   cwd?: string;
+  /** Rosters and focus lists (absolute paths) given as such: when met among the inputs they are that, not registers. */
+  lists?: ReadonlyMap<string, 'roster' | 'focus-list'>;
 }
 
 export interface ReadLedgerResult {
@@ -122,6 +124,12 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
   let done = 0;
   for (const { found, spreadsheet } of todo) {
     const src: SourceFile = { file: found.display, abs: found.abs, pathSegments: found.abs.split(path.sep).filter(Boolean), explicit: found.explicit };
+    const list = opts.lists?.get(found.abs);
+    if (list) {
+      builder.addList(src, list);
+      opts.onFile?.(++done, todo.length, found.display);
+      continue;
+    }
     const ext = path.extname(found.abs).toLowerCase();
     let asText = false;
     let note: PassedOver['why'] | undefined;

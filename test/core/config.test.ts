@@ -27,7 +27,7 @@ describe('parseConfig', () => {
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]!.key).toBe('stict');
     expect(zh(r.issues[0]!)).toBe(
-      'fupin.config.json：不认识的设置项 “stict”（是不是 “strict”？）。可用的设置项：province、year、quotaTable、orgs、strict、quotaFindings、deadlines',
+      'fupin.config.json：不认识的设置项 “stict”（是不是 “strict”？）。可用的设置项：province、year、quotaTable、orgs、strict、quotaFindings、deadlines、rosters、focus',
     );
     expect(en(r.issues[0]!)).toContain('unknown setting "stict" (did you mean "strict"?)');
   });

@@ -13,11 +13,12 @@ import { slashPath } from '../../io/display-path.js';
 import { usage } from '../errors.js';
 import { terminalLayout, useColor } from '../io.js';
 import { configuredQuotaTable, ledgerSettings } from '../ledger-config.js';
-import { openLedger, type ReadingFlags } from '../ledger.js';
+import { openLedger, profileFor } from '../ledger.js';
+import { openLists, type ListFlags } from '../whom.js';
 import { checkTarget, writeOutput } from '../outputs.js';
 import type { CommandFn } from './index.js';
 
-interface CheckFlags extends ReadingFlags {
+interface CheckFlags extends ListFlags {
   format: CheckFormat;
   output?: string;
   force?: boolean;
@@ -45,12 +46,17 @@ const check: CommandFn = async ([dirArg], raw, ctx) => {
   const { loaded, configFile, orgs } = settings;
   const config = loaded.config;
   const strict = Boolean(flags.strict) || config.strict;
+  // the ledger's rosters ("rosters" in fupin.config.json, or --roster): their findings are the registers' own
+  const { roster, files: lists } = await openLists({ ...flags, focus: [] }, loaded, await profileFor(config.province), ctx);
   const { ledger, profile } = await openLedger(
     [root],
     { ...flags, ...(config.province ? { province: config.province } : {}) },
     ctx,
-    (registry, p) => [validation(allRules, { strict, divisions: p.divisions, ...(registry ? { registry } : {}) }), pairings(new HouseholdIndex(p.divisions), (r) => keepsAddresses(r.area.level))],
-    { config: loaded, ...(orgs ? { orgs } : {}) },
+    (registry, p) => [
+      validation(allRules, { strict, divisions: p.divisions, ...(registry ? { registry } : {}), ...(roster ? { roster } : {}) }),
+      pairings(new HouseholdIndex(p.divisions), (r) => keepsAddresses(r.area.level)),
+    ],
+    { config: loaded, ...(orgs ? { orgs } : {}), lists },
   );
   if (ledger.files.length === 0 && ledger.passedOver.length === 0) throw usage('check/no-files', { dir });
 

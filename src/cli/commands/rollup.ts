@@ -9,16 +9,22 @@ import { render } from '../../formatters/catalogue/index.js';
 import { formatRollupCsv } from '../../formatters/rollup-csv.js';
 import { formatRollupJson } from '../../formatters/rollup-json.js';
 import { formatRollupPretty } from '../../formatters/rollup-pretty.js';
+import { whomSheets } from '../../formatters/whom-sheets.js';
 import { renderFinding, type RollupReport } from '../../formatters/rollup-report.js';
 import { writeStatsTable } from '../../io/writers/stats.js';
 import { formDate } from '../../io/writers/template-book.js';
 import { EXIT, usage } from '../errors.js';
 import { terminalLayout, useColor } from '../io.js';
-import { openLedger, type ReadingFlags } from '../ledger.js';
+import { ledgerConfig, openLedger, profileFor } from '../ledger.js';
+import { openLists, type ListFlags } from '../whom.js';
+import { whom, type WhomResult } from '../../core/roster/visitor.js';
+import { rosterCoverage } from '../../core/roster/coverage.js';
+import { focusCoverage } from '../../core/focus/coverage.js';
+import { registersOf } from '../../core/ledger/model.js';
 import { checkTarget, writeOutput } from '../outputs.js';
 import type { CommandFn } from './index.js';
 
-interface RollupFlags extends ReadingFlags {
+interface RollupFlags extends ListFlags {
   format: 'pretty' | 'json' | 'csv';
   output?: string;
   by?: 'city';
@@ -39,7 +45,16 @@ const rollup: CommandFn = async ([paths], raw, ctx) => {
   if (inputs.length === 0) throw usage('rollup/no-paths');
   if (flags.output) await checkTarget(flags.output, ctx, { force: flags.force, inputs });
 
-  const { ledger, profile } = await openLedger(inputs, flags, ctx, (_registry, p) => [pairings(new HouseholdIndex(p.divisions))]);
+  const config = await ledgerConfig(inputs, ctx.io.cwd);
+  const lists = await openLists(flags, config, await profileFor(flags.province ?? config?.config.province), ctx);
+  const whomVisitor = whom(lists.roster, lists.focus);
+  const { ledger, profile } = await openLedger(
+    inputs,
+    flags,
+    ctx,
+    (_registry, p) => [pairings(new HouseholdIndex(p.divisions)), ...(whomVisitor ? [whomVisitor] : [])],
+    { ...(config ? { config } : {}), lists: lists.files },
+  );
   const plan = planRollup(ledger);
   if (plan === 'no-area') throw usage('rollup/no-area');
   if (!plan) {
@@ -58,6 +73,13 @@ const rollup: CommandFn = async ([paths], raw, ctx) => {
     },
     lang: ctx.lang,
   };
+  if (whomVisitor) {
+    // the roster and focus sections count the registers the table counts, households as the table identifies them
+    const results = new Map(registersOf(ledger).map((e) => [e.register, e.results.whom as WhomResult | undefined]));
+    const counted = plan.counted.map((c) => ({ ...c, whom: results.get(c.register) }));
+    if (lists.roster) report.rosters = rosterCoverage(lists.roster, counted, profile.divisions);
+    if (lists.focus) report.focus = focusCoverage(lists.focus.list, counted);
+  }
 
   if (flags.format === 'json') ctx.io.stdout(formatRollupJson(report));
   else if (flags.format === 'csv') ctx.io.stdout(formatRollupCsv(report));
@@ -68,8 +90,9 @@ const rollup: CommandFn = async ([paths], raw, ctx) => {
     const write = (file: string, bytes: Uint8Array) => writeOutput(file, bytes, ctx, { force: flags.force, inputs: readFrom });
     if (ext === '.xlsx') {
       const date = flags.date ?? formDate(new Date());
-      const form = (t: RollupTable) => writeStatsTable(t, { title: profile.titles.stats, ...(flags.unit ? { unitLine: flags.unit } : {}), date });
-      await write(flags.output, await form(report.table));
+      const form = (t: RollupTable, sheets: ReturnType<typeof whomSheets> = []) =>
+        writeStatsTable(t, { title: profile.titles.stats, ...(flags.unit ? { unitLine: flags.unit } : {}), date, sheets });
+      await write(flags.output, await form(report.table, whomSheets(report)));
       // with --by city each city's form goes beside it (全省.xlsx → 全省-怀化市.xlsx …): the template is one sheet
       const stem = flags.output.slice(0, flags.output.length - ext.length);
       for (const t of report.byCity ?? []) await write(`${stem}-${t.area}${ext}`, await form(t));

@@ -1,18 +1,25 @@
 // fupin validate: check registers cell by cell and print the problems (pretty for clerks, json for scripts).
 import { validation } from '../../core/ledger/visitors.js';
 import { validationReports } from '../../core/ledger/report.js';
+import { registersOf } from '../../core/ledger/model.js';
+import { whomNotes } from '../../core/roster/notes.js';
+import { whom, type WhomResult } from '../../core/roster/visitor.js';
+import { render } from '../../formatters/catalogue/index.js';
+import type { Msg } from '../../core/model.js';
+import { rosterReport } from '../../core/roster/notes.js';
 import { allRules } from '../../core/rules/index.js';
 import { formatJson } from '../../formatters/json.js';
 import { formatPretty } from '../../formatters/pretty.js';
 import { renderReports } from '../../formatters/report.js';
 import { EXIT, usage } from '../errors.js';
 import { terminalLayout, useColor } from '../io.js';
-import { openLedger, type ReadingFlags } from '../ledger.js';
+import { ledgerConfig, openLedger, profileFor } from '../ledger.js';
+import { openLists, type ListFlags } from '../whom.js';
 import { repairInto } from '../repair.js';
 import { writeAnnotated } from '../outputs.js';
 import type { CommandFn } from './index.js';
 
-interface ValidateFlags extends ReadingFlags {
+interface ValidateFlags extends ListFlags {
   format: 'pretty' | 'json';
   strict?: boolean;
   explain?: boolean;
@@ -38,12 +45,37 @@ const validate: CommandFn = async ([paths], raw, ctx) => {
   }
 
   const strict = Boolean(flags.strict);
-  const { ledger } = await openLedger(inputs, flags, ctx, (registry, profile) => [
-    validation(allRules, { strict, divisions: profile.divisions, ...(registry ? { registry } : {}) }),
-  ]);
+  const config = await ledgerConfig(inputs, ctx.io.cwd);
+  const lists = await openLists(flags, config, await profileFor(flags.province ?? config?.config.province), ctx);
+  const { roster, focus } = lists;
+  const whomVisitor = whom(roster, focus);
+  const { ledger } = await openLedger(
+    inputs,
+    flags,
+    ctx,
+    (registry, profile) => [
+      validation(allRules, { strict, divisions: profile.divisions, ...(registry ? { registry } : {}), ...(roster ? { roster } : {}) }),
+      ...(whomVisitor ? [whomVisitor] : []),
+    ],
+    { ...(config ? { config } : {}), lists: lists.files },
+  );
   if (ledger.files.length === 0 && ledger.passedOver.length === 0) throw usage('input/no-files', { paths: inputs });
 
   const reports = validationReports(ledger);
+  if (whomVisitor) {
+    // what matching decided, per register: --explain shows it, the JSON gives it per row
+    const byRegister = new Map(registersOf(ledger).map((e) => [e.register, e.results.whom as WhomResult | undefined]));
+    const text = (m: Msg | Msg[]) => (Array.isArray(m) ? m.map((x) => render(x, ctx.lang)).join('; ') : render(m, ctx.lang));
+    for (const r of reports) {
+      const w = r.register ? byRegister.get(r.register) : undefined;
+      if (!w) continue;
+      const notes = whomNotes(w, roster, focus);
+      for (const [k, m] of Object.entries(notes.detected)) r.detected[k] = { value: text(m), reason: k === 'roster' ? render({ id: 'roster/explain-rosters', data: { rosters: roster!.rosters.map((x) => x.file) } }, ctx.lang) : '' };
+      r.households = notes.households;
+    }
+  }
+  // --explain: each roster with the header found and how its columns were read
+  if (flags.explain && roster) reports.unshift(...roster.rosters.map(rosterReport));
   const report = renderReports(reports, ctx.lang, ledger.passedOver);
   if (flags.annotate) await writeAnnotated(reports, ledger, flags.annotate, inputs, Boolean(flags.force), ctx);
 

@@ -88,6 +88,11 @@ export class LedgerBuilder {
     return f;
   }
 
+  /** A roster or focus list given as such (--roster, --focus) that lies among the inputs: listed, never read as a register. */
+  addList(src: SourceFile, kind: 'roster' | 'focus-list'): void {
+    this.files.push(this.base(src, kind, {}));
+  }
+
   /** A file in a folder that is not a table (a Word document, a picture): named, not read. */
   passOver(file: string, why: PassedOver['why']): void {
     this.passed.push({ file, why });

@@ -10,6 +10,9 @@ export type FileKind =
   | 'register'
   | 'stats'
   | 'quota-table'
+  /** A roster (--roster) or focus list (--focus) met among the inputs: read as such, never counted as a register. */
+  | 'roster'
+  | 'focus-list'
   /** fupin wrote it (its mark, or its shape when the mark is gone): never counted as a register. */
   | 'own-output'
   /** Not a register (no header), or empty: a finding. */

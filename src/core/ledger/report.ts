@@ -18,6 +18,7 @@ function fileReports(f: LedgerFile): FileReport[] {
   if (f.registers.length === 0) {
     if (f.failure) return [{ file: f.file, rows: 0, problems: [f.failure], detected: f.detected }];
     // a 附4 quota table beside the registers: listed, not checked (fupin quota --table reads it)
+    if (f.kind === 'roster' || f.kind === 'focus-list') return [{ file: f.file, rows: 0, problems: [], detected: { kind: { value: f.kind, reason: 'given' } } }];
     if (f.kind === 'quota-table') return [{ file: f.file, rows: 0, problems: [], detected: { ...f.detected, kind: { value: 'quota-table', reason: 'content' } } }];
     return [];
   }

@@ -17,6 +17,8 @@ import orgNameVariant from './org-name-variant.js';
 import orgTypeGuess from './org-type-guess.js';
 import addressCounty from './address-county.js';
 import addressTownship from './address-township.js';
+import rosterMissing from './roster-missing.js';
+import rosterMismatch from './roster-mismatch.js';
 
 export const allRules: RuleModule[] = [
   columnMissing,
@@ -36,6 +38,8 @@ export const allRules: RuleModule[] = [
   orgTypeGuess,
   addressCounty,
   addressTownship,
+  rosterMissing,
+  rosterMismatch,
 ];
 
 const byId = new Map<string, RuleModule>(allRules.map((r) => [r.meta.id, r]));

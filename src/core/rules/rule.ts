@@ -3,6 +3,7 @@ import type { ColumnKey, FixEdit, Lang, MsgArg, Problem, Register, RegisterRow, 
 import type { DivisionIndex } from '../divisions.js';
 import type { OrgRegistry } from '../orgs.js';
 import type { RowFacts } from '../row-facts.js';
+import type { RosterIndex } from '../roster/match.js';
 
 export type Messages = Record<string, string>;
 
@@ -26,6 +27,8 @@ export interface RuleOptions {
   divisions?: DivisionIndex;
   /** The org registry (orgs.csv), when there is one (org-type-guess needs it). */
   registry?: OrgRegistry;
+  /** The rosters given (--roster, "rosters"), when any: roster-missing and roster-mismatch need them. */
+  roster?: RosterIndex;
 }
 
 /** What a rule may report: a Problem without its rule id; severity defaults to the rule's. */

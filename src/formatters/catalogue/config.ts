@@ -21,6 +21,14 @@ export const CONFIG: Group = {
     zh: '"builtin"（本省内置的附4 任务分配表），或任务分配表文件（CSV/XLSX/JSON）相对于本配置文件的路径，例如 "任务分配表-2017.xlsx"',
     en: '"builtin" (the province’s built-in "附4" quota table), or the path of a quota table file (CSV/XLSX/JSON) relative to this file',
   },
+  'expected-rosters': {
+    zh: '名单文件（建档立卡、低收入家庭）相对于本配置文件的路径列表，例如 ["名单/建档立卡.xlsx"]',
+    en: 'a list of roster files ("建档立卡", low-income lists) relative to this file, e.g. ["名单/建档立卡.xlsx"]',
+  },
+  'expected-focus': {
+    zh: '重点地区名单（类别、区县、乡镇、村）相对于本配置文件的路径列表，例如 ["重点地区.csv"]',
+    en: 'a list of focus-place files (columns "类别", "区县", "乡镇", "村") relative to this file, e.g. ["重点地区.csv"]',
+  },
   'expected-orgs': { zh: '单位名录文件相对于本配置文件的路径，例如 "orgs.csv"', en: 'the org registry path relative to this file, e.g. "orgs.csv"' },
   'expected-strict': { zh: 'true（警告也算不通过）或 false（只有错误算不通过），不加引号', en: 'true (warnings fail too) or false (only errors fail), without quotes' },
   'expected-quotaFindings': {

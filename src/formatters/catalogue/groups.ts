@@ -9,6 +9,7 @@ import { ANNOTATE, OUTPUT, PRINT } from './output.js';
 import { QUOTA, QUOTA_FILE, QUOTA_PROGRESS } from './quota.js';
 import { INPUT, LEFT_OUT, PASSED } from './read.js';
 import { ROLLUP } from './rollup.js';
+import { FOCUS, ROSTER } from './roster.js';
 import { TERMS } from './terms.js';
 import { CHECK_VIEW, GITHUB, HEAD, JUNIT, ORGS_VIEW, QUOTA_VIEW, REPORT, ROLLUP_VIEW } from './views.js';
 
@@ -46,4 +47,6 @@ export const GROUPS: Record<string, Group> = {
   'check-view': CHECK_VIEW,
   junit: JUNIT,
   github: GITHUB,
+  roster: ROSTER,
+  focus: FOCUS,
 };

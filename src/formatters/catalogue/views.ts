@@ -40,6 +40,11 @@ export const REPORT: Group = {
   'det-duplicate-parts': { zh: '重复的部件', en: 'parts stored twice' },
   'det-skipped-sheets': { zh: '未读取的工作表', en: 'sheets not read' },
   'det-kind': { zh: '表格类型', en: 'kind' },
+  'det-roster': { zh: '名单核对', en: 'rosters' },
+  'det-roster-rows': { zh: '逐行核对', en: 'rows matched' },
+  'det-roster-entries': { zh: '名单户数', en: 'households listed' },
+  'det-focus': { zh: '重点地区', en: 'focus places' },
+  'det-focus-rows': { zh: '逐行重点地区', en: 'rows in focus places' },
   'area-unknown': { zh: '未知（地址核对已跳过）', en: 'unknown (address checks skipped)' },
   'quota-table': { zh: '附4 任务分配表，不是登记表（用 fupin quota --table 读取）', en: 'a "附4" quota table, not a register (read it with fupin quota --table)' },
 };

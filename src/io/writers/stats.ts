@@ -11,6 +11,8 @@ export interface StatsWriteOptions {
   date?: string;
   /** The form is the official Chinese one whatever the language; accepted for symmetry with the other outputs. */
   lang?: Lang;
+  /** Sheets added after the form (the roster and focus sections): a name and rows of plain values, the first row a header. */
+  sheets?: readonly { name: string; rows: readonly (readonly (string | number)[])[] }[];
 }
 
 /** Up to this many rows the form is scaled to one page tall as well as wide. */
@@ -64,6 +66,14 @@ export async function writeStatsTable(table: RollupTable, opts: StatsWriteOption
   for (let j = 0; j < 8; j++) {
     const col = letter(unitCol + 1 + j);
     ws.getCell(totalRow, unitCol + 1 + j).value = { formula: `SUM(${col}${first}:${col}${totalRow - 1})`, result: sums[j]! };
+  }
+  for (const s of opts.sheets ?? []) {
+    const extra = wb.addWorksheet(s.name);
+    s.rows.forEach((r, i) => {
+      extra.addRow([...r]);
+      if (i === 0) extra.getRow(1).font = { bold: true };
+    });
+    extra.columns.forEach((c) => (c.width = 18));
   }
   return toBuffer(wb, 'stats');
 }

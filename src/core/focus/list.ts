@@ -1,0 +1,115 @@
+// Focus lists (DOMAIN §9): places a province aims its help at — key counties, deeply poor townships, target villages —
+// as rows of 类别, 区县, 乡镇, 村 (a blank township or village: the whole county or township). Each place is resolved
+// against the division list with the usual forms tolerated (县/区 dropped: 秀山县 → 秀山土家族苗族自治县; 乡 ~ 镇;
+// 村委会 ~ 村), and what cannot be resolved is said, never dropped silently (pure).
+import type { County, DivisionIndex } from '../divisions.js';
+import { headerKey } from '../columns.js';
+import type { RawSheet } from '../model.js';
+import { compact } from '../normalize.js';
+import { townshipStem, villageStem } from '../places.js';
+
+/** One row of a focus list as written. */
+export interface FocusRow {
+  category: string;
+  county: string;
+  township?: string;
+  village?: string;
+}
+
+export interface FocusPlace extends FocusRow {
+  /** 丰都县三建乡, 万州区白土镇大林村: the place as the list writes it. */
+  label: string;
+  /** County code ('' when the county could not be resolved). */
+  countyCode: string;
+  townshipStem: string;
+  villageStem: string;
+  /** What could not be matched to the division list: the county, or the township within it (villages are not listed there). */
+  unresolved?: 'county' | 'township';
+}
+
+export interface FocusList {
+  /** Where the list came from: a file, or the province profile's built-in list. */
+  sources: string[];
+  places: FocusPlace[];
+  /** The categories in the order they first appear. */
+  categories: string[];
+}
+
+/** The county a focus list names: its full name, or its short name (秀山县 → 秀山 → 秀山土家族苗族自治县), within the province. */
+export function resolveCounty(name: string, divisions: DivisionIndex, province?: string): County | undefined {
+  const n = compact(name);
+  const within = province && divisions.province(province) ? province : undefined;
+  const tries = [n, n.replace(/(?:县|区|市)$/u, '')].filter((t, i, a) => t.length >= 2 && a.indexOf(t) === i);
+  for (const t of tries) {
+    const k = divisions.county(t, within);
+    if (k) return k;
+  }
+  return undefined;
+}
+
+/** The focus places of `rows`, resolved against the division list (places repeated in a category are kept once). */
+export function buildFocusList(rows: readonly FocusRow[], sources: string[], divisions?: DivisionIndex, province?: string): FocusList {
+  const places: FocusPlace[] = [];
+  const seen = new Set<string>();
+  const categories: string[] = [];
+  for (const r of rows) {
+    const category = compact(r.category);
+    const county = compact(r.county);
+    const township = compact(r.township ?? '');
+    const village = compact(r.village ?? '');
+    if (!category || !county) continue;
+    const label = county + township + village;
+    const key = `${category}|${label}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!categories.includes(category)) categories.push(category);
+    const k = divisions ? resolveCounty(county, divisions, province) : undefined;
+    const place: FocusPlace = {
+      category,
+      county,
+      ...(township ? { township } : {}),
+      ...(village ? { village } : {}),
+      label,
+      countyCode: k?.code ?? '',
+      townshipStem: township ? townshipStem(township) : '',
+      villageStem: village ? villageStem(village) : '',
+    };
+    if (!k) place.unresolved = 'county';
+    else if (township && !k.towns.some((t) => townshipStem(t) === place.townshipStem)) place.unresolved = 'township';
+    places.push(place);
+  }
+  return { sources, places, categories };
+}
+
+const FOCUS_HEADERS: Record<keyof FocusRow, string[]> = {
+  category: ['类别', '分类', '类型', '重点类别', '备注'],
+  county: ['区县', '县', '县市区', '县(市、区)', '区县(自治县)', '县区'],
+  township: ['乡镇', '乡镇名称', '乡(镇)', '乡镇(街道)', '街道'],
+  village: ['村', '村(社区)', '行政村', '村名', '村(居)'],
+};
+
+export type FocusSheetRead = { ok: true; rows: FocusRow[] } | { ok: false };
+
+/** The rows of a focus list sheet: the first row (of the first 40) naming 类别 and 区县; blank rows skipped. */
+export function focusRowsFromSheets(sheets: readonly RawSheet[]): FocusSheetRead {
+  for (const sheet of sheets) {
+    for (let r = 0; r < Math.min(sheet.rows.length, 40); r++) {
+      const col: Partial<Record<keyof FocusRow, number>> = {};
+      (sheet.rows[r] ?? []).forEach((c, i) => {
+        const k = headerKey(c?.text ?? '');
+        for (const [key, names] of Object.entries(FOCUS_HEADERS) as [keyof FocusRow, string[]][]) {
+          if (col[key] === undefined && names.some((n) => headerKey(n) === k)) col[key] = i;
+        }
+      });
+      if (col.category === undefined || col.county === undefined) continue;
+      const rows: FocusRow[] = [];
+      for (const cells of sheet.rows.slice(r + 1)) {
+        const get = (k: keyof FocusRow): string => (col[k] === undefined ? '' : (cells?.[col[k]!]?.text ?? '').trim());
+        if (!get('category') && !get('county')) continue;
+        rows.push({ category: get('category'), county: get('county'), township: get('township'), village: get('village') });
+      }
+      return { ok: true, rows };
+    }
+  }
+  return { ok: false };
+}

@@ -1,0 +1,79 @@
+// Where a household lives, as rosters and focus lists compare it: county (GB/T 2260 code), township and village, each
+// also as a stem with its kind word dropped (三建乡 ~ 三建镇, 大林村 ~ 大林村委会), so the usual spellings meet (pure).
+import type { DivisionIndex } from './divisions.js';
+import { addressIdentity } from './household.js';
+import type { Area } from './model.js';
+import { compact } from './normalize.js';
+
+export interface PlaceKey {
+  /** County code ('' unknown): from the text, else the fallback (the register's county). */
+  county: string;
+  /** Township stem (乡/镇/街道 dropped); '' when the text names none. */
+  township: string;
+  /** Village stem (村/社区/居委会 dropped); '' when the text names none. */
+  village: string;
+}
+
+const TOWN_WORD = /^(.{1,8}?(?:乡|镇|街道办事处|街道|苏木))(.*)$/u;
+const TOWN_SUFFIX = /(?:街道办事处|办事处|街道|乡|镇|苏木)$/u;
+const VILLAGE_SUFFIX = /(?:村民委员会|居民委员会|村委会|居委会|社区|村)$/u;
+
+/** The peoples an ethnic township names after its own name (后坪苗族土家族乡): dropped with the 乡/镇 word. */
+const ETHNIC = /(?:(?:土家|苗|回|蒙古|彝|藏|壮|布依|侗|瑶|白|哈尼|傣|黎|畲|水|满|仡佬|羌|维吾尔|哈萨克|朝鲜|达斡尔|鄂伦春|鄂温克|锡伯|柯尔克孜|仫佬|毛南|京)族)+$/u;
+
+/** 三建乡 → 三建, 红池坝镇 → 红池坝, 凤山街道 → 凤山, 后坪苗族土家族乡 → 后坪 (a name that is only the word stays). */
+export function townshipStem(name: string): string {
+  const s = compact(name);
+  const t = s.replace(TOWN_SUFFIX, '');
+  const u = t.replace(ETHNIC, '');
+  return u || t || s;
+}
+
+/** 大林村 → 大林, 龙洞居委会 → 龙洞, 大兴社区 → 大兴. */
+export function villageStem(name: string): string {
+  const s = compact(name).replace(/村?村(?:民委员会|委会|委)$/u, '村');
+  const t = s.replace(VILLAGE_SUFFIX, '');
+  return t || s;
+}
+
+/** Township and village of a local place text (after the county): 白土镇大林村 → 白土 / 大林; 大林村 → '' / 大林. */
+export function splitLocal(local: string): { township: string; village: string } {
+  const s = compact(local);
+  if (!s) return { township: '', village: '' };
+  const m = TOWN_WORD.exec(s);
+  if (m && m[2] && VILLAGE_SUFFIX.test(m[2])) return { township: townshipStem(m[1]!), village: villageStem(m[2]) };
+  if (TOWN_SUFFIX.test(s) && !VILLAGE_SUFFIX.test(s)) return { township: townshipStem(s), village: '' };
+  if (VILLAGE_SUFFIX.test(s)) return { township: '', village: villageStem(s) };
+  return { township: '', village: '' };
+}
+
+/** The county code of a register's area ('' when it is not a county or unknown). */
+export function areaCountyCode(area: Area | undefined, divisions: DivisionIndex | undefined): string {
+  if (!area || area.level !== 'county' || !divisions) return '';
+  const place = divisions.placeOf(area);
+  return place?.level === 'county' ? place.code : '';
+}
+
+/** The place of an address (as household identity reads it); `county`: the code to assume when the text names none. */
+export function placeOfAddress(text: string, divisions: DivisionIndex | undefined, county = ''): PlaceKey {
+  const a = addressIdentity(text, divisions);
+  const local = splitLocal(a.village);
+  return { county: a.county || county, ...local };
+}
+
+/** How two places compare: incompatible, or which levels were found equal. */
+export type PlaceFit = 'none' | 'village' | 'township' | 'county' | 'unknown';
+
+/**
+ * Whether two places may be one: never when a level both name differs; otherwise the finest level both name equally
+ * (village, township, county), or 'unknown' when they share no level.
+ */
+export function fitPlaces(a: PlaceKey, b: PlaceKey): PlaceFit {
+  if (a.county && b.county && a.county !== b.county) return 'none';
+  if (a.township && b.township && a.township !== b.township) return 'none';
+  if (a.village && b.village && a.village !== b.village) return 'none';
+  if (a.village && b.village) return 'village';
+  if (a.township && b.township) return 'township';
+  if (a.county && b.county) return 'county';
+  return 'unknown';
+}

@@ -1,0 +1,146 @@
+// Rosters and focus lists (issue 14) through the built CLI, on fixtures/rosters (scripts/make-roster-fixtures.mjs): the
+// planted findings and nothing else, the rollup's sections equal to the generator's truth, check reading the config's
+// lists, ID numbers never printed in full, a file that is no roster refused with exit 2.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fupin, ROOT, STACK_LINE, tempDir } from './helpers.js';
+
+const DIR = path.join(ROOT, 'fixtures/rosters/ledger');
+const REG = path.join(DIR, '怀化市/溆浦县.csv');
+const ROSTERS = [path.join(DIR, '名单/建档立卡.xlsx'), path.join(DIR, '名单/低收入家庭.csv')];
+const FOCUS = path.join(DIR, '重点地区.csv');
+const truth = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/rosters-truth.json'), 'utf8'));
+const T = 60_000;
+
+/** Every full ID number in the fixtures' rosters (18 characters). */
+const ids = readFileSync(path.join(DIR, '名单/低收入家庭.csv'), 'latin1').match(/\d{17}[\dX]/g) ?? [];
+
+describe('validate --roster --focus', () => {
+  it('reports exactly the planted roster findings at their cells, IDs masked', () => {
+    const r = fupin(['validate', REG, '--roster', ...ROSTERS, '--focus', FOCUS, '-f', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const problems = doc.files.flatMap((f: { problems: { rule: string; cell: string }[] }) => f.problems);
+    expect(problems.map((p: { rule: string; cell: string }) => ({ rule: p.rule, cell: p.cell })).sort((a: { cell: string }, b: { cell: string }) => (a.cell < b.cell ? -1 : 1))).toEqual(truth.findings);
+    for (const id of ids) expect(r.stdout).not.toContain(id);
+    // every row says how it was matched, and where it lies
+    const reg = doc.files.find((f: { households?: unknown[] }) => f.households);
+    expect(reg.households).toHaveLength(36);
+    expect(reg.households.filter((h: { roster: unknown }) => h.roster === null)).toHaveLength(2);
+    expect(reg.households[0]).toMatchObject({ row: 4, roster: { how: 'id', row: 3 }, focus: [{ category: '重点县' }, { category: '重点乡镇' }] });
+  }, T);
+
+  it('--strict makes roster-missing an error (exit 1); English messages quote the Chinese terms', () => {
+    const r = fupin(['validate', REG, '--roster', ...ROSTERS, '--strict', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('is on no roster');
+    // (the table wraps long messages at any width: the words are checked in the JSON)
+    const json = fupin(['validate', REG, '--roster', ...ROSTERS, '--strict', '--lang', 'en', '--format', 'json']);
+    const messages = (JSON.parse(json.stdout) as { files: { problems: { message: string }[] }[] }).files.flatMap((f) => f.problems.map((p) => p.message));
+    expect(messages.some((m) => /the same village has (“张秋菊”|"张秋菊")/.test(m))).toBe(true);
+  }, T);
+
+  it('refuses a file that is no roster, and a register given as a roster, with exit 2 and no stack trace', () => {
+    const notRoster = fupin(['validate', REG, '--roster', FOCUS]);
+    expect(notRoster.code).toBe(2);
+    expect(notRoster.stderr).toContain('不是名单');
+    const register = fupin(['validate', REG, '--roster', REG]);
+    expect(register.code).toBe(2);
+    expect(register.stderr).toContain('登记表');
+    expect(notRoster.stderr + register.stderr).not.toMatch(STACK_LINE);
+    const notFocus = fupin(['validate', REG, '--focus', ROSTERS[1]!]);
+    expect(notFocus.code).toBe(2);
+    expect(notFocus.stderr).toContain('不是重点地区名单');
+  }, T);
+});
+
+describe('rollup --roster --focus', () => {
+  it('the roster and focus sections equal the generator’s truth', () => {
+    const r = fupin(['rollup', path.join(DIR, '怀化市'), '--roster', path.join(DIR, '名单'), '--focus', FOCUS, '-f', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect({ listed: doc.rosters.listed, listedPaired: doc.rosters.listedPaired, pairedNotListed: doc.rosters.pairedNotListed }).toEqual({
+      listed: truth.rosters.listed,
+      listedPaired: truth.rosters.listedPaired,
+      pairedNotListed: truth.rosters.pairedNotListed,
+    });
+    expect(doc.rosters.gaps.map((g: { county: string; place: string; listed: number; unpaired: number }) => ({ county: g.county, place: g.place, listed: g.listed, unpaired: g.unpaired }))).toEqual(truth.rosters.gaps);
+    expect(doc.focus).toEqual(truth.focus);
+    expect(doc.focusUnresolved.map((u: { place: string }) => u.place)).toEqual(truth.unresolved);
+    for (const id of ids) expect(r.stdout).not.toContain(id);
+  }, T);
+
+  it('rollup -o writes the sections as sheets beside the 统计表', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = path.join(dir, '怀化市.xlsx');
+      const r = fupin(['rollup', path.join(DIR, '怀化市'), '--roster', ...ROSTERS, '--focus', FOCUS, '-o', out]);
+      expect(r.code).toBe(0);
+      const { default: ExcelJS } = await import('exceljs');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const names = wb.worksheets.map((w) => w.name);
+      expect(names).toContain('名单核对');
+      expect(names).toContain('重点地区');
+      const text = JSON.stringify(wb.getWorksheet('名单核对')!.getSheetValues());
+      expect(text).toContain('张秋菊');
+      for (const id of ids) expect(text).not.toContain(id);
+    } finally {
+      cleanup();
+    }
+  }, T);
+});
+
+describe('check picks rosters and focus lists up from fupin.config.json', () => {
+  it('reports the roster findings, and never reads a roster as a register', () => {
+    const r = fupin(['check', DIR, '-f', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const files = doc.validate.files as { file: string; problems: { rule: string; cell: string }[]; detected: { kind?: { value: string } } }[];
+    const found = files.flatMap((f) => f.problems.map((p) => ({ rule: p.rule, cell: p.cell })));
+    expect(found.sort((a, b) => (a.cell < b.cell ? -1 : 1))).toEqual(truth.findings);
+    expect(files.filter((f) => f.detected.kind?.value === 'roster').map((f) => f.file).sort()).toEqual(['名单/低收入家庭.csv', '名单/建档立卡.xlsx']);
+    expect(JSON.stringify(doc)).not.toContain('file-not-register');
+  }, T);
+
+  it('a config naming a roster that does not exist ends the check with exit 2', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      copyFileSync(REG, path.join(dir, '溆浦县.csv'));
+      writeFileSync(path.join(dir, 'fupin.config.json'), JSON.stringify({ province: '湖南省', rosters: ['名单.xlsx'] }));
+      const r = fupin(['check', dir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('名单.xlsx');
+    } finally {
+      cleanup();
+    }
+  }, T);
+});
+
+describe("Chongqing's built-in focus lists (seed 001)", () => {
+  it('apply when the province is 重庆市: 136 places kept, households tagged, what the 2023 division list lacks named', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      writeFileSync(path.join(dir, 'fupin.config.json'), JSON.stringify({ province: '重庆市' }));
+      mkdirSync(path.join(dir, '重庆市'));
+      writeFileSync(
+        path.join(dir, '重庆市', '丰都县.csv'),
+        '序号,扶贫单位或者机构名称,扶贫户主姓名,扶贫家庭住址,联系方式\n1,丰都县慈善会,王秋菊,丰都县三建乡夜力坪村3组,13907311000\n2,丰都县慈善会,李志强,丰都县虎威镇大溪村2组,13907311001\n',
+      );
+      const r = fupin(['rollup', dir, '-f', 'json']);
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      expect(doc.focus).toHaveLength(136);
+      const helped = doc.focus.filter((f: { households: number }) => f.households > 0).map((f: { category: string; place: string; households: number }) => [f.category, f.place, f.households]);
+      expect(helped).toEqual([
+        ['国家级扶贫开发工作重点区县', '丰都县', 2],
+        ['深度贫困乡镇', '丰都县三建乡', 1],
+        ['定点攻坚村', '丰都县虎威镇大溪村', 1],
+      ]);
+      expect(doc.focusUnresolved.map((u: { place: string }) => u.place)).toContain('万盛经开区石林镇庙坝村');
+    } finally {
+      cleanup();
+    }
+  }, T);
+});
