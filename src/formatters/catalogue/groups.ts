@@ -9,6 +9,7 @@ import { OUTPUT } from './output.js';
 import { QUOTA, QUOTA_FILE } from './quota.js';
 import { INPUT, LEFT_OUT, PASSED } from './read.js';
 import { ROLLUP } from './rollup.js';
+import { SERVE } from './serve.js';
 import { TERMS } from './terms.js';
 
 export const GROUPS: Record<string, Group> = {
@@ -34,4 +35,5 @@ export const GROUPS: Record<string, Group> = {
   orgs: ORGS,
   quota: QUOTA,
   'quota-file': QUOTA_FILE,
+  serve: SERVE,
 };
