@@ -190,6 +190,7 @@
   function render() {
     if (!view) return;
     $('results').hidden = false;
+    $('drop').classList.add('compact');
     var c = view.counts;
     var summary = $('summary');
     if (!view.readable) summary.textContent = t('summary-unreadable');
@@ -241,7 +242,20 @@
   function renderGroups() {
     var box = $('groups');
     box.replaceChildren();
-    view.groups.forEach(function (g) {
+    // the files that need work first (errors, then warnings), each kind in the order read
+    var worst = function (g) {
+      return g.findings.reduce(function (w, f) {
+        return Math.min(w, RANK[f.severity]);
+      }, 3);
+    };
+    var groups = view.groups.map(function (g, i) {
+      return { g: g, i: i, w: worst(g) };
+    });
+    groups.sort(function (a, b) {
+      return a.w - b.w || a.i - b.i;
+    });
+    groups.forEach(function (x) {
+      var g = x.g;
       var section = el('section', { class: 'file', 'data-file': g.file || '', 'data-kind': g.kind });
       var head = el('header');
       head.appendChild(el('h3', null, groupTitle(g)));
@@ -253,6 +267,12 @@
       if (g.kind === 'quota-table') meta.push(t('kind-quota-table'));
       if (g.kind === 'not-used') meta.push(t('kind-not-used'));
       head.appendChild(el('span', { class: 'meta' }, meta.join(' · ')));
+      ['error', 'warning', 'info'].forEach(function (sev) {
+        var n = g.findings.filter(function (f) {
+          return f.severity === sev;
+        }).length;
+        if (n) head.appendChild(el('span', { class: 'badge ' + sev }, t('sev-' + sev) + ' ' + n));
+      });
       section.appendChild(head);
       var shown = g.findings.filter(function (f) {
         return filter === 'all' || f.severity === filter;
@@ -275,7 +295,7 @@
   }
 
   function findingsTable(findings, withCells) {
-    var table = el('table', { class: 'findings' });
+    var table = el('table', { class: withCells ? 'findings with-cells' : 'findings' });
     var head = el('tr');
     var cols = withCells
       ? [['cell', 'col-cell'], ['column', 'col-column'], ['value', 'col-value'], ['severity', 'col-severity'], ['text', 'col-finding']]
