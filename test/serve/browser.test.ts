@@ -26,7 +26,7 @@ describe.skipIf(!CHROMIUM)('fupin serve in Chromium', () => {
 
   beforeAll(async () => {
     // TMPDIR: the server's private folder goes where the test can see it is removed
-    child = spawn(process.execPath, [BIN, 'serve', '--no-open', '--port', '0'], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp.dir, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [BIN, 'serve', '--no-open', '--port', '0', '--max-file-mb', '2'], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp.dir, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     url = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout! }).once('line', resolve);
@@ -119,6 +119,22 @@ describe.skipIf(!CHROMIUM)('fupin serve in Chromium', () => {
     await page.waitForFunction((v) => [...document.querySelectorAll('#groups td.value')].some((td) => td.textContent === v), evil);
     expect(await page.$$eval('#groups img', (i) => i.length)).toBe(0);
     expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
+  }, 120_000);
+
+  it('security probes: a foreign Host, a path traversal name, an oversize upload', async () => {
+    const port = new URL(url).port;
+    expect((await page.request.get(url, { headers: { Host: `evil.example:${port}` } })).status()).toBe(421);
+    // a script on the page itself cannot write outside the batch folder
+    const status = await page.evaluate(async () => {
+      const h = { 'X-Fupin': '1' };
+      const batch = ((await (await fetch('api/batch', { method: 'POST', headers: h })).json()) as { batch: string }).batch;
+      return (await fetch(`api/batch/${batch}/files?name=${encodeURIComponent('../../x.csv')}`, { method: 'PUT', headers: h, body: 'a' })).status;
+    });
+    expect(status).toBe(400);
+    // over --max-file-mb 2: refused while uploading, said on the page
+    await page.setInputFiles('#pick-files', [{ name: '大文件.csv', mimeType: 'text/csv', buffer: Buffer.alloc(3 * 1024 * 1024, 0x41) }]);
+    await page.waitForFunction(() => /2 MB/.test(document.querySelector('#errors:not([hidden])')?.textContent ?? ''));
+    expect(await page.textContent('#errors')).toContain('大文件.csv');
   }, 120_000);
 
   it('a wrong token gets no page; Ctrl-C stops the server and deletes the uploads', async () => {

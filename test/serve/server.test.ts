@@ -162,6 +162,22 @@ describe('fupin serve: the server', () => {
     expect(en.lang).toBe('en');
   }, 120_000);
 
+  it('start-up removes the folders of runs that were killed, not those of live ones', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const stale = path.join(tmp.dir, 'fupin-serve-killed');
+    const live = path.join(tmp.dir, 'fupin-serve-live');
+    for (const [dir, pid] of [[stale, dead], [live, process.ppid]] as const) {
+      mkdirSync(path.join(dir, 'b1', 'in'), { recursive: true });
+      writeFileSync(path.join(dir, 'owner.json'), JSON.stringify({ pid }));
+    }
+    const other = await startServer({ port: 0, flags: {}, tmp: tmp.dir });
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    await other.stop();
+  });
+
   it('stop removes the run\'s folder', async () => {
     const other = await startServer({ port: 0, flags: {}, tmp: tmp.dir });
     expect(existsSync(other.folder)).toBe(true);

@@ -22,7 +22,7 @@ export const SERVE: Group = {
     zh: '在本机检查慈善组织精准扶贫结对帮扶登记表：文件只在这台电脑上处理，不会上传到网上。',
     en: 'Checks the registers of charity organisations\' pairings with poor households on this computer: the files never leave it.',
   },
-  'lang-switch': { zh: 'English', en: '中文' },
+  'lang-switch': { zh: 'English', en: '“中文”' },
   'drop-here': { zh: '把登记表，或放登记表的整个文件夹，拖到这里', en: 'Drag registers, or the whole folder that holds them, here' },
   'drop-formats': { zh: '可以是 .xlsx、.xls、.et、.csv 等；市州或全省的文件夹会同时生成附3 统计表', en: '.xlsx, .xls, .et, .csv and more; a city\'s or the province\'s folder also gives the statistics table ("附3")' },
   'pick-files': { zh: '选择文件', en: 'Choose files' },
