@@ -149,7 +149,6 @@
       if (!check.ok) throw new Error(await errorOf(check));
       await readLines(check.body, function (msg) {
         if (msg.progress) status(t('reading', msg.progress), msg.progress.done, msg.progress.total);
-        else if (msg.phase) status(t('preparing'));
         else if (msg.error) errors.push(t('check-failed', { why: msg.error }));
       });
       await loadResult();

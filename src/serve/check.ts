@@ -31,8 +31,8 @@ export interface CheckedBatch {
   ledger: Ledger;
   profile: ProvinceProfile;
   checkedAt: Date;
-  /** Each download with where its bytes are. */
-  downloads: (Download & { file?: string })[];
+  /** Each download, made on its first request (the annotated copies all at once: one exceljs pass per register). */
+  downloads: (Download & { make: () => Promise<Buffer> })[];
 }
 
 export interface BatchCheckOptions {
@@ -43,7 +43,6 @@ export interface BatchCheckOptions {
   /** --province and the --max-… limits of `fupin serve`. */
   flags: ReadingFlags;
   onFile?: (done: number, total: number, file: string) => void;
-  onPhase?: (phase: 'preparing') => void;
 }
 
 const quiet = (cwd: string, lang: Lang): CommandContext => ({
@@ -69,47 +68,68 @@ export async function checkBatch(opts: BatchCheckOptions): Promise<CheckedBatch>
   );
   const table = await configuredQuotaTable({ loaded, configFile: 'fupin.config.json' }, profile, ctx);
   const result = checkLedger({ ledger, profile, config: loaded.config, quotaTable: table, strict: false, shown: (f) => f });
-  opts.onPhase?.('preparing');
   const checkedAt = new Date();
   const downloads: CheckedBatch['downloads'] = [];
-  let n = 0;
-  const add = async (d: Omit<Download, 'id'>, bytes?: Uint8Array, file?: string): Promise<void> => {
-    const id = `d${++n}`;
-    const at = file ?? path.join(opts.output, 'made', id, d.name);
-    if (bytes) await writeMade(at, bytes);
-    downloads.push({ id, ...d, file: at });
+  const once = <T>(f: () => Promise<T>): (() => Promise<T>) => {
+    let p: Promise<T> | undefined;
+    return () => (p ??= f());
   };
+  const made = (name: string, bytes: () => Promise<Uint8Array>) =>
+    once(async () => {
+      const file = path.join(opts.output, 'made', name);
+      await writeMade(file, await bytes());
+      return readMade(file);
+    });
+  const add = (d: Omit<Download, 'id'>, make: () => Promise<Buffer>): void => void downloads.push({ id: `d${downloads.length + 1}`, ...d, make });
 
-  const annotated = await annotateReports(result.reports, ledger.files, path.join(opts.output, 'annotated'), {
-    lang: opts.lang,
-    inputs: [opts.input],
-    render: (p) => renderProblem(p, opts.lang),
-  });
-  for (const w of annotated.written) await add({ kind: 'annotated', name: path.basename(w.out), source: w.file }, undefined, w.out);
-  if (result.rollup) {
-    const bytes = await writeStatsTable(result.rollup.table, { title: profile.titles.stats, date: formDate(checkedAt) });
-    await add({ kind: 'stats', name: `附3-统计表-${result.rollup.table.area}.xlsx` }, bytes);
+  // the registers annotate.ts will copy (readable, not fupin's own), each named as its copy will be
+  const annotatedDir = path.join(opts.output, 'annotated');
+  const annotateAll = once(() =>
+    annotateReports(result.reports, ledger.files, annotatedDir, { lang: opts.lang, inputs: [opts.input], render: (p) => renderProblem(p, opts.lang) }),
+  );
+  for (const f of ledger.files) {
+    if (f.kind === 'own-output' || f.failure || (f.registers.length === 0 && f.tables.length === 0)) continue;
+    const name = `${path.basename(f.file, path.extname(f.file))}.xlsx`;
+    add({ kind: 'annotated', name, source: f.file }, async () => {
+      const w = (await annotateAll()).written.find((x) => x.file === f.file);
+      if (!w) throw new Error(`no annotated copy of ${f.file}`);
+      return readMade(w.out);
+    });
   }
-  if (result.quota && 'rows' in table) {
-    const bytes = await quotaProgressWorkbook(result.quota, table, { lang: opts.lang, say: (m) => render(m, opts.lang) });
-    await add({ kind: 'quota', name: '附4-任务完成情况.xlsx' }, bytes);
+  const rollup = result.rollup;
+  if (rollup) {
+    const name = `附3-统计表-${rollup.table.area}.xlsx`;
+    add({ kind: 'stats', name }, made(name, () => writeStatsTable(rollup.table, { title: profile.titles.stats, date: formDate(checkedAt) })));
+  }
+  const quota = result.quota;
+  if (quota && 'rows' in table) {
+    const name = '附4-任务完成情况.xlsx';
+    add({ kind: 'quota', name }, made(name, () => quotaProgressWorkbook(quota, table, { lang: opts.lang, say: (m) => render(m, opts.lang) })));
   }
   const cards = planCards(ledger);
-  if (cards.cards.length > 0) await add({ kind: 'cards', name: '附1-结对帮扶卡.xlsx' }, await writeCards(cards.cards, { title: profile.titles.card }));
-  if (downloads.length > 0) downloads.push({ id: `d${++n}`, kind: 'zip', name: 'fupin-检查结果.zip' });
+  if (cards.cards.length > 0) {
+    const name = '附1-结对帮扶卡.xlsx';
+    add({ kind: 'cards', name }, made(name, () => writeCards(cards.cards, { title: profile.titles.card })));
+  }
+  if (downloads.length > 0) {
+    const parts = [...downloads];
+    // everything in one archive: the forms at the top, the annotated copies under 标注副本/ by their path
+    add({ kind: 'zip', name: 'fupin-检查结果.zip' }, once(async () => {
+      const entries = [];
+      for (const x of parts) if (x.kind !== 'annotated') entries.push({ name: x.name, bytes: await x.make() });
+      if (parts.some((x) => x.kind === 'annotated')) {
+        for (const w of (await annotateAll()).written) {
+          entries.push({ name: `标注副本/${path.relative(annotatedDir, w.out).split(path.sep).join('/')}`, bytes: await readMade(w.out) });
+        }
+      }
+      return zipFiles(entries, checkedAt);
+    }));
+  }
   return { result, ledger, profile, checkedAt, downloads };
 }
 
-/** The bytes of a download: its file, or for the ZIP every other download (annotated copies under 标注副本/ by their path). */
+/** The bytes of a download by its id, made now if they were not yet. */
 export async function downloadBytes(batch: CheckedBatch, id: string): Promise<{ name: string; bytes: Buffer } | undefined> {
   const d = batch.downloads.find((x) => x.id === id);
-  if (!d) return undefined;
-  if (d.kind !== 'zip') return { name: d.name, bytes: await readMade(d.file!) };
-  const entries = [];
-  for (const x of batch.downloads) {
-    if (x.kind === 'zip') continue;
-    const inZip = x.kind === 'annotated' ? `标注副本/${path.posix.join(path.posix.dirname(x.source ?? x.name), x.name)}` : x.name;
-    entries.push({ name: inZip, bytes: await readMade(x.file!) });
-  }
-  return { name: d.name, bytes: zipFiles(entries, batch.checkedAt) };
+  return d ? { name: d.name, bytes: await d.make() } : undefined;
 }

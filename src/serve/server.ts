@@ -150,7 +150,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       if (rest.length === 1 && rest[0] === 'texts.json') return json(res, 200, texts);
       if (rest.length === 2 && rest[0] === 'api' && rest[1] === 'result') {
         if (!last) return send(res, 204);
-        return json(res, 200, pageView({ result: last.checked.result, passedOver: last.checked.ledger.passedOver, files: last.files, statsTitle: last.checked.profile.titles.stats, downloads: last.checked.downloads.map(({ file: _f, ...d }) => d), checkedAt: last.checked.checkedAt }, lang));
+        return json(res, 200, pageView({ result: last.checked.result, passedOver: last.checked.ledger.passedOver, files: last.files, statsTitle: last.checked.profile.titles.stats, downloads: last.checked.downloads.map(({ make: _m, ...d }) => d), checkedAt: last.checked.checkedAt }, lang));
       }
       if (rest.length === 2 && rest[0] === 'download' && last) {
         const got = await downloadBytes(last.checked, rest[1]!);
@@ -214,7 +214,6 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           lang,
           flags: opts.flags,
           onFile: (done, total, file) => line({ progress: { done, total, file } }),
-          onPhase: (phase) => line({ phase }),
         });
         const previous = last;
         last = { batch, checked, files: batch.files };

@@ -29,7 +29,6 @@ export const SERVE: Group = {
   'pick-folder': { zh: '选择文件夹', en: 'Choose a folder' },
   uploading: { zh: '正在上传 {done}/{total} 个文件…', en: 'Uploading {done} of {total} files…' },
   reading: { zh: '正在读取 {done}/{total}：{file}', en: 'Reading {done} of {total}: {file}' },
-  preparing: { zh: '正在生成标注副本和统计表…', en: 'Preparing the annotated copies and the tables…' },
   'no-files': { zh: '没有选中任何文件。', en: 'No file was chosen.' },
   'too-many': { zh: '一次最多 {max} 个文件，这次选了 {n} 个：请分几次检查。', en: 'At most {max} files at a time, and {n} were chosen: check them in parts.' },
   'upload-failed': { zh: '文件“{file}”没有上传成功：{why}', en: 'The file "{file}" was not uploaded: {why}' },
