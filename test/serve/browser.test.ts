@@ -121,6 +121,17 @@ describe.skipIf(!CHROMIUM)('fupin serve in Chromium', () => {
     expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
   }, 120_000);
 
+  it('files dropped onto the page are checked too', async () => {
+    const csv = '序号,扶贫单位或者机构名称,扶贫户主姓名,扶贫家庭住址,联系方式,贫困原因\n1,怀化市慈善总会,张三,怀化市会同县林城镇,1.39123E+10,因病\n';
+    const dt = await page.evaluateHandle((text) => {
+      const d = new DataTransfer();
+      d.items.add(new File([text], '会同县.csv', { type: 'text/csv' }));
+      return d;
+    }, csv);
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer: dt });
+    await page.waitForSelector('section.file[data-file="会同县.csv"] tr[data-cell="E2"]');
+  }, 120_000);
+
   it('security probes: a foreign Host, a path traversal name, an oversize upload', async () => {
     const port = new URL(url).port;
     expect((await page.request.get(url, { headers: { Host: `evil.example:${port}` } })).status()).toBe(421);

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZipArchive } from '../../src/io/zip.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { ROOT, tempDir } from '../e2e/helpers.js';
 
@@ -158,6 +159,19 @@ describe('fupin serve: the server', () => {
     const dl = await request(server, 'GET', `${base}download/${stats.id}`);
     expect(dl.status).toBe(200);
     expect(dl.headers['content-disposition']).toContain("filename*=UTF-8''");
+    // the ZIP: the forms, and each register's annotated copy under 标注副本/ at its path
+    const zipId = view.downloads.find((d: { kind: string }) => d.kind === 'zip').id;
+    const zipBytes = await new Promise<Buffer>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port: server.port, path: `${base}download/${zipId}`, headers: { Host: `127.0.0.1:${server.port}` } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      }).on('error', reject);
+    });
+    const zip = ZipArchive.open(zipBytes, { maxUncompressedBytes: 1 << 26, maxCompressionRatio: 1000 });
+    const inZip = zip.entries().map((e) => e.name);
+    expect(inZip).toContain('附3-统计表-怀化市.xlsx');
+    for (const n of names) expect(inZip).toContain(`标注副本/怀化市/${n.replace(/\.[a-z]+$/, '.xlsx')}`);
     const en = JSON.parse((await request(server, 'GET', `${base}api/result?lang=en`)).body);
     expect(en.lang).toBe('en');
   }, 120_000);
