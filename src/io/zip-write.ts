@@ -31,6 +31,19 @@ export interface ZipInput {
   bytes: Uint8Array;
 }
 
+/** The fields local and central headers share (version needed, UTF-8 flag, deflate, time, date, crc, sizes, name length). */
+function common(h: Buffer, at: number, e: { crc: number; packed: number; size: number; name: number }, time: number, date: number): void {
+  h.writeUInt16LE(20, at);
+  h.writeUInt16LE(0x0800, at + 2);
+  h.writeUInt16LE(8, at + 4);
+  h.writeUInt16LE(time, at + 6);
+  h.writeUInt16LE(date, at + 8);
+  h.writeUInt32LE(e.crc, at + 10);
+  h.writeUInt32LE(e.packed, at + 14);
+  h.writeUInt32LE(e.size, at + 18);
+  h.writeUInt16LE(e.name, at + 22);
+}
+
 export function zipFiles(files: readonly ZipInput[], when: Date = new Date()): Buffer {
   const { time, date } = dosTime(when);
   const locals: Buffer[] = [];
@@ -39,31 +52,14 @@ export function zipFiles(files: readonly ZipInput[], when: Date = new Date()): B
   for (const f of files) {
     const name = Buffer.from(f.name, 'utf8');
     const data = deflateRawSync(f.bytes);
-    const crc = crc32(f.bytes);
+    const e = { crc: crc32(f.bytes), packed: data.length, size: f.bytes.length, name: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(f.bytes.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    common(local, 4, e, time, date);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(f.bytes.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // made by
+    common(central, 6, e, time, date);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, data);
     centrals.push(central, name);
