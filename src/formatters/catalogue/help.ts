@@ -72,7 +72,7 @@ export const HELP: Group = {
   'opt-init-update': { zh: '把已有台账里的 fupin（.fupin/）换成正在运行的这个版本，并说明改了什么', en: "refresh an existing ledger's vendored fupin (.fupin/) to this version and say what changed" },
   'opt-check-output': { zh: '把 --format 的结果写到文件（如 JUnit 报告），屏幕上显示 pretty', en: 'write the --format output to a file (e.g. a JUnit report); pretty goes to the screen' },
   'cmd-serve': { zh: '在本机打开检查页面：在浏览器里拖入登记表，查看问题、统计表，下载标注副本和附3', en: 'open the checking page on this computer: drop registers into a browser, see the findings and the table, download annotated copies and "附3"' },
-  'opt-port': { zh: '页面使用的端口（默认 0：任选一个空闲端口）', en: 'the port of the page (default 0: any free port)' },
+  'opt-port': { zh: '页面使用的端口（0：任选一个空闲端口）', en: 'the port of the page (0: any free port)' },
   'opt-no-open': { zh: '不自动打开浏览器（只显示地址）', en: 'do not open a browser (only print the address)' },
   'opt-check-verbose': { zh: '列出每一张没有问题的登记表和每个市州的统计表', en: 'list clean registers and every city’s table' },
   'opt-max-file-mb': { zh: '单个文件大小上限（MB，默认 200）', en: 'file size limit (MB, default 200)' },
