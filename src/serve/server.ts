@@ -140,7 +140,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const parts = url.pathname.split('/');
     // ['', token, ...rest]
     if (parts.length < 3 || !sameToken(parts[1] ?? '', token)) return send(res, 404);
-    const rest = parts.slice(2).map((p) => decodeURIComponent(p));
+    let rest: string[];
+    try {
+      rest = parts.slice(2).map((p) => decodeURIComponent(p));
+    } catch {
+      return send(res, 404);
+    }
     const lang = langOf(url);
     const method = req.method ?? 'GET';
 

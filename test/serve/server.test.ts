@@ -138,6 +138,7 @@ describe('fupin serve: the server', () => {
     expect((await request(server, 'PUT', `${base}api/batch/b999/files?name=x.csv`, { headers: ours(), body: 'x' })).status).toBe(404);
     expect((await request(server, 'GET', `${base}download/../../etc/passwd`)).status).toBe(404);
     expect((await request(server, 'GET', `${base}download/d999`)).status).toBe(404);
+    expect((await request(server, 'GET', `${base}download/%E0%A4%A`)).status).toBe(404);
   });
 
   it('checks an uploaded city folder in-process: the CLI\'s findings, the 附3, downloads by id', async () => {
