@@ -1,6 +1,7 @@
-// A ZIP archive of a few files (fupin serve's "everything" download): deflated entries, UTF-8 names (flag bit 11, so
-// 怀化市/溆浦县.xlsx shows right in Explorer and WPS), no ZIP64 (the archive stays far under 4 GiB: limits of serve).
-import { deflateRawSync } from 'node:zlib';
+// A plain zip writer for the workbooks fupin assembles itself (the cards): deflated entries, a central directory, no zip64
+// (an entry or the whole archive over 4 GiB is refused). Each entry's bytes are handed back as soon as it is added, the
+// central directory at the end: a large archive goes to its file part by part and is never held whole.
+import zlib from 'node:zlib';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -12,65 +13,84 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(bytes: Uint8Array): number {
+/** CRC-32 as zip uses it (zlib's own when this Node has one: 20.15 and later). */
+export function crc32(data: Uint8Array): number {
+  const native = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
+  if (native) return native(data) >>> 0;
   let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function dosTime(d: Date): { time: number; date: number } {
-  return {
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
-    date: ((Math.max(1980, d.getFullYear()) - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
-  };
-}
-
 export interface ZipInput {
-  /** Path inside the archive, `/` separators. */
   name: string;
-  bytes: Uint8Array;
+  data: Uint8Array;
+  /** zlib level (default 6); large, repetitive parts compress well at lower levels, faster. */
+  level?: number;
 }
 
-/** The fields local and central headers share (version needed, UTF-8 flag, deflate, time, date, crc, sizes, name length). */
-function common(h: Buffer, at: number, e: { crc: number; packed: number; size: number; name: number }, time: number, date: number): void {
-  h.writeUInt16LE(20, at);
-  h.writeUInt16LE(0x0800, at + 2);
-  h.writeUInt16LE(8, at + 4);
-  h.writeUInt16LE(time, at + 6);
-  h.writeUInt16LE(date, at + 8);
-  h.writeUInt32LE(e.crc, at + 10);
-  h.writeUInt32LE(e.packed, at + 14);
-  h.writeUInt32LE(e.size, at + 18);
-  h.writeUInt16LE(e.name, at + 22);
-}
+const LIMIT = 0xffffffff;
+/** 1980-01-01 00:00, DOS format: a fixed time, so that the same input gives the same bytes. */
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
-export function zipFiles(files: readonly ZipInput[], when: Date = new Date()): Buffer {
-  const { time, date } = dosTime(when);
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const f of files) {
-    const name = Buffer.from(f.name, 'utf8');
-    const data = deflateRawSync(f.bytes);
-    const e = { crc: crc32(f.bytes), packed: data.length, size: f.bytes.length, name: name.length };
+/** Zips the entries in order; every entry deflated. */
+export class ZipWriter {
+  private readonly central: Buffer[] = [];
+  private offset = 0;
+  private count = 0;
+
+  /** The entry's local header and data, to be written next. */
+  add(entry: ZipInput): Buffer[] {
+    const name = Buffer.from(entry.name, 'utf8');
+    const crc = crc32(entry.data);
+    const body = zlib.deflateRawSync(entry.data, { level: entry.level ?? 6 });
+    if (entry.data.length >= LIMIT || body.length >= LIMIT || this.offset + body.length + 30 + name.length >= LIMIT) {
+      throw new RangeError(`${entry.name}: too large for a zip without zip64`);
+    }
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    common(local, 4, e, time, date);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // made by
-    common(central, 6, e, time, date);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
+    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt16LE(DOS_TIME, 12);
+    dir.writeUInt16LE(DOS_DATE, 14);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(body.length, 20);
+    dir.writeUInt32LE(entry.data.length, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(this.offset, 42);
+    this.central.push(dir, name);
+
+    this.offset += local.length + name.length + body.length;
+    this.count++;
+    if (this.count >= 0xffff) throw new RangeError('too many entries for a zip without zip64');
+    return [local, name, body];
   }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
+
+  /** The central directory and its end record: the archive's last bytes. */
+  finish(): Buffer[] {
+    const size = this.central.reduce((n, b) => n + b.length, 0);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.count, 8);
+    end.writeUInt16LE(this.count, 10);
+    end.writeUInt32LE(size, 12);
+    end.writeUInt32LE(this.offset, 16);
+    return [...this.central, end];
+  }
 }

@@ -19,7 +19,7 @@ import { writeCards } from '../io/writers/cards.js';
 import { quotaProgressWorkbook } from '../io/writers/quota-progress.js';
 import { writeStatsTable } from '../io/writers/stats.js';
 import { formDate } from '../io/writers/template-book.js';
-import { zipFiles } from '../io/zip-write.js';
+import { ZipWriter } from '../io/zip-write.js';
 import type { CommandContext } from '../cli/commands/index.js';
 import { configuredQuotaTable } from '../cli/ledger-config.js';
 import { openLedger, type ReadingFlags } from '../cli/ledger.js';
@@ -115,14 +115,15 @@ export async function checkBatch(opts: BatchCheckOptions): Promise<CheckedBatch>
     const parts = [...downloads];
     // everything in one archive: the forms at the top, the annotated copies under 标注副本/ by their path
     add({ kind: 'zip', name: 'fupin-检查结果.zip' }, once(async () => {
-      const entries = [];
-      for (const x of parts) if (x.kind !== 'annotated') entries.push({ name: x.name, bytes: await x.make() });
+      const zip = new ZipWriter();
+      const out: Buffer[] = [];
+      for (const x of parts) if (x.kind !== 'annotated') out.push(...zip.add({ name: x.name, data: await x.make() }));
       if (parts.some((x) => x.kind === 'annotated')) {
         for (const w of (await annotateAll()).written) {
-          entries.push({ name: `标注副本/${path.relative(annotatedDir, w.out).split(path.sep).join('/')}`, bytes: await readMade(w.out) });
+          out.push(...zip.add({ name: `标注副本/${path.relative(annotatedDir, w.out).split(path.sep).join('/')}`, data: await readMade(w.out) }));
         }
       }
-      return zipFiles(entries, checkedAt);
+      return Buffer.concat([...out, ...zip.finish()]);
     }));
   }
   return { result, ledger, profile, checkedAt, downloads };

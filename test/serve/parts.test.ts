@@ -1,12 +1,9 @@
-// The pure parts of fupin serve: safe upload names, the ZIP of the downloads (read back with fupin's own zip reader and
-// checked against its CRCs), and the page's texts (every id the page asks for is in the catalogue's serve group) and
-// markup (nothing the CSP would block, nothing that turns text into HTML).
+// The pure parts of fupin serve: safe upload names, and the page's texts (every id the page asks for is in the
+// catalogue's serve group) and markup (nothing the CSP would block, nothing that turns text into HTML).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogueEntries } from '../../src/formatters/catalogue/index.js';
-import { ZipArchive } from '../../src/io/zip.js';
-import { crc32, zipFiles } from '../../src/io/zip-write.js';
 import { contentDisposition } from '../../src/serve/server.js';
 import { numbered, uploadPath } from '../../src/serve/upload-name.js';
 import { ROOT } from '../e2e/helpers.js';
@@ -33,27 +30,6 @@ describe('uploadPath', () => {
   it('numbers a taken name before its extension', () => {
     expect(numbered('溆浦县.xlsx', 2)).toBe('溆浦县 (2).xlsx');
     expect(numbered('README', 3)).toBe('README (3)');
-  });
-});
-
-describe('zipFiles', () => {
-  it('writes entries fupin\'s zip reader reads back, UTF-8 names and all', () => {
-    const files = [
-      { name: '附3-统计表-怀化市.xlsx', bytes: Buffer.from('a'.repeat(5000)) },
-      { name: '标注副本/怀化市/溆浦县.xlsx', bytes: Buffer.from([0, 1, 2, 3, 255]) },
-      { name: 'empty.txt', bytes: Buffer.alloc(0) },
-    ];
-    const zip = ZipArchive.open(zipFiles(files), { maxUncompressedBytes: 1 << 20, maxCompressionRatio: 1000 });
-    expect(zip.entries().map((e) => e.name)).toEqual(files.map((f) => f.name));
-    for (const f of files) {
-      const e = zip.find(f.name)!;
-      expect(e.flags & 0x0800).toBe(0x0800);
-      expect(e.crc32).toBe(crc32(f.bytes));
-      expect(zip.read(e).equals(f.bytes)).toBe(true);
-    }
-  });
-  it('crc32 is the standard one', () => {
-    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
   });
 });
 
