@@ -2,7 +2,7 @@
 // - dist/bundle/: ES modules for bin/fupin.js, one file for start-up and one chunk per lazily loaded command, the division
 //   list left as JSON beside it (a clerk's one-file check starts ~30 % faster than from ~60 separate modules);
 // - dist/fupin.cjs: everything in one CommonJS file that runs with nothing beside it (`node fupin.cjs …`): the division list,
-//   the templates and the version are inside. It is what a ledger vendors under .fupin/ and what the executables run.
+//   the templates, fupin serve's page (web/) and the version are inside. It is what a ledger vendors under .fupin/ and what the executables run.
 //
 // The legacy-format worker (.xls/.et/.ods/.xlsb through SheetJS, src/io/legacy-worker.ts) is bundled first, on its own,
 // as dist/bundle/legacy-worker.cjs (one CommonJS file with the library in it); its text then replaces the module
@@ -90,6 +90,8 @@ function embeddedFiles() {
   for (const name of readdirSync(path.join(root, 'templates')).filter((n) => n.endsWith('.xlsx')).sort()) {
     files[`templates/${name}`] = readFileSync(path.join(root, 'templates', name)).toString('base64');
   }
+  // fupin serve's page (web/: index.html, app.js, app.css)
+  for (const name of readdirSync(path.join(root, 'web')).sort()) files[`web/${name}`] = readFileSync(path.join(root, 'web', name)).toString('base64');
   return files;
 }
 

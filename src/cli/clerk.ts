@@ -1,11 +1,12 @@
 // A clerk's executable started from Explorer: double-clicked (no arguments) or with files and folders dropped onto it.
 // The drop validates, writes annotated copies and the filled 附3 into a new folder beside the inputs, shows the result
-// in Chinese and keeps the window open until Enter. It calls the commands through run() of main.ts (passed in, so this
-// module loads only in the executable), the stable seam for now.
+// in Chinese and keeps the window open until Enter; it calls the commands through run() of main.ts (passed in, so this
+// module loads only in the executable). A double-click opens the checking page of `fupin serve` until Enter.
 import path from 'node:path';
 import { allExistingPaths, makeResultFolder, writeTranscript } from '../io/drop-folder.js';
 import type { Lang } from '../core/model.js';
 import { render } from '../formatters/catalogue/index.js';
+import { openBrowser } from '../io/open-browser.js';
 import { isPackagedExecutable } from '../io/package-root.js';
 import { type RunCli, startClerkPage } from './clerk-page.js';
 import type { CliIO } from './io.js';
@@ -17,6 +18,8 @@ export interface ClerkEnv {
   now: () => Date;
   /** Resolves when the clerk presses Enter (or stdin ends). */
   waitForEnter: () => Promise<void>;
+  /** Opens the page of a double-click in the default browser (absent: nothing is opened). */
+  openPage?: (url: string) => void;
 }
 
 export type ClerkLaunch = 'double-click' | 'drop' | undefined;
@@ -50,7 +53,13 @@ export function waitForEnter(stdin: NodeJS.ReadStream = process.stdin): Promise<
 }
 
 export function processClerkEnv(): ClerkEnv {
-  return { packaged: isPackagedExecutable(), platform: process.platform, now: () => new Date(), waitForEnter: () => waitForEnter() };
+  return {
+    packaged: isPackagedExecutable(),
+    platform: process.platform,
+    now: () => new Date(),
+    waitForEnter: () => waitForEnter(),
+    openPage: (url) => void openBrowser(url, process.env),
+  };
 }
 
 /** A double-click or a drop: handled here, with its exit code; anything else: undefined (the caller runs the CLI). */
@@ -62,7 +71,7 @@ export async function clerkLaunch(
 ): Promise<number | undefined> {
   switch (clerkLaunchKind(argv, env)) {
     case 'double-click':
-      return startClerkPage(run, io, env.waitForEnter);
+      return startClerkPage(io, env.waitForEnter, env.openPage);
     case 'drop':
       return checkDropped(argv, run, io, env);
     default:

@@ -76,7 +76,7 @@ export async function openLedger(
   flags: ReadingFlags,
   ctx: CommandContext,
   visitors: (registry: OrgRegistry | undefined, profile: ProvinceProfile) => readonly VisitorSpec[] = () => [],
-  opts: { config?: LoadedConfig; orgs?: string; lists?: ReadonlyMap<string, 'roster' | 'focus-list'> } = {},
+  opts: { config?: LoadedConfig; orgs?: string; lists?: ReadonlyMap<string, 'roster' | 'focus-list'>; onFile?: (done: number, total: number, file: string) => void } = {},
 ): Promise<OpenedLedger> {
   const encoding = encodingOf(flags);
   const limits = limitsFromFlags(flags);
@@ -99,7 +99,7 @@ export async function openLedger(
       ...(encoding ? { encoding } : {}),
       ...(flags.area ? { area: flags.area } : {}),
       ...(orgs ? { orgs: path.resolve(ctx.io.cwd, orgs) } : {}),
-      onFile: bar.tick,
+      onFile: opts.onFile ?? bar.tick,
       ...(opts.lists?.size ? { lists: opts.lists } : {}),
     });
   } finally {

@@ -198,6 +198,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...limits,
     ],
   },
+  {
+    name: 'serve',
+    help: 'help/cmd-serve',
+    args: [],
+    options: [{ flags: '--port <n>', help: 'help/opt-port', default: '0' }, { flags: '--no-open', help: 'help/opt-no-open' }, province, lang, debug, ...limits],
+  },
 ];
 
 export function commandSpec(name: string): CommandSpec | undefined {

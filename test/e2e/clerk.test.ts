@@ -2,7 +2,7 @@
 // The commands run in this process through clerkLaunch() with a packaged environment simulated.
 import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clerkLaunch as launch, clerkLaunchKind, type ClerkEnv } from '../../src/cli/clerk.js';
 import { run } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
@@ -115,21 +115,30 @@ describe('a drop onto the executable', () => {
     expect(io.out()).toContain('✔ 检查完毕：没有发现错误');
   });
 
-  it('a double-click shows how to drop files and waits for Enter', async () => {
+  it('a double-click opens the checking page until Enter, and says how to drop files', async () => {
     const io = captureIO(tmp.dir);
-    const env = packaged();
-    expect(await clerkLaunch([], io, env)).toBe(0);
-    expect(env.waited()).toBe(1);
-    expect(io.out()).toContain('用鼠标把文件或文件夹拖到 fupin 的图标上');
-    expect(io.out().trimEnd().endsWith('按回车键关闭窗口')).toBe(true);
+    const opened: string[] = [];
+    let enter!: () => void;
+    const env = { ...packaged(), waitForEnter: () => new Promise<void>((resolve) => (enter = resolve)), openPage: (url: string) => void opened.push(url) };
+    const done = clerkLaunch([], io, env);
+    await vi.waitUntil(() => opened.length === 1, { timeout: 30_000 });
+    expect(opened[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}\/$/);
+    expect((await fetch(opened[0]!)).status).toBe(200);
+    expect(io.out()).toContain(opened[0]);
+    expect(io.out()).toContain('拖到 fupin 的图标上');
+    expect(io.out()).toContain('按回车键关闭窗口');
+    enter();
+    expect(await done).toBe(0);
+    await expect(fetch(opened[0]!)).rejects.toThrow();
+    expect(io.out()).toContain('fupin 检查页面已停止');
   });
 
   it('speaks English when FUPIN_LANG=en', async () => {
     const io = captureIO(tmp.dir);
     io.env.FUPIN_LANG = 'en';
     expect(await clerkLaunch([], io, packaged())).toBe(0);
-    expect(io.out()).toContain('Drag the files or the folder onto the fupin icon');
-    expect(io.out().trimEnd().endsWith('Press Enter to close this window')).toBe(true);
+    expect(io.out()).toContain('drag registers or folders onto the fupin icon');
+    expect(io.out()).toContain('press Enter to close it');
   });
 
   it('from a command line it does nothing (the CLI runs)', async () => {

@@ -2,10 +2,11 @@
 // same bytes as `node bin/fupin.js`, writes a 附3 from a read-only Chinese-named folder, handles a clerk's drop and
 // vendors its own one-file build; the Windows executable carries fupin's version information; arm64 is an aarch64 ELF
 // that gives the same rollup JSON under qemu-user when that is installed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fupin, ROOT, tempDir } from '../e2e/helpers.js';
 import { artefact, expectSameAsNode, RELEASE, RELEASE_TESTS, SEA_FUSE_ON, VERSION } from './artefacts.js';
@@ -133,6 +134,22 @@ describe.skipIf(!RELEASE_TESTS)('release artefacts (npm run release)', { timeout
     expect(transcript).toContain('沅陵县.xlsx');
     expect(transcript).toContain('✖ 检查完毕：发现需要修改的地方');
     expect(transcript).not.toMatch(/\x1b\[/);
+  });
+
+  it('serves the checking page from inside itself (fupin serve: page, script, texts), and stops on Ctrl-C', async () => {
+    const child = spawn(linux, ['serve', '--no-open'], { cwd: tmp.dir, env: { ...NO_NODE, HOME: '/nonexistent-home', TMPDIR: tmp.dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout }).once('line', resolve);
+      child.once('exit', () => reject(new Error('serve ended before printing its URL')));
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}\/$/);
+    expect(await (await fetch(url)).text()).toContain('<script src="app.js"');
+    expect(await (await fetch(`${url}app.js`)).text()).toBe(readFileSync(path.join(ROOT, 'web/app.js'), 'utf8'));
+    expect(Object.keys(((await (await fetch(`${url}texts.json`)).json()) as { zh: object }).zh)).toContain('drop-here');
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(readdirSync(tmp.dir).filter((n) => n.startsWith('fupin-serve-'))).toEqual([]);
   });
 
   it('fupin init from the executable vendors the same one-file build as the package', () => {

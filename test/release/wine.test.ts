@@ -20,7 +20,7 @@ if (RELEASE_TESTS && !wineInstalled) {
 
 /** A Wine prefix kept between runs (creating one takes ~20 s), set to Windows 10; no Mono or Gecko prompts. */
 const PREFIX = process.env.FUPIN_WINE_PREFIX ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'fupin-release', 'wine-prefix');
-const WINE_ENV = { ...process.env, WINEPREFIX: PREFIX, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=', NO_COLOR: '1', DISPLAY: '' };
+const WINE_ENV = { ...process.env, WINEPREFIX: PREFIX, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=', NO_COLOR: '1', DISPLAY: '', FUPIN_NO_OPEN: '1' };
 
 function prepareWine(): void {
   mkdirSync(PREFIX, { recursive: true });
@@ -111,10 +111,12 @@ describe.skipIf(!RELEASE_TESTS || !wineInstalled)('fupin-win-x64.exe under Wine 
     expect(readFileSync(path.join(inbox, made[0]!, '检查结果.txt'), 'utf8')).toContain('\r\n');
   });
 
-  it('a double-click (no arguments) shows how to drop files, and closes on Enter', () => {
+  it('a double-click (no arguments) starts the checking page, says how to drop files, and closes on Enter', () => {
     const r = wine([], { input: '\r\n' });
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}\//);
     expect(r.stdout).toContain('拖到 fupin 的图标上');
     expect(r.stdout).toContain('按回车键关闭窗口');
+    expect(r.stdout).toContain('fupin 检查页面已停止');
   });
 });

@@ -24,4 +24,5 @@ export const COMMAND_LOADERS: Record<string, () => Promise<CommandFn>> = {
   cat: async () => (await import('./cat.js')).default,
   init: async () => (await import('./init.js')).default,
   check: async () => (await import('./check.js')).default,
+  serve: async () => (await import('./serve.js')).default,
 };

@@ -10,6 +10,7 @@ import { QUOTA, QUOTA_FILE, QUOTA_PROGRESS } from './quota.js';
 import { INPUT, LEFT_OUT, PASSED } from './read.js';
 import { ROLLUP } from './rollup.js';
 import { FOCUS, ROSTER } from './roster.js';
+import { SERVE } from './serve.js';
 import { TERMS } from './terms.js';
 import { CHECK_VIEW, GITHUB, HEAD, JUNIT, ORGS_VIEW, QUOTA_VIEW, REPORT, ROLLUP_VIEW } from './views.js';
 
@@ -49,4 +50,5 @@ export const GROUPS: Record<string, Group> = {
   github: GITHUB,
   roster: ROSTER,
   focus: FOCUS,
+  serve: SERVE,
 };

@@ -1,0 +1,202 @@
+// fupin serve's server without a browser: the security probes the issue lists (wrong token, foreign Host, cross-origin
+// and header-less writes, path traversal names, oversize uploads, no CORS, the headers on every answer), then one
+// upload + check of a city folder through the API, and the run's folder gone after stop.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZipArchive } from '../../src/io/zip.js';
+import { startServer, type RunningServer } from '../../src/serve/server.js';
+import { ROOT, tempDir } from '../e2e/helpers.js';
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(server: RunningServer, method: string, pathname: string, opts: { headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: server.port, method, path: pathname, headers: { Host: `127.0.0.1:${server.port}`, ...opts.headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+describe('fupin serve: the server', () => {
+  const tmp = tempDir();
+  let server: RunningServer;
+  let base: string;
+  const ours = (): Record<string, string> => ({ 'X-Fupin': '1', Origin: `http://127.0.0.1:${server.port}` });
+  const newBatch = async (): Promise<string> => (JSON.parse((await request(server, 'POST', `${base}api/batch`, { headers: ours() })).body) as { batch: string }).batch;
+
+  beforeAll(async () => {
+    server = await startServer({ port: 0, flags: { maxFileMb: '0.05' }, maxBatchBytes: 400_000, maxFiles: 30, tmp: tmp.dir });
+    base = new URL(server.url).pathname;
+  });
+  afterAll(async () => {
+    await server.stop();
+    tmp.cleanup();
+  });
+
+  it('listens on loopback with an unguessable token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}\/$/);
+  });
+
+  it('serves the page with a strict CSP, nosniff, no-referrer, no-store and no CORS', async () => {
+    const r = await request(server, 'GET', base, { headers: { Origin: 'http://evil.example' } });
+    expect(r.status).toBe(200);
+    expect(r.body).toContain('<script src="app.js"');
+    expect(r.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['referrer-policy']).toBe('no-referrer');
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.headers['access-control-allow-origin']).toBeUndefined();
+    expect((await request(server, 'OPTIONS', `${base}api/batch`)).status).toBe(405);
+  });
+
+  it('a wrong or missing token gets 404 and no page', async () => {
+    for (const p of ['/', '/0123456789abcdef0123456789abcdef/', `${base.slice(0, -2)}/`, '/app.js', `/x${base}`]) {
+      const r = await request(server, 'GET', p);
+      expect(r.status, p).toBe(404);
+      expect(r.body, p).toBe('');
+    }
+  });
+
+  it('a foreign Host (DNS rebinding) gets no page', async () => {
+    for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, '127.0.0.1']) {
+      const r = await request(server, 'GET', base, { headers: { Host: host } });
+      expect(r.status, host).toBe(421);
+      expect(r.body, host).toBe('');
+    }
+    expect((await request(server, 'GET', base, { headers: { Host: `localhost:${server.port}` } })).status).toBe(200);
+  });
+
+  it('writes need the custom header and a same-origin Origin', async () => {
+    expect((await request(server, 'POST', `${base}api/batch`)).status).toBe(403);
+    expect((await request(server, 'POST', `${base}api/batch`, { headers: { 'X-Fupin': '1' } })).status).toBe(403);
+    expect((await request(server, 'POST', `${base}api/batch`, { headers: { 'X-Fupin': '1', Origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await request(server, 'POST', `${base}api/batch`, { headers: { Origin: `http://127.0.0.1:${server.port}` } })).status).toBe(403);
+    expect((await request(server, 'POST', `${base}api/batch`, { headers: ours() })).status).toBe(201);
+  });
+
+  it('path traversal names are refused; unsafe names are made safe and never overwrite', async () => {
+    const batch = await newBatch();
+    const put = (name: string) => request(server, 'PUT', `${base}api/batch/${batch}/files?name=${encodeURIComponent(name)}`, { headers: ours(), body: 'a,b\n' });
+    for (const bad of ['../x.csv', '..\\..\\x.csv', 'a/../../x.csv', '', '/', './..']) expect((await put(bad)).status, bad).toBe(400);
+    const stored = async (name: string): Promise<string> => {
+      const r = await put(name);
+      expect(r.status, name).toBe(201);
+      return (JSON.parse(r.body) as { file: string }).file;
+    };
+    expect(await stored('/etc/passwd')).toBe('etc/passwd');
+    expect(await stored('C:\\Windows\\x.csv')).toBe('C_/Windows/x.csv');
+    expect(await stored('CON.csv')).toBe('_CON.csv');
+    expect(await stored('a<b>|?.csv')).toBe('a_b___.csv');
+    expect(await stored('怀化市/溆浦县.csv')).toBe('怀化市/溆浦县.csv');
+    expect(await stored('怀化市/溆浦县.csv')).toBe('怀化市/溆浦县 (2).csv');
+    // nothing was written outside the run's folder
+    expect(readdirSync(tmp.dir).filter((n) => !n.startsWith('fupin-serve-'))).toEqual([]);
+  });
+
+  it('uploads over the per-file or per-batch limit are refused while streaming, and leave nothing behind', async () => {
+    const batch = await newBatch();
+    const big = Buffer.alloc(60_000, 0x41);
+    // declared too big
+    const r1 = await request(server, 'PUT', `${base}api/batch/${batch}/files?name=big.csv`, { headers: ours(), body: big });
+    expect(r1.status).toBe(413);
+    expect(JSON.parse(r1.body).error).toContain('MB');
+    // not declared (chunked): stopped while it streams
+    const r2 = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: server.port, method: 'PUT', path: `${base}api/batch/${batch}/files?name=big2.csv`, headers: { Host: `127.0.0.1:${server.port}`, ...ours(), 'Transfer-Encoding': 'chunked' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      for (let i = 0; i < 6; i++) req.write(Buffer.alloc(15_000, 0x42));
+      req.end();
+    });
+    expect(r2).toBe(413);
+    const dir = path.join(server.folder, batch, 'in');
+    expect(readdirSync(dir)).toEqual([]);
+    // the batch limit: eight files of 45 kB (400 kB in all)
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await request(server, 'PUT', `${base}api/batch/${batch}/files?name=f${i}.csv`, { headers: ours(), body: Buffer.alloc(45_000, 0x43) })).status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(8);
+    expect(statuses.slice(8)).toEqual([413, 413]);
+  });
+
+  it('an unknown batch or download id is 404', async () => {
+    expect((await request(server, 'PUT', `${base}api/batch/b999/files?name=x.csv`, { headers: ours(), body: 'x' })).status).toBe(404);
+    expect((await request(server, 'GET', `${base}download/../../etc/passwd`)).status).toBe(404);
+    expect((await request(server, 'GET', `${base}download/d999`)).status).toBe(404);
+    expect((await request(server, 'GET', `${base}download/%E0%A4%A`)).status).toBe(404);
+  });
+
+  it('checks an uploaded city folder in-process: the CLI\'s findings, the 附3, downloads by id', async () => {
+    const batch = await newBatch();
+    const city = path.join(ROOT, 'fixtures/ledger/怀化市');
+    const names = readdirSync(city).filter((n) => readFileSync(path.join(city, n)).length < 50_000).slice(0, 3);
+    for (const n of names) {
+      const r = await request(server, 'PUT', `${base}api/batch/${batch}/files?name=${encodeURIComponent(`怀化市/${n}`)}`, { headers: ours(), body: readFileSync(path.join(city, n)) });
+      expect(r.status).toBe(201);
+    }
+    const check = await request(server, 'POST', `${base}api/batch/${batch}/check?lang=zh`, { headers: ours() });
+    const lines = check.body.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.at(-1)).toEqual({ done: true });
+    expect(lines.filter((l) => l.progress)).toHaveLength(names.length);
+    const view = JSON.parse((await request(server, 'GET', `${base}api/result?lang=zh`)).body);
+    expect(view.groups.map((g: { file: string }) => g.file).sort()).toEqual(names.map((n) => `怀化市/${n}`).sort());
+    expect(view.stats.heading).toContain('怀化市');
+    const stats = view.downloads.find((d: { kind: string }) => d.kind === 'stats');
+    const dl = await request(server, 'GET', `${base}download/${stats.id}`);
+    expect(dl.status).toBe(200);
+    expect(dl.headers['content-disposition']).toContain("filename*=UTF-8''");
+    // the ZIP: the forms, and each register's annotated copy under 标注副本/ at its path
+    const zipId = view.downloads.find((d: { kind: string }) => d.kind === 'zip').id;
+    const zipBytes = await new Promise<Buffer>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port: server.port, path: `${base}download/${zipId}`, headers: { Host: `127.0.0.1:${server.port}` } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      }).on('error', reject);
+    });
+    const zip = ZipArchive.open(zipBytes, { maxUncompressedBytes: 1 << 26, maxCompressionRatio: 1000 });
+    const inZip = zip.entries().map((e) => e.name);
+    expect(inZip).toContain('附3-统计表-怀化市.xlsx');
+    for (const n of names) expect(inZip).toContain(`标注副本/怀化市/${n.replace(/\.[a-z]+$/, '.xlsx')}`);
+    const en = JSON.parse((await request(server, 'GET', `${base}api/result?lang=en`)).body);
+    expect(en.lang).toBe('en');
+  }, 120_000);
+
+  it('start-up removes the folders of runs that were killed, not those of live ones', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const stale = path.join(tmp.dir, 'fupin-serve-killed');
+    const live = path.join(tmp.dir, 'fupin-serve-live');
+    for (const [dir, pid] of [[stale, dead], [live, process.ppid]] as const) {
+      mkdirSync(path.join(dir, 'b1', 'in'), { recursive: true });
+      writeFileSync(path.join(dir, 'owner.json'), JSON.stringify({ pid }));
+    }
+    const other = await startServer({ port: 0, flags: {}, tmp: tmp.dir });
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    await other.stop();
+  });
+
+  it('stop removes the run\'s folder', async () => {
+    const other = await startServer({ port: 0, flags: {}, tmp: tmp.dir });
+    expect(existsSync(other.folder)).toBe(true);
+    await other.stop();
+    expect(existsSync(other.folder)).toBe(false);
+  });
+});
