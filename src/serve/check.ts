@@ -85,7 +85,7 @@ export async function checkBatch(opts: BatchCheckOptions): Promise<CheckedBatch>
   // the registers annotate.ts will copy (readable, not fupin's own), each named as its copy will be
   const annotatedDir = path.join(opts.output, 'annotated');
   const annotateAll = once(() =>
-    annotateReports(result.reports, ledger.files, annotatedDir, { lang: opts.lang, inputs: [opts.input], render: (p) => renderProblem(p, opts.lang) }),
+    annotateReports(result.reports, ledger.files, annotatedDir, { inputs: [opts.input], render: (p) => renderProblem(p, opts.lang), say: (m) => render(m, opts.lang) }),
   );
   for (const f of ledger.files) {
     if (f.kind === 'own-output' || f.failure || (f.registers.length === 0 && f.tables.length === 0)) continue;
@@ -104,7 +104,7 @@ export async function checkBatch(opts: BatchCheckOptions): Promise<CheckedBatch>
   const quota = result.quota;
   if (quota && 'rows' in table) {
     const name = '附4-任务完成情况.xlsx';
-    add({ kind: 'quota', name }, made(name, () => quotaProgressWorkbook(quota, table, { lang: opts.lang, say: (m) => render(m, opts.lang) })));
+    add({ kind: 'quota', name }, made(name, () => quotaProgressWorkbook(quota, table, { say: (m) => render(m, opts.lang) })));
   }
   const cards = planCards(ledger);
   if (cards.cards.length > 0) {
