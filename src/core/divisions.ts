@@ -17,6 +17,19 @@ export interface DivisionData {
   }[];
   /** County names used around 2016 → today's names (宁乡县 → 宁乡市). */
   renamed: Record<string, string>;
+  /** The township tables, made at build time (scripts/bundle.mjs, townTableOf) so that no run makes them; made on first use when absent. */
+  townTable?: TownTable;
+}
+
+/**
+ * Which counties have a township of each name free text can use (official names and ethnic aliases, after townKey):
+ * `names[i]` belongs to the counties `owners[starts[i]] … owners[starts[i + 1] - 1]`, indices into the list's counties in
+ * list order (province by province, city by city). Data only: JSON.parse reads it at the speed of the file.
+ */
+export interface TownTable {
+  names: string[];
+  starts: number[];
+  owners: number[];
 }
 
 export interface Province {
@@ -208,11 +221,14 @@ export class DivisionIndex {
   private readonly byCodeMap = new Map<string, Province | City | County>();
   private readonly forms = new Map<string, Candidate[]>();
   /**
-   * Townships free text can name (乡、镇、街道、苏木): their names (with ethnic aliases) are collected on first use,
-   * and the counties a name belongs to are found when it is first met (see townCounties). Building the whole
-   * name → counties map up front cost ~45 ms of every start-up; a register names a few dozen townships.
+   * Townships free text can name (乡、镇、街道、苏木): from the build's TownTable when the data carries one (name → its
+   * index in the table), else collected on first use with the counties a name belongs to found when it is first met
+   * (see townCounties). Building the whole name → counties map at run time cost ~45 ms of every start-up.
    */
-  private townNames?: Set<string>;
+  private townNames?: Set<string> | Map<string, number>;
+  private readonly townTable: TownTable | undefined;
+  /** Every county in list order (TownTable.owners index into it). */
+  private allCounties: County[] = [];
   /** Every (township name or alias, county) pair, flat, for the per-name scans. */
   private townKeys: string[] = [];
   private townOwners: County[] = [];
@@ -247,11 +263,14 @@ export class DivisionIndex {
         };
         cities.push(city);
         for (const k of c.counties) {
-          counties.push({ level: 'county', code: k.code, name: k.name, city, towns: k.towns, zone: ZONE.test(k.name) });
+          const county: County = { level: 'county', code: k.code, name: k.name, city, towns: k.towns, zone: ZONE.test(k.name) };
+          counties.push(county);
+          this.allCounties.push(county);
         }
       }
     }
     this.provinces = provinces;
+    this.townTable = data.townTable;
     this.indexNames();
   }
 
@@ -262,7 +281,13 @@ export class DivisionIndex {
   }
 
   /** Every township name free text can use (official names and ethnic aliases). */
-  private get towns(): Set<string> {
+  private get towns(): ReadonlySet<string> | ReadonlyMap<string, number> {
+    if (!this.townNames && this.townTable) {
+      const names = new Map<string, number>();
+      const list = this.townTable.names;
+      for (let i = 0; i < list.length; i++) names.set(list[i]!, i);
+      this.townNames = names;
+    }
     if (!this.townNames) {
       const names = new Set<string>();
       const keys: string[] = [];
@@ -291,9 +316,19 @@ export class DivisionIndex {
 
   /** The counties that have a township of this name (after townKey), in list order; undefined when none. */
   private townCounties(name: string): County[] | undefined {
-    if (!this.towns.has(name)) return undefined;
+    const towns = this.towns;
+    if (!towns.has(name)) return undefined;
     const seen = this.townCountiesSeen.get(name);
     if (seen !== undefined) return seen ?? undefined;
+    if (towns instanceof Map) {
+      // from the build's table
+      const i = towns.get(name)!;
+      const { starts, owners } = this.townTable!;
+      const found: County[] = [];
+      for (let j = starts[i]!; j < starts[i + 1]!; j++) found.push(this.allCounties[owners[j]!]!);
+      this.townCountiesSeen.set(name, found);
+      return found;
+    }
     // after many different names, one pass over the whole list is cheaper than a scan per name
     if (!this.townMapComplete && this.townCountiesSeen.size >= TOWN_SCANS_BEFORE_FULL_MAP) this.buildTownMap();
     if (this.townMapComplete) return this.townCountiesSeen.get(name) ?? undefined;
@@ -654,7 +689,7 @@ export class DivisionIndex {
   /** Whether one of the county's townships (official name or ethnic alias) starts at `pos`. */
   private townOfCountyAt(t: string, pos: number, county: County): boolean {
     const towns = this.towns;
-    this.townLengths ??= [...new Set([...towns].map((n) => n.length))];
+    this.townLengths ??= [...new Set(Array.from(towns.keys(), (n) => n.length))];
     for (const len of this.townLengths) {
       if (pos + len > t.length) continue;
       const name = t.slice(pos, pos + len);
@@ -672,6 +707,21 @@ export class DivisionIndex {
       this.adminHeads = heads;
     }
     return this.adminHeads;
+  }
+
+  /** townTableOf(this): every township name with its counties, in the order the first-use tables have them. */
+  townTableOf(): TownTable {
+    const index = new Map(this.allCounties.map((k, i) => [k, i]));
+    const names: string[] = [];
+    const starts: number[] = [];
+    const owners: number[] = [];
+    for (const name of this.towns.keys()) {
+      names.push(name);
+      starts.push(owners.length);
+      for (const k of this.townCounties(name) ?? []) owners.push(index.get(k)!);
+    }
+    starts.push(owners.length);
+    return { names, starts, owners };
   }
 
   // ---- building ------------------------------------------------------------------------------
@@ -771,4 +821,12 @@ export class DivisionIndex {
       }
     }
   }
+}
+
+/**
+ * The township tables of an index (see TownTable), made the way an index without them makes them on first use; the
+ * build stores them in dist/data/divisions.json. An index given them answers exactly as one that makes its own.
+ */
+export function townTableOf(idx: DivisionIndex): TownTable {
+  return idx.townTableOf();
 }
