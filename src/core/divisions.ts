@@ -22,14 +22,14 @@ export interface DivisionData {
 }
 
 /**
- * Which counties have a township of each name free text can use (official names and ethnic aliases, after townKey):
- * `names[i]` belongs to the counties `owners[starts[i]] … owners[starts[i + 1] - 1]`, indices into the list's counties in
- * list order (province by province, city by city). Data only: JSON.parse reads it at the speed of the file.
+ * Which counties have a township of each name free text can use (official names and ethnic aliases, after townKey), one
+ * entry per name: `keys[i]` is the name — a number when it is the text of that township of the list (its index among
+ * all townships, county after county in list order), else the name itself — and `owners[i]` its county or counties
+ * (indices among all counties in list order). Data only, small: JSON.parse reads it at the speed of the file.
  */
 export interface TownTable {
-  names: string[];
-  starts: number[];
-  owners: number[];
+  keys: (number | string)[];
+  owners: (number | number[])[];
 }
 
 export interface Province {
@@ -283,9 +283,14 @@ export class DivisionIndex {
   /** Every township name free text can use (official names and ethnic aliases). */
   private get towns(): ReadonlySet<string> | ReadonlyMap<string, number> {
     if (!this.townNames && this.townTable) {
+      const all: string[] = [];
+      for (const k of this.allCounties) for (const t of k.towns) all.push(t);
       const names = new Map<string, number>();
-      const list = this.townTable.names;
-      for (let i = 0; i < list.length; i++) names.set(list[i]!, i);
+      const keys = this.townTable.keys;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        names.set(typeof k === 'number' ? all[k]! : k, i);
+      }
       this.townNames = names;
     }
     if (!this.townNames) {
@@ -322,10 +327,8 @@ export class DivisionIndex {
     if (seen !== undefined) return seen ?? undefined;
     if (towns instanceof Map) {
       // from the build's table
-      const i = towns.get(name)!;
-      const { starts, owners } = this.townTable!;
-      const found: County[] = [];
-      for (let j = starts[i]!; j < starts[i + 1]!; j++) found.push(this.allCounties[owners[j]!]!);
+      const own = this.townTable!.owners[towns.get(name)!]!;
+      const found = typeof own === 'number' ? [this.allCounties[own]!] : own.map((j) => this.allCounties[j]!);
       this.townCountiesSeen.set(name, found);
       return found;
     }
@@ -712,16 +715,20 @@ export class DivisionIndex {
   /** townTableOf(this): every township name with its counties, in the order the first-use tables have them. */
   townTableOf(): TownTable {
     const index = new Map(this.allCounties.map((k, i) => [k, i]));
-    const names: string[] = [];
-    const starts: number[] = [];
-    const owners: number[] = [];
-    for (const name of this.towns.keys()) {
-      names.push(name);
-      starts.push(owners.length);
-      for (const k of this.townCounties(name) ?? []) owners.push(index.get(k)!);
+    const flat = new Map<string, number>();
+    let n = 0;
+    for (const k of this.allCounties) for (const t of k.towns) {
+      if (!flat.has(t)) flat.set(t, n);
+      n++;
     }
-    starts.push(owners.length);
-    return { names, starts, owners };
+    const keys: (number | string)[] = [];
+    const owners: (number | number[])[] = [];
+    for (const name of this.towns.keys()) {
+      keys.push(flat.get(name) ?? name);
+      const list = (this.townCounties(name) ?? []).map((k) => index.get(k)!);
+      owners.push(list.length === 1 ? list[0]! : list);
+    }
+    return { keys, owners };
   }
 
   // ---- building ------------------------------------------------------------------------------
