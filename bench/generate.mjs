@@ -1,16 +1,19 @@
-// Generates the benchmark inputs into bench/out/ (deterministic, seeded): registers of 50 and 50k rows (xlsx), 200k rows (UTF-8 and GBK CSV), and a whole province.
+// Generates the benchmark inputs into bench/out/ (deterministic, seeded): registers of 50 and 50k rows (xlsx), 200k and 1M rows (CSV), a whole province, 2,000 small files.
 //
 // Usage: node bench/generate.mjs [--force]
 //
 // Layout (the area of each register comes from its path, as in a real ledger):
 //   bench/out/r50/怀化市/溆浦县.xlsx          50 pairings
+//   bench/out/r50-plain/register.xlsx         the same outside a ledger, naming no county (no area: no address checks)
 //   bench/out/r50k/怀化市/溆浦县.xlsx         50,000 pairings (written with shared strings, as Excel does)
 //   bench/out/csv-utf8/怀化市/溆浦县.csv      200,000 pairings, UTF-8 with BOM, CRLF (Excel "CSV UTF-8")
 //   bench/out/csv-gbk/怀化市/溆浦县.csv       the same rows in GBK (Excel "CSV (逗号分隔)" on Chinese Windows)
+//   bench/out/csv-1m/怀化市/溆浦县.csv        1,000,000 pairings, UTF-8
+//   bench/out/many/<市州>/<县市区>/登记表-NNNN.xlsx  2,000 registers of 20 pairings, spread over the counties
 //   bench/out/province/<市州>/<县市区>.xlsx   every county of the 14 市州 (functional zones — codes xxxx7x — skipped),
 //                                             plus each 市本级 and the 省本级: 60 pairings each
-// A manifest (bench/out/manifest.json) records rows and bytes per case; a file is remade only when the
-// generator's version changes or --force is given.
+// A manifest (bench/out/manifest.json) records rows and bytes per case; a case is made when first asked for and
+// remade only when the generator's version changes or --force is given.
 
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,7 +24,7 @@ import { mulberry32 } from '../scripts/lib/deterministic.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT = join(ROOT, 'bench', 'out');
-const VERSION = 3;
+const VERSION = 4;
 const FIXED_DATE = new Date(Date.UTC(2016, 8, 12, 1, 30, 0));
 const TITLE = '县市区慈善组织精准扶贫结对帮扶登记表';
 const FOOTER = '备注：此统计表属结对帮卡对应登记统计，由县市区慈善办填写，上报市级、存档各一份。';
@@ -79,7 +82,7 @@ function checkDigit(body17) {
 }
 
 function fillLine(label) {
-  return `填报单位：${label}慈善会                填报日期：2016年9月12日`;
+  return label ? `填报单位：${label}慈善会                填报日期：2016年9月12日` : '填报日期：2016年9月12日';
 }
 
 async function writeSmallXlsx(abs, rows, label) {
@@ -139,92 +142,128 @@ function csvText(rows, label) {
   return lines.join('\r\n') + '\r\n';
 }
 
-/**
- * A 建档立卡 roster of `n` households across every Hunan county (issue 14's timing: a 100k roster against the example
- * ledger): bench/out/roster100k/建档立卡.csv, UTF-8. Made once; its own file, so the other inputs are not remade.
- */
-export function generateRoster(n = 100_000) {
-  const abs = join(OUT, 'roster100k', '建档立卡.csv');
-  if (existsSync(abs)) return { path: abs, rows: n, bytes: statSync(abs).size };
-  const rand = mulberry32(14);
-  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
-  const pick = (arr) => arr[Math.floor(rand() * arr.length)];
-  const counties = hunan.cities.flatMap((c) => c.counties.filter((k) => !isFunctionalZone(k) && k.towns?.length));
-  const lines = ['县,乡镇,行政村,户主姓名,证件号码,人数,贫困户属性,脱贫状态'];
-  for (let i = 0; i < n; i++) {
-    const county = pick(counties);
-    const birth = `${int(1940, 1995)}${String(int(1, 12)).padStart(2, '0')}${String(int(1, 28)).padStart(2, '0')}`;
-    const body = `${county.code}${birth}${String(int(0, 999)).padStart(3, '0')}`;
-    const name = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.7 ? pick(GIVEN) : '');
-    lines.push([county.name, pick(county.towns), `${pick(SURNAMES)}家${pick(['村', '坪村', '湾村', '冲村'])}`, name, body + checkDigit(body), int(1, 7), pick(['一般贫困户', '低保贫困户', '特困供养户']), pick(['已脱贫', '未脱贫'])].join(','));
-  }
+/** Each case's generator, by key; a case is made only when asked for and not already made by this VERSION. */
+const GENERATORS = {
+  /** A 建档立卡 roster of 100,000 households across every Hunan county (issue 14: against the example ledger). */
+  async roster100k() {
+    const n = 100_000;
+    const abs = join(OUT, 'roster100k', '建档立卡.csv');
+    const rand = mulberry32(14);
+    const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+    const pick = (arr) => arr[Math.floor(rand() * arr.length)];
+    const counties = hunan.cities.flatMap((c) => c.counties.filter((k) => !isFunctionalZone(k) && k.towns?.length));
+    const lines = ['县,乡镇,行政村,户主姓名,证件号码,人数,贫困户属性,脱贫状态'];
+    for (let i = 0; i < n; i++) {
+      const county = pick(counties);
+      const birth = `${int(1940, 1995)}${String(int(1, 12)).padStart(2, '0')}${String(int(1, 28)).padStart(2, '0')}`;
+      const body = `${county.code}${birth}${String(int(0, 999)).padStart(3, '0')}`;
+      const name = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.7 ? pick(GIVEN) : '');
+      lines.push([county.name, pick(county.towns), `${pick(SURNAMES)}家${pick(['村', '坪村', '湾村', '冲村'])}`, name, body + checkDigit(body), int(1, 7), pick(['一般贫困户', '低保贫困户', '特困供养户']), pick(['已脱贫', '未脱贫'])].join(','));
+    }
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, `\ufeff${lines.join('\r\n')}\r\n`);
+    return { path: abs, rows: n, bytes: statSync(abs).size };
+  },
+  async r50() {
+    const r50 = join(OUT, 'r50', '怀化市', '溆浦县.xlsx');
+    await writeSmallXlsx(r50, makeRows(50, 50, XUPU_AREA), '溆浦县');
+    return { path: r50, rows: 50, bytes: statSync(r50).size };
+  },
+  async r50plain() {
+    // the same register outside a ledger: no area from its path (its 填报单位 line still names the county)
+    const abs = join(OUT, 'r50-plain', 'register.xlsx');
+    await writeSmallXlsx(abs, makeRows(50, 50, XUPU_AREA), '');
+    return { path: abs, rows: 50, bytes: statSync(abs).size };
+  },
+  async r50k() {
+    const r50k = join(OUT, 'r50k', '怀化市', '溆浦县.xlsx');
+    await writeLargeXlsx(r50k, makeRows(50_000, 50_000, XUPU_AREA), '溆浦县');
+    return { path: r50k, rows: 50_000, bytes: statSync(r50k).size };
+  },
+  async csvUtf8() {
+    return writeCsv('csv-utf8', 200_000, 'utf8');
+  },
+  async csvGbk() {
+    return writeCsv('csv-gbk', 200_000, 'gbk');
+  },
+  async csv1m() {
+    return writeCsv('csv-1m', 1_000_000, 'utf8');
+  },
+  async province() {
+    const provinceDir = join(OUT, 'province');
+    rmSync(provinceDir, { recursive: true, force: true });
+    let files = 0;
+    let bytes = 0;
+    let seed = 1;
+    const put = async (abs, rows, label) => {
+      await writeSmallXlsx(abs, rows, label);
+      files++;
+      bytes += statSync(abs).size;
+    };
+    const xupu = XUPU_AREA.county;
+    await put(join(provinceDir, '省本级.xlsx'), makeRows(60, seed++, { level: 'province', county: xupu }), '湖南省');
+    for (const city of hunan.cities) {
+      const seat = city.counties.find((k) => !isFunctionalZone(k));
+      await put(join(provinceDir, city.name, '市本级.xlsx'), makeRows(60, seed++, { city, county: seat, level: 'city' }), city.name);
+      for (const county of city.counties) {
+        if (isFunctionalZone(county)) continue;
+        await put(join(provinceDir, city.name, `${county.name}.xlsx`), makeRows(60, seed++, { city, county, level: 'county' }), county.name);
+      }
+    }
+    return { path: provinceDir, rows: files * 60, bytes, files };
+  },
+  async many() {
+    // 2,000 small registers (20 pairings each), one folder per county: 怀化市/溆浦县/登记表-0001.xlsx
+    const dir = join(OUT, 'many');
+    rmSync(dir, { recursive: true, force: true });
+    const counties = hunan.cities.flatMap((city) => city.counties.filter((k) => !isFunctionalZone(k)).map((county) => ({ city, county })));
+    let bytes = 0;
+    for (let i = 0; i < MANY_FILES; i++) {
+      const { city, county } = counties[i % counties.length];
+      const abs = join(dir, city.name, county.name, `登记表-${String(i + 1).padStart(4, '0')}.xlsx`);
+      await writeSmallXlsx(abs, makeRows(20, 10_000 + i, { city, county, level: 'county' }), county.name);
+      bytes += statSync(abs).size;
+    }
+    return { path: dir, rows: MANY_FILES * 20, bytes, files: MANY_FILES };
+  },
+};
+
+const MANY_FILES = 2000;
+const huaihua = hunan.cities.find((c) => c.name === '怀化市');
+const XUPU_AREA = { city: huaihua, county: huaihua.counties.find((k) => k.name === '溆浦县'), level: 'county' };
+
+async function writeCsv(dirName, n, enc) {
+  const text = csvText(makeRows(n, n, XUPU_AREA), '溆浦县');
+  const abs = join(OUT, dirName, '怀化市', '溆浦县.csv');
   mkdirSync(dirname(abs), { recursive: true });
-  writeFileSync(abs, `\ufeff${lines.join('\r\n')}\r\n`);
-  return { path: abs, rows: n, bytes: statSync(abs).size };
+  const buf = enc === 'utf8' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]) : iconv.encode(text, 'gbk');
+  writeFileSync(abs, buf);
+  return { path: abs, rows: n, bytes: buf.length, encoding: enc === 'utf8' ? 'utf-8' : 'gb18030' };
 }
 
-export async function generate({ force = false, log = console.log } = {}) {
+/** The inputs of the cases `keys` (all by default), made when missing; returns the manifest of every case made so far. */
+export async function generate({ force = false, keys = Object.keys(GENERATORS), log = console.log } = {}) {
   const manifestPath = join(OUT, 'manifest.json');
+  let manifest = { version: VERSION, cases: {} };
   if (!force && existsSync(manifestPath)) {
     const m = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    if (m.version === VERSION) return m;
+    if (m.version === VERSION) manifest = m;
   }
-  rmSync(OUT, { recursive: true, force: true });
+  if (manifest.version !== VERSION || force) manifest = { version: VERSION, cases: {} };
   mkdirSync(OUT, { recursive: true });
-  const t0 = Date.now();
-  const huaihua = hunan.cities.find((c) => c.name === '怀化市');
-  const xupu = huaihua.counties.find((k) => k.name === '溆浦县');
-  const area = { city: huaihua, county: xupu, level: 'county' };
-  const cases = {};
-
-  const r50 = join(OUT, 'r50', '怀化市', '溆浦县.xlsx');
-  await writeSmallXlsx(r50, makeRows(50, 50, area), '溆浦县');
-  cases.r50 = { path: r50, rows: 50, bytes: statSync(r50).size };
-  log(`  r50       ${cases.r50.bytes} bytes`);
-
-  const r50k = join(OUT, 'r50k', '怀化市', '溆浦县.xlsx');
-  await writeLargeXlsx(r50k, makeRows(50_000, 50_000, area), '溆浦县');
-  cases.r50k = { path: r50k, rows: 50_000, bytes: statSync(r50k).size };
-  log(`  r50k      ${cases.r50k.bytes} bytes`);
-
-  const text = csvText(makeRows(200_000, 200_000, area), '溆浦县');
-  for (const [key, enc] of [['csvUtf8', 'utf8'], ['csvGbk', 'gbk']]) {
-    const abs = join(OUT, key === 'csvUtf8' ? 'csv-utf8' : 'csv-gbk', '怀化市', '溆浦县.csv');
-    mkdirSync(dirname(abs), { recursive: true });
-    const buf = enc === 'utf8' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]) : iconv.encode(text, 'gbk');
-    writeFileSync(abs, buf);
-    cases[key] = { path: abs, rows: 200_000, bytes: buf.length, encoding: enc === 'utf8' ? 'utf-8' : 'gb18030' };
-    log(`  ${key.padEnd(9)} ${buf.length} bytes`);
+  for (const key of keys) {
+    const have = manifest.cases[key];
+    if (have && existsSync(have.path)) continue;
+    const t0 = Date.now();
+    manifest.cases[key] = await GENERATORS[key]();
+    log(`  made ${key.padEnd(9)} ${manifest.cases[key].bytes} bytes in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   }
-
-  const provinceDir = join(OUT, 'province');
-  let files = 0;
-  let bytes = 0;
-  let seed = 1;
-  const put = async (abs, rows, label) => {
-    await writeSmallXlsx(abs, rows, label);
-    files++;
-    bytes += statSync(abs).size;
-  };
-  await put(join(provinceDir, '省本级.xlsx'), makeRows(60, seed++, { level: 'province', county: xupu }), '湖南省');
-  for (const city of hunan.cities) {
-    const seat = city.counties.find((k) => !isFunctionalZone(k));
-    await put(join(provinceDir, city.name, '市本级.xlsx'), makeRows(60, seed++, { city, county: seat, level: 'city' }), city.name);
-    for (const county of city.counties) {
-      if (isFunctionalZone(county)) continue;
-      await put(join(provinceDir, city.name, `${county.name}.xlsx`), makeRows(60, seed++, { city, county, level: 'county' }), county.name);
-    }
-  }
-  cases.province = { path: provinceDir, rows: files * 60, bytes, files };
-  log(`  province  ${files} files, ${bytes} bytes`);
-
-  const manifest = { version: VERSION, generatedIn: Date.now() - t0, cases };
-  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return manifest;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   console.log('generating bench/out …');
-  const m = await generate({ force: process.argv.includes('--force') });
-  console.log(`done in ${(m.generatedIn / 1000).toFixed(1)} s`);
+  await generate({ force: process.argv.includes('--force') });
+  console.log('done');
 }

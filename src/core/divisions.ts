@@ -17,6 +17,19 @@ export interface DivisionData {
   }[];
   /** County names used around 2016 → today's names (宁乡县 → 宁乡市). */
   renamed: Record<string, string>;
+  /** The township tables, made at build time (scripts/bundle.mjs, townTableOf) so that no run makes them; made on first use when absent. */
+  townTable?: TownTable;
+}
+
+/**
+ * Which counties have a township of each name free text can use (official names and ethnic aliases, after townKey), one
+ * entry per name: `keys[i]` is the name — a number when it is the text of that township of the list (its index among
+ * all townships, county after county in list order), else the name itself — and `owners[i]` its county or counties
+ * (indices among all counties in list order). Data only, small: JSON.parse reads it at the speed of the file.
+ */
+export interface TownTable {
+  keys: (number | string)[];
+  owners: (number | number[])[];
 }
 
 export interface Province {
@@ -208,11 +221,14 @@ export class DivisionIndex {
   private readonly byCodeMap = new Map<string, Province | City | County>();
   private readonly forms = new Map<string, Candidate[]>();
   /**
-   * Townships free text can name (乡、镇、街道、苏木): their names (with ethnic aliases) are collected on first use,
-   * and the counties a name belongs to are found when it is first met (see townCounties). Building the whole
-   * name → counties map up front cost ~45 ms of every start-up; a register names a few dozen townships.
+   * Townships free text can name (乡、镇、街道、苏木): from the build's TownTable when the data carries one (name → its
+   * index in the table), else collected on first use with the counties a name belongs to found when it is first met
+   * (see townCounties). Building the whole name → counties map at run time cost ~45 ms of every start-up.
    */
-  private townNames?: Set<string>;
+  private townNames?: Set<string> | Map<string, number>;
+  private readonly townTable: TownTable | undefined;
+  /** Every county in list order (TownTable.owners index into it). */
+  private allCounties: County[] = [];
   /** Every (township name or alias, county) pair, flat, for the per-name scans. */
   private townKeys: string[] = [];
   private townOwners: County[] = [];
@@ -247,11 +263,14 @@ export class DivisionIndex {
         };
         cities.push(city);
         for (const k of c.counties) {
-          counties.push({ level: 'county', code: k.code, name: k.name, city, towns: k.towns, zone: ZONE.test(k.name) });
+          const county: County = { level: 'county', code: k.code, name: k.name, city, towns: k.towns, zone: ZONE.test(k.name) };
+          counties.push(county);
+          this.allCounties.push(county);
         }
       }
     }
     this.provinces = provinces;
+    this.townTable = data.townTable;
     this.indexNames();
   }
 
@@ -262,7 +281,18 @@ export class DivisionIndex {
   }
 
   /** Every township name free text can use (official names and ethnic aliases). */
-  private get towns(): Set<string> {
+  private get towns(): ReadonlySet<string> | ReadonlyMap<string, number> {
+    if (!this.townNames && this.townTable) {
+      const all: string[] = [];
+      for (const k of this.allCounties) for (const t of k.towns) all.push(t);
+      const names = new Map<string, number>();
+      const keys = this.townTable.keys;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        names.set(typeof k === 'number' ? all[k]! : k, i);
+      }
+      this.townNames = names;
+    }
     if (!this.townNames) {
       const names = new Set<string>();
       const keys: string[] = [];
@@ -291,9 +321,17 @@ export class DivisionIndex {
 
   /** The counties that have a township of this name (after townKey), in list order; undefined when none. */
   private townCounties(name: string): County[] | undefined {
-    if (!this.towns.has(name)) return undefined;
+    const towns = this.towns;
+    if (!towns.has(name)) return undefined;
     const seen = this.townCountiesSeen.get(name);
     if (seen !== undefined) return seen ?? undefined;
+    if (towns instanceof Map) {
+      // from the build's table
+      const own = this.townTable!.owners[towns.get(name)!]!;
+      const found = typeof own === 'number' ? [this.allCounties[own]!] : own.map((j) => this.allCounties[j]!);
+      this.townCountiesSeen.set(name, found);
+      return found;
+    }
     // after many different names, one pass over the whole list is cheaper than a scan per name
     if (!this.townMapComplete && this.townCountiesSeen.size >= TOWN_SCANS_BEFORE_FULL_MAP) this.buildTownMap();
     if (this.townMapComplete) return this.townCountiesSeen.get(name) ?? undefined;
@@ -654,7 +692,7 @@ export class DivisionIndex {
   /** Whether one of the county's townships (official name or ethnic alias) starts at `pos`. */
   private townOfCountyAt(t: string, pos: number, county: County): boolean {
     const towns = this.towns;
-    this.townLengths ??= [...new Set([...towns].map((n) => n.length))];
+    this.townLengths ??= [...new Set(Array.from(towns.keys(), (n) => n.length))];
     for (const len of this.townLengths) {
       if (pos + len > t.length) continue;
       const name = t.slice(pos, pos + len);
@@ -672,6 +710,25 @@ export class DivisionIndex {
       this.adminHeads = heads;
     }
     return this.adminHeads;
+  }
+
+  /** townTableOf(this): every township name with its counties, in the order the first-use tables have them. */
+  townTableOf(): TownTable {
+    const index = new Map(this.allCounties.map((k, i) => [k, i]));
+    const flat = new Map<string, number>();
+    let n = 0;
+    for (const k of this.allCounties) for (const t of k.towns) {
+      if (!flat.has(t)) flat.set(t, n);
+      n++;
+    }
+    const keys: (number | string)[] = [];
+    const owners: (number | number[])[] = [];
+    for (const name of this.towns.keys()) {
+      keys.push(flat.get(name) ?? name);
+      const list = (this.townCounties(name) ?? []).map((k) => index.get(k)!);
+      owners.push(list.length === 1 ? list[0]! : list);
+    }
+    return { keys, owners };
   }
 
   // ---- building ------------------------------------------------------------------------------
@@ -771,4 +828,12 @@ export class DivisionIndex {
       }
     }
   }
+}
+
+/**
+ * The township tables of an index (see TownTable), made the way an index without them makes them on first use; the
+ * build stores them in dist/data/divisions.json. An index given them answers exactly as one that makes its own.
+ */
+export function townTableOf(idx: DivisionIndex): TownTable {
+  return idx.townTableOf();
 }

@@ -42,7 +42,7 @@ export interface IdParse {
 export function idCheckDigit(body: string): string | undefined {
   if (!/^\d{17}$/.test(body)) return undefined;
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(body[i]) * ID_WEIGHTS[i];
+  for (let i = 0; i < 17; i++) sum += (body.charCodeAt(i) - 48) * ID_WEIGHTS[i]!;
   return ID_CHECK_CHARS[sum % 11];
 }
 
@@ -63,8 +63,11 @@ export function upgradeLegacyId(id15: string): string | undefined {
  * digits). `asOf` rejects birth dates after it (omit to skip that check).
  */
 export function parseIdNumber(text: string, kind?: RawCell['kind'], asOf?: Date): IdParse {
-  // the usual cell, 18 plain ASCII characters, needs no Unicode normalisation
-  const normalized = PLAIN_ID.test(text ?? '') ? text.toUpperCase() : (text ?? '').normalize('NFKC').replace(/[\s\u3000]+/gu, '').toUpperCase();
+  // the usual cell, 18 plain ASCII characters (17 digits and a digit or X): no normalisation, and none of the tests
+  // below for other shapes can apply to it
+  const plain = PLAIN_ID.test(text ?? '');
+  if (plain && kind !== 'number') return judge18(text.charCodeAt(17) === 0x78 /* x */ ? text.toUpperCase() : text, asOf);
+  const normalized = plain ? text.toUpperCase() : (text ?? '').normalize('NFKC').replace(/[\s\u3000]+/gu, '').toUpperCase();
   const base = { normalized, length: normalized.length };
   if (kind === 'number') {
     // 15 digits fit in Excel's precision exactly; anything longer lost its last digits.
@@ -78,6 +81,12 @@ export function parseIdNumber(text: string, kind?: RawCell['kind'], asOf?: Date)
     return { ...base, valid: false, reason: oddChars ? 'characters' : 'length' };
   }
   if (!/^\d{17}[\dX]$/.test(normalized)) return { ...base, valid: false, reason: 'characters' };
+  return judge18(normalized, asOf);
+}
+
+/** An 18-character number of 17 digits and a digit or X: its region, birth date and check digit. */
+function judge18(normalized: string, asOf: Date | undefined): IdParse {
+  const base = { normalized, length: 18 };
   if (!REGION_PREFIXES.has(normalized.slice(0, 2))) return { ...base, valid: false, reason: 'region' };
   const birth = birthDateOf(normalized.slice(6, 14), asOf);
   if (!birth.valid) return { ...base, valid: false, reason: 'birth-date', birthDate: birth.date };

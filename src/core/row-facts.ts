@@ -1,5 +1,5 @@
 // What several rules need to know about one row (its org key, household id, phone numbers), worked out once per row and shared by the rules of one run.
-import { HouseholdIndex, householdWho, orgKeyOf } from './household.js';
+import { detach, HouseholdIndex, householdWho, orgKeyOf } from './household.js';
 import type { DivisionIndex } from './divisions.js';
 import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank } from './normalize.js';
@@ -23,6 +23,11 @@ export class RowFacts {
   private phoneList: string[] | undefined;
   private parse: PhoneParse | undefined;
   private address: { compacted: string; finding?: string } | undefined;
+  /** Household ids and org keys as small integers, numbered in the order first met (interned once per run). */
+  private readonly householdNos = new Map<string, number>();
+  private readonly orgNos = new Map<string, number>();
+  private householdNoAt: number | undefined | typeof NOT_YET = NOT_YET;
+  private orgNoAt: number | undefined | typeof NOT_YET = NOT_YET;
 
   constructor(
     private readonly divisions?: DivisionIndex,
@@ -39,6 +44,8 @@ export class RowFacts {
     this.phoneList = undefined;
     this.parse = undefined;
     this.address = undefined;
+    this.householdNoAt = NOT_YET;
+    this.orgNoAt = NOT_YET;
   }
 
   /** orgKeyOf(row) with the run's division list. */
@@ -56,6 +63,23 @@ export class RowFacts {
       this.household = who === undefined ? undefined : this.households.idFor(who, this.phones(row));
     }
     return this.household;
+  }
+
+  /**
+   * The row's household as a small integer (0, 1, 2 … in the order households are first met; one per householdId), so
+   * that the cross-row rules keep integers in shared tables rather than a copy of the id each. Undefined with no household.
+   */
+  householdNo(row: RegisterRow): number | undefined {
+    this.at(row);
+    if (this.householdNoAt === NOT_YET) this.householdNoAt = intern(this.householdNos, this.householdId(row));
+    return this.householdNoAt;
+  }
+
+  /** The row's organisation (orgKey) as a small integer, like householdNo. */
+  orgNo(row: RegisterRow): number | undefined {
+    this.at(row);
+    if (this.orgNoAt === NOT_YET) this.orgNoAt = intern(this.orgNos, this.orgKey(row));
+    return this.orgNoAt;
   }
 
   /** phoneNumbers(row.fields.phone?.text ?? ''): the digits of the usable-looking numbers (7 or more). */
@@ -92,6 +116,60 @@ export class RowFacts {
     const compacted = this.compactAddress(row);
     this.address!.finding ??= findingKey(idx, compacted);
     return this.address!.finding;
+  }
+}
+
+function intern(table: Map<string, number>, key: string | undefined): number | undefined {
+  if (key === undefined) return undefined;
+  let n = table.get(key);
+  if (n === undefined) {
+    n = table.size;
+    table.set(key, n);
+  }
+  return n;
+}
+
+/**
+ * A growable column of 32-bit integers by a small integer (a household's number), 0 where nothing was set: what a
+ * cross-row rule keeps per household in 4 bytes instead of an object and a map entry.
+ */
+export class IntColumn {
+  private a = new Int32Array(1024);
+
+  get(i: number): number {
+    return i < this.a.length ? this.a[i]! : 0;
+  }
+
+  set(i: number, v: number): void {
+    if (i >= this.a.length) {
+      let n = this.a.length * 2;
+      while (n <= i) n *= 2;
+      const b = new Int32Array(n);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[i] = v;
+  }
+}
+
+/** Texts kept once each, as small integers (names and organisations repeat down a register). */
+export class TextTable {
+  private readonly nos = new Map<string, number>();
+  private readonly texts: string[] = [];
+
+  no(text: string): number {
+    let n = this.nos.get(text);
+    if (n === undefined) {
+      n = this.texts.length;
+      const kept = detach(text);
+      this.texts.push(kept);
+      this.nos.set(kept, n);
+    }
+    return n;
+  }
+
+  text(no: number): string {
+    return this.texts[no]!;
   }
 }
 

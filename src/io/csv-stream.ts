@@ -4,17 +4,21 @@
 // is valid UTF-8, else GB18030), the same delimiter sniffing, records ended by \r\n, \n or \r, quoted fields
 // with "" inside them and line breaks kept. Whatever the whole-file reader mends, refuses or reads in its own
 // way is not guessed at here: UTF-16, a NUL byte, a quote that is not a plain quoted field, a line longer than
-// a cell may be, too many cells, bytes that stop being UTF-8 half-way, the time budget. Then NotStreamable is
-// thrown and the caller reads the file whole, as before.
+// a cell may be, too many cells, bytes that stop being UTF-8 half-way. Then NotStreamable is thrown and the caller
+// reads the file whole, as before. The time limit is a guard against no progress (ProgressGuard): when it trips, the
+// read stops with LimitExceeded and is never done again whole.
 import { open } from 'node:fs/promises';
 import { isAscii, isUtf8 } from 'node:buffer';
 import type { Detected } from '../core/model.js';
 import { type CsvLimits, DEFAULT_CSV_LIMITS, DELIMITER_NAMES, type EncodingName, decodeText, sniffDelimiter } from './csv.js';
+import { ProgressGuard } from './limits.js';
 
 /** Bytes read first: the encoding and the delimiter are found in them (sniffDelimiter reads 16,384 characters). */
 const HEAD_BYTES = 64 * 1024;
 /** Bytes read at a time after that. */
 const CHUNK_BYTES = 1024 * 1024;
+/** Records between two looks at the clock (each is progress for the guard). */
+const RECORDS_PER_CHECK = 4096;
 
 /** The file needs the whole-file reader (csv.ts): why, for --explain and tests. */
 export class NotStreamable extends Error {
@@ -36,7 +40,8 @@ const CR = 0x0d;
 /**
  * Reads a CSV file and calls `onRow` with each record as cell texts ('' for an empty cell; record i, 1-based,
  * is spreadsheet row i). Throws NotStreamable (before or after some rows were given) when the whole-file
- * reader must read it; other errors are I/O errors.
+ * reader must read it, LimitExceeded('maxMillis') when reading made no progress for that long; other errors
+ * are I/O errors.
  */
 export async function streamCsvRows(
   abs: string,
@@ -48,10 +53,12 @@ export async function streamCsvRows(
     onStart?: (detected: Detected) => void;
     /** Bytes read at a time after the first 64 KB (tests make it small to cross every boundary). */
     chunkBytes?: number;
+    /** The clock the progress guard reads (tests make it slow). */
+    now?: () => number;
   } = {},
 ): Promise<CsvStreamInfo> {
   const limits = { ...DEFAULT_CSV_LIMITS, ...opts.limits };
-  const started = Date.now();
+  const guard = new ProgressGuard(limits.maxMillis, opts.now);
   const fh = await open(abs, 'r');
   try {
     let buf: Buffer = Buffer.alloc(0);
@@ -59,7 +66,7 @@ export async function streamCsvRows(
     /** The next chunk of the file (empty at its end). */
     const readMore = async (size = opts.chunkBytes ?? CHUNK_BYTES): Promise<Buffer> => {
       const chunk = Buffer.allocUnsafe(size);
-      const { bytesRead } = await fh.read(chunk, 0, size, null);
+      const { bytesRead } = await guard.wait(fh.read(chunk, 0, size, null));
       if (bytesRead === 0) eof = true;
       return chunk.subarray(0, bytesRead);
     };
@@ -183,7 +190,7 @@ export async function streamCsvRows(
 
     function emit(cells: string[]): void {
       if (cells.length > limits.maxColumns) throw new NotStreamable('too many cells');
-      if ((++records & 4095) === 0 && Date.now() - started > limits.maxMillis) throw new NotStreamable('time budget');
+      if (++records % RECORDS_PER_CHECK === 0) guard.progress();
       onRow(cells);
     }
 

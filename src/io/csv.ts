@@ -1,6 +1,7 @@
 // Reads a CSV (or tab-separated text) register: detects its encoding and delimiter, and returns it as a grid.
 import { parse } from 'csv-parse/sync';
 import type { Detected, RawCell, RawSheet } from '../core/model.js';
+import { LimitExceeded, ProgressGuard } from './limits.js';
 
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
@@ -97,7 +98,7 @@ export interface CsvLimits {
   maxLineChars: number;
   /** Cells in one record (Excel's last column is XFD = 16,384). */
   maxColumns: number;
-  /** Wall-clock budget for parsing, in milliseconds. */
+  /** How long parsing may make no progress (ProgressGuard), in milliseconds. */
   maxMillis: number;
 }
 
@@ -191,16 +192,26 @@ interface CsvErrorLike {
  * Parse CSV text into records, mending what a clerk's file gets wrong: line endings mixed within one file
  * (\r\n, \n and \r are all record ends), a quote opened and never closed (that line is read again with the
  * quote as a plain character, and parsing goes on on the next line), NUL characters (dropped). Refuses, with
- * the line, a cell, a line or a record over the limits, and parsing that runs over its time budget.
+ * the line, a cell, a line or a record over the limits, and parsing that makes no progress for maxMillis (a
+ * batch of records, one repair: ProgressGuard, clock `now`).
  */
 export function parseCsvRecords(
   text: string,
   delimiter: string,
   limitsIn: Partial<CsvLimits> = {},
   repairs: CsvRepair[] = [],
+  now: () => number = Date.now,
 ): string[][] {
   const limits = { ...DEFAULT_CSV_LIMITS, ...limitsIn };
-  const started = Date.now();
+  const guard = new ProgressGuard(limits.maxMillis, now);
+  const progress = (line: number): void => {
+    try {
+      guard.progress();
+    } catch (e) {
+      if (!(e instanceof LimitExceeded)) throw e;
+      throw new CsvReadError(`no progress for ${e.actual} ms`, line, 'maxMillis', e.actual, limits.maxMillis);
+    }
+  };
   if (text.includes('\0')) {
     const lines = text.split(LINE_BREAK);
     for (let i = 0; i < lines.length && repairs.length < 1000; i++) if (lines[i]!.includes('\0')) repairs.push({ kind: 'nul', line: i + 1 });
@@ -212,9 +223,7 @@ export function parseCsvRecords(
   let rest = text;
   let first = true;
   for (let attempt = 0; ; attempt++) {
-    if (Date.now() - started > limits.maxMillis) {
-      throw new CsvReadError(`parsing took over ${limits.maxMillis} ms`, lineOffset + 1, 'maxMillis', Date.now() - started, limits.maxMillis);
-    }
+    progress(lineOffset + 1);
     let lastLine = 0;
     let count = 0;
     const part: string[][] = [];
@@ -238,9 +247,7 @@ export function parseCsvRecords(
           if (rec.length > limits.maxColumns) {
             throw new CsvReadError(`${rec.length} cells > maxColumns ${limits.maxColumns}`, lineOffset + ctx.lines, 'maxColumns', rec.length, limits.maxColumns);
           }
-          if ((++count & 4095) === 0 && Date.now() - started > limits.maxMillis) {
-            throw new CsvReadError(`parsing took over ${limits.maxMillis} ms`, lineOffset + ctx.lines, 'maxMillis', Date.now() - started, limits.maxMillis);
-          }
+          if ((++count & 4095) === 0) progress(lineOffset + ctx.lines);
           part.push(rec);
           return null;
         },
@@ -276,8 +283,8 @@ export function parseCsvRecords(
 }
 
 /** Parse CSV text into a one-sheet grid. Record i (1-based, header included) is rows[i-1]. */
-export function csvToSheet(text: string, delimiter: string, name: string, limits: Partial<CsvLimits> = {}, repairs: CsvRepair[] = []): RawSheet {
-  const records = parseCsvRecords(text, delimiter, limits, repairs);
+export function csvToSheet(text: string, delimiter: string, name: string, limits: Partial<CsvLimits> = {}, repairs: CsvRepair[] = [], now?: () => number): RawSheet {
+  const records = parseCsvRecords(text, delimiter, limits, repairs, now);
   const rows: (RawCell | undefined)[][] = records.map((rec) =>
     rec.map((v) => (v === '' ? undefined : ({ text: v, kind: 'string' } as RawCell))),
   );
@@ -307,7 +314,7 @@ export interface CsvRead {
   repairs: CsvRepair[];
 }
 
-export function readCsvBuffer(buf: Buffer, name: string, forced?: EncodingName, limitsIn: Partial<CsvLimits> = {}): CsvRead {
+export function readCsvBuffer(buf: Buffer, name: string, forced?: EncodingName, limitsIn: Partial<CsvLimits> = {}, now?: () => number): CsvRead {
   const limits = { ...DEFAULT_CSV_LIMITS, ...limitsIn };
   if (buf.length > limits.maxFileBytes) {
     throw new CsvReadError(`file of ${buf.length} bytes > maxFileBytes ${limits.maxFileBytes}`, undefined, 'maxFileBytes', buf.length, limits.maxFileBytes);
@@ -315,7 +322,7 @@ export function readCsvBuffer(buf: Buffer, name: string, forced?: EncodingName, 
   const decoded = decodeText(buf, forced);
   const delimiter = sniffDelimiter(decoded.text);
   const repairs: CsvRepair[] = [];
-  const sheet = csvToSheet(decoded.text, delimiter.value, name, limits, repairs);
+  const sheet = csvToSheet(decoded.text, delimiter.value, name, limits, repairs, now);
   return {
     sheet,
     repairs,

@@ -16,7 +16,7 @@ export interface ReadLimits {
   maxDefinedNames: number;
   /** Characters in one cell. */
   maxCellChars: number;
-  /** Wall-clock budget for reading one file, in milliseconds. */
+  /** How long reading one file may go without progress (ProgressGuard), in milliseconds: not a budget for the whole file. */
   maxMillis: number;
 }
 
@@ -31,7 +31,9 @@ export interface ReadLimits {
  *   Each row counts 1 plus its width up to its last cell, so far-away stray cells count as what they cost.
  * - maxMerges 100,000 per sheet, maxMergedCells 1,000,000 covered in all: a form merges a few title rows.
  * - maxCellChars 32,767: Excel's own limit for one cell.
- * - maxMillis 30 s: the largest legitimate workbook reads in a few seconds.
+ * - maxMillis 30 s without progress: a reader moves on (a chunk, a few thousand records or cells) every few tens of
+ *   milliseconds even on a loaded machine, so 30 s of none is a hang or a parser spinning; the whole file may take as
+ *   long as its size needs. (The .xls/.ods/.xlsb worker, whose library reports no progress, keeps it as a deadline.)
  */
 export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 200 * 1024 * 1024,
@@ -54,5 +56,50 @@ export class LimitExceeded extends Error {
   ) {
     super(`${limit}: ${actual} > ${allowed}`);
     this.name = 'LimitExceeded';
+  }
+}
+
+/**
+ * The time limit (maxMillis) as a guard against no progress, not against size: a reader calls `progress()` whenever it
+ * has moved on (a chunk of bytes read, a batch of records or cells parsed) and the guard trips only when the time since
+ * the previous progress is over the limit — a hang, a bomb that makes a parser spin, a runaway repair loop. A file that
+ * keeps moving is never stopped however long it takes in all (a big register on a busy machine), and a reader that
+ * trips stops where it is: nothing is read again.
+ */
+export class ProgressGuard {
+  private last: number;
+
+  constructor(
+    readonly maxMillis: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.last = now();
+  }
+
+  /** Progress was made: throws LimitExceeded('maxMillis', the gap) when the gap since the previous progress is over the limit. */
+  progress(): void {
+    const t = this.now();
+    const gap = t - this.last;
+    if (gap > this.maxMillis) throw new LimitExceeded('maxMillis', gap, this.maxMillis);
+    this.last = t;
+  }
+
+  /**
+   * Waits for `work` (a read that may never come back: a stalled network share), at most the limit: a wait with no
+   * progress for that long rejects with LimitExceeded('maxMillis'). When it comes back in time, that is progress.
+   */
+  async wait<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new LimitExceeded('maxMillis', this.maxMillis + 1, this.maxMillis)), this.maxMillis);
+      timer.unref?.();
+    });
+    try {
+      const out = await Promise.race([work, stalled]);
+      this.progress();
+      return out;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

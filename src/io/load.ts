@@ -38,6 +38,8 @@ export interface LoadOptions {
   limits?: Partial<ReadLimits>;
   /** Read it as a text table whatever its extension (its content was seen to be text). */
   text?: boolean;
+  /** The clock the progress guard (the time limit) reads; tests make it slow. */
+  now?: () => number;
 }
 
 export const DEFAULT_MAX_BYTES = DEFAULT_LIMITS.maxFileBytes;
@@ -52,7 +54,8 @@ export function limitFigures(limit: keyof ReadLimits, actual: number, allowed: n
   return { actual: String(actual), allowed: String(allowed) };
 }
 
-function limitFailure(e: LimitExceeded): ReadFailure {
+/** A limit hit → the file problem a clerk sees (file-limit, the limit's figures as a clerk reads them). */
+export function limitFailure(e: LimitExceeded): ReadFailure {
   return { rule: 'file-limit', messageId: e.limit, data: limitFigures(e.limit, e.actual, e.allowed) };
 }
 
@@ -170,7 +173,7 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
         maxFileBytes: limits.maxFileBytes,
         maxCellChars: limits.maxCellChars,
         maxMillis: limits.maxMillis,
-      });
+      }, opts.now);
       return { ...base, format: 'csv', sheets: [sheet], detected: { ...base.detected, ...detected } };
     } catch (e) {
       if (!(e instanceof CsvReadError)) throw e;
@@ -243,7 +246,7 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
     }
     case 'xlsx': {
       try {
-        const { sheets, droppedMerges, notes, keywords } = await readXlsxBuffer(bytes, limits);
+        const { sheets, droppedMerges, notes, keywords } = await readXlsxBuffer(bytes, limits, opts.now);
         if (sheets.length === 0) return fail('file-corrupt', 'no-sheets');
         noteDropped(droppedMerges);
         Object.assign(base.detected, notesDetected(notes));

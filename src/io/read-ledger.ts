@@ -13,8 +13,8 @@ import type { ProvinceProfile } from '../core/profile.js';
 import { csvToSheet, decodeText, type EncodingName, sniffDelimiter } from './csv.js';
 import { NotStreamable, streamCsvRows } from './csv-stream.js';
 import { InputError } from './errors.js';
-import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
-import { loadFile } from './load.js';
+import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
+import { limitFailure, loadFile } from './load.js';
 import { sniff } from './sniff.js';
 import { walkInputs, type FoundFile } from './walk.js';
 
@@ -39,6 +39,8 @@ export interface ReadLedgerOptions {
   cwd?: string;
   /** Rosters and focus lists (absolute paths) given as such: when met among the inputs they are that, not registers. */
   lists?: ReadonlyMap<string, 'roster' | 'focus-list'>;
+  /** The clock the readers' progress guard (the time limit) reads; tests make it slow. */
+  now?: () => number;
 }
 
 export interface ReadLedgerResult {
@@ -156,7 +158,7 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
       opts.onFile?.(++done, todo.length, found.display);
       continue;
     }
-    const loaded = await loadFile(found, { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits, ...(asText ? { text: true } : {}) });
+    const loaded = await loadFile(found, { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits, ...(asText ? { text: true } : {}), ...(opts.now ? { now: opts.now } : {}) });
     if (loaded.failure) builder.addFailure(src, loaded.failure, loaded.detected);
     else builder.addGrid(src, loaded.sheets, loaded.detected, loaded.format ?? 'xlsx', parseMark(loaded.keywords), found.explicit || TABLE_TEXT.has(ext) ? undefined : note);
     opts.onFile?.(++done, todo.length, found.display);
@@ -168,7 +170,10 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
   return { ledger, missing: walk.missing };
 }
 
-/** A big text file read record by record through the builder; false when it is small, or must be read whole after all. */
+/**
+ * A big text file read record by record through the builder; false when it is small, or must be read whole after all.
+ * When the time limit trips (no progress for that long) the file is a file-limit failure, never read again whole.
+ */
 async function streamed(builder: LedgerBuilder, src: SourceFile, opts: ReadLedgerOptions, limits: ReadLimits): Promise<boolean> {
   let size: number;
   let first: Buffer | undefined;
@@ -193,6 +198,7 @@ async function streamed(builder: LedgerBuilder, src: SourceFile, opts: ReadLedge
     const info = await streamCsvRows(src.abs, (cells) => feed!.push(cells), {
       ...(opts.encoding ? { encoding: opts.encoding } : {}),
       limits: { maxCellChars: limits.maxCellChars, maxMillis: limits.maxMillis },
+      ...(opts.now ? { now: opts.now } : {}),
       onStart(d) {
         feed = builder.beginText(src, { ...format, ...d }, path.basename(src.abs, ext));
       },
@@ -201,6 +207,10 @@ async function streamed(builder: LedgerBuilder, src: SourceFile, opts: ReadLedge
     opts.onStreamFallback?.(src.file, 'no register');
     return false;
   } catch (e) {
+    if (e instanceof LimitExceeded) {
+      builder.addFailure(src, limitFailure(e), { ...format });
+      return true;
+    }
     opts.onStreamFallback?.(src.file, e instanceof NotStreamable ? e.why : String(e));
     return false;
   }

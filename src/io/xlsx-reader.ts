@@ -1,6 +1,6 @@
 // Reads an .xlsx/.xlsm into plain grids without exceljs: only the parts needed, every size bounded, nothing expanded.
 import type { MergeRange, RawCell, RawSheet } from '../core/model.js';
-import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
+import { DEFAULT_LIMITS, LimitExceeded, ProgressGuard, type ReadLimits } from './limits.js';
 import { BUILTIN_FORMATS, dateText, isDateFormat, isoCell, type NumberFormat, numberCell, numberFormat, serialDateText } from './number-format.js';
 import { CLOSE, END, OPEN, TEXT, XmlError, XmlScanner } from './xml.js';
 import type { ReadNotes, SkippedSheetKind } from './read-notes.js';
@@ -89,7 +89,7 @@ export interface XlsxWorkbook {
 
 export interface XlsxReadOptions {
   limits?: Partial<ReadLimits>;
-  /** Clock for the time budget (tests). */
+  /** Clock for the time limit's progress guard (tests). */
   now?: () => number;
 }
 
@@ -207,8 +207,8 @@ function parseRowNumber(v: string | undefined): number | undefined {
 class WorkbookReader {
   readonly limits: ReadLimits;
   private readonly zip: ZipArchive;
-  private readonly now: () => number;
-  private readonly started: number;
+  /** The time limit: no progress (a part inflated, a batch of cells or strings read) for maxMillis. */
+  private readonly guard: ProgressGuard;
   /** Grid cells so far in the workbook: each row counts 1 plus its width up to its last cell. */
   private grid = 0;
   private readonly merges: MergeBudget = { mergedCells: 0, dropped: [] };
@@ -223,20 +223,21 @@ class WorkbookReader {
 
   constructor(buf: Buffer, opts: XlsxReadOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
-    this.now = opts.now ?? Date.now;
-    this.started = this.now();
+    this.guard = new ProgressGuard(this.limits.maxMillis, opts.now);
     this.zip = ZipArchive.open(buf, this.limits);
   }
 
   private checkTime(): void {
-    const spent = this.now() - this.started;
-    if (spent > this.limits.maxMillis) throw new LimitExceeded('maxMillis', spent, this.limits.maxMillis);
+    this.guard.progress();
   }
 
   private part(name: string): Buffer | undefined {
     const entry: ZipEntry | undefined = this.zip.find(name);
-    if (entry) this.partsRead.add(zipKey(entry.name));
-    return entry ? this.zip.read(entry) : undefined;
+    if (!entry) return undefined;
+    this.partsRead.add(zipKey(entry.name));
+    const bytes = this.zip.read(entry);
+    this.checkTime();
+    return bytes;
   }
 
   /** Run a part's parser, turning XML damage into an XlsxError that names the part. */
@@ -488,6 +489,7 @@ class WorkbookReader {
             case 'si':
             case 'sstItem': // Office 2007 beta's name for <si>
               if (out.length >= maxCells) throw new LimitExceeded('maxCells', out.length + 1, maxCells);
+              if ((out.length & 8191) === 8191) this.checkTime();
               if (x.selfClosing) out.push('');
               else {
                 inSi = true;

@@ -1,6 +1,6 @@
 // duplicate-pairing: the same organisation paired with the same household twice in one register.
 import { compact, normText } from '../normalize.js';
-import { RowFacts } from '../row-facts.js';
+import { IntColumn, RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -24,20 +24,29 @@ export default defineRule({
   },
   create(ctx) {
     const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
-    // household id → the first row of each organisation pairing with it (most households have one: no inner map)
-    const firstRow = new Map<string, { org: string; row: number; more?: Map<string, number> }>();
+    // by household number: the first organisation pairing with it (its number + 1; 0: none yet) and its row; the
+    // other organisations' first rows only for the few households several organisations pair with
+    const firstOrg = new IntColumn();
+    const firstRow = new IntColumn();
+    const more = new Map<number, Map<number, number>>();
     return {
       row(row) {
-        const org = facts.orgKey(row);
-        const household = facts.householdId(row);
+        const org = facts.orgNo(row);
+        const household = facts.householdNo(row);
         if (org === undefined || household === undefined) return;
-        const seen = firstRow.get(household);
+        const seen = firstOrg.get(household);
         let first: number | undefined;
-        if (!seen) firstRow.set(household, { org, row: row.row });
-        else if (seen.org === org) first = seen.row;
+        if (seen === 0) {
+          firstOrg.set(household, org + 1);
+          firstRow.set(household, row.row);
+        } else if (seen === org + 1) first = firstRow.get(household);
         else {
-          first = seen.more?.get(org);
-          if (first === undefined) (seen.more ??= new Map()).set(org, row.row);
+          let others = more.get(household);
+          first = others?.get(org);
+          if (first === undefined) {
+            if (!others) more.set(household, (others = new Map()));
+            others.set(org, row.row);
+          }
         }
         if (first === undefined) return;
         ctx.reportCell(row, 'name', 'duplicate', {

@@ -3,21 +3,9 @@
 // Reported once per household, at the 户主姓名 cell of the row where its second organisation appears,
 // naming every organisation that helps it (gathered over the whole register) and the first row.
 import type { RegisterRow } from '../model.js';
-import { detach } from '../household.js';
 import { compact, normText } from '../normalize.js';
-import { RowFacts } from '../row-facts.js';
+import { IntColumn, RowFacts, TextTable } from '../row-facts.js';
 import { defineRule } from './rule.js';
-
-interface Seen {
-  firstRow: number;
-  /** The first organisation's key and its name as written (normalised when reported). */
-  org: string;
-  orgText: string;
-  /** Display names by org key, in order of appearance: made when a second organisation appears. */
-  orgs?: Map<string, string>;
-  /** The row where the second organisation appeared. */
-  secondRow?: RegisterRow;
-}
 
 export default defineRule({
   meta: {
@@ -40,32 +28,42 @@ export default defineRule({
   },
   create(ctx) {
     const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
-    const seen = new Map<string, Seen>();
+    // by household number: its first row, the first organisation's number + 1 (0: none yet) and its name as written
+    const firstRow = new IntColumn();
+    const firstOrg = new IntColumn();
+    const firstOrgText = new IntColumn();
+    const orgTexts = new TextTable();
+    // households a second organisation pairs with: display names by org, in order of appearance, and that second row
+    const joint = new Map<number, { orgs: Map<number, string>; secondRow: RegisterRow }>();
     return {
       row(row) {
-        const org = facts.orgKey(row);
-        const household = facts.householdId(row);
+        const org = facts.orgNo(row);
+        const household = facts.householdNo(row);
         if (org === undefined || household === undefined) return;
-        const s = seen.get(household);
-        if (!s) {
-          seen.set(household, { firstRow: row.row, org, orgText: detach(row.fields.org?.text ?? '') });
+        const seen = firstOrg.get(household);
+        if (seen === 0) {
+          firstOrg.set(household, org + 1);
+          firstRow.set(household, row.row);
+          firstOrgText.set(household, orgTexts.no(row.fields.org?.text ?? ''));
           return;
         }
-        if (s.org === org) return;
-        if (!s.orgs) {
-          s.orgs = new Map([[s.org, normText(s.orgText)]]);
-          s.secondRow = row;
+        if (seen === org + 1) return;
+        let j = joint.get(household);
+        if (!j) {
+          j = { orgs: new Map([[seen - 1, normText(orgTexts.text(firstOrgText.get(household)))]]), secondRow: row };
+          joint.set(household, j);
         }
-        if (!s.orgs.has(org)) s.orgs.set(org, normText(row.fields.org?.text ?? ''));
+        if (!j.orgs.has(org)) j.orgs.set(org, normText(row.fields.org?.text ?? ''));
       },
       end() {
-        for (const s of seen.values()) {
-          if (!s.secondRow || !s.orgs) continue;
-          ctx.reportCell(s.secondRow, 'name', 'joint', {
-            name: compact(s.secondRow.fields.name?.text ?? ''),
-            count: s.orgs.size,
-            orgs: [...s.orgs.values()],
-            first: s.firstRow,
+        // in the order the households were first met, as they are numbered
+        for (const household of [...joint.keys()].sort((a, b) => a - b)) {
+          const { orgs, secondRow } = joint.get(household)!;
+          ctx.reportCell(secondRow, 'name', 'joint', {
+            name: compact(secondRow.fields.name?.text ?? ''),
+            count: orgs.size,
+            orgs: [...orgs.values()],
+            first: firstRow.get(household),
           });
         }
       },

@@ -1,7 +1,7 @@
 // shared-phone: one phone number given for several different households — usually a copy-paste slip.
 import { detach } from '../household.js';
 import { compact } from '../normalize.js';
-import { RowFacts } from '../row-facts.js';
+import { IntColumn, RowFacts, TextTable } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -25,24 +25,33 @@ export default defineRule({
   },
   create(ctx) {
     const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
-    // number → the first household giving it; the name as written, compacted only when reported
-    const owner = new Map<string, { household: string; row: number; nameText: string }>();
+    // number → its place in the owner columns: the first household giving it, that row, its name as written (kept
+    // once per name, compacted only when reported)
+    const owner = new Map<string, number>();
+    const ownerHousehold = new IntColumn();
+    const ownerRow = new IntColumn();
+    const ownerName = new IntColumn();
+    const names = new TextTable();
     const reported = new Set<string>();
     return {
       row(row) {
-        const household = facts.householdId(row);
+        const household = facts.householdNo(row);
         if (household === undefined) return;
         const phones = facts.phones(row);
         for (const number of phones.length < 2 ? phones : new Set(phones)) {
           const first = owner.get(number);
-          if (!first) {
-            owner.set(detach(number), { household, row: row.row, nameText: detach(row.fields.name?.text ?? '') });
+          if (first === undefined) {
+            const i = owner.size;
+            owner.set(detach(number), i);
+            ownerHousehold.set(i, household);
+            ownerRow.set(i, row.row);
+            ownerName.set(i, names.no(row.fields.name?.text ?? ''));
             continue;
           }
           const key = `${number}\u0000${household}`;
-          if (first.household === household || reported.has(key)) continue;
+          if (ownerHousehold.get(first) === household || reported.has(key)) continue;
           reported.add(key);
-          ctx.reportCell(row, 'phone', 'shared', { number, first: first.row, name: compact(first.nameText) });
+          ctx.reportCell(row, 'phone', 'shared', { number, first: ownerRow.get(first), name: compact(names.text(ownerName.get(first))) });
         }
       },
     };

@@ -1,0 +1,53 @@
+// The township tables made at build time (townTableOf, stored in dist/data/divisions.json) make an index that answers
+// exactly as one that makes its own tables on first use.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DivisionIndex, townTableOf, type DivisionData, type PlaceMatch } from '../../src/core/divisions.js';
+
+const data = JSON.parse(readFileSync(new URL('../../src/data/divisions.json', import.meta.url), 'utf8')) as DivisionData;
+
+const show = (idx: DivisionIndex) => (m: PlaceMatch) => `${m.level}:${m.text}@${m.index}=${m.places.map((p) => idx.label(p)).join('|')}/${m.how}`;
+
+describe('build-time township tables', () => {
+  const lazy = new DivisionIndex(data);
+  const table = townTableOf(new DivisionIndex(data));
+  const built = new DivisionIndex({ ...data, townTable: JSON.parse(JSON.stringify(table)) });
+
+  it('hold every township name once with its counties, and come back the same from an index made with them', () => {
+    expect(table.keys.length).toBeGreaterThan(30_000);
+    expect(new Set(table.keys).size).toBe(table.keys.length);
+    expect(table.owners).toHaveLength(table.keys.length);
+    expect(townTableOf(built)).toEqual(table);
+    // names kept as text: the ethnic aliases (后塘乡 for 后塘瑶族乡) and names written otherwise in the list
+    expect(table.keys.filter((k) => typeof k === 'string').length).toBeGreaterThan(100);
+    // 花桥镇: a name of many counties
+    const flat = data.provinces.flatMap((p) => p.cities.flatMap((c) => c.counties.flatMap((k) => k.towns)));
+    const i = table.keys.findIndex((k) => k === '花桥镇' || (typeof k === 'number' && flat[k] === '花桥镇'));
+    expect((table.owners[i] as number[]).length).toBeGreaterThan(10);
+  });
+
+  it('read addresses exactly as tables made on first use do', () => {
+    const scopes = [undefined, { province: '湖南省' }, { province: '湖南省', city: '怀化市', county: '溆浦县' }, { province: '广东省', city: '东莞市' }];
+    const texts = [
+      '湖南省怀化市溆浦县卢峰镇红星村3组',
+      '溆浦县低庄镇大湾村',
+      '花桥镇新田村',
+      '溆浦龙潭镇',
+      '后塘乡',
+      '江华瑶族自治县涔天河镇',
+      '东莞市虎门镇',
+      '城关镇东街',
+      '长沙县星沙街道',
+      '鼓楼区',
+      '湘西州吉首市乾州街道',
+      '新县城关镇',
+      '麻阳县高村乡',
+    ];
+    for (const scope of scopes) {
+      for (const t of texts) {
+        expect(built.placesIn(t, scope).map(show(built)), `${t} ${JSON.stringify(scope)}`).toEqual(lazy.placesIn(t, scope).map(show(lazy)));
+      }
+    }
+    for (const t of texts) expect(built.leadingCounty(t).county?.code).toBe(lazy.leadingCounty(t).county?.code);
+  });
+});
