@@ -100,6 +100,7 @@ export async function openLedger(
       ...(flags.area ? { area: flags.area } : {}),
       ...(orgs ? { orgs: path.resolve(ctx.io.cwd, orgs) } : {}),
       onFile: opts.onFile ?? bar.tick,
+      onRows: bar.rows,
       ...(opts.lists?.size ? { lists: opts.lists } : {}),
     });
   } finally {

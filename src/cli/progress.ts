@@ -8,8 +8,16 @@ import type { CliIO } from './io.js';
 const MIN_FILES = 8;
 const BAR = 24;
 
-export function progress(io: CliIO, lang: Lang): { tick: (done: number, total: number, file: string) => void; done: () => void } {
-  if (!io.stderrIsTTY) return { tick: () => undefined, done: () => undefined };
+export interface Progress {
+  /** A file was read (shown from MIN_FILES files on). */
+  tick: (done: number, total: number, file: string) => void;
+  /** Rows read so far in one large file (read as a stream). */
+  rows: (file: string, n: number) => void;
+  done: () => void;
+}
+
+export function progress(io: CliIO, lang: Lang): Progress {
+  if (!io.stderrIsTTY) return { tick: () => undefined, rows: () => undefined, done: () => undefined };
   let shown = false;
   let last = 0;
   const label = render({ id: 'cli/reading' }, lang);
@@ -27,6 +35,14 @@ export function progress(io: CliIO, lang: Lang): { tick: (done: number, total: n
       const room = columns - 1 - displayWidth(head);
       const name = room >= 6 ? tail(file, room) : '';
       io.stderr(`\r\x1b[2K${truncateWidth(head + name, columns - 1)}`);
+      shown = true;
+    },
+    rows(file, n) {
+      const now = Date.now();
+      if (now - last < 200) return;
+      last = now;
+      const columns = io.columns > 0 ? io.columns : 80;
+      io.stderr(`\r\x1b[2K${truncateWidth(render({ id: 'cli/reading-rows', data: { file: tail(file, Math.max(10, columns - 30)), n } }, lang), columns - 1)}`);
       shown = true;
     },
     done() {

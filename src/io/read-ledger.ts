@@ -31,6 +31,8 @@ export interface ReadLedgerOptions {
   orgs?: string;
   /** Called after each file (progress). */
   onFile?: (done: number, total: number, file: string) => void;
+  /** Rows read so far in a large text file read as a stream (every few thousand rows). */
+  onRows?: (file: string, n: number) => void;
   /** Smallest CSV read record by record (default STREAM_CSV_FROM). */
   streamCsvFrom?: number;
   /** A CSV that was to be streamed was read whole after all, and why (tests, --explain). */
@@ -195,7 +197,11 @@ async function streamed(builder: LedgerBuilder, src: SourceFile, opts: ReadLedge
   let feed: ReturnType<LedgerBuilder['beginText']> | undefined;
   const format = { format: { value: 'text', reason: 'content' } };
   try {
-    const info = await streamCsvRows(src.abs, (cells) => feed!.push(cells), {
+    let rows = 0;
+    const info = await streamCsvRows(src.abs, (cells) => {
+      feed!.push(cells);
+      if (++rows % 5000 === 0) opts.onRows?.(src.file, rows);
+    }, {
       ...(opts.encoding ? { encoding: opts.encoding } : {}),
       limits: { maxCellChars: limits.maxCellChars, maxMillis: limits.maxMillis },
       ...(opts.now ? { now: opts.now } : {}),

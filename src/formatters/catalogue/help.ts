@@ -106,4 +106,5 @@ export const CLI: Group = {
   'error-prefix': { zh: 'fupin：', en: 'fupin: ' },
   written: { zh: '已写出：{file}', en: 'written: {file}' },
   reading: { zh: '读取', en: 'reading' },
+  'reading-rows': { zh: '读取 {file}：已读 {n} 行', en: 'reading {file}: {n} rows so far' },
 };
