@@ -141,6 +141,28 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [{ flags: '-o, --output <file>', help: 'help/opt-cards-output' }, force, ...reading],
   },
   {
+    name: 'publish',
+    help: 'publish/help',
+    args: [{ name: '[paths...]', help: 'help/arg-registers' }],
+    options: [
+      format('pretty', 'json', 'html'),
+      { flags: '-o, --output <file>', help: 'publish/opt-output' },
+      { flags: '--level <level>', help: 'publish/opt-level', choices: ['village', 'township'], default: 'village' },
+      orgs,
+      force,
+      ...reading,
+    ],
+  },
+  {
+    name: 'diff',
+    help: 'diff/help',
+    args: [
+      { name: '<old>', help: 'diff/arg-old' },
+      { name: '<new>', help: 'diff/arg-new' },
+    ],
+    options: [format('pretty', 'json'), { flags: '-o, --output <file>', help: 'diff/opt-output' }, force, ...reading],
+  },
+  {
     name: 'fix',
     help: 'help/cmd-fix',
     args: [{ name: '[paths...]', help: 'help/arg-registers' }],

@@ -5,6 +5,7 @@ import { CONFIG } from './config.js';
 import { CLI, HELP } from './help.js';
 import type { Group } from './index.js';
 import { ORGS } from './orgs.js';
+import { DIFF, PUBLISH } from './publish.js';
 import { OUTPUT } from './output.js';
 import { QUOTA, QUOTA_FILE } from './quota.js';
 import { INPUT, LEFT_OUT, PASSED } from './read.js';
@@ -34,4 +35,6 @@ export const GROUPS: Record<string, Group> = {
   orgs: ORGS,
   quota: QUOTA,
   'quota-file': QUOTA_FILE,
+  publish: PUBLISH,
+  diff: DIFF,
 };
