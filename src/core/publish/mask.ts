@@ -107,12 +107,13 @@ const MIN_DIGITS = 7;
 /** Free text (帮扶措施, 脱贫状态, an organisation's name) with long numbers masked and the head's name masked. */
 export function scrubText(text: string, headName?: string): string {
   let out = text.replace(NUMBER_RUN, (run) => ((run.match(/[0-9０-９]/gu)?.length ?? 0) >= MIN_DIGITS ? MASK.repeat(3) : run));
-  const name = headName ? compact(splitNameNote(headName).name) : '';
-  if (Array.from(name).length >= 2) {
-    const masked = maskName(name);
-    out = out.split(name).join(masked);
-    // the name written with aligning spaces (张  三) inside the text
-    const spaced = new RegExp(Array.from(name).map(escapeRe).join('\\s*'), 'gu');
+  if (!headName) return out;
+  const masked = maskName(headName);
+  // the cell as written (张三(已故): its note is the household's too), then the name alone
+  for (const written of new Set([compact(headName), compact(splitNameNote(headName).name)])) {
+    if (Array.from(written).length < 2) continue;
+    // also written with aligning spaces (张  三) inside the text
+    const spaced = new RegExp(Array.from(written).map(escapeRe).join('\\s*'), 'gu');
     out = out.replace(spaced, masked);
   }
   return out;

@@ -61,7 +61,7 @@ export const DIFF: Group = {
   'no-county': { zh: '（地区不明）', en: '(area unknown)' },
   'line-added': { zh: '+ 新增 {household}｜{org}（新 {cell}）', en: '+ added {household} | {org} (new {cell})' },
   'line-removed': { zh: '- 删除 {household}｜{org}（旧 {cell}）', en: '- removed {household} | {org} (old {cell})' },
-  'line-changed': { zh: '~ 改动 {household}｜{org}：{field} “{before}” → “{after}”（旧 {old} → 新 {new}）', en: '~ changed {household} | {org}: {field} "{before}" → "{after}" (old {old} → new {new})' },
+  'line-changed': { zh: '~ 改动 {household}｜{org}：{field} “{before}” → “{after}”（旧 {old} → 新 {new}）', en: '~ changed {household} | {org}: "{field}" "{before}" → "{after}" (old {old} → new {new})' },
   'cell-at': { zh: '{file} {cell}', en: '{file} {cell}' },
   nothing: { zh: '两个版本的结对没有变化（共 {n} 条结对；行的顺序、序号不算改动）', en: 'no pairing changed ({n} pairings; row order and "序号" are not changes)' },
   summary: { zh: '新增 {added} 条、删除 {removed} 条、改动 {changed} 条（{fields} 处），未变 {same} 条', en: '{added} added, {removed} removed, {changed} changed ({fields} fields), {same} unchanged' },
