@@ -156,11 +156,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'diff',
     help: 'diff/help',
-    args: [
-      { name: '<old>', help: 'diff/arg-old' },
-      { name: '<new>', help: 'diff/arg-new' },
-    ],
-    options: [format('pretty', 'json'), { flags: '-o, --output <file>', help: 'diff/opt-output' }, force, ...reading],
+    args: [{ name: '[paths...]', help: 'diff/arg-paths' }],
+    options: [format('pretty', 'json'), { flags: '-o, --output <file>', help: 'diff/opt-output' }, { flags: '--git-external', help: 'diff/opt-git' }, force, ...reading],
   },
   {
     name: 'fix',

@@ -1,9 +1,11 @@
 // fupin diff end to end (issue 15): the built CLI between generated versions of a county register, against the changes
 // scripts/make-publish-diff.mjs planted (fixtures/diff-truth.json).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DIFF_COMMAND, gitattributes, TEXTCONV } from '../../src/io/ledger-tools.js';
 import { fupin, ROOT, STACK_LINE, tempDir } from './helpers.js';
 
 interface Truth {
@@ -87,4 +89,26 @@ describe('fupin diff (built CLI)', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).not.toMatch(STACK_LINE);
   }, 120_000);
+
+  const hasGit = spawnSync('git', ['--version']).status === 0;
+  it.skipIf(!hasGit)('git diff in a ledger set up as its README says shows the changes by household (the vendored one-file build)', () => {
+    const led = path.join(tmp.dir, 'ledger');
+    mkdirSync(path.join(led, '怀化市'), { recursive: true });
+    mkdirSync(path.join(led, '.fupin'));
+    copyFileSync(path.join(ROOT, 'dist/fupin.cjs'), path.join(led, '.fupin/fupin.cjs'));
+    writeFileSync(path.join(led, '.gitattributes'), gitattributes());
+    const sh = (cmd: string) => spawnSync('sh', ['-c', cmd], { cwd: led, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GIT_CONFIG_NOSYSTEM: '1' } });
+    copyFileSync(path.join(ROOT, 'fixtures/diff/old/怀化市/溆浦县.xlsx'), path.join(led, '怀化市/溆浦县.xlsx'));
+    for (const cmd of ['git init -q .', TEXTCONV, DIFF_COMMAND, 'git add -A', 'git -c user.name=t -c user.email=t@example.com commit -qm old']) expect(sh(cmd).status, cmd).toBe(0);
+    copyFileSync(path.join(ROOT, 'fixtures/diff/new/怀化市/溆浦县.xlsx'), path.join(led, '怀化市/溆浦县.xlsx'));
+    const r = sh('git -c core.quotepath=off diff');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('fupin diff 怀化市/溆浦县.xlsx');
+    for (const a of truth.added) expect(r.stdout).toContain(`+ 新增 ${a.name}`);
+    for (const c of truth.changed) expect(r.stdout).toContain(`“${c.before}” → “${c.after}”`);
+    // cells are shown in the register's own path, not git's temporary copy
+    expect(r.stdout).not.toContain('git-blob');
+    // git log -p keeps the row-by-row textconv
+    expect(sh('git log -p --no-ext-diff -1').status).toBe(0);
+  }, 180_000);
 });

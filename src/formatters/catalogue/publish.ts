@@ -45,8 +45,9 @@ export const PUBLISH: Group = {
 
 export const DIFF: Group = {
   help: { zh: '比较同一登记表的两个版本：按户和帮扶单位列出新增、删除和改动的结对（行的顺序和序号不算改动）', en: 'compare two versions of a register: pairings added, removed and changed, by household and organisation (row order and "序号" are not changes)' },
-  'arg-old': { zh: '旧版本：登记表文件或文件夹', en: 'the old version: a register file or folder' },
-  'arg-new': { zh: '新版本：登记表文件或文件夹', en: 'the new version: a register file or folder' },
+  'arg-paths': { zh: '旧版本和新版本：两个登记表文件，或两个文件夹', en: 'the old and the new version: two register files, or two folders' },
+  'opt-git': { zh: '供 git 调用（git config diff.fupin.command "node .fupin/fupin.cjs diff --git-external"），参数按 git 的约定', en: 'called by git as a diff driver (git config diff.fupin.command "node .fupin/fupin.cjs diff --git-external"), with git\'s arguments' },
+  'git-header': { zh: 'fupin diff {file}', en: 'fupin diff {file}' },
   'opt-output': { zh: '把变更写成 .xlsx 文件（例如 -o 变更.xlsx）', en: 'write the changes to an .xlsx file (e.g. -o changes.xlsx)' },
   'no-paths': { zh: '请指定旧版本和新版本，例如：fupin diff 溆浦县.xlsx 溆浦县（修改）.xlsx', en: 'give the old and the new version, e.g. fupin diff "溆浦县".xlsx "溆浦县（修改）".xlsx' },
   'bad-output': { zh: '-o 要写 .xlsx 文件，例如 -o 变更.xlsx（收到 “{value}”）', en: '-o writes an .xlsx file, e.g. -o changes.xlsx (got "{value}")' },
