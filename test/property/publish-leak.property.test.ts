@@ -117,4 +117,14 @@ describe('publish never leaks', () => {
       { numRuns: 1000 },
     );
   }, 300_000);
+
+  it('the leak check itself finds each kind of leak (so the property can fail)', () => {
+    const register = makeRegister([HEADER, [1, '溆浦县慈善会', '张三丰(已故)', '卢峰镇大湾村3组12号', '139-1234-5678', '43122419800101123X', '李四（妻）', '', 100, '', '低保户']], { area: AREA });
+    const secrets = emptySecrets();
+    addRowSecrets(secrets, register.rows[0]!, register, divisions);
+    for (const leaky of ['张三丰', '已故', '电话13912345678', '尾号2345678', '43122419800101123X', '3组12号', '低保户', '李四']) {
+      expect(findLeak(`公示 ${leaky} 完`, secrets), leaky).toBeDefined();
+    }
+    expect(findLeak('卢峰镇大湾村 张** 溆浦县慈善会 100', secrets)).toBeUndefined();
+  });
 });

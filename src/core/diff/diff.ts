@@ -86,7 +86,8 @@ export function versionOf(ledger: Ledger): { rows: DiffRow[]; columns: Set<Colum
     for (const e of f.registers) {
       const res = e.results.diff as DiffResult | undefined;
       if (!res) continue;
-      rows.push(...res.rows);
+      // one by one: a register of 200,000 rows is too many arguments for push(...rows)
+      for (const r of res.rows) rows.push(r);
       for (const c of res.columns) columns.add(c);
     }
   }
