@@ -2,7 +2,9 @@
 import { COLUMN_BY_KEY } from '../core/columns.js';
 import type { DiffPlan, FieldChange, PairingDiff, Where } from '../core/diff/diff.js';
 import type { Lang } from '../core/model.js';
+import { boxTable } from './box-table.js';
 import { render } from './catalogue/index.js';
+import { displayWidth, wrapWidth } from './text-width.js';
 
 const t = (id: string, lang: Lang, data?: Record<string, string | number>): string => render({ id, ...(data ? { data } : {}) }, lang);
 
@@ -12,31 +14,56 @@ function householdText(h: { name: string; address: string }, lang: Lang): string
 
 const at = (w: Where): string => `${w.file} ${w.cell}`;
 
-type Line = { area: string; text: string };
+/** One change as the table shows it: the area it is grouped under, then its cells. */
+interface TableRow {
+  area: string;
+  cells: [kind: string, household: string, org: string, what: string, where: string];
+}
 
-/** Every change as one line, in the order: added, removed, changed (each in its version's row order). */
-function lines(plan: DiffPlan, lang: Lang): Line[] {
-  const pair = (kind: 'added' | 'removed') => (p: PairingDiff): Line => ({ area: p.area, text: t(`diff/line-${kind}`, lang, { household: householdText(p.household, lang), org: p.org, cell: at(p.at) }) });
-  const change = (c: FieldChange): Line => ({
+/** Every change, in the order: added, removed, changed (each in its version's row order). */
+function tableRows(plan: DiffPlan, lang: Lang): TableRow[] {
+  const q = (s: string) => (lang === 'zh' ? `“${s}”` : `"${s}"`);
+  const pair = (kind: 'added' | 'removed') => (p: PairingDiff): TableRow => ({
+    area: p.area,
+    cells: [`${kind === 'added' ? '+' : '-'} ${t(`diff/${kind}`, lang)}`, householdText(p.household, lang), p.org, '', t(`diff/at-${kind === 'added' ? 'new' : 'old'}`, lang, { at: at(p.at) })],
+  });
+  const change = (c: FieldChange): TableRow => ({
     area: c.area,
-    text: t('diff/line-changed', lang, { household: householdText(c.household, lang), org: c.org, field: c.column, before: c.before, after: c.after, old: at(c.old), new: at(c.new) }),
+    cells: [`~ ${t('diff/changed', lang)}`, householdText(c.household, lang), c.org, `${c.column}${lang === 'zh' ? '：' : ': '}${q(c.before)} → ${q(c.after)}`, `${t('diff/at-old', lang, { at: at(c.old) })}\n${t('diff/at-new', lang, { at: at(c.new) })}`],
   });
   return [...plan.added.map(pair('added')), ...plan.removed.map(pair('removed')), ...plan.changed.map(change)];
 }
 
-/** The terminal: the changes grouped by area (in the order areas first appear), then the summary. */
-export function formatDiffPretty(plan: DiffPlan, lang: Lang): string {
-  const byArea = new Map<string, string[]>();
-  for (const l of lines(plan, lang)) {
-    let list = byArea.get(l.area);
-    if (!list) byArea.set(l.area, (list = []));
-    list.push(l.text);
-  }
+/** Column widths for a terminal `width` wide: the household and the change get what is left. */
+function widths(rows: TableRow[], header: string[], width: number): number[] {
+  const natural = header.map((h, i) => Math.max(displayWidth(h), ...rows.flatMap((r) => r.cells[i]!.split('\n').map(displayWidth))));
+  const frame = 3 * header.length + 1;
+  const fixed = [natural[0]!, Math.min(natural[2]!, 20), Math.min(natural[4]!, 28)];
+  const rest = Math.max(30, width - frame - fixed[0]! - fixed[1]! - fixed[2]!);
+  const household = Math.min(natural[1]!, 30, Math.max(12, rest - 16));
+  const what = Math.max(8, Math.min(natural[3]!, rest - household));
+  return [fixed[0]!, household, fixed[1]!, what, fixed[2]!];
+}
+
+/** The terminal: a table of the changes per area (in the order areas first appear), then the summary. */
+export function formatDiffPretty(plan: DiffPlan, lang: Lang, width = 120): string {
   const out: string[] = [];
   for (const col of plan.onlyOld) out.push(t('diff/column-only', lang, { column: COLUMN_BY_KEY.get(col)!.label, side: t('diff/side-old', lang) }));
   for (const col of plan.onlyNew) out.push(t('diff/column-only', lang, { column: COLUMN_BY_KEY.get(col)!.label, side: t('diff/side-new', lang) }));
   if (out.length) out.push('');
-  for (const [area, list] of byArea) out.push(area || t('diff/no-county', lang), ...list.map((x) => `  ${x}`), '');
+  const rows = tableRows(plan, lang);
+  const header = ['col-kind', 'col-household', 'col-org', 'col-what', 'col-where'].map((k) => t(`diff/${k}`, lang));
+  const w = widths(rows, header, width);
+  const byArea = new Map<string, TableRow[]>();
+  for (const r of rows) {
+    let list = byArea.get(r.area);
+    if (!list) byArea.set(r.area, (list = []));
+    list.push(r);
+  }
+  for (const [area, list] of byArea) {
+    const cells = list.map((r) => r.cells.map((c, i) => c.split('\n').flatMap((line) => wrapWidth(line, w[i]!))));
+    out.push(area || t('diff/no-county', lang), boxTable(header, cells, { widths: w }), '');
+  }
   const s = plan.summary;
   out.push(byArea.size === 0 ? t('diff/nothing', lang, { n: s.new }) : t('diff/summary', lang, { ...s }));
   return `${out.join('\n')}\n`;

@@ -75,6 +75,21 @@ describe('planDiff', () => {
     expect(d.summary).toMatchObject({ added: 0, removed: 0, changed: 1, fields: 2 });
   });
 
+  it("the head's name corrected, same village and phone: the same household, its name changed", () => {
+    const next = BASE.map((r) => [...r] as Row);
+    next[1]![1] = '李泗';
+    const d = diff(BASE, next);
+    expect(d.summary).toMatchObject({ added: 0, removed: 0, changed: 1 });
+    expect(d.changed[0]).toMatchObject({ field: 'name', before: '李四', after: '李泗' });
+  });
+
+  it('two different households in one village: not matched by name alone', () => {
+    const next = BASE.map((r) => [...r] as Row);
+    next[1] = ['溆浦县慈善会', '李泗', '低庄镇响水村5组', '13900000099'];
+    const d = diff(BASE, next);
+    expect(d.summary).toMatchObject({ added: 1, removed: 1, changed: 0 });
+  });
+
   it('a second organisation for a household is an added pairing; a pairing dropped is removed', () => {
     const next: Row[] = [...BASE.slice(1), ['怀化市教育基金会', '张三', '卢峰镇大湾村3组', '13900000001']];
     const d = diff(BASE, next);

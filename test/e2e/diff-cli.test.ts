@@ -70,7 +70,8 @@ describe('fupin diff (built CLI)', () => {
     const r = fupin(['diff', 'fixtures/diff/old', 'fixtures/diff/new', '-o', out]);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[0]).toBe('怀化市溆浦县');
-    for (const a of truth.added) expect(r.stdout).toContain(`+ 新增 ${a.name}`);
+    expect(r.stdout.split('\n').filter((l) => l.includes('│ + 新增 │'))).toHaveLength(truth.added.length);
+    for (const a of truth.added) expect(r.stdout).toMatch(new RegExp(`│ \\+ 新增 │ ${a.name}（`));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.keywords).toBe('fupin:diff');
@@ -104,8 +105,9 @@ describe('fupin diff (built CLI)', () => {
     const r = sh('git -c core.quotepath=off diff');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('fupin diff 怀化市/溆浦县.xlsx');
-    for (const a of truth.added) expect(r.stdout).toContain(`+ 新增 ${a.name}`);
-    for (const c of truth.changed) expect(r.stdout).toContain(`“${c.before}” → “${c.after}”`);
+    for (const a of truth.added) expect(r.stdout).toMatch(new RegExp(`│ \\+ 新增 │ ${a.name}（`));
+    for (const c of truth.changed) expect(r.stdout).toMatch(new RegExp(`│ ~ 改动 │ ${c.name}（`));
+    expect(r.stdout).toContain(`新增 ${truth.added.length} 条、删除 ${truth.removed.length} 条、改动 ${truth.changed.length} 条`);
     // cells are shown in the register's own path, not git's temporary copy
     expect(r.stdout).not.toContain('git-blob');
     // git log -p keeps the row-by-row textconv

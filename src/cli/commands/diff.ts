@@ -79,7 +79,7 @@ const diff: CommandFn = async ([paths], raw, ctx) => {
   const plan = planDiff(before ?? empty(after), after ?? empty(before));
 
   if (flags.format === 'json') ctx.io.stdout(formatDiffJson(plan));
-  else ctx.io.stdout(formatDiffPretty(plan, ctx.lang));
+  else ctx.io.stdout(formatDiffPretty(plan, ctx.lang, ctx.io.stdoutIsTTY ? ctx.io.columns : 120));
   if (flags.output) {
     const title = render({ id: 'diff/title', data: { old: oldPath, new: newPath } }, ctx.lang);
     const bytes = await writeTablesWorkbook({ kind: 'diff', title, tables: [diffTable(plan, ctx.lang)] });

@@ -7,7 +7,8 @@
 //      and the same organisation (orgKeyOf: spellings of one organisation are one);
 //   2. the same name, village and detail (组, 号) and organisation — the phone number changed;
 //   3. the same name, a phone number in common and the same organisation — the address was corrected beyond spelling;
-//   4. the same name and village and organisation — the detail and the phone both changed.
+//   4. the same name and village and organisation — the detail and the phone both changed;
+//   5. the same village, a phone number in common and the same organisation — the head's name was corrected (张叁 → 张三).
 // A matched pairing is changed when a column both versions have (序号 aside) differs after normalising (normText).
 // The `diffRows` visitor keeps of each row only what this needs: identity, the organisation, the compared cells.
 import { areaLabel } from '../area.js';
@@ -187,8 +188,9 @@ function matchBy(olds: DiffRow[], news: DiffRow[], keys: (r: DiffRow) => string[
 const ROUNDS: ((r: DiffRow) => string[])[] = [
   (r) => (r.household !== undefined ? [`${r.household}\u0000${r.org}`] : []),
   (r) => (r.whoKey !== undefined ? [`${r.whoKey}\u0000${r.detail}\u0000${r.org}`] : []),
-  (r) => (r.whoKey !== undefined ? r.phones.map((p) => `${r.whoKey!.split('|')[0]}\u0000${p}\u0000${r.org}`) : []),
+  (r) => (r.whoKey !== undefined ? r.phones.map((p) => `${r.whoKey!.slice(0, r.whoKey!.indexOf('|'))}\u0000${p}\u0000${r.org}`) : []),
   (r) => (r.whoKey !== undefined ? [`${r.whoKey}\u0000${r.org}`] : []),
+  (r) => (r.whoKey !== undefined ? r.phones.map((p) => `${r.whoKey!.slice(r.whoKey!.indexOf('|') + 1)}\u0000${p}\u0000${r.org}`) : []),
 ];
 
 /** What changed from `old` to `next` (both read with `diffRows` over one HouseholdIndex). */
