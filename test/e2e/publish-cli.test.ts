@@ -1,6 +1,6 @@
 // fupin publish end to end (issue 15): the built CLI on the generated fixture (truth from scripts/make-publish-diff.mjs),
 // and the leak guarantee over every fixture folder in every output format (xlsx read back cell by cell).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,14 @@ describe('fupin publish (built CLI)', () => {
     expect(entries.every((e) => e.village === '')).toBe(true);
     const html = fupin(['publish', 'fixtures/publish', '--format', 'html', '--lang', 'en']);
     expect(html.stdout).toContain('<th>Household (masked)</th>');
+    // the CSV carries the mark in its title row: a folder holding it and the register counts the register only
+    const dir = path.join(tmp.dir, 'with-csv');
+    const csv = path.join(dir, '怀化市', '公示.csv');
+    mkdirSync(path.dirname(csv), { recursive: true });
+    expect(fupin(['publish', 'fixtures/publish', '-o', csv]).code).toBe(0);
+    copyFileSync(path.join(ROOT, 'fixtures/publish/怀化市/溆浦县.xlsx'), path.join(dir, '怀化市', '溆浦县.xlsx'));
+    const roll = fupin(['rollup', dir, '--format', 'json']);
+    expect((JSON.parse(roll.stdout) as { total: { subtotal: { households: number } } }).total.subtotal.households).toBe(truth.totals.households);
     const bad = fupin(['publish', 'fixtures/publish', '-o', path.join(tmp.dir, 'x.docx')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).not.toMatch(STACK_LINE);
