@@ -17,7 +17,7 @@
 // 0), an empty required cell, a name that is not a person's — they need someone who knows the household.
 import type { ColumnKey, Field, Problem, Register, RegisterRow } from './model.js';
 import type { OrgRegistry } from './orgs.js';
-import { compact, normText, orgKey } from './normalize.js';
+import { compact, normText } from './normalize.js';
 import { parsePhones } from './phone.js';
 
 /** Why a cell was changed. Stable ids (JSON output); messages in FIX_MESSAGES. */
@@ -134,7 +134,7 @@ export class FixPlanner {
       const phoneNumber = col.key === 'phone' && f.kind === 'number';
       if (col.key === 'org' && this.opts.registry && isText && f.text.trim() !== '') {
         this.orgCells.push({ cell: f.cell, text: f.text });
-        const key = orgKey(f.text);
+        const key = this.opts.registry.keyOf(f.text);
         const m = this.orgSpellings.get(key) ?? new Map<string, number>();
         m.set(f.text.trim(), (m.get(f.text.trim()) ?? 0) + 1);
         this.orgSpellings.set(key, m);
@@ -193,7 +193,7 @@ export class FixPlanner {
       const edits = ruleEdits.get(cell);
       if (edits?.has('ditto')) change(edits.get('ditto')!, 'ditto');
       if (c.columnKey === 'org' && c.isText && c.text.trim() !== '') {
-        const target = registryTarget.get(orgKey(c.text));
+        const target = this.opts.registry ? registryTarget.get(this.opts.registry.keyOf(c.text)) : undefined;
         if (target !== undefined) change(target, 'org-registry');
         else if (edits?.has('org-spelling')) change(edits.get('org-spelling')!, 'org-spelling');
         // a ditto mark written out as a spelling org-name-variant asks to change gets the change too
@@ -252,7 +252,7 @@ export function computeFixes(register: Register, problems: readonly Problem[], o
 }
 
 /**
- * The spelling to use for each organisation (by orgKey) the registry knows. The registry's names are normalised when
+ * The spelling to use for each organisation (by the registry's key) the registry knows. The registry's names are normalised when
  * read (NFKC: half-width brackets), so a register spelling that equals the registry's name after normalisation is the
  * registry's name as the clerk writes it (full-width brackets kept): the most used such spelling wins; when the register
  * has none, the registry's name as read.

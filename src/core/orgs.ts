@@ -1,5 +1,7 @@
 // Organisation types (DOMAIN §4): name rules, 类型 text, the orgs.csv registry, and the order in which they decide.
 import type { AreaLevel, Msg, OrgType, OrgTypeSource, Problem } from './model.js';
+import type { DivisionIndex } from './divisions.js';
+import { orgIdentity } from './household.js';
 import { compact, normText, orgKey } from './normalize.js';
 
 /** One name rule: a keyword the name contains, the type it means, and why. */
@@ -104,12 +106,23 @@ export interface OrgRegistryEntry {
   row: number;
 }
 
-/** The org registry, looked up by orgKey so spelling variants find their entry. */
+/**
+ * The org registry, looked up by the organisation's identity (household.ts orgIdentity, division-aware when the list
+ * is given) so every spelling the registers use finds its entry: 湖南省怀化市慈善总会 in a register finds 怀化市慈善总会.
+ */
 export class OrgRegistry {
   private readonly byKey = new Map<string, OrgRegistryEntry>();
 
-  constructor(readonly entries: readonly OrgRegistryEntry[]) {
+  constructor(
+    readonly entries: readonly OrgRegistryEntry[],
+    private readonly divisions?: DivisionIndex,
+  ) {
     for (const e of entries) if (!this.byKey.has(e.key)) this.byKey.set(e.key, e);
+  }
+
+  /** The key an organisation name is looked up by (the same for every spelling of one organisation). */
+  keyOf(name: string): string {
+    return orgIdentity(name, this.divisions);
   }
 
   get size(): number {
@@ -118,7 +131,7 @@ export class OrgRegistry {
 
   /** The entry for an organisation name (any spelling), or undefined. */
   lookup(name: string): OrgRegistryEntry | undefined {
-    const k = orgKey(name);
+    const k = this.keyOf(name);
     return k ? this.byKey.get(k) : undefined;
   }
 }
@@ -147,7 +160,7 @@ export function parseLevelText(text: string): AreaLevel | undefined {
  * (单位名称 and 类型 required; 层级 and 地区 optional), then one entry per named row. Rows whose 类型 cannot
  * be read are reported (rule `orgs-registry`) with their record number and left out.
  */
-export function registryFromRows(rows: string[][]): { registry: OrgRegistry; entries: OrgRegistryEntry[]; problems: Problem[] } {
+export function registryFromRows(rows: string[][], divisions?: DivisionIndex): { registry: OrgRegistry; entries: OrgRegistryEntry[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const entries: OrgRegistryEntry[] = [];
   let header: { row: number; cols: Partial<Record<RegistryColumn, number>> } | undefined;
@@ -163,7 +176,7 @@ export function registryFromRows(rows: string[][]): { registry: OrgRegistry; ent
   }
   if (!header) {
     problems.push({ rule: 'orgs-registry', messageId: 'header', severity: 'error' });
-    return { registry: new OrgRegistry([]), entries, problems };
+    return { registry: new OrgRegistry([], divisions), entries, problems };
   }
   const { cols } = header;
   const seen = new Map<string, OrgRegistryEntry>();
@@ -174,7 +187,7 @@ export function registryFromRows(rows: string[][]): { registry: OrgRegistry; ent
     const typeText = at(cols.type);
     const rowNo = r + 1;
     if (!name) continue;
-    const key = orgKey(name);
+    const key = orgIdentity(name, divisions);
     if (!key) continue;
     if (!typeText) {
       problems.push({ rule: 'orgs-registry', messageId: 'empty', severity: 'warning', row: rowNo, column: '类型', value: name, data: { name } });
@@ -212,7 +225,7 @@ export function registryFromRows(rows: string[][]): { registry: OrgRegistry; ent
     seen.set(key, entry);
     entries.push(entry);
   }
-  return { registry: new OrgRegistry(entries), entries, problems };
+  return { registry: new OrgRegistry(entries, divisions), entries, problems };
 }
 
 // ── deciding ─────────────────────────────────────────────────────────────────────────

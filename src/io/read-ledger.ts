@@ -6,6 +6,7 @@ import path from 'node:path';
 import { LedgerBuilder, type SourceFile, type VisitorSpec } from '../core/ledger/builder.js';
 import type { Ledger, PassedOver } from '../core/ledger/model.js';
 import { parseMark } from '../core/ledger/own-output.js';
+import type { DivisionIndex } from '../core/divisions.js';
 import type { Msg, Problem } from '../core/model.js';
 import { OrgRegistry, registryFromRows } from '../core/orgs.js';
 import type { ProvinceProfile } from '../core/profile.js';
@@ -83,7 +84,7 @@ function whatItIs(bytes: Buffer, ext: string): Msg {
   return { id: 'passed/other', data: { ext: ext || '—' } };
 }
 
-async function readRegistry(file: string, encoding: EncodingName | undefined): Promise<{ registry: OrgRegistry; problems: Problem[] }> {
+async function readRegistry(file: string, encoding: EncodingName | undefined, divisions: DivisionIndex): Promise<{ registry: OrgRegistry; problems: Problem[] }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -92,7 +93,7 @@ async function readRegistry(file: string, encoding: EncodingName | undefined): P
   }
   const decoded = decodeText(bytes, encoding);
   const sheet = csvToSheet(decoded.text, sniffDelimiter(decoded.text).value, 'orgs');
-  const { registry, problems } = registryFromRows(sheet.rows.map((r) => Array.from(r, (c) => c?.text ?? '')));
+  const { registry, problems } = registryFromRows(sheet.rows.map((r) => Array.from(r, (c) => c?.text ?? '')), divisions);
   return { registry, problems: problems.map((p) => ({ ...p, data: { ...p.data, file: path.basename(file) } })) };
 }
 
@@ -105,7 +106,7 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
   // the org registry: --orgs, else orgs.csv at the top of a folder given
   let registryFile = opts.orgs ? path.resolve(cwd, opts.orgs) : undefined;
   if (!registryFile) registryFile = walk.files.find((f) => !f.explicit && path.basename(f.abs).toLowerCase() === 'orgs.csv' && !f.display.includes('/'))?.abs;
-  const reg = registryFile ? await readRegistry(registryFile, opts.encoding) : undefined;
+  const reg = registryFile ? await readRegistry(registryFile, opts.encoding, profile.divisions) : undefined;
 
   const builder = new LedgerBuilder({ profile, ...(opts.area ? { area: opts.area } : {}), visitors: opts.visitors?.(reg?.registry) ?? [] });
   const todo: { found: FoundFile; spreadsheet: boolean }[] = [

@@ -5,6 +5,7 @@ import { classifyByName, classifyOrg, parseTypeText, registryFromRows } from '..
 import orgTypeGuess from '../../src/core/rules/org-type-guess.js';
 import { validateRegister } from '../../src/core/validate.js';
 import { brief, FORM_HEADER, makeRegister } from '../helpers/register.js';
+import { divisions } from '../helpers/profile.js';
 
 describe('classifyByName', () => {
   it.each([
@@ -103,6 +104,36 @@ describe('registryFromRows', () => {
     const { entries, problems } = registryFromRows([['名字', '备注'], ['溆浦县慈善会', '']]);
     expect(entries).toEqual([]);
     expect(problems.map((p) => [p.messageId, p.severity])).toEqual([['header', 'error']]);
+  });
+});
+
+describe('the registry with the division list', () => {
+  const { registry, problems } = registryFromRows(
+    [
+      ['单位名称', '类型'],
+      ['怀化市爱心家园', '基金会'],
+      ['湖南省怀化市爱心家园', '社会服务机构'],
+      ['溆浦县慈善会', '慈善系统'],
+    ],
+    divisions,
+  );
+
+  it('finds an entry by a spelling with the higher places in front (the identity rollup counts by)', () => {
+    expect(registry.lookup('湖南省怀化市爱心家园')?.name).toBe('怀化市爱心家园');
+    expect(registry.lookup('怀化市溆浦县慈善会')?.name).toBe('溆浦县慈善会');
+    expect(classifyOrg('湖南省 怀化市（爱心）家园', { registry })).toMatchObject({ type: 'foundation', source: 'registry' });
+  });
+  it('keeps apart what the division list keeps apart', () => {
+    expect(registry.lookup('湖南省爱心家园')).toBeUndefined();
+    expect(registry.lookup('辰溪县慈善会')).toBeUndefined();
+  });
+  it('names two rows for one organisation with different types as a conflict', () => {
+    expect(problems.map((p) => [p.messageId, p.row])).toEqual([['conflict', 3]]);
+  });
+  it('without the division list, spellings differ only in punctuation and width', () => {
+    const plain = registryFromRows([['单位名称', '类型'], ['怀化市爱心家园', '基金会']]).registry;
+    expect(plain.lookup('湖南省怀化市爱心家园')).toBeUndefined();
+    expect(plain.lookup('怀化市（爱心）家园')?.name).toBe('怀化市爱心家园');
   });
 });
 
