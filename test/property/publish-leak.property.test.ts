@@ -118,6 +118,17 @@ describe('publish never leaks', () => {
     );
   }, 300_000);
 
+  it('an amount column holding a phone number is neither published nor added up, and counted as dropped', () => {
+    const register = makeRegister([HEADER, [1, '溆浦县慈善会', '张三', '卢峰镇大湾村3组', '', '', '', '', '13912345678', '', ''], [2, '溆浦县慈善会', '李四', '卢峰镇大湾村4组', '', '', '', '', '1200元', '', '']], { area: AREA });
+    const v = publicRows(new HouseholdIndex(divisions), 'village').create(register, undefined as never);
+    for (const r of register.rows) v.row(r);
+    const ledger = { profile: HUNAN, files: [{ registers: [{ register, results: { publish: v.end() } }] }], passedOver: [], registryProblems: [] } as unknown as Ledger;
+    const listing = planPublish(ledger, 'village');
+    expect(listing.entries.map((e) => e.amount)).toEqual([undefined, 1200]);
+    expect(listing.totals.amount).toBe(1200);
+    expect(listing.amountsDropped).toBe(1);
+  });
+
   it('the leak check itself finds each kind of leak (so the property can fail)', () => {
     const register = makeRegister([HEADER, [1, '溆浦县慈善会', '张三丰(已故)', '卢峰镇大湾村3组12号', '139-1234-5678', '43122419800101123X', '李四（妻）', '', 100, '', '低保户']], { area: AREA });
     const secrets = emptySecrets();

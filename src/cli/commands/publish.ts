@@ -51,6 +51,7 @@ const publish: CommandFn = async ([paths], raw, ctx) => {
   else if (!flags.output) ctx.io.stdout(formatPublishPretty(doc));
   if (listing.noName) say('publish/no-name', { n: listing.noName });
   if (listing.repeated) say('publish/repeated', { n: listing.repeated });
+  if (listing.amountsDropped) say('publish/amount-dropped', { n: listing.amountsDropped });
   // rows left out of the listing are the clerk's to see (exit 1); the listing is written all the same
   return listing.noName ? EXIT.problems : EXIT.ok;
 };

@@ -44,6 +44,8 @@ interface PublicRow {
 
 interface PublicResult {
   rows: PublicRow[];
+  /** Amounts left out as not believable (AMOUNT_CEILING or more, negative). */
+  amountsDropped: number;
   has: { measures: boolean; amount: boolean; status: boolean };
 }
 
@@ -62,6 +64,7 @@ export function publicRows(index: HouseholdIndex, level: PublishLevel): VisitorS
       const amountColumn = extraColumn(register, AMOUNT_HEADER);
       const statusColumn = extraColumn(register, STATUS_HEADER);
       const hasMeasures = register.columns.some((c) => c.key === 'measures');
+      let amountsDropped = 0;
       return {
         row(r: RegisterRow) {
           const name = r.fields.name?.text ?? '';
@@ -75,6 +78,7 @@ export function publicRows(index: HouseholdIndex, level: PublishLevel): VisitorS
           if (measures) entry.measures = measures;
           const amount = amountColumn ? parseAmount(r.extra[amountColumn] ?? '') : undefined;
           if (amount !== undefined && amount >= 0 && amount < AMOUNT_CEILING) entry.amount = amount;
+          else if (amount !== undefined) amountsDropped++;
           const status = statusColumn ? scrubText((r.extra[statusColumn] ?? '').trim(), name) : '';
           if (status) entry.status = status;
           const row: PublicRow = { entry, orgKey: orgKeyOf(r, divisions) ?? '' };
@@ -83,7 +87,7 @@ export function publicRows(index: HouseholdIndex, level: PublishLevel): VisitorS
           if (t) row.typeText = t;
           rows.push(row);
         },
-        end: (): PublicResult => ({ rows, has: { measures: hasMeasures, amount: amountColumn !== undefined, status: statusColumn !== undefined } }),
+        end: (): PublicResult => ({ rows, amountsDropped, has: { measures: hasMeasures, amount: amountColumn !== undefined, status: statusColumn !== undefined } }),
       };
     },
   };
@@ -122,6 +126,8 @@ export interface PublicListing {
   /** Rows with no 户主姓名 (not published), and rows repeating an earlier pairing (published once). */
   noName: number;
   repeated: number;
+  /** Amounts left out of the listing and the totals (a phone or ID number typed in the amount column, a negative amount). */
+  amountsDropped: number;
 }
 
 function addAmount(target: { amount?: number }, amount: number | undefined): void {
@@ -139,6 +145,7 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
   const types = new Map<string, OrgType>();
   let noName = 0;
   let repeated = 0;
+  let amountsDropped = 0;
   let total: number | undefined;
   for (const f of ledger.files) {
     for (const reg of f.registers) {
@@ -147,6 +154,7 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
       has.measures ||= res.has.measures;
       has.amount ||= res.has.amount;
       has.status ||= res.has.status;
+      amountsDropped += res.amountsDropped;
       for (const r of res.rows) {
         if (r.household === undefined || r.orgKey === '') {
           noName++;
@@ -197,7 +205,7 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
   const byArea = [...areas.values()].map((a) => ({ ...a.e, households: a.households.size, orgs: a.orgs.size }));
   const totals: PublicListing['totals'] = { pairings: entries.length, households: allHouseholds.size, orgs: orgs.size };
   if (total !== undefined) totals.amount = Math.round(total * 100) / 100;
-  return { level, entries, byOrg, byArea, totals, has, noName, repeated };
+  return { level, entries, byOrg, byArea, totals, has, noName, repeated, amountsDropped };
 }
 
 /** The register columns a listing never shows, for the header's note: 联系方式, 身份证号码, 备注 … (labels as the form writes them). */

@@ -11,6 +11,7 @@ export const PUBLISH: Group = {
   skipped: { zh: '跳过 {file}：{reason}', en: 'skipped {file}: {reason}' },
   'no-name': { zh: '{n} 行缺户主姓名或帮扶单位，未列入公示（用 fupin validate 查看是哪几行）', en: '{n} rows lack the head of household or the organisation and are not listed (fupin validate shows which)' },
   repeated: { zh: '{n} 行与前面的结对重复（同一单位、同一户），只列一次', en: '{n} rows repeat an earlier pairing (same organisation, same household): listed once' },
+  'amount-dropped': { zh: '{n} 个帮扶金额是负数或达到 100 万元（可能把电话、身份证号填进了金额列），未公开、未计入合计：请核对', en: '{n} amounts are negative or 1,000,000 yuan or more (a phone or ID number in the amount column?) and are neither published nor added up: please check them' },
   written: { zh: '公示名单 {n} 条结对、{households} 户、{orgs} 个单位：{file}', en: 'public listing of {n} pairings, {households} households, {orgs} organisations: {file}' },
   title: { zh: '{province}慈善组织精准扶贫结对帮扶公示', en: 'Charity pairings in {province}: public listing' },
   'note-village': {
