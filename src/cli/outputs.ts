@@ -6,7 +6,7 @@ import type { Ledger } from '../core/ledger/model.js';
 import type { FileReport } from '../core/model.js';
 import { render, renderProblem } from '../formatters/catalogue/index.js';
 import { annotateReports } from '../io/annotate.js';
-import { checkOutput, writeFileAtomic } from '../io/safe-write.js';
+import { checkOutput, writeFileAtomic, type OutputBytes } from '../io/safe-write.js';
 import type { CommandContext } from './commands/index.js';
 
 /** A path as the clerk should read it: relative to the working folder when it is inside it, `/` separators. */
@@ -25,7 +25,7 @@ export async function checkTarget(file: string, ctx: CommandContext, opts: { for
 }
 
 /** Writes one output file atomically and reports it. */
-export async function writeOutput(file: string, bytes: Uint8Array, ctx: CommandContext, opts: { force?: boolean; inputs?: readonly string[] } = {}): Promise<string> {
+export async function writeOutput(file: string, bytes: OutputBytes, ctx: CommandContext, opts: { force?: boolean; inputs?: readonly string[] } = {}): Promise<string> {
   const abs = await writeFileAtomic(path.resolve(ctx.io.cwd, file), bytes, {
     force: Boolean(opts.force),
     inputs: (opts.inputs ?? []).map((i) => path.resolve(ctx.io.cwd, i)),

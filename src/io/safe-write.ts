@@ -116,7 +116,10 @@ export async function checkOutput(target: string, opts: SafeWriteOptions = {}): 
   }
 }
 
-export async function writeFileAtomic(target: string, bytes: Uint8Array, opts: SafeWriteOptions = {}): Promise<string> {
+/** What an output holds: its bytes, or its chunks in order (written as they come: a large output is never one buffer). */
+export type OutputBytes = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+export async function writeFileAtomic(target: string, bytes: OutputBytes, opts: SafeWriteOptions = {}): Promise<string> {
   await checkOutput(target, opts);
   const abs = path.resolve(target);
   const dir = path.dirname(abs);
@@ -127,7 +130,12 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, opts: S
   try {
     const fh = await fsp.open(tmp, 'wx');
     try {
-      await fh.writeFile(bytes);
+      if (bytes instanceof Uint8Array) await fh.writeFile(bytes);
+      else {
+        for await (const chunk of bytes) {
+          for (let done = 0; done < chunk.length; ) done += (await fh.write(chunk, done, chunk.length - done)).bytesWritten;
+        }
+      }
       await fh.sync();
     } finally {
       await fh.close();

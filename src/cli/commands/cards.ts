@@ -3,7 +3,7 @@ import path from 'node:path';
 import { cardRows, planCards } from '../../core/ledger/cards.js';
 import { HouseholdIndex } from '../../core/household.js';
 import { render, renderProblem } from '../../formatters/catalogue/index.js';
-import { writeCards } from '../../io/writers/cards.js';
+import { cardChunks } from '../../io/writers/cards.js';
 import { EXIT, usage } from '../errors.js';
 import { openLedger, type ReadingFlags } from '../ledger.js';
 import { checkTarget, writeOutput } from '../outputs.js';
@@ -29,8 +29,7 @@ const cards: CommandFn = async ([paths], raw, ctx) => {
   const plan = planCards(ledger);
   if (plan.cards.length === 0) throw usage('cards/no-pairings');
 
-  const bytes = await writeCards(plan.cards, { title: profile.titles.card });
-  await writeOutput(flags.output, bytes, ctx, { force: flags.force, inputs: ledger.files.map((f) => f.abs) });
+  await writeOutput(flags.output, cardChunks(plan.cards, { title: profile.titles.card }), ctx, { force: flags.force, inputs: ledger.files.map((f) => f.abs) });
   if (plan.noName) say('cards/no-name', { n: plan.noName });
   if (plan.repeated) say('cards/repeated', { n: plan.repeated });
   ctx.io.stdout(`${render({ id: 'cards/written', data: { n: plan.cards.length, file: flags.output } }, ctx.lang)}\n`);

@@ -84,6 +84,15 @@ describe('writeCards', () => {
     }
   });
 
+  it('keeps XML specials, spaces and text that looks like its own markers exactly as the register wrote them', async () => {
+    const texts = { org: '<b>&"甲"</b>', name: ' 王 五 ', address: '@@fupin-card:org@@', phone: "1'2&3" };
+    const wb = await book(await writeCards([texts, { org: 'x', name: '乙', address: '', phone: '' }]));
+    const ws = wb.worksheets[0]!;
+    expect([at(ws, 0, 'G5').value, at(ws, 0, 'B5').value, at(ws, 0, 'B11').value, at(ws, 0, 'B12').value]).toEqual([texts.org, texts.name, texts.address, texts.phone]);
+    expect(at(ws, 1, 'G5').value).toBe('x');
+    expect(at(ws, 1, 'B11').value).toBeNull();
+  });
+
   it('puts a thousand cards on a sheet, then starts the next', async () => {
     const cards = Array.from({ length: 3 }, (_, i) => ({ org: '溆浦县慈善会', name: `张${i}`, address: '', phone: '' }));
     const wb = await book(await writeCards(cards, { perSheet: 2 }));
