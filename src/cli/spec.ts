@@ -147,6 +147,25 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [{ flags: '-o, --output <file>', help: 'help/opt-cards-output' }, force, ...reading],
   },
   {
+    name: 'publish',
+    help: 'publish/help',
+    args: [{ name: '[paths...]', help: 'help/arg-registers' }],
+    options: [
+      format('pretty', 'json', 'html'),
+      { flags: '-o, --output <file>', help: 'publish/opt-output' },
+      { flags: '--level <level>', help: 'publish/opt-level', choices: ['village', 'township'], default: 'village' },
+      orgs,
+      force,
+      ...reading,
+    ],
+  },
+  {
+    name: 'diff',
+    help: 'diff/help',
+    args: [{ name: '[paths...]', help: 'diff/arg-paths' }],
+    options: [format('pretty', 'json'), { flags: '-o, --output <file>', help: 'diff/opt-output' }, { flags: '--git-external', help: 'diff/opt-git' }, force, ...reading],
+  },
+  {
     name: 'fix',
     help: 'help/cmd-fix',
     args: [{ name: '[paths...]', help: 'help/arg-registers' }],

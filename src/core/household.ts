@@ -146,7 +146,7 @@ function canonicalLocal(s: string): string {
 }
 
 /** The length of the township word an address's local part starts with (2–9 Han characters ending 乡, 镇, 街道 or 苏木), or 0. */
-function townHead(s: string): number {
+export function townHead(s: string): number {
   const first = s.charCodeAt(0);
   if (!(first >= 0x3400 && first <= 0x9fff)) return 0;
   const n = Math.min(s.length, 9);

@@ -18,6 +18,8 @@ export const GITATTRIBUTES = '.gitattributes';
 /** How the README, the textconv and a person at the ledger run the vendored fupin. */
 export const LOCAL_FUPIN = `node ${VENDORED}`;
 export const TEXTCONV = `git config diff.fupin.textconv "${LOCAL_FUPIN} cat"`;
+/** git diff on a register shows what changed by household (fupin diff); git log -p keeps the textconv's rows. */
+export const DIFF_COMMAND = `git config diff.fupin.command "${LOCAL_FUPIN} diff --git-external"`;
 /** What a ledger made by fupin 0.1.0 ran in CI: a package name nobody published. Such files are replaced by --update. */
 const OLD_NPX = /npx (?:--yes |--no-install )?fupin(?:@| cat)/;
 
@@ -152,6 +154,8 @@ export function gitattributes(): string {
     '# Registers are stored byte for byte (no EOL conversion, no text merge); git diff shows them row by row through fupin cat.',
     '# 需要在本机执行一次（用仓库里自带的 fupin，需要 Node.js）/ run once on your machine (uses the vendored fupin, needs Node.js):',
     `#   ${TEXTCONV}`,
+    '# git diff 按户列出新增、删除和改动的结对（fupin diff）/ git diff lists pairings added, removed and changed, by household (fupin diff):',
+    `#   ${DIFF_COMMAND}`,
     '*.xlsx -text -merge diff=fupin',
     '*.xlsm -text -merge diff=fupin',
     '*.xls  -text -merge -diff',
@@ -209,11 +213,14 @@ export function readmeToolsSections(version: string): string {
 
 \`\`\`
 ${TEXTCONV}
+${DIFF_COMMAND}
 git config core.quotepath off
 \`\`\`
 
-之后 \`git diff\`、\`git log -p\` 会用仓库自带的 fupin 把登记表显示成逐行的表格内容（\`.gitattributes\` 已经写好），
-文件名里的中文也照常显示。
+之后 \`git diff\` 会用仓库自带的 fupin 按户列出新增、删除和改动的结对（行的顺序和序号不算改动，
+同一户的地址写法改了仍算同一户），\`git log -p\` 会把登记表显示成逐行的表格内容（\`.gitattributes\` 已经写好），
+文件名里的中文也照常显示。要看逐行的内容：\`git diff --no-ext-diff\`。两个版本也可以直接比较：
+\`${LOCAL_FUPIN} diff 旧版/溆浦县.xlsx 溆浦县（修改）.xlsx\`（加 \`-o 变更.xlsx\` 写成 Excel 清单）。
 
 ## 八、CI 里的 fupin 从哪里来
 

@@ -20,6 +20,8 @@ export const COMMAND_LOADERS: Record<string, () => Promise<CommandFn>> = {
   orgs: async () => (await import('./orgs.js')).default,
   template: async () => (await import('./template.js')).default,
   cards: async () => (await import('./cards.js')).default,
+  publish: async () => (await import('./publish.js')).default,
+  diff: async () => (await import('./diff.js')).default,
   fix: async () => (await import('./fix.js')).default,
   cat: async () => (await import('./cat.js')).default,
   init: async () => (await import('./init.js')).default,

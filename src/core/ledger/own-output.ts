@@ -88,8 +88,19 @@ export function looksLikeProblemList(sheet: RawSheet): boolean {
   return (head.includes('单元格') && head.includes('问题')) || (head.includes('Cell') && head.includes('Problem'));
 }
 
+/** A mark written in a cell of the first row (a CSV has no document properties to carry it): `fupin:publish`. */
+function markInFirstRow(sheets: readonly RawSheet[]): OwnOutput | undefined {
+  for (const c of sheets[0]?.rows[0] ?? []) {
+    const t = c?.text.trim() ?? '';
+    if (t.startsWith(MARK_PREFIX)) return parseMark(t);
+  }
+  return undefined;
+}
+
 /** What a workbook's sheets say it is when it carries no mark: a card form, an annotated copy, or nothing of fupin's. */
 export function ownOutputByShape(sheets: readonly RawSheet[]): OwnOutput | undefined {
+  const marked = markInFirstRow(sheets);
+  if (marked) return marked;
   if (sheets.some(looksLikeProblemList)) return { kind: 'annotated', via: 'shape' };
   if (sheets.length > 0 && sheets.every((s) => looksLikeLabelForm(s) || s.rows.every((r) => r.every((c) => !c || c.text === '')))) {
     return sheets.some(looksLikeLabelForm) ? { kind: 'cards', via: 'shape' } : undefined;

@@ -7,6 +7,7 @@ import type { Group } from './index.js';
 import { ORGS } from './orgs.js';
 import { ANNOTATE, OUTPUT, PRINT } from './output.js';
 import { QUOTA, QUOTA_FILE, QUOTA_PROGRESS } from './quota.js';
+import { DIFF, PUBLISH } from './publish.js';
 import { INPUT, LEFT_OUT, PASSED } from './read.js';
 import { ROLLUP } from './rollup.js';
 import { FOCUS, ROSTER } from './roster.js';
@@ -51,4 +52,6 @@ export const GROUPS: Record<string, Group> = {
   roster: ROSTER,
   focus: FOCUS,
   serve: SERVE,
+  publish: PUBLISH,
+  diff: DIFF,
 };
