@@ -404,7 +404,7 @@
     box.replaceChildren();
     if (view.downloads.length === 0) return box.appendChild(el('p', { class: 'hint' }, t('dl-none')));
     box.appendChild(el('p', { class: 'hint' }, t('dl-note')));
-    var order = ['zip', 'stats', 'quota', 'cards', 'annotated'];
+    var order = ['zip', 'stats', 'quota', 'cards', 'publish', 'annotated'];
     order.forEach(function (kind) {
       var items = view.downloads.filter(function (d) {
         return d.kind === kind;

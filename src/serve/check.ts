@@ -5,6 +5,9 @@ import path from 'node:path';
 import { defaultConfig } from '../core/config.js';
 import { HouseholdIndex } from '../core/household.js';
 import { cardRows, planCards } from '../core/ledger/cards.js';
+import { planPublish, publicRows } from '../core/publish/listing.js';
+import { publishDocument } from '../formatters/publish.js';
+import { writeTablesWorkbook } from '../io/writers/tables.js';
 import { checkLedger, type CheckResult } from '../core/ledger/check.js';
 import { keepsAddresses } from '../core/ledger/quota-actuals.js';
 import { pairings, validation } from '../core/ledger/visitors.js';
@@ -63,6 +66,7 @@ export async function checkBatch(opts: BatchCheckOptions): Promise<CheckedBatch>
       validation(allRules, { strict: false, divisions: p.divisions, ...(registry ? { registry } : {}) }),
       pairings(new HouseholdIndex(p.divisions), (r) => keepsAddresses(r.area.level)),
       cardRows(new HouseholdIndex(p.divisions)),
+      publicRows(new HouseholdIndex(p.divisions), 'village'),
     ],
     { config: loaded, ...(opts.onFile ? { onFile: opts.onFile } : {}) },
   );
@@ -110,6 +114,13 @@ export async function checkBatch(opts: BatchCheckOptions): Promise<CheckedBatch>
   if (cards.cards.length > 0) {
     const name = '附1-结对帮扶卡.xlsx';
     add({ kind: 'cards', name }, made(name, () => writeCards(cards.cards, { title: profile.titles.card })));
+  }
+  // the public listing (fupin publish): names masked, addresses cut after the village, nothing personal
+  const listing = planPublish(ledger, 'village', ledger.registry);
+  if (listing.entries.length > 0) {
+    const name = '公示版-结对名单.xlsx';
+    const doc = publishDocument(listing, profile.name, opts.lang);
+    add({ kind: 'publish', name }, made(name, () => writeTablesWorkbook({ kind: 'publish', title: doc.title, note: doc.note, tables: doc.tables })));
   }
   if (downloads.length > 0) {
     const parts = [...downloads];

@@ -7,7 +7,7 @@ import type { Lang, Severity } from '../core/model.js';
 import { render } from '../formatters/catalogue/index.js';
 import { figuresOf, GROUP_HEADERS, MEASURE_HEADERS } from '../formatters/rollup-report.js';
 
-export type DownloadKind = 'annotated' | 'stats' | 'quota' | 'cards' | 'zip';
+export type DownloadKind = 'annotated' | 'stats' | 'quota' | 'cards' | 'publish' | 'zip';
 
 export interface Download {
   id: string;

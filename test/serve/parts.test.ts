@@ -42,7 +42,7 @@ describe('the page', () => {
     const ids = [...html.matchAll(/data-t="([^"]+)"/g)].map((m) => m[1]!);
     ids.push(...[...js.matchAll(/\bt\('([a-z0-9-]*[a-z0-9])'/g)].map((m) => m[1]!));
     for (const s of ['error', 'warning', 'info']) ids.push(`sev-${s}`, `filter-${s}`);
-    for (const k of ['annotated', 'stats', 'quota', 'cards', 'zip']) ids.push(`dl-${k}`);
+    for (const k of ['annotated', 'stats', 'quota', 'cards', 'publish', 'zip']) ids.push(`dl-${k}`);
     expect(ids.length).toBeGreaterThan(40);
     expect(ids.filter((id) => !serve.has(id))).toEqual([]);
   });

@@ -6,6 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipArchive } from '../../src/io/zip.js';
+import { readXlsxBuffer } from '../../src/io/xlsx.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { ROOT, tempDir } from '../e2e/helpers.js';
 
@@ -173,6 +174,15 @@ describe('fupin serve: the server', () => {
     const inZip = zip.entries().map((e) => e.name);
     expect(inZip).toContain('附3-统计表-怀化市.xlsx');
     for (const n of names) expect(inZip).toContain(`标注副本/怀化市/${n.replace(/\.[a-z]+$/, '.xlsx')}`);
+    // the public listing (fupin publish's): fupin's own mark, heads masked, no phone or ID number
+    const pub = view.downloads.find((d: { kind: string }) => d.kind === 'publish');
+    expect(pub.name).toBe('公示版-结对名单.xlsx');
+    expect(inZip).toContain('公示版-结对名单.xlsx');
+    const listing = await readXlsxBuffer(zip.readPart('公示版-结对名单.xlsx')!);
+    expect(listing.keywords).toMatch(/^fupin:publish/);
+    const cells = listing.sheets.flatMap((s) => s.rows.flatMap((r) => r.map((c) => c?.text ?? '')));
+    expect(cells.some((t) => /^[\p{Script=Han}]+\*+$/u.test(t))).toBe(true);
+    expect(cells.filter((t) => /\d{7}/.test(t))).toEqual([]);
     const en = JSON.parse((await request(server, 'GET', `${base}api/result?lang=en`)).body);
     expect(en.lang).toBe('en');
   }, 120_000);

@@ -91,6 +91,7 @@ export const SERVE: Group = {
   'dl-quota': { zh: '附4 任务完成情况', en: 'Quota progress ("附4")' },
   'dl-cards': { zh: '附1 结对帮扶卡', en: 'Pairing cards ("附1")' },
   'dl-zip': { zh: '全部打包下载（ZIP）', en: 'Everything as one ZIP' },
+  'dl-publish': { zh: '公示版（户主姓名打码、住址只到村，可以公开张贴）', en: 'Public listing (heads\' names masked, addresses cut after the village: fit to post)' },
   'dl-none': { zh: '没有可以下载的文件。', en: 'Nothing to download.' },
   'dl-note': { zh: '下载的文件是新文件，原来的登记表没有改动。', en: 'Downloads are new files; your registers were not changed.' },
   'footer': {
