@@ -41,7 +41,10 @@ const noDeprecatedBuffer = {
   const data = JSON.parse(readFileSync(file, 'utf8'));
   delete data.townTable;
   const { DivisionIndex, townTableOf } = await import(pathToFileURL(path.join(dist, 'core', 'divisions.js')).href);
-  writeFileSync(file, JSON.stringify({ ...data, townTable: townTableOf(new DivisionIndex(data)) }));
+  // renamed into place: a fupin started by another build's tests never reads it half written
+  const tmpFile = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmpFile, JSON.stringify({ ...data, townTable: townTableOf(new DivisionIndex(data)) }));
+  renameSync(tmpFile, file);
 }
 
 const out = path.join(dist, 'bundle');

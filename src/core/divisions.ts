@@ -110,8 +110,8 @@ export type Within = Province | City | string;
 
 const RANK: Record<PlaceLevel, number> = { province: 0, city: 1, county: 2, town: 3 };
 
-/** The 56 ethnic groups (and 各族), as they appear in names of autonomous areas. */
-const ETHNIC =
+/** The 56 ethnic groups (and 各族), as they appear in names of autonomous areas and ethnic townships; an alternation. */
+export const ETHNIC =
   '维吾尔|柯尔克孜|乌孜别克|鄂伦春|达斡尔|哈萨克|塔吉克|塔塔尔|俄罗斯|鄂温克|蒙古|朝鲜|土家|哈尼|傈僳|' +
   '布依|拉祜|纳西|景颇|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|保安|裕固|独龙|赫哲|门巴|珞巴|基诺|' +
   '高山|东乡|德昂|回|藏|苗|彝|壮|满|侗|瑶|白|傣|黎|佤|畲|水|土|羌|怒|京|汉|各';

@@ -225,8 +225,8 @@ export function householdBaseKey(row: RegisterRow, divisions?: DivisionIndex): s
 
 const areaCounties = new WeakMap<object, string>();
 
-/** The register's own county as addresses' counties are written (a code with the division list); '' when it has none. */
-function areaCounty(area: Area | undefined, divisions: DivisionIndex | undefined): string {
+/** The register's own county as addresses' counties are written (a code with the division list, else its name); '' when it has none. */
+export function areaCounty(area: Area | undefined, divisions: DivisionIndex | undefined): string {
   if (!area || area.level !== 'county') return '';
   if (!divisions) return area.county ?? '';
   let code = areaCounties.get(area);

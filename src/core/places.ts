@@ -1,7 +1,7 @@
 // Where a household lives, as rosters and focus lists compare it: county (GB/T 2260 code), township and village, each
 // also as a stem with its kind word dropped (三建乡 ~ 三建镇, 大林村 ~ 大林村委会), so the usual spellings meet (pure).
-import type { DivisionIndex } from './divisions.js';
-import { addressIdentity } from './household.js';
+import { ETHNIC, type DivisionIndex } from './divisions.js';
+import { addressIdentity, areaCounty } from './household.js';
 import type { Area } from './model.js';
 import { compact } from './normalize.js';
 
@@ -19,13 +19,13 @@ const TOWN_SUFFIX = /(?:街道办事处|办事处|街道|乡|镇|苏木)$/u;
 const VILLAGE_SUFFIX = /(?:村民委员会|居民委员会|村委会|居委会|社区|村)$/u;
 
 /** The peoples an ethnic township names after its own name (后坪苗族土家族乡): dropped with the 乡/镇 word. */
-const ETHNIC = /(?:(?:土家|苗|回|蒙古|彝|藏|壮|布依|侗|瑶|白|哈尼|傣|黎|畲|水|满|仡佬|羌|维吾尔|哈萨克|朝鲜|达斡尔|鄂伦春|鄂温克|锡伯|柯尔克孜|仫佬|毛南|京)族)+$/u;
+const ETHNIC_PEOPLES = new RegExp(`(?:(?:${ETHNIC})族)+$`, 'u');
 
 /** 三建乡 → 三建, 红池坝镇 → 红池坝, 凤山街道 → 凤山, 后坪苗族土家族乡 → 后坪 (a name that is only the word stays). */
 export function townshipStem(name: string): string {
   const s = compact(name);
   const t = s.replace(TOWN_SUFFIX, '');
-  const u = t.replace(ETHNIC, '');
+  const u = t.replace(ETHNIC_PEOPLES, '');
   return u || t || s;
 }
 
@@ -49,9 +49,7 @@ export function splitLocal(local: string): { township: string; village: string }
 
 /** The county code of a register's area ('' when it is not a county or unknown). */
 export function areaCountyCode(area: Area | undefined, divisions: DivisionIndex | undefined): string {
-  if (!area || area.level !== 'county' || !divisions) return '';
-  const place = divisions.placeOf(area);
-  return place?.level === 'county' ? place.code : '';
+  return divisions ? areaCounty(area, divisions) : '';
 }
 
 /** The place of an address (as household identity reads it); `county`: the code to assume when the text names none. */

@@ -253,12 +253,6 @@ export function displayWidth(s: string, opts: WidthOptions = {}): number {
   return w;
 }
 
-/** Pads with spaces on the right to `width` columns (never cuts). */
-export function padEndWidth(s: string, width: number, opts: WidthOptions = {}): string {
-  const w = displayWidth(s, opts);
-  return w >= width ? s : s + ' '.repeat(width - w);
-}
-
 /** Cut to at most `max` columns, ending with … when cut. */
 export function truncateWidth(s: string, max: number, opts: WidthOptions = {}): string {
   const flat = s.replace(/\s+/g, ' ');

@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { isInside } from './paths.js';
 import { writeFileAtomic } from './safe-write.js';
 
 /** Dropped onto the executable by Explorer: every argument is an absolute path to something that exists. */
@@ -25,10 +26,7 @@ export function resultFolderName(inputs: readonly string[], now: Date): string {
   return `${base.replace(/[:\\/]/g, '') || 'fupin'}-fupin检查结果-${folderStamp(now)}`;
 }
 
-const inside = (child: string, parent: string) => {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-};
+const inside = (child: string, parent: string): boolean => isInside(child, parent);
 
 /** Candidate parents: beside the first input, then the Desktop, then the home folder. */
 function parentsFor(inputs: readonly string[]): string[] {

@@ -42,7 +42,6 @@ export interface LoadOptions {
   now?: () => number;
 }
 
-export const DEFAULT_MAX_BYTES = DEFAULT_LIMITS.maxFileBytes;
 
 /** A limit's figures as a clerk reads them: sizes in MB, times in seconds. */
 export function limitFigures(limit: keyof ReadLimits, actual: number, allowed: number): { actual: string; allowed: string } {

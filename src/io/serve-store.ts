@@ -5,6 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { isInside } from './paths.js';
 import type { Readable } from 'node:stream';
 import { numbered } from '../serve/upload-name.js';
 
@@ -80,8 +81,7 @@ export interface StoreLimits {
  */
 export async function storeUpload(dir: string, parts: readonly string[], body: Readable, limits: StoreLimits): Promise<{ rel: string; bytes: number }> {
   const folder = path.join(dir, ...parts.slice(0, -1));
-  const inside = path.relative(dir, folder);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) throw new Error('outside the batch folder');
+  if (!isInside(folder, dir)) throw new Error('outside the batch folder');
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const base = parts[parts.length - 1]!;
   for (let n = 1; ; n++) {

@@ -80,9 +80,10 @@ export async function checkBatch(opts: BatchCheckOptions): Promise<CheckedBatch>
   };
   const made = (name: string, bytes: () => Promise<Uint8Array>) =>
     once(async () => {
-      const file = path.join(opts.output, 'made', name);
-      await writeMade(file, await bytes());
-      return readMade(file);
+      const data = Buffer.from(await bytes());
+      // kept on disk too (the batch's output folder), served from memory
+      await writeMade(path.join(opts.output, 'made', name), data);
+      return data;
     });
   const add = (d: Omit<Download, 'id'>, make: () => Promise<Buffer>): void => void downloads.push({ id: `d${downloads.length + 1}`, ...d, make });
 

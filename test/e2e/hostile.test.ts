@@ -62,7 +62,8 @@ beforeAll(() => {
   } catch {
     files = [];
   }
-});
+  // longer than the child may run (10 × the time limit), so a hang shows as the child killed, not as the hook timed out
+}, 20 * LIMIT_MS);
 
 afterAll(() => dir?.cleanup());
 

@@ -5,18 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fupin, ROOT, STACK_LINE } from './helpers.js';
+import { measures, type Row } from './stats-rows.js';
 
-interface Pair {
-  units: number;
-  households: number;
-}
-interface Row {
-  unit: string;
-  charity: Pair;
-  foundation: Pair;
-  social: Pair;
-  subtotal: Pair;
-}
 interface Planted {
   rule: string;
   severity: string;
@@ -34,8 +24,7 @@ const FIXTURES = path.join(ROOT, 'fixtures');
 const truth = JSON.parse(readFileSync(path.join(FIXTURES, 'identity-truth.json'), 'utf8')) as Truth;
 const TIMEOUT = 120_000;
 
-const figures = (r: Row | Omit<Row, 'unit'>) => ({ charity: r.charity, foundation: r.foundation, social: r.social, subtotal: r.subtotal });
-const truthRows = truth.rows.map((r) => ({ unit: r.unit, ...figures(r) }));
+const truthRows = truth.rows.map((r) => ({ unit: r.unit, ...measures(r) }));
 
 function json(args: string[]) {
   const r = fupin([...args.slice(0, 1), '--format', 'json', ...args.slice(1)], { cwd: FIXTURES });
@@ -58,10 +47,10 @@ describe('fixtures/identity: one organisation, one household, whatever the spell
       const { doc } = json(['rollup', 'identity']);
       expect(doc.level).toBe('city');
       expect(doc.area).toBe(truth.city);
-      const byUnit = new Map((doc.rows as Row[]).map((r) => [r.unit, { unit: r.unit, ...figures(r) }]));
+      const byUnit = new Map((doc.rows as Row[]).map((r) => [r.unit, { unit: r.unit, ...measures(r) }]));
       for (const r of truthRows) expect(byUnit.get(r.unit), r.unit).toEqual(r);
       expect(doc.rows).toHaveLength(truthRows.length);
-      expect(figures(doc.total)).toEqual(figures(truth.total));
+      expect(measures(doc.total)).toEqual(measures(truth.total));
     },
     TIMEOUT,
   );
@@ -94,7 +83,7 @@ describe('fixtures/identity: one organisation, one household, whatever the spell
       const { code, doc } = json(['rollup', '--by', 'city', truth.stats]);
       expect(code).toBe(0);
       const city = (doc.byCity as { area: string; rows: Row[] }[]).find((t) => t.area === truth.city)!;
-      expect(city.rows.map((r) => ({ unit: r.unit, ...figures(r) }))).toEqual(truthRows);
+      expect(city.rows.map((r) => ({ unit: r.unit, ...measures(r) }))).toEqual(truthRows);
       const pretty = fupin(['rollup', truth.stats], { cwd: FIXTURES });
       expect(pretty.stdout).not.toMatch(/警告|错误/);
       expect(pretty.stdout).toContain('没有发现问题');

@@ -5,18 +5,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fupin, ROOT, STACK_LINE, tempDir } from './helpers.js';
+import { eight, measures, type Row } from './stats-rows.js';
 
-interface Pair {
-  units: number;
-  households: number;
-}
-interface Row {
-  unit: string;
-  charity: Pair;
-  foundation: Pair;
-  social: Pair;
-  subtotal: Pair;
-}
 interface TruthCity {
   city: string;
   rows: Row[];
@@ -31,12 +21,7 @@ const LEDGER = path.join(ROOT, 'fixtures/ledger');
 const truth = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/ledger-truth.json'), 'utf8')) as Truth;
 const cityTruth = (name: string): TruthCity => truth.cities.find((c) => c.city === name)!;
 
-/** Only what DOMAIN §10 puts in a row (the truth file carries level and city too). */
-function figures(r: Row | Omit<Row, 'unit'>) {
-  return { charity: r.charity, foundation: r.foundation, social: r.social, subtotal: r.subtotal };
-}
-const rowsOf = (rows: Row[]) => rows.map((r) => ({ unit: r.unit, ...figures(r) }));
-const eight = (r: Omit<Row, 'unit'>): number[] => [r.charity, r.foundation, r.social, r.subtotal].flatMap((p) => [p.units, p.households]);
+const rowsOf = (rows: Row[]) => rows.map((r) => ({ unit: r.unit, ...measures(r) }));
 
 function json(args: string[]) {
   const r = fupin(['rollup', '--format', 'json', ...args]);
@@ -97,8 +82,8 @@ describe('fupin rollup on the example ledger', () => {
     expect(doc.level).toBe('province');
     expect(doc.area).toBe('湖南省');
     expect(doc.rows).toEqual(rowsOf(truth.province.rows));
-    expect(doc.rows[0]).toEqual({ unit: '省本级', ...figures(truth.province.provinceLevel) });
-    expect(doc.total).toEqual(figures(truth.province.total));
+    expect(doc.rows[0]).toEqual({ unit: '省本级', ...measures(truth.province.provinceLevel) });
+    expect(doc.total).toEqual(measures(truth.province.total));
     expect(doc.problems).toBeUndefined();
     expect(doc.byCity).toBeUndefined();
     expect(Object.keys(doc)).toEqual(['level', 'area', 'rows', 'total', 'notes', 'leftOut']);
@@ -120,7 +105,7 @@ describe('fupin rollup on the example ledger', () => {
       const t = doc.byCity.find((x: { area: string }) => x.area === c.city);
       expect(t.level, c.city).toBe('city');
       expect(t.rows, c.city).toEqual(rowsOf(c.rows));
-      expect(t.total, c.city).toEqual(figures(c.total));
+      expect(t.total, c.city).toEqual(measures(c.total));
     }
   });
 
@@ -132,7 +117,7 @@ describe('fupin rollup on the example ledger', () => {
     expect(doc.level).toBe('city');
     expect(doc.area).toBe('怀化市');
     expect(doc.rows).toEqual(rowsOf(c.rows));
-    expect(doc.total).toEqual(figures(c.total));
+    expect(doc.total).toEqual(measures(c.total));
     expect(doc.notes).toEqual([
       '沅陵县.xlsx 第 8 行没有户主姓名，无法确定帮扶对象，共 1 行未计入',
       '1 个组织无法判断类型，已按社会服务机构（民非）计：怀化市雪峰山农业发展有限公司。请在 orgs.csv 中登记其类型',
@@ -201,10 +186,10 @@ describe('fupin rollup on city 统计表 files', () => {
     expect(doc.level).toBe('province');
     const byUnit = new Map(doc.rows.map((r: Row) => [r.unit, r]));
     for (const city of ['怀化市', '湘西土家族苗族自治州', '张家界市', '长沙市']) {
-      expect(byUnit.get(city), city).toEqual({ unit: city, ...figures(cityTruth(city).total) });
+      expect(byUnit.get(city), city).toEqual({ unit: city, ...measures(cityTruth(city).total) });
     }
     expect(doc.rows.map((r: Row) => r.unit)).toEqual(truth.province.rows.map((r) => r.unit));
-    expect(byUnit.get('省本级')).toEqual({ unit: '省本级', ...figures({ charity: { units: 0, households: 0 }, foundation: { units: 0, households: 0 }, social: { units: 0, households: 0 }, subtotal: { units: 0, households: 0 } }) });
+    expect(byUnit.get('省本级')).toEqual({ unit: '省本级', ...measures({ charity: { units: 0, households: 0 }, foundation: { units: 0, households: 0 }, social: { units: 0, households: 0 }, subtotal: { units: 0, households: 0 } }) });
     const sum = ['怀化市', '湘西土家族苗族自治州', '张家界市', '长沙市'].map((c) => eight(cityTruth(c).total)).reduce((a, b) => a.map((v, j) => v + b[j]!));
     expect(eight(doc.total)).toEqual(sum);
     expect(doc.problems).toEqual([
@@ -236,8 +221,8 @@ describe('fupin rollup on city 统计表 files', () => {
     copyFileSync(path.join(LEDGER, '省本级.xlsx'), path.join(dir, '省本级.xlsx'));
     const { code, doc } = json([dir]);
     expect(code).toBe(1); // 长沙市's 合计 still does not add up
-    expect(doc.rows[0]).toEqual({ unit: '省本级', ...figures(truth.province.provinceLevel) });
-    expect(doc.rows.find((r: Row) => r.unit === '怀化市')).toEqual({ unit: '怀化市', ...figures(cityTruth('怀化市').total) });
+    expect(doc.rows[0]).toEqual({ unit: '省本级', ...measures(truth.province.provinceLevel) });
+    expect(doc.rows.find((r: Row) => r.unit === '怀化市')).toEqual({ unit: '怀化市', ...measures(cityTruth('怀化市').total) });
     expect(doc.notes).not.toContain('未找到省本级登记表，省本级一行记为 0');
   });
 
@@ -267,9 +252,9 @@ describe('fupin rollup on city 统计表 files', () => {
     const zero = { units: 0, households: 0 };
     const nothing = { charity: zero, foundation: zero, social: zero, subtotal: zero };
     expect(doc.rows).toEqual(
-      truth.province.rows.map((r) => ({ unit: r.unit, ...(r.unit === '湘西土家族苗族自治州' ? figures(cityTruth(r.unit).total) : nothing) })),
+      truth.province.rows.map((r) => ({ unit: r.unit, ...(r.unit === '湘西土家族苗族自治州' ? measures(cityTruth(r.unit).total) : nothing) })),
     );
-    expect(doc.total).toEqual(figures(cityTruth('湘西土家族苗族自治州').total));
+    expect(doc.total).toEqual(measures(cityTruth('湘西土家族苗族自治州').total));
     const byCity = json([path.join(tables(), '湘西州.xlsx'), '--by', 'city']);
     expect(byCity.code).toBe(0);
     expect(byCity.doc.byCity.map((t: { area: string; level: string }) => [t.area, t.level])).toEqual([['湘西土家族苗族自治州', 'city']]);
@@ -324,12 +309,12 @@ describe('fupin rollup -o', () => {
     expect(code).toBe(0);
     expect(doc.problems).toBeUndefined();
     expect(doc.level).toBe('province');
-    expect(doc.rows.find((r: Row) => r.unit === '怀化市')).toEqual({ unit: '怀化市', ...figures(cityTruth('怀化市').total) });
+    expect(doc.rows.find((r: Row) => r.unit === '怀化市')).toEqual({ unit: '怀化市', ...measures(cityTruth('怀化市').total) });
     expect(doc.byCity).toHaveLength(1);
     expect(doc.byCity[0].level).toBe('city');
     expect(doc.byCity[0].area).toBe('怀化市');
     expect(doc.byCity[0].rows).toEqual(rowsOf(cityTruth('怀化市').rows));
-    expect(doc.byCity[0].total).toEqual(figures(cityTruth('怀化市').total));
+    expect(doc.byCity[0].total).toEqual(measures(cityTruth('怀化市').total));
   });
 
   it('writes the provincial form, which reads back as the provincial table; --by city adds one form per city', () => {
@@ -347,7 +332,7 @@ describe('fupin rollup -o', () => {
     const sy = json([path.join(path.dirname(out), '全省-邵阳市.xlsx'), '--by', 'city']);
     expect(sy.code).toBe(0);
     expect(sy.doc.level).toBe('province');
-    expect(sy.doc.rows.find((r: Row) => r.unit === '邵阳市')).toEqual({ unit: '邵阳市', ...figures(cityTruth('邵阳市').total) });
+    expect(sy.doc.rows.find((r: Row) => r.unit === '邵阳市')).toEqual({ unit: '邵阳市', ...measures(cityTruth('邵阳市').total) });
     expect(sy.doc.byCity[0].area).toBe('邵阳市');
     expect(sy.doc.byCity[0].rows).toEqual(rowsOf(cityTruth('邵阳市').rows));
   });

@@ -6,26 +6,15 @@ import { copyFileSync, cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fupin, ROOT, tempDir } from './helpers.js';
+import { eight, type Row } from './stats-rows.js';
 
-interface Pair {
-  units: number;
-  households: number;
-}
-interface Row {
-  unit: string;
-  charity: Pair;
-  foundation: Pair;
-  social: Pair;
-  subtotal: Pair;
-}
 interface Table {
   rows: Row[];
   total: Omit<Row, 'unit'>;
 }
 const truth = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/situations-truth.json'), 'utf8')) as Record<string, Table & Record<string, unknown>>;
 const SIT = path.join(ROOT, 'fixtures/situations');
-const figures = (r: Omit<Row, 'unit'>) => [r.charity, r.foundation, r.social, r.subtotal].flatMap((p) => [p.units, p.households]);
-const table = (t: Table) => t.rows.map((r) => [r.unit, ...figures(r)]);
+const table = (t: Table) => t.rows.map((r) => [r.unit, ...eight(r)]);
 
 interface RollupDoc extends Table {
   level: string;
@@ -54,7 +43,7 @@ describe('the clean city folder', () => {
     const r = rollup();
     expect(r.code).toBe(0);
     expect(table(r.doc)).toEqual(table(truth.base!));
-    expect(figures(r.doc.total)).toEqual(figures(truth.base!.total));
+    expect(eight(r.doc.total)).toEqual(eight(truth.base!.total));
     expect(r.doc.notes.join('\n')).not.toMatch(/溆浦县|辰溪县/);
     expect(r.doc.leftOut).toBeUndefined();
   });
@@ -193,7 +182,7 @@ describe('levels', () => {
     const doc = JSON.parse(r.stdout) as RollupDoc;
     expect(doc.level).toBe('province');
     const huaihua = doc.rows.find((x) => x.unit === '怀化市')!;
-    expect(figures(huaihua)).toEqual(figures(truth.tables!.total));
+    expect(eight(huaihua)).toEqual(eight(truth.tables!.total));
   });
 
   it('a city 统计表 sent twice counts once (the newest by its name); the other is named, exit 1', () => {
@@ -203,8 +192,8 @@ describe('levels', () => {
     const r = fupin(['rollup', '--format', 'json', inbox]);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout) as RollupDoc;
-    expect(figures(doc.rows.find((x) => x.unit === '怀化市')!)).toEqual(figures(truth.tables!.total));
-    expect(figures(doc.total)).toEqual(figures(truth.tables!.total));
+    expect(eight(doc.rows.find((x) => x.unit === '怀化市')!)).toEqual(eight(truth.tables!.total));
+    expect(eight(doc.total)).toEqual(eight(truth.tables!.total));
     expect(doc.leftOut?.files.map((f) => f.file)).toEqual(['怀化市统计表.xlsx']);
     const dup = doc.problems!.filter((p) => p.rule === 'rollup-input');
     expect(dup.map((p) => [p.file, p.severity])).toEqual([['怀化市统计表.xlsx', 'error']]);

@@ -35,6 +35,8 @@ describe.skipIf(!CHROMIUM)('fupin serve in Chromium', () => {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    // no 30 s limit of Playwright's own on a busy machine: each test's timeout governs (vitest.config.ts)
+    page.setDefaultTimeout(0);
   }, 120_000);
 
   afterAll(async () => {

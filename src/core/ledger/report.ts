@@ -1,7 +1,7 @@
 // What validate (and check) report for a ledger: each register's problems, orgs.csv's, each 统计表's own checks,
 // and a line for every file that is not a register (unreadable, fupin's own output, a quota table).
 import { areaLabel } from '../area.js';
-import type { Detected, FileReport, Problem } from '../model.js';
+import type { Detected, FileReport } from '../model.js';
 import type { Ledger, LedgerFile } from './model.js';
 import { problemsOf } from './visitors.js';
 
@@ -61,9 +61,4 @@ export function validationReports(ledger: Ledger, registryFileShown: (file: stri
     }
   }
   return reports;
-}
-
-/** Every problem of the reports, for counting. */
-export function allProblems(reports: readonly FileReport[]): Problem[] {
-  return reports.flatMap((r) => r.problems);
 }

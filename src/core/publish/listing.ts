@@ -1,7 +1,7 @@
 // The public listing (fupin publish, DOMAIN §9): one line per pairing — where (cut after the village), whom (masked), which
 // organisation and its type, the help given when the register says it — and what each organisation and each area did.
 // The `publicRows` visitor masks every row as it goes by: nothing personal is kept, so nothing personal can be written.
-import { COLUMNS, headerKey } from '../columns.js';
+import { headerKey } from '../columns.js';
 import type { DivisionIndex } from '../divisions.js';
 import { orgKeyOf, type HouseholdIndex } from '../household.js';
 import type { LedgerFile, Ledger } from '../ledger/model.js';
@@ -207,6 +207,3 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
   if (total !== undefined) totals.amount = Math.round(total * 100) / 100;
   return { level, entries, byOrg, byArea, totals, has, noName, repeated, amountsDropped };
 }
-
-/** The register columns a listing never shows, for the header's note: 联系方式, 身份证号码, 备注 … (labels as the form writes them). */
-export const NEVER_PUBLISHED: readonly string[] = COLUMNS.filter((c) => ['phone', 'idNumber', 'remark', 'income', 'familySize', 'povertyCause'].includes(c.key)).map((c) => c.label);

@@ -3,6 +3,7 @@
 import type { DivisionIndex } from '../divisions.js';
 import { addressIdentity } from '../household.js';
 import type { RawSheet } from '../model.js';
+import { parseIdNumber } from '../id-number.js';
 import { compact, nameKey } from '../normalize.js';
 import { placeOfAddress, splitLocal, townshipStem, villageStem, type PlaceKey } from '../places.js';
 import { findRosterHeader, ROSTER_HEADER_ROWS, type RosterHeader, type RosterKey } from './columns.js';
@@ -18,10 +19,14 @@ const PLACE_MEMO = 50_000;
 
 const FOOTER = /^(?:备注|注[:：]|说明[:：]|填表人|制表人|审核人|合计|小计|总计)/u;
 
-/** An ID number for comparing: NFKC, no spaces, x upper-cased; '' when it cannot be one (too short, letters). */
+/**
+ * An ID number for comparing: NFKC, no spaces, x upper-cased, a legacy 15-digit number as the 18-digit one it became
+ * (id-number.ts: the same person on a roster and in a register written either way); '' when it cannot be one.
+ */
 export function normId(text: string | undefined): string {
   const s = compact(text ?? '').replace(/\s+/g, '').toUpperCase();
-  return /^\d{17}[\dX]$/.test(s) || /^\d{15}$/.test(s) ? s : '';
+  if (/^\d{17}[\dX]$/.test(s)) return s;
+  return /^\d{15}$/.test(s) ? (parseIdNumber(s).upgraded ?? s) : '';
 }
 
 const asSheet = (name: string, rows: readonly (readonly string[])[]): RawSheet => ({

@@ -62,6 +62,15 @@ describe('RosterIndex: ID first, then name within the place', () => {
     expect(index.lookup(row(4, '王秋菊', '卢峰镇大湾村3组', ID_A), XUPU).match).toMatchObject({ how: 'id' });
     expect(index.lookup(row(5, '王秋局', '卢峰镇大湾村3组', ID_A), XUPU).match).toMatchObject({ how: 'id', nameDiffers: true });
   });
+  it('matches a legacy 15-digit ID number to the 18-digit one it became, either way round', () => {
+    const legacy = (id18: string) => id18.slice(0, 6) + id18.slice(8, 17);
+    expect(index.lookup(row(4, '王秋菊', '卢峰镇大湾村3组', legacy(ID_A)), XUPU).match).toMatchObject({ how: 'id' });
+    const old = rosterFromSheets('低保.csv', [sheet([['户主姓名', '身份证号码', '县'], ['王秋菊', legacy(ID_A), '溆浦县']])], 0, divisions);
+    const byOld = new RosterIndex(old.ok ? [old.roster] : [], divisions);
+    const hit = byOld.lookup(row(4, '王秋菊', '卢峰镇大湾村3组', ID_A), XUPU).match;
+    expect(hit).toMatchObject({ how: 'id' });
+    expect(hit).not.toHaveProperty('idDiffers');
+  });
   it('matches by name in the same village (committee and county spellings tolerated), and says when the ID differs', () => {
     expect(index.lookup(row(6, '张秋菊', '湖南省怀化市溆浦县卢峰镇新田村委会2组'), XUPU).match).toMatchObject({ how: 'name-village' });
     expect(index.lookup(row(7, '王秋菊', '卢峰镇大湾村3组', ID_B), XUPU).match).toMatchObject({ how: 'name-village', idDiffers: true });
