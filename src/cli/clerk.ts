@@ -3,7 +3,7 @@
 // in Chinese and keeps the window open until Enter; it calls the commands through run() of main.ts (passed in, so this
 // module loads only in the executable). A double-click opens the checking page of `fupin serve` until Enter.
 import path from 'node:path';
-import { allExistingPaths, makeResultFolder, writeTranscript } from '../io/drop-folder.js';
+import { allExistingPaths, makeResultFolder, ResultFolderError, writeTranscript } from '../io/drop-folder.js';
 import type { Lang } from '../core/model.js';
 import { render } from '../formatters/catalogue/index.js';
 import { openBrowser } from '../io/open-browser.js';
@@ -80,9 +80,9 @@ export async function clerkLaunch(
 }
 
 /** The clerk's words in the run's language (FUPIN_LANG, else Chinese). */
-function sayer(io: CliIO): (id: string, data?: Record<string, string | number>) => string {
+function sayer(io: CliIO): ((id: string, data?: Record<string, string | number>) => string) & { lang: Lang } {
   const lang: Lang = io.env.FUPIN_LANG === 'en' ? 'en' : 'zh';
-  return (id, data) => render({ id: `clerk/${id}`, ...(data ? { data } : {}) }, lang);
+  return Object.assign((id: string, data?: Record<string, string | number>) => render({ id: `clerk/${id}`, ...(data ? { data } : {}) }, lang), { lang });
 }
 
 /** Console colour codes and the progress bar's carriage-return lines, removed for the saved transcript. */
@@ -97,7 +97,9 @@ async function checkDropped(paths: string[], run: RunCli, io: CliIO, env: ClerkE
   try {
     outDir = await makeResultFolder(paths, env.now());
   } catch (e) {
-    io.stderr(`${say('no-folder', { why: e instanceof Error ? e.message : String(e) })}\n`);
+    // the reason in the clerk's language (read-only, no space …), never a system error's English text
+    const why = e instanceof ResultFolderError ? render(e.reason, say.lang) : render({ id: 'output/reason-unknown' }, say.lang);
+    io.stderr(`${say('no-folder', { why })}\n`);
     io.stdout(close);
     await env.waitForEnter();
     return 2;

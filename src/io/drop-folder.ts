@@ -4,7 +4,15 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isInside } from './paths.js';
-import { writeFileAtomic } from './safe-write.js';
+import type { Msg } from '../core/model.js';
+import { reasonOf, writeFileAtomic } from './safe-write.js';
+
+/** No folder for the results could be made anywhere: why, in the catalogue's words (output/reason-…). */
+export class ResultFolderError extends Error {
+  constructor(readonly reason: Msg) {
+    super(`cannot make a result folder (${reason.id})`);
+  }
+}
 
 /** Dropped onto the executable by Explorer: every argument is an absolute path to something that exists. */
 export function allExistingPaths(argv: readonly string[]): boolean {
@@ -56,7 +64,7 @@ export async function makeResultFolder(inputs: readonly string[], now: Date): Pr
       }
     }
   }
-  throw new Error(`cannot make a result folder: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
+  throw new ResultFolderError(reasonOf(lastError));
 }
 
 /** Saves the console transcript in the result folder (UTF-8 with BOM, CRLF, so Notepad on any Windows shows the Chinese). */
