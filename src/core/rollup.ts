@@ -64,6 +64,11 @@ export interface LeftOut {
   rows: number[];
 }
 
+/** The note about rows left out, as the 统计表's notes and the local page list it (file, rows, why). */
+export function leftOutNote(l: LeftOut): Msg {
+  return msg(`rollup/${l.reason}`, { file: l.file, rows: l.rows, count: l.rows.length });
+}
+
 /** Everything decided once per rollup: org types, the pairings of each register, the rows left out. */
 export class Tally {
   readonly types = new Map<string, OrgTypeDecision>();
@@ -127,7 +132,7 @@ export class Tally {
     const out: Msg[] = [];
     for (const l of this.leftOut) {
       if (!files.has(l.file)) continue;
-      out.push(msg(`rollup/${l.reason}`, { file: l.file, rows: l.rows, count: l.rows.length }));
+      out.push(leftOutNote(l));
     }
     const keys = new Set(registers.flatMap((r) => (set.has(r) ? (this.pairings.get(r) ?? []).map((p) => p.org) : [])));
     const names = [...this.types.entries()].filter(([k, d]) => d.source === 'default' && keys.has(k)).map(([k]) => this.displayName(k));
