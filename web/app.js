@@ -131,39 +131,51 @@
   }
 
   // ── upload, check, result ──
-  async function checkFiles(files) {
-    if (busy) return;
-    if (files.length === 0) return showErrors([t('no-files')]);
+  /**
+   * One job of the server, `kind` 'check' or 'diff' (与上一版比较): a new batch, every file PUT into it (with its version,
+   * for a comparison), the job run with its progress shown, then `load` fetches what it found. Failures are shown in the
+   * page's words, in the job's own box.
+   */
+  async function runJob(kind, files, load) {
+    var prefix = kind === 'diff' ? 'compare-' : '';
+    var failed = kind === 'diff' ? 'compare-failed' : 'check-failed';
     busy = true;
     renderChosen();
-    showErrors([]);
+    showErrors([], prefix + 'errors');
     var errors = [];
     try {
-      var res = await api('api/batch', { method: 'POST' });
+      var res = await api(kind === 'diff' ? 'api/batch?for=diff' : 'api/batch', { method: 'POST' });
       if (!res.ok) throw new Error(await errorOf(res));
       var batch = await res.json();
       if (files.length > batch.maxFiles) throw new Error(t('too-many', { max: batch.maxFiles, n: files.length }));
       for (var i = 0; i < files.length; i++) {
-        status(t('uploading', { done: i, total: files.length }), i, files.length);
-        var put = await api('api/batch/' + batch.batch + '/files?name=' + encodeURIComponent(files[i].name), { method: 'PUT', body: files[i].file });
+        status(t('uploading', { done: i, total: files.length }), i, files.length, prefix);
+        var side = files[i].side ? 'side=' + files[i].side + '&' : '';
+        var put = await api('api/batch/' + batch.batch + '/files?' + side + 'name=' + encodeURIComponent(files[i].name), { method: 'PUT', body: files[i].file });
         if (!put.ok) errors.push(t('upload-failed', { file: files[i].name, why: await errorOf(put) }));
       }
-      status(t('reading', { done: 0, total: files.length, file: '' }));
-      var check = await api('api/batch/' + batch.batch + '/check', { method: 'POST' });
-      if (!check.ok) throw new Error(await errorOf(check));
-      await readLines(check.body, function (msg) {
-        if (msg.progress) status(t('reading', msg.progress), msg.progress.done, msg.progress.total);
-        else if (msg.error) errors.push(t('check-failed', { why: msg.error }));
+      status(t('reading', { done: 0, total: files.length, file: '' }), 0, 0, prefix);
+      var job = await api('api/batch/' + batch.batch + '/' + kind, { method: 'POST' });
+      if (!job.ok) throw new Error(await errorOf(job));
+      await readLines(job.body, function (msg) {
+        if (msg.progress) status(t('reading', msg.progress), msg.progress.done, msg.progress.total, prefix);
+        else if (msg.error) errors.push(t(failed, { why: msg.error }));
       });
-      await loadResult();
+      await load();
     } catch (e) {
-      errors.push(e instanceof TypeError ? t('server-gone') : t('check-failed', { why: e.message }));
+      errors.push(e instanceof TypeError ? t('server-gone') : t(failed, { why: e.message }));
     } finally {
       busy = false;
-      status(null);
-      showErrors(errors);
+      status(null, 0, 0, prefix);
+      showErrors(errors, prefix + 'errors');
       renderChosen();
     }
+  }
+
+  function checkFiles(files) {
+    if (busy) return;
+    if (files.length === 0) return showErrors([t('no-files')]);
+    return runJob('check', files, loadResult);
   }
 
   async function readLines(body, onLine) {
@@ -471,44 +483,15 @@
     renderChosen();
   }
 
-  async function compareFiles() {
+  function compareFiles() {
     if (busy) return;
     if (chosen.old.length === 0 || chosen.new.length === 0) return showErrors([t('compare-need-both')], 'compare-errors');
-    busy = true;
-    renderChosen();
-    showErrors([], 'compare-errors');
-    var errors = [];
     var files = chosen.old.map(function (f) {
       return { side: 'old', file: f.file, name: f.name };
     }).concat(chosen.new.map(function (f) {
       return { side: 'new', file: f.file, name: f.name };
     }));
-    try {
-      var res = await api('api/batch?for=diff', { method: 'POST' });
-      if (!res.ok) throw new Error(await errorOf(res));
-      var batch = await res.json();
-      if (files.length > batch.maxFiles) throw new Error(t('too-many', { max: batch.maxFiles, n: files.length }));
-      for (var i = 0; i < files.length; i++) {
-        status(t('uploading', { done: i, total: files.length }), i, files.length, 'compare-');
-        var put = await api('api/batch/' + batch.batch + '/files?side=' + files[i].side + '&name=' + encodeURIComponent(files[i].name), { method: 'PUT', body: files[i].file });
-        if (!put.ok) errors.push(t('upload-failed', { file: files[i].name, why: await errorOf(put) }));
-      }
-      status(t('reading', { done: 0, total: files.length, file: '' }), 0, 0, 'compare-');
-      var run = await api('api/batch/' + batch.batch + '/diff', { method: 'POST' });
-      if (!run.ok) throw new Error(await errorOf(run));
-      await readLines(run.body, function (msg) {
-        if (msg.progress) status(t('reading', msg.progress), msg.progress.done, msg.progress.total, 'compare-');
-        else if (msg.error) errors.push(t('compare-failed', { why: msg.error }));
-      });
-      await loadDiff();
-    } catch (e) {
-      errors.push(e instanceof TypeError ? t('server-gone') : t('compare-failed', { why: e.message }));
-    } finally {
-      busy = false;
-      status(null, 0, 0, 'compare-');
-      showErrors(errors, 'compare-errors');
-      renderChosen();
-    }
+    return runJob('diff', files, loadDiff);
   }
 
   async function loadDiff() {
@@ -578,6 +561,33 @@
   }
 
   // ── wiring ──
+  /** File inputs (选择文件, 选择文件夹) whose choice goes to `take`. */
+  function pickers(ids, take) {
+    ids.forEach(function (id) {
+      $(id).addEventListener('change', function (e) {
+        var files = fromInput(e.target);
+        e.target.value = '';
+        take(files);
+      });
+    });
+  }
+
+  /** A zone files and folders are dropped onto; what is dropped goes to `take`. */
+  function dropZone(zone, take) {
+    zone.addEventListener('dragover', function (e) {
+      e.preventDefault();
+      zone.classList.add('over');
+    });
+    zone.addEventListener('dragleave', function () {
+      zone.classList.remove('over');
+    });
+    zone.addEventListener('drop', async function (e) {
+      e.preventDefault();
+      zone.classList.remove('over');
+      take(await fromDrop(e.dataTransfer));
+    });
+  }
+
   function wire() {
     $('lang').addEventListener('click', function () {
       lang = lang === 'zh' ? 'en' : 'zh';
@@ -588,48 +598,15 @@
       if (diff) loadDiff();
     });
     ['old', 'new'].forEach(function (side) {
-      [side + '-files', side + '-folder'].forEach(function (id) {
-        $(id).addEventListener('change', function (e) {
-          var files = fromInput(e.target);
-          e.target.value = '';
-          choose(side, files);
-        });
-      });
-      var slot = $('slot-' + side);
-      slot.addEventListener('dragover', function (e) {
-        e.preventDefault();
-        slot.classList.add('over');
-      });
-      slot.addEventListener('dragleave', function () {
-        slot.classList.remove('over');
-      });
-      slot.addEventListener('drop', async function (e) {
-        e.preventDefault();
-        slot.classList.remove('over');
-        choose(side, await fromDrop(e.dataTransfer));
-      });
+      var take = function (files) {
+        choose(side, files);
+      };
+      pickers([side + '-files', side + '-folder'], take);
+      dropZone($('slot-' + side), take);
     });
     $('compare-run').addEventListener('click', compareFiles);
-    ['pick-files', 'pick-folder'].forEach(function (id) {
-      $(id).addEventListener('change', function (e) {
-        var files = fromInput(e.target);
-        e.target.value = '';
-        checkFiles(files);
-      });
-    });
-    var drop = $('drop');
-    drop.addEventListener('dragover', function (e) {
-      e.preventDefault();
-      drop.classList.add('over');
-    });
-    drop.addEventListener('dragleave', function () {
-      drop.classList.remove('over');
-    });
-    drop.addEventListener('drop', async function (e) {
-      e.preventDefault();
-      drop.classList.remove('over');
-      checkFiles(await fromDrop(e.dataTransfer));
-    });
+    pickers(['pick-files', 'pick-folder'], checkFiles);
+    dropZone($('drop'), checkFiles);
     // a file dropped beside the zone must not make the browser leave the page
     window.addEventListener('dragover', function (e) {
       e.preventDefault();

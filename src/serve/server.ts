@@ -236,11 +236,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       if (batch.kind !== 'diff') return send(res, 404);
       const empty = SIDES.find((x) => batch.uploaded[x].length === 0);
       if (empty) throw new HttpError(400, { id: `serve/diff-${empty}-empty` });
-      if (running) throw new HttpError(409, { id: 'serve/busy' });
-      running = batch;
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
-      const line = (v: unknown): void => void res.write(`${JSON.stringify(v)}\n`);
-      try {
+      return runJob(res, batch, lang, async (line) => {
         const compared = await diffBatch({
           input: { old: path.join(batch.input, 'old'), new: path.join(batch.input, 'new') },
           output: batch.output,
@@ -251,24 +247,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         });
         const previous = lastDiff;
         lastDiff = { batch, compared };
-        if (previous && previous.batch !== batch && previous.batch !== last?.batch) await dropBatch(previous.batch);
-        line({ done: true });
-      } catch (e) {
-        line({ error: errorText(e, lang) });
-      } finally {
-        running = undefined;
-        res.end();
-      }
-      return;
+        return previous?.batch;
+      });
     }
     if (method === 'POST' && batch && rest.length === 4 && rest[3] === 'check') {
       if (batch.kind !== 'check') return send(res, 404);
-      if (running) throw new HttpError(409, { id: 'serve/busy' });
-      running = batch;
-      // progress as lines of JSON while the folder is read, then the result
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
-      const line = (v: unknown): void => void res.write(`${JSON.stringify(v)}\n`);
-      try {
+      return runJob(res, batch, lang, async (line) => {
         const checked = await checkBatch({
           input: batch.input,
           output: batch.output,
@@ -278,17 +262,32 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         });
         const previous = last;
         last = { batch, checked, files: batch.files };
-        if (previous && previous.batch !== batch && previous.batch !== lastDiff?.batch) await dropBatch(previous.batch);
-        line({ done: true });
-      } catch (e) {
-        line({ error: errorText(e, lang) });
-      } finally {
-        running = undefined;
-        res.end();
-      }
-      return;
+        return previous?.batch;
+      });
     }
     return send(res, 404);
+  }
+
+  /**
+   * A check or a comparison, one at a time: progress as lines of JSON while the files are read, then `{done}` or
+   * `{error}`. `job` keeps its result and returns the batch of the result it replaced, which is dropped unless the
+   * other kind's result still needs it.
+   */
+  async function runJob(res: http.ServerResponse, batch: Batch, lang: Lang, job: (line: (v: unknown) => void) => Promise<Batch | undefined>): Promise<void> {
+    if (running) throw new HttpError(409, { id: 'serve/busy' });
+    running = batch;
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
+    const line = (v: unknown): void => void res.write(`${JSON.stringify(v)}\n`);
+    try {
+      const replaced = await job(line);
+      if (replaced && replaced !== batch && replaced !== last?.batch && replaced !== lastDiff?.batch) await dropBatch(replaced);
+      line({ done: true });
+    } catch (e) {
+      line({ error: errorText(e, lang) });
+    } finally {
+      running = undefined;
+      res.end();
+    }
   }
 
   /** An error in the page's language, in the catalogue's words, as the CLI says it (cli/failure.ts). */

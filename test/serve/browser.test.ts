@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, fupin, ROOT, tempDir } from '../e2e/helpers.js';
+import { DIFF_TRUTH, expectPlanted, PLANTED_ROWS } from './diff-truth.js';
 
 const CHROMIUM = [process.env.FUPIN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
 if (!CHROMIUM) console.warn('SKIP fupin serve browser tests: no Chromium (apt-get install -y chromium fonts-noto-cjk, or set FUPIN_CHROMIUM)');
@@ -139,7 +140,6 @@ describe.skipIf(!CHROMIUM)('fupin serve in Chromium', () => {
   }, 120_000);
 
   it('与上一版比较: a folder picked as 上一版 and a CSV dropped as 这一版 show exactly the planted changes; 变更.xlsx downloads', async () => {
-    const truth = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/diff-truth.json'), 'utf8')) as { added: { name: string }[]; removed: { name: string }[]; changed: { name: string; before: string; after: string }[] };
     expect(await page.isDisabled('#compare-run')).toBe(true);
     await page.setInputFiles('#old-folder', path.join(ROOT, 'fixtures/diff/old'));
     await page.waitForSelector('#slot-old.filled');
@@ -157,15 +157,7 @@ describe.skipIf(!CHROMIUM)('fupin serve in Chromium', () => {
 
     expect(await page.$$eval('h3.diff-area', (h) => h.map((x) => x.textContent))).toEqual(['怀化市溆浦县']);
     const rows = await page.$$eval('table.diff tbody tr', (trs) => trs.map((tr) => ({ kind: tr.getAttribute('data-kind'), name: tr.getAttribute('data-name'), cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '') })));
-    const names = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.name).sort();
-    expect(names('added')).toEqual(truth.added.map((a) => a.name).sort());
-    expect(names('removed')).toEqual(truth.removed.map((a) => a.name).sort());
-    expect(names('changed')).toEqual(truth.changed.map((a) => a.name).sort());
-    for (const c of truth.changed) {
-      const row = rows.find((r) => r.kind === 'changed' && r.name === c.name)!;
-      expect(row.cells[3]).toContain(`“${c.before}” → “${c.after}”`);
-      expect(row.cells[4]).toMatch(/^旧 old\/怀化市\/溆浦县\.xlsx [A-Z]+\d+\n新 溆浦县\.csv [A-Z]+\d+$/);
-    }
+    expectPlanted(rows, /^旧 old\/怀化市\/溆浦县\.xlsx [A-Z]+\d+\n新 溆浦县\.csv [A-Z]+\d+$/);
     const cli = fupin(['diff', 'fixtures/diff/old', 'fixtures/diff/new-csv']);
     expect(await page.textContent('#diff-summary')).toBe(cli.stdout.trimEnd().split('\n').at(-1));
 
@@ -187,9 +179,9 @@ describe.skipIf(!CHROMIUM)('fupin serve in Chromium', () => {
     const ws = wb.worksheets[0]!;
     const texts: string[][] = [];
     ws.eachRow((row) => void texts.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-    expect(texts).toHaveLength(2 + truth.added.length + truth.removed.length + truth.changed.length);
+    expect(texts).toHaveLength(2 + PLANTED_ROWS);
     const kinds = texts.slice(2).map((r) => `${r[1]} ${r[2]}`).sort();
-    expect(kinds).toEqual([...truth.added.map((a) => `新增 ${a.name}`), ...truth.removed.map((a) => `删除 ${a.name}`), ...truth.changed.map((a) => `改动 ${a.name}`)].sort());
+    expect(kinds).toEqual([...DIFF_TRUTH.added.map((a) => `新增 ${a.name}`), ...DIFF_TRUTH.removed.map((a) => `删除 ${a.name}`), ...DIFF_TRUTH.changed.map((a) => `改动 ${a.name}`)].sort());
     // fupin reads it back as its own output, never as a register
     const back = JSON.parse(fupin(['validate', saved, '-f', 'json']).stdout) as { files: { problems: { rule: string }[] }[] };
     expect(back.files[0]!.problems.map((p) => p.rule)).toEqual(['file-own-output']);
