@@ -54,7 +54,8 @@ export async function diffBatch(opts: BatchDiffOptions): Promise<ComparedBatch> 
     ctx,
     { config, ...(opts.onFile ? { onFile: opts.onFile } : {}) },
   );
-  const name = `${render({ id: 'diff/sheet-changes' }, opts.lang)}.xlsx`;
+  // named as the issue and the README name it, like the check's downloads (附3-统计表-….xlsx), in either language
+  const name = '变更.xlsx';
   let made: Promise<Buffer> | undefined;
   const make = (): Promise<Buffer> =>
     (made ??= (async () => {
