@@ -2,7 +2,7 @@
 // no roster, and per township and village the listed households still without a helper.
 import type { DivisionIndex } from '../divisions.js';
 import type { Register } from '../model.js';
-import type { PairingRow } from '../ledger/visitors.js';
+import type { PairingRows } from '../ledger/visitors.js';
 import type { MatchHow, RosterIndex } from './match.js';
 import { maskId } from './match.js';
 import type { RosterEntry } from './model.js';
@@ -41,7 +41,7 @@ export interface RosterCoverage {
 /** One register counted by the rollup: its pairing rows and what the `whom` visitor noted. */
 export interface CountedWhom {
   register: Register;
-  rows: readonly PairingRow[];
+  rows: PairingRows;
   whom?: WhomResult;
 }
 
@@ -57,7 +57,7 @@ export function rosterCoverage(index: RosterIndex, counted: readonly CountedWhom
     if (!first.has(k)) first.set(k, i);
   });
   const pairedListed = new Set<string>();
-  const household = new Map<string, { listed: boolean; how?: MatchHow }>();
+  const household = new Map<number, { listed: boolean; how?: MatchHow }>();
   for (const c of counted) {
     if (!c.whom?.rosters) continue;
     const byRow = new Map(c.whom.rows.map((w) => [w.row, w]));
