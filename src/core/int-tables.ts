@@ -9,6 +9,15 @@ export function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
+/** The array grown (doubled) to hold index i, its values kept. */
+function grown<T extends Int32Array | Float64Array>(a: T, i: number, make: (n: number) => T): T {
+  let n = a.length * 2;
+  while (n <= i) n *= 2;
+  const b = make(n);
+  b.set(a);
+  return b;
+}
+
 /**
  * A growable column of 32-bit integers by a small integer (a household's number), 0 where nothing was set: what a
  * cross-row rule keeps per household in 4 bytes instead of an object and a map entry.
@@ -21,13 +30,7 @@ export class IntColumn {
   }
 
   set(i: number, v: number): void {
-    if (i >= this.a.length) {
-      let n = this.a.length * 2;
-      while (n <= i) n *= 2;
-      const b = new Int32Array(n);
-      b.set(this.a);
-      this.a = b;
-    }
+    if (i >= this.a.length) this.a = grown(this.a, i, (n) => new Int32Array(n));
     this.a[i] = v;
   }
 }
@@ -62,13 +65,7 @@ export class FloatColumn {
   }
 
   set(i: number, v: number): void {
-    if (i >= this.a.length) {
-      let n = this.a.length * 2;
-      while (n <= i) n *= 2;
-      const b = new Float64Array(n);
-      b.set(this.a);
-      this.a = b;
-    }
+    if (i >= this.a.length) this.a = grown(this.a, i, (n) => new Float64Array(n));
     this.a[i] = v;
   }
 }
