@@ -57,7 +57,16 @@ async function streamedRoster(found: FoundFile, index: number, opts: ListReadOpt
   if (size < STREAM_CSV_FROM || size > limits.maxFileBytes) return undefined;
   const scan = new RosterScanner(found.display, path.basename(found.abs, ext), index, opts.divisions);
   try {
-    await streamCsvRows(found.abs, (cells) => scan.push(cells), { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits: { maxCellChars: limits.maxCellChars, maxMillis: limits.maxMillis } });
+    // once the header is found, only the columns a roster reads are decoded
+    const pick: { columns?: readonly number[] } = {};
+    await streamCsvRows(
+      found.abs,
+      (cells, whole) => {
+        scan.push(cells, whole);
+        pick.columns ??= scan.columns;
+      },
+      { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits: { maxCellChars: limits.maxCellChars, maxMillis: limits.maxMillis }, pick },
+    );
   } catch (e) {
     if (e instanceof NotStreamable) return undefined;
     throw e;
