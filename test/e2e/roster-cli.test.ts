@@ -71,6 +71,40 @@ describe('rollup --roster --focus', () => {
     for (const id of ids) expect(r.stdout).not.toContain(id);
   }, T);
 
+  it('rollup --format csv adds the sections after the table, each after an empty line and its title, equal to the truth', async () => {
+    const r = fupin(['rollup', path.join(DIR, '怀化市'), '--roster', path.join(DIR, '名单'), '--focus', FOCUS, '-f', 'csv']);
+    expect(r.code).toBe(0);
+    const { parse } = await import('csv-parse/sync');
+    const sections = r.stdout.replace(/^\uFEFF/, '').split('\r\n\r\n').map((t) => parse(t, { relaxColumnCount: true }) as string[][]);
+    expect(sections.map((s) => s[0]![0])).toEqual(['单位', '名单核对', '重点地区']);
+    const roster = sections[1]!;
+    expect(roster.slice(1, 4)).toEqual([
+      ['名单户数', String(truth.rosters.listed)],
+      ['其中已结对', String(truth.rosters.listedPaired)],
+      ['已结对但不在名单上', String(truth.rosters.pairedNotListed)],
+    ]);
+    const households = roster.slice(5);
+    const villages = [...new Map(households.map((h) => [`${h[0]}|${h[1]}`, { county: h[0], place: h[1], listed: Number(h[2]), unpaired: Number(h[3]) }])).values()];
+    expect(villages).toEqual(truth.rosters.gaps);
+    for (const g of truth.rosters.gaps) expect(households.filter((h) => h[0] === g.county && h[1] === g.place)).toHaveLength(g.unpaired);
+    for (const id of ids) expect(r.stdout).not.toContain(id);
+    const focus = sections[2]!.slice(2).map((f) => ({ category: f[0], place: f[1], households: Number(f[2]), units: Number(f[3]) }));
+    expect(focus).toEqual(truth.focus);
+    expect(sections[2]!.slice(2).filter((f) => f[4] === '该区县下无此乡镇' || f[4] === '区划表中无此区县').map((f) => f[1])).toEqual(truth.unresolved);
+    // without lists (outside the fixture's ledger and its fupin.config.json), the CSV is the table alone
+    const { dir, cleanup } = tempDir();
+    try {
+      mkdirSync(path.join(dir, '怀化市'));
+      copyFileSync(REG, path.join(dir, '怀化市', '溆浦县.csv'));
+      const plain = fupin(['rollup', path.join(dir, '怀化市'), '-f', 'csv']);
+      expect(plain.code).toBe(0);
+      expect(plain.stdout.split('\r\n\r\n')).toHaveLength(1);
+      expect(plain.stdout.replace(/^\uFEFF/, '').split('\r\n').slice(0, 2)).toEqual(r.stdout.replace(/^\uFEFF/, '').split('\r\n').slice(0, 2));
+    } finally {
+      cleanup();
+    }
+  }, T);
+
   it('rollup -o writes the sections as sheets beside the 统计表', async () => {
     const { dir, cleanup } = tempDir();
     try {
