@@ -138,6 +138,38 @@ describe('check picks rosters and focus lists up from fupin.config.json', () => 
     expect(JSON.stringify(doc)).not.toContain('file-not-register');
   }, T);
 
+  it('check shows the roster and focus summaries, equal to the truth and to rollup’s sections', () => {
+    const r = fupin(['check', DIR, '-f', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary.rosters).toEqual({
+      listed: truth.rosters.listed,
+      listedPaired: truth.rosters.listedPaired,
+      pairedNotListed: truth.rosters.pairedNotListed,
+      villagesUnpaired: truth.rosters.gaps.length,
+    });
+    const categories = [...new Set(truth.focus.map((f: { category: string }) => f.category))] as string[];
+    expect(doc.summary.focus).toEqual(
+      categories.map((category) => {
+        const rows = truth.focus.filter((f: { category: string }) => f.category === category);
+        return { category, places: rows.length, unhelped: rows.filter((f: { households: number }) => f.households === 0).map((f: { place: string }) => f.place) };
+      }),
+    );
+    // check's roll-up carries rollup's own sections
+    const rollup = JSON.parse(fupin(['rollup', path.join(DIR, '怀化市'), '-f', 'json']).stdout);
+    expect(doc.rollup.rosters).toEqual(rollup.rosters);
+    expect(doc.rollup.focus).toEqual(rollup.focus);
+    for (const id of ids) expect(r.stdout).not.toContain(id);
+
+    const pretty = fupin(['check', DIR, '--no-color']);
+    expect(pretty.stdout).toContain(`名单：${truth.rosters.listed} 户，其中已结对 ${truth.rosters.listedPaired} 户；已结对但不在名单上 ${truth.rosters.pairedNotListed} 户；${truth.rosters.gaps.length} 个村（乡镇）仍有未结对的名单户`);
+    expect(pretty.stdout).toContain('重点地区“重点乡镇”：2 处中 1 处无人帮扶：溆浦县油洋乡');
+    expect(pretty.stdout).toContain('名单核对（'); // the roll-up section as rollup prints it
+    const en = fupin(['check', DIR, '--no-color', '--lang', 'en']);
+    expect(en.stdout).toContain(`Rosters: ${truth.rosters.listed} households listed, ${truth.rosters.listedPaired} of them paired`);
+    expect(en.stdout).toContain('Focus places "重点县": all 1 helped');
+  }, T);
+
   it('a config naming a roster that does not exist ends the check with exit 2', () => {
     const { dir, cleanup } = tempDir();
     try {
