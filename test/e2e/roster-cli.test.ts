@@ -68,7 +68,18 @@ describe('rollup --roster --focus', () => {
     expect(doc.rosters.gaps.map((g: { county: string; place: string; listed: number; unpaired: number }) => ({ county: g.county, place: g.place, listed: g.listed, unpaired: g.unpaired }))).toEqual(truth.rosters.gaps);
     expect(doc.focus).toEqual(truth.focus);
     expect(doc.focusUnresolved.map((u: { place: string }) => u.place)).toEqual(truth.unresolved);
+    // what could not be matched, and the rows left out, name the list and the row
+    expect(doc.focusUnresolved.map((u: { place: string; row: number; file: string }) => ({ place: u.place, row: u.row }))).toEqual(truth.unresolvedAt);
+    expect(doc.focusUnresolved.every((u: { file: string }) => u.file.endsWith('重点地区.csv'))).toBe(true);
+    expect(doc.focusSkipped.map((x: { row: number; why: string; first?: number }) => ({ row: x.row, why: x.why, ...(x.first ? { first: x.first } : {}) }))).toEqual(truth.focusSkipped);
     for (const id of ids) expect(r.stdout).not.toContain(id);
+    const pretty = fupin(['rollup', path.join(DIR, '怀化市'), '--roster', path.join(DIR, '名单'), '--focus', FOCUS, '--no-color']);
+    const file = FOCUS; // (named as given)
+    expect(pretty.stdout).toContain(`重点地区名单 ${file} 第 ${truth.unresolvedAt[0].row} 行：“溆浦县不存在镇大湾村”（重点村）该区县下没有这个乡镇`);
+    expect(pretty.stdout).toContain(`重点地区名单 ${file} 第 ${truth.focusSkipped[0].row} 行未读入：与第 ${truth.focusSkipped[0].first} 行重复（重点乡镇 溆浦县卢峰镇）`);
+    expect(pretty.stdout).toContain(`重点地区名单 ${file} 第 ${truth.focusSkipped[1].row} 行未读入：没有写“类别”（区县：溆浦县桥江乡）`);
+    const en = fupin(['rollup', path.join(DIR, '怀化市'), '--roster', path.join(DIR, '名单'), '--focus', FOCUS, '--no-color', '--lang', 'en']);
+    expect(en.stdout).toContain(`focus list ${file}, row ${truth.focusSkipped[0].row} skipped: the same as row ${truth.focusSkipped[0].first}`);
   }, T);
 
   it('rollup --format csv adds the sections after the table, each after an empty line and its title, equal to the truth', async () => {

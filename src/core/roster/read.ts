@@ -5,7 +5,7 @@ import { addressIdentity } from '../household.js';
 import type { RawSheet } from '../model.js';
 import { parseIdNumber } from '../id-number.js';
 import { compact, nameKey } from '../normalize.js';
-import { placeOfAddress, splitLocal, townshipStem, villageStem, type PlaceKey } from '../places.js';
+import { countyOfCell, placeOfAddress, splitLocal, townshipStem, villageStem, type PlaceKey } from '../places.js';
 import { findRosterHeader, ROSTER_HEADER_ROWS, type RosterHeader, type RosterKey } from './columns.js';
 import type { Roster, RosterEntry } from './model.js';
 
@@ -80,6 +80,8 @@ export class RosterScanner {
     private readonly sheet: string,
     private readonly index: number,
     private readonly divisions?: DivisionIndex,
+    /** The province its 县 cells are resolved in (any, when absent). */
+    private readonly province?: string,
   ) {}
 
   /** The columns rows are read from, once the header is found (a reader may decode only those). */
@@ -181,12 +183,12 @@ export class RosterScanner {
   private readonly counties = new Map<string, string>();
   private readonly stems = new Map<string, string>();
 
-  /** A 县 cell as a county code ('' when empty or unknown): full or short name, within the division list. */
+  /** A 县 cell as a county code ('' when empty or unknown), once per cell text. */
   private countyCode(name: string): string {
     if (!name || !this.divisions) return '';
     let code = this.counties.get(name);
     if (code === undefined) {
-      code = placeOfAddress(name, this.divisions).county;
+      code = countyOfCell(name, this.divisions, this.province)?.code ?? '';
       this.counties.set(name, code);
     }
     return code;
@@ -210,9 +212,9 @@ export class RosterScanner {
 }
 
 /** Reads the first sheet with a roster header (a register's header ends the search: it is no roster). */
-export function rosterFromSheets(file: string, sheets: readonly RawSheet[], index: number, divisions?: DivisionIndex): RosterRead {
+export function rosterFromSheets(file: string, sheets: readonly RawSheet[], index: number, divisions?: DivisionIndex, province?: string): RosterRead {
   for (const sheet of sheets) {
-    const scan = new RosterScanner(file, sheet.name, index, divisions);
+    const scan = new RosterScanner(file, sheet.name, index, divisions, province);
     for (const r of sheet.rows) scan.push(Array.from(r ?? [], (c) => c?.text ?? ''));
     const read = scan.end();
     if (read.ok || read.why === 'register') return read;
