@@ -165,7 +165,7 @@ export class RosterScanner {
     if (local) {
       const parts = township ? { township: this.stem(township, townshipStem), village: village ? this.stem(village, villageStem) : '' } : splitLocal(village);
       if (!parts.village && !parts.township && village) parts.village = this.stem(village, villageStem);
-      place = { place: { county: this.countyCode(county), ...parts }, where: local };
+      place = { place: { county: this.countyCode(county), township: parts.township, village: parts.village }, where: local };
     } else {
       place = { place: placeOfAddress(county + address, this.divisions), where: addressIdentity(address, this.divisions).village };
     }
