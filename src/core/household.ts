@@ -238,87 +238,136 @@ export function areaCounty(area: Area | undefined, divisions: DivisionIndex | un
   return code;
 }
 
-/** One household of a group (same name and village): its id, phones, detail and county. */
+/** One household of a group (same name and village) kept as an object: its number, phones, detail, county, id suffix. */
 interface Household {
-  id: string;
+  no: number;
   phones: string[];
   detail: string;
   county: string;
+  /** '#n' when the group had another household with the same detail first (ids are unique); '' otherwise. */
+  suffix: string;
 }
 
 const SEP = '\u0001';
 
 /**
- * Assigns household ids (see the file comment for when two rows are one household). Ids are the first row's base key
- * (householdBaseKey), with #n added when that is already another household's.
+ * Numbers households (see the file comment for when two rows are one household): 0, 1, 2 … in the order first met, so
+ * that what is kept per row is an integer. A household's id text (idText) is its first row's base key
+ * (householdBaseKey), with #n added when that is already another household's; it is made only when asked.
  */
 export class HouseholdIndex {
   /**
    * Name|village → its households. The usual case, one household with at most one phone, is kept as one string,
-   * detail + SEP + county + SEP + phone: a province-wide register has hundreds of thousands of them.
+   * no + SEP + detail + SEP + county + SEP + phone: a province-wide register has hundreds of thousands of them.
    */
   private readonly groups = new Map<string, string | Household[]>();
+  /** Household number → its group's key (the Map's own key string). */
+  private readonly keys: string[] = [];
+  /** Household number → its id text, once asked for. */
+  private readonly ids: string[] = [];
   private counter = 0;
 
   /** `divisions`: the division list, so households are told apart and together across place-name spellings. */
   constructor(readonly divisions?: DivisionIndex) {}
 
-  /** The household id of a row, or undefined when the row has no household name. `area`: the register's. */
-  idOf(row: RegisterRow, area?: Area): string | undefined {
+  /** How many households have been numbered. */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The household number of a row, or undefined when the row has no household name. `area`: the register's. */
+  noOf(row: RegisterRow, area?: Area): number | undefined {
     const who = householdWho(row, this.divisions, area);
     if (who === undefined) return undefined;
-    return this.idFor(who, phoneNumbers(row.fields.phone?.text ?? ''));
+    return this.noFor(who, phoneNumbers(row.fields.phone?.text ?? ''));
+  }
+
+  /** The household id (idText) of a row, or undefined when the row has no household name. `area`: the register's. */
+  idOf(row: RegisterRow, area?: Area): string | undefined {
+    const no = this.noOf(row, area);
+    return no === undefined ? undefined : this.idText(no);
   }
 
   /** The household id for a row's identity (householdWho) and phone numbers (phoneNumbers). */
   idFor(who: HouseholdWho, phones: readonly string[]): string {
+    return this.idText(this.noFor(who, phones));
+  }
+
+  /** A household's id: the base key of its first row (name|village + detail), #n added when another had it first. */
+  idText(no: number): string {
+    const kept = this.ids[no];
+    if (kept !== undefined) return kept;
+    const key = this.keys[no]!;
+    const got = this.groups.get(key)!;
+    let id: string;
+    if (typeof got === 'string') {
+      const p = got.indexOf(SEP);
+      id = detach(key + got.slice(p + 1, got.indexOf(SEP, p + 1)));
+    } else {
+      const h = got.find((x) => x.no === no)!;
+      id = detach(key + h.detail + h.suffix);
+    }
+    this.ids[no] = id;
+    return id;
+  }
+
+  /** The household number for a row's identity (householdWho) and phone numbers (phoneNumbers). */
+  noFor(who: HouseholdWho, phones: readonly string[]): number {
     const { key, detail, county } = who;
     const got = this.groups.get(key);
     if (got === undefined) {
       const own = unique(phones);
-      this.groups.set(detach(key), own.length <= 1 ? compactForm(detail, county, own[0] ?? '') : [{ id: detach(key + detail), phones: own, detail: detach(detail), county }]);
-      return detach(key + detail);
+      const kept = detach(key);
+      const no = this.keys.length;
+      this.keys.push(kept);
+      this.groups.set(kept, own.length <= 1 ? compactForm(no, detail, county, own[0] ?? '') : [{ no, phones: own, detail: detach(detail), county, suffix: '' }]);
+      return no;
     }
     let list: Household[];
     if (typeof got === 'string') {
-      // the usual case, read in place: detail SEP county SEP phone
-      const a = got.indexOf(SEP);
+      // the usual case, read in place: no SEP detail SEP county SEP phone
+      const p = got.indexOf(SEP);
+      let no = 0;
+      for (let i = 0; i < p; i++) no = no * 10 + got.charCodeAt(i) - 48;
+      const a = got.indexOf(SEP, p + 1);
       const b = got.indexOf(SEP, a + 1);
       const hasCounty = b > a + 1;
       const hasPhone = b + 1 < got.length;
       const countyOk = county === '' || !hasCounty || (b - a - 1 === county.length && got.startsWith(county, a + 1));
-      const sameDetail = a === detail.length && got.startsWith(detail);
+      const sameDetail = a - p - 1 === detail.length && got.startsWith(detail, p + 1);
       const phone = hasPhone ? got.slice(b + 1) : '';
       const same = countyOk && (phones.length > 0 && hasPhone ? phones.includes(phone) : sameDetail);
-      const d = sameDetail ? detail : got.slice(0, a);
+      const d = sameDetail ? detail : got.slice(p + 1, a);
+      const h: Household = { no, phones: hasPhone ? [phone] : [], detail: d, county: hasCounty ? got.slice(a + 1, b) : '', suffix: '' };
       if (same) {
         let learns = !hasCounty && county !== '';
         for (let i = 0; i < phones.length && !learns; i++) learns = phones[i] !== phone;
         if (learns) {
-          const h: Household = { id: '', phones: hasPhone ? [phone] : [], detail: d, county: hasCounty ? got.slice(a + 1, b) : '' };
           learn(h, county, phones);
-          this.groups.set(key, h.phones.length <= 1 ? compactForm(d, h.county, h.phones[0] ?? '') : [{ ...h, id: detach(key + d), detail: detach(d) }]);
+          this.groups.set(key, h.phones.length <= 1 ? compactForm(no, d, h.county, h.phones[0] ?? '') : [{ ...h, detail: detach(d) }]);
         }
-        return detach(key + d);
+        return no;
       }
-      list = [{ id: detach(key + d), phones: hasPhone ? [phone] : [], detail: detach(d), county: hasCounty ? got.slice(a + 1, b) : '' }];
+      list = [{ ...h, detail: detach(d) }];
       this.groups.set(key, list);
     } else list = got;
     for (const h of list) {
       if (matches(h, detail, county, phones)) {
         learn(h, county, phones);
-        return h.id;
+        return h.no;
       }
     }
-    let id = detach(key + detail);
-    if (list.some((h) => h.id === id)) id = `${id}#${++this.counter}`;
-    list.push({ id, phones: unique(phones), detail: detach(detail), county });
-    return id;
+    const no = this.keys.length;
+    this.keys.push(this.keys[list[0]!.no]!);
+    // ids are unique: a second household with the same first detail is told apart by a number
+    const suffix = list.some((h) => h.suffix === '' && h.detail === detail) ? `#${++this.counter}` : '';
+    list.push({ no, phones: unique(phones), detail: detach(detail), county, suffix });
+    return no;
   }
 }
 
-function compactForm(detail: string, county: string, phone: string): string {
-  return detach(`${detail}${SEP}${county}${SEP}${phone}`);
+function compactForm(no: number, detail: string, county: string, phone: string): string {
+  return detach(`${no}${SEP}${detail}${SEP}${county}${SEP}${phone}`);
 }
 
 /** Whether a row (detail, county, phones) is about household h: see the file comment. */

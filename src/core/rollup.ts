@@ -1,6 +1,6 @@
 // Counting 附3 (DOMAIN §5): the pairings of registers → a city's 统计表, registers or city tables → the provincial table.
 import { msg, type AreaLevel, type CountPair, type Msg, type OrgSummary, type OrgType, type Problem, type Register, type RollupRow, type RollupTable } from './model.js';
-import type { PairingRow } from './ledger/visitors.js';
+import type { PairingRows } from './ledger/visitors.js';
 import { classifyOrg, parseTypeText, type OrgRegistry, type OrgTypeDecision } from './orgs.js';
 
 export const TYPES: readonly OrgType[] = ['charity', 'foundation', 'social'];
@@ -8,7 +8,7 @@ export const TYPES: readonly OrgType[] = ['charity', 'foundation', 'social'];
 /** A register with the pairing rows its `pairings` visitor noted. */
 export interface CountedRegister {
   register: Register;
-  rows: readonly PairingRow[];
+  rows: PairingRows;
 }
 
 export interface RollupOptions {
@@ -49,13 +49,6 @@ export function columnSums(rows: readonly RollupRow[]): RollupTable['total'] {
 
 // ── pairings ─────────────────────────────────────────────────────────────────────────
 
-/** One countable register row: a household paired with a typed organisation. */
-interface Pairing {
-  household: string;
-  org: string;
-  type: OrgType;
-}
-
 /** Rows a count left out, and why: no 户主姓名 (the household is unknown), no organisation. */
 export interface LeftOut {
   file: string;
@@ -64,12 +57,25 @@ export interface LeftOut {
   rows: number[];
 }
 
+/**
+ * A register's countable rows (a household paired with a typed organisation) as integers, two per row: the household's
+ * number in the ledger's HouseholdIndex and the organisation's number in the tally. A province's registers hold
+ * hundreds of thousands of them, counted again for every row of every table.
+ */
+type Pairs = Int32Array;
+
 /** Everything decided once per rollup: org types, the pairings of each register, the rows left out. */
 export class Tally {
   readonly types = new Map<string, OrgTypeDecision>();
-  readonly pairings = new Map<Register, Pairing[]>();
   readonly leftOut: LeftOut[] = [];
+  /** Organisation keys by their number, and each one's type (index into TYPES). */
+  private readonly orgKeys: string[] = [];
+  private readonly orgTypes: number[] = [];
+  private readonly pairings = new Map<Register, Pairs>();
   private readonly names = new Map<string, Map<string, number>>();
+  /** Per household: the types it was counted under in the row being counted (bits), then how many rows counted it. */
+  private readonly marks: Uint8Array;
+  private readonly rowsCounting: Int32Array;
 
   constructor(
     readonly registers: readonly CountedRegister[],
@@ -77,8 +83,10 @@ export class Tally {
   ) {
     // Types: the first 类型 text fupin can read anywhere, then orgs.csv, then the name.
     const columnText = new Map<string, string>();
+    let householdCount = 0;
     for (const { rows } of registers) {
       for (const row of rows) {
+        if (row.household !== undefined && row.household >= householdCount) householdCount = row.household + 1;
         if (row.org === undefined) continue;
         const counts = this.names.get(row.org) ?? new Map<string, number>();
         counts.set(row.spelling, (counts.get(row.spelling) ?? 0) + 1);
@@ -86,20 +94,31 @@ export class Tally {
         if (!columnText.has(row.org) && parseTypeText(row.typeText)) columnText.set(row.org, row.typeText ?? '');
       }
     }
+    this.marks = new Uint8Array(householdCount);
+    this.rowsCounting = new Int32Array(householdCount);
+    const orgNo = new Map<string, number>();
     for (const key of this.names.keys()) {
       const name = this.spellings(key)[0] ?? key;
-      this.types.set(key, classifyOrg(name, { typeColumnText: columnText.get(key), registry: opts.registry }));
+      const d = classifyOrg(name, { typeColumnText: columnText.get(key), registry: opts.registry });
+      this.types.set(key, d);
+      orgNo.set(key, this.orgKeys.length);
+      this.orgKeys.push(key);
+      this.orgTypes.push(TYPES.indexOf(d.type));
     }
     for (const { register, rows } of registers) {
-      const list: Pairing[] = [];
+      const pairs = new Int32Array(2 * rows.length);
+      let n = 0;
       const noName: number[] = [];
       const noOrg: number[] = [];
       for (const row of rows) {
         if (row.household === undefined) noName.push(row.row);
         else if (row.org === undefined) noOrg.push(row.row);
-        else list.push({ household: row.household, org: row.org, type: this.types.get(row.org)!.type });
+        else {
+          pairs[n++] = row.household;
+          pairs[n++] = orgNo.get(row.org)!;
+        }
       }
-      this.pairings.set(register, list);
+      this.pairings.set(register, pairs.subarray(0, n));
       if (noName.length) this.leftOut.push({ file: register.file, sheet: register.sheet, reason: 'no-name', rows: noName });
       if (noOrg.length) this.leftOut.push({ file: register.file, sheet: register.sheet, reason: 'no-org', rows: noOrg });
     }
@@ -116,20 +135,85 @@ export class Tally {
     return this.opts.registry?.lookup(key)?.name ?? this.spellings(key)[0] ?? key;
   }
 
-  of(registers: readonly Register[]): Pairing[] {
-    return registers.flatMap((r) => this.pairings.get(r) ?? []);
+  /** The organisations (keys) of a register's countable rows, each once. */
+  orgsOf(register: Register): Set<string> {
+    const pairs = this.pairings.get(register);
+    const out = new Set<string>();
+    if (pairs) for (let i = 1; i < pairs.length; i += 2) out.add(this.orgKeys[pairs[i]!]!);
+    return out;
+  }
+
+  /** Calls `fn` with each countable row of a register: household number, organisation key, its type. */
+  eachPairing(register: Register, fn: (household: number, org: string, type: OrgType) => void): void {
+    const pairs = this.pairings.get(register);
+    if (!pairs) return;
+    for (let i = 0; i < pairs.length; i += 2) fn(pairs[i]!, this.orgKeys[pairs[i + 1]!]!, TYPES[this.orgTypes[pairs[i + 1]!]!]!);
+  }
+
+  /** One table row's counts from some registers' pairings: organisations and distinct households by type, households counted under two or three types. */
+  count(unit: string, level: AreaLevel, where: { city?: string; county?: string }, registers: readonly Register[]): Counted {
+    const row = emptyRow(unit, level, where);
+    const orgs = [new Set<number>(), new Set<number>(), new Set<number>()];
+    const marks = this.marks;
+    const parts = registers.flatMap((r) => this.pairings.get(r) ?? []);
+    for (const pairs of parts) {
+      for (let i = 0; i < pairs.length; i += 2) {
+        const t = this.orgTypes[pairs[i + 1]!]!;
+        orgs[t]!.add(pairs[i + 1]!);
+        marks[pairs[i]!]! |= 1 << t;
+      }
+    }
+    // each household once: read its marks, note it, clear them
+    const homes = [0, 0, 0];
+    const households: number[] = [];
+    let joint = 0;
+    for (const pairs of parts) {
+      for (let i = 0; i < pairs.length; i += 2) {
+        const h = pairs[i]!;
+        const m = marks[h]!;
+        if (m === 0) continue;
+        marks[h] = 0;
+        households.push(h);
+        let types = 0;
+        for (let t = 0; t < 3; t++) {
+          if (m & (1 << t)) {
+            homes[t]!++;
+            types++;
+          }
+        }
+        if (types > 1) joint++;
+      }
+    }
+    TYPES.forEach((t, i) => (row[t] = { units: orgs[i]!.size, households: homes[i]! }));
+    row.subtotal = { units: orgs[0]!.size + orgs[1]!.size + orgs[2]!.size, households: households.length };
+    return { row, households, joint };
+  }
+
+  /** How many households some rows count more than once, and how many distinct households they count. */
+  repeated(counted: readonly Counted[]): { count: number; distinct: number } {
+    const rows = this.rowsCounting;
+    let count = 0;
+    let distinct = 0;
+    for (const c of counted) {
+      for (const h of c.households) {
+        const n = ++rows[h]!;
+        if (n === 1) distinct++;
+        else if (n === 2) count++;
+      }
+    }
+    for (const c of counted) for (const h of c.households) rows[h] = 0;
+    return { count, distinct };
   }
 
   /** The notes about rows left out and guessed types that concern these registers. */
   notesFor(registers: readonly Register[]): Msg[] {
-    const set = new Set(registers);
     const files = new Set(registers.map((r) => r.file));
     const out: Msg[] = [];
     for (const l of this.leftOut) {
       if (!files.has(l.file)) continue;
       out.push(msg(`rollup/${l.reason}`, { file: l.file, rows: l.rows, count: l.rows.length }));
     }
-    const keys = new Set(registers.flatMap((r) => (set.has(r) ? (this.pairings.get(r) ?? []).map((p) => p.org) : [])));
+    const keys = new Set(registers.flatMap((r) => [...this.orgsOf(r)]));
     const names = [...this.types.entries()].filter(([k, d]) => d.source === 'default' && keys.has(k)).map(([k]) => this.displayName(k));
     if (names.length) out.push(msg('rollup/default-type', { count: names.length, names }));
     return out;
@@ -139,26 +223,10 @@ export class Tally {
 /** One row's counts, and what a note needs about it. */
 interface Counted {
   row: RollupRow;
-  households: Set<string>;
+  /** The distinct households it counts (their numbers). */
+  households: number[];
   /** Households counted under two or three types. */
   joint: number;
-}
-
-function countRow(unit: string, level: AreaLevel, where: { city?: string; county?: string }, pairings: readonly Pairing[]): Counted {
-  const row = emptyRow(unit, level, where);
-  const orgs: Record<OrgType, Set<string>> = { charity: new Set(), foundation: new Set(), social: new Set() };
-  const homes: Record<OrgType, Set<string>> = { charity: new Set(), foundation: new Set(), social: new Set() };
-  const all = new Set<string>();
-  for (const p of pairings) {
-    orgs[p.type].add(p.org);
-    homes[p.type].add(p.household);
-    all.add(p.household);
-  }
-  let joint = 0;
-  for (const h of all) if (TYPES.filter((t) => homes[t].has(h)).length > 1) joint++;
-  for (const t of TYPES) row[t] = { units: orgs[t].size, households: homes[t].size };
-  row.subtotal = { units: orgs.charity.size + orgs.foundation.size + orgs.social.size, households: all.size };
-  return { row, households: all, joint };
 }
 
 function jointNotes(counted: readonly Counted[]): Msg[] {
@@ -175,11 +243,9 @@ function jointNotes(counted: readonly Counted[]): Msg[] {
 }
 
 /** A note when the arithmetic 合计 of households counts some household in more than one row. */
-function crossRowNote(counted: readonly Counted[]): Msg[] {
-  const rowsOf = new Map<string, number>();
-  for (const c of counted) for (const h of c.households) rowsOf.set(h, (rowsOf.get(h) ?? 0) + 1);
-  const repeated = [...rowsOf.values()].filter((n) => n > 1).length;
-  return repeated ? [msg('rollup/cross-row', { count: repeated, distinct: rowsOf.size })] : [];
+function crossRowNote(tally: Tally, counted: readonly Counted[]): Msg[] {
+  const { count, distinct } = tally.repeated(counted);
+  return count ? [msg('rollup/cross-row', { count, distinct })] : [];
 }
 
 function byName(a: string, b: string): number {
@@ -201,18 +267,18 @@ export function ordered(names: Iterable<string>, order: readonly string[] | unde
 const LEVEL_RANK: Record<AreaLevel, number> = { province: 0, city: 1, county: 2, unknown: 3 };
 
 function orgSummaries(tally: Tally, registers: readonly Register[]): OrgSummary[] {
-  const groups = new Map<string, { summary: OrgSummary; homes: Set<string> }>();
+  const groups = new Map<string, { summary: OrgSummary; homes: Set<number> }>();
   for (const reg of registers) {
     const { level, city, county } = reg.area;
-    for (const p of tally.pairings.get(reg) ?? []) {
-      const gk = [level, city ?? '', county ?? '', p.org].join('|');
+    tally.eachPairing(reg, (household, org) => {
+      const gk = [level, city ?? '', county ?? '', org].join('|');
       let g = groups.get(gk);
       if (!g) {
-        const d = tally.types.get(p.org)!;
+        const d = tally.types.get(org)!;
         const summary: OrgSummary = {
-          key: p.org,
-          name: tally.displayName(p.org),
-          spellings: tally.spellings(p.org),
+          key: org,
+          name: tally.displayName(org),
+          spellings: tally.spellings(org),
           type: d.type,
           typeSource: d.source,
           typeDetail: d.detail,
@@ -224,8 +290,8 @@ function orgSummaries(tally: Tally, registers: readonly Register[]): OrgSummary[
         g = { summary, homes: new Set() };
         groups.set(gk, g);
       }
-      g.homes.add(p.household);
-    }
+      g.homes.add(household);
+    });
   }
   const cityOrder = tally.opts.cityOrder ?? [];
   const cityAt = (c?: string): number => (c === undefined ? -1 : cityOrder.indexOf(c) < 0 ? 99 : cityOrder.indexOf(c));
@@ -297,13 +363,13 @@ function cityTable(city: string, registers: readonly Register[], tally: Tally, p
   const placed = [...cityLevel, ...[...counties.values()].flat()];
   const notes: Msg[] = tally.notesFor(placed);
   if (cityLevel.length === 0) notes.push(msg('rollup/no-city-level', { city }));
-  const counted: Counted[] = [countRow('市本级', 'city', { city }, tally.of(cityLevel))];
+  const counted: Counted[] = [tally.count('市本级', 'city', { city }, cityLevel)];
   for (const county of ordered(counties.keys(), tally.opts.countyOrder)) {
-    counted.push(countRow(county, 'county', { city, county }, tally.of(counties.get(county)!)));
+    counted.push(tally.count(county, 'county', { city, county }, counties.get(county)!));
   }
   const missing = (tally.opts.countyOrder ?? []).filter((c) => !counties.has(c));
   if (missing.length) notes.push(msg('rollup/missing-counties', { names: missing }));
-  notes.push(...jointNotes(counted), ...crossRowNote(counted));
+  notes.push(...jointNotes(counted), ...crossRowNote(tally, counted));
   const rows = counted.map((c) => c.row);
   return { table: { level: 'city', area: city, rows, total: columnSums(rows), notes }, placed };
 }
@@ -353,13 +419,13 @@ export function rollupProvince(registers: readonly CountedRegister[], opts: Roll
   const notes: Msg[] = tally.notesFor([...provinceLevel, ...[...cities.values()].flat()]);
   if (provinceLevel.length === 0) notes.push(msg('rollup/no-province-level'));
 
-  const counted: Counted[] = [countRow('省本级', 'province', {}, tally.of(provinceLevel))];
+  const counted: Counted[] = [tally.count('省本级', 'province', {}, provinceLevel)];
   const byCity: RollupTable[] = [];
   const missing: string[] = [];
   for (const city of ordered([...order, ...cities.keys()], order)) {
     const regs = cities.get(city) ?? [];
     if (regs.length === 0) missing.push(city);
-    const c = countRow(city, 'city', { city }, tally.of(regs));
+    const c = tally.count(city, 'city', { city }, regs);
     counted.push(c);
     if (regs.length === 0) continue;
     const { table } = cityTable(city, regs, tally, problems);
@@ -378,7 +444,7 @@ export function rollupProvince(registers: readonly CountedRegister[], opts: Roll
     }
   }
   if (missing.length) notes.push(msg('rollup/missing-cities', { names: missing }));
-  notes.push(...jointNotes(counted), ...crossRowNote(counted));
+  notes.push(...jointNotes(counted), ...crossRowNote(tally, counted));
   const rows = counted.map((c) => c.row);
   const area = opts.province ?? registers.find((r) => r.register.area.province)?.register.area.province ?? '';
   const table: RollupTable = { level: 'province', area, rows, total: columnSums(rows), notes };

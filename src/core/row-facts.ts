@@ -1,4 +1,4 @@
-// What several rules need to know about one row (its org key, household id, phone numbers), worked out once per row and shared by the rules of one run.
+// What several rules need to know about one row (its org key, household number, phone numbers), worked out once per row and shared by the rules of one run.
 import { detach, HouseholdIndex, householdWho, orgKeyOf } from './household.js';
 import type { DivisionIndex } from './divisions.js';
 import type { Area, RegisterRow } from './model.js';
@@ -19,14 +19,12 @@ export class RowFacts {
   private readonly households: HouseholdIndex;
   private current: RegisterRow | undefined;
   private org: string | undefined | typeof NOT_YET = NOT_YET;
-  private household: string | undefined | typeof NOT_YET = NOT_YET;
+  private household: number | undefined | typeof NOT_YET = NOT_YET;
   private phoneList: string[] | undefined;
   private parse: PhoneParse | undefined;
   private address: { compacted: string; finding?: string } | undefined;
-  /** Household ids and org keys as small integers, numbered in the order first met (interned once per run). */
-  private readonly householdNos = new Map<string, number>();
+  /** Org keys as small integers, numbered in the order first met (interned once per run). */
   private readonly orgNos = new Map<string, number>();
-  private householdNoAt: number | undefined | typeof NOT_YET = NOT_YET;
   private orgNoAt: number | undefined | typeof NOT_YET = NOT_YET;
 
   constructor(
@@ -44,7 +42,6 @@ export class RowFacts {
     this.phoneList = undefined;
     this.parse = undefined;
     this.address = undefined;
-    this.householdNoAt = NOT_YET;
     this.orgNoAt = NOT_YET;
   }
 
@@ -55,24 +52,18 @@ export class RowFacts {
     return this.org;
   }
 
-  /** HouseholdIndex.idOf(row), from the index shared by the run. Every row must be asked, in order. */
-  householdId(row: RegisterRow): string | undefined {
-    this.at(row);
-    if (this.household === NOT_YET) {
-      const who = householdWho(row, this.divisions, this.area);
-      this.household = who === undefined ? undefined : this.households.idFor(who, this.phones(row));
-    }
-    return this.household;
-  }
-
   /**
-   * The row's household as a small integer (0, 1, 2 … in the order households are first met; one per householdId), so
-   * that the cross-row rules keep integers in shared tables rather than a copy of the id each. Undefined with no household.
+   * The row's household as a small integer (HouseholdIndex.noOf: 0, 1, 2 … in the order households are first met), from
+   * the index shared by the run, so that the cross-row rules keep integers in shared tables. Undefined with no household.
+   * Every row must be asked, in order.
    */
   householdNo(row: RegisterRow): number | undefined {
     this.at(row);
-    if (this.householdNoAt === NOT_YET) this.householdNoAt = intern(this.householdNos, this.householdId(row));
-    return this.householdNoAt;
+    if (this.household === NOT_YET) {
+      const who = householdWho(row, this.divisions, this.area);
+      this.household = who === undefined ? undefined : this.households.noFor(who, this.phones(row));
+    }
+    return this.household;
   }
 
   /** The row's organisation (orgKey) as a small integer, like householdNo. */

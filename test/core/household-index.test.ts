@@ -306,3 +306,18 @@ describe('HouseholdIndex against the Set-based index', () => {
     expect(ids).toEqual([]);
   });
 });
+
+describe('HouseholdIndex numbers', () => {
+  it('numbers households 0, 1, 2 … in the order first met, one number per household, and idText names each', () => {
+    const h = new HouseholdIndex();
+    const k = '张三|卢峰镇大湾村';
+    expect(h.noFor(who(k, '3组'), ['13900000001'])).toBe(0);
+    expect(h.noFor(who('李四|卢峰镇大湾村', '1组'), [])).toBe(1);
+    expect(h.noFor(who(k, '5组'), ['13900000001'])).toBe(0); // the phone in common: the same household
+    expect(h.noFor(who(k, '3组'), ['13900000009'])).toBe(2); // same detail, another phone: another household, compact store split
+    expect(h.noFor(who(k, '3组'), ['13900000001', '13900000009'])).toBe(0); // shares with the first listed first
+    expect(h.size).toBe(3);
+    expect([0, 1, 2].map((n) => h.idText(n))).toEqual([`${k}3组`, '李四|卢峰镇大湾村1组', `${k}3组#1`]);
+    expect(h.idFor(who(k, '3组'), ['13900000009'])).toBe(`${k}3组`); // 139…09 was learnt by the first: listed first
+  });
+});

@@ -1,7 +1,7 @@
 // Test helper: builds a Register from a compact table (header row first), as a reader would have made it.
 import type { DivisionIndex } from '../../src/core/divisions.js';
 import { HouseholdIndex } from '../../src/core/household.js';
-import { pairings, type PairingRow } from '../../src/core/ledger/visitors.js';
+import { pairings, type PairingRows } from '../../src/core/ledger/visitors.js';
 import type { CountedRegister } from '../../src/core/rollup.js';
 import { render } from '../../src/formatters/catalogue/index.js';
 import type { Msg } from '../../src/core/model.js';
@@ -205,7 +205,7 @@ export function counted(registers: readonly Register[], divisions?: DivisionInde
   return registers.map((register) => {
     const v = spec.create(register, undefined as never)!;
     for (const row of register.rows) v.row(row);
-    return { register, rows: v.end() as PairingRow[] };
+    return { register, rows: v.end() as PairingRows };
   });
 }
 

@@ -22,7 +22,7 @@ export interface FocusCoverage {
 }
 
 export function focusCoverage(list: FocusList, counted: readonly CountedWhom[]): FocusCoverage {
-  const households = list.places.map(() => new Set<string>());
+  const households = list.places.map(() => new Set<number>());
   const units = list.places.map(() => new Set<string>());
   for (const c of counted) {
     if (!c.whom) continue;

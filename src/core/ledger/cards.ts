@@ -1,7 +1,10 @@
 // One 附1 card per pairing (pure): a household helped by two organisations gets two cards, one for each organisation, since
 // the card names one 组织名称 and each organisation files and posts its own; the same pairing written twice gets one card.
-import { orgKeyOf, type HouseholdIndex } from '../household.js';
+// A card's texts are kept as one string per row (200,000 cards are held until the workbook is written), made into a Card
+// only when its sheet is written.
+import { detach, orgKeyOf, type HouseholdIndex } from '../household.js';
 import type { RegisterRow } from '../model.js';
+import { IntColumn, TextTable } from '../row-facts.js';
 import type { RegisterVisitor, VisitorSpec } from './builder.js';
 import type { Ledger } from './model.js';
 
@@ -17,31 +20,56 @@ export interface Card {
   measures?: string;
 }
 
-interface CardRow {
-  /** Household id; undefined when the row has no 户主姓名 (no card). */
-  household?: string;
-  org: string;
-  card: Card;
+/** Cards to write, in order: each made when asked for. */
+export interface CardList {
+  readonly length: number;
+  at(i: number): Card;
 }
 
-function cardOf(row: RegisterRow): Card {
-  const text = (k: keyof RegisterRow['fields']): string => row.fields[k]?.text.trim() ?? '';
-  const c: Card = { org: text('org'), name: text('name'), address: text('address'), phone: text('phone') };
-  const optional = { seq: text('seq'), income: text('income'), povertyCause: text('povertyCause'), measures: text('measures') };
-  for (const [k, v] of Object.entries(optional)) if (v) (c as unknown as Record<string, string>)[k] = v;
+const FIELDS = ['org', 'name', 'address', 'phone', 'seq', 'income', 'povertyCause', 'measures'] as const;
+const OPTIONAL = 4;
+/** Between a card's texts: a control character no cell text keeps (cells are read with control characters as found, so a unit separator would be one). */
+const SEP = '\u0000';
+
+/** A row's card as one string: its texts (trimmed) in FIELDS order, SEP between. */
+function packCard(row: RegisterRow): string {
+  let s = '';
+  for (let i = 0; i < FIELDS.length; i++) {
+    if (i) s += SEP;
+    s += row.fields[FIELDS[i]!]?.text.trim().replaceAll(SEP, '') ?? '';
+  }
+  return detach(s);
+}
+
+function unpackCard(s: string): Card {
+  const t = s.split(SEP);
+  const c: Card = { org: t[0]!, name: t[1]!, address: t[2]!, phone: t[3]! };
+  for (let i = OPTIONAL; i < FIELDS.length; i++) if (t[i]) (c as unknown as Record<string, string>)[FIELDS[i]!] = t[i]!;
   return c;
 }
 
-/** `cards`: each row's card and who it is about (household ids from the ledger's shared index). */
+/** A register's rows as cards need them: the household's number (0 = no 户主姓名), the organisation, the card's texts. */
+class CardRows {
+  readonly households = new IntColumn();
+  readonly orgs = new IntColumn();
+  readonly cards: string[] = [];
+  constructor(readonly orgKeys: TextTable) {}
+}
+
+/** `cards`: each row's card and who it is about (household numbers from the ledger's shared index). */
 export function cardRows(index: HouseholdIndex): VisitorSpec {
+  const orgKeys = new TextTable();
   return {
     name: 'cards',
     create(register): RegisterVisitor {
-      const rows: CardRow[] = [];
+      const rows = new CardRows(orgKeys);
       return {
         row(r) {
-          const household = index.idOf(r, register.area);
-          rows.push({ ...(household !== undefined ? { household } : {}), org: orgKeyOf(r, index.divisions) ?? '', card: cardOf(r) });
+          const i = rows.cards.length;
+          const household = index.noOf(r, register.area);
+          rows.households.set(i, household === undefined ? 0 : household + 1);
+          rows.orgs.set(i, orgKeys.no(orgKeyOf(r, index.divisions) ?? ''));
+          rows.cards.push(packCard(r));
         },
         end: () => rows,
       };
@@ -50,7 +78,7 @@ export function cardRows(index: HouseholdIndex): VisitorSpec {
 }
 
 export interface CardsPlan {
-  cards: Card[];
+  cards: CardList;
   /** Rows with no 户主姓名: no card. */
   noName: number;
   /** Rows repeating an earlier pairing (same organisation, same household): one card. */
@@ -59,26 +87,32 @@ export interface CardsPlan {
 
 /** The cards of a ledger read with the `cards` visitor, in the registers' order (files as given, rows top to bottom). */
 export function planCards(ledger: Ledger): CardsPlan {
-  const seen = new Set<string>();
-  const cards: Card[] = [];
+  // per organisation the households that have its card already
+  const seen = new Map<number, Set<number>>();
+  const cards: string[] = [];
   let noName = 0;
   let repeated = 0;
   for (const f of ledger.files) {
     for (const e of f.registers) {
-      for (const r of (e.results.cards as CardRow[] | undefined) ?? []) {
-        if (r.household === undefined) {
+      const rows = e.results.cards as CardRows | undefined;
+      if (!rows) continue;
+      for (let i = 0; i < rows.cards.length; i++) {
+        const h = rows.households.get(i);
+        if (h === 0) {
           noName++;
           continue;
         }
-        const key = `${r.household}\u0000${r.org}`;
-        if (seen.has(key)) {
+        const org = rows.orgs.get(i);
+        let set = seen.get(org);
+        if (!set) seen.set(org, (set = new Set()));
+        if (set.has(h)) {
           repeated++;
           continue;
         }
-        seen.add(key);
-        cards.push(r.card);
+        set.add(h);
+        cards.push(rows.cards[i]!);
       }
     }
   }
-  return { cards, noName, repeated };
+  return { cards: { length: cards.length, at: (i) => unpackCard(cards[i]!) }, noName, repeated };
 }

@@ -51,7 +51,7 @@ function compare(a: readonly CountedRegister[], b: readonly CountedRegister[]): 
   const sigs = (list: readonly CountedRegister[]): Map<string, number> => {
     const m = new Map<string, number>();
     // the household by name and address: a phone corrected between versions is a change, not another household
-    for (const r of list) for (const p of r.rows) if (p.household !== undefined) m.set(`${p.household.replace(/#\d+$/u, '')}\u0000${p.org ?? ''}`, p.sig);
+    for (const r of list) for (const p of r.rows) if (p.household !== undefined) m.set(`${r.rows.householdText(p.household).replace(/#\d+$/u, '')}\u0000${p.org ?? ''}`, p.sig);
     return m;
   };
   const x = sigs(a);

@@ -40,7 +40,7 @@ export function siteTest(divisions: DivisionIndex, site: { city: string; county:
 
 /** The distinct households of some registers (from their pairing rows, addresses kept), with where each is written; blank addresses apart. */
 function householdsOf(registers: readonly CountedRegister[]): { list: OutsideHousehold[]; blankAddress: number } {
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const list: OutsideHousehold[] = [];
   let blankAddress = 0;
   for (const reg of registers) {
@@ -59,17 +59,24 @@ function householdsOf(registers: readonly CountedRegister[]): { list: OutsideHou
 
 /** How many households of a city appear in more than one of its rows (市本级 and each county are rows). */
 function crossRowHouseholds(registers: readonly CountedRegister[]): number {
-  const rowsOf = new Map<string, Set<string>>();
+  // per household the row first met, or MANY once a second one is: no set per household
+  const MANY = -1;
+  const units = new Map<string, number>();
+  const rowOf = new Map<number, number>();
   for (const { register, rows } of registers) {
-    const unit = register.area.level === 'city' ? '市本级' : (register.area.county ?? '');
+    const name = register.area.level === 'city' ? '市本级' : (register.area.county ?? '');
+    let unit = units.get(name);
+    if (unit === undefined) units.set(name, (unit = units.size));
     for (const row of rows) {
       if (row.household === undefined) continue;
-      const set = rowsOf.get(row.household) ?? new Set<string>();
-      set.add(unit);
-      rowsOf.set(row.household, set);
+      const was = rowOf.get(row.household);
+      if (was === undefined) rowOf.set(row.household, unit);
+      else if (was !== unit && was !== MANY) rowOf.set(row.household, MANY);
     }
   }
-  return [...rowsOf.values()].filter((s) => s.size > 1).length;
+  let n = 0;
+  for (const u of rowOf.values()) if (u === MANY) n++;
+  return n;
 }
 
 export interface Gathered {

@@ -6,6 +6,9 @@ import { HouseholdIndex, orgKeyOf } from '../household.js';
 import type { ColumnKey, Problem, Register, RegisterRow } from '../model.js';
 import type { RuleModule, RuleOptions } from '../rules/rule.js';
 import { createRowValidator } from '../validate.js';
+import { PairingTable, type PairingRow, type PairingRows } from './pairing-table.js';
+
+export type { PairingRow, PairingRows } from './pairing-table.js';
 import type { RegisterVisitor, VisitorSpec } from './builder.js';
 import { fileProblem } from './builder.js';
 
@@ -71,26 +74,6 @@ export function repairs(rules: readonly RuleModule[], options: RuleOptions, fixO
   };
 }
 
-/** One pairing row as counting needs it. */
-export interface PairingRow {
-  /** Spreadsheet row. */
-  row: number;
-  /** Household id (HouseholdIndex, shared by the whole ledger); undefined when the row has no 户主姓名. */
-  household?: string;
-  /** orgKeyOf the row; undefined when the row names no organisation. */
-  org?: string;
-  /** The organisation as written (trimmed). */
-  spelling: string;
-  /** The row's 类型 cell, when the register has that column. */
-  typeText?: string;
-  /** A hash of the row's values: two rows of one pairing with different hashes differ somewhere. */
-  sig: number;
-  /** Name and address as written, and the address cell: kept only when asked (the demonstration site check). */
-  name?: string;
-  address?: string;
-  addressCell?: string;
-}
-
 /** FNV-1a over the row's normalised values, in column order. */
 function signature(row: RegisterRow, keys: readonly ColumnKey[]): number {
   let h = 0x811c9dc5;
@@ -114,19 +97,13 @@ export function pairings(index: HouseholdIndex, keepAddress: (register: Register
   return {
     name: 'pairings',
     create(register): RegisterVisitor {
-      const rows: PairingRow[] = [];
+      const rows = new PairingTable(index);
       const keys = register.columns.map((c) => c.key).filter((k) => k !== 'seq');
       const withAddress = keepAddress(register);
-      const orgKeys = new Map<string, string>();
       return {
         row(r) {
-          const household = index.idOf(r, register.area);
-          let org = orgKeyOf(r, index.divisions);
-          if (org !== undefined) {
-            const kept = orgKeys.get(org);
-            if (kept === undefined) orgKeys.set(org, org);
-            else org = kept;
-          }
+          const household = index.noOf(r, register.area);
+          const org = orgKeyOf(r, index.divisions);
           const p: PairingRow = { row: r.row, spelling: (r.fields.org?.text ?? '').trim(), sig: signature(r, keys) };
           if (household !== undefined) p.household = household;
           if (org !== undefined) p.org = org;
@@ -137,7 +114,7 @@ export function pairings(index: HouseholdIndex, keepAddress: (register: Register
             p.address = (r.fields.address?.text ?? '').trim();
             if (r.fields.address) p.addressCell = r.fields.address.cell;
           }
-          rows.push(p);
+          rows.add(p);
         },
         end: () => rows,
       };
@@ -145,9 +122,11 @@ export function pairings(index: HouseholdIndex, keepAddress: (register: Register
   };
 }
 
+const NO_PAIRINGS: PairingRows = { length: 0, householdText: () => '', [Symbol.iterator]: () => [][Symbol.iterator]() };
+
 /** The pairing rows a register's `pairings` visitor noted (none when it did not run). */
-export function pairingRows(results: Record<string, unknown>): PairingRow[] {
-  return (results.pairings as PairingRow[] | undefined) ?? [];
+export function pairingRows(results: Record<string, unknown>): PairingRows {
+  return (results.pairings as PairingRows | undefined) ?? NO_PAIRINGS;
 }
 
 /** The problems a register's `validation` (or `repairs`) visitor found. */

@@ -6,7 +6,7 @@ import type { FocusIndex } from '../focus/match.js';
 import { registersOf, type Ledger } from '../ledger/model.js';
 import type { Register } from '../model.js';
 import type { CountedRegister } from '../rollup.js';
-import type { PairingRow } from '../ledger/visitors.js';
+import type { PairingRows } from '../ledger/visitors.js';
 import type { MatchHow, RosterIndex } from './match.js';
 import { maskId } from './match.js';
 import type { RosterEntry } from './model.js';
@@ -45,7 +45,7 @@ export interface RosterCoverage {
 /** One register counted by the rollup: its pairing rows and what the `whom` visitor noted. */
 export interface CountedWhom {
   register: Register;
-  rows: readonly PairingRow[];
+  rows: PairingRows;
   whom?: WhomResult;
 }
 
@@ -61,7 +61,7 @@ export function rosterCoverage(index: RosterIndex, counted: readonly CountedWhom
     if (!first.has(k)) first.set(k, i);
   });
   const pairedListed = new Set<string>();
-  const household = new Map<string, { listed: boolean; how?: MatchHow }>();
+  const household = new Map<number, { listed: boolean; how?: MatchHow }>();
   for (const c of counted) {
     if (!c.whom?.rosters) continue;
     const byRow = new Map(c.whom.rows.map((w) => [w.row, w]));

@@ -1,0 +1,94 @@
+// The pairing rows of one register as counting needs them, kept as columns of integers (about 24 bytes a row) rather
+// than an object and its strings per row: a county register of 200k rows is held whole until the rollup is planned.
+import type { HouseholdIndex } from '../household.js';
+import { IntColumn, TextTable } from '../row-facts.js';
+
+/** One pairing row as counting needs it. */
+export interface PairingRow {
+  /** Spreadsheet row. */
+  row: number;
+  /** The household's number in the ledger's HouseholdIndex (rows.householdText names it); undefined when the row has no 户主姓名. */
+  household?: number;
+  /** orgKeyOf the row; undefined when the row names no organisation. */
+  org?: string;
+  /** The organisation as written (trimmed). */
+  spelling: string;
+  /** The row's 类型 cell, when the register has that column. */
+  typeText?: string;
+  /** A hash of the row's values: two rows of one pairing with different hashes differ somewhere. */
+  sig: number;
+  /** Name and address as written, and the address cell: kept only when asked (the demonstration site check). */
+  name?: string;
+  address?: string;
+  addressCell?: string;
+}
+
+/** A register's pairing rows, in row order: what the rollup, quota and roster sections read. */
+export interface PairingRows extends Iterable<PairingRow> {
+  readonly length: number;
+  /** A household's id (HouseholdIndex.idText): the name, village and detail of its first row, #n when told apart. */
+  householdText(no: number): string;
+}
+
+/**
+ * The rows noted, one integer per field: organisations, spellings and types as numbers into one text table (they
+ * repeat down a register), the household as its number in the ledger's HouseholdIndex.
+ */
+export class PairingTable implements PairingRows {
+  private readonly rows = new IntColumn();
+  private readonly households = new IntColumn();
+  private readonly orgs = new IntColumn();
+  private readonly spellings = new IntColumn();
+  private readonly types = new IntColumn();
+  private readonly sigs = new IntColumn();
+  private readonly texts = new TextTable();
+  /** Name, address and address cell by row index, only for registers whose addresses are kept. */
+  private readonly addresses = new Map<number, Pick<PairingRow, 'name' | 'address' | 'addressCell'>>();
+  private n = 0;
+
+  constructor(private readonly index: HouseholdIndex) {}
+
+  get length(): number {
+    return this.n;
+  }
+
+  add(p: PairingRow): void {
+    const i = this.n++;
+    this.rows.set(i, p.row);
+    // 0 stands for "none": numbers are kept one up
+    this.households.set(i, p.household === undefined ? 0 : p.household + 1);
+    this.orgs.set(i, p.org === undefined ? 0 : this.texts.no(p.org) + 1);
+    this.spellings.set(i, this.texts.no(p.spelling));
+    this.types.set(i, p.typeText === undefined ? 0 : this.texts.no(p.typeText) + 1);
+    this.sigs.set(i, p.sig | 0);
+    if (p.name !== undefined || p.address !== undefined || p.addressCell !== undefined) {
+      const a: Pick<PairingRow, 'name' | 'address' | 'addressCell'> = {};
+      if (p.name !== undefined) a.name = this.texts.text(this.texts.no(p.name));
+      if (p.address !== undefined) a.address = this.texts.text(this.texts.no(p.address));
+      if (p.addressCell !== undefined) a.addressCell = p.addressCell;
+      this.addresses.set(i, a);
+    }
+  }
+
+  /** The i-th row noted, as an object of its own. */
+  at(i: number): PairingRow {
+    const p: PairingRow = { row: this.rows.get(i), spelling: this.texts.text(this.spellings.get(i)), sig: this.sigs.get(i) >>> 0 };
+    const h = this.households.get(i);
+    if (h !== 0) p.household = h - 1;
+    const o = this.orgs.get(i);
+    if (o !== 0) p.org = this.texts.text(o - 1);
+    const t = this.types.get(i);
+    if (t !== 0) p.typeText = this.texts.text(t - 1);
+    const a = this.addresses.get(i);
+    if (a) Object.assign(p, a);
+    return p;
+  }
+
+  householdText(no: number): string {
+    return this.index.idText(no);
+  }
+
+  *[Symbol.iterator](): Iterator<PairingRow> {
+    for (let i = 0; i < this.n; i++) yield this.at(i);
+  }
+}
