@@ -147,10 +147,13 @@ export class RosterIndex {
   /** Listed households in the row's village (else township) whose name is one character off. */
   private nearNames(name: string, place: PlaceKey): RosterEntry[] {
     if (!name) return [];
+    // each index made when a row first needs it (rows with a village need only the village one)
     const entries = this.entries;
-    this.byVillage ??= new Chains(entries.length, (i) => entries[i]!.place.village);
-    this.byTownship ??= new Chains(entries.length, (i) => entries[i]!.place.township);
-    const pool = place.village ? this.byVillage : place.township ? this.byTownship : undefined;
+    const pool = place.village
+      ? (this.byVillage ??= new Chains(entries.length, (i) => entries[i]!.place.village))
+      : place.township
+        ? (this.byTownship ??= new Chains(entries.length, (i) => entries[i]!.place.township))
+        : undefined;
     const out: RosterEntry[] = [];
     for (let i = pool ? pool.first(place.village || place.township) : -1; pool && i >= 0; i = pool.after(i)) {
       const e = this.entries[i]!;
