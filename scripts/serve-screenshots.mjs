@@ -1,6 +1,6 @@
 // Screenshots of `fupin serve` for the README and docs/serve.md: the built CLI serves, Chromium (playwright-core, the
 // system's browser: FUPIN_CHROMIUM or /usr/bin/chromium) uploads fixtures/ledger/怀化市 and photographs the findings and
-// the 附3 at 1280×900 and a 1024-wide laptop. Run after `npm run build`: node scripts/serve-screenshots.mjs
+// the 附3 at 1280×900 and a 1024-wide laptop, then compares fixtures/diff's two versions (与上一版比较). Run after `npm run build`: node scripts/serve-screenshots.mjs
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -36,6 +36,18 @@ try {
     console.log(`docs/${s.name}`);
     await page.close();
   }
+  // 与上一版比较: the two versions of fixtures/diff (npm run fixtures:publish-diff), compared
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.setInputFiles('#old-folder', path.join(root, 'fixtures/diff/old'));
+  await page.setInputFiles('#new-folder', path.join(root, 'fixtures/diff/new'));
+  await page.click('#compare-run');
+  await page.waitForSelector('#diff-results:not([hidden]) table.diff');
+  await page.evaluate(() => document.querySelector('#compare').scrollIntoView());
+  await page.screenshot({ path: path.join(root, 'docs', 'serve-compare.png') });
+  console.log('docs/serve-compare.png');
+  await page.close();
 } finally {
   await browser.close();
   child.kill('SIGINT');

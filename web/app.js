@@ -7,6 +7,8 @@
   var texts = { zh: {}, en: {} };
   var lang = localStorage.getItem('fupin-lang') === 'en' ? 'en' : 'zh';
   var view = null;
+  var diff = null;
+  var chosen = { old: [], new: [] };
   var filter = 'all';
   var sortKey = 'cell';
   var tab = 'problems';
@@ -61,11 +63,12 @@
     }
   }
 
-  // ── status and errors ──
-  function status(text, done, total) {
-    $('status').hidden = text === null;
-    $('status-text').textContent = text || '';
-    var bar = $('bar');
+  // ── status and errors (the check's, or with prefix 'compare-' the comparison's) ──
+  function status(text, done, total, prefix) {
+    prefix = prefix || '';
+    $(prefix + 'status').hidden = text === null;
+    $(prefix + 'status-text').textContent = text || '';
+    var bar = $(prefix + 'bar');
     if (total) {
       bar.max = total;
       bar.value = done;
@@ -74,8 +77,8 @@
     }
   }
 
-  function showErrors(list) {
-    var box = $('errors');
+  function showErrors(list, id) {
+    var box = $(id || 'errors');
     box.replaceChildren();
     list.forEach(function (m) {
       box.appendChild(el('p', null, m));
@@ -128,37 +131,51 @@
   }
 
   // ── upload, check, result ──
-  async function checkFiles(files) {
-    if (busy) return;
-    if (files.length === 0) return showErrors([t('no-files')]);
+  /**
+   * One job of the server, `kind` 'check' or 'diff' (与上一版比较): a new batch, every file PUT into it (with its version,
+   * for a comparison), the job run with its progress shown, then `load` fetches what it found. Failures are shown in the
+   * page's words, in the job's own box.
+   */
+  async function runJob(kind, files, load) {
+    var prefix = kind === 'diff' ? 'compare-' : '';
+    var failed = kind === 'diff' ? 'compare-failed' : 'check-failed';
     busy = true;
-    showErrors([]);
+    renderChosen();
+    showErrors([], prefix + 'errors');
     var errors = [];
     try {
-      var res = await api('api/batch', { method: 'POST' });
+      var res = await api(kind === 'diff' ? 'api/batch?for=diff' : 'api/batch', { method: 'POST' });
       if (!res.ok) throw new Error(await errorOf(res));
       var batch = await res.json();
       if (files.length > batch.maxFiles) throw new Error(t('too-many', { max: batch.maxFiles, n: files.length }));
       for (var i = 0; i < files.length; i++) {
-        status(t('uploading', { done: i, total: files.length }), i, files.length);
-        var put = await api('api/batch/' + batch.batch + '/files?name=' + encodeURIComponent(files[i].name), { method: 'PUT', body: files[i].file });
+        status(t('uploading', { done: i, total: files.length }), i, files.length, prefix);
+        var side = files[i].side ? 'side=' + files[i].side + '&' : '';
+        var put = await api('api/batch/' + batch.batch + '/files?' + side + 'name=' + encodeURIComponent(files[i].name), { method: 'PUT', body: files[i].file });
         if (!put.ok) errors.push(t('upload-failed', { file: files[i].name, why: await errorOf(put) }));
       }
-      status(t('reading', { done: 0, total: files.length, file: '' }));
-      var check = await api('api/batch/' + batch.batch + '/check', { method: 'POST' });
-      if (!check.ok) throw new Error(await errorOf(check));
-      await readLines(check.body, function (msg) {
-        if (msg.progress) status(t('reading', msg.progress), msg.progress.done, msg.progress.total);
-        else if (msg.error) errors.push(t('check-failed', { why: msg.error }));
+      status(t('reading', { done: 0, total: files.length, file: '' }), 0, 0, prefix);
+      var job = await api('api/batch/' + batch.batch + '/' + kind, { method: 'POST' });
+      if (!job.ok) throw new Error(await errorOf(job));
+      await readLines(job.body, function (msg) {
+        if (msg.progress) status(t('reading', msg.progress), msg.progress.done, msg.progress.total, prefix);
+        else if (msg.error) errors.push(t(failed, { why: msg.error }));
       });
-      await loadResult();
+      await load();
     } catch (e) {
-      errors.push(e instanceof TypeError ? t('server-gone') : t('check-failed', { why: e.message }));
+      errors.push(e instanceof TypeError ? t('server-gone') : t(failed, { why: e.message }));
     } finally {
       busy = false;
-      status(null);
-      showErrors(errors);
+      status(null, 0, 0, prefix);
+      showErrors(errors, prefix + 'errors');
+      renderChosen();
     }
+  }
+
+  function checkFiles(files) {
+    if (busy) return;
+    if (files.length === 0) return showErrors([t('no-files')]);
+    return runJob('check', files, loadResult);
   }
 
   async function readLines(body, onLine) {
@@ -196,7 +213,7 @@
     else if (c.error + c.warning + c.info === 0) summary.textContent = t('summary-ok', { files: view.files });
     else summary.textContent = t('summary-problems', { files: view.files, errors: c.error, warnings: c.warning, infos: c.info });
     summary.className = 'summary ' + (view.failed || !view.readable ? 'bad' : 'good');
-    if (view.leftOut) summary.appendChild(el('span', { class: 'hint' }, ' ' + t('summary-left-out')));
+    renderLeftOut();
     $('checked-at').textContent = t('checked-at', { time: new Date(view.checkedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') });
     renderFilters();
     renderGroups();
@@ -204,6 +221,27 @@
     renderQuota();
     renderDownloads();
     showTab(tab);
+  }
+
+  /** What was left out of the 统计表's count, listed as the CLI lists it: the rows of each file and why, the files and why. */
+  function renderLeftOut() {
+    var box = $('left-out');
+    if (!box) {
+      box = el('div', { id: 'left-out', class: 'left-out' });
+      $('summary').after(box);
+    }
+    box.replaceChildren();
+    box.hidden = !view.leftOut;
+    if (!view.leftOut) return;
+    box.appendChild(el('p', null, t('summary-left-out')));
+    var ul = el('ul');
+    view.leftOut.rows.forEach(function (r) {
+      ul.appendChild(el('li', { 'data-file': r.file, 'data-left': 'rows' }, r.text));
+    });
+    view.leftOut.files.forEach(function (f) {
+      ul.appendChild(el('li', { 'data-file': f.file, 'data-left': 'file' }, f.text));
+    });
+    box.appendChild(ul);
   }
 
   function renderFilters() {
@@ -421,6 +459,97 @@
     });
   }
 
+  // ── 与上一版比较: two versions uploaded into one batch (side=old|new), compared as fupin diff compares them ──
+  function shortList(files) {
+    var names = files.slice(0, 3).map(function (f) {
+      return f.name;
+    });
+    if (files.length > 3) names.push('…');
+    return names.join(lang === 'zh' ? '、' : ', ');
+  }
+
+  function renderChosen() {
+    ['old', 'new'].forEach(function (side) {
+      var n = chosen[side].length;
+      $('chosen-' + side).textContent = n ? t('slot-files', { n: n, names: shortList(chosen[side]) }) : t('slot-empty');
+      $('slot-' + side).classList.toggle('filled', n > 0);
+    });
+    $('compare-run').disabled = busy || chosen.old.length === 0 || chosen.new.length === 0;
+  }
+
+  function choose(side, files) {
+    chosen[side] = files;
+    showErrors([], 'compare-errors');
+    renderChosen();
+  }
+
+  function compareFiles() {
+    if (busy) return;
+    if (chosen.old.length === 0 || chosen.new.length === 0) return showErrors([t('compare-need-both')], 'compare-errors');
+    var files = chosen.old.map(function (f) {
+      return { side: 'old', file: f.file, name: f.name };
+    }).concat(chosen.new.map(function (f) {
+      return { side: 'new', file: f.file, name: f.name };
+    }));
+    return runJob('diff', files, loadDiff);
+  }
+
+  async function loadDiff() {
+    var res = await api('api/diff');
+    if (res.status !== 200) return;
+    diff = await res.json();
+    renderDiff();
+  }
+
+  function renderDiff() {
+    var box = $('diff-results');
+    box.replaceChildren();
+    box.hidden = !diff;
+    if (!diff) return;
+    var list = function (names) {
+      return names.join(lang === 'zh' ? '、' : ', ');
+    };
+    box.appendChild(el('p', { id: 'diff-summary', class: 'summary' }, diff.summary));
+    box.appendChild(el('p', { class: 'hint' }, t('diff-versions', { old: list(diff.names.old), new: list(diff.names.new) }) + ' · ' + t('compared-at', { time: new Date(diff.comparedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') })));
+    if (diff.unreadable.length) {
+      var warn = el('div', { class: 'errors', id: 'diff-unreadable' });
+      warn.appendChild(el('p', null, t('diff-incomplete')));
+      diff.unreadable.forEach(function (u) {
+        warn.appendChild(el('p', null, u));
+      });
+      box.appendChild(warn);
+    }
+    if (diff.notes.length) {
+      var notes = el('ul', { class: 'notes' });
+      diff.notes.forEach(function (n) {
+        notes.appendChild(el('li', null, n));
+      });
+      box.appendChild(notes);
+    }
+    diff.areas.forEach(function (a) {
+      box.appendChild(el('h3', { class: 'diff-area' }, a.area));
+      var table = el('table', { class: 'findings diff', 'data-area': a.area });
+      var head = el('tr');
+      diff.header.forEach(function (h) {
+        head.appendChild(el('th', { scope: 'col' }, h));
+      });
+      table.appendChild(el('thead')).appendChild(head);
+      var body = el('tbody');
+      a.rows.forEach(function (r) {
+        var tr = el('tr', { 'data-kind': r.kind, 'data-name': r.name });
+        r.cells.forEach(function (c, i) {
+          tr.appendChild(el('td', i === 0 ? { class: 'kind' } : null, c));
+        });
+        body.appendChild(tr);
+      });
+      table.appendChild(body);
+      box.appendChild(table);
+    });
+    var p = el('p', { class: 'diff-download' });
+    p.appendChild(el('a', { href: 'download/' + encodeURIComponent(diff.download.id), download: diff.download.name, 'data-kind': 'diff' }, t('dl-diff', { name: diff.download.name })));
+    box.appendChild(p);
+  }
+
   function showTab(name) {
     tab = name;
     document.querySelectorAll('.tabs button').forEach(function (b) {
@@ -432,33 +561,52 @@
   }
 
   // ── wiring ──
+  /** File inputs (选择文件, 选择文件夹) whose choice goes to `take`. */
+  function pickers(ids, take) {
+    ids.forEach(function (id) {
+      $(id).addEventListener('change', function (e) {
+        var files = fromInput(e.target);
+        e.target.value = '';
+        take(files);
+      });
+    });
+  }
+
+  /** A zone files and folders are dropped onto; what is dropped goes to `take`. */
+  function dropZone(zone, take) {
+    zone.addEventListener('dragover', function (e) {
+      e.preventDefault();
+      zone.classList.add('over');
+    });
+    zone.addEventListener('dragleave', function () {
+      zone.classList.remove('over');
+    });
+    zone.addEventListener('drop', async function (e) {
+      e.preventDefault();
+      zone.classList.remove('over');
+      take(await fromDrop(e.dataTransfer));
+    });
+  }
+
   function wire() {
     $('lang').addEventListener('click', function () {
       lang = lang === 'zh' ? 'en' : 'zh';
       localStorage.setItem('fupin-lang', lang);
       applyTexts();
+      renderChosen();
       if (view) loadResult();
+      if (diff) loadDiff();
     });
-    ['pick-files', 'pick-folder'].forEach(function (id) {
-      $(id).addEventListener('change', function (e) {
-        var files = fromInput(e.target);
-        e.target.value = '';
-        checkFiles(files);
-      });
+    ['old', 'new'].forEach(function (side) {
+      var take = function (files) {
+        choose(side, files);
+      };
+      pickers([side + '-files', side + '-folder'], take);
+      dropZone($('slot-' + side), take);
     });
-    var drop = $('drop');
-    drop.addEventListener('dragover', function (e) {
-      e.preventDefault();
-      drop.classList.add('over');
-    });
-    drop.addEventListener('dragleave', function () {
-      drop.classList.remove('over');
-    });
-    drop.addEventListener('drop', async function (e) {
-      e.preventDefault();
-      drop.classList.remove('over');
-      checkFiles(await fromDrop(e.dataTransfer));
-    });
+    $('compare-run').addEventListener('click', compareFiles);
+    pickers(['pick-files', 'pick-folder'], checkFiles);
+    dropZone($('drop'), checkFiles);
     // a file dropped beside the zone must not make the browser leave the page
     window.addEventListener('dragover', function (e) {
       e.preventDefault();
@@ -491,7 +639,9 @@
     texts = await res.json();
     applyTexts();
     wire();
+    renderChosen();
     await loadResult();
+    await loadDiff();
     document.body.setAttribute('data-ready', 'true');
   }
 

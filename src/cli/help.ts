@@ -2,9 +2,12 @@
 import type { Lang } from '../core/model.js';
 import { render } from '../formatters/catalogue/index.js';
 import { displayWidth, wrapWidth } from '../formatters/text-width.js';
-import { COMMANDS, type CommandSpec, type OptionSpec } from './spec.js';
+import { COMMANDS, type ArgumentSpec, type CommandSpec, type OptionSpec } from './spec.js';
 
 const t = (id: string, lang: Lang, data?: Record<string, string>): string => render({ id: `help/${id}`, ...(data ? { data } : {}) }, lang);
+
+/** An argument as the usage line shows it: its own shown name (`旧 新`), else commander's (`[paths...]`). */
+const argName = (a: ArgumentSpec, lang: Lang): string => (a.shown ? render({ id: a.shown }, lang) : a.name);
 
 function describeOption(o: OptionSpec, lang: Lang): string {
   const parts = [render({ id: o.help }, lang)];
@@ -55,7 +58,7 @@ export function programHelp(lang: Lang, width: number): string {
     ),
     ...section(
       t('commands', lang),
-      COMMANDS.map((c) => [`${c.name} ${c.args.map((a) => a.name).join(' ')}`.trim(), render({ id: c.help }, lang)] as [string, string]),
+      COMMANDS.map((c) => [`${c.name} ${c.args.map((a) => argName(a, lang)).join(' ')}`.trim(), render({ id: c.help }, lang)] as [string, string]),
       width,
     ),
     t('more-help', lang),
@@ -68,7 +71,7 @@ export function commandHelp(spec: CommandSpec, lang: Lang, width: number): strin
   const main = spec.options.filter((o) => !o.limit);
   const limits = spec.options.filter((o) => o.limit);
   const lines = [
-    `${t('usage', lang)}fupin ${spec.name} ${t('usage-options', lang)} ${spec.args.map((a) => a.name).join(' ')}`.trimEnd(),
+    `${t('usage', lang)}fupin ${spec.name} ${t('usage-options', lang)} ${spec.args.map((a) => argName(a, lang)).join(' ')}`.trimEnd(),
     '',
     render({ id: spec.help }, lang),
     '',
@@ -77,7 +80,7 @@ export function commandHelp(spec: CommandSpec, lang: Lang, width: number): strin
       spec.args.map((a) => {
         const desc = render({ id: a.help }, lang);
         const shown = a.default !== undefined ? `${desc}${lang === 'zh' ? `（${t('default', lang, { value: a.default })}）` : ` (${t('default', lang, { value: a.default })})`}` : desc;
-        return [a.name.replace(/^[<[]|[\]>]$/g, ''), shown] as [string, string];
+        return [a.shown ? argName(a, lang) : a.name.replace(/^[<[]|[\]>]$/g, ''), shown] as [string, string];
       }),
       width,
     ),

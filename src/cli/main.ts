@@ -3,10 +3,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang, Msg } from '../core/model.js';
 import { render } from '../formatters/catalogue/index.js';
-import { ConfigError } from '../io/config.js';
-import { InputError } from '../io/errors.js';
-import { OutputError } from '../io/safe-write.js';
 import { EXIT, UsageError } from './errors.js';
+import { failureOf } from './failure.js';
 import { commandHelp, programHelp } from './help.js';
 import { type CliIO, processIO } from './io.js';
 import { COMMANDS, commandSpec, type CommandSpec } from './spec.js';
@@ -122,18 +120,12 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       io.stderr(`${prefix}${m ? say(m) : e.message.replace(/^error:\s*/, '')}${hint}\n`);
       return EXIT.failed;
     }
-    if (e instanceof UsageError || e instanceof InputError || e instanceof OutputError) {
-      io.stderr(`${prefix}${say(e.msg)}\n`);
-      return e instanceof UsageError ? e.exitCode : EXIT.failed;
+    const f = failureOf(e);
+    for (const m of f.msgs) io.stderr(`${prefix}${say(m)}\n`);
+    if (f.unexpected) {
+      if (debug && f.unexpected.stack) io.stderr(`${f.unexpected.stack}\n`);
+      else io.stderr(`${say({ id: 'cli/debug-hint' })}\n`);
     }
-    if (e instanceof ConfigError) {
-      for (const issue of e.issues) io.stderr(`${prefix}${say(issue.msg)}\n`);
-      return EXIT.failed;
-    }
-    const err = e as Error;
-    io.stderr(`${prefix}${say({ id: 'cli/internal', data: { detail: err?.message ?? String(e) } })}\n`);
-    if (debug && err?.stack) io.stderr(`${err.stack}\n`);
-    else io.stderr(`${say({ id: 'cli/debug-hint' })}\n`);
-    return EXIT.failed;
+    return f.exitCode;
   }
 }

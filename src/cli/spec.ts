@@ -15,6 +15,8 @@ export interface OptionSpec {
 export interface ArgumentSpec {
   /** commander syntax: `<kind>`, `[paths...]`, `[dir]`. */
   name: string;
+  /** The catalogue id of the name the help shows instead (`diff 旧 新` / `diff OLD NEW`), when commander's is not it. */
+  shown?: string;
   help: string;
   default?: string;
 }
@@ -162,7 +164,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'diff',
     help: 'diff/help',
-    args: [{ name: '[paths...]', help: 'diff/arg-paths' }],
+    // commander takes any number (git's diff driver passes seven); the help shows the two a clerk gives
+    args: [{ name: '[paths...]', shown: 'diff/arg-names', help: 'diff/arg-paths' }],
     options: [format('pretty', 'json'), { flags: '-o, --output <file>', help: 'diff/opt-output' }, { flags: '--git-external', help: 'diff/opt-git' }, force, ...reading],
   },
   {

@@ -23,6 +23,9 @@ import type { Area, RegisterRow } from './model.js';
 import type { DivisionIndex } from './divisions.js';
 import { compact, isDittoMark, nameKey, orgKey } from './normalize.js';
 import { parsePhones } from './phone.js';
+import { detach, FloatColumn, IntColumn, TextTable } from './int-tables.js';
+
+export { detach } from './int-tables.js';
 
 /** The phone numbers of a 联系方式 cell, as digit strings (one parser for the whole tool: phone.ts). */
 export function phoneNumbers(text: string): string[] {
@@ -248,7 +251,11 @@ interface Household {
   suffix: string;
 }
 
-const SEP = '\u0001';
+/** A phone's digits as one number ('1' in front keeps leading zeros), 0 for none; undefined when too long to be exact. */
+function phoneCode(digits: string | undefined): number | undefined {
+  if (digits === undefined) return 0;
+  return digits.length <= 15 && /^\d+$/.test(digits) ? Number(`1${digits}`) : undefined;
+}
 
 /**
  * Numbers households (see the file comment for when two rows are one household): 0, 1, 2 … in the order first met, so
@@ -257,12 +264,19 @@ const SEP = '\u0001';
  */
 export class HouseholdIndex {
   /**
-   * Name|village → its households. The usual case, one household with at most one phone, is kept as one string,
-   * no + SEP + detail + SEP + county + SEP + phone: a province-wide register has hundreds of thousands of them.
+   * Name|village → its households. The usual case, one household with at most one phone, is kept as its number, its
+   * detail, county and phone in the columns below (a province-wide register has hundreds of thousands of them); a group
+   * of several households, or one with several phones, as a list.
    */
-  private readonly groups = new Map<string, string | Household[]>();
-  /** Household number → its group's key (the Map's own key string). */
-  private readonly keys: string[] = [];
+  private readonly groups = new Map<string, number | Household[]>();
+  private readonly details = new IntColumn();
+  private readonly counties = new IntColumn();
+  private readonly phones = new FloatColumn();
+  /** Details and counties, each once. */
+  private readonly texts = new TextTable();
+  private count = 0;
+  /** Household number → its group's key, made on the first idText (validation never asks). */
+  private keys: string[] | undefined;
   /** Household number → its id text, once asked for. */
   private readonly ids: string[] = [];
   private counter = 0;
@@ -272,7 +286,7 @@ export class HouseholdIndex {
 
   /** How many households have been numbered. */
   get size(): number {
-    return this.keys.length;
+    return this.count;
   }
 
   /** The household number of a row, or undefined when the row has no household name. `area`: the register's. */
@@ -297,18 +311,36 @@ export class HouseholdIndex {
   idText(no: number): string {
     const kept = this.ids[no];
     if (kept !== undefined) return kept;
+    if (!this.keys) {
+      this.keys = [];
+      for (const [key, v] of this.groups) {
+        if (typeof v === 'number') this.keys[v] = key;
+        else for (const h of v) this.keys[h.no] = key;
+      }
+    }
     const key = this.keys[no]!;
     const got = this.groups.get(key)!;
-    let id: string;
-    if (typeof got === 'string') {
-      const p = got.indexOf(SEP);
-      id = detach(key + got.slice(p + 1, got.indexOf(SEP, p + 1)));
-    } else {
-      const h = got.find((x) => x.no === no)!;
-      id = detach(key + h.detail + h.suffix);
-    }
+    const h = typeof got === 'number' ? undefined : got.find((x) => x.no === no)!;
+    const id = detach(h ? key + h.detail + h.suffix : key + this.texts.text(this.details.get(no)));
     this.ids[no] = id;
     return id;
+  }
+
+  private added(key: string): number {
+    const no = this.count++;
+    if (this.keys) this.keys[no] = key;
+    return no;
+  }
+
+  /** Keeps a group's one household in the columns; false when its phone does not fit (then it is kept as a list). */
+  private single(key: string, no: number, detail: string, county: string, phone: string | undefined): boolean {
+    const code = phoneCode(phone);
+    if (code === undefined) return false;
+    this.details.set(no, this.texts.no(detail));
+    this.counties.set(no, this.texts.no(county));
+    this.phones.set(no, code);
+    this.groups.set(key, no);
+    return true;
   }
 
   /** The household number for a row's identity (householdWho) and phone numbers (phoneNumbers). */
@@ -318,37 +350,34 @@ export class HouseholdIndex {
     if (got === undefined) {
       const own = unique(phones);
       const kept = detach(key);
-      const no = this.keys.length;
-      this.keys.push(kept);
-      this.groups.set(kept, own.length <= 1 ? compactForm(no, detail, county, own[0] ?? '') : [{ no, phones: own, detail: detach(detail), county, suffix: '' }]);
+      const no = this.added(kept);
+      if (own.length > 1 || !this.single(kept, no, detail, county, own[0])) {
+        this.groups.set(kept, [{ no, phones: own, detail: detach(detail), county, suffix: '' }]);
+      }
       return no;
     }
     let list: Household[];
-    if (typeof got === 'string') {
-      // the usual case, read in place: no SEP detail SEP county SEP phone
-      const p = got.indexOf(SEP);
-      let no = 0;
-      for (let i = 0; i < p; i++) no = no * 10 + got.charCodeAt(i) - 48;
-      const a = got.indexOf(SEP, p + 1);
-      const b = got.indexOf(SEP, a + 1);
-      const hasCounty = b > a + 1;
-      const hasPhone = b + 1 < got.length;
-      const countyOk = county === '' || !hasCounty || (b - a - 1 === county.length && got.startsWith(county, a + 1));
-      const sameDetail = a - p - 1 === detail.length && got.startsWith(detail, p + 1);
-      const phone = hasPhone ? got.slice(b + 1) : '';
-      const same = countyOk && (phones.length > 0 && hasPhone ? phones.includes(phone) : sameDetail);
-      const d = sameDetail ? detail : got.slice(p + 1, a);
-      const h: Household = { no, phones: hasPhone ? [phone] : [], detail: d, county: hasCounty ? got.slice(a + 1, b) : '', suffix: '' };
+    if (typeof got === 'number') {
+      // the usual case, read from the columns
+      const no = got;
+      const hadCounty = this.texts.text(this.counties.get(no));
+      const code = this.phones.get(no);
+      const phone = code === 0 ? '' : String(code).slice(1);
+      const countyOk = county === '' || hadCounty === '' || hadCounty === county;
+      const had = this.texts.text(this.details.get(no));
+      const sameDetail = had === detail;
+      const same = countyOk && (phones.length > 0 && phone !== '' ? phones.includes(phone) : sameDetail);
+      const h: Household = { no, phones: phone !== '' ? [phone] : [], detail: had, county: hadCounty, suffix: '' };
       if (same) {
-        let learns = !hasCounty && county !== '';
+        let learns = hadCounty === '' && county !== '';
         for (let i = 0; i < phones.length && !learns; i++) learns = phones[i] !== phone;
         if (learns) {
           learn(h, county, phones);
-          this.groups.set(key, h.phones.length <= 1 ? compactForm(no, d, h.county, h.phones[0] ?? '') : [{ ...h, detail: detach(d) }]);
+          if (h.phones.length > 1 || !this.single(key, no, had, h.county, h.phones[0])) this.groups.set(key, [h]);
         }
         return no;
       }
-      list = [{ ...h, detail: detach(d) }];
+      list = [h];
       this.groups.set(key, list);
     } else list = got;
     for (const h of list) {
@@ -357,17 +386,12 @@ export class HouseholdIndex {
         return h.no;
       }
     }
-    const no = this.keys.length;
-    this.keys.push(this.keys[list[0]!.no]!);
+    const no = this.added(key);
     // ids are unique: a second household with the same first detail is told apart by a number
     const suffix = list.some((h) => h.suffix === '' && h.detail === detail) ? `#${++this.counter}` : '';
     list.push({ no, phones: unique(phones), detail: detach(detail), county, suffix });
     return no;
   }
-}
-
-function compactForm(no: number, detail: string, county: string, phone: string): string {
-  return detach(`${no}${SEP}${detail}${SEP}${county}${SEP}${phone}`);
 }
 
 /** Whether a row (detail, county, phones) is about household h: see the file comment. */
@@ -385,13 +409,4 @@ function learn(h: Household, county: string, phones: readonly string[]): void {
 
 function unique(list: readonly string[]): string[] {
   return list.length < 2 ? list.map(detach) : [...new Set(list)].map(detach);
-}
-
-/**
- * The same text as a string of its own, for keeping. A cell's text may be a slice of its whole CSV line (and a
- * key built from it a chain of such pieces), which would keep the line alive as long as the key is kept.
- * Slicing a fresh concatenation makes V8 copy the characters into a new string the slice then points into.
- */
-export function detach(s: string): string {
-  return (' ' + s).slice(1);
 }

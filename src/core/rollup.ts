@@ -57,6 +57,11 @@ export interface LeftOut {
   rows: number[];
 }
 
+/** The note about rows left out, as the 统计表's notes and the local page list it (file, rows, why). */
+export function leftOutNote(l: LeftOut): Msg {
+  return msg(`rollup/${l.reason}`, { file: l.file, rows: l.rows, count: l.rows.length });
+}
+
 /**
  * A register's countable rows (a household paired with a typed organisation) as integers, two per row: the household's
  * number in the ledger's HouseholdIndex and the organisation's number in the tally. A province's registers hold
@@ -211,7 +216,7 @@ export class Tally {
     const out: Msg[] = [];
     for (const l of this.leftOut) {
       if (!files.has(l.file)) continue;
-      out.push(msg(`rollup/${l.reason}`, { file: l.file, rows: l.rows, count: l.rows.length }));
+      out.push(leftOutNote(l));
     }
     const keys = new Set(registers.flatMap((r) => [...this.orgsOf(r)]));
     const names = [...this.types.entries()].filter(([k, d]) => d.source === 'default' && keys.has(k)).map(([k]) => this.displayName(k));

@@ -1,5 +1,5 @@
 // What several rules need to know about one row (its org key, household number, phone numbers), worked out once per row and shared by the rules of one run.
-import { detach, HouseholdIndex, householdWho, orgKeyOf } from './household.js';
+import { HouseholdIndex, householdWho, orgKeyOf } from './household.js';
 import type { DivisionIndex } from './divisions.js';
 import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank } from './normalize.js';
@@ -118,50 +118,6 @@ function intern(table: Map<string, number>, key: string | undefined): number | u
     table.set(key, n);
   }
   return n;
-}
-
-/**
- * A growable column of 32-bit integers by a small integer (a household's number), 0 where nothing was set: what a
- * cross-row rule keeps per household in 4 bytes instead of an object and a map entry.
- */
-export class IntColumn {
-  private a = new Int32Array(1024);
-
-  get(i: number): number {
-    return i < this.a.length ? this.a[i]! : 0;
-  }
-
-  set(i: number, v: number): void {
-    if (i >= this.a.length) {
-      let n = this.a.length * 2;
-      while (n <= i) n *= 2;
-      const b = new Int32Array(n);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[i] = v;
-  }
-}
-
-/** Texts kept once each, as small integers (names and organisations repeat down a register). */
-export class TextTable {
-  private readonly nos = new Map<string, number>();
-  private readonly texts: string[] = [];
-
-  no(text: string): number {
-    let n = this.nos.get(text);
-    if (n === undefined) {
-      n = this.texts.length;
-      const kept = detach(text);
-      this.texts.push(kept);
-      this.nos.set(kept, n);
-    }
-    return n;
-  }
-
-  text(no: number): string {
-    return this.texts[no]!;
-  }
 }
 
 /** A character NFKC keeps as a non-space one: a text holding one is not blank (NFKC never drops a character). */

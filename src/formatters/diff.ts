@@ -17,6 +17,9 @@ const at = (w: Where): string => `${w.file} ${w.cell}`;
 /** One change as the table shows it: the area it is grouped under, then its cells. */
 interface TableRow {
   area: string;
+  kind: 'added' | 'removed' | 'changed';
+  /** The head of household's name (for the page to find a row by). */
+  name: string;
   cells: [kind: string, household: string, org: string, what: string, where: string];
 }
 
@@ -25,18 +28,22 @@ function tableRows(plan: DiffPlan, lang: Lang): TableRow[] {
   const q = (s: string) => (lang === 'zh' ? `“${s}”` : `"${s}"`);
   const pair = (kind: 'added' | 'removed') => (p: PairingDiff): TableRow => ({
     area: p.area,
+    kind,
+    name: p.household.name,
     cells: [`${kind === 'added' ? '+' : '-'} ${t(`diff/${kind}`, lang)}`, householdText(p.household, lang), p.org, '', t(`diff/at-${kind === 'added' ? 'new' : 'old'}`, lang, { at: at(p.at) })],
   });
   const change = (c: FieldChange): TableRow => ({
     area: c.area,
+    kind: 'changed',
+    name: c.household.name,
     cells: [`~ ${t('diff/changed', lang)}`, householdText(c.household, lang), c.org, `${c.column}${lang === 'zh' ? '：' : ': '}${q(c.before)} → ${q(c.after)}`, `${t('diff/at-old', lang, { at: at(c.old) })}\n${t('diff/at-new', lang, { at: at(c.new) })}`],
   });
   return [...plan.added.map(pair('added')), ...plan.removed.map(pair('removed')), ...plan.changed.map(change)];
 }
 
 /** Column widths for a terminal `width` wide: the household and the change get what is left. */
-function widths(rows: TableRow[], header: string[], width: number): number[] {
-  const natural = header.map((h, i) => Math.max(displayWidth(h), ...rows.flatMap((r) => r.cells[i]!.split('\n').map((l) => displayWidth(l)))));
+function widths(rows: TableRow['cells'][], header: string[], width: number): number[] {
+  const natural = header.map((h, i) => Math.max(displayWidth(h), ...rows.flatMap((r) => r[i]!.split('\n').map((l) => displayWidth(l)))));
   const frame = 3 * header.length + 1;
   const fixed = [natural[0]!, Math.min(natural[2]!, 20), Math.min(natural[4]!, 28)];
   const rest = Math.max(30, width - frame - fixed[0]! - fixed[1]! - fixed[2]!);
@@ -45,27 +52,44 @@ function widths(rows: TableRow[], header: string[], width: number): number[] {
   return [fixed[0]!, household, fixed[1]!, what, fixed[2]!];
 }
 
-/** The terminal: a table of the changes per area (in the order areas first appear), then the summary. */
-export function formatDiffPretty(plan: DiffPlan, lang: Lang, width = 120): string {
-  const out: string[] = [];
-  for (const col of plan.onlyOld) out.push(t('diff/column-only', lang, { column: COLUMN_BY_KEY.get(col)!.label, side: t('diff/side-old', lang) }));
-  for (const col of plan.onlyNew) out.push(t('diff/column-only', lang, { column: COLUMN_BY_KEY.get(col)!.label, side: t('diff/side-new', lang) }));
-  if (out.length) out.push('');
-  const rows = tableRows(plan, lang);
+/** What `fupin diff` shows, in words, before any layout: the terminal and the local page both show this. */
+export interface DiffSections {
+  /** Columns only one version has (not compared). */
+  notes: string[];
+  header: string[];
+  /** The changes per area, in the order areas first appear; each row's cells (a cell may hold a line break). */
+  areas: { area: string; rows: Omit<TableRow, 'area'>[] }[];
+  /** The last line: what changed, or that nothing did. */
+  summary: string;
+}
+
+export function diffSections(plan: DiffPlan, lang: Lang): DiffSections {
+  const notes: string[] = [];
+  for (const col of plan.onlyOld) notes.push(t('diff/column-only', lang, { column: COLUMN_BY_KEY.get(col)!.label, side: t('diff/side-old', lang) }));
+  for (const col of plan.onlyNew) notes.push(t('diff/column-only', lang, { column: COLUMN_BY_KEY.get(col)!.label, side: t('diff/side-new', lang) }));
   const header = ['col-kind', 'col-household', 'col-org', 'col-what', 'col-where'].map((k) => t(`diff/${k}`, lang));
-  const w = widths(rows, header, width);
-  const byArea = new Map<string, TableRow[]>();
-  for (const r of rows) {
-    let list = byArea.get(r.area);
-    if (!list) byArea.set(r.area, (list = []));
+  const byArea = new Map<string, Omit<TableRow, 'area'>[]>();
+  for (const { area, ...r } of tableRows(plan, lang)) {
+    let list = byArea.get(area);
+    if (!list) byArea.set(area, (list = []));
     list.push(r);
   }
-  for (const [area, list] of byArea) {
-    const cells = list.map((r) => r.cells.map((c, i) => c.split('\n').flatMap((line) => wrapWidth(line, w[i]!))));
-    out.push(area || t('diff/no-county', lang), boxTable(header, cells, { widths: w }), '');
-  }
+  const areas = [...byArea].map(([area, rows]) => ({ area: area || t('diff/no-county', lang), rows }));
   const s = plan.summary;
-  out.push(byArea.size === 0 ? t('diff/nothing', lang, { n: s.new }) : t('diff/summary', lang, { ...s }));
+  return { notes, header, areas, summary: areas.length === 0 ? t('diff/nothing', lang, { n: s.new }) : t('diff/summary', lang, { ...s }) };
+}
+
+/** The terminal: a table of the changes per area (in the order areas first appear), then the summary. */
+export function formatDiffPretty(plan: DiffPlan, lang: Lang, width = 120): string {
+  const d = diffSections(plan, lang);
+  const out: string[] = [...d.notes];
+  if (out.length) out.push('');
+  const w = widths(d.areas.flatMap((a) => a.rows.map((r) => r.cells)), d.header, width);
+  for (const { area, rows } of d.areas) {
+    const cells = rows.map((r) => r.cells.map((c, i) => c.split('\n').flatMap((line) => wrapWidth(line, w[i]!))));
+    out.push(area, boxTable(d.header, cells, { widths: w }), '');
+  }
+  out.push(d.summary);
   return `${out.join('\n')}\n`;
 }
 

@@ -67,18 +67,37 @@ export async function streamCsvRows(
   const guard = new ProgressGuard(limits.maxMillis, opts.now);
   const fh = await open(abs, 'r');
   try {
-    let buf: Buffer = Buffer.alloc(0);
+    // The bytes not read yet are buf[pos…]; buf is the start of `store`, one buffer for the whole read: the unread part
+    // moves to its start and the next chunk is read in after it (a new buffer per chunk, and another to join the rest
+    // of a line to it, left ~100 MB of buffers for the collector on a million-row file).
+    let store = Buffer.allocUnsafe(HEAD_BYTES + (opts.chunkBytes ?? CHUNK_BYTES));
+    let buf: Buffer = store.subarray(0, 0);
+    let pos = 0;
+    let nextLf = -1;
+    let nextCr = -1;
+    let nextQuote = -1;
     let eof = false;
-    /** The next chunk of the file (empty at its end). */
-    const readMore = async (size = opts.chunkBytes ?? CHUNK_BYTES): Promise<Buffer> => {
-      const chunk = Buffer.allocUnsafe(size);
-      const { bytesRead } = await guard.wait(fh.read(chunk, 0, size, null));
+    /** Reads the next chunk of the file in after the unread bytes (moved to the start): where the new bytes begin. */
+    const readMore = async (size = opts.chunkBytes ?? CHUNK_BYTES): Promise<number> => {
+      const keep = buf.length - pos;
+      if (store.length < keep + size) {
+        const bigger = Buffer.allocUnsafe(Math.max(2 * store.length, keep + size));
+        buf.copy(bigger, 0, pos);
+        store = bigger;
+      } else if (pos > 0 && keep > 0) store.copyWithin(0, pos, buf.length);
+      const { bytesRead } = await guard.wait(fh.read(store, keep, size, null));
       if (bytesRead === 0) eof = true;
-      return chunk.subarray(0, bytesRead);
+      buf = store.subarray(0, keep + bytesRead);
+      pos = 0;
+      nextLf = -1;
+      nextCr = -1;
+      nextQuote = -1;
+      return keep;
     };
 
     // ---- the encoding and the delimiter, from the first chunk
-    const head = await readMore(HEAD_BYTES);
+    await readMore(HEAD_BYTES);
+    const head = buf;
     const forced = opts.encoding;
     const bom8 = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
     const bom16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
@@ -114,24 +133,20 @@ export async function streamCsvRows(
     const text =
       encoding === 'utf-8' ? (from: number, to: number) => buf.toString('utf8', from, to) : (from: number, to: number) => decoder.decode(buf.subarray(from, to));
 
-    /** Take a chunk into the buffer, with the checks the whole-file reader makes on its bytes. */
-    let utf8Carry = Buffer.alloc(0);
-    const take = (chunk: Buffer, first: boolean): void => {
-      if (chunk.includes(0)) throw new NotStreamable('NUL byte');
+    /** The bytes of a cut UTF-8 sequence at the end of what was read: still in the buffer, before the new bytes. */
+    let carry = 0;
+    /** Checks the bytes just read (buf[start…]) as the whole-file reader checks a file's bytes. */
+    const take = (start: number): void => {
+      const fresh = buf.subarray(start);
+      if (fresh.includes(0)) throw new NotStreamable('NUL byte');
       if (encoding === 'utf-8') {
         // invalid bytes are decoded differently whole and line by line: leave them to the whole-file reader
-        const all = utf8Carry.length ? Buffer.concat([utf8Carry, chunk]) : chunk;
-        const end = utf8Boundary(all, eof);
-        if (!isUtf8(all.subarray(0, end))) throw new NotStreamable('not UTF-8 after the start');
-        utf8Carry = Buffer.from(all.subarray(end));
+        const from = start - carry;
+        const end = from + utf8Boundary(buf.subarray(from), eof);
+        if (!isUtf8(buf.subarray(from, end))) throw new NotStreamable('not UTF-8 after the start');
+        carry = buf.length - end;
       }
-      if (ascii && !isAscii(chunk)) ascii = false;
-      const data = first ? chunk.subarray(skip) : chunk;
-      buf = pos < buf.length ? Buffer.concat([buf.subarray(pos), data]) : data;
-      pos = 0;
-      nextLf = -1;
-      nextCr = -1;
-      nextQuote = -1;
+      if (ascii && !isAscii(fresh)) ascii = false;
     };
 
     opts.onStart?.({
@@ -140,12 +155,9 @@ export async function streamCsvRows(
     });
 
     // ---- records
-    let pos = 0;
-    let nextLf = -1;
-    let nextCr = -1;
-    let nextQuote = -1;
     let records = 0;
-    take(head, true);
+    take(0);
+    pos = skip;
     for (;;) {
       // a complete line (or record) must be in the buffer: read on until a line end, or the end of the file
       // where the next LF, CR and quote are, looked for again only once passed (a file may have none of one kind)
@@ -169,8 +181,7 @@ export async function streamCsvRows(
         if (rec === undefined) {
           if (eof) throw new NotStreamable('quote not closed');
           if (buf.length - pos > 4 * limits.maxCellChars) throw new NotStreamable('record too long');
-          const more = await readMore();
-          take(more, false);
+          take(await readMore());
           continue;
         }
         emit(rec.cells);
@@ -180,7 +191,7 @@ export async function streamCsvRows(
           // no line end yet (or a CR that may be followed by LF in the next chunk)
           if (!eof) {
             if (buf.length - pos > limits.maxCellChars) throw new NotStreamable('line too long');
-            take(await readMore(), false);
+            take(await readMore());
             continue;
           }
           if (pos >= buf.length) break;

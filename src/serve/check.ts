@@ -48,7 +48,8 @@ export interface BatchCheckOptions {
   onFile?: (done: number, total: number, file: string) => void;
 }
 
-const quiet = (cwd: string, lang: Lang): CommandContext => ({
+/** A command's context that says nothing (the page shows what it needs), reading relative to `cwd`. */
+export const quietContext = (cwd: string, lang: Lang): CommandContext => ({
   io: { stdout: () => undefined, stderr: () => undefined, stdoutIsTTY: false, stderrIsTTY: false, columns: 100, env: {}, cwd },
   lang,
   debug: false,
@@ -56,7 +57,7 @@ const quiet = (cwd: string, lang: Lang): CommandContext => ({
 
 /** Reads and checks the batch, then writes its downloads. A config file among the uploads is not used: defaults only. */
 export async function checkBatch(opts: BatchCheckOptions): Promise<CheckedBatch> {
-  const ctx = quiet(opts.input, opts.lang);
+  const ctx = quietContext(opts.input, opts.lang);
   const loaded: LoadedConfig = { config: defaultConfig(), base: opts.input };
   const { ledger, profile } = await openLedger(
     [opts.input],

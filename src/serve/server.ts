@@ -19,7 +19,10 @@ import { readPackageFile } from '../io/package-root.js';
 import { makeFolder, makeServeFolder, removeFolder, removeStaleServeFolders, storeUpload, UploadTooBig } from '../io/serve-store.js';
 import type { ReadingFlags } from '../cli/ledger.js';
 import { limitsFromFlags } from '../cli/ledger.js';
+import { failureOf } from '../cli/failure.js';
+import type { DiffSideName } from '../cli/diff-versions.js';
 import { checkBatch, downloadBytes, type CheckedBatch } from './check.js';
+import { diffBatch, diffView, type ComparedBatch } from './diff.js';
 import { uploadPath } from './upload-name.js';
 import { pageView } from './view.js';
 
@@ -65,12 +68,18 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 interface Batch {
   id: string;
+  /** A batch to check, or the two versions of a comparison (uploads under in/old and in/new). */
+  kind: 'check' | 'diff';
   dir: string;
   input: string;
   output: string;
   files: number;
   bytes: number;
+  /** The names as uploaded (safe relative paths), per version of a comparison. */
+  uploaded: Record<DiffSideName, string[]>;
 }
+
+const SIDES: readonly DiffSideName[] = ['old', 'new'];
 
 class HttpError extends Error {
   constructor(
@@ -118,7 +127,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const texts = pageTexts();
   const batches = new Map<string, Batch>();
   let last: { batch: Batch; checked: CheckedBatch; files: number } | undefined;
-  let checking = false;
+  let lastDiff: { batch: Batch; compared: ComparedBatch } | undefined;
+  /** The batch being checked or compared (one at a time): never dropped while it runs. */
+  let running: Batch | undefined;
   let batchCount = 0;
   let port = 0;
 
@@ -157,6 +168,14 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         if (!last) return send(res, 204);
         return json(res, 200, pageView({ result: last.checked.result, passedOver: last.checked.ledger.passedOver, files: last.files, statsTitle: last.checked.profile.titles.stats, downloads: last.checked.downloads.map(({ make: _m, ...d }) => d), checkedAt: last.checked.checkedAt }, lang));
       }
+      if (rest.length === 2 && rest[0] === 'api' && rest[1] === 'diff') {
+        if (!lastDiff) return send(res, 204);
+        return json(res, 200, diffView(lastDiff.compared, lang));
+      }
+      if (rest.length === 2 && rest[0] === 'download' && lastDiff && rest[1] === lastDiff.compared.download.id) {
+        const d = lastDiff.compared.download;
+        return send(res, 200, await d.make(), XLSX_TYPE, { 'Content-Disposition': contentDisposition(d.name) });
+      }
       if (rest.length === 2 && rest[0] === 'download' && last) {
         const got = await downloadBytes(last.checked, rest[1]!);
         if (!got) return send(res, 404);
@@ -172,12 +191,15 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       throw new HttpError(403, { id: 'serve/forbidden' });
     }
     if (method === 'POST' && rest.length === 2 && rest[0] === 'api' && rest[1] === 'batch') {
-      // a new batch replaces every earlier one but the batch of the last result (its downloads stay until the next result)
-      for (const b of [...batches.values()]) if (b !== last?.batch) await dropBatch(b);
+      // a new batch replaces every earlier one but the batches of the last result and the last comparison (their
+      // downloads stay until the next of their kind)
+      for (const b of [...batches.values()]) if (b !== last?.batch && b !== lastDiff?.batch && b !== running) await dropBatch(b);
       const id = `b${++batchCount}`;
       const dir = path.join(folder, id);
-      const b: Batch = { id, dir, input: path.join(dir, 'in'), output: path.join(dir, 'out'), files: 0, bytes: 0 };
+      const kind = url.searchParams.get('for') === 'diff' ? 'diff' : 'check';
+      const b: Batch = { id, kind, dir, input: path.join(dir, 'in'), output: path.join(dir, 'out'), files: 0, bytes: 0, uploaded: { old: [], new: [] } };
       await makeFolder(b.input);
+      if (kind === 'diff') for (const side of SIDES) await makeFolder(path.join(b.input, side));
       await makeFolder(b.output);
       batches.set(id, b);
       return json(res, 201, { batch: id, maxFiles, maxFileBytes, maxBatchBytes });
@@ -187,14 +209,18 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     if (method === 'PUT' && batch && rest.length === 4 && rest[3] === 'files') {
       const parts = uploadPath(url.searchParams.get('name') ?? '');
       if (!parts) throw new HttpError(400, { id: 'serve/bad-name' });
+      // a comparison's file belongs to one version; a check's to none
+      const side = SIDES.find((x) => x === url.searchParams.get('side'));
+      if ((batch.kind === 'diff') !== (side !== undefined)) throw new HttpError(400, { id: 'serve/bad-side' });
       if (batch.files >= maxFiles) throw new HttpError(413, { id: 'serve/batch-too-many', data: { max: maxFiles } });
       const declared = Number(req.headers['content-length'] ?? NaN);
       if (declared > maxFileBytes) throw new HttpError(413, { id: 'serve/file-too-big', data: { mb: Math.round(maxFileBytes / 1048576) } });
       if (declared > maxBatchBytes - batch.bytes) throw new HttpError(413, { id: 'serve/batch-too-big', data: { mb: Math.round(maxBatchBytes / 1048576) } });
       batch.files++;
       try {
-        const stored = await storeUpload(batch.input, parts, req, { maxFileBytes, batchLeft: maxBatchBytes - batch.bytes });
+        const stored = await storeUpload(side ? path.join(batch.input, side) : batch.input, parts, req, { maxFileBytes, batchLeft: maxBatchBytes - batch.bytes });
         batch.bytes += stored.bytes;
+        if (side) batch.uploaded[side].push(stored.rel);
         return json(res, 201, { file: stored.rel, bytes: stored.bytes });
       } catch (e) {
         batch.files--;
@@ -206,13 +232,27 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         throw e;
       }
     }
+    if (method === 'POST' && batch && rest.length === 4 && rest[3] === 'diff') {
+      if (batch.kind !== 'diff') return send(res, 404);
+      const empty = SIDES.find((x) => batch.uploaded[x].length === 0);
+      if (empty) throw new HttpError(400, { id: `serve/diff-${empty}-empty` });
+      return runJob(res, batch, lang, async (line) => {
+        const compared = await diffBatch({
+          input: { old: path.join(batch.input, 'old'), new: path.join(batch.input, 'new') },
+          output: batch.output,
+          uploaded: batch.uploaded,
+          lang,
+          flags: opts.flags,
+          onFile: (side, done, total, file) => line({ progress: { side, done, total, file } }),
+        });
+        const previous = lastDiff;
+        lastDiff = { batch, compared };
+        return previous?.batch;
+      });
+    }
     if (method === 'POST' && batch && rest.length === 4 && rest[3] === 'check') {
-      if (checking) throw new HttpError(409, { id: 'serve/busy' });
-      checking = true;
-      // progress as lines of JSON while the folder is read, then the result
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
-      const line = (v: unknown): void => void res.write(`${JSON.stringify(v)}\n`);
-      try {
+      if (batch.kind !== 'check') return send(res, 404);
+      return runJob(res, batch, lang, async (line) => {
         const checked = await checkBatch({
           input: batch.input,
           output: batch.output,
@@ -222,23 +262,37 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         });
         const previous = last;
         last = { batch, checked, files: batch.files };
-        if (previous && previous.batch !== batch) await dropBatch(previous.batch);
-        line({ done: true });
-      } catch (e) {
-        line({ error: errorText(e, lang) });
-      } finally {
-        checking = false;
-        res.end();
-      }
-      return;
+        return previous?.batch;
+      });
     }
     return send(res, 404);
   }
 
+  /**
+   * A check or a comparison, one at a time: progress as lines of JSON while the files are read, then `{done}` or
+   * `{error}`. `job` keeps its result and returns the batch of the result it replaced, which is dropped unless the
+   * other kind's result still needs it.
+   */
+  async function runJob(res: http.ServerResponse, batch: Batch, lang: Lang, job: (line: (v: unknown) => void) => Promise<Batch | undefined>): Promise<void> {
+    if (running) throw new HttpError(409, { id: 'serve/busy' });
+    running = batch;
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
+    const line = (v: unknown): void => void res.write(`${JSON.stringify(v)}\n`);
+    try {
+      const replaced = await job(line);
+      if (replaced && replaced !== batch && replaced !== last?.batch && replaced !== lastDiff?.batch) await dropBatch(replaced);
+      line({ done: true });
+    } catch (e) {
+      line({ error: errorText(e, lang) });
+    } finally {
+      running = undefined;
+      res.end();
+    }
+  }
+
+  /** An error in the page's language, in the catalogue's words, as the CLI says it (cli/failure.ts). */
   function errorText(e: unknown, lang: Lang): string {
-    const m = (e as { msg?: unknown }).msg;
-    if (m && typeof m === 'object' && typeof (m as { id?: unknown }).id === 'string') return render(m as { id: string }, lang);
-    return e instanceof Error ? e.message : String(e);
+    return failureOf(e).msgs.map((m) => render(m, lang)).join('\n');
   }
 
   const server = http.createServer((req, res) => {

@@ -2,12 +2,13 @@
 // the 附3 as the form lays it out, the quota verdicts, the files passed over and the downloads. Every text is rendered
 // here through the catalogue; the page inserts them as text, never as HTML.
 import type { CheckResult } from '../core/ledger/check.js';
+import { leftOutNote } from '../core/rollup.js';
 import type { PassedOver } from '../core/ledger/model.js';
 import type { Lang, Severity } from '../core/model.js';
 import { render } from '../formatters/catalogue/index.js';
 import { figuresOf, GROUP_HEADERS, MEASURE_HEADERS } from '../formatters/rollup-report.js';
 
-export type DownloadKind = 'annotated' | 'stats' | 'quota' | 'cards' | 'publish' | 'zip';
+export type DownloadKind = 'annotated' | 'stats' | 'quota' | 'cards' | 'publish' | 'zip' | 'diff';
 
 export interface Download {
   id: string;
@@ -50,6 +51,12 @@ export interface StatsView {
   notes: string[];
 }
 
+/** What was left out of the 统计表's count, in the CLI's words: the rows (file, rows, why) and the files (why). */
+export interface LeftOutView {
+  rows: { file: string; text: string }[];
+  files: { file: string; text: string }[];
+}
+
 export interface PageView {
   checkedAt: string;
   lang: Lang;
@@ -57,7 +64,8 @@ export interface PageView {
   counts: Record<Severity, number>;
   failed: boolean;
   readable: boolean;
-  leftOut: boolean;
+  /** null when nothing was left out. */
+  leftOut: LeftOutView | null;
   groups: ViewGroup[];
   passedOver: { file: string; why: string }[];
   stats: StatsView | { none: string };
@@ -145,7 +153,13 @@ export function pageView(input: ViewInput, lang: Lang): PageView {
     counts: result.counts,
     failed: result.failed,
     readable: result.readable,
-    leftOut: rollup ? rollup.rowsLeftOut.length > 0 || rollup.filesLeftOut.length > 0 : false,
+    leftOut:
+      rollup && (rollup.rowsLeftOut.length > 0 || rollup.filesLeftOut.length > 0)
+        ? {
+            rows: rollup.rowsLeftOut.map((l) => ({ file: l.file, text: render(leftOutNote(l), lang) })),
+            files: rollup.filesLeftOut.map((f) => ({ file: f.file, text: say('report/file-why', { file: f.file, why: render(f.why, lang) }) })),
+          }
+        : null,
     groups,
     passedOver: input.passedOver.map((p) => ({ file: p.file, why: render(p.why, lang) })),
     stats,

@@ -321,3 +321,17 @@ describe('HouseholdIndex numbers', () => {
     expect(h.idFor(who(k, '3组'), ['13900000009'])).toBe(`${k}3组`); // 139…09 was learnt by the first: listed first
   });
 });
+
+describe('HouseholdIndex phones kept as numbers', () => {
+  it('keeps leading zeros, and a phone too long for a number apart, telling households by them as before', () => {
+    const h = new HouseholdIndex();
+    const k = '王五|大湾村';
+    expect(h.noFor(who(k), ['07451234567'])).toBe(0);
+    expect(h.noFor(who(k), ['7451234567'])).toBe(1); // not the same number without its 0
+    expect(h.noFor(who(k), ['07451234567'])).toBe(0);
+    const long = '1234567890123456789';
+    expect(h.noFor(who('赵六|大湾村'), [long])).toBe(2);
+    expect(h.noFor(who('赵六|大湾村'), [long])).toBe(2);
+    expect(h.noFor(who('赵六|大湾村'), ['1234567890123456788'])).toBe(3);
+  });
+});

@@ -91,6 +91,33 @@ describe('fupin diff (built CLI)', () => {
     expect(missing.stderr).not.toMatch(STACK_LINE);
   }, 120_000);
 
+  it('takes two paths, OLD then NEW: the help says so in both languages; one or three paths is a usage message, exit 2', () => {
+    const help = fupin(['diff', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout.split('\n')[0]).toBe('用法：fupin diff [选项] 旧 新');
+    expect(help.stdout).toMatch(/^ {2}旧 新 {2}两个路径，先旧版本，后新版本/m);
+    const en = fupin(['diff', '--help', '--lang', 'en']);
+    expect(en.stdout.split('\n')[0]).toBe('Usage: fupin diff [options] OLD NEW');
+    expect(en.stdout).toMatch(/^ {2}OLD NEW {2}two paths, the old version first, then the new one/m);
+    expect(fupin(['--help']).stdout).toMatch(/^ {2}diff 旧 新 /m);
+    for (const [args, words] of [
+      [['diff'], '给了 0 个'],
+      [['diff', 'fixtures/diff/old'], '给了 1 个'],
+      [['diff', 'fixtures/diff/old', 'fixtures/diff/new', 'fixtures/diff/same'], '给了 3 个路径'],
+    ] as const) {
+      const r = fupin([...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^fupin：diff (要两个路径|只比较两个版本)/);
+      expect(r.stderr).toContain(words);
+      expect(r.stderr).toContain('fupin diff --help');
+      expect(r.stderr).not.toMatch(STACK_LINE);
+    }
+    const one = fupin(['diff', 'fixtures/diff/old', '--lang', 'en']);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toBe('fupin: diff takes two paths, the old version first, then the new one (files or folders), and got 1. E.g. fupin diff "溆浦县".xlsx "溆浦县（修改）".xlsx (see fupin diff --help)\n');
+  }, 120_000);
+
   const hasGit = spawnSync('git', ['--version']).status === 0;
   it.skipIf(!hasGit)('git diff in a ledger set up as its README says shows the changes by household (the vendored one-file build)', () => {
     const led = path.join(tmp.dir, 'ledger');

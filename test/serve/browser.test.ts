@@ -3,12 +3,13 @@
 // official form with the CLI's 合计, the result survives a reload, English is one click away, and Ctrl-C stops the
 // server and deletes the uploads. Skipped, saying so, where no Chromium is installed (.ci/run installs it).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, fupin, ROOT, tempDir } from '../e2e/helpers.js';
+import { DIFF_TRUTH, expectPlanted, PLANTED_ROWS } from './diff-truth.js';
 
 const CHROMIUM = [process.env.FUPIN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
 if (!CHROMIUM) console.warn('SKIP fupin serve browser tests: no Chromium (apt-get install -y chromium fonts-noto-cjk, or set FUPIN_CHROMIUM)');
@@ -67,6 +68,10 @@ describe.skipIf(!CHROMIUM)('fupin serve in Chromium', () => {
     const first = cli.files.find((f) => f.problems.some((p) => p.cell))!;
     const msg = (first.problems.find((p) => p.cell) as { message?: string }).message!;
     expect(await page.textContent('#groups')).toContain(msg);
+    // what was left out of the count is listed as the CLI lists it: the file, the rows, why
+    const notes = (JSON.parse(fupin(['rollup', CITY, '-f', 'json']).stdout) as { notes: string[] }).notes;
+    const noName = notes.find((n) => n.includes('没有户主姓名'))!;
+    expect(await page.$$eval('#left-out li[data-left="rows"]', (li) => li.map((l) => l.textContent))).toEqual([`怀化市/${noName}`]);
     // filter: errors only hides the warnings
     await page.click('#filters button[data-filter="error"]');
     expect(await page.$$eval('#groups tr[data-severity="warning"]', (r) => r.length)).toBe(0);
@@ -132,6 +137,54 @@ describe.skipIf(!CHROMIUM)('fupin serve in Chromium', () => {
     }, csv);
     await page.dispatchEvent('#drop', 'drop', { dataTransfer: dt });
     await page.waitForSelector('section.file[data-file="会同县.csv"] tr[data-cell="E2"]');
+  }, 120_000);
+
+  it('与上一版比较: a folder picked as 上一版 and a CSV dropped as 这一版 show exactly the planted changes; 变更.xlsx downloads', async () => {
+    expect(await page.isDisabled('#compare-run')).toBe(true);
+    await page.setInputFiles('#old-folder', path.join(ROOT, 'fixtures/diff/old'));
+    await page.waitForSelector('#slot-old.filled');
+    // the new version as Excel saved it in CSV (GBK), dropped onto 这一版
+    const csv = [...readFileSync(path.join(ROOT, 'fixtures/diff/new-csv/怀化市/溆浦县.csv'))];
+    const dt = await page.evaluateHandle((bytes) => {
+      const d = new DataTransfer();
+      d.items.add(new File([new Uint8Array(bytes)], '溆浦县.csv', { type: 'text/csv' }));
+      return d;
+    }, csv);
+    await page.dispatchEvent('#slot-new', 'drop', { dataTransfer: dt });
+    await page.waitForSelector('#compare-run:not([disabled])');
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/diff?') && r.request().method() === 'POST'), page.click('#compare-run')]);
+    await page.waitForSelector('#diff-results:not([hidden]) table.diff');
+
+    expect(await page.$$eval('h3.diff-area', (h) => h.map((x) => x.textContent))).toEqual(['怀化市溆浦县']);
+    const rows = await page.$$eval('table.diff tbody tr', (trs) => trs.map((tr) => ({ kind: tr.getAttribute('data-kind'), name: tr.getAttribute('data-name'), cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '') })));
+    expectPlanted(rows, /^旧 old\/怀化市\/溆浦县\.xlsx [A-Z]+\d+\n新 溆浦县\.csv [A-Z]+\d+$/);
+    const cli = fupin(['diff', 'fixtures/diff/old', 'fixtures/diff/new-csv']);
+    expect(await page.textContent('#diff-summary')).toBe(cli.stdout.trimEnd().split('\n').at(-1));
+
+    // the language switch applies to the comparison too
+    await page.click('#lang');
+    await page.waitForFunction(() => /added/.test(document.querySelector('#diff-summary')?.textContent ?? ''));
+    expect(await page.textContent('#diff-summary')).toBe(fupin(['diff', 'fixtures/diff/old', 'fixtures/diff/new-csv', '--lang', 'en']).stdout.trimEnd().split('\n').at(-1));
+    await page.click('#lang');
+    await page.waitForFunction(() => /新增/.test(document.querySelector('#diff-summary')?.textContent ?? ''));
+
+    // 变更.xlsx: fupin's own output with a row per change
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[data-kind="diff"]')]);
+    expect(download.suggestedFilename()).toBe('变更.xlsx');
+    const saved = path.join(tmp.dir, 'changes.xlsx');
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    expect(wb.keywords).toBe('fupin:diff');
+    const ws = wb.worksheets[0]!;
+    const texts: string[][] = [];
+    ws.eachRow((row) => void texts.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    expect(texts).toHaveLength(2 + PLANTED_ROWS);
+    const kinds = texts.slice(2).map((r) => `${r[1]} ${r[2]}`).sort();
+    expect(kinds).toEqual([...DIFF_TRUTH.added.map((a) => `新增 ${a.name}`), ...DIFF_TRUTH.removed.map((a) => `删除 ${a.name}`), ...DIFF_TRUTH.changed.map((a) => `改动 ${a.name}`)].sort());
+    // fupin reads it back as its own output, never as a register
+    const back = JSON.parse(fupin(['validate', saved, '-f', 'json']).stdout) as { files: { problems: { rule: string }[] }[] };
+    expect(back.files[0]!.problems.map((p) => p.rule)).toEqual(['file-own-output']);
   }, 120_000);
 
   it('security probes: a foreign Host, a path traversal name, an oversize upload', async () => {

@@ -1,14 +1,15 @@
 // fupin serve's server without a browser: the security probes the issue lists (wrong token, foreign Host, cross-origin
 // and header-less writes, path traversal names, oversize uploads, no CORS, the headers on every answer), then one
 // upload + check of a city folder through the API, and the run's folder gone after stop.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipArchive } from '../../src/io/zip.js';
 import { readXlsxBuffer } from '../../src/io/xlsx.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
-import { ROOT, tempDir } from '../e2e/helpers.js';
+import { fupin, ROOT, tempDir } from '../e2e/helpers.js';
+import { expectPlanted, PLANTED_ROWS } from './diff-truth.js';
 
 interface Answer {
   status: number;
@@ -186,6 +187,142 @@ describe('fupin serve: the server', () => {
     const en = JSON.parse((await request(server, 'GET', `${base}api/result?lang=en`)).body);
     expect(en.lang).toBe('en');
   }, 120_000);
+
+  it('left-out rows and files are listed as the CLI lists them (file, rows, why)', async () => {
+    // 沅陵县's register sent twice: the 修改 version is counted (its row 8 has no 户主姓名), the plain one is left out
+    const dir = path.join(tmp.dir, 'left-out', '怀化市');
+    mkdirSync(dir, { recursive: true });
+    const yuanling = readFileSync(path.join(ROOT, 'fixtures/ledger/怀化市/沅陵县.xlsx'));
+    writeFileSync(path.join(dir, '沅陵县.xlsx'), yuanling);
+    writeFileSync(path.join(dir, '沅陵县（修改）.xlsx'), yuanling);
+    const batch = await newBatch();
+    for (const n of ['沅陵县.xlsx', '沅陵县（修改）.xlsx']) {
+      expect((await request(server, 'PUT', `${base}api/batch/${batch}/files?name=${encodeURIComponent(`怀化市/${n}`)}`, { headers: ours(), body: yuanling })).status).toBe(201);
+    }
+    await request(server, 'POST', `${base}api/batch/${batch}/check?lang=zh`, { headers: ours() });
+    const cli = JSON.parse(fupin(['rollup', path.dirname(dir), '-f', 'json']).stdout) as { notes: string[]; leftOut: { rows: number; files: { file: string; why: string }[] } };
+    expect(cli.leftOut.rows).toBe(1);
+    expect(cli.leftOut.files).toHaveLength(1);
+    const view = JSON.parse((await request(server, 'GET', `${base}api/result?lang=zh`)).body) as { leftOut: { rows: { file: string; text: string }[]; files: { file: string; text: string }[] } | null };
+    expect(view.leftOut).not.toBeNull();
+    expect(view.leftOut!.rows).toEqual([{ file: '怀化市/沅陵县（修改）.xlsx', text: '怀化市/沅陵县（修改）.xlsx 第 8 行没有户主姓名，无法确定帮扶对象，共 1 行未计入' }]);
+    expect(cli.notes).toContain(view.leftOut!.rows[0]!.text);
+    expect(view.leftOut!.files).toEqual(cli.leftOut.files.map((f) => ({ file: f.file, text: `${f.file}：${f.why}` })));
+    expect(view.leftOut!.files[0]!.text).toContain('已按 怀化市/沅陵县（修改）.xlsx 计入');
+    const en = JSON.parse((await request(server, 'GET', `${base}api/result?lang=en`)).body) as typeof view;
+    expect(en.leftOut!.rows[0]!.text).toBe('怀化市/沅陵县（修改）.xlsx rows 8 have no head of household, so the pairing is unknown; 1 rows left out');
+    // a clean check lists nothing
+    const clean = await newBatch();
+    await request(server, 'PUT', `${base}api/batch/${clean}/files?name=${encodeURIComponent('怀化市/会同县.xlsx')}`, { headers: ours(), body: readFileSync(path.join(ROOT, 'fixtures/ledger/怀化市/会同县.xlsx')) });
+    await request(server, 'POST', `${base}api/batch/${clean}/check?lang=zh`, { headers: ours() });
+    expect(JSON.parse((await request(server, 'GET', `${base}api/result?lang=zh`)).body).leftOut).toBeNull();
+  }, 120_000);
+
+  describe('与上一版比较: two versions compared as fupin diff compares them', () => {
+    const diffBatch = async (): Promise<string> => (JSON.parse((await request(server, 'POST', `${base}api/batch?for=diff`, { headers: ours() })).body) as { batch: string }).batch;
+    const put = (batch: string, side: string | undefined, name: string, body: Buffer | string) =>
+      request(server, 'PUT', `${base}api/batch/${batch}/files?${side ? `side=${side}&` : ''}name=${encodeURIComponent(name)}`, { headers: ours(), body });
+    const run = async (batch: string, lang = 'zh') => {
+      const r = await request(server, 'POST', `${base}api/batch/${batch}/diff?lang=${lang}`, { headers: ours() });
+      return { status: r.status, lines: r.body.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) };
+    };
+    let firstDiff = '';
+    const OLD = path.join(ROOT, 'fixtures/diff/old/怀化市/溆浦县.xlsx');
+    const NEW = path.join(ROOT, 'fixtures/diff/new/怀化市/溆浦县.xlsx');
+
+    interface View {
+      changed: boolean;
+      names: { old: string[]; new: string[] };
+      unreadable: string[];
+      header: string[];
+      areas: { area: string; rows: { kind: string; name: string; cells: string[] }[] }[];
+      summary: string;
+      download: { id: string; name: string; kind: string };
+    }
+
+    it('shows exactly the planted changes, grouped by county, with the CLI\'s words; 变更.xlsx is fupin diff -o\'s workbook', async () => {
+      const batch = await diffBatch();
+      firstDiff = batch;
+      expect((await put(batch, 'old', '怀化市/溆浦县.xlsx', readFileSync(OLD))).status).toBe(201);
+      // the same name in the other version is no clash: each version has its own folder
+      expect((await put(batch, 'new', '怀化市/溆浦县.xlsx', readFileSync(NEW))).status).toBe(201);
+      const { lines } = await run(batch);
+      expect(lines.at(-1)).toEqual({ done: true });
+      expect(lines.filter((l) => l.progress)).toHaveLength(2);
+      const view = JSON.parse((await request(server, 'GET', `${base}api/diff?lang=zh`)).body) as View;
+      expect(view.changed).toBe(true);
+      expect(view.unreadable).toEqual([]);
+      expect(view.names).toEqual({ old: ['怀化市/溆浦县.xlsx'], new: ['怀化市/溆浦县.xlsx'] });
+      expect(view.areas.map((a) => a.area)).toEqual(['怀化市溆浦县']);
+      const rows = view.areas[0]!.rows;
+      // the cells in both files
+      expectPlanted(rows, /^旧 怀化市\/溆浦县\.xlsx [A-Z]+\d+\n新 怀化市\/溆浦县\.xlsx [A-Z]+\d+$/);
+      // what the terminal shows: every cell of the CLI's table, and its summary line
+      const cli = fupin(['diff', 'fixtures/diff/old', 'fixtures/diff/new']);
+      expect(cli.code).toBe(1);
+      expect(view.summary).toBe(cli.stdout.trimEnd().split('\n').at(-1));
+      expect(cli.stdout.split('\n')[0]).toBe(view.areas[0]!.area);
+      for (const r of rows) expect(cli.stdout).toContain(`${r.cells[0]} │ ${r.cells[1]!.slice(0, 3)}`);
+      // the page's language switch: the same comparison in English
+      const en = JSON.parse((await request(server, 'GET', `${base}api/diff?lang=en`)).body) as View;
+      expect(en.summary).toBe(fupin(['diff', 'fixtures/diff/old', 'fixtures/diff/new', '--lang', 'en']).stdout.trimEnd().split('\n').at(-1));
+      expect(en.header[0]).toBe('Change');
+
+      // 变更.xlsx: fupin's own output (marked), the rows of fupin diff -o
+      expect(view.download).toMatchObject({ kind: 'diff', name: '变更.xlsx' });
+      const dl = await new Promise<{ bytes: Buffer; disposition: string }>((resolve, reject) => {
+        http.get({ host: '127.0.0.1', port: server.port, path: `${base}download/${view.download.id}`, headers: { Host: `127.0.0.1:${server.port}` } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ bytes: Buffer.concat(chunks), disposition: String(res.headers['content-disposition']) }));
+        }).on('error', reject);
+      });
+      expect(dl.disposition).toContain(`filename*=UTF-8''${encodeURIComponent('变更.xlsx')}`);
+      const got = await readXlsxBuffer(dl.bytes);
+      expect(got.keywords).toMatch(/^fupin:diff/);
+      const out = path.join(tmp.dir, 'cli-变更.xlsx');
+      expect(fupin(['diff', 'fixtures/diff/old', 'fixtures/diff/new', '-o', out]).code).toBe(1);
+      const want = await readXlsxBuffer(readFileSync(out));
+      const texts = (x: typeof got) => x.sheets[0]!.rows.map((r) => (r ?? []).map((c) => c?.text ?? ''));
+      // title aside (the CLI names the paths it was given, the page the files the clerk gave), row for row the same
+      expect(texts(got).slice(1)).toEqual(texts(want).slice(1));
+      expect(texts(got)).toHaveLength(2 + PLANTED_ROWS);
+      expect(texts(got)[0]![0]).toBe('登记表变更清单：怀化市/溆浦县.xlsx → 怀化市/溆浦县.xlsx');
+    }, 120_000);
+
+    it('two identical versions: nothing changed, in the CLI\'s words', async () => {
+      const batch = await diffBatch();
+      await put(batch, 'old', '溆浦县.xlsx', readFileSync(OLD));
+      await put(batch, 'new', '溆浦县（修改）.xlsx', readFileSync(path.join(ROOT, 'fixtures/diff/same/怀化市/溆浦县.xlsx')));
+      expect((await run(batch)).lines.at(-1)).toEqual({ done: true });
+      const view = JSON.parse((await request(server, 'GET', `${base}api/diff?lang=zh`)).body) as View;
+      expect(view.changed).toBe(false);
+      expect(view.areas).toEqual([]);
+      expect(view.summary).toBe(fupin(['diff', 'fixtures/diff/old', 'fixtures/diff/same']).stdout.trim());
+      // the uploads of the comparison it replaced are gone; the last check's are kept (its downloads)
+      expect(existsSync(path.join(server.folder, firstDiff))).toBe(false);
+      expect(existsSync(path.join(server.folder, batch, 'in', 'old', '溆浦县.xlsx'))).toBe(true);
+    }, 120_000);
+
+    it('a file belongs to one version; a version with nothing, or with no register, is said in the page\'s language', async () => {
+      const check = await newBatch();
+      expect((await put(check, 'old', 'a.csv', 'a,b\n')).status).toBe(400);
+      const batch = await diffBatch();
+      expect((await put(batch, undefined, 'a.csv', 'a,b\n')).status).toBe(400);
+      expect((await put(batch, 'middle', 'a.csv', 'a,b\n')).status).toBe(400);
+      // nothing in 上一版
+      expect((await put(batch, 'new', '溆浦县.xlsx', readFileSync(NEW))).status).toBe(201);
+      const none = await run(batch);
+      expect(none.status).toBe(400);
+      // a 上一版 that holds no register: the CLI's usage message, naming what the clerk gave (never the server's folder)
+      expect((await put(batch, 'old', '说明.csv', '备注,内容\n今年,无\n')).status).toBe(201);
+      const zh = await run(batch, 'zh');
+      expect(zh.lines.at(-1)).toEqual({ error: '旧版本里没有能读出的登记表：说明.csv' });
+      const en = await run(batch, 'en');
+      expect(en.lines.at(-1)).toEqual({ error: 'no readable register in the old version: 说明.csv' });
+      expect(JSON.stringify([zh.lines, en.lines])).not.toContain(server.folder);
+    }, 120_000);
+  });
 
   it('start-up removes the folders of runs that were killed, not those of live ones', async () => {
     const { spawnSync } = await import('node:child_process');

@@ -4,7 +4,7 @@
 // only when its sheet is written.
 import { detach, orgKeyOf, type HouseholdIndex } from '../household.js';
 import type { RegisterRow } from '../model.js';
-import { IntColumn, TextTable } from '../row-facts.js';
+import { IntColumn, TextTable } from '../int-tables.js';
 import type { RegisterVisitor, VisitorSpec } from './builder.js';
 import type { Ledger } from './model.js';
 

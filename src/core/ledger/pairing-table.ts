@@ -1,7 +1,7 @@
 // The pairing rows of one register as counting needs them, kept as columns of integers (about 24 bytes a row) rather
 // than an object and its strings per row: a county register of 200k rows is held whole until the rollup is planned.
 import type { HouseholdIndex } from '../household.js';
-import { IntColumn, TextTable } from '../row-facts.js';
+import { IntColumn, TextTable } from '../int-tables.js';
 
 /** One pairing row as counting needs it. */
 export interface PairingRow {

@@ -1,6 +1,7 @@
 // duplicate-pairing: the same organisation paired with the same household twice in one register.
 import { compact, normText } from '../normalize.js';
-import { IntColumn, RowFacts } from '../row-facts.js';
+import { IntColumn } from '../int-tables.js';
+import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({

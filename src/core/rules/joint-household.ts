@@ -4,7 +4,8 @@
 // naming every organisation that helps it (gathered over the whole register) and the first row.
 import type { RegisterRow } from '../model.js';
 import { compact, normText } from '../normalize.js';
-import { IntColumn, RowFacts, TextTable } from '../row-facts.js';
+import { IntColumn, TextTable } from '../int-tables.js';
+import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({

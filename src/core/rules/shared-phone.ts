@@ -1,8 +1,11 @@
 // shared-phone: one phone number given for several different households — usually a copy-paste slip.
 import { detach } from '../household.js';
 import { compact } from '../normalize.js';
-import { IntColumn, RowFacts, TextTable } from '../row-facts.js';
+import { IntColumn, NumberMap, TextTable } from '../int-tables.js';
+import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
+
+const DIGITS = /^\d+$/;
 
 export default defineRule({
   meta: {
@@ -27,7 +30,10 @@ export default defineRule({
     const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
     // number → its place in the owner columns: the first household giving it, that row, its name as written (kept
     // once per name, compacted only when reported)
-    const owner = new Map<string, number>();
+    // (numbers as numbers, '1' in front to keep leading zeros; the odd one too long to be exact by its text)
+    const owner = new NumberMap();
+    const longOwner = new Map<string, number>();
+    let owners = 0;
     const ownerHousehold = new IntColumn();
     const ownerRow = new IntColumn();
     const ownerName = new IntColumn();
@@ -39,10 +45,12 @@ export default defineRule({
         if (household === undefined) return;
         const phones = facts.phones(row);
         for (const number of phones.length < 2 ? phones : new Set(phones)) {
-          const first = owner.get(number);
+          const code = number.length <= 15 && DIGITS.test(number) ? Number(`1${number}`) : undefined;
+          const first = code !== undefined ? owner.get(code) : longOwner.get(number);
           if (first === undefined) {
-            const i = owner.size;
-            owner.set(detach(number), i);
+            const i = owners++;
+            if (code !== undefined) owner.set(code, i);
+            else longOwner.set(detach(number), i);
             ownerHousehold.set(i, household);
             ownerRow.set(i, row.row);
             ownerName.set(i, names.no(row.fields.name?.text ?? ''));

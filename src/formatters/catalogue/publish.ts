@@ -46,11 +46,23 @@ export const PUBLISH: Group = {
 
 export const DIFF: Group = {
   help: { zh: '比较同一登记表的两个版本：按户和帮扶单位列出新增、删除和改动的结对（行的顺序和序号不算改动）', en: 'compare two versions of a register: pairings added, removed and changed, by household and organisation (row order and "序号" are not changes)' },
-  'arg-paths': { zh: '旧版本和新版本：两个登记表文件，或两个文件夹', en: 'the old and the new version: two register files, or two folders' },
+  'arg-names': { zh: '旧 新', en: 'OLD NEW' },
+  'arg-paths': {
+    zh: '两个路径，先旧版本，后新版本：两个登记表文件（.xlsx、.csv 等，格式可以不同），或两个放登记表的文件夹',
+    en: 'two paths, the old version first, then the new one: two register files (.xlsx, .csv …, the formats may differ), or two folders of registers',
+  },
   'opt-git': { zh: '供 git 调用（git config diff.fupin.command "node .fupin/fupin.cjs diff --git-external"），参数按 git 的约定', en: 'called by git as a diff driver (git config diff.fupin.command "node .fupin/fupin.cjs diff --git-external"), with git\'s arguments' },
   'git-header': { zh: 'fupin diff {file}', en: 'fupin diff {file}' },
   'opt-output': { zh: '把变更写成 .xlsx 文件（例如 -o 变更.xlsx）', en: 'write the changes to an .xlsx file (e.g. -o changes.xlsx)' },
-  'no-paths': { zh: '请指定旧版本和新版本，例如：fupin diff 溆浦县.xlsx 溆浦县（修改）.xlsx', en: 'give the old and the new version, e.g. fupin diff "溆浦县".xlsx "溆浦县（修改）".xlsx' },
+  'too-few-paths': {
+    zh: 'diff 要两个路径，先旧版本，后新版本（文件或文件夹），这次给了 {n} 个。例如：fupin diff 溆浦县.xlsx 溆浦县（修改）.xlsx（用 fupin diff --help 查看用法）',
+    en: 'diff takes two paths, the old version first, then the new one (files or folders), and got {n}. E.g. fupin diff "溆浦县".xlsx "溆浦县（修改）".xlsx (see fupin diff --help)',
+  },
+  'too-many-paths': {
+    zh: 'diff 只比较两个版本：先旧版本，后新版本，这次给了 {n} 个路径。一个版本有几个文件时，把它们放进一个文件夹，例如：fupin diff 上月/ 本月/（用 fupin diff --help 查看用法）',
+    en: 'diff compares two versions, the old one first, then the new one, and got {n} paths. When a version has several files, put them in one folder, e.g. fupin diff last-month/ this-month/ (see fupin diff --help)',
+  },
+  'git-arguments': { zh: '--git-external 要 git 给的 7 个参数，这次只有 {n} 个', en: '--git-external takes the 7 arguments git gives, and got {n}' },
   'bad-output': { zh: '-o 要写 .xlsx 文件，例如 -o 变更.xlsx（收到 “{value}”）', en: '-o writes an .xlsx file, e.g. -o changes.xlsx (got "{value}")' },
   'no-registers': { zh: '{side}里没有能读出的登记表：{paths}', en: 'no readable register in the {side} version: {paths}' },
   'side-old': { zh: '旧版本', en: 'old' },
