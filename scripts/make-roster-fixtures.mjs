@@ -122,7 +122,12 @@ const FOCUS = [
   ['重点村', '溆浦县', '龙潭镇', '高坪村'],
   ['重点村', '溆浦县', '不存在镇', '大湾村'],
 ];
-writeFileSync(join(LEDGER, '重点地区.csv'), delimited([['类别', '区县', '乡镇', '村'], ...FOCUS], { encoding: 'utf8' }));
+// rows fupin must leave out and say so: a place listed twice in its category, a row with no 类别 (header = row 1)
+const FOCUS_SKIPPED = [
+  { cells: FOCUS[1], why: 'duplicate', first: 3 },
+  { cells: ['', '溆浦县', '桥江乡', ''], why: 'no-category' },
+];
+writeFileSync(join(LEDGER, '重点地区.csv'), delimited([['类别', '区县', '乡镇', '村'], ...FOCUS, ...FOCUS_SKIPPED.map((s) => s.cells)], { encoding: 'utf8' }));
 writeFileSync(join(LEDGER, 'fupin.config.json'), `${JSON.stringify({ province: '湖南省', rosters: ['名单/建档立卡.xlsx', '名单/低收入家庭.csv'], focus: ['重点地区.csv'] }, null, 2)}\n`);
 
 // ── truth ──
@@ -154,6 +159,8 @@ const truth = {
   },
   focus: focusRows,
   unresolved: ['溆浦县不存在镇大湾村'],
+  unresolvedAt: [{ place: '溆浦县不存在镇大湾村', row: 2 + FOCUS.findIndex((f) => f[2] === '不存在镇') }],
+  focusSkipped: FOCUS_SKIPPED.map((s, i) => ({ row: 2 + FOCUS.length + i, why: s.why, ...(s.first ? { first: s.first } : {}) })),
 };
 writeFileSync(join(ROOT, 'fixtures', 'rosters-truth.json'), `${JSON.stringify(truth, null, 2)}\n`);
 console.log(`rosters: ${pairs.length} pairings, ${allListed.size} listed households, ${truth.findings.length} planted findings`);

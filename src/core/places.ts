@@ -1,7 +1,7 @@
 // Where a household lives, as rosters and focus lists compare it: county (GB/T 2260 code), township and village, each
 // also as a stem with its kind word dropped (三建乡 ~ 三建镇, 大林村 ~ 大林村委会), so the usual spellings meet (pure).
-import { ETHNIC, type DivisionIndex } from './divisions.js';
-import { addressIdentity, areaCounty } from './household.js';
+import { ETHNIC, type County, type DivisionIndex } from './divisions.js';
+import { addressIdentity, areaCounty, townHead } from './household.js';
 import type { Area } from './model.js';
 import { compact } from './normalize.js';
 
@@ -14,7 +14,6 @@ export interface PlaceKey {
   village: string;
 }
 
-const TOWN_WORD = /^(.{1,8}?(?:乡|镇|街道办事处|街道|苏木))(.*)$/u;
 const TOWN_SUFFIX = /(?:街道办事处|办事处|街道|乡|镇|苏木)$/u;
 const VILLAGE_SUFFIX = /(?:村民委员会|居民委员会|村委会|居委会|社区|村)$/u;
 
@@ -36,15 +35,39 @@ export function villageStem(name: string): string {
   return t || s;
 }
 
-/** Township and village of a local place text (after the county): 白土镇大林村 → 白土 / 大林; 大林村 → '' / 大林. */
+/**
+ * Township and village of a local place text (after the county): 白土镇大林村 → 白土 / 大林; 大林村 → '' / 大林. The
+ * township word is found as household identity finds it (townHead), with a 街道办事处 taken whole.
+ */
 export function splitLocal(local: string): { township: string; village: string } {
   const s = compact(local);
   if (!s) return { township: '', village: '' };
-  const m = TOWN_WORD.exec(s);
-  if (m && m[2] && VILLAGE_SUFFIX.test(m[2])) return { township: townshipStem(m[1]!), village: villageStem(m[2]) };
+  let head = townHead(s);
+  if (head > 0 && s.startsWith('办事处', head)) head += 3;
+  const rest = head > 0 ? s.slice(head) : '';
+  if (rest && VILLAGE_SUFFIX.test(rest)) return { township: townshipStem(s.slice(0, head)), village: villageStem(rest) };
   if (TOWN_SUFFIX.test(s) && !VILLAGE_SUFFIX.test(s)) return { township: townshipStem(s), village: '' };
   if (VILLAGE_SUFFIX.test(s)) return { township: '', village: villageStem(s) };
   return { township: '', village: '' };
+}
+
+/**
+ * The county a 县/区县 cell names (a roster's, a focus list's): its full name or its short name (秀山县 → 秀山 →
+ * 秀山土家族苗族自治县), else the county a text starting with it names (溆浦县卢峰镇 → 溆浦县) — within the province
+ * when one is given.
+ */
+export function countyOfCell(name: string, divisions: DivisionIndex, province?: string): County | undefined {
+  const n = compact(name);
+  if (!n) return undefined;
+  const within = province ? divisions.province(province) : undefined;
+  const tries = [n, n.replace(/(?:县|区|市)$/u, '')].filter((t, i, a) => t.length >= 2 && a.indexOf(t) === i);
+  for (const t of tries) {
+    const k = divisions.county(t, within);
+    if (k) return k;
+  }
+  const code = placeOfAddress(n, divisions).county;
+  const k = code ? divisions.byCode(code) : undefined;
+  return k?.level === 'county' && (!within || k.city.province === within) ? k : undefined;
 }
 
 /** The county code of a register's area ('' when it is not a county or unknown). */

@@ -14,7 +14,10 @@ import { formatRollupJson } from './rollup-json.js';
  *   "config":   { "file"?, "province", "year"?, "quotaTable", "strict", "quotaFindings" },
  *   "deadlines": [ { "name", "date", "daysLeft" } ],
  *   "notes":    [text],
- *   "summary":  { "files", "registers", "emptyRegisters", "rows", "errors", "warnings", "infos", "quotaMet", "passed", "exitCode" }
+ *   "summary":  { "files", "registers", "emptyRegisters", "rows", "errors", "warnings", "infos", "quotaMet", "passed", "exitCode",
+ *                 "rosters"?: { "listed", "listedPaired", "pairedNotListed", "villagesUnpaired" },     with rosters
+ *                 "focus"?: [ { "category", "places", "unhelped": [place] } ] }                        with focus lists
+ *   (with rosters or focus lists, "rollup" also has rollup's "rosters" and "focus…" sections)
  * }
  */
 export function checkDocument(report: CheckReport): Record<string, unknown> {

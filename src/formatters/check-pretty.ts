@@ -30,6 +30,26 @@ function deadline(d: CheckReport['deadlines'][number], say: Say): string {
   return say('deadline-past', { ...at, n: -d.daysLeft });
 }
 
+/** Places named in the verdict per focus category, at most (the roll-up section and JSON have them all). */
+const FOCUS_PLACES = 10;
+
+/** The roster and focus sections of the count in a line each (rollup's numbers), when lists were given. */
+function whomSummary(s: CheckReport['summary'], say: Say): string[] {
+  const out: string[] = [];
+  if (s.rosters) {
+    out.push(say('roster-summary', { listed: s.rosters.listed, paired: s.rosters.listedPaired, notListed: s.rosters.pairedNotListed, villages: s.rosters.villagesUnpaired }));
+  }
+  for (const f of s.focus ?? []) {
+    if (f.unhelped.length === 0) {
+      out.push(say('focus-summary-all', { category: f.category, total: f.places }));
+      continue;
+    }
+    const places = f.unhelped.length > FOCUS_PLACES ? say('focus-more', { places: f.unhelped.slice(0, FOCUS_PLACES), n: f.unhelped.length }) : say('term/list', { items: f.unhelped });
+    out.push(say('focus-summary', { category: f.category, total: f.places, n: f.unhelped.length, places }));
+  }
+  return out;
+}
+
 export function formatCheckPretty(report: CheckReport, opts: CheckPrettyOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const lang = report.lang;
@@ -62,6 +82,7 @@ export function formatCheckPretty(report: CheckReport, opts: CheckPrettyOptions)
   out.push(c.dim(report.config.file ? say('config', { file: report.config.file }) : say('no-config')));
   for (const d of report.deadlines) out.push(deadline(d, say));
   const s = report.summary;
+  out.push(...whomSummary(s, say).flatMap((l) => wrapLines(l, opts)));
   const mk = markersOf(opts);
   const verdict = s.passed ? `${mk.ok} ${say('passed')}` : `${mk.error} ${say('failed')}`;
   const exit = say('exit', { n: s.exitCode });

@@ -7,6 +7,8 @@ import type { QuotaReport } from '../core/quota/index.js';
 import { render } from './catalogue/index.js';
 import { renderReports, type RenderedProblem, type ValidationReport } from './report.js';
 import type { RollupReport } from './rollup-report.js';
+import { rosterSummary, type RosterCoverage } from '../core/roster/coverage.js';
+import type { FocusCoverage } from '../core/focus/coverage.js';
 
 export type CheckSection = 'validate' | 'rollup' | 'quota';
 
@@ -33,6 +35,10 @@ export interface CheckSummary {
   passed: boolean;
   /** DOMAIN §10: 0 passed, 1 problems found, 2 nothing in the folder could be read at all. */
   exitCode: 0 | 1 | 2;
+  /** With rosters (and something counted): the rollup's roster section in numbers. */
+  rosters?: ReturnType<typeof rosterSummary>;
+  /** With focus lists (and something counted): per category, its places and those nobody helps. */
+  focus?: { category: string; places: number; unhelped: string[] }[];
 }
 
 export interface CheckReport {
@@ -71,6 +77,8 @@ export interface CheckContext {
   deadlines: DeadlineStatus[];
   title: string;
   lang: Lang;
+  /** The roster and focus sections of the count (rollup's), when lists were given and something was counted. */
+  whom?: { rosters?: RosterCoverage; focus?: FocusCoverage };
 }
 
 /** The check's result in words: what every check formatter receives. */
@@ -89,8 +97,10 @@ export function renderCheck(result: CheckResult, ctx: CheckContext, passedOver: 
           files: result.rollup.filesLeftOut.map((f) => ({ file: f.file, why: render(f.why, lang) })),
         },
         lang,
+        ...ctx.whom,
       }
     : undefined;
+  const focus = rollup?.focus;
   const problems: CheckProblem[] = result.problems.map((p) => ({ section: p.section, ...renderedProblem(p, lang), ...(p.area !== undefined ? { area: p.area } : {}) }));
   const summary: CheckSummary = {
     files: validation.summary.files,
@@ -103,6 +113,12 @@ export function renderCheck(result: CheckResult, ctx: CheckContext, passedOver: 
     quotaMet: result.quota ? result.quota.met : null,
     passed: result.readable && !result.failed,
     exitCode: !result.readable ? 2 : result.failed ? 1 : 0,
+    ...(rollup?.rosters ? { rosters: rosterSummary(rollup.rosters) } : {}),
+    ...(focus
+      ? {
+          focus: focus.unhelped.map((u) => ({ category: u.category, places: focus.rows.filter((r) => r.category === u.category).length, unhelped: u.places })),
+        }
+      : {}),
   };
   return {
     root: ctx.root,

@@ -22,7 +22,7 @@ export function formatRollupJson(report: RollupReport): string {
       : {}),
     ...(report.leftOut.rows || report.leftOut.files.length ? { leftOut: report.leftOut } : {}),
     ...(report.rosters ? { rosters: report.rosters } : {}),
-    ...(report.focus ? { focus: report.focus.rows, focusSources: report.focus.sources, focusUnhelped: report.focus.unhelped, focusUnresolved: report.focus.unresolved } : {}),
+    ...(report.focus ? { focus: report.focus.rows, focusSources: report.focus.sources, focusUnhelped: report.focus.unhelped, focusUnresolved: report.focus.unresolved, focusSkipped: report.focus.skipped } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

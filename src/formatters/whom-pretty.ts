@@ -1,6 +1,6 @@
 // The rollup's roster and focus sections as text: listed / paired / not listed, villages with unpaired households, and per
 // focus category the places helped and the places nobody helps.
-import type { Lang } from '../core/model.js';
+import type { Lang, Msg } from '../core/model.js';
 import { render } from './catalogue/index.js';
 import type { RollupReport } from './rollup-report.js';
 
@@ -28,7 +28,22 @@ export function whomLines(report: RollupReport, bold: (s: string) => string): st
       out.push(`  ${r('focus/category', { category: u.category, helped: helped.length, total: rows.length })}`);
       if (u.places.length) out.push(`  ${r('focus/unhelped', { places: u.places })}`);
     }
-    for (const x of fo.unresolved) out.push(`  ${r(`focus/unresolved-${x.what}`, { place: x.place, category: x.category })}`);
+    for (const x of fo.unresolved) out.push(`  ${r(`focus/unresolved-${x.what}`, { where: focusWhere(x, fo.sources), place: x.place, category: x.category })}`);
+    for (const x of fo.skipped) {
+      const why: Msg =
+        x.why !== 'duplicate'
+          ? { id: `focus/why-${x.why}`, data: { place: x.place, category: x.category } }
+          : x.first !== undefined
+            ? { id: 'focus/why-duplicate', data: { first: x.first, place: x.place, category: x.category } }
+            : { id: 'focus/why-duplicate-elsewhere', data: { place: x.place, category: x.category } };
+      out.push(`  ${r('focus/skipped', { where: focusWhere(x, fo.sources), why })}`);
+    }
   }
   return out;
+}
+
+/** Where a focus list row is: its file and row, else its file, else the list's source (a built-in list). */
+export function focusWhere(x: { file?: string; row?: number }, sources: readonly string[]): Msg {
+  if (x.file !== undefined && x.row !== undefined) return { id: 'focus/where-row', data: { file: x.file, row: x.row } };
+  return { id: 'focus/where-file', data: { file: x.file ?? sources.join('、') } };
 }

@@ -45,8 +45,14 @@ const CR = 0x0d;
  */
 export async function streamCsvRows(
   abs: string,
-  onRow: (cells: string[]) => void,
+  onRow: (cells: string[], whole?: () => string[]) => void,
   opts: {
+    /**
+     * The columns the caller reads (set it once they are known, e.g. when the header is found): a UTF-8 record then
+     * has only those cells decoded, the others given as '' (the record keeps its length), and `whole` gives every
+     * cell of it while onRow runs. Records with quoted fields are always given whole.
+     */
+    pick?: { columns?: readonly number[] };
     encoding?: EncodingName;
     limits?: Partial<CsvLimits>;
     /** Called before the first row with the encoding and delimiter (the encoding's reason may still change from valid-utf8 to ascii). */
@@ -192,17 +198,38 @@ export async function streamCsvRows(
           end = buf.length;
         }
         if (end - pos > limits.maxCellChars) throw new NotStreamable('line too long');
-        const line = end === pos ? '' : text(pos, end);
-        emit(line.split(delim));
+        const wanted = encoding === 'utf-8' ? opts.pick?.columns : undefined;
+        if (wanted && end > pos) {
+          const from = pos;
+          const to = end;
+          emit(picked(from, to, wanted), () => text(from, to).split(delim));
+        } else {
+          const line = end === pos ? '' : text(pos, end);
+          emit(line.split(delim));
+        }
         pos = end + (buf[end] === CR && buf[end + 1] === LF ? 2 : 1);
       }
       if (pos >= buf.length && eof) break;
     }
 
-    function emit(cells: string[]): void {
+    function emit(cells: string[], whole?: () => string[]): void {
       if (cells.length > limits.maxColumns) throw new NotStreamable('too many cells');
       if (++records % RECORDS_PER_CHECK === 0) guard.progress();
-      onRow(cells);
+      onRow(cells, whole);
+    }
+
+    /** The cells of an unquoted line (bytes from–to) as split would give them, only the wanted ones decoded. */
+    function picked(from: number, to: number, wanted: readonly number[]): string[] {
+      const cells: string[] = [];
+      let p = from;
+      for (;;) {
+        let q = buf.indexOf(delimByte, p);
+        if (q < 0 || q > to) q = to;
+        cells.push(q > p && wanted.includes(cells.length) ? buf.toString('utf8', p, q) : '');
+        if (q >= to) return cells;
+        p = q + 1;
+        if (cells.length > limits.maxColumns) return cells;
+      }
     }
 
     /** A record with quoted fields starting at `from`; undefined when it does not end within the buffer. */

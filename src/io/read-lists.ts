@@ -55,9 +55,18 @@ async function streamedRoster(found: FoundFile, index: number, opts: ListReadOpt
   const size = (await stat(found.abs).catch(() => undefined))?.size ?? 0;
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   if (size < STREAM_CSV_FROM || size > limits.maxFileBytes) return undefined;
-  const scan = new RosterScanner(found.display, path.basename(found.abs, ext), index, opts.divisions);
+  const scan = new RosterScanner(found.display, path.basename(found.abs, ext), index, opts.divisions, opts.province);
   try {
-    await streamCsvRows(found.abs, (cells) => scan.push(cells), { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits: { maxCellChars: limits.maxCellChars, maxMillis: limits.maxMillis } });
+    // once the header is found, only the columns a roster reads are decoded
+    const pick: { columns?: readonly number[] } = {};
+    await streamCsvRows(
+      found.abs,
+      (cells, whole) => {
+        scan.push(cells, whole);
+        pick.columns ??= scan.columns;
+      },
+      { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits: { maxCellChars: limits.maxCellChars, maxMillis: limits.maxMillis }, pick },
+    );
   } catch (e) {
     if (e instanceof NotStreamable) return undefined;
     throw e;
@@ -77,7 +86,7 @@ export async function readRosters(paths: readonly string[], opts: ListReadOption
   const all = await loadAll(paths, 'roster', opts, new Set(streamed.keys()));
   for (const loaded of all) {
     const s = streamed.get(loaded.file);
-    const read = s ? reindex(s, rosters.length) : rosterFromSheets(loaded.file, loaded.sheets, rosters.length, opts.divisions);
+    const read = s ? reindex(s, rosters.length) : rosterFromSheets(loaded.file, loaded.sheets, rosters.length, opts.divisions, opts.province);
     if (!read.ok) {
       if (read.why === 'register') throw new InputError({ id: 'roster/is-register', data: { file: loaded.file, header: read.header ?? '' } });
       const expected = ROSTER_COLUMNS.filter((c) => ['name', 'idNumber', 'village'].includes(c.key)).map((c) => ({ id: 'term/quoted', data: { text: c.label } }));
@@ -93,7 +102,7 @@ export async function readFocusLists(paths: readonly string[], opts: ListReadOpt
   const rows: FocusRow[] = [];
   const sources: string[] = [];
   for (const loaded of await loadAll(paths, 'focus', opts)) {
-    const read = focusRowsFromSheets(loaded.sheets);
+    const read = focusRowsFromSheets(loaded.sheets, loaded.file);
     if (!read.ok) throw new InputError({ id: 'focus/not-focus', data: { file: loaded.file } });
     rows.push(...read.rows);
     sources.push(loaded.file);

@@ -116,6 +116,40 @@ describe('streamed CSV validation', () => {
     }
   });
 
+  it('pick: only the wanted columns decoded (the others empty, the record its length), whole() gives every cell', async () => {
+    const t = tempDir();
+    try {
+      const rows = ['县,乡镇,行政村,户主姓名,证件号码', '溆浦县,卢峰镇,红星村,张三,430524199001011234', ',,,,', 'a,b', '备注：x,,,,', '"q,1",w,e,r,t', ''];
+      const abs = path.join(t.dir, 'r.csv');
+      writeFileSync(abs, '\ufeff' + rows.join('\r\n') + 'last,,中文,,\n');
+      const whole = wholeRecords(abs);
+      for (const chunk of [undefined, 5]) {
+        const pick: { columns?: readonly number[] } = {};
+        const got: { cells: string[]; whole?: string[] }[] = [];
+        await streamCsvRows(
+          abs,
+          (cells, all) => {
+            got.push({ cells, ...(all ? { whole: all() } : {}) });
+            pick.columns = [0, 2];
+          },
+          { pick, ...(chunk ? { chunkBytes: chunk } : {}) },
+        );
+        expect(got.map((g) => g.whole ?? g.cells)).toEqual(whole);
+        got.forEach((g, i) => {
+          if (!g.whole) return;
+          // unquoted records after the first: columns 0 and 2 as read whole, the others empty, the same length
+          expect(i).toBeGreaterThan(0);
+          expect(g.cells).toEqual(whole[i]!.map((c, col) => (col === 0 || col === 2 ? c : '')));
+        });
+        // the quoted record came whole
+        expect(got[5]!.whole).toBeUndefined();
+        expect(got[5]!.cells).toEqual(['q,1', 'w', 'e', 'r', 't']);
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('leaves to the whole-file reader what it mends or reads its own way', async () => {
     const t = tempDir();
     try {

@@ -15,6 +15,8 @@ import { terminalLayout, useColor } from '../io.js';
 import { configuredQuotaTable, ledgerSettings } from '../ledger-config.js';
 import { openLedger, profileFor } from '../ledger.js';
 import { openLists, type ListFlags } from '../whom.js';
+import { whomCoverage } from '../../core/roster/coverage.js';
+import { whom } from '../../core/roster/visitor.js';
 import { checkTarget, writeOutput } from '../outputs.js';
 import type { CommandFn } from './index.js';
 
@@ -46,8 +48,11 @@ const check: CommandFn = async ([dirArg], raw, ctx) => {
   const { loaded, configFile, orgs } = settings;
   const config = loaded.config;
   const strict = Boolean(flags.strict) || config.strict;
-  // the ledger's rosters ("rosters" in fupin.config.json, or --roster): their findings are the registers' own
-  const { roster, files: lists } = await openLists({ ...flags, focus: [] }, loaded, await profileFor(config.province), ctx);
+  // the ledger's rosters and focus lists ("rosters"/"focus" in fupin.config.json, or --roster/--focus): roster findings
+  // are the registers' own; the count gains the roster and focus sections, as rollup's does
+  const lists = await openLists(flags, loaded, await profileFor(config.province), ctx);
+  const { roster } = lists;
+  const whomVisitor = whom(roster, lists.focus);
   const { ledger, profile } = await openLedger(
     [root],
     { ...flags, ...(config.province ? { province: config.province } : {}) },
@@ -55,8 +60,9 @@ const check: CommandFn = async ([dirArg], raw, ctx) => {
     (registry, p) => [
       validation(allRules, { strict, divisions: p.divisions, ...(registry ? { registry } : {}), ...(roster ? { roster } : {}) }),
       pairings(new HouseholdIndex(p.divisions), (r) => keepsAddresses(r.area.level)),
+      ...(whomVisitor ? [whomVisitor] : []),
     ],
-    { config: loaded, ...(orgs ? { orgs } : {}), lists },
+    { config: loaded, ...(orgs ? { orgs } : {}), lists: lists.files },
   );
   if (ledger.files.length === 0 && ledger.passedOver.length === 0) throw usage('check/no-files', { dir });
 
@@ -80,6 +86,7 @@ const check: CommandFn = async ([dirArg], raw, ctx) => {
       deadlines: deadlineStatus(config.deadlines, localDate(new Date())),
       title: profile.titles.stats,
       lang: ctx.lang,
+      ...(result.rollup ? { whom: whomCoverage(ledger, result.rollup.counted, lists, profile.divisions) } : {}),
     },
     ledger.passedOver,
   );

@@ -17,10 +17,8 @@ import { EXIT, usage } from '../errors.js';
 import { terminalLayout, useColor } from '../io.js';
 import { ledgerConfig, openLedger, profileFor } from '../ledger.js';
 import { openLists, type ListFlags } from '../whom.js';
-import { whom, type WhomResult } from '../../core/roster/visitor.js';
-import { rosterCoverage } from '../../core/roster/coverage.js';
-import { focusCoverage } from '../../core/focus/coverage.js';
-import { registersOf } from '../../core/ledger/model.js';
+import { whom } from '../../core/roster/visitor.js';
+import { whomCoverage } from '../../core/roster/coverage.js';
 import { checkTarget, writeOutput } from '../outputs.js';
 import type { CommandFn } from './index.js';
 
@@ -73,13 +71,8 @@ const rollup: CommandFn = async ([paths], raw, ctx) => {
     },
     lang: ctx.lang,
   };
-  if (whomVisitor) {
-    // the roster and focus sections count the registers the table counts, households as the table identifies them
-    const results = new Map(registersOf(ledger).map((e) => [e.register, e.results.whom as WhomResult | undefined]));
-    const counted = plan.counted.map((c) => ({ ...c, whom: results.get(c.register) }));
-    if (lists.roster) report.rosters = rosterCoverage(lists.roster, counted, profile.divisions);
-    if (lists.focus) report.focus = focusCoverage(lists.focus.list, counted);
-  }
+  // the roster and focus sections count the registers the table counts, households as the table identifies them
+  Object.assign(report, whomCoverage(ledger, plan.counted, lists, profile.divisions));
 
   if (flags.format === 'json') ctx.io.stdout(formatRollupJson(report));
   else if (flags.format === 'csv') ctx.io.stdout(formatRollupCsv(report));

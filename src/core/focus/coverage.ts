@@ -1,7 +1,7 @@
 // The rollup's focus section (pure): per focus place, the households helped there and the organisations helping —
 // places nobody helps kept as zero rows — and the places that could not be matched to the division list.
 import type { CountedWhom } from '../roster/coverage.js';
-import type { FocusList } from './list.js';
+import type { FocusList, FocusSkip } from './list.js';
 
 export interface FocusRowCount {
   category: string;
@@ -16,7 +16,9 @@ export interface FocusCoverage {
   /** Per category, in list order: the places nobody helps. */
   unhelped: { category: string; places: string[] }[];
   /** Places whose county (or township within it) the division list does not know: they can match no household. */
-  unresolved: { category: string; place: string; what: 'county' | 'township' }[];
+  unresolved: { category: string; place: string; what: 'county' | 'township'; file?: string; row?: number }[];
+  /** Rows of the lists left out (no 类别 or 区县, or repeated). */
+  skipped: FocusSkip[];
 }
 
 export function focusCoverage(list: FocusList, counted: readonly CountedWhom[]): FocusCoverage {
@@ -39,6 +41,9 @@ export function focusCoverage(list: FocusList, counted: readonly CountedWhom[]):
     sources: list.sources,
     rows,
     unhelped: list.categories.map((category) => ({ category, places: rows.filter((r) => r.category === category && r.households === 0).map((r) => r.place) })),
-    unresolved: list.places.filter((p) => p.unresolved).map((p) => ({ category: p.category, place: p.label, what: p.unresolved! })),
+    unresolved: list.places
+      .filter((p) => p.unresolved)
+      .map((p) => ({ category: p.category, place: p.label, what: p.unresolved!, ...(p.file !== undefined ? { file: p.file } : {}), ...(p.row !== undefined ? { row: p.row } : {}) })),
+    skipped: list.skipped,
   };
 }

@@ -1,7 +1,11 @@
 // The rollup's roster section (pure): households listed on the rosters, how many of them are paired, paired households on
 // no roster, and per township and village the listed households still without a helper.
 import type { DivisionIndex } from '../divisions.js';
+import { focusCoverage, type FocusCoverage } from '../focus/coverage.js';
+import type { FocusIndex } from '../focus/match.js';
+import { registersOf, type Ledger } from '../ledger/model.js';
 import type { Register } from '../model.js';
+import type { CountedRegister } from '../rollup.js';
 import type { PairingRows } from '../ledger/visitors.js';
 import type { MatchHow, RosterIndex } from './match.js';
 import { maskId } from './match.js';
@@ -106,4 +110,28 @@ export function rosterCoverage(index: RosterIndex, counted: readonly CountedWhom
     matchedBy,
     gaps,
   };
+}
+
+/**
+ * The roster and focus sections of a count (rollup's, check's): over the registers the table counted, households as the
+ * table identifies them, with what the `whom` visitor noted on each register's rows.
+ */
+export function whomCoverage(
+  ledger: Ledger,
+  counted: readonly CountedRegister[],
+  lists: { roster?: RosterIndex; focus?: FocusIndex },
+  divisions?: DivisionIndex,
+): { rosters?: RosterCoverage; focus?: FocusCoverage } {
+  if (!lists.roster && !lists.focus) return {};
+  const results = new Map(registersOf(ledger).map((e) => [e.register, e.results.whom as WhomResult | undefined]));
+  const withWhom = counted.map((c) => ({ ...c, whom: results.get(c.register) }));
+  return {
+    ...(lists.roster ? { rosters: rosterCoverage(lists.roster, withWhom, divisions) } : {}),
+    ...(lists.focus ? { focus: focusCoverage(lists.focus.list, withWhom) } : {}),
+  };
+}
+
+/** The roster section in a few numbers (check's summary): villages (or townships) with listed households still unpaired. */
+export function rosterSummary(c: RosterCoverage): { listed: number; listedPaired: number; pairedNotListed: number; villagesUnpaired: number } {
+  return { listed: c.listed, listedPaired: c.listedPaired, pairedNotListed: c.pairedNotListed, villagesUnpaired: c.gaps.length };
 }

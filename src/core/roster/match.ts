@@ -46,27 +46,49 @@ function oneEditApart(a: string, b: string): boolean {
 
 const MAX_NEAR = 3;
 
-function push<K>(map: Map<K, number[]>, key: K, i: number): void {
-  const list = map.get(key);
-  if (list) list.push(i);
-  else map.set(key, [i]);
+/**
+ * Entries grouped by a key, as a join needs them: the first entry of each key in a map, the next entry of the same key
+ * in an array (-1: none) — one map entry per distinct key and no array per key, for 100k-entry rosters.
+ */
+class Chains {
+  private readonly head = new Map<string, number>();
+  private readonly next: Int32Array;
+
+  constructor(n: number, keyOf: (i: number) => string) {
+    this.next = new Int32Array(n).fill(-1);
+    // from the last entry back, so that a chain lists its entries in roster order
+    for (let i = n - 1; i >= 0; i--) {
+      const k = keyOf(i);
+      if (!k) continue;
+      const h = this.head.get(k);
+      if (h !== undefined) this.next[i] = h;
+      this.head.set(k, i);
+    }
+  }
+
+  first(key: string): number {
+    return this.head.get(key) ?? -1;
+  }
+
+  after(i: number): number {
+    return this.next[i]!;
+  }
 }
 
 export class RosterIndex {
   readonly entries: RosterEntry[];
-  private readonly byId = new Map<string, number[]>();
-  private readonly byName = new Map<string, number[]>();
+  private readonly byId: Chains;
+  private readonly byName: Chains;
   /** village stem → entries, and township stem → entries: where near names are looked for (made when first needed). */
-  private byVillage?: Map<string, number[]>;
-  private byTownship?: Map<string, number[]>;
+  private byVillage?: Chains;
+  private byTownship?: Chains;
   private last?: { row: RegisterRow; result: RosterLookup };
 
   constructor(readonly rosters: readonly Roster[], readonly divisions?: DivisionIndex) {
-    this.entries = rosters.flatMap((r) => r.entries);
-    this.entries.forEach((e, i) => {
-      if (e.id) push(this.byId, e.id, i);
-      push(this.byName, e.nameKey, i);
-    });
+    this.entries = rosters.length === 1 ? rosters[0]!.entries : rosters.flatMap((r) => r.entries);
+    const entries = this.entries;
+    this.byId = new Chains(entries.length, (i) => entries[i]!.id);
+    this.byName = new Chains(entries.length, (i) => entries[i]!.nameKey);
   }
 
   /** The place of a row: its address, the register's county where the address names none. */
@@ -89,16 +111,22 @@ export class RosterIndex {
     if (!name && !id) return { empty: true, id, place };
 
     if (id) {
-      const hits = this.byId.get(id);
-      if (hits) {
-        const index = hits.find((i) => this.entries[i]!.nameKey === name) ?? hits[0]!;
+      const firstHit = this.byId.first(id);
+      if (firstHit >= 0) {
+        let index = firstHit;
+        for (let i = firstHit; i >= 0; i = this.byId.after(i)) {
+          if (this.entries[i]!.nameKey === name) {
+            index = i;
+            break;
+          }
+        }
         const entry = this.entries[index]!;
         return { id, place, match: { how: 'id', entry, index, ...(name && entry.nameKey !== name ? { nameDiffers: true } : {}) } };
       }
     }
     if (name) {
       let best: { entry: RosterEntry; how: MatchHow; index: number } | undefined;
-      for (const i of this.byName.get(name) ?? []) {
+      for (let i = this.byName.first(name); i >= 0; i = this.byName.after(i)) {
         const e = this.entries[i]!;
         const fit = fitPlaces(place, e.place);
         if (fit !== 'village' && fit !== 'township') continue;
@@ -119,19 +147,15 @@ export class RosterIndex {
   /** Listed households in the row's village (else township) whose name is one character off. */
   private nearNames(name: string, place: PlaceKey): RosterEntry[] {
     if (!name) return [];
-    if (!this.byVillage || !this.byTownship) {
-      const byVillage = new Map<string, number[]>();
-      const byTownship = new Map<string, number[]>();
-      this.entries.forEach((e, i) => {
-        if (e.place.village) push(byVillage, e.place.village, i);
-        if (e.place.township) push(byTownship, e.place.township, i);
-      });
-      this.byVillage = byVillage;
-      this.byTownship = byTownship;
-    }
-    const pool = place.village ? this.byVillage.get(place.village) : place.township ? this.byTownship.get(place.township) : undefined;
+    // each index made when a row first needs it (rows with a village need only the village one)
+    const entries = this.entries;
+    const pool = place.village
+      ? (this.byVillage ??= new Chains(entries.length, (i) => entries[i]!.place.village))
+      : place.township
+        ? (this.byTownship ??= new Chains(entries.length, (i) => entries[i]!.place.township))
+        : undefined;
     const out: RosterEntry[] = [];
-    for (const i of pool ?? []) {
+    for (let i = pool ? pool.first(place.village || place.township) : -1; pool && i >= 0; i = pool.after(i)) {
       const e = this.entries[i]!;
       if (fitPlaces(place, e.place) === 'none' || !oneEditApart(name, e.nameKey)) continue;
       if (!out.some((x) => x.nameKey === e.nameKey)) out.push(e);

@@ -55,7 +55,20 @@ export const FOCUS: Group = {
   section: { zh: '重点地区（{sources}）', en: 'Focus places ({sources})' },
   category: { zh: '{category}：{helped}/{total} 处有人帮扶', en: '{category}: {helped} of {total} places helped' },
   unhelped: { zh: '  无人帮扶：{places}', en: '  nobody helps: {places}' },
-  'unresolved-county': { zh: '“{place}”（{category}）：区划表里没有这个区县，无法对应任何户', en: '"{place}" ({category}): the division list has no such county, so no household can match it' },
-  'unresolved-township': { zh: '“{place}”（{category}）：该区县下没有这个乡镇，无法对应任何户', en: '"{place}" ({category}): the county has no such township, so no household can match it' },
+  'unresolved-county': {
+    zh: '{where}：“{place}”（{category}）区划表里没有这个区县，无法对应任何户',
+    en: '{where}: "{place}" ({category}): the division list has no such county, so no household can match it',
+  },
+  'unresolved-township': {
+    zh: '{where}：“{place}”（{category}）该区县下没有这个乡镇，无法对应任何户',
+    en: '{where}: "{place}" ({category}): the county has no such township, so no household can match it',
+  },
+  'where-row': { zh: '重点地区名单 {file} 第 {row} 行', en: 'focus list {file}, row {row}' },
+  'where-file': { zh: '重点地区名单 {file}', en: 'focus list {file}' },
+  skipped: { zh: '{where}未读入：{why}', en: '{where} skipped: {why}' },
+  'why-no-category': { zh: '没有写“类别”（区县：{place}）', en: 'no "类别" (place: {place})' },
+  'why-no-county': { zh: '没有写“区县”（类别：{category}）', en: 'no "区县" (category: {category})' },
+  'why-duplicate': { zh: '与第 {first} 行重复（{category} {place}）', en: 'the same as row {first} ({category} {place})' },
+  'why-duplicate-elsewhere': { zh: '前面已列过（{category} {place}）', en: 'already listed before ({category} {place})' },
   'sheet-title': { zh: '重点地区', en: 'Focus places' },
 };

@@ -176,6 +176,13 @@ export const CHECK_VIEW: Group = {
   'deadline-left': { zh: '{name}：{date}，还有 {n} 天', en: '{name}: {date}, days left: {n}' },
   'deadline-today': { zh: '{name}：{date}，就是今天', en: '{name}: {date}, today' },
   'deadline-past': { zh: '{name}：{date}，已过 {n} 天', en: '{name}: {date}, days past: {n}' },
+  'roster-summary': {
+    zh: '名单：{listed} 户，其中已结对 {paired} 户；已结对但不在名单上 {notListed} 户；{villages} 个村（乡镇）仍有未结对的名单户',
+    en: 'Rosters: {listed} households listed, {paired} of them paired; {notListed} paired but on no roster; {villages} village(s) with listed households still unpaired',
+  },
+  'focus-summary': { zh: '重点地区“{category}”：{total} 处中 {n} 处无人帮扶：{places}', en: 'Focus places "{category}": {n} of {total} nobody helps: {places}' },
+  'focus-summary-all': { zh: '重点地区“{category}”：{total} 处都有人帮扶', en: 'Focus places "{category}": all {total} helped' },
+  'focus-more': { zh: '{places} 等（共 {n} 处）', en: '{places} … ({n} in all)' },
 };
 
 /** check --format junit. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFocusList, focusRowsFromSheets } from '../../../src/core/focus/list.js';
 import { FocusIndex } from '../../../src/core/focus/match.js';
 import type { AreaGuess, RawSheet, RegisterRow } from '../../../src/core/model.js';
-import { fitPlaces, placeOfAddress, splitLocal, townshipStem } from '../../../src/core/places.js';
+import { countyOfCell, fitPlaces, placeOfAddress, splitLocal, townshipStem } from '../../../src/core/places.js';
 import { maskId, RosterIndex } from '../../../src/core/roster/match.js';
 import { rosterFromSheets } from '../../../src/core/roster/read.js';
 import { divisions } from '../../helpers/profile.js';
@@ -116,6 +116,46 @@ describe('places and focus lists', () => {
     expect(index.placesOf(placeOfAddress('秀山土家族苗族自治县隘口镇百岁村3组', divisions))).toEqual([0]);
     expect(index.placesOf({ county: code, township: '溪口', village: '' })).toEqual([]);
     expect(index.placesOf(placeOfAddress('丰都县三建乡夜力坪村', divisions))).toEqual([1]);
+  });
+  it('splits a 街道办事处 whole, and an ethnic township; a word that is no township word is not split', () => {
+    expect(splitLocal('凤山街道办事处大兴社区')).toEqual({ township: '凤山', village: '大兴' });
+    expect(splitLocal('后坪苗族土家族乡大林村')).toEqual({ township: townshipStem('后坪乡'), village: '大林' });
+    expect(splitLocal('大林村')).toEqual({ township: '', village: '大林' });
+    expect(splitLocal('卢峰镇')).toEqual({ township: '卢峰', village: '' });
+  });
+  it('one helper reads a 县 cell for rosters and focus lists: full, short or leading name, within the province', () => {
+    expect(countyOfCell('秀山县', divisions, '重庆市')?.name).toBe('秀山土家族苗族自治县');
+    expect(countyOfCell('溆浦县', divisions)?.name).toBe('溆浦县');
+    expect(countyOfCell('溆浦', divisions, '湖南省')?.name).toBe('溆浦县');
+    expect(countyOfCell('溆浦县卢峰镇', divisions)?.name).toBe('溆浦县');
+    expect(countyOfCell('溆浦县', divisions, '重庆市')).toBeUndefined();
+    expect(countyOfCell('', divisions)).toBeUndefined();
+  });
+  it('says which focus rows it left out: no 类别 or 区县, or a place repeated in its category', () => {
+    const list = buildFocusList(
+      [
+        { category: '重点乡镇', county: '溆浦县', township: '卢峰镇', file: 'f.csv', row: 2 },
+        { category: '', county: '溆浦县', township: '桥江乡', file: 'f.csv', row: 3 },
+        { category: '重点乡镇', county: '', township: '桥江乡', file: 'f.csv', row: 4 },
+        { category: '重点乡镇', county: '溆浦县', township: '卢峰镇', file: 'f.csv', row: 5 },
+        { category: '重点村', county: '溆浦县', township: '卢峰镇', file: 'f.csv', row: 6 },
+      ],
+      ['f.csv'],
+      divisions,
+      '湖南省',
+    );
+    expect(list.places.map((p) => [p.category, p.label, p.row])).toEqual([
+      ['重点乡镇', '溆浦县卢峰镇', 2],
+      ['重点村', '溆浦县卢峰镇', 6],
+    ]);
+    expect(list.skipped).toEqual([
+      { file: 'f.csv', row: 3, why: 'no-category', category: '', place: '溆浦县桥江乡' },
+      { file: 'f.csv', row: 4, why: 'no-county', category: '重点乡镇', place: '桥江乡' },
+      { file: 'f.csv', row: 5, why: 'duplicate', category: '重点乡镇', place: '溆浦县卢峰镇', first: 2 },
+    ]);
+    // a row with only a township or village is kept for buildFocusList to name, a blank one is not
+    const read = focusRowsFromSheets([sheet([['类别', '区县', '乡镇', '村'], ['', '', '桥江乡', ''], ['', '', '', '']])], 'f.csv');
+    expect(read).toEqual({ ok: true, rows: [{ category: '', county: '', township: '桥江乡', village: '', file: 'f.csv', row: 2 }] });
   });
   it('reads a focus sheet by its 类别 and 区县 columns', () => {
     const read = focusRowsFromSheets([sheet([['类别', '区县', '乡镇', '村'], ['重点村', '溆浦县', '桥江乡', '茶溪村委会'], ['', '', '', '']])]);
