@@ -143,4 +143,13 @@ await build({
   logLevel: 'warning',
   legalComments: 'eof',
 });
+// A dynamic import of a Node built-in (src/cli/ledger.ts: `await import('node:fs/promises')`) becomes a require: the one-file
+// build then runs as a plain script wherever it is compiled with a V8 code cache (vm.Script with cachedData, a SEA with
+// useCodeCache), where import() needs a loader callback the cached code does not carry ("A dynamic import callback was not
+// specified").
+{
+  const code = readFileSync(oneFileTmp, 'utf8');
+  const plain = code.replace(/\bimport\("(node:[\w/]+)"\)/g, 'Promise.resolve(require("$1"))');
+  if (plain !== code) writeFileSync(oneFileTmp, plain);
+}
 renameSync(oneFileTmp, path.join(dist, 'fupin.cjs'));
