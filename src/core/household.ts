@@ -23,7 +23,7 @@ import type { Area, RegisterRow } from './model.js';
 import type { DivisionIndex } from './divisions.js';
 import { compact, isDittoMark, nameKey, orgKey } from './normalize.js';
 import { parsePhones } from './phone.js';
-import { detach, FloatColumn, IntColumn, TextTable } from './int-tables.js';
+import { detach, FloatColumn, IntColumn, TextKeys, TextTable } from './int-tables.js';
 
 export { detach } from './int-tables.js';
 
@@ -264,19 +264,22 @@ function phoneCode(digits: string | undefined): number | undefined {
  */
 export class HouseholdIndex {
   /**
-   * Name|village → its households. The usual case, one household with at most one phone, is kept as its number, its
-   * detail, county and phone in the columns below (a province-wide register has hundreds of thousands of them); a group
-   * of several households, or one with several phones, as a list.
+   * Name|village → its households, by the key's number in `groups`: the usual case, one household with at most one
+   * phone, is kept as its number + 1 in `group` and its detail, county and phone in the columns below (a province-wide
+   * register has hundreds of thousands of them); a group of several households, or one with several phones, as a list
+   * (-(its place in `lists` + 1)).
    */
-  private readonly groups = new Map<string, number | Household[]>();
+  private readonly groups = new TextKeys();
+  private readonly group = new IntColumn();
+  private readonly lists: Household[][] = [];
+  /** Household number → its group's number. */
+  private readonly groupOf = new IntColumn();
   private readonly details = new IntColumn();
   private readonly counties = new IntColumn();
   private readonly phones = new FloatColumn();
   /** Details and counties, each once. */
   private readonly texts = new TextTable();
   private count = 0;
-  /** Household number → its group's key, made on the first idText (validation never asks). */
-  private keys: string[] | undefined;
   /** Household number → its id text, once asked for. */
   private readonly ids: string[] = [];
   private counter = 0;
@@ -311,55 +314,54 @@ export class HouseholdIndex {
   idText(no: number): string {
     const kept = this.ids[no];
     if (kept !== undefined) return kept;
-    if (!this.keys) {
-      this.keys = [];
-      for (const [key, v] of this.groups) {
-        if (typeof v === 'number') this.keys[v] = key;
-        else for (const h of v) this.keys[h.no] = key;
-      }
-    }
-    const key = this.keys[no]!;
-    const got = this.groups.get(key)!;
-    const h = typeof got === 'number' ? undefined : got.find((x) => x.no === no)!;
-    const id = detach(h ? key + h.detail + h.suffix : key + this.texts.text(this.details.get(no)));
+    const g = this.groupOf.get(no);
+    const key = this.groups.text(g);
+    const v = this.group.get(g);
+    const h = v > 0 ? undefined : this.lists[-v - 1]!.find((x) => x.no === no)!;
+    const id = h ? key + h.detail + h.suffix : key + this.texts.text(this.details.get(no));
     this.ids[no] = id;
     return id;
   }
 
-  private added(key: string): number {
+  private added(g: number): number {
     const no = this.count++;
-    if (this.keys) this.keys[no] = key;
+    this.groupOf.set(no, g);
     return no;
   }
 
+  private listed(g: number, list: Household[]): void {
+    this.group.set(g, -this.lists.push(list));
+  }
+
   /** Keeps a group's one household in the columns; false when its phone does not fit (then it is kept as a list). */
-  private single(key: string, no: number, detail: string, county: string, phone: string | undefined): boolean {
+  private single(g: number, no: number, detail: string, county: string, phone: string | undefined): boolean {
     const code = phoneCode(phone);
     if (code === undefined) return false;
     this.details.set(no, this.texts.no(detail));
     this.counties.set(no, this.texts.no(county));
     this.phones.set(no, code);
-    this.groups.set(key, no);
+    this.group.set(g, no + 1);
     return true;
   }
 
   /** The household number for a row's identity (householdWho) and phone numbers (phoneNumbers). */
   noFor(who: HouseholdWho, phones: readonly string[]): number {
     const { key, detail, county } = who;
-    const got = this.groups.get(key);
-    if (got === undefined) {
+    const g = this.groups.find(key);
+    if (g < 0) {
       const own = unique(phones);
-      const kept = detach(key);
-      const no = this.added(kept);
-      if (own.length > 1 || !this.single(kept, no, detail, county, own[0])) {
-        this.groups.set(kept, [{ no, phones: own, detail: detach(detail), county, suffix: '' }]);
+      const added = this.groups.add(key);
+      const no = this.added(added);
+      if (own.length > 1 || !this.single(added, no, detail, county, own[0])) {
+        this.listed(added, [{ no, phones: own, detail: detach(detail), county, suffix: '' }]);
       }
       return no;
     }
+    const v = this.group.get(g);
     let list: Household[];
-    if (typeof got === 'number') {
+    if (v > 0) {
       // the usual case, read from the columns
-      const no = got;
+      const no = v - 1;
       const hadCounty = this.texts.text(this.counties.get(no));
       const code = this.phones.get(no);
       const phone = code === 0 ? '' : String(code).slice(1);
@@ -373,20 +375,20 @@ export class HouseholdIndex {
         for (let i = 0; i < phones.length && !learns; i++) learns = phones[i] !== phone;
         if (learns) {
           learn(h, county, phones);
-          if (h.phones.length > 1 || !this.single(key, no, had, h.county, h.phones[0])) this.groups.set(key, [h]);
+          if (h.phones.length > 1 || !this.single(g, no, had, h.county, h.phones[0])) this.listed(g, [h]);
         }
         return no;
       }
       list = [h];
-      this.groups.set(key, list);
-    } else list = got;
+      this.listed(g, list);
+    } else list = this.lists[-v - 1]!;
     for (const h of list) {
       if (matches(h, detail, county, phones)) {
         learn(h, county, phones);
         return h.no;
       }
     }
-    const no = this.added(key);
+    const no = this.added(g);
     // ids are unique: a second household with the same first detail is told apart by a number
     const suffix = list.some((h) => h.suffix === '' && h.detail === detail) ? `#${++this.counter}` : '';
     list.push({ no, phones: unique(phones), detail: detach(detail), county, suffix });

@@ -127,3 +127,103 @@ export class NumberMap {
     this.values = values;
   }
 }
+
+/**
+ * Texts kept as UTF-16 code units in one growing array and numbered 0, 1, 2 … in the order added, found again by their
+ * content (open addressing on a hash): ~2 bytes a character and 16 an entry, where a Map of strings costs a string
+ * (~40 bytes for a short Chinese key) and ~45 bytes an entry. What the household index keeps per name and village.
+ */
+export class TextKeys {
+  private chars = new Uint16Array(1 << 16);
+  private used = 0;
+  private readonly starts = new IntColumn();
+  private readonly lengths = new IntColumn();
+  /** Entry number + 1 by slot; 0 is an empty slot. */
+  private slots = new Int32Array(1024);
+  private n = 0;
+
+  get size(): number {
+    return this.n;
+  }
+
+  private static hash(s: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  }
+
+  private same(i: number, s: string): boolean {
+    if (this.lengths.get(i) !== s.length) return false;
+    const start = this.starts.get(i);
+    for (let k = 0; k < s.length; k++) if (this.chars[start + k] !== s.charCodeAt(k)) return false;
+    return true;
+  }
+
+  /** The slot holding `s`, or the empty slot where it would go. */
+  private slot(s: string, h: number): number {
+    const mask = this.slots.length - 1;
+    let j = h & mask;
+    for (;;) {
+      const e = this.slots[j]!;
+      if (e === 0 || this.same(e - 1, s)) return j;
+      j = (j + 1) & mask;
+    }
+  }
+
+  /** The number of a text, or -1 when it was never added. */
+  find(s: string): number {
+    const e = this.slots[this.slot(s, TextKeys.hash(s))]!;
+    return e - 1;
+  }
+
+  /** The number of a text, added when new. */
+  add(s: string): number {
+    const h = TextKeys.hash(s);
+    let j = this.slot(s, h);
+    if (this.slots[j] !== 0) return this.slots[j]! - 1;
+    if (2 * (this.n + 1) > this.slots.length) {
+      this.rehash();
+      j = this.slot(s, h);
+    }
+    if (this.used + s.length > this.chars.length) {
+      let size = this.chars.length * 2;
+      while (size < this.used + s.length) size *= 2;
+      const bigger = new Uint16Array(size);
+      bigger.set(this.chars.subarray(0, this.used));
+      this.chars = bigger;
+    }
+    for (let k = 0; k < s.length; k++) this.chars[this.used + k] = s.charCodeAt(k);
+    const i = this.n++;
+    this.starts.set(i, this.used);
+    this.lengths.set(i, s.length);
+    this.used += s.length;
+    this.slots[j] = i + 1;
+    return i;
+  }
+
+  /** The text numbered i. */
+  text(i: number): string {
+    const start = this.starts.get(i);
+    const end = start + this.lengths.get(i);
+    let s = '';
+    // in pieces: fromCharCode takes its arguments on the stack
+    for (let k = start; k < end; k += 4096) s += String.fromCharCode(...this.chars.subarray(k, Math.min(end, k + 4096)));
+    return s;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    const mask = this.slots.length - 1;
+    for (const e of old) {
+      if (e === 0) continue;
+      const start = this.starts.get(e - 1);
+      const end = start + this.lengths.get(e - 1);
+      let h = 0x811c9dc5;
+      for (let k = start; k < end; k++) h = Math.imul(h ^ this.chars[k]!, 0x01000193);
+      let j = (h >>> 0) & mask;
+      while (this.slots[j] !== 0) j = (j + 1) & mask;
+      this.slots[j] = e;
+    }
+  }
+}

@@ -1,6 +1,6 @@
 // The compact tables cross-row rules keep: NumberMap against a Map on many keys, through its growth.
 import { describe, expect, it } from 'vitest';
-import { FloatColumn, IntColumn, NumberMap, TextTable } from '../../src/core/int-tables.js';
+import { FloatColumn, IntColumn, NumberMap, TextKeys, TextTable } from '../../src/core/int-tables.js';
 
 describe('NumberMap', () => {
   it('answers as a Map does for 50,000 phone-like keys, through growth, overwrites and misses', () => {
@@ -43,5 +43,28 @@ describe('columns and texts', () => {
     const t = new TextTable();
     expect([t.no('甲'), t.no('乙'), t.no('甲')]).toEqual([0, 1, 0]);
     expect(t.text(1)).toBe('乙');
+  });
+});
+
+describe('TextKeys', () => {
+  it('numbers texts in the order added and finds them again, through growth of its table and its characters', () => {
+    const k = new TextKeys();
+    const texts = Array.from({ length: 20_000 }, (_, i) => `户主${i}|卢峰镇大湾村${i % 97}`);
+    texts.forEach((t, i) => expect(k.add(t)).toBe(i));
+    expect(k.size).toBe(20_000);
+    expect(k.add(texts[123]!)).toBe(123); // again: the same number
+    expect(k.find(texts[19_999]!)).toBe(19_999);
+    expect(k.find('没有这个|村')).toBe(-1);
+    expect(k.find('')).toBe(-1);
+    expect(k.text(4567)).toBe(texts[4567]);
+  });
+
+  it('keeps the empty text, lone surrogates and a text longer than a stack of arguments as they are', () => {
+    const k = new TextKeys();
+    const long = '张'.repeat(70_000);
+    const odd = 'a\ud800b';
+    expect([k.add(''), k.add(odd), k.add(long)]).toEqual([0, 1, 2]);
+    expect([k.text(0), k.text(1), k.text(2)]).toEqual(['', odd, long]);
+    expect(k.find(long)).toBe(2);
   });
 });

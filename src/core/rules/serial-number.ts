@@ -15,6 +15,7 @@
 // No message asks for the number a cell already has: a run's offset is never 0.
 import type { FixEdit, RegisterRow } from '../model.js';
 import { compact, numberText } from '../normalize.js';
+import { FloatColumn, IntColumn } from '../int-tables.js';
 import { isBlankText as isBlank } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
@@ -62,30 +63,31 @@ export default defineRule({
     const seq = ctx.register.columns.find((c) => c.key === 'seq');
     if (!seq) return {};
     /** Per position (0-based): the sheet row, and the number written (NaN: blank or not a number). */
-    const rows: number[] = [];
-    const values: number[] = [];
+    const rows = new IntColumn();
+    const values = new FloatColumn();
+    let count = 0;
     /** Cells and texts that are not the plain letter + row and digits of the value (kept for exact reports). */
     const oddCells = new Map<number, string>();
     const oddTexts = new Map<number, string>();
     /** A row standing for the 序号 cell of a position seen earlier: what reportCell reads. */
     const seqCell = (at: number): RegisterRow => {
-      const row = rows[at]!;
-      const text = oddTexts.get(at) ?? numberText(values[at]!);
+      const row = rows.get(at);
+      const text = oddTexts.get(at) ?? numberText(values.get(at));
       return { row, fields: { seq: { text, norm: '', cell: oddCells.get(at) ?? `${seq.letter}${row}`, kind: 'string' } }, extra: {} };
     };
     return {
       row(row) {
-        const at = rows.length;
+        const at = count++;
         const expected = at + 1;
-        rows.push(row.row);
+        rows.set(at, row.row);
         const field = row.fields.seq;
         if (isBlank(field?.text)) {
-          values.push(NaN);
+          values.set(at, NaN);
           ctx.reportCell(row, 'seq', 'empty', { expected }, undefined, [ctx.edit(row, 'seq', String(expected))]);
           return;
         }
         const value = wholeNumber(field!.text, field!.kind, field!.raw);
-        values.push(value ?? NaN);
+        values.set(at, value ?? NaN);
         if (value === undefined) {
           ctx.reportCell(row, 'seq', 'not-number', { expected }, undefined, [ctx.edit(row, 'seq', String(expected))]);
           return;
@@ -94,11 +96,11 @@ export default defineRule({
         if (field!.text !== numberText(value)) oddTexts.set(at, (' ' + field!.text).slice(1));
       },
       end() {
-        const n = values.length;
-        const offset = (i: number): number => values[i]! - (i + 1);
+        const n = count;
+        const offset = (i: number): number => values.get(i) - (i + 1);
         /** The last position with a number: a run reaching it moved everything after its start. */
         let lastNumbered = n - 1;
-        while (lastNumbered >= 0 && Number.isNaN(values[lastNumbered]!)) lastNumbered--;
+        while (lastNumbered >= 0 && Number.isNaN(values.get(lastNumbered))) lastNumbered--;
         for (let i = 0; i < n; ) {
           const d = offset(i);
           if (Number.isNaN(d) || d === 0) {
@@ -112,10 +114,10 @@ export default defineRule({
         }
 
         function report(i: number, j: number, shift: number): void {
-          const value = values[i]!;
+          const value = values.get(i);
           const expected = i + 1;
           // the row where this number is right (its position), when it has that number
-          const owner = value >= 1 && value <= n && value - 1 !== i && values[value - 1] === value ? rows[value - 1] : undefined;
+          const owner = value >= 1 && value <= n && value - 1 !== i && values.get(value - 1) === value ? rows.get(value - 1) : undefined;
           const cell = seqCell(i);
           // the repair: every row of the run gets its position (what fupin fix writes)
           const fix: FixEdit[] = [];
