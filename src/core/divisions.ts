@@ -39,6 +39,8 @@ export interface TownTable {
   slots?: string;
   /** The lengths of the names, each once (townOfCountyAt, matchAt). */
   lengths?: number[];
+  /** DivisionIndex.nameMarks: the characters other than Han in the list's names, each once. */
+  marks?: string[];
 }
 
 /** FNV-1a over the UTF-16 code units of a township name: TownTable.slots. */
@@ -335,6 +337,7 @@ export class DivisionIndex {
   private readonly townCandidates = new Map<string, Candidate[]>();
   private townMapComplete = false;
   private formLengthsCache?: number[];
+  private marksCache?: string[];
   /** Lengths of township names (townOfCountyAt). */
   private townLengths?: number[];
   /** Province, city and county forms by their first two characters, longest first (leadingPlaces). */
@@ -821,6 +824,37 @@ export class DivisionIndex {
     return this.adminHeads;
   }
 
+  /**
+   * The characters that are not Han in any name of the list (after NFKC: brackets, a hyphen …), each once: from the
+   * build's table when it has them, else one pass over the ~45,000 names (place-memo's address keys keep them).
+   */
+  nameMarks(): readonly string[] {
+    if (this.townTable?.marks) return this.townTable.marks;
+    if (this.marksCache) return this.marksCache;
+    const keep = new Set<string>();
+    const add = (name: string): void => {
+      // most names are plain CJK ideographs: a character loop, no regex
+      if (isPlainHan(name)) return;
+      for (const c of name.normalize('NFKC')) if (!HAN.test(c)) keep.add(c);
+    };
+    for (const p of this.provinces) {
+      add(p.name);
+      for (const c of p.cities) {
+        add(c.name);
+        for (const k of c.counties) {
+          add(k.name);
+          for (const t of k.towns) add(t);
+        }
+      }
+    }
+    for (const [old, now] of Object.entries(this.renamed)) {
+      add(old);
+      add(now);
+    }
+    this.marksCache = [...keep];
+    return this.marksCache;
+  }
+
   /** townTableOf(this): every township name with its counties, in the order the first-use tables have them. */
   townTableOf(): TownTable {
     const index = new Map(this.allCounties.map((k, i) => [k, i]));
@@ -840,7 +874,8 @@ export class DivisionIndex {
       owners.push(list.length === 1 ? list[0]! : list);
     }
     const slots = TownSlots.build(names);
-    return { keys, owners, ...(slots === undefined ? {} : { slots }), lengths: [...new Set(names.map((n) => n.length))] };
+    const marks = [...this.nameMarks()];
+    return { keys, owners, ...(slots === undefined ? {} : { slots }), lengths: [...new Set(names.map((n) => n.length))], marks };
   }
 
   // ---- building ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ describe('build-time township tables', () => {
   const table = townTableOf(new DivisionIndex(data));
   const built = new DivisionIndex({ ...data, townTable: JSON.parse(JSON.stringify(table)) });
   // a table from an earlier build: names only, no hash slots nor lengths (the index builds its Map)
-  const { slots: _slots, lengths: _lengths, ...namesOnly } = table;
+  const { slots: _slots, lengths: _lengths, marks: _marks, ...namesOnly } = table;
   const older = new DivisionIndex({ ...data, townTable: JSON.parse(JSON.stringify(namesOnly)) });
 
   it('hold every township name once with its counties, and come back the same from an index made with them', () => {
@@ -27,6 +27,10 @@ describe('build-time township tables', () => {
     expect(slots.length / 4).toBeGreaterThanOrEqual(table.keys.length * 2);
     expect(new Uint32Array(slots.buffer, slots.byteOffset, slots.length / 4).filter((s) => s !== 0)).toHaveLength(table.keys.length);
     expect(table.lengths).toContain(3);
+    // the characters other than Han in names, the same from the table as from a pass over the list
+    expect(table.marks!.length).toBeGreaterThan(0);
+    expect([...built.nameMarks()].sort()).toEqual([...lazy.nameMarks()].sort());
+    expect([...older.nameMarks()].sort()).toEqual([...lazy.nameMarks()].sort());
     // names kept as text: the ethnic aliases (后塘乡 for 后塘瑶族乡) and names written otherwise in the list
     expect(table.keys.filter((k) => typeof k === 'string').length).toBeGreaterThan(100);
     // 花桥镇: a name of many counties
