@@ -87,7 +87,8 @@ class TownSlots implements TownLookup {
 
   /** Builds TownTable.slots for these names (build time), or undefined when there are too many. */
   static build(names: readonly string[]): string | undefined {
-    if (names.length >= 0xffff) return undefined;
+    // the slots are stored as this machine's bytes: only a little-endian build writes them (every target is one)
+    if (names.length >= 0xffff || !LITTLE_ENDIAN) return undefined;
     let size = 16;
     while (size < names.length * 2) size *= 2;
     const slots = new Uint32Array(size);
