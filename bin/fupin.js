@@ -1,6 +1,16 @@
 #!/usr/bin/env node
 // Entry point: hands argv to the CLI layer (src/cli/bin.ts), which sets the process exit code.
 // dist/bundle is dist/cli bundled by scripts/bundle.mjs (faster start-up); both are made by `npm run build`.
-import { main } from '../dist/bundle/bin.js';
+import module from 'node:module';
+
+// Node ≥ 22.1 keeps V8's compiled code of dist/bundle between runs (in NODE_COMPILE_CACHE, else the system's temporary
+// folder; Node checks each file's content before it uses its entry). Node 20 has no such cache: nothing happens there.
+// A cache that cannot be used or written never stops a command.
+try {
+  module.enableCompileCache?.();
+} catch {
+  // no cache
+}
+const { main } = await import('../dist/bundle/bin.js');
 
 await main();

@@ -33,6 +33,22 @@ const noDeprecatedBuffer = {
   },
 };
 
+/**
+ * zod's `z` namespace carries `z.locales`, every language's error messages (64 modules, ~40 % of zod's code in the
+ * bundle): esbuild cannot drop them from the namespace, so every run compiled them (~the zod chunk's 100 ms under
+ * load). fupin never reads `z.locales` (its messages come from its own catalogue; zod's English default stays): an empty
+ * namespace instead.
+ */
+const noZodLocales = {
+  name: 'no-zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]classic$/.test(args.resolveDir) ? { path: 'zod-locales', namespace: 'fupin-empty' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'fupin-empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 // ── tables made now rather than on every run ─────────────────────────────────────────────────
 // The division list's township tables (which counties have a township of each name) are made here from the tsc output and
 // stored in dist/data/divisions.json, which both builds read: no run makes them on its first address (~40 ms).
@@ -91,7 +107,7 @@ await rebuildInPlace(out, async (tmp) => {
     external: ['../data/divisions.json'],
     // CommonJS dependencies (commander, cli-table3, csv-parse's cjs parts) need require in an ES module bundle
     banner: { js: "import { createRequire as __fupinCreateRequire } from 'node:module'; const require = __fupinCreateRequire(import.meta.url);" },
-    plugins: [legacyWorker, noDeprecatedBuffer],
+    plugins: [legacyWorker, noDeprecatedBuffer, noZodLocales],
     logLevel: 'warning',
     legalComments: 'none',
   });
@@ -135,7 +151,7 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: true,
-  plugins: [oneFile, legacyWorker, noDeprecatedBuffer],
+  plugins: [oneFile, legacyWorker, noDeprecatedBuffer, noZodLocales],
   // The first line names what this is: `fupin init --update` reads the version from it.
   banner: { js: `// fupin ${pkg.version} — one-file build (node fupin.cjs --help). MIT licence; the bundled libraries' notices are at the end.` },
   // package-root.ts only reads import.meta.url when nothing is embedded, which is never the case here
@@ -143,4 +159,13 @@ await build({
   logLevel: 'warning',
   legalComments: 'eof',
 });
+// A dynamic import of a Node built-in (src/cli/ledger.ts: `await import('node:fs/promises')`) becomes a require: the one-file
+// build then runs as a plain script wherever it is compiled with a V8 code cache (vm.Script with cachedData, a SEA with
+// useCodeCache), where import() needs a loader callback the cached code does not carry ("A dynamic import callback was not
+// specified").
+{
+  const code = readFileSync(oneFileTmp, 'utf8');
+  const plain = code.replace(/\bimport\("(node:[\w/]+)"\)/g, 'Promise.resolve(require("$1"))');
+  if (plain !== code) writeFileSync(oneFileTmp, plain);
+}
 renameSync(oneFileTmp, path.join(dist, 'fupin.cjs'));

@@ -30,6 +30,108 @@ export interface DivisionData {
 export interface TownTable {
   keys: (number | string)[];
   owners: (number | number[])[];
+  /**
+   * The names as an open-addressing hash table, so that a run looks names up without first putting ~31,000 of them in a
+   * Map (~40 ms of a clerk's one-file check): base64 of little-endian uint32 slots, a power of two of them, each 0 (empty)
+   * or `(i + 1) | (townHash(name) >>> 16) << 16` for `keys[i]`, probed linearly from `townHash(name) & (slots - 1)`.
+   * Absent when there are 65,535 names or more (the index then builds its Map).
+   */
+  slots?: string;
+  /** The lengths of the names, each once (townOfCountyAt, matchAt). */
+  lengths?: number[];
+  /** DivisionIndex.nameMarks: the characters other than Han in the list's names, each once. */
+  marks?: string[];
+}
+
+/** FNV-1a over the UTF-16 code units of a township name: TownTable.slots. */
+export function townHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** What the index asks of its township names: a Map (made at run time) or a TownSlots (made at build). */
+interface TownLookup {
+  has(name: string): boolean;
+  get(name: string): number | undefined;
+  keys(): Iterable<string>;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** TownTable.slots read in place: a name's index in the table, found without building anything over the names. */
+class TownSlots implements TownLookup {
+  private readonly mask: number;
+  /** The first township of each county in the flat list (county after county, in list order). */
+  private readonly starts: Int32Array;
+
+  private constructor(
+    private readonly slots: Uint32Array,
+    private readonly table: TownTable,
+    private readonly counties: readonly County[],
+  ) {
+    this.mask = slots.length - 1;
+    this.starts = new Int32Array(counties.length + 1);
+    for (let j = 0; j < counties.length; j++) this.starts[j + 1] = this.starts[j]! + counties[j]!.towns.length;
+  }
+
+  /** The table's slots, or undefined when it has none (or they cannot be read as they were written). */
+  static of(table: TownTable, counties: readonly County[]): TownSlots | undefined {
+    if (!table.slots || !LITTLE_ENDIAN || typeof Buffer === 'undefined') return undefined;
+    const bytes = Buffer.from(table.slots, 'base64');
+    const n = bytes.length >>> 2;
+    if (n === 0 || (n & (n - 1)) !== 0 || bytes.length !== n * 4) return undefined;
+    const slots = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, n) : new Uint32Array(new Uint8Array(bytes).buffer);
+    return new TownSlots(slots, table, counties);
+  }
+
+  /** Builds TownTable.slots for these names (build time), or undefined when there are too many. */
+  static build(names: readonly string[]): string | undefined {
+    // the slots are stored as this machine's bytes: only a little-endian build writes them (every target is one)
+    if (names.length >= 0xffff || !LITTLE_ENDIAN) return undefined;
+    let size = 16;
+    while (size < names.length * 2) size *= 2;
+    const slots = new Uint32Array(size);
+    for (let i = 0; i < names.length; i++) {
+      const h = townHash(names[i]!);
+      let j = h & (size - 1);
+      while (slots[j] !== 0) j = (j + 1) & (size - 1);
+      slots[j] = ((i + 1) | ((h >>> 16) << 16)) >>> 0;
+    }
+    return Buffer.from(slots.buffer).toString('base64');
+  }
+
+  private nameAt(i: number): string {
+    const k = this.table.keys[i]!;
+    if (typeof k === 'string') return k;
+    // the county holding township k of the flat list
+    let lo = 0;
+    let hi = this.counties.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.starts[mid]! <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.counties[lo]!.towns[k - this.starts[lo]!]!;
+  }
+
+  get(name: string): number | undefined {
+    const h = townHash(name);
+    const tag = h >>> 16;
+    for (let j = h & this.mask; ; j = (j + 1) & this.mask) {
+      const s = this.slots[j]!;
+      if (s === 0) return undefined;
+      if (s >>> 16 === tag && this.nameAt((s & 0xffff) - 1) === name) return (s & 0xffff) - 1;
+    }
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  *keys(): Iterable<string> {
+    for (let i = 0; i < this.table.keys.length; i++) yield this.nameAt(i);
+  }
 }
 
 export interface Province {
@@ -225,7 +327,7 @@ export class DivisionIndex {
    * index in the table), else collected on first use with the counties a name belongs to found when it is first met
    * (see townCounties). Building the whole name → counties map at run time cost ~45 ms of every start-up.
    */
-  private townNames?: Set<string> | Map<string, number>;
+  private townNames?: Set<string> | TownLookup;
   private readonly townTable: TownTable | undefined;
   /** Every county in list order (TownTable.owners index into it). */
   private allCounties: County[] = [];
@@ -236,6 +338,7 @@ export class DivisionIndex {
   private readonly townCandidates = new Map<string, Candidate[]>();
   private townMapComplete = false;
   private formLengthsCache?: number[];
+  private marksCache?: string[];
   /** Lengths of township names (townOfCountyAt). */
   private townLengths?: number[];
   /** Province, city and county forms by their first two characters, longest first (leadingPlaces). */
@@ -276,12 +379,23 @@ export class DivisionIndex {
 
   /** Lengths of every name matchAt may find, longest first. */
   private get formLengths(): number[] {
-    this.formLengthsCache ??= [...new Set([...this.forms.keys(), ...this.towns.keys()].map((k) => k.length))].sort((a, b) => b - a);
+    if (!this.formLengthsCache) {
+      const lengths = new Set<number>(this.townNameLengths);
+      for (const k of this.forms.keys()) lengths.add(k.length);
+      this.formLengthsCache = [...lengths].sort((a, b) => b - a);
+    }
     return this.formLengthsCache;
   }
 
+  /** Lengths of township names, each once (from the build's table when it has them). */
+  private get townNameLengths(): number[] {
+    this.townLengths ??= this.townTable?.lengths ?? [...new Set(Array.from(this.towns.keys(), (n) => n.length))];
+    return this.townLengths;
+  }
+
   /** Every township name free text can use (official names and ethnic aliases). */
-  private get towns(): ReadonlySet<string> | ReadonlyMap<string, number> {
+  private get towns(): ReadonlySet<string> | TownLookup {
+    if (!this.townNames && this.townTable) this.townNames = TownSlots.of(this.townTable, this.allCounties);
     if (!this.townNames && this.townTable) {
       const all: string[] = [];
       for (const k of this.allCounties) for (const t of k.towns) all.push(t);
@@ -325,9 +439,9 @@ export class DivisionIndex {
     if (!towns.has(name)) return undefined;
     const seen = this.townCountiesSeen.get(name);
     if (seen !== undefined) return seen ?? undefined;
-    if (towns instanceof Map) {
+    if (!(towns instanceof Set)) {
       // from the build's table
-      const own = this.townTable!.owners[towns.get(name)!]!;
+      const own = this.townTable!.owners[(towns as TownLookup).get(name)!]!;
       const found = typeof own === 'number' ? [this.allCounties[own]!] : own.map((j) => this.allCounties[j]!);
       this.townCountiesSeen.set(name, found);
       return found;
@@ -692,8 +806,7 @@ export class DivisionIndex {
   /** Whether one of the county's townships (official name or ethnic alias) starts at `pos`. */
   private townOfCountyAt(t: string, pos: number, county: County): boolean {
     const towns = this.towns;
-    this.townLengths ??= [...new Set(Array.from(towns.keys(), (n) => n.length))];
-    for (const len of this.townLengths) {
+    for (const len of this.townNameLengths) {
       if (pos + len > t.length) continue;
       const name = t.slice(pos, pos + len);
       if (towns.has(name) && (this.townCounties(name) ?? []).includes(county)) return true;
@@ -712,6 +825,37 @@ export class DivisionIndex {
     return this.adminHeads;
   }
 
+  /**
+   * The characters that are not Han in any name of the list (after NFKC: brackets, a hyphen …), each once: from the
+   * build's table when it has them, else one pass over the ~45,000 names (place-memo's address keys keep them).
+   */
+  nameMarks(): readonly string[] {
+    if (this.townTable?.marks) return this.townTable.marks;
+    if (this.marksCache) return this.marksCache;
+    const keep = new Set<string>();
+    const add = (name: string): void => {
+      // most names are plain CJK ideographs: a character loop, no regex
+      if (isPlainHan(name)) return;
+      for (const c of name.normalize('NFKC')) if (!HAN.test(c)) keep.add(c);
+    };
+    for (const p of this.provinces) {
+      add(p.name);
+      for (const c of p.cities) {
+        add(c.name);
+        for (const k of c.counties) {
+          add(k.name);
+          for (const t of k.towns) add(t);
+        }
+      }
+    }
+    for (const [old, now] of Object.entries(this.renamed)) {
+      add(old);
+      add(now);
+    }
+    this.marksCache = [...keep];
+    return this.marksCache;
+  }
+
   /** townTableOf(this): every township name with its counties, in the order the first-use tables have them. */
   townTableOf(): TownTable {
     const index = new Map(this.allCounties.map((k, i) => [k, i]));
@@ -723,12 +867,16 @@ export class DivisionIndex {
     }
     const keys: (number | string)[] = [];
     const owners: (number | number[])[] = [];
+    const names: string[] = [];
     for (const name of this.towns.keys()) {
+      names.push(name);
       keys.push(flat.get(name) ?? name);
       const list = (this.townCounties(name) ?? []).map((k) => index.get(k)!);
       owners.push(list.length === 1 ? list[0]! : list);
     }
-    return { keys, owners };
+    const slots = TownSlots.build(names);
+    const marks = [...this.nameMarks()];
+    return { keys, owners, ...(slots === undefined ? {} : { slots }), lengths: [...new Set(names.map((n) => n.length))], marks };
   }
 
   // ---- building ------------------------------------------------------------------------------

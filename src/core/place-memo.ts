@@ -14,7 +14,6 @@ export const FINDING_CACHE_SIZE = 50_000;
 /** placesIn results kept: the two address rules ask about the same address one after the other. */
 const PLACES_CACHE_SIZE = 256;
 
-const HAN = /\p{Script=Han}/u;
 const PLACEHOLDER = '\u0001';
 
 /** A Map that forgets everything when it grows past its size (addresses repeat in runs, not forever). */
@@ -35,37 +34,12 @@ const replaced = new WeakMap<DivisionIndex, { one: RegExp; runs: RegExp }>();
 
 /**
  * What the keys replace: characters that are not Han, lie in the BMP (so offsets never move) and occur in no
- * place name of the index (the names hold a few: brackets, a hyphen …).
+ * place name of the index (the names hold a few: brackets, a hyphen …; DivisionIndex.nameMarks).
  */
 function replacedChars(idx: DivisionIndex): { one: RegExp; runs: RegExp } {
   let r = replaced.get(idx);
   if (r) return r;
-  const keep = new Set<string>();
-  const add = (name: string): void => {
-    // most names are plain CJK ideographs: a character loop, no regex, for the ~45,000 names
-    let plain = true;
-    for (let i = 0; i < name.length && plain; i++) {
-      const c = name.charCodeAt(i);
-      plain = c >= 0x4e00 && c <= 0x9fff;
-    }
-    if (plain) return;
-    for (const c of name.normalize('NFKC')) if (!HAN.test(c)) keep.add(c);
-  };
-  for (const p of idx.provinces) {
-    add(p.name);
-    for (const c of p.cities) {
-      add(c.name);
-      for (const k of c.counties) {
-        add(k.name);
-        for (const t of k.towns) add(t);
-      }
-    }
-  }
-  for (const [old, now] of Object.entries(idx.renamed)) {
-    add(old);
-    add(now);
-  }
-  const kept = [...keep].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('');
+  const kept = idx.nameMarks().map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('');
   const cls = `[^\\p{Script=Han}\\u{10000}-\\u{10ffff}${kept}]`;
   r = { one: new RegExp(cls, 'gu'), runs: new RegExp(`${cls}+`, 'gu') };
   replaced.set(idx, r);

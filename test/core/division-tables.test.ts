@@ -12,12 +12,25 @@ describe('build-time township tables', () => {
   const lazy = new DivisionIndex(data);
   const table = townTableOf(new DivisionIndex(data));
   const built = new DivisionIndex({ ...data, townTable: JSON.parse(JSON.stringify(table)) });
+  // a table from an earlier build: names only, no hash slots nor lengths (the index builds its Map)
+  const { slots: _slots, lengths: _lengths, marks: _marks, ...namesOnly } = table;
+  const older = new DivisionIndex({ ...data, townTable: JSON.parse(JSON.stringify(namesOnly)) });
 
   it('hold every township name once with its counties, and come back the same from an index made with them', () => {
     expect(table.keys.length).toBeGreaterThan(30_000);
     expect(new Set(table.keys).size).toBe(table.keys.length);
     expect(table.owners).toHaveLength(table.keys.length);
     expect(townTableOf(built)).toEqual(table);
+    expect(townTableOf(older)).toEqual(table);
+    // the hash slots: a power of two of uint32, every name in one of them
+    const slots = Buffer.from(table.slots!, 'base64');
+    expect(slots.length / 4).toBeGreaterThanOrEqual(table.keys.length * 2);
+    expect(new Uint32Array(slots.buffer, slots.byteOffset, slots.length / 4).filter((s) => s !== 0)).toHaveLength(table.keys.length);
+    expect(table.lengths).toContain(3);
+    // the characters other than Han in names, the same from the table as from a pass over the list
+    expect(table.marks!.length).toBeGreaterThan(0);
+    expect([...built.nameMarks()].sort()).toEqual([...lazy.nameMarks()].sort());
+    expect([...older.nameMarks()].sort()).toEqual([...lazy.nameMarks()].sort());
     // names kept as text: the ethnic aliases (后塘乡 for 后塘瑶族乡) and names written otherwise in the list
     expect(table.keys.filter((k) => typeof k === 'string').length).toBeGreaterThan(100);
     // 花桥镇: a name of many counties
@@ -46,8 +59,10 @@ describe('build-time township tables', () => {
     for (const scope of scopes) {
       for (const t of texts) {
         expect(built.placesIn(t, scope).map(show(built)), `${t} ${JSON.stringify(scope)}`).toEqual(lazy.placesIn(t, scope).map(show(lazy)));
+        expect(older.placesIn(t, scope).map(show(older)), `${t} ${JSON.stringify(scope)}`).toEqual(lazy.placesIn(t, scope).map(show(lazy)));
       }
     }
     for (const t of texts) expect(built.leadingCounty(t).county?.code).toBe(lazy.leadingCounty(t).county?.code);
+    for (const t of texts) expect(older.leadingCounty(t).county?.code).toBe(lazy.leadingCounty(t).county?.code);
   });
 });
