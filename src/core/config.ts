@@ -82,7 +82,9 @@ export interface ConfigIssue {
 const EXPECTED_KEYS = new Set([...CONFIG_KEYS, 'deadlines[].name', 'deadlines[].date']);
 
 function expected(generic: string): Msg {
-  return EXPECTED_KEYS.has(generic) ? { id: `config/expected-${generic.replace('[].', '-')}` } : { id: 'term/none' };
+  // an entry of a list (rosters[0], deadlines[1]) is described by its list's text when it has none of its own
+  const key = EXPECTED_KEYS.has(generic) ? generic : generic.replace(/\[\]$/, '');
+  return EXPECTED_KEYS.has(key) ? { id: `config/expected-${key.replace('[].', '-')}` } : { id: 'term/none' };
 }
 
 export type ConfigParse = { ok: true; config: FupinConfig } | { ok: false; issues: ConfigIssue[] };

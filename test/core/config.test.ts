@@ -45,6 +45,18 @@ describe('parseConfig', () => {
     expect(zh(r.issues.find((i) => i.key === 'year')!)).toContain('四位数的年份（不加引号）');
   });
 
+  it('says what an entry of a list should be (rosters[0], focus[1], deadlines[0]), never "(none)"', () => {
+    const r = parseConfig({ rosters: [1], focus: ['a.csv', {}], deadlines: ['6月15日'] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.key).sort()).toEqual(['deadlines[0]', 'focus[1]', 'rosters[0]']);
+    for (const i of r.issues) {
+      expect(zh(i)).not.toContain('（无）');
+      expect(en(i)).not.toContain('(none)');
+    }
+    expect(zh(r.issues.find((i) => i.key === 'rosters[0]')!)).toBe(`fupin.config.json：“rosters[0]” 的值 1 不对：应为${render({ id: 'config/expected-rosters' }, 'zh')}`);
+  });
+
   it('names an unknown key inside a deadline', () => {
     const r = parseConfig({ deadlines: [{ name: '上报', date: '06-15', dtae: 'x' }] });
     expect(r.ok ? [] : r.issues.map((i) => i.key)).toEqual(['deadlines[0].dtae']);
