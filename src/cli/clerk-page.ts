@@ -22,7 +22,10 @@ export async function startClerkPage(io: CliIO, waitForEnter: () => Promise<void
   try {
     return await serveUntilStopped({ io, lang, port: 0, flags: {}, style: 'clerk', until: waitForEnter(), ...(open ? { open } : {}) });
   } catch (e) {
-    io.stderr(`${render({ id: 'clerk/crashed', data: { why: e instanceof Error ? e.message : String(e) } }, lang)}\n`);
+    // in the catalogue's words, as the command line says it (a usage error's own message is its catalogue id)
+    const { failureOf } = await import('./failure.js');
+    const why = failureOf(e).msgs.map((m) => render(m, lang)).join('\n');
+    io.stderr(`${render({ id: 'clerk/crashed', data: { why } }, lang)}\n`);
     return showHowToDrop(io, lang, waitForEnter);
   }
 }

@@ -299,17 +299,6 @@ export class HouseholdIndex {
     return this.noFor(who, phoneNumbers(row.fields.phone?.text ?? ''));
   }
 
-  /** The household id (idText) of a row, or undefined when the row has no household name. `area`: the register's. */
-  idOf(row: RegisterRow, area?: Area): string | undefined {
-    const no = this.noOf(row, area);
-    return no === undefined ? undefined : this.idText(no);
-  }
-
-  /** The household id for a row's identity (householdWho) and phone numbers (phoneNumbers). */
-  idFor(who: HouseholdWho, phones: readonly string[]): string {
-    return this.idText(this.noFor(who, phones));
-  }
-
   /** A household's id: the base key of its first row (name|village + detail), #n added when another had it first. */
   idText(no: number): string {
     const kept = this.ids[no];

@@ -119,3 +119,17 @@ describe('planDiff', () => {
     expect(d.onlyNew).toEqual(['idNumber']);
   });
 });
+
+describe('planDiff on a big register', () => {
+  it('matches 150,000 pairings whose households all moved (no push of a whole round as arguments)', () => {
+    const row = (i: number, who: string): DiffRow => ({
+      file: 'a.csv', sheet: 'a', row: i + 4, area: '怀化市溆浦县', household: `${who}${i}`, whoKey: `户${i}|大湾村`, detail: '', phones: [], org: '溆浦县慈善会', cells: {},
+    });
+    const n = 150_000;
+    // the household ids differ between the versions, so every pairing is matched by a later round (name and village)
+    const old = { rows: Array.from({ length: n }, (_, i) => row(i, 'old')), columns: new Set<ColumnKey>() };
+    const next = { rows: Array.from({ length: n }, (_, i) => row(i, 'new')), columns: new Set<ColumnKey>() };
+    const plan = planDiff(old, next);
+    expect([plan.added.length, plan.removed.length, plan.changed.length]).toEqual([0, 0, 0]);
+  });
+});

@@ -10,7 +10,7 @@ import {
   orgKeyOf,
   type HouseholdWho,
 } from '../../src/core/household.js';
-import type { AreaGuess, RegisterRow } from '../../src/core/model.js';
+import type { Area, AreaGuess, RegisterRow } from '../../src/core/model.js';
 import { divisions } from '../helpers/divisions.js';
 
 const idx = divisions();
@@ -19,6 +19,14 @@ const addr = (s: string): string => {
   const a = addressIdentity(s, idx);
   return `${a.county}|${a.village}|${a.detail}`;
 };
+
+
+/** A row's household id as rollup names it: its number in the index, then its id text. */
+const idOf = (h: HouseholdIndex, row: RegisterRow, area?: Area): string | undefined => {
+  const no = h.noOf(row, area);
+  return no === undefined ? undefined : h.idText(no);
+};
+const idFor = (h: HouseholdIndex, w: HouseholdWho, phones: readonly string[]): string => h.idText(h.noFor(w, phones));
 
 describe('orgIdentity: one organisation, one key', () => {
   it.each([
@@ -157,7 +165,7 @@ const XUPU: AreaGuess = { level: 'county', province: '湖南省', city: '怀化�
 const CHENXI: AreaGuess = { level: 'county', province: '湖南省', city: '怀化市', county: '辰溪县', source: 'path' };
 const CITY: AreaGuess = { level: 'city', province: '湖南省', city: '怀化市', source: 'path' };
 
-describe('HouseholdIndex.idOf: the same household across spellings', () => {
+describe('HouseholdIndex.noOf: the same household across spellings', () => {
   it('one household whatever the prefix, 组 spelling or committee word', () => {
     const h = new HouseholdIndex(idx);
     const ids = [
@@ -166,93 +174,93 @@ describe('HouseholdIndex.idOf: the same household across spellings', () => {
       row(6, '张 三', '溆浦县卢峰镇大湾村三组'),
       row(7, '张三', '溆浦县卢峰镇大湾村委会03组', '13907451234'),
       row(8, '张三', '卢峰镇大湾村第３组', '139 0745 1234'),
-    ].map((r) => h.idOf(r, XUPU));
+    ].map((r) => idOf(h, r, XUPU));
     expect(new Set(ids).size).toBe(1);
     expect(householdBaseKey(row(4, '张三', '湖南省怀化市溆浦县卢峰镇大湾村3组'), idx)).toBe('张三|卢峰镇大湾村3组');
   });
 
   it('the same head, phone and village is one household even when the 组 or house number differs or is missing', () => {
     const h = new HouseholdIndex(idx);
-    const a = h.idOf(row(4, '李四', '卢峰镇大湾村3组', '13907451234'), XUPU);
-    expect(h.idOf(row(5, '李四', '卢峰镇大湾村', '13907451234'), XUPU)).toBe(a);
-    expect(h.idOf(row(6, '李四', '溆浦县卢峰镇大湾村3组12号', '13907451234/0745-3221234'), XUPU)).toBe(a);
-    expect(h.idOf(row(7, '李四', '卢峰镇大湾村4组', '0745-3221234'), XUPU)).toBe(a); // the second number, learnt above
+    const a = idOf(h, row(4, '李四', '卢峰镇大湾村3组', '13907451234'), XUPU);
+    expect(idOf(h, row(5, '李四', '卢峰镇大湾村', '13907451234'), XUPU)).toBe(a);
+    expect(idOf(h, row(6, '李四', '溆浦县卢峰镇大湾村3组12号', '13907451234/0745-3221234'), XUPU)).toBe(a);
+    expect(idOf(h, row(7, '李四', '卢峰镇大湾村4组', '0745-3221234'), XUPU)).toBe(a); // the second number, learnt above
   });
 
   it('different places stay different households', () => {
     const h = new HouseholdIndex(idx);
-    const a = h.idOf(row(4, '王五', '卢峰镇大湾村3组'), XUPU);
-    expect(h.idOf(row(5, '王五', '卢峰镇大湾村4组'), XUPU)).not.toBe(a); // no phone says they are one
-    expect(h.idOf(row(6, '王五', '桥江镇大湾村3组'), XUPU)).not.toBe(a);
-    expect(h.idOf(row(7, '王五', '大湾村3组'), XUPU)).not.toBe(a);
-    expect(h.idOf(row(8, '王六', '卢峰镇大湾村3组'), XUPU)).not.toBe(a);
+    const a = idOf(h, row(4, '王五', '卢峰镇大湾村3组'), XUPU);
+    expect(idOf(h, row(5, '王五', '卢峰镇大湾村4组'), XUPU)).not.toBe(a); // no phone says they are one
+    expect(idOf(h, row(6, '王五', '桥江镇大湾村3组'), XUPU)).not.toBe(a);
+    expect(idOf(h, row(7, '王五', '大湾村3组'), XUPU)).not.toBe(a);
+    expect(idOf(h, row(8, '王六', '卢峰镇大湾村3组'), XUPU)).not.toBe(a);
     // the same phone in another village: another household (shared-phone's business)
-    const b = h.idOf(row(9, '赵六', '卢峰镇大湾村3组', '13907451234'), XUPU);
-    expect(h.idOf(row(10, '赵六', '卢峰镇小湾村3组', '13907451234'), XUPU)).not.toBe(b);
+    const b = idOf(h, row(9, '赵六', '卢峰镇大湾村3组', '13907451234'), XUPU);
+    expect(idOf(h, row(10, '赵六', '卢峰镇小湾村3组', '13907451234'), XUPU)).not.toBe(b);
     // the same village and details, phones that share nothing: two households of the same name
-    const c = h.idOf(row(11, '钱七', '卢峰镇大湾村3组', '13907451111'), XUPU);
-    expect(h.idOf(row(12, '钱七', '卢峰镇大湾村3组', '13907452222'), XUPU)).not.toBe(c);
+    const c = idOf(h, row(11, '钱七', '卢峰镇大湾村3组', '13907451111'), XUPU);
+    expect(idOf(h, row(12, '钱七', '卢峰镇大湾村3组', '13907452222'), XUPU)).not.toBe(c);
   });
 
   it('two counties are two households: the county named by the address, else the register’s', () => {
     const h = new HouseholdIndex(idx);
-    const a = h.idOf(row(4, '孙八', '卢峰镇大湾村3组'), XUPU);
-    expect(h.idOf(row(5, '孙八', '怀化市溆浦县卢峰镇大湾村3组'), CITY)).toBe(a); // 市本级 writing the county
-    expect(h.idOf(row(6, '孙八', '卢峰镇大湾村3组'), CITY)).toBe(a); // no county known: not told apart
-    expect(h.idOf(row(7, '孙八', '卢峰镇大湾村3组'), CHENXI)).not.toBe(a); // another county's register
-    expect(h.idOf(row(8, '孙八', '溆浦县卢峰镇大湾村3组'), CHENXI)).toBe(a); // an address in 溆浦县, wherever written
+    const a = idOf(h, row(4, '孙八', '卢峰镇大湾村3组'), XUPU);
+    expect(idOf(h, row(5, '孙八', '怀化市溆浦县卢峰镇大湾村3组'), CITY)).toBe(a); // 市本级 writing the county
+    expect(idOf(h, row(6, '孙八', '卢峰镇大湾村3组'), CITY)).toBe(a); // no county known: not told apart
+    expect(idOf(h, row(7, '孙八', '卢峰镇大湾村3组'), CHENXI)).not.toBe(a); // another county's register
+    expect(idOf(h, row(8, '孙八', '溆浦县卢峰镇大湾村3组'), CHENXI)).toBe(a); // an address in 溆浦县, wherever written
   });
 
   it('rows without a name have no household; without the division list keys are text-level', () => {
     const h = new HouseholdIndex();
-    expect(h.idOf(row(4, '', '卢峰镇大湾村3组'))).toBeUndefined();
-    const a = h.idOf(row(5, '周九', '溆浦县卢峰镇大湾村三组'));
-    expect(h.idOf(row(6, '周九', '溆浦县卢峰镇大湾村第3组'))).toBe(a); // 组 spellings need no list
-    expect(h.idOf(row(7, '周九', '湖南省怀化市溆浦县卢峰镇大湾村3组'))).not.toBe(a);
+    expect(idOf(h, row(4, '', '卢峰镇大湾村3组'))).toBeUndefined();
+    const a = idOf(h, row(5, '周九', '溆浦县卢峰镇大湾村三组'));
+    expect(idOf(h, row(6, '周九', '溆浦县卢峰镇大湾村第3组'))).toBe(a); // 组 spellings need no list
+    expect(idOf(h, row(7, '周九', '湖南省怀化市溆浦县卢峰镇大湾村3组'))).not.toBe(a);
   });
 });
 
 const who = (key: string, detail = '', county = ''): HouseholdWho => ({ key, detail, county });
 
-describe('HouseholdIndex.idFor', () => {
+describe('HouseholdIndex.noFor', () => {
   it('keeps one household while phones are missing or shared, and numbers the others', () => {
     const h = new HouseholdIndex();
     const k = '张三|溆浦县卢峰镇红星村3组';
-    expect(h.idFor(who(k), [])).toBe(k); // no phone yet
-    expect(h.idFor(who(k), ['13912345678'])).toBe(k); // no phone on record: same household, phone learnt
-    expect(h.idFor(who(k), ['13912345678', '0745-1234567'])).toBe(k); // shares one: both kept
-    expect(h.idFor(who(k), ['07451234567'])).toBe(`${k}#1`); // shares nothing with 139…/0745-…: another household
-    expect(h.idFor(who(k), ['0745-1234567'])).toBe(k); // the second phone learnt above
-    expect(h.idFor(who(k), ['07451234567'])).toBe(`${k}#1`);
-    expect(h.idFor(who(k), [])).toBe(k); // no phone: the first household
-    expect(h.idFor(who(k), ['18800001111'])).toBe(`${k}#2`);
+    expect(idFor(h, who(k), [])).toBe(k); // no phone yet
+    expect(idFor(h, who(k), ['13912345678'])).toBe(k); // no phone on record: same household, phone learnt
+    expect(idFor(h, who(k), ['13912345678', '0745-1234567'])).toBe(k); // shares one: both kept
+    expect(idFor(h, who(k), ['07451234567'])).toBe(`${k}#1`); // shares nothing with 139…/0745-…: another household
+    expect(idFor(h, who(k), ['0745-1234567'])).toBe(k); // the second phone learnt above
+    expect(idFor(h, who(k), ['07451234567'])).toBe(`${k}#1`);
+    expect(idFor(h, who(k), [])).toBe(k); // no phone: the first household
+    expect(idFor(h, who(k), ['18800001111'])).toBe(`${k}#2`);
   });
 
   it('a household with one phone, then another phone only: two households; then no phone: the first', () => {
     const h = new HouseholdIndex();
     const k = '李四|辰溪县';
-    expect(h.idFor(who(k), ['13900000001'])).toBe(k);
-    expect(h.idFor(who(k), ['13900000002'])).toBe(`${k}#1`);
-    expect(h.idFor(who(k), ['13900000002', '13900000001'])).toBe(k); // the first household that shares one
-    expect(h.idFor(who('王五|辰溪县'), ['13900000002'])).toBe('王五|辰溪县'); // another key: its own household
+    expect(idFor(h, who(k), ['13900000001'])).toBe(k);
+    expect(idFor(h, who(k), ['13900000002'])).toBe(`${k}#1`);
+    expect(idFor(h, who(k), ['13900000002', '13900000001'])).toBe(k); // the first household that shares one
+    expect(idFor(h, who('王五|辰溪县'), ['13900000002'])).toBe('王五|辰溪县'); // another key: its own household
   });
 
   it('ids are the name, village and detail of the first row; details, phones and counties in every store form', () => {
     const h = new HouseholdIndex();
     const k = '张三|卢峰镇大湾村';
-    expect(h.idFor(who(k, '3组', '431224'), [])).toBe(`${k}3组`);
-    expect(h.idFor(who(k, '4组', '431224'), [])).toBe(`${k}4组`); // another detail, no phone: another household
-    expect(h.idFor(who(k, '3组', ''), ['13900000001'])).toBe(`${k}3组`); // county unknown: compatible; phone learnt
-    expect(h.idFor(who(k, '', '431224'), ['13900000001'])).toBe(`${k}3组`); // same village and phone
-    expect(h.idFor(who(k, '3组', '431223'), [])).toBe(`${k}3组#1`); // another county
-    expect(h.idFor(who(k, '4组', '431223'), [])).toBe(`${k}4组#2`);
+    expect(idFor(h, who(k, '3组', '431224'), [])).toBe(`${k}3组`);
+    expect(idFor(h, who(k, '4组', '431224'), [])).toBe(`${k}4组`); // another detail, no phone: another household
+    expect(idFor(h, who(k, '3组', ''), ['13900000001'])).toBe(`${k}3组`); // county unknown: compatible; phone learnt
+    expect(idFor(h, who(k, '', '431224'), ['13900000001'])).toBe(`${k}3组`); // same village and phone
+    expect(idFor(h, who(k, '3组', '431223'), [])).toBe(`${k}3组#1`); // another county
+    expect(idFor(h, who(k, '4组', '431223'), [])).toBe(`${k}4组#2`);
   });
 
   it('ids are equal to the key but are strings of their own', () => {
     const line = '1,溆浦县慈善会,张三,溆浦县卢峰镇红星村3组,13912345678';
     const key = line.split(',')[3]!;
     const h = new HouseholdIndex();
-    const id = h.idFor(who(key), []);
+    const id = idFor(h, who(key), []);
     expect(id).toBe(key);
     expect(detach(key)).toBe(key);
   });
@@ -299,7 +307,7 @@ describe('HouseholdIndex against the Set-based index', () => {
       const detail = ['', '1组', '2组'][rand(3)]!;
       const county = ['', '431224', '431223'][rand(3)]!;
       const phones = Array.from({ length: rand(4) }, () => `1390000${String(rand(12)).padStart(4, '0')}`);
-      const a = ours.idFor(who(key, detail, county), phones);
+      const a = idFor(ours, who(key, detail, county), phones);
       const b = ref.idFor(key, detail, county, phones);
       if (a !== b) ids.push(`${i}: ${a} != ${b}`);
     }
@@ -318,7 +326,7 @@ describe('HouseholdIndex numbers', () => {
     expect(h.noFor(who(k, '3组'), ['13900000001', '13900000009'])).toBe(0); // shares with the first listed first
     expect(h.size).toBe(3);
     expect([0, 1, 2].map((n) => h.idText(n))).toEqual([`${k}3组`, '李四|卢峰镇大湾村1组', `${k}3组#1`]);
-    expect(h.idFor(who(k, '3组'), ['13900000009'])).toBe(`${k}3组`); // 139…09 was learnt by the first: listed first
+    expect(idFor(h, who(k, '3组'), ['13900000009'])).toBe(`${k}3组`); // 139…09 was learnt by the first: listed first
   });
 });
 

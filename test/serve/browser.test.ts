@@ -42,7 +42,12 @@ describe.skipIf(!CHROMIUM)('fupin serve in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (child && child.exitCode === null) child.kill('SIGINT');
+    // the server removes its own folder as it stops: wait for it before removing ours
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child!.once('exit', resolve));
+      child.kill('SIGINT');
+      await exited;
+    }
     tmp.cleanup();
   });
 

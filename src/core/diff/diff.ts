@@ -65,9 +65,9 @@ export function diffRows(index: HouseholdIndex): VisitorSpec {
             if (f) cells[k] = { text: f.text.trim(), norm: f.norm, cell: f.cell };
           }
           const d: DiffRow = { file: register.file, sheet: register.sheet, row: r.row, area, phones: phoneNumbers(r.fields.phone?.text ?? ''), org: orgKeyOf(r, index.divisions) ?? '', cells };
-          const household = index.idOf(r, register.area);
-          if (household !== undefined && who) {
-            d.household = household;
+          // the identity worked out above, numbered by the index shared by both versions
+          if (who) {
+            d.household = index.idText(index.noFor(who, d.phones));
             d.whoKey = who.key;
             d.detail = who.detail;
           }
@@ -178,10 +178,15 @@ function matchBy(olds: DiffRow[], news: DiffRow[], keys: (r: DiffRow) => string[
   }
   const rest = olds.filter((o) => !taken.has(o));
   olds.length = 0;
-  olds.push(...rest);
+  append(olds, rest);
   news.length = 0;
-  news.push(...unmatchedNew);
+  append(news, unmatchedNew);
   return pairs;
+}
+
+/** Adds `more` to `list` one by one: a register's 200,000 rows are too many arguments for push(...more). */
+function append<T>(list: T[], more: readonly T[]): void {
+  for (const x of more) list.push(x);
 }
 
 /** The rounds of matching (see the file comment): each gives a row's keys, [] when the round does not apply to it. */
@@ -199,7 +204,7 @@ export function planDiff(old: { rows: DiffRow[]; columns: Set<ColumnKey> }, next
   const olds = old.rows.filter((r) => r.household !== undefined && r.org !== '');
   const news = next.rows.filter((r) => r.household !== undefined && r.org !== '');
   const pairs: [DiffRow, DiffRow][] = [];
-  for (const keys of ROUNDS) pairs.push(...matchBy(olds, news, keys));
+  for (const keys of ROUNDS) append(pairs, matchBy(olds, news, keys));
   // pairs in the new version's order
   const order = new Map(next.rows.map((r, i) => [r, i]));
   pairs.sort((a, b) => order.get(a[1])! - order.get(b[1])!);

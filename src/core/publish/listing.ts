@@ -36,8 +36,8 @@ export interface PublicEntry extends PublicPlace {
 /** What the visitor keeps of a row: the published entry and, for counting only, who it is about. */
 interface PublicRow {
   entry: Omit<PublicEntry, 'orgType'>;
-  /** Household id (never published): counting and the same pairing twice. */
-  household?: string;
+  /** The household's number in the ledger's index (never published): counting and the same pairing twice. */
+  household?: number;
   orgKey: string;
   typeText?: string;
 }
@@ -54,7 +54,7 @@ function extraColumn(register: Register, re: RegExp): string | undefined {
   return register.unknownColumns.find((c) => re.test(headerKey(c.header)))?.header;
 }
 
-/** `publish`: each row as published (see mask.ts), with its household id from the ledger's shared index. */
+/** `publish`: each row as published (see mask.ts), with its household's number in the ledger's shared index. */
 export function publicRows(index: HouseholdIndex, level: PublishLevel): VisitorSpec {
   const divisions: DivisionIndex | undefined = index.divisions;
   return {
@@ -68,7 +68,7 @@ export function publicRows(index: HouseholdIndex, level: PublishLevel): VisitorS
       return {
         row(r: RegisterRow) {
           const name = r.fields.name?.text ?? '';
-          const household = index.idOf(r, register.area);
+          const household = index.noOf(r, register.area);
           const entry: PublicRow['entry'] = {
             ...publicPlace(r.fields.address?.text ?? '', register.area, divisions, level),
             head: maskName(name),
@@ -139,9 +139,9 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
   const seen = new Set<string>();
   const entries: PublicEntry[] = [];
   const has = { measures: false, amount: false, status: false };
-  const orgs = new Map<string, { e: OrgSummaryEntry; households: Set<string>; areas: Set<string> }>();
-  const areas = new Map<string, { e: AreaSummaryEntry; households: Set<string>; orgs: Set<string> }>();
-  const allHouseholds = new Set<string>();
+  const orgs = new Map<string, { e: OrgSummaryEntry; households: Set<number>; areas: Set<string> }>();
+  const areas = new Map<string, { e: AreaSummaryEntry; households: Set<number>; orgs: Set<string> }>();
+  const allHouseholds = new Set<number>();
   const types = new Map<string, OrgType>();
   let noName = 0;
   let repeated = 0;
