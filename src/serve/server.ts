@@ -300,7 +300,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       const lang = langOf(new URL(req.url ?? '/', 'http://x'));
       if (res.headersSent) return void res.end();
       if (e instanceof HttpError) {
-        // the rest of a refused upload is not read: the connection closes
+        // the rest of a refused upload is read and thrown away (nothing is kept): a browser still sending gets the answer
         json(res, e.status, { error: e.msg ? render(e.msg, lang) : '' });
         if (!req.complete) req.once('end', () => undefined).resume();
         return;

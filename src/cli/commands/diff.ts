@@ -51,7 +51,8 @@ const diff: CommandFn = async ([paths], raw, ctx) => {
   if (flags.format === 'json') ctx.io.stdout(formatDiffJson(plan));
   else ctx.io.stdout(formatDiffPretty(plan, ctx.lang, ctx.io.stdoutIsTTY ? ctx.io.columns : 120));
   if (flags.output) {
-    const bytes = await diffWorkbook(plan, { old: sides.old.path, new: sides.new.path }, ctx.lang);
+    // named as the clerk knows them (under git: the path in the repository, not git's temporary copies)
+    const bytes = await diffWorkbook(plan, { old: sides.old.shownAs ?? sides.old.path, new: sides.new.shownAs ?? sides.new.path }, ctx.lang);
     await writeOutput(flags.output, bytes, ctx, { force: flags.force, inputs: files.map((f) => f.abs) });
   }
   if (unreadable.length) return EXIT.failed;
