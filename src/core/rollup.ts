@@ -53,13 +53,16 @@ export function columnSums(rows: readonly RollupRow[]): RollupTable['total'] {
 export interface LeftOut {
   file: string;
   sheet: string;
+  /** The workbook holds registers on more than one sheet: the note names the sheet too. */
+  sheetNamed?: boolean;
   reason: 'no-name' | 'no-org';
   rows: number[];
 }
 
-/** The note about rows left out, as the 统计表's notes and the local page list it (file, rows, why). */
+/** The note about rows left out, as the 统计表's notes and the local page list it (file, sheet when needed, rows, why). */
 export function leftOutNote(l: LeftOut): Msg {
-  return msg(`rollup/${l.reason}`, { file: l.file, rows: l.rows, count: l.rows.length });
+  const where = l.sheetNamed ? msg('rollup/in-sheet', { file: l.file, sheet: l.sheet }) : l.file;
+  return msg(`rollup/${l.reason}`, { file: where, rows: l.rows, count: l.rows.length });
 }
 
 /**
@@ -73,6 +76,8 @@ type Pairs = Int32Array;
 export class Tally {
   readonly types = new Map<string, OrgTypeDecision>();
   readonly leftOut: LeftOut[] = [];
+  /** Each register's rows left out: a workbook with sheets for two cities notes each sheet's rows in its own city. */
+  private readonly leftOutOf = new Map<Register, LeftOut[]>();
   /** Organisation keys by their number, and each one's type (index into TYPES). */
   private readonly orgKeys: string[] = [];
   private readonly orgTypes: number[] = [];
@@ -110,6 +115,8 @@ export class Tally {
       this.orgKeys.push(key);
       this.orgTypes.push(TYPES.indexOf(d.type));
     }
+    const sheetsOf = new Map<string, Set<string>>();
+    for (const { register } of registers) sheetsOf.set(register.file, (sheetsOf.get(register.file) ?? new Set()).add(register.sheet));
     for (const { register, rows } of registers) {
       const pairs = new Int32Array(2 * rows.length);
       let n = 0;
@@ -124,8 +131,14 @@ export class Tally {
         }
       }
       this.pairings.set(register, pairs.subarray(0, n));
-      if (noName.length) this.leftOut.push({ file: register.file, sheet: register.sheet, reason: 'no-name', rows: noName });
-      if (noOrg.length) this.leftOut.push({ file: register.file, sheet: register.sheet, reason: 'no-org', rows: noOrg });
+      const at = { file: register.file, sheet: register.sheet, ...(sheetsOf.get(register.file)!.size > 1 ? { sheetNamed: true } : {}) };
+      const mine: LeftOut[] = [];
+      if (noName.length) mine.push({ ...at, reason: 'no-name', rows: noName });
+      if (noOrg.length) mine.push({ ...at, reason: 'no-org', rows: noOrg });
+      if (mine.length) {
+        this.leftOut.push(...mine);
+        this.leftOutOf.set(register, mine);
+      }
     }
   }
 
@@ -210,14 +223,15 @@ export class Tally {
     return { count, distinct };
   }
 
+  /** The rows left out of these registers, in the order the registers were tallied. */
+  leftOutFor(registers: readonly Register[]): LeftOut[] {
+    const mine = new Set(registers.flatMap((r) => this.leftOutOf.get(r) ?? []));
+    return this.leftOut.filter((l) => mine.has(l));
+  }
+
   /** The notes about rows left out and guessed types that concern these registers. */
   notesFor(registers: readonly Register[]): Msg[] {
-    const files = new Set(registers.map((r) => r.file));
-    const out: Msg[] = [];
-    for (const l of this.leftOut) {
-      if (!files.has(l.file)) continue;
-      out.push(leftOutNote(l));
-    }
+    const out = this.leftOutFor(registers).map(leftOutNote);
     const keys = new Set(registers.flatMap((r) => [...this.orgsOf(r)]));
     const names = [...this.types.entries()].filter(([k, d]) => d.source === 'default' && keys.has(k)).map(([k]) => this.displayName(k));
     if (names.length) out.push(msg('rollup/default-type', { count: names.length, names }));
@@ -389,8 +403,7 @@ export function rollupCity(registers: readonly CountedRegister[], opts: RollupOp
   const city = opts.city ?? cityOf(regs) ?? '';
   const problems: Problem[] = [];
   const { table, placed } = cityTable(city, regs, tally, problems);
-  const files = new Set(placed.map((r) => r.file));
-  return { table, orgs: orgSummaries(tally, placed), problems, leftOut: tally.leftOut.filter((l) => files.has(l.file)) };
+  return { table, orgs: orgSummaries(tally, placed), problems, leftOut: tally.leftOutFor(placed) };
 }
 
 // ── province ─────────────────────────────────────────────────────────────────────────
