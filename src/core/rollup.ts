@@ -1,7 +1,7 @@
 // Counting 附3 (DOMAIN §5): the pairings of registers → a city's 统计表, registers or city tables → the provincial table.
 import { msg, type AreaLevel, type CountPair, type Msg, type OrgSummary, type OrgType, type Problem, type Register, type RollupRow, type RollupTable } from './model.js';
 import type { PairingRows } from './ledger/visitors.js';
-import { classifyOrg, parseTypeText, type OrgRegistry, type OrgTypeDecision } from './orgs.js';
+import { OrgTypeVotes, type OrgRegistry, type OrgTypeDecision } from './orgs.js';
 
 export const TYPES: readonly OrgType[] = ['charity', 'foundation', 'social'];
 
@@ -82,7 +82,7 @@ export class Tally {
   private readonly orgKeys: string[] = [];
   private readonly orgTypes: number[] = [];
   private readonly pairings = new Map<Register, Pairs>();
-  private readonly names = new Map<string, Map<string, number>>();
+  private readonly votes = new OrgTypeVotes();
   /** Per household: the types it was counted under in the row being counted (bits), then how many rows counted it. */
   private readonly marks: Uint8Array;
   private readonly rowsCounting: Int32Array;
@@ -92,24 +92,17 @@ export class Tally {
     readonly opts: RollupOptions,
   ) {
     // Types: the first 类型 text fupin can read anywhere, then orgs.csv, then the name.
-    const columnText = new Map<string, string>();
     let householdCount = 0;
     for (const { rows } of registers) {
       for (const row of rows) {
         if (row.household !== undefined && row.household >= householdCount) householdCount = row.household + 1;
-        if (row.org === undefined) continue;
-        const counts = this.names.get(row.org) ?? new Map<string, number>();
-        counts.set(row.spelling, (counts.get(row.spelling) ?? 0) + 1);
-        this.names.set(row.org, counts);
-        if (!columnText.has(row.org) && parseTypeText(row.typeText)) columnText.set(row.org, row.typeText ?? '');
+        if (row.org !== undefined) this.votes.add(row.org, row.spelling, row.typeText);
       }
     }
     this.marks = new Uint8Array(householdCount);
     this.rowsCounting = new Int32Array(householdCount);
     const orgNo = new Map<string, number>();
-    for (const key of this.names.keys()) {
-      const name = this.spellings(key)[0] ?? key;
-      const d = classifyOrg(name, { typeColumnText: columnText.get(key), registry: opts.registry });
+    for (const [key, d] of this.votes.decide(opts.registry)) {
       this.types.set(key, d);
       orgNo.set(key, this.orgKeys.length);
       this.orgKeys.push(key);
@@ -144,9 +137,7 @@ export class Tally {
 
   /** Every spelling of an organisation, most frequent first (ties: first seen). */
   spellings(key: string): string[] {
-    const counts = this.names.get(key);
-    if (!counts) return [];
-    return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([s]) => s);
+    return this.votes.spellings(key);
   }
 
   displayName(key: string): string {

@@ -8,7 +8,7 @@ import type { LedgerFile, Ledger } from '../ledger/model.js';
 import type { RegisterVisitor, VisitorSpec } from '../ledger/builder.js';
 import type { OrgType, Register, RegisterRow } from '../model.js';
 import { parseAmount } from '../normalize.js';
-import { classifyOrg, type OrgRegistry } from '../orgs.js';
+import { OrgTypeVotes, type OrgRegistry } from '../orgs.js';
 import { maskName, publicPlace, scrubText, type PublicPlace, type PublishLevel } from './mask.js';
 
 /** Headers of an amount column (not one of the register's own columns): 帮扶资金, 帮扶金额, 捐赠金额 … */
@@ -39,6 +39,8 @@ interface PublicRow {
   /** The household's number in the ledger's index (never published): counting and the same pairing twice. */
   household?: number;
   orgKey: string;
+  /** The organisation as written (trimmed) and its 类型 cell: its type is decided from all its rows, as rollup does. */
+  spelling: string;
   typeText?: string;
 }
 
@@ -81,7 +83,7 @@ export function publicRows(index: HouseholdIndex, level: PublishLevel): VisitorS
           else if (amount !== undefined) amountsDropped++;
           const status = statusColumn ? scrubText((r.extra[statusColumn] ?? '').trim(), name) : '';
           if (status) entry.status = status;
-          const row: PublicRow = { entry, orgKey: orgKeyOf(r, divisions) ?? '' };
+          const row: PublicRow = { entry, orgKey: orgKeyOf(r, divisions) ?? '', spelling: (r.fields.org?.text ?? '').trim() };
           if (household !== undefined) row.household = household;
           const t = r.fields.orgType?.text;
           if (t) row.typeText = t;
@@ -142,11 +144,19 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
   const orgs = new Map<string, { e: OrgSummaryEntry; households: Set<number>; areas: Set<string> }>();
   const areas = new Map<string, { e: AreaSummaryEntry; households: Set<number>; orgs: Set<string> }>();
   const allHouseholds = new Set<number>();
-  const types = new Map<string, OrgType>();
   let noName = 0;
   let repeated = 0;
   let amountsDropped = 0;
   let total: number | undefined;
+  // each organisation's type from all its rows, as the 统计表 decides it (the two never put it in different columns)
+  const votes = new OrgTypeVotes();
+  for (const f of ledger.files) {
+    for (const reg of f.registers) {
+      const res = reg.results.publish as PublicResult | undefined;
+      for (const r of res?.rows ?? []) if (r.orgKey !== '') votes.add(r.orgKey, r.spelling, r.typeText);
+    }
+  }
+  const types = new Map([...votes.decide(registry)].map(([k, d]) => [k, d.type]));
   for (const f of ledger.files) {
     for (const reg of f.registers) {
       const res = reg.results.publish as PublicResult | undefined;
@@ -166,11 +176,7 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
           continue;
         }
         seen.add(key);
-        let type = types.get(r.orgKey);
-        if (type === undefined) {
-          type = classifyOrg(r.entry.org, { ...(r.typeText ? { typeColumnText: r.typeText } : {}), ...(registry ? { registry } : {}) }).type;
-          types.set(r.orgKey, type);
-        }
+        const type = types.get(r.orgKey)!;
         const entry: PublicEntry = { ...r.entry, orgType: type };
         entries.push(entry);
         allHouseholds.add(r.household);
