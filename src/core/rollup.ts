@@ -1,6 +1,7 @@
 // Counting 附3 (DOMAIN §5): the pairings of registers → a city's 统计表, registers or city tables → the provincial table.
 import { msg, type AreaLevel, type CountPair, type Msg, type OrgSummary, type OrgType, type Problem, type Register, type RollupRow, type RollupTable } from './model.js';
 import type { PairingRows } from './ledger/visitors.js';
+import { filesWithSheets, placeOf, placeText, type RowsPlace } from './ledger/left-out.js';
 import { OrgTypeVotes, type OrgRegistry, type OrgTypeDecision } from './orgs.js';
 
 export const TYPES: readonly OrgType[] = ['charity', 'foundation', 'social'];
@@ -50,19 +51,14 @@ export function columnSums(rows: readonly RollupRow[]): RollupTable['total'] {
 // ── pairings ─────────────────────────────────────────────────────────────────────────
 
 /** Rows a count left out, and why: no 户主姓名 (the household is unknown), no organisation. */
-export interface LeftOut {
-  file: string;
-  sheet: string;
-  /** The workbook holds registers on more than one sheet: the note names the sheet too. */
-  sheetNamed?: boolean;
+export interface LeftOut extends RowsPlace {
   reason: 'no-name' | 'no-org';
   rows: number[];
 }
 
 /** The note about rows left out, as the 统计表's notes and the local page list it (file, sheet when needed, rows, why). */
 export function leftOutNote(l: LeftOut): Msg {
-  const where = l.sheetNamed ? msg('rollup/in-sheet', { file: l.file, sheet: l.sheet }) : l.file;
-  return msg(`rollup/${l.reason}`, { file: where, rows: l.rows, count: l.rows.length });
+  return msg(`rollup/${l.reason}`, { file: placeText(l), rows: l.rows, count: l.rows.length });
 }
 
 /**
@@ -108,8 +104,7 @@ export class Tally {
       this.orgKeys.push(key);
       this.orgTypes.push(TYPES.indexOf(d.type));
     }
-    const sheetsOf = new Map<string, Set<string>>();
-    for (const { register } of registers) sheetsOf.set(register.file, (sheetsOf.get(register.file) ?? new Set()).add(register.sheet));
+    const several = filesWithSheets(registers.map((r) => r.register));
     for (const { register, rows } of registers) {
       const pairs = new Int32Array(2 * rows.length);
       let n = 0;
@@ -124,7 +119,7 @@ export class Tally {
         }
       }
       this.pairings.set(register, pairs.subarray(0, n));
-      const at = { file: register.file, sheet: register.sheet, ...(sheetsOf.get(register.file)!.size > 1 ? { sheetNamed: true } : {}) };
+      const at = placeOf(register, several);
       const mine: LeftOut[] = [];
       if (noName.length) mine.push({ ...at, reason: 'no-name', rows: noName });
       if (noOrg.length) mine.push({ ...at, reason: 'no-org', rows: noOrg });

@@ -52,3 +52,21 @@ describe('the 统计表 and the public listing agree on each organisation’s ty
     expect(listing.byOrg.map((o) => o.orgType)).toEqual(['foundation']);
   });
 });
+
+describe('rows the public listing leaves out are named by file and row', () => {
+  it('a row without a 户主姓名 and a row without an organisation', () => {
+    const register = makeRegister(
+      [FORM_HEADER, [1, '溆浦县慈善会', '张三', '溆浦县卢峰镇大坪村3组', ''], [2, '溆浦县慈善会', '', '溆浦县卢峰镇', ''], [3, '', '李四', '溆浦县卢峰镇大坪村4组', '']],
+      { file: '怀化市/溆浦县.xlsx', area },
+    );
+    const v = publicRows(new HouseholdIndex(HUNAN.divisions), 'village').create(register, undefined as never)!;
+    for (const row of register.rows) v.row(row);
+    const ledger = { profile: HUNAN, files: [{ registers: [{ register, results: { publish: v.end() } }] }], passedOver: [], registryProblems: [] } as unknown as Ledger;
+    const listing = planPublish(ledger, 'village');
+    expect(listing.noName).toBe(2);
+    expect(listing.leftOut).toEqual([
+      { file: '怀化市/溆浦县.xlsx', sheet: 'Sheet1', reason: 'no-name', rows: [3] },
+      { file: '怀化市/溆浦县.xlsx', sheet: 'Sheet1', reason: 'no-org', rows: [4] },
+    ]);
+  });
+});
