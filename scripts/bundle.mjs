@@ -34,7 +34,7 @@ const noDeprecatedBuffer = {
 };
 
 /**
- * zod's `z` namespace carries `z.locales`, every language's error messages (64 modules, ~40 % of zod's code in the
+ * zod's `z` namespace (and zod/v4/core's) carries `locales`, every language's error messages (64 modules, ~40 % of zod's code in the
  * bundle): esbuild cannot drop them from the namespace, so every run compiled them (~the zod chunk's 100 ms under
  * load). fupin never reads `z.locales` (its messages come from its own catalogue; zod's English default stays): an empty
  * namespace instead.
@@ -43,7 +43,7 @@ const noZodLocales = {
   name: 'no-zod-locales',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/]classic$/.test(args.resolveDir) ? { path: 'zod-locales', namespace: 'fupin-empty' } : undefined,
+      /[\\/]zod[\\/]v4[\\/](?:classic|core)$/.test(args.resolveDir) ? { path: 'zod-locales', namespace: 'fupin-empty' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'fupin-empty' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
@@ -61,6 +61,19 @@ const noZodLocales = {
   const tmpFile = `${file}.${process.pid}.tmp`;
   writeFileSync(tmpFile, JSON.stringify({ ...data, townTable: townTableOf(new DivisionIndex(data)) }));
   renameSync(tmpFile, file);
+}
+
+// The built-in quota tables are checked here, with zod, as a custom JSON table is (src/core/quota/builtin-check.ts): a run
+// reads them without zod, so a table that does not pass fails the build, never a clerk's run.
+{
+  const read = (name) => JSON.parse(readFileSync(path.join(dist, 'data', name), 'utf8'));
+  const { DivisionIndex } = await import(pathToFileURL(path.join(dist, 'core', 'divisions.js')).href);
+  const { builtinQuotaTableFaults } = await import(pathToFileURL(path.join(dist, 'core', 'quota', 'builtin-check.js')).href);
+  const faults = builtinQuotaTableFaults(new DivisionIndex(read('divisions.json')), read('provinces.json'), read('quota-tables.json'));
+  if (faults.length) {
+    process.stderr.write(`bundle: the built-in quota tables (src/data/quota-tables.json) do not pass their check:\n${faults.map((f) => `  ${f}\n`).join('')}`);
+    process.exit(1);
+  }
 }
 
 const out = path.join(dist, 'bundle');
