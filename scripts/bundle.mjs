@@ -154,10 +154,22 @@ const oneFile = {
   },
 };
 
+/**
+ * The one-file build's entry. Run as a script it runs the command line. Run to build a start-up snapshot (the Linux
+ * executable's, scripts/release.mjs: `useSnapshot`), it loads the code and the division index now, and leaves the
+ * command line to the snapshot's main function: everything that reads argv, the environment, the working folder, the clock
+ * or the terminal happens when the executable runs, never while the snapshot is made (src/cli/snapshot.ts).
+ */
+const ONE_FILE_ENTRY = `import { main } from './cli/bin.js';
+import { buildingSnapshot, prepareSnapshot } from './cli/snapshot.js';
+if (buildingSnapshot()) prepareSnapshot(main);
+else main();
+`;
+
 // written beside dist/fupin.cjs and renamed over it: a `node dist/fupin.cjs` running meanwhile keeps its whole file
 const oneFileTmp = path.join(dist, `fupin.cjs.${process.pid}.tmp`);
 await build({
-  stdin: { contents: "import { main } from './cli/bin.js';\nmain();\n", resolveDir: dist, sourcefile: 'fupin-one-file.js' },
+  stdin: { contents: ONE_FILE_ENTRY, resolveDir: dist, sourcefile: 'fupin-one-file.js' },
   outfile: oneFileTmp,
   bundle: true,
   format: 'cjs',
