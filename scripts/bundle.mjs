@@ -9,7 +9,7 @@
 // src/io/legacy-worker-code.ts in both builds (`legacyWorker`), so the worker starts from that text and needs no file at
 // run time.
 import { build } from 'esbuild-wasm';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rebuildInPlace } from './lib/swap-dir.mjs';
@@ -56,10 +56,20 @@ const noZodLocales = {
   const file = path.join(dist, 'data', 'divisions.json');
   const data = JSON.parse(readFileSync(file, 'utf8'));
   delete data.townTable;
-  const { DivisionIndex, townTableOf } = await import(pathToFileURL(path.join(dist, 'core', 'divisions.js')).href);
-  // renamed into place: a fupin started by another build's tests never reads it half written
+  const { DivisionIndex, townTableOf, packTownTable } = await import(pathToFileURL(path.join(dist, 'core', 'divisions.js')).href);
+  const table = townTableOf(new DivisionIndex(data));
+  // its numbers (keys, owners, hash slots) as bytes in dist/data/town-table.bin, read without parsing (src/io/divisions.ts);
+  // its names and small lists stay in the JSON. A big-endian build keeps it all in the JSON.
+  const packed = packTownTable(table);
+  const bytesFile = path.join(dist, 'data', 'town-table.bin');
+  // renamed into place: a fupin started by another build's tests never reads them half written (the bytes first: a
+  // JSON naming keyNames with bytes not yet there reads as a list without tables, which still answers the same)
+  if (packed) {
+    writeFileSync(`${bytesFile}.${process.pid}.tmp`, packed.bytes);
+    renameSync(`${bytesFile}.${process.pid}.tmp`, bytesFile);
+  } else rmSync(bytesFile, { force: true });
   const tmpFile = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmpFile, JSON.stringify({ ...data, townTable: townTableOf(new DivisionIndex(data)) }));
+  writeFileSync(tmpFile, JSON.stringify({ ...data, townTable: packed ? packed.text : table }));
   renameSync(tmpFile, file);
 }
 
@@ -69,7 +79,8 @@ const noZodLocales = {
   const read = (name) => JSON.parse(readFileSync(path.join(dist, 'data', name), 'utf8'));
   const { DivisionIndex } = await import(pathToFileURL(path.join(dist, 'core', 'divisions.js')).href);
   const { builtinQuotaTableFaults } = await import(pathToFileURL(path.join(dist, 'core', 'quota', 'builtin-check.js')).href);
-  const faults = builtinQuotaTableFaults(new DivisionIndex(read('divisions.json')), read('provinces.json'), read('quota-tables.json'));
+  const { townTable: _, ...list } = read('divisions.json');
+  const faults = builtinQuotaTableFaults(new DivisionIndex(list), read('provinces.json'), read('quota-tables.json'));
   if (faults.length) {
     process.stderr.write(`bundle: the built-in quota tables (src/data/quota-tables.json) do not pass their check:\n${faults.map((f) => `  ${f}\n`).join('')}`);
     process.exit(1);
@@ -133,6 +144,9 @@ function embeddedFiles() {
   for (const name of readdirSync(path.join(root, 'templates')).filter((n) => n.endsWith('.xlsx')).sort()) {
     files[`templates/${name}`] = readFileSync(path.join(root, 'templates', name)).toString('base64');
   }
+  // the township tables' numbers (src/io/divisions.ts reads them from here in this build)
+  const townBytes = path.join(dist, 'data', 'town-table.bin');
+  if (existsSync(townBytes)) files['dist/data/town-table.bin'] = readFileSync(townBytes).toString('base64');
   // fupin serve's page (web/: index.html, app.js, app.css)
   for (const name of readdirSync(path.join(root, 'web')).sort()) files[`web/${name}`] = readFileSync(path.join(root, 'web', name)).toString('base64');
   return files;
