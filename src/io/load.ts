@@ -40,7 +40,10 @@ export interface LoadOptions {
   text?: boolean;
   /** The clock the progress guard (the time limit) reads; tests make it slow. */
   now?: () => number;
-  /** Hold xlsx worksheets compactly (RawSheet.lean), for a reader that goes through their rows once (the ledger). */
+  /**
+   * Hold xlsx worksheets compactly (RawSheet.lean), for a reader that goes through their rows once (the ledger, rosters).
+   * Such sheets are class instances: they do not survive a structured clone (postMessage) — send grids across threads.
+   */
   lean?: boolean;
 }
 

@@ -1008,7 +1008,8 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Fl
 /** A RawSheet over a LeanStore: `lean` gives rows one at a time; `rows` builds the whole grid once, when first read. */
 class LeanSheet implements RawSheet {
   private built: (RawCell | undefined)[][] | undefined;
-  readonly hidden?: boolean;
+  /** Set only when hidden, as on a grid sheet. */
+  declare readonly hidden?: boolean;
 
   constructor(
     readonly name: string,
@@ -1016,7 +1017,7 @@ class LeanSheet implements RawSheet {
     readonly merges: MergeRange[],
     hidden: boolean,
   ) {
-    if (hidden) this.hidden = true;
+    if (hidden) (this as { hidden?: boolean }).hidden = true;
   }
 
   get rows(): (RawCell | undefined)[][] {
