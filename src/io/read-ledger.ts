@@ -167,7 +167,7 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
       opts.onFile?.(++done, todo.length, found.display);
       continue;
     }
-    const loaded = await loadFile(found, { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits, ...(asText ? { text: true } : {}), ...(opts.now ? { now: opts.now } : {}) });
+    const loaded = await loadFile(found, { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits, ...(asText ? { text: true } : {}), ...(opts.now ? { now: opts.now } : {}), lean: true });
     if (loaded.failure) builder.addFailure(src, loaded.failure, loaded.detected);
     else builder.addGrid(src, loaded.sheets, loaded.detected, loaded.format ?? 'xlsx', parseMark(loaded.keywords), found.explicit || TABLE_TEXT.has(ext) ? undefined : note);
     opts.onFile?.(++done, todo.length, found.display);
