@@ -201,6 +201,28 @@ const NFKC_TO_HAN = '\\u2e80-\\u2fdf\\u3038-\\u303a\\u3190-\\u319f\\u3200-\\u33f
 const MAY_NAME_REQUIRED = REQUIRED_WORDS.every((w) => /^\p{Script=Han}+$/u.test(w))
   ? new RegExp(`[${[...new Set(REQUIRED_WORDS.join(''))].join('')}${NFKC_TO_HAN}]`, 'u')
   : /[^]/u;
+/**
+ * Whether a cell might name a required column (false: it surely does not), answered from its characters for the usual
+ * cell: text NFKC and compact leave as it is (printable ASCII, common Han) with no * or : (the only characters headerKey
+ * takes out of such text, which could join two halves of a word), whose header key is then a prefix of the text itself
+ * (lower-cased): it names a required column only if it holds one of their words. Any other cell: MAY_NAME_REQUIRED.
+ */
+export function mayNameRequired(text: string): boolean {
+  if (WORDS_BY_FIRST === undefined) return MAY_NAME_REQUIRED.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      const words = WORDS_BY_FIRST.get(c);
+      if (words !== undefined) for (const w of words) if (text.startsWith(w, i)) return true;
+    } else if (c < 0x21 || c > 0x7e || c === 0x2a /* * */ || c === 0x3a /* : */) return MAY_NAME_REQUIRED.test(text);
+  }
+  return false;
+}
+/** The required columns' header words by their first character (all are common Han characters), else undefined. */
+const WORDS_BY_FIRST: Map<number, string[]> | undefined = REQUIRED_WORDS.every((w) => /^[\u4e00-\u9fff]{2,}$/u.test(w))
+  ? REQUIRED_WORDS.reduce((m, w) => m.set(w.charCodeAt(0), [...(m.get(w.charCodeAt(0)) ?? []), w]), new Map<number, string[]>())
+  : undefined;
+
 /** Cell texts already judged (org and name cells repeat down a register); started again when full. */
 let namesRequiredSeen = new Map<string, boolean>();
 
@@ -228,7 +250,7 @@ function mayBeHeader(g: Grid, r: number): boolean {
   unjudged.length = 0;
   for (let c = 0; c < g.width(r); c++) {
     const text = g.merged(r, c);
-    if (text === '' || !MAY_NAME_REQUIRED.test(text)) continue;
+    if (text === '' || !mayNameRequired(text)) continue;
     const v = namesRequiredSeen.get(text);
     if (v === undefined) unjudged.push(text);
     else if (v && ++n >= 2) return true;

@@ -70,6 +70,11 @@ export class RowFacts {
     return this.household;
   }
 
+  /** The 户主姓名 of a household numbered by householdNo, compacted (nameKey), as its key holds it. */
+  householdName(no: number): string {
+    return this.households.nameOf(no);
+  }
+
   /** The row's organisation (orgKey) as a small integer, like householdNo. */
   orgNo(row: RegisterRow): number | undefined {
     this.at(row);
