@@ -135,6 +135,8 @@ export class TextKeys {
   private used = 0;
   private readonly starts = new IntColumn();
   private readonly lengths = new IntColumn();
+  /** Each entry's hash, so that the table grows without hashing every text again. */
+  private readonly hashes = new IntColumn();
   /** Entry number + 1 by slot; 0 is an empty slot. */
   private slots = new Int32Array(1024);
   private n = 0;
@@ -212,6 +214,7 @@ export class TextKeys {
     const i = this.n++;
     this.starts.set(i, this.used);
     this.lengths.set(i, length);
+    this.hashes.set(i, hash | 0);
     this.used += length;
     this.slots[j] = i + 1;
     return i;
@@ -233,9 +236,7 @@ export class TextKeys {
     const mask = this.slots.length - 1;
     for (const e of old) {
       if (e === 0) continue;
-      const start = this.starts.get(e - 1);
-      const h = TextKeys.hashUnits(this.chars.subarray(start, start + this.lengths.get(e - 1)), this.lengths.get(e - 1));
-      let j = h & mask;
+      let j = this.hashes.get(e - 1) & mask;
       while (this.slots[j] !== 0) j = (j + 1) & mask;
       this.slots[j] = e;
     }

@@ -212,6 +212,7 @@ export function mayNameRequired(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) {
+      if (FIRST_OF_WORD[c] === 0) continue;
       const words = WORDS_BY_FIRST.get(c);
       if (words !== undefined) for (const w of words) if (text.startsWith(w, i)) return true;
     } else if (c < 0x21 || c > 0x7e || c === 0x2a /* * */ || c === 0x3a /* : */) return MAY_NAME_REQUIRED.test(text);
@@ -222,6 +223,10 @@ export function mayNameRequired(text: string): boolean {
 const WORDS_BY_FIRST: Map<number, string[]> | undefined = REQUIRED_WORDS.every((w) => /^[\u4e00-\u9fff]{2,}$/u.test(w))
   ? REQUIRED_WORDS.reduce((m, w) => m.set(w.charCodeAt(0), [...(m.get(w.charCodeAt(0)) ?? []), w]), new Map<number, string[]>())
   : undefined;
+
+/** 1 for the first character of a required column's header word (WORDS_BY_FIRST's keys). */
+const FIRST_OF_WORD = new Uint8Array(65536);
+for (const c of WORDS_BY_FIRST?.keys() ?? []) FIRST_OF_WORD[c] = 1;
 
 /** Cell texts already judged (org and name cells repeat down a register); started again when full. */
 let namesRequiredSeen = new Map<string, boolean>();
