@@ -276,9 +276,9 @@ function normField(text: string): string {
 }
 
 /** Turns one cell into a Field, keeping its reference and what kind of value it was. */
-function toField(cell: RawCell | undefined, text: string, col: number, row1: number, letter = columnLetter(col)): Field {
-  // cellRef(col, row1), the column's letters given when the caller has them
-  const ref = `${letter}${row1}`;
+function toField(cell: RawCell | undefined, text: string, col: number, row1: number | string, letter = columnLetter(col)): Field {
+  // cellRef(col, row1), the column's letters given when the caller has them (and the row's number as text, made once a row)
+  const ref = letter + row1;
   if (cell?.raw === undefined && cell?.numFmt === undefined) return { text, norm: normField(text), cell: ref, kind: cell?.kind ?? 'empty' };
   return {
     text,
@@ -420,10 +420,11 @@ class BlockReader {
     }
 
     const fields: Partial<Record<ColumnKey, Field>> = {};
+    const row1 = String(r + 1);
     for (const m of cols) {
       if (g.plain) {
         // no merges: every cell is its own master
-        fields[m.key] = toField(g.cell(r, m.col), g.own(r, m.col), m.col, r + 1, m.letter);
+        fields[m.key] = toField(g.cell(r, m.col), g.own(r, m.col), m.col, row1, m.letter);
         continue;
       }
       const { r: mr, c: mc } = g.master(r, m.col);
@@ -431,7 +432,7 @@ class BlockReader {
       // a value merged in from above the data (a header) does not
       const text = mr >= firstData ? g.own(mr, mc) : mr === r ? g.own(r, m.col) : '';
       const src = mr >= firstData ? g.cell(mr, mc) : g.cell(r, m.col);
-      fields[m.key] = toField(src, text, m.col, r + 1, m.letter);
+      fields[m.key] = toField(src, text, m.col, row1, m.letter);
     }
     const extra: Record<string, string> = {};
     for (const u of unknown) {
