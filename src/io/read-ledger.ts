@@ -16,7 +16,7 @@ import { InputError } from './errors.js';
 import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
 import { limitFailure, loadFile } from './load.js';
 import { sniff } from './sniff.js';
-import { walkInputs, type FoundFile } from './walk.js';
+import { walkInputs, type FoundFile, type WalkSkipped } from './walk.js';
 
 export interface ReadLedgerOptions {
   profile: ProvinceProfile;
@@ -115,7 +115,7 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
   const reg = registryFile ? await readRegistry(registryFile, opts.encoding, profile.divisions) : undefined;
 
   const builder = new LedgerBuilder({ profile, ...(opts.area ? { area: opts.area } : {}), visitors: opts.visitors?.(reg?.registry) ?? [] });
-  const todo: { found: FoundFile; spreadsheet: boolean }[] = [
+  const todo: { found: FoundFile; spreadsheet: boolean; skipped?: WalkSkipped }[] = [
     ...walk.files.filter((f) => f.explicit || !LEDGER_FILES.has(path.basename(f.abs).toLowerCase())).map((found) => ({ found, spreadsheet: true })),
   ];
   // files in folders without a spreadsheet's extension: read when their content is a table (Excel's "Unicode 文本"
@@ -123,10 +123,17 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
   for (const found of walk.others) {
     if (!LEDGER_FILES.has(path.basename(found.abs).toLowerCase())) todo.push({ found, spreadsheet: false });
   }
+  // second names of files already met (links) and links to nothing: said where they were met, never read
+  for (const s of walk.skipped) todo.push({ found: { abs: '', display: s.display, explicit: false, seq: s.seq }, spreadsheet: false, skipped: s });
   todo.sort((a, b) => (a.found.seq ?? 0) - (b.found.seq ?? 0));
 
   let done = 0;
-  for (const { found, spreadsheet } of todo) {
+  for (const { found, spreadsheet, skipped } of todo) {
+    if (skipped) {
+      builder.passOver(skipped.display, { id: `passed/${skipped.why}`, ...(skipped.sameAs !== undefined ? { data: { file: skipped.sameAs } } : {}) });
+      opts.onFile?.(++done, todo.length, found.display);
+      continue;
+    }
     const src: SourceFile = { file: found.display, abs: found.abs, pathSegments: found.abs.split(path.sep).filter(Boolean), explicit: found.explicit };
     const list = opts.lists?.get(found.abs);
     if (list) {
