@@ -23,8 +23,11 @@ export interface FoundFile {
 /** A path met in the walk that is not read: a second name of a file already met (a link), or a link to nothing. */
 export interface WalkSkipped {
   display: string;
-  /** The same file or folder as `sameAs` (a hard or symbolic link, a junction), or a link whose target is gone. */
-  why: 'same-file' | 'same-folder' | 'broken-link';
+  /**
+   * The same file or folder as `sameAs` (a hard or symbolic link, a junction), a link whose target is gone, a folder
+   * deeper than MAX_DEPTH below the one given, or a folder that could not be opened.
+   */
+  why: 'same-file' | 'same-folder' | 'broken-link' | 'too-deep' | 'folder-unreadable';
   sameAs?: string;
   seq: number;
 }
@@ -67,6 +70,9 @@ export interface WalkOptions {
   platform?: Platform;
   fs?: WalkFs;
 }
+
+/** Folders deeper than this below the one given are not walked (and said): a loop the file numbers cannot see. */
+const MAX_DEPTH = 20;
 
 /** The order files are met in, across one walk (module state: walks do not run concurrently with themselves). */
 let seq = 0;
@@ -162,7 +168,10 @@ function addFile(w: Walk, abs: string, display: string, st: BigIntStats): void {
 }
 
 function walkDir(w: Walk, root: string, dir: string, display: string, dirStat: BigIntStats, depth: number): void {
-  if (depth > 20) return;
+  if (depth > MAX_DEPTH) {
+    w.out.skipped.push({ display, why: 'too-deep', seq: seq++ });
+    return;
+  }
   if (dirStat.ino !== 0n) {
     const id = `${dirStat.dev}:${dirStat.ino}`;
     const before = w.dirs.get(id);
@@ -178,6 +187,8 @@ function walkDir(w: Walk, root: string, dir: string, display: string, dirStat: B
   try {
     entries = w.fs.readdir(dir);
   } catch {
+    // a folder this user may not open (Windows' 拒绝访问, a share gone): its files are not read, and that is said
+    w.out.skipped.push({ display, why: 'folder-unreadable', seq: seq++ });
     return;
   }
   entries = entries.filter((e) => !skipEntry(e.name) && (e.isDirectory() || e.isFile() || e.isSymbolicLink()));

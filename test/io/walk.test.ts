@@ -94,6 +94,26 @@ describe('walkInputs', () => {
     expect(w.skipped).toMatchObject([{ why: 'same-file', sameAs: real }]);
   });
 
+  it('a folder that cannot be opened, and one nested too deep, are said, not silently left out', async () => {
+    file('a/溆浦县.xlsx');
+    file('b/平江县.xlsx');
+    file(`${Array.from({ length: 22 }, (_, i) => `d${i}`).join('/')}/深处.xlsx`);
+    const { readdirSync, statSync } = await import('node:fs');
+    const fs = {
+      stat: (p: string) => statSync(p, { bigint: true, throwIfNoEntry: false }),
+      readdir: (p: string) => {
+        if (p.endsWith(`${path.sep}b`)) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+        return readdirSync(p, { withFileTypes: true });
+      },
+    };
+    const w = await walkInputs([dir], dir, { fs });
+    expect(names(w.files)).toEqual(['a/溆浦县.xlsx']);
+    expect(w.skipped.map((s) => [s.display.split('/').length, s.why])).toEqual([
+      [1, 'folder-unreadable'],
+      [21, 'too-deep'],
+    ]);
+  });
+
   it('on Windows, two spellings of one path are one file', async () => {
     const real = file('溆浦县.xlsx');
     const w = await walkInputs([real, real.replace('.xlsx', '.XLSX')], dir, { platform: 'win32' });
