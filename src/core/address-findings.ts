@@ -2,7 +2,6 @@
 import type { Area, RegisterRow } from './model.js';
 import type { DivisionIndex, Place } from './divisions.js';
 import { isDittoMark } from './normalize.js';
-import { BoundedCache } from './place-memo.js';
 import { RowFacts } from './row-facts.js';
 import type { RuleContext, RuleVisitor } from './rules/rule.js';
 
@@ -28,7 +27,9 @@ export function eachAddress<F>(
   judge: (compacted: string) => F | null,
   report: (row: RegisterRow, finding: F) => void,
 ): RuleVisitor {
-  const findings = new BoundedCache<F | null>();
+  // what was found, by the address's finding number (RowFacts.addressFindingNo), for the numbers' epoch
+  let findings: (F | null)[] = [];
+  let epoch = -1;
   const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
   return {
     row(row) {
@@ -38,11 +39,15 @@ export function eachAddress<F>(
       const text = facts.compactAddress(row);
       if (text === '') return; // blank (compact is empty exactly when normText is)
       if (text.length <= 6 && isDittoMark(text)) return;
-      const key = facts.addressFindingKey(row, idx);
-      let finding = findings.get(key);
+      const no = facts.addressFindingNo(row, idx);
+      if (facts.findingEpoch !== epoch) {
+        findings = [];
+        epoch = facts.findingEpoch;
+      }
+      let finding = findings[no];
       if (finding === undefined) {
         finding = judge(text);
-        findings.set(key, finding);
+        findings[no] = finding;
       }
       if (finding !== null) report(row, finding);
     },

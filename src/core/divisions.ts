@@ -58,6 +58,9 @@ interface TownLookup {
   keys(): Iterable<string>;
 }
 
+/** placesIn calls before DivisionIndex builds its lengthBits (~10 ms over ~37,000 names; a register of a few hundred addresses never does). */
+const LENGTH_BITS_AFTER = 500;
+
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** TownTable.slots read in place: a name's index in the table, found without building anything over the names. */
@@ -341,6 +344,14 @@ export class DivisionIndex {
   private readonly townCandidates = new Map<string, Candidate[]>();
   private townMapComplete = false;
   private formLengthsCache?: number[];
+  /**
+   * By a name's first UTF-16 unit: bit `len` set when some form or township name of that length starts with it (a
+   * lookup-side table: matchAt and townAt pass over lengths no name has at that character without slicing the text).
+   * Built once placesIn has been asked LENGTH_BITS_AFTER times (a small file does not pay for it); null when a name is
+   * too long for the bits.
+   */
+  private lengthBits?: Uint32Array | null;
+  private placesAsked = 0;
   private marksCache?: string[];
   /** Lengths of township names (townOfCountyAt). */
   private townLengths?: number[];
@@ -593,6 +604,7 @@ export class DivisionIndex {
    * own level or below (魏都区东城区) is part of a local name and is not taken.
    */
   placesIn(text: string, scope?: PlaceScope): PlaceMatch[] {
+    if (this.lengthBits === undefined && ++this.placesAsked > LENGTH_BITS_AFTER) this.lengthBits = this.buildLengthBits();
     const t = compact(text);
     const scopePlace = scope ? this.placeOf(scope) : undefined;
     const out: PlaceMatch[] = [];
@@ -622,8 +634,10 @@ export class DivisionIndex {
     touching: number | undefined,
     depth: number,
   ): (PlaceMatch & { next?: PlaceMatch }) | undefined {
+    const bits = this.lengthBits ? this.lengthBits[t.charCodeAt(i)]! : -1;
+    if (bits === 0) return undefined;
     for (const len of this.formLengths) {
-      if (i + len > t.length) continue;
+      if (i + len > t.length || (bits & (1 << len)) === 0) continue;
       const text = t.slice(i, i + len);
       const cands = this.candidates(text);
       if (!cands) continue;
@@ -674,7 +688,20 @@ export class DivisionIndex {
   /** Whether a township name (村头镇) starts at `i`. */
   private townAt(t: string, i: number): boolean {
     const towns = this.towns;
-    return this.formLengths.some((len) => i + len <= t.length && towns.has(t.slice(i, i + len)));
+    const bits = this.lengthBits ? this.lengthBits[t.charCodeAt(i)]! : -1;
+    return bits !== 0 && this.formLengths.some((len) => i + len <= t.length && (bits & (1 << len)) !== 0 && towns.has(t.slice(i, i + len)));
+  }
+
+  /** lengthBits over every form and township name; null when a name is longer than its bits. */
+  private buildLengthBits(): Uint32Array | null {
+    const bits = new Uint32Array(65536);
+    for (const names of [this.forms.keys(), this.towns.keys()]) {
+      for (const name of names) {
+        if (name.length > 31) return null;
+        bits[name.charCodeAt(0)]! |= 1 << name.length;
+      }
+    }
+    return bits;
   }
 
   /** Every reading of a form: province, city and county names, and townships (2-character ones only after their county). */

@@ -23,7 +23,7 @@ import type { Area, RegisterRow } from './model.js';
 import type { DivisionIndex } from './divisions.js';
 import { compact, isDittoMark, nameKey, orgKey } from './normalize.js';
 import { parsePhones } from './phone.js';
-import { detach, FloatColumn, IntColumn, TextKeys, TextTable } from './int-tables.js';
+import { detach, FloatColumn, IntColumn, TextKeys } from './int-tables.js';
 
 export { detach } from './int-tables.js';
 
@@ -277,8 +277,10 @@ export class HouseholdIndex {
   private readonly details = new IntColumn();
   private readonly counties = new IntColumn();
   private readonly phones = new FloatColumn();
-  /** Details and counties, each once. */
-  private readonly texts = new TextTable();
+  /** Details and counties, each once (TextKeys: a row's fresh detail is found by its characters, with no string hash or Map entry). */
+  private readonly texts = new TextKeys();
+  /** The number of '' in `texts` (no county). */
+  private readonly noText = this.texts.add('');
   private count = 0;
   /** Household number → its id text, once asked for. */
   private readonly ids: string[] = [];
@@ -290,6 +292,13 @@ export class HouseholdIndex {
   /** How many households have been numbered. */
   get size(): number {
     return this.count;
+  }
+
+  /** The 户主姓名 of household `no` as its key holds it (nameKey: compacted). */
+  nameOf(no: number): string {
+    const key = this.groups.text(this.groupOf.get(no));
+    // the village after the bar has no bar of its own (punctuation is taken out of addresses)
+    return key.slice(0, key.lastIndexOf('|'));
   }
 
   /** The household number of a row, or undefined when the row has no household name. `area`: the register's. */
@@ -326,11 +335,16 @@ export class HouseholdIndex {
   private single(g: number, no: number, detail: string, county: string, phone: string | undefined): boolean {
     const code = phoneCode(phone);
     if (code === undefined) return false;
-    this.details.set(no, this.texts.no(detail));
-    this.counties.set(no, this.texts.no(county));
+    this.details.set(no, this.texts.add(detail));
+    this.counties.set(no, this.texts.add(county));
     this.phones.set(no, code);
     this.group.set(g, no + 1);
     return true;
+  }
+
+  /** A household kept in the columns, as an object (`phone`: its phone's digits, '' for none). */
+  private kept(no: number, phone: string): Household {
+    return { no, phones: phone !== '' ? [phone] : [], detail: this.texts.text(this.details.get(no)), county: this.texts.text(this.counties.get(no)), suffix: '' };
   }
 
   /** The household number for a row's identity (householdWho) and phone numbers (phoneNumbers). */
@@ -349,26 +363,24 @@ export class HouseholdIndex {
     const v = this.group.get(g);
     let list: Household[];
     if (v > 0) {
-      // the usual case, read from the columns
+      // the usual case, read from the columns: texts compared by their numbers (find: -1 for a text never kept)
       const no = v - 1;
-      const hadCounty = this.texts.text(this.counties.get(no));
+      const countyNo = this.counties.get(no);
       const code = this.phones.get(no);
       const phone = code === 0 ? '' : String(code).slice(1);
-      const countyOk = county === '' || hadCounty === '' || hadCounty === county;
-      const had = this.texts.text(this.details.get(no));
-      const sameDetail = had === detail;
-      const same = countyOk && (phones.length > 0 && phone !== '' ? phones.includes(phone) : sameDetail);
-      const h: Household = { no, phones: phone !== '' ? [phone] : [], detail: had, county: hadCounty, suffix: '' };
+      const countyOk = county === '' || countyNo === this.noText || this.texts.find(county) === countyNo;
+      const same = countyOk && (phones.length > 0 && phone !== '' ? phones.includes(phone) : this.texts.find(detail) === this.details.get(no));
       if (same) {
-        let learns = hadCounty === '' && county !== '';
+        let learns = countyNo === this.noText && county !== '';
         for (let i = 0; i < phones.length && !learns; i++) learns = phones[i] !== phone;
         if (learns) {
+          const h = this.kept(no, phone);
           learn(h, county, phones);
-          if (h.phones.length > 1 || !this.single(g, no, had, h.county, h.phones[0])) this.listed(g, [h]);
+          if (h.phones.length > 1 || !this.single(g, no, h.detail, h.county, h.phones[0])) this.listed(g, [h]);
         }
         return no;
       }
-      list = [h];
+      list = [this.kept(no, phone)];
       this.listed(g, list);
     } else list = this.lists[-v - 1]!;
     for (const h of list) {

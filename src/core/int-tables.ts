@@ -135,65 +135,87 @@ export class TextKeys {
   private used = 0;
   private readonly starts = new IntColumn();
   private readonly lengths = new IntColumn();
+  /** Each entry's hash, so that the table grows without hashing every text again. */
+  private readonly hashes = new IntColumn();
   /** Entry number + 1 by slot; 0 is an empty slot. */
   private slots = new Int32Array(1024);
   private n = 0;
+  /** A text's code units while it is looked up (addUnits' callers fill one of their own). */
+  private scratch = new Uint16Array(256);
 
   get size(): number {
     return this.n;
   }
 
-  private static hash(s: string): number {
+  /** FNV-1a over code units: what addUnits expects as `hash` (a caller filling its units can compute it on the way). */
+  static hashUnits(units: Uint16Array, length: number): number {
     let h = 0x811c9dc5;
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    for (let i = 0; i < length; i++) h = Math.imul(h ^ units[i]!, 0x01000193);
     return h >>> 0;
   }
 
-  private same(i: number, s: string): boolean {
-    if (this.lengths.get(i) !== s.length) return false;
+  /** `s` in the scratch units; its length. */
+  private fill(s: string): number {
+    if (s.length > this.scratch.length) this.scratch = new Uint16Array(Math.max(s.length, 2 * this.scratch.length));
+    for (let i = 0; i < s.length; i++) this.scratch[i] = s.charCodeAt(i);
+    return s.length;
+  }
+
+  private same(i: number, units: Uint16Array, length: number): boolean {
+    if (this.lengths.get(i) !== length) return false;
     const start = this.starts.get(i);
-    for (let k = 0; k < s.length; k++) if (this.chars[start + k] !== s.charCodeAt(k)) return false;
+    for (let k = 0; k < length; k++) if (this.chars[start + k] !== units[k]) return false;
     return true;
   }
 
-  /** The slot holding `s`, or the empty slot where it would go. */
-  private slot(s: string, h: number): number {
+  /** The slot holding the text, or the empty slot where it would go. */
+  private slot(units: Uint16Array, length: number, h: number): number {
     const mask = this.slots.length - 1;
     let j = h & mask;
     for (;;) {
       const e = this.slots[j]!;
-      if (e === 0 || this.same(e - 1, s)) return j;
+      if (e === 0 || this.same(e - 1, units, length)) return j;
       j = (j + 1) & mask;
     }
   }
 
   /** The number of a text, or -1 when it was never added. */
   find(s: string): number {
-    const e = this.slots[this.slot(s, TextKeys.hash(s))]!;
+    const length = this.fill(s);
+    const e = this.slots[this.slot(this.scratch, length, TextKeys.hashUnits(this.scratch, length))]!;
     return e - 1;
   }
 
   /** The number of a text, added when new. */
   add(s: string): number {
-    const h = TextKeys.hash(s);
-    let j = this.slot(s, h);
+    const length = this.fill(s);
+    return this.addUnits(this.scratch, length, TextKeys.hashUnits(this.scratch, length));
+  }
+
+  /**
+   * The number of the text `units[0…length)` (`hash`: hashUnits of it, which the table uses again when it grows), added when new: for a caller that makes a key's
+   * code units itself, so that no string is made for the key.
+   */
+  addUnits(units: Uint16Array, length: number, hash: number): number {
+    let j = this.slot(units, length, hash);
     if (this.slots[j] !== 0) return this.slots[j]! - 1;
     if (2 * (this.n + 1) > this.slots.length) {
       this.rehash();
-      j = this.slot(s, h);
+      j = this.slot(units, length, hash);
     }
-    if (this.used + s.length > this.chars.length) {
+    if (this.used + length > this.chars.length) {
       let size = this.chars.length * 2;
-      while (size < this.used + s.length) size *= 2;
+      while (size < this.used + length) size *= 2;
       const bigger = new Uint16Array(size);
       bigger.set(this.chars.subarray(0, this.used));
       this.chars = bigger;
     }
-    for (let k = 0; k < s.length; k++) this.chars[this.used + k] = s.charCodeAt(k);
+    this.chars.set(units.subarray(0, length), this.used);
     const i = this.n++;
     this.starts.set(i, this.used);
-    this.lengths.set(i, s.length);
-    this.used += s.length;
+    this.lengths.set(i, length);
+    this.hashes.set(i, hash | 0);
+    this.used += length;
     this.slots[j] = i + 1;
     return i;
   }
@@ -214,11 +236,7 @@ export class TextKeys {
     const mask = this.slots.length - 1;
     for (const e of old) {
       if (e === 0) continue;
-      const start = this.starts.get(e - 1);
-      const end = start + this.lengths.get(e - 1);
-      let h = 0x811c9dc5;
-      for (let k = start; k < end; k++) h = Math.imul(h ^ this.chars[k]!, 0x01000193);
-      let j = (h >>> 0) & mask;
+      let j = this.hashes.get(e - 1) & mask;
       while (this.slots[j] !== 0) j = (j + 1) & mask;
       this.slots[j] = e;
     }

@@ -49,9 +49,27 @@ export const HAN = /\p{Script=Han}/u;
 
 const DITTO = /^(?:同上|同前|同左|同上单位|同上地址|〃|"|”|＂|''|ditto|do\.?)$/iu;
 
+/** The longest text DITTO matches (ditto). */
+const DITTO_MAX = 5;
+
 /** A ditto mark: 同上, 〃, " … (the cell holds nothing else; `norm` is normText of the cell). */
 export function isDittoMark(norm: string): boolean {
+  // the usual cell, longer than any mark and without whitespace to take out, is none (answered without a new string)
+  if (norm.length > DITTO_MAX && !hasWhitespace(norm)) return false;
   return DITTO.test(norm.replace(/\s+/g, ''));
+}
+
+/** Whether a text holds a character \s matches. */
+function hasWhitespace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20) {
+      if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+    } else if (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 export function isBlank(s: string | undefined): boolean {

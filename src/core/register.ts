@@ -203,6 +203,33 @@ const NFKC_TO_HAN = '\\u2e80-\\u2fdf\\u3038-\\u303a\\u3190-\\u319f\\u3200-\\u33f
 const MAY_NAME_REQUIRED = REQUIRED_WORDS.every((w) => /^\p{Script=Han}+$/u.test(w))
   ? new RegExp(`[${[...new Set(REQUIRED_WORDS.join(''))].join('')}${NFKC_TO_HAN}]`, 'u')
   : /[^]/u;
+/**
+ * Whether a cell might name a required column (false: it surely does not), answered from its characters for the usual
+ * cell: text NFKC and compact leave as it is (printable ASCII, common Han) with no * or : (the only characters headerKey
+ * takes out of such text, which could join two halves of a word), whose header key is then a prefix of the text itself
+ * (lower-cased): it names a required column only if it holds one of their words. Any other cell: MAY_NAME_REQUIRED.
+ */
+export function mayNameRequired(text: string): boolean {
+  if (WORDS_BY_FIRST === undefined) return MAY_NAME_REQUIRED.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      if (FIRST_OF_WORD[c] === 0) continue;
+      const words = WORDS_BY_FIRST.get(c);
+      if (words !== undefined) for (const w of words) if (text.startsWith(w, i)) return true;
+    } else if (c < 0x21 || c > 0x7e || c === 0x2a /* * */ || c === 0x3a /* : */) return MAY_NAME_REQUIRED.test(text);
+  }
+  return false;
+}
+/** The required columns' header words by their first character (all are common Han characters), else undefined. */
+const WORDS_BY_FIRST: Map<number, string[]> | undefined = REQUIRED_WORDS.every((w) => /^[\u4e00-\u9fff]{2,}$/u.test(w))
+  ? REQUIRED_WORDS.reduce((m, w) => m.set(w.charCodeAt(0), [...(m.get(w.charCodeAt(0)) ?? []), w]), new Map<number, string[]>())
+  : undefined;
+
+/** 1 for the first character of a required column's header word (WORDS_BY_FIRST's keys). */
+const FIRST_OF_WORD = new Uint8Array(65536);
+for (const c of WORDS_BY_FIRST?.keys() ?? []) FIRST_OF_WORD[c] = 1;
+
 /** Cell texts already judged (org and name cells repeat down a register); started again when full. */
 let namesRequiredSeen = new Map<string, boolean>();
 
@@ -230,7 +257,7 @@ function mayBeHeader(g: Grid, r: number): boolean {
   unjudged.length = 0;
   for (let c = 0; c < g.width(r); c++) {
     const text = g.merged(r, c);
-    if (text === '' || !MAY_NAME_REQUIRED.test(text)) continue;
+    if (text === '' || !mayNameRequired(text)) continue;
     const v = namesRequiredSeen.get(text);
     if (v === undefined) unjudged.push(text);
     else if (v && ++n >= 2) return true;
@@ -251,9 +278,9 @@ function normField(text: string): string {
 }
 
 /** Turns one cell into a Field, keeping its reference and what kind of value it was. */
-function toField(cell: RawCell | undefined, text: string, col: number, row1: number, letter = columnLetter(col)): Field {
-  // cellRef(col, row1), the column's letters given when the caller has them
-  const ref = `${letter}${row1}`;
+function toField(cell: RawCell | undefined, text: string, col: number, row1: number | string, letter = columnLetter(col)): Field {
+  // cellRef(col, row1), the column's letters given when the caller has them (and the row's number as text, made once a row)
+  const ref = letter + row1;
   if (cell?.raw === undefined && cell?.numFmt === undefined) return { text, norm: normField(text), cell: ref, kind: cell?.kind ?? 'empty' };
   return {
     text,
@@ -395,10 +422,11 @@ class BlockReader {
     }
 
     const fields: Partial<Record<ColumnKey, Field>> = {};
+    const row1 = String(r + 1);
     for (const m of cols) {
       if (g.plain) {
         // no merges: every cell is its own master
-        fields[m.key] = toField(g.cell(r, m.col), g.own(r, m.col), m.col, r + 1, m.letter);
+        fields[m.key] = toField(g.cell(r, m.col), g.own(r, m.col), m.col, row1, m.letter);
         continue;
       }
       const { r: mr, c: mc } = g.master(r, m.col);
@@ -406,7 +434,7 @@ class BlockReader {
       // a value merged in from above the data (a header) does not
       const text = mr >= firstData ? g.own(mr, mc) : mr === r ? g.own(r, m.col) : '';
       const src = mr >= firstData ? g.cell(mr, mc) : g.cell(r, m.col);
-      fields[m.key] = toField(src, text, m.col, r + 1, m.letter);
+      fields[m.key] = toField(src, text, m.col, row1, m.letter);
     }
     const extra: Record<string, string> = {};
     for (const u of unknown) {

@@ -3,7 +3,7 @@ import { HouseholdIndex, householdWho, orgKeyOf } from './household.js';
 import type { DivisionIndex } from './divisions.js';
 import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank } from './normalize.js';
-import { findingKey } from './place-memo.js';
+import { FindingKeys } from './place-memo.js';
 import { parsePhones, type PhoneParse } from './phone.js';
 
 const NOT_YET = Symbol('not yet');
@@ -22,7 +22,11 @@ export class RowFacts {
   private household: number | undefined | typeof NOT_YET = NOT_YET;
   private phoneList: string[] | undefined;
   private parse: PhoneParse | undefined;
-  private address: { compacted: string; finding?: string } | undefined;
+  private address: { compacted: string; finding?: number } | undefined;
+  /** Addresses numbered by place-memo's findingKey, for the division list asked with. */
+  private findings: { idx: DivisionIndex; keys: FindingKeys } | undefined;
+  /** Changes when findingNo's numbers start again (a new division list or FindingKeys' bound). */
+  private findingEpochBase = 0;
   /** Org keys as small integers, numbered in the order first met (interned once per run). */
   private readonly orgNos = new Map<string, number>();
   private orgNoAt: number | undefined | typeof NOT_YET = NOT_YET;
@@ -66,6 +70,11 @@ export class RowFacts {
     return this.household;
   }
 
+  /** The 户主姓名 of a household numbered by householdNo, compacted (nameKey), as its key holds it. */
+  householdName(no: number): string {
+    return this.households.nameOf(no);
+  }
+
   /** The row's organisation (orgKey) as a small integer, like householdNo. */
   orgNo(row: RegisterRow): number | undefined {
     this.at(row);
@@ -102,11 +111,26 @@ export class RowFacts {
     return this.address.compacted;
   }
 
-  /** place-memo's findingKey of the 家庭住址. */
-  addressFindingKey(row: RegisterRow, idx: DivisionIndex): string {
+  /**
+   * The 家庭住址's place-memo findingKey as a number (FindingKeys: equal keys, equal numbers), shared by the address rules
+   * of the run. Numbers are good while findingEpoch is unchanged.
+   */
+  addressFindingNo(row: RegisterRow, idx: DivisionIndex): number {
     const compacted = this.compactAddress(row);
-    this.address!.finding ??= findingKey(idx, compacted);
+    if (this.address!.finding === undefined) {
+      let f = this.findings;
+      if (!f || f.idx !== idx) {
+        if (f) this.findingEpochBase += f.keys.epoch + 1;
+        this.findings = f = { idx, keys: new FindingKeys(idx) };
+      }
+      this.address!.finding = f.keys.no(compacted);
+    }
     return this.address!.finding;
+  }
+
+  /** Changes whenever addressFindingNo's numbers start again: what was kept by number is then dropped. */
+  get findingEpoch(): number {
+    return this.findingEpochBase + (this.findings?.keys.epoch ?? 0);
   }
 }
 

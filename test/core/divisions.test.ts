@@ -202,3 +202,29 @@ describe('leadingPlaces', () => {
     expect(lead('')).toBe('|');
   });
 });
+
+describe('placesIn with its length bits (built after the first few hundred calls)', () => {
+  it('finds the same places before and after the table is built, for addresses of every kind', () => {
+    const fresh = new DivisionIndex(data);
+    // the reference never builds the table (null: no table, as when a name is too long for its bits)
+    const plain = new DivisionIndex(data);
+    (plain as unknown as { lengthBits: null }).lengthBits = null;
+    const scope = { province: '湖南省', city: '怀化市', county: '溆浦县' };
+    const towns = ['卢峰镇', '龙潭镇', '桥江镇', '大江口镇', '思蒙镇', '低庄镇', '观音阁镇', '水东镇', '均坪镇', '双井镇'];
+    const texts: string[] = [];
+    for (let i = 0; i < 700; i++) {
+      const town = towns[i % towns.length]!;
+      const forms = [
+        `溆浦县${town}大湾村${i}组`, `湖南省怀化市溆浦县${town}`, `怀化市${town}红星村`, `${town}东门${i}号`, `溆浦${town}`, `广州市天河区${i}号`,
+        `长沙县星沙街道${i}栋`, `新县城${i}`, `大同市村${i}组`, `魏都区东城区${i}号`, `𠀀溆浦县${i}`, `(溆浦)${town}`, `abc${i}`, '',
+      ];
+      texts.push(forms[i % forms.length]!);
+    }
+    const shown = (ms: PlaceMatch[]) => ms.map((m) => `${m.level}:${m.text}@${m.index}/${m.how}=${m.places.map((p) => idx.label(p)).join('|')}`).join(' ');
+    const before = texts.map((t) => shown(plain.placesIn(t, scope)));
+    const after = texts.map((t) => shown(fresh.placesIn(t, scope))); // past 500 calls: with the table
+    expect(after).toEqual(before);
+    expect((fresh as unknown as { lengthBits?: unknown }).lengthBits).toBeInstanceOf(Uint32Array);
+    expect(before.filter((s) => s !== '').length).toBeGreaterThan(400);
+  }, 60_000);
+});

@@ -330,6 +330,26 @@ describe('HouseholdIndex numbers', () => {
   });
 });
 
+describe('HouseholdIndex.nameOf', () => {
+  it('gives the 户主姓名 of a household from its key, kept in the columns or listed, a bar in the name kept', () => {
+    const h = new HouseholdIndex(idx);
+    const row = (name: string, address: string, phone = ''): RegisterRow => ({
+      row: 4,
+      fields: {
+        name: { text: name, norm: name, cell: 'C4', kind: 'string' },
+        address: { text: address, norm: address, cell: 'D4', kind: 'string' },
+        phone: { text: phone, norm: phone, cell: 'E4', kind: 'string' },
+      },
+      extra: {},
+    });
+    const a = h.noOf(row(' 张  三 ', '溆浦县卢峰镇大湾村3组', '13900000001'))!;
+    const b = h.noOf(row('李|四', '溆浦县卢峰镇大|湾村1组'))!;
+    const c = h.noOf(row('张三', '溆浦县卢峰镇大湾村3组', '13900000009'))!; // another household of the group: listed
+    const d = h.noOf(row('王五', '溆浦县卢峰镇大湾村2组', '13900000001 13900000002'))!; // two phones: listed
+    expect([a, b, c, d].map((n) => h.nameOf(n))).toEqual(['张三', '李|四', '张三', '王五']);
+  });
+});
+
 describe('HouseholdIndex phones kept as numbers', () => {
   it('keeps leading zeros, and a phone too long for a number apart, telling households by them as before', () => {
     const h = new HouseholdIndex();

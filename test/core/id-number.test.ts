@@ -1,6 +1,6 @@
 // Unit tests for src/core/id-number.ts: GB 11643 check digits, birth dates, legacy and Excel-mangled numbers.
 import { describe, expect, it } from 'vitest';
-import { idCheckDigit, isValidIdNumber, parseIdNumber, upgradeLegacyId } from '../../src/core/id-number.js';
+import { idCheckDigit, isPlainValidId, isValidIdNumber, parseIdNumber, upgradeLegacyId } from '../../src/core/id-number.js';
 
 /** The check character computed here, independently of the module under test. */
 function withCheck(body: string): string {
@@ -89,5 +89,46 @@ describe('parseIdNumber', () => {
     expect(parseIdNumber('431224801301123')).toMatchObject({ reason: 'birth-date' });
     expect(upgradeLegacyId('110105491231002')).toBe('11010519491231002X');
     expect(upgradeLegacyId('1101054912310')).toBeUndefined();
+  });
+});
+
+describe('isPlainValidId (the fast path of the id-number rule)', () => {
+  /** A deterministic generator (no Math.random: a failure must repeat). */
+  function lcg(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  }
+  it('agrees with parseIdNumber(...).valid on every shape of number', () => {
+    const rnd = lcg(18);
+    const digits = (n: number) => Array.from({ length: n }, () => String(Math.floor(rnd() * 10))).join('');
+    const cases: string[] = [
+      '11010519491231002X', '11010519491231002x', '43122420000229001', '', '1234', '４３１２２４１９８００１０１１２３Ｘ',
+      ' 431224198001011234', '4312241980010112 4',
+    ];
+    const dates = ['19000101', '18991231', '20000229', '19000229', '20240229', '20230229', '19801301', '19801200', '19800431', '20231231', '20240101', '20240102', '99991231'];
+    for (const region of ['43', '11', '91', '00', '10', '99', '71', '82']) {
+      for (const date of dates) {
+        const body = region + digits(4) + date + digits(3);
+        const good = withCheck(body);
+        cases.push(good, good.toLowerCase(), body + String((Number(good[17] === 'X' ? 10 : good[17]) + 1) % 10), body + 'X', body + 'x', body + 'A');
+      }
+    }
+    for (let i = 0; i < 2000; i++) {
+      const body = '43' + digits(4) + String(1900 + Math.floor(rnd() * 130)) + digits(2) + digits(2) + digits(3);
+      cases.push(withCheck(body), body + digits(1));
+    }
+    let valid = 0;
+    for (const c of cases) {
+      for (const asOf of [ASOF, undefined]) {
+        const expected = parseIdNumber(c, 'string', asOf).valid;
+        expect(isPlainValidId(c, asOf?.getTime()), `${c} as of ${asOf?.toISOString()}`).toBe(expected);
+        if (expected) valid++;
+      }
+    }
+    expect(valid).toBeGreaterThan(200); // the generator made valid numbers, not only refused ones
+  });
+  it('is false for a number stored as a number only in the caller: it reads text', () => {
+    expect(isPlainValidId('11010519491231002X')).toBe(true);
+    expect(isPlainValidId('110105194912310021')).toBe(false);
   });
 });

@@ -68,3 +68,32 @@ describe('TextKeys', () => {
     expect(k.find(long)).toBe(2);
   });
 });
+
+describe('TextKeys.addUnits', () => {
+  const units = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
+  it('numbers code units as add numbers the same text', () => {
+    const k = new TextKeys();
+    const a = units('大湾村');
+    expect(k.addUnits(a, a.length, TextKeys.hashUnits(a, a.length))).toBe(0);
+    expect(k.add('大湾村')).toBe(0);
+    expect(k.find('大湾村')).toBe(0);
+    const b = units('大湾村3组');
+    expect(k.addUnits(b, 3, TextKeys.hashUnits(b, 3))).toBe(0); // only the first `length` units count
+    expect(k.addUnits(b, 5, TextKeys.hashUnits(b, 5))).toBe(1);
+    expect(k.text(1)).toBe('大湾村3组');
+  });
+  it('tells apart texts whose hashes collide (every key given one hash, below the size where the table grows)', () => {
+    const k = new TextKeys();
+    const texts = Array.from({ length: 500 }, (_, i) => `户${i}`);
+    texts.forEach((t, i) => {
+      const u = units(t);
+      expect(k.addUnits(u, u.length, 7)).toBe(i);
+    });
+    texts.forEach((t, i) => {
+      const u = units(t);
+      expect(k.addUnits(u, u.length, 7)).toBe(i);
+      expect(k.text(i)).toBe(t);
+    });
+    expect(k.size).toBe(500);
+  });
+});

@@ -1,6 +1,6 @@
 // numberText and parseAmount: numbers shown as the clerk typed them, or as Excel shows them when Excel lost digits.
 import { describe, expect, it } from 'vitest';
-import { numberText, parseAmount } from '../../src/core/normalize.js';
+import { isDittoMark, numberText, parseAmount } from '../../src/core/normalize.js';
 
 describe('numberText', () => {
   it('writes phones and counts as exact digits', () => {
@@ -33,5 +33,20 @@ describe('parseAmount', () => {
     expect(parseAmount('１２００')).toBe(1200);
     expect(parseAmount('0.5万元')).toBe(5000);
     expect(parseAmount('abc')).toBeUndefined();
+  });
+});
+
+describe('isDittoMark without a new string for long cells', () => {
+  it('agrees with the plain test (whitespace taken out, then DITTO) for marks, spaced marks and every \\s character', () => {
+    const plain = (s: string) => /^(?:同上|同前|同左|同上单位|同上地址|〃|"|”|＂|''|ditto|do\.?)$/iu.test(s.replace(/\s+/g, ''));
+    const spaces = [' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+    const texts = ['同上', '同上单位', 'ditto', 'DITTO', 'do.', 'do', '〃', "''", '溆浦县慈善会', '溆浦县桥江镇孙家坪村22组38号', 'dittos', '同上同上', '\u200b同上'];
+    for (const sp of spaces) texts.push(`同${sp}上`, `${sp}同上单位${sp}`, `d${sp}i${sp}t${sp}t${sp}o`, `同上单位${sp}x`, `${sp}${sp}${sp}同上`);
+    for (const t of texts) expect(isDittoMark(t), JSON.stringify(t)).toBe(plain(t));
+    // every \s character is seen as whitespace (a long mark spaced out with it is still a mark)
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (/\s/.test(ch)) expect(isDittoMark(`同${ch}${ch}${ch}${ch}上`), c.toString(16)).toBe(true);
+    }
   });
 });

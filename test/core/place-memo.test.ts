@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DivisionIndex } from '../../src/core/divisions.js';
 import { compact } from '../../src/core/normalize.js';
-import { addressKey, BoundedCache, findingKey, placesMemo } from '../../src/core/place-memo.js';
+import { addressKey, BoundedCache, findingKey, FindingKeys, placesMemo } from '../../src/core/place-memo.js';
 import { loadDivisions } from '../../src/io/divisions.js';
 
 let idx: DivisionIndex;
@@ -46,5 +46,55 @@ describe('address keys', () => {
     c.set('c', 3);
     expect(c.get('a')).toBeUndefined();
     expect(c.get('c')).toBe(3);
+  });
+});
+
+describe('FindingKeys (findingKey as a number, no key string made)', () => {
+  const texts = [
+    '溆浦县卢峰镇红星村22组38号', '溆浦县卢峰镇红星村1组9号', '溆浦县卢峰镇红星村1组', '溆浦县卢峰镇东山村1组', '溆浦县卢峰镇西山村1组',
+    '(溆浦)-1', '(溆浦)-12', '(溆浦)--1', 'abc', 'a-b', '12', '', '溆浦县𠀀村1组', '溆浦县𠀁村1组', '溆浦县\ud800村1组',
+    '溆浦县\udc00村1组', '溆浦县\ud800\ud800村', '溆浦县🙂村', '溆浦县🙃村', '卢峰镇\u0001组', '卢峰镇1组', '卢峰镇a1组', '卢峰镇 1组',
+    '怀化市溆浦县卢峰镇红星村ab组', '怀化市溆浦县卢峰镇红星村#$组', '［溆浦］1', '【溆浦】1',
+  ].map((t) => (t.includes('\ud800') || t.includes('\udc00') ? t : compact(t)));
+
+  it('gives equal numbers exactly to addresses with equal findingKeys', () => {
+    const keys = new FindingKeys(idx);
+    const nos = texts.map((t) => keys.no(t));
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = 0; j < texts.length; j++) {
+        const sameKey = findingKey(idx, texts[i]!) === findingKey(idx, texts[j]!);
+        expect(nos[i] === nos[j], `${JSON.stringify(texts[i])} / ${JSON.stringify(texts[j])}`).toBe(sameKey);
+      }
+    }
+    // numbered 0, 1, 2 … in the order first met, and asking again changes nothing
+    expect(Math.max(...nos) + 1).toBe(new Set(texts.map((t) => findingKey(idx, t))).size);
+    expect(texts.map((t) => keys.no(t))).toEqual(nos);
+    expect(keys.epoch).toBe(0);
+  });
+
+  it('starts its numbering again when full (eviction), and says so by its epoch', () => {
+    const keys = new FindingKeys(idx, 3);
+    expect([keys.no('甲村'), keys.no('乙村'), keys.no('丙村'), keys.no('甲村')]).toEqual([0, 1, 2, 0]);
+    expect(keys.epoch).toBe(0);
+    expect(keys.no('丁村')).toBe(0); // the fourth key: a new epoch, numbered from 0
+    expect(keys.epoch).toBe(1);
+    expect(keys.count).toBe(1);
+    expect(keys.no('甲村')).toBe(1); // forgotten, numbered anew
+  });
+
+  it('keeps many keys apart through its table growing', () => {
+    const keys = new FindingKeys(idx);
+    const seen = new Map<string, number>();
+    for (let v = 0; v < 5000; v++) {
+      const t = `卢峰镇${String.fromCharCode(0x4e00 + (v % 2000))}${String.fromCharCode(0x4e00 + Math.floor(v / 2000))}村${v}组`;
+      const no = keys.no(t);
+      const key = findingKey(idx, t);
+      if (seen.has(key)) expect(no).toBe(seen.get(key));
+      else {
+        expect(no).toBe(seen.size);
+        seen.set(key, no);
+      }
+    }
+    expect(keys.count).toBe(seen.size);
   });
 });

@@ -1,7 +1,8 @@
 // scanSheet: finding header rows, column mapping, pairing rows, template rows and the closing 备注 in grids.
 import { describe, expect, it } from 'vitest';
 import type { MergeRange, RawCell, RawSheet } from '../../src/core/model.js';
-import { scanSheet } from '../../src/core/register.js';
+import { mayNameRequired, scanSheet } from '../../src/core/register.js';
+import { COLUMNS, matchHeader, REQUIRED_KEYS } from '../../src/core/columns.js';
 
 function sheet(rows: (string | number | null)[][], merges: MergeRange[] = [], name = 'Sheet1'): RawSheet {
   return {
@@ -132,5 +133,34 @@ describe('scanSheet', () => {
     const scan = scanSheet(s, ctx);
     expect(scan.registers).toEqual([]);
     expect(scan.bestCandidate?.found.map((c) => c.key)).toEqual(['phone']);
+  });
+});
+
+describe('mayNameRequired (the cheap test before a row is read as a repeated header)', () => {
+  it('is never false for a cell that names a required column, whatever surrounds the header word', () => {
+    const words = COLUMNS.flatMap((c) => [c.label, ...c.aliases]);
+    const around = ['', '1', '*', ':', '：', '＊', ' ', '\u3000', '（必填）', '(元)', 'ab', 'AB', '溆浦', '一二三四五六七八九十一二三四五六七八九十', '家', '户', '\t'];
+    let named = 0;
+    for (const w of words) {
+      for (const a of around) {
+        for (const b of around) {
+          for (const t of [a + w + b, w.slice(0, 1) + a + w.slice(1) + b, a + w.slice(0, 2) + b + w.slice(2)]) {
+            const m = matchHeader(t);
+            if (m && REQUIRED_KEYS.includes(m.key)) {
+              named++;
+              expect(mayNameRequired(t), t).toBe(true);
+            }
+          }
+        }
+      }
+    }
+    expect(named).toBeGreaterThan(1000);
+  });
+  it('is false at once for usual data cells', () => {
+    for (const t of ['溆浦县桥江镇孙家坪村22组38号', '沈文力', '溆浦县慈善会', '15231187812', '431224197009025330', '3', 'abc:def'.slice(0, 3)]) {
+      expect(mayNameRequired(t), t).toBe(false);
+    }
+    expect(mayNameRequired('扶贫户主姓名')).toBe(true);
+    expect(mayNameRequired('户*主')).toBe(true); // headerKey takes the * out: left to the full test
   });
 });

@@ -1,5 +1,5 @@
 // id-number: 身份证号码, when the column exists and the cell is filled, must be a valid 18-character number.
-import { parseIdNumber } from '../id-number.js';
+import { isPlainValidId, parseIdNumber } from '../id-number.js';
 import { isBlankText as isBlank } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
@@ -42,10 +42,14 @@ export default defineRule({
   },
   create(ctx) {
     const asOf = new Date();
+    const asOfMs = asOf.getTime();
     return {
       row(row) {
         const f = row.fields.idNumber;
-        if (!f || isBlank(f.text)) return;
+        if (!f) return;
+        // the usual cell, a valid number, is passed at once
+        if (f.kind !== 'number' && isPlainValidId(f.text, asOfMs)) return;
+        if (isBlank(f.text)) return;
         const id = parseIdNumber(f.text, f.kind, asOf);
         if (id.valid || !id.reason) return;
         const data: Record<string, string | number> = { count: id.length, region: id.normalized.slice(0, 2) };

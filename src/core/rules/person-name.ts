@@ -5,7 +5,7 @@
 // warning (`note`), because it also breaks matching the household across registers; the clerk is told
 // to move it to 备注. Minority names with a middle dot (阿依古丽·买买提) are valid up to 10 Han characters;
 // a long name spaced between its parts ("阿依古丽 买买提") is judged as if dotted (name-spacing reports the spaces).
-import { checkPersonName, MAX_HAN_DOTTED, MAX_HAN_PLAIN, spacedMinorityName } from '../person-name.js';
+import { checkPersonName, HAS_ORG_WORD, MAX_HAN_DOTTED, MAX_HAN_PLAIN, spacedMinorityName } from '../person-name.js';
 import { PLAIN_NAME } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
@@ -47,7 +47,10 @@ export default defineRule({
         if (!text) return;
         // "阿依古丽 买买提": judged as the dotted name name-spacing suggests, not as one 7-character name
         // a plain name has no spaces, so spacedMinorityName has nothing to join
-        const check = checkPersonName(PLAIN_NAME.test(text) ? text : (spacedMinorityName(text) ?? text));
+        // a plain name (2-6 common Han characters: no note, no digits, letters or marks) is valid unless it holds an org word
+        const plain = PLAIN_NAME.test(text);
+        if (plain && !HAS_ORG_WORD.test(text)) return;
+        const check = checkPersonName(plain ? text : (spacedMinorityName(text) ?? text));
         if (check.name === '') return;
         if (!check.valid) {
           const data: Record<string, string | number> = { count: check.hanCount };

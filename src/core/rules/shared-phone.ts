@@ -1,7 +1,6 @@
 // shared-phone: one phone number given for several different households — usually a copy-paste slip.
 import { detach } from '../household.js';
-import { compact } from '../normalize.js';
-import { IntColumn, NumberMap, TextTable } from '../int-tables.js';
+import { IntColumn, NumberMap } from '../int-tables.js';
 import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
@@ -28,16 +27,14 @@ export default defineRule({
   },
   create(ctx) {
     const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
-    // number → its place in the owner columns: the first household giving it, that row, its name as written (kept
-    // once per name, compacted only when reported)
+    // number → its place in the owner columns: the first household giving it and that row (its name, when reported, is
+    // the household's: its key holds the name compacted, as the message gives it)
     // (numbers as numbers, '1' in front to keep leading zeros; the odd one too long to be exact by its text)
     const owner = new NumberMap();
     const longOwner = new Map<string, number>();
     let owners = 0;
     const ownerHousehold = new IntColumn();
     const ownerRow = new IntColumn();
-    const ownerName = new IntColumn();
-    const names = new TextTable();
     const reported = new Set<string>();
     return {
       row(row) {
@@ -53,13 +50,12 @@ export default defineRule({
             else longOwner.set(detach(number), i);
             ownerHousehold.set(i, household);
             ownerRow.set(i, row.row);
-            ownerName.set(i, names.no(row.fields.name?.text ?? ''));
             continue;
           }
           const key = `${number}\u0000${household}`;
           if (ownerHousehold.get(first) === household || reported.has(key)) continue;
           reported.add(key);
-          ctx.reportCell(row, 'phone', 'shared', { number, first: ownerRow.get(first), name: compact(names.text(ownerName.get(first))) });
+          ctx.reportCell(row, 'phone', 'shared', { number, first: ownerRow.get(first), name: facts.householdName(ownerHousehold.get(first)) });
         }
       },
     };

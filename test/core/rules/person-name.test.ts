@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/core/rules/person-name.js';
 import { check, FORM_HEADER, makeRegister, problemsOf } from '../../helpers/register.js';
+import { checkPersonName, HAS_ORG_WORD, ORG_WORDS } from '../../../src/core/person-name.js';
+import { PLAIN_NAME } from '../../../src/core/row-facts.js';
 
 /** One register with the given names in C4, C5, … */
 function withNames(names: (string | number | null)[]) {
@@ -81,5 +83,19 @@ describe('person-name', () => {
       ['C5', 'warning', 'note', { name: '李四', note: '户主已故' }],
       ['C6', 'error', 'org-word', { count: 6, word: '慈善' }],
     ]);
+  });
+});
+
+describe('person-name fast path (a plain name without an org word is passed at once)', () => {
+  it('HAS_ORG_WORD finds exactly the names ORG_WORDS would, and a plain name it passes is valid without a note', () => {
+    const names = ['张三', '李四光', '欧阳修文', '中心', '张慈善', '王公司甲', '刘委员会', '超市王', '陈村委', '赵一二三四五', '支部书记', '社区'];
+    for (const w of ORG_WORDS) names.push(`王${w}`, `${w}李`);
+    for (const n of names) {
+      expect(HAS_ORG_WORD.test(n), n).toBe(ORG_WORDS.some((w) => n.includes(w)));
+      if (PLAIN_NAME.test(n) && !HAS_ORG_WORD.test(n)) {
+        const check = checkPersonName(n);
+        expect(check.valid && check.note === undefined, n).toBe(true);
+      }
+    }
   });
 });
