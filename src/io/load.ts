@@ -108,7 +108,7 @@ async function legacyFailure(e: unknown, format: string): Promise<ReadFailure> {
 }
 
 /** The formats read through the legacy reader (src/io/legacy.ts), by what the bytes are. */
-const LEGACY_OF: Partial<Record<Sniffed['kind'], LegacyKind>> = { 'ole2-legacy': 'xls', biff: 'xls', ods: 'ods', xlsb: 'xlsb' };
+export const LEGACY_OF: Partial<Record<Sniffed['kind'], LegacyKind>> = { 'ole2-legacy': 'xls', biff: 'xls', ods: 'ods', xlsb: 'xlsb' };
 
 /**
  * A workbook's bytes as .xlsx, for the writers that copy it (annotated and fixed copies are made with exceljs, which
@@ -124,7 +124,7 @@ export async function xlsxBytesOf(abs: string, limits?: Partial<ReadLimits>): Pr
 }
 
 /** Read a file's bytes without ever writing or locking it. */
-async function readBytes(abs: string, maxBytes: number): Promise<Buffer | ReadFailure> {
+export async function readBytes(abs: string, maxBytes: number): Promise<Buffer | ReadFailure> {
   let fh;
   try {
     fh = await open(abs, 'r');
@@ -139,7 +139,7 @@ async function readBytes(abs: string, maxBytes: number): Promise<Buffer | ReadFa
   }
 }
 
-const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+export const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 
 /** Text with a few NUL bytes in it, not a binary file: under 1 % NULs and other control bytes in the first 8 KB. */
 function mostlyText(buf: Buffer): boolean {
@@ -152,11 +152,21 @@ function mostlyText(buf: Buffer): boolean {
   return bad / n < 0.01;
 }
 
+/** The limits a load keeps: DEFAULT_LIMITS, then maxBytes, then the limits given. */
+export function loadLimits(opts: LoadOptions): ReadLimits {
+  return { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxFileBytes: opts.maxBytes } : {}), ...opts.limits };
+}
+
 export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promise<LoadedFile> {
+  const bytes = await readBytes(found.abs, loadLimits(opts).maxFileBytes);
+  if (!Buffer.isBuffer(bytes)) return { file: found.display, abs: found.abs, sheets: [], detected: {}, failure: bytes };
+  return loadBytes(found, bytes, opts);
+}
+
+/** The bytes of a file (read by readBytes) into grids, or why not: loadFile's work after the read (the parse workers do it too). */
+export async function loadBytes(found: FoundFile, bytes: Buffer, opts: LoadOptions = {}): Promise<LoadedFile> {
   const base: LoadedFile = { file: found.display, abs: found.abs, sheets: [], detected: {} };
-  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxFileBytes: opts.maxBytes } : {}), ...opts.limits };
-  const bytes = await readBytes(found.abs, limits.maxFileBytes);
-  if (!Buffer.isBuffer(bytes)) return { ...base, failure: bytes };
+  const limits = loadLimits(opts);
   const ext = path.extname(found.abs).toLowerCase();
   const kind = sniff(bytes);
   base.detected.format = { value: kind.kind, reason: 'content' };

@@ -14,7 +14,8 @@ import { csvToSheet, decodeText, type EncodingName, sniffDelimiter } from './csv
 import { NotStreamable, streamCsvRows } from './csv-stream.js';
 import { InputError } from './errors.js';
 import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
-import { limitFailure, loadFile } from './load.js';
+import { limitFailure, type LoadedFile, loadFile } from './load.js';
+import { ParsePool } from './parse-pool.js';
 import { sniff } from './sniff.js';
 import { walkInputs, type FoundFile } from './walk.js';
 
@@ -125,8 +126,24 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
   }
   todo.sort((a, b) => (a.found.seq ?? 0) - (b.found.seq ?? 0));
 
+  // the spreadsheets are read and parsed ahead by worker threads when that wins (src/io/parse-pool.ts); taken in this order
+  const pooled = todo.flatMap(({ found, spreadsheet }, index) => (spreadsheet && !opts.lists?.has(found.abs) ? [{ index, found }] : []));
+  const pool = opts.now ? undefined : ParsePool.open(pooled, { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits, streamFrom: opts.streamCsvFrom ?? STREAM_CSV_FROM });
+  try {
+    await readEach(todo, builder, opts, limits, pool);
+  } finally {
+    pool?.close();
+  }
+
+  const ledger = builder.finish({
+    ...(reg ? { registry: reg.registry, registryFile, registryProblems: reg.problems } : { registryProblems: [] }),
+  });
+  return { ledger, missing: walk.missing };
+}
+
+async function readEach(todo: { found: FoundFile; spreadsheet: boolean }[], builder: LedgerBuilder, opts: ReadLedgerOptions, limits: ReadLimits, pool: ParsePool | undefined): Promise<void> {
   let done = 0;
-  for (const { found, spreadsheet } of todo) {
+  for (const [index, { found, spreadsheet }] of todo.entries()) {
     const src: SourceFile = { file: found.display, abs: found.abs, pathSegments: found.abs.split(path.sep).filter(Boolean), explicit: found.explicit };
     const list = opts.lists?.get(found.abs);
     if (list) {
@@ -135,6 +152,16 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
       continue;
     }
     const ext = path.extname(found.abs).toLowerCase();
+    const add = (loaded: LoadedFile, note?: PassedOver['why']): void => {
+      if (loaded.failure) builder.addFailure(src, loaded.failure, loaded.detected);
+      else builder.addGrid(src, loaded.sheets, loaded.detected, loaded.format ?? 'xlsx', parseMark(loaded.keywords), found.explicit || TABLE_TEXT.has(ext) ? undefined : note);
+    };
+    const ahead = pool && (await pool.take(index));
+    if (ahead) {
+      add(ahead);
+      opts.onFile?.(++done, todo.length, found.display);
+      continue;
+    }
     let asText = false;
     let note: PassedOver['why'] | undefined;
     if (!spreadsheet) {
@@ -160,16 +187,9 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
       opts.onFile?.(++done, todo.length, found.display);
       continue;
     }
-    const loaded = await loadFile(found, { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits, ...(asText ? { text: true } : {}), ...(opts.now ? { now: opts.now } : {}) });
-    if (loaded.failure) builder.addFailure(src, loaded.failure, loaded.detected);
-    else builder.addGrid(src, loaded.sheets, loaded.detected, loaded.format ?? 'xlsx', parseMark(loaded.keywords), found.explicit || TABLE_TEXT.has(ext) ? undefined : note);
+    add(await loadFile(found, { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits, ...(asText ? { text: true } : {}), ...(opts.now ? { now: opts.now } : {}) }), note);
     opts.onFile?.(++done, todo.length, found.display);
   }
-
-  const ledger = builder.finish({
-    ...(reg ? { registry: reg.registry, registryFile, registryProblems: reg.problems } : { registryProblems: [] }),
-  });
-  return { ledger, missing: walk.missing };
 }
 
 /**
