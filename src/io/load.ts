@@ -1,4 +1,5 @@
 // Reads one file into grids (xlsx, csv, or .xls/.et/.ods/.xlsb through the legacy reader), or says exactly why it cannot: the only place that opens inputs.
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileProblemId } from '../core/file-problems.js';
@@ -136,6 +137,34 @@ export async function readBytes(abs: string, maxBytes: number): Promise<Buffer |
     return { rule: 'file-unreadable', messageId: 'io', data: { detail: err.code ?? err.message } };
   } finally {
     await fh?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * readBytes with blocking calls, for a thread that has nothing else to do meanwhile (the parse workers): one open, stat,
+ * read and close without four trips through the thread pool. `before` sees the size first and may leave the file unread
+ * (its answer is returned instead).
+ */
+export function readBytesSync<T>(abs: string, maxBytes: number, before?: (size: number) => T | undefined): Buffer | ReadFailure | T {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) return limitFailure(new LimitExceeded('maxFileBytes', size, maxBytes));
+    const instead = before?.(size);
+    if (instead !== undefined) return instead;
+    return readFileSync(fd);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return { rule: 'file-unreadable', messageId: 'io', data: { detail: err.code ?? err.message } };
+  } finally {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // closed or gone: nothing to do
+      }
+    }
   }
 }
 

@@ -6,8 +6,9 @@
 // - Used only when it wins: a core to spare (os.availableParallelism() ≥ 2) and at least POOL_MIN_FILES files to read;
 //   a worker costs ~30-50 ms of a core to start (it loads the readers only, not the division list). FUPIN_WORKERS=0
 //   turns it off, FUPIN_WORKERS=n uses n workers whatever the folder (tests force it on small folders).
-// - Bounded read-ahead: a worker holds one file at a time, and no file more than READ_AHEAD places ahead of the one the
-//   main thread is at is started: never more than a few files' sheets wait in memory.
+// - Bounded read-ahead: no file more than READ_AHEAD places (per worker) ahead of the one the main thread is at is sent to
+//   a worker: never more than a few files' sheets wait in memory. A worker has its next files queued, so it never waits
+//   for the main thread (one file at a time made it wait for each round trip: slower than no worker at all).
 // - Files the workers leave to the main thread, read there exactly as without workers: text files that are streamed,
 //   workbooks over POOL_MAX_BYTES (a big sheet is not held twice), .xls/.et/.ods/.xlsb (the legacy worker), a read that
 //   threw (a reader's bug says what it says today), and every file once a worker has died (the pool stops).
@@ -34,6 +35,8 @@ export const POOL_MIN_FILES = 8;
 export const POOL_MAX_BYTES = 2 * 1024 * 1024;
 /** More workers than this do not help: the main thread's rules are the longer part. */
 const MAX_WORKERS = 2;
+/** Files sent ahead per worker: it never waits for the main thread, and never more than this many files' sheets wait. */
+const READ_AHEAD = 4;
 
 export interface PoolOptions {
   encoding?: EncodingName;
@@ -77,8 +80,9 @@ interface Job {
 interface Slot {
   worker: Worker;
   port: MessagePort;
-  job?: Job;
-  /** When the worker was last heard from about its job (main thread's clock). */
+  /** The files sent to it and not yet answered, by request id, oldest first (it reads them in that order). */
+  jobs: Map<number, Job>;
+  /** When the worker was last heard from (main thread's clock), or given work when it had none. */
   heard: number;
   format?: string;
   timer?: NodeJS.Timeout;
@@ -112,7 +116,7 @@ export class ParsePool {
       this.jobs.push(job);
       this.byIndex.set(f.index, job);
     }
-    this.ahead = workers + 2;
+    this.ahead = READ_AHEAD * workers;
     for (let i = 0; i < workers; i++) this.slots.push(this.start(code));
     this.pump();
   }
@@ -139,7 +143,7 @@ export class ParsePool {
     if (!job) return Promise.resolve(undefined);
     this.byIndex.delete(index);
     this.taken = Math.max(this.taken, job.pos + 1);
-    if (!job.dispatched) job.settle(undefined); // not started (the pool stopped, or a worker is busy behind): read it here
+    if (!job.dispatched) job.settle(undefined); // not sent to a worker (the pool stopped): read it here
     this.pump();
     return job.promise;
   }
@@ -154,30 +158,36 @@ export class ParsePool {
   private start(code: string): Slot {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(code, { eval: true, workerData: { port: port2 }, transferList: [port2] });
-    const slot: Slot = { worker, port: port1, heard: Date.now() };
+    const slot: Slot = { worker, port: port1, jobs: new Map(), heard: Date.now() };
     port1.on('message', (m: ParseReply) => this.hear(slot, m));
     port1.unref();
     worker.on('error', () => this.lost(slot));
     worker.on('exit', () => this.lost(slot));
-    worker.unref(); // an idle worker never keeps fupin running; one with a file is ref'd
+    worker.unref(); // an idle worker never keeps fupin running; one with files is ref'd
     return slot;
   }
 
+  /** Sends files to the workers, in input order, while they are within READ_AHEAD of the one the main thread is at. */
   private pump(): void {
     if (this.dead) return;
-    for (const slot of this.slots) {
-      if (slot.job) continue;
+    const { limits, encoding, streamFrom } = this.opts;
+    for (;;) {
       while (this.next < this.jobs.length && this.jobs[this.next]!.settled) this.next++;
       const job = this.jobs[this.next];
       if (!job || job.pos >= this.taken + this.ahead) return;
+      // the worker with the fewest files waiting
+      const slot = this.slots.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
       this.next++;
       job.dispatched = true;
-      slot.job = job;
-      slot.heard = Date.now();
-      slot.format = undefined;
-      const { limits, encoding, streamFrom } = this.opts;
+      const id = ++this.nextId;
+      if (slot.jobs.size === 0) {
+        slot.heard = Date.now();
+        slot.worker.ref();
+        this.watch(slot, limits.maxMillis);
+      }
+      slot.jobs.set(id, job);
       const req: ParseRequest = {
-        id: ++this.nextId,
+        id,
         abs: job.found.abs,
         display: job.found.display,
         explicit: job.found.explicit,
@@ -186,48 +196,46 @@ export class ParsePool {
         streamFrom,
         maxBytes: POOL_MAX_BYTES,
       };
-      slot.worker.ref();
       slot.port.postMessage(req);
-      this.watch(slot, limits.maxMillis);
     }
   }
 
   private hear(slot: Slot, m: ParseReply): void {
-    const job = slot.job;
-    if (!job) return;
     slot.heard = Date.now();
     if ('beat' in m) {
       if (m.format) slot.format = m.format;
       return;
     }
-    this.free(slot);
+    const job = slot.jobs.get(m.id);
+    if (!job) return;
+    slot.jobs.delete(m.id);
+    slot.format = undefined;
+    if (slot.jobs.size === 0) this.idle(slot);
     job.settle('loaded' in m ? m.loaded : undefined);
     this.pump();
   }
 
-  private free(slot: Slot): void {
-    slot.job = undefined;
+  private idle(slot: Slot): void {
     clearTimeout(slot.timer);
     slot.worker.unref();
   }
 
-  /** The watchdog: a worker that says nothing about its file for maxMillis has stalled on it. */
+  /** The watchdog: a worker with files that says nothing for maxMillis has stalled on the oldest of them. */
   private watch(slot: Slot, maxMillis: number, wait = maxMillis): void {
     clearTimeout(slot.timer);
-    const job = slot.job;
     slot.timer = setTimeout(() => {
-      if (slot.job !== job || !job) return;
       // what the worker said while this thread was busy (running the rules) counts: take it first
       for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) this.hear(slot, m.message as ParseReply);
-      if (slot.job !== job) return;
+      const oldest = slot.jobs.values().next();
+      if (oldest.done) return;
       const silent = Date.now() - slot.heard;
       if (silent <= maxMillis) {
         this.watch(slot, maxMillis, maxMillis - silent + 1);
         return;
       }
-      const { found } = job;
+      const { found } = oldest.value;
       const detected = slot.format ? { format: { value: slot.format, reason: 'content' } } : {};
-      job.settle({ file: found.display, abs: found.abs, sheets: [], detected, failure: limitFailure(new LimitExceeded('maxMillis', silent, maxMillis)) });
+      oldest.value.settle({ file: found.display, abs: found.abs, sheets: [], detected, failure: limitFailure(new LimitExceeded('maxMillis', silent, maxMillis)) });
       this.lost(slot);
     }, Math.max(1, wait));
     slot.timer.unref();
@@ -235,11 +243,12 @@ export class ParsePool {
 
   /** A worker stopped (died, or was stopped): its file is read on the main thread, as every file after it. */
   private lost(slot: Slot): void {
-    const job = slot.job;
-    this.free(slot);
+    const jobs = [...slot.jobs.values()];
+    slot.jobs.clear();
+    this.idle(slot);
     this.dead = true;
     this.stop(slot);
-    job?.settle(undefined);
+    for (const job of jobs) job.settle(undefined);
   }
 
   private stop(slot: Slot): void {

@@ -5,11 +5,10 @@
 //
 // What it does not do it leaves to the main thread, which then reads the file exactly as without workers: big text
 // files (streamed there), big workbooks, .xls/.et/.ods/.xlsb (the legacy worker), and any file whose read threw.
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type MessagePort, workerData } from 'node:worker_threads';
-import { LEGACY_OF, loadBytes, readBytes, TEXT_EXTENSIONS } from './load.js';
-import type { ParseReply, ParseRequest } from './parse-pool-protocol.js';
+import { LEGACY_OF, loadBytes, readBytesSync, TEXT_EXTENSIONS } from './load.js';
+import type { DeferReason, ParseReply, ParseRequest } from './parse-pool-protocol.js';
 import { sniff } from './sniff.js';
 
 const port = (workerData as { port: MessagePort }).port;
@@ -18,13 +17,13 @@ const port = (workerData as { port: MessagePort }).port;
 const BEAT_MS = 1000;
 
 /** The readers' clock (their progress guard reads it at each step of progress): each reading also tells the main thread, now and then. */
-function beatingClock(id: number): () => number {
+function beatingClock(id: number, format: string): () => number {
   let last = Date.now();
   return () => {
     const t = Date.now();
     if (t - last >= BEAT_MS) {
       last = t;
-      port.postMessage({ id, beat: true } satisfies ParseReply);
+      port.postMessage({ id, beat: true, format } satisfies ParseReply);
     }
     return t;
   };
@@ -35,23 +34,17 @@ async function answer(req: ParseRequest): Promise<ParseReply> {
   try {
     const ext = path.extname(req.abs).toLowerCase();
     const text = TEXT_EXTENSIONS.has(ext) || (req.explicit && ext === '');
-    let size: number | undefined;
-    try {
-      size = (await stat(req.abs)).size;
-    } catch {
-      // readBytes says what is wrong with it
-    }
-    if (size !== undefined && size <= req.limits.maxFileBytes) {
-      if (text && size >= req.streamFrom) return { id, defer: 'stream' };
-      if (size > req.maxBytes) return { id, defer: 'big' };
-    }
     const found = { abs: req.abs, display: req.display, explicit: req.explicit };
-    const bytes = await readBytes(req.abs, req.limits.maxFileBytes);
+    // blocking reads: this thread has nothing else to do meanwhile. Big text files are streamed by the main thread, big
+    // workbooks read there (files over maxFileBytes are refused here as there)
+    const bytes = readBytesSync(req.abs, req.limits.maxFileBytes, (size): DeferReason | undefined =>
+      text && size >= req.streamFrom ? 'stream' : size > req.maxBytes ? 'big' : undefined,
+    );
+    if (typeof bytes === 'string') return { id, defer: bytes };
     if (!Buffer.isBuffer(bytes)) return { id, loaded: { file: req.display, abs: req.abs, sheets: [], detected: {}, failure: bytes } };
     const kind = sniff(bytes).kind;
     if (LEGACY_OF[kind]) return { id, defer: 'legacy' };
-    port.postMessage({ id, beat: true, format: kind } satisfies ParseReply);
-    const loaded = await loadBytes(found, bytes, { ...(req.encoding ? { encoding: req.encoding } : {}), limits: req.limits, now: beatingClock(id) });
+    const loaded = await loadBytes(found, bytes, { ...(req.encoding ? { encoding: req.encoding } : {}), limits: req.limits, now: beatingClock(id, kind) });
     return { id, loaded };
   } catch (e) {
     // a reader's bug: the main thread reads the file again and says what it says today
