@@ -250,3 +250,42 @@ export function classifyOrg(name: string, opts: { typeColumnText?: string; regis
   if (byName) return { type: byName.type, source: 'name', detail: { id: 'orgs/basis-name', data: { keyword: byName.rule } } };
   return { type: 'social', source: 'default', detail: { id: 'orgs/basis-default' } };
 }
+
+/**
+ * The type of each organisation of a count, decided once from all its rows, the same way wherever fupin counts
+ * (the 统计表, the public listing): the first 类型 text fupin can read on any of its rows, then orgs.csv, then the name
+ * it is most often written as. Rows are added as they come; `decide` answers for every organisation added.
+ */
+export class OrgTypeVotes {
+  private readonly names = new Map<string, Map<string, number>>();
+  private readonly columnText = new Map<string, string>();
+
+  /** One row of organisation `key`, written `spelling`, with its 类型 cell's text. */
+  add(key: string, spelling: string, typeText: string | undefined): void {
+    let counts = this.names.get(key);
+    if (!counts) this.names.set(key, (counts = new Map()));
+    counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+    if (!this.columnText.has(key) && parseTypeText(typeText)) this.columnText.set(key, typeText ?? '');
+  }
+
+  /** The organisations added, in the order first met. */
+  keys(): IterableIterator<string> {
+    return this.names.keys();
+  }
+
+  /** Every spelling of an organisation, most frequent first (ties: first seen). */
+  spellings(key: string): string[] {
+    const counts = this.names.get(key);
+    if (!counts) return [];
+    return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([s]) => s);
+  }
+
+  /** Each organisation's type, in the order first met. */
+  decide(registry?: OrgRegistry): Map<string, OrgTypeDecision> {
+    const out = new Map<string, OrgTypeDecision>();
+    for (const key of this.names.keys()) {
+      out.set(key, classifyOrg(this.spellings(key)[0] ?? key, { typeColumnText: this.columnText.get(key), ...(registry ? { registry } : {}) }));
+    }
+    return out;
+  }
+}

@@ -1,7 +1,8 @@
 // Counting 附3 (DOMAIN §5): the pairings of registers → a city's 统计表, registers or city tables → the provincial table.
 import { msg, type AreaLevel, type CountPair, type Msg, type OrgSummary, type OrgType, type Problem, type Register, type RollupRow, type RollupTable } from './model.js';
 import type { PairingRows } from './ledger/visitors.js';
-import { classifyOrg, parseTypeText, type OrgRegistry, type OrgTypeDecision } from './orgs.js';
+import { filesWithSheets, placeOf, placeText, type RowsPlace } from './ledger/left-out.js';
+import { OrgTypeVotes, type OrgRegistry, type OrgTypeDecision } from './orgs.js';
 
 export const TYPES: readonly OrgType[] = ['charity', 'foundation', 'social'];
 
@@ -50,16 +51,14 @@ export function columnSums(rows: readonly RollupRow[]): RollupTable['total'] {
 // ── pairings ─────────────────────────────────────────────────────────────────────────
 
 /** Rows a count left out, and why: no 户主姓名 (the household is unknown), no organisation. */
-export interface LeftOut {
-  file: string;
-  sheet: string;
+export interface LeftOut extends RowsPlace {
   reason: 'no-name' | 'no-org';
   rows: number[];
 }
 
-/** The note about rows left out, as the 统计表's notes and the local page list it (file, rows, why). */
+/** The note about rows left out, as the 统计表's notes and the local page list it (file, sheet when needed, rows, why). */
 export function leftOutNote(l: LeftOut): Msg {
-  return msg(`rollup/${l.reason}`, { file: l.file, rows: l.rows, count: l.rows.length });
+  return msg(`rollup/${l.reason}`, { file: placeText(l), rows: l.rows, count: l.rows.length });
 }
 
 /**
@@ -73,11 +72,13 @@ type Pairs = Int32Array;
 export class Tally {
   readonly types = new Map<string, OrgTypeDecision>();
   readonly leftOut: LeftOut[] = [];
+  /** Each register's rows left out: a workbook with sheets for two cities notes each sheet's rows in its own city. */
+  private readonly leftOutOf = new Map<Register, LeftOut[]>();
   /** Organisation keys by their number, and each one's type (index into TYPES). */
   private readonly orgKeys: string[] = [];
   private readonly orgTypes: number[] = [];
   private readonly pairings = new Map<Register, Pairs>();
-  private readonly names = new Map<string, Map<string, number>>();
+  private readonly votes = new OrgTypeVotes();
   /** Per household: the types it was counted under in the row being counted (bits), then how many rows counted it. */
   private readonly marks: Uint8Array;
   private readonly rowsCounting: Int32Array;
@@ -87,29 +88,23 @@ export class Tally {
     readonly opts: RollupOptions,
   ) {
     // Types: the first 类型 text fupin can read anywhere, then orgs.csv, then the name.
-    const columnText = new Map<string, string>();
     let householdCount = 0;
     for (const { rows } of registers) {
       for (const row of rows) {
         if (row.household !== undefined && row.household >= householdCount) householdCount = row.household + 1;
-        if (row.org === undefined) continue;
-        const counts = this.names.get(row.org) ?? new Map<string, number>();
-        counts.set(row.spelling, (counts.get(row.spelling) ?? 0) + 1);
-        this.names.set(row.org, counts);
-        if (!columnText.has(row.org) && parseTypeText(row.typeText)) columnText.set(row.org, row.typeText ?? '');
+        if (row.org !== undefined) this.votes.add(row.org, row.spelling, row.typeText);
       }
     }
     this.marks = new Uint8Array(householdCount);
     this.rowsCounting = new Int32Array(householdCount);
     const orgNo = new Map<string, number>();
-    for (const key of this.names.keys()) {
-      const name = this.spellings(key)[0] ?? key;
-      const d = classifyOrg(name, { typeColumnText: columnText.get(key), registry: opts.registry });
+    for (const [key, d] of this.votes.decide(opts.registry)) {
       this.types.set(key, d);
       orgNo.set(key, this.orgKeys.length);
       this.orgKeys.push(key);
       this.orgTypes.push(TYPES.indexOf(d.type));
     }
+    const several = filesWithSheets(registers.map((r) => r.register));
     for (const { register, rows } of registers) {
       const pairs = new Int32Array(2 * rows.length);
       let n = 0;
@@ -124,16 +119,20 @@ export class Tally {
         }
       }
       this.pairings.set(register, pairs.subarray(0, n));
-      if (noName.length) this.leftOut.push({ file: register.file, sheet: register.sheet, reason: 'no-name', rows: noName });
-      if (noOrg.length) this.leftOut.push({ file: register.file, sheet: register.sheet, reason: 'no-org', rows: noOrg });
+      const at = placeOf(register, several);
+      const mine: LeftOut[] = [];
+      if (noName.length) mine.push({ ...at, reason: 'no-name', rows: noName });
+      if (noOrg.length) mine.push({ ...at, reason: 'no-org', rows: noOrg });
+      if (mine.length) {
+        this.leftOut.push(...mine);
+        this.leftOutOf.set(register, mine);
+      }
     }
   }
 
   /** Every spelling of an organisation, most frequent first (ties: first seen). */
   spellings(key: string): string[] {
-    const counts = this.names.get(key);
-    if (!counts) return [];
-    return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([s]) => s);
+    return this.votes.spellings(key);
   }
 
   displayName(key: string): string {
@@ -210,14 +209,15 @@ export class Tally {
     return { count, distinct };
   }
 
+  /** The rows left out of these registers, in the order the registers were tallied. */
+  leftOutFor(registers: readonly Register[]): LeftOut[] {
+    const mine = new Set(registers.flatMap((r) => this.leftOutOf.get(r) ?? []));
+    return this.leftOut.filter((l) => mine.has(l));
+  }
+
   /** The notes about rows left out and guessed types that concern these registers. */
   notesFor(registers: readonly Register[]): Msg[] {
-    const files = new Set(registers.map((r) => r.file));
-    const out: Msg[] = [];
-    for (const l of this.leftOut) {
-      if (!files.has(l.file)) continue;
-      out.push(leftOutNote(l));
-    }
+    const out = this.leftOutFor(registers).map(leftOutNote);
     const keys = new Set(registers.flatMap((r) => [...this.orgsOf(r)]));
     const names = [...this.types.entries()].filter(([k, d]) => d.source === 'default' && keys.has(k)).map(([k]) => this.displayName(k));
     if (names.length) out.push(msg('rollup/default-type', { count: names.length, names }));
@@ -389,8 +389,7 @@ export function rollupCity(registers: readonly CountedRegister[], opts: RollupOp
   const city = opts.city ?? cityOf(regs) ?? '';
   const problems: Problem[] = [];
   const { table, placed } = cityTable(city, regs, tally, problems);
-  const files = new Set(placed.map((r) => r.file));
-  return { table, orgs: orgSummaries(tally, placed), problems, leftOut: tally.leftOut.filter((l) => files.has(l.file)) };
+  return { table, orgs: orgSummaries(tally, placed), problems, leftOut: tally.leftOutFor(placed) };
 }
 
 // ── province ─────────────────────────────────────────────────────────────────────────

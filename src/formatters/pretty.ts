@@ -1,7 +1,9 @@
 // validate's default output for a clerk: per register a table of cell / column / value / problem, then a summary line.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang, Msg, Severity } from '../core/model.js';
-import { render } from './catalogue/index.js';
+import { COLUMN_BY_KEY } from '../core/columns.js';
+import type { ColumnKey } from '../core/model.js';
+import { hasMessage, render } from './catalogue/index.js';
 import type { RenderedFile, RenderedProblem, ValidationReport } from './report.js';
 import { grid, tableWidth } from './box-table.js';
 import { fitLine, joinParts, markersOf, severityMarker, widthOf, widthOptions, wrapLines, type TerminalLayout } from './layout.js';
@@ -171,14 +173,39 @@ function problemBlock(f: RenderedFile, lang: Lang, c: ChalkInstance, layout: Ter
   return lines.join('\n');
 }
 
+/** A column's name as the clerk knows it (序号, 户主姓名); its key when it has none. */
+function columnLabel(key: string): string {
+  return COLUMN_BY_KEY.get(key as ColumnKey)?.label ?? key;
+}
+
+/**
+ * Why a guess was made, in words: JSON keeps the codes (content, one-row, path: 溆浦县.xlsx), --explain says them.
+ * The columns' reason (A“序号”→seq(exact); …) names each column and how its header matched.
+ */
+function reasonText(key: string, reason: string, lang: Lang): string {
+  if (key === 'columns') {
+    return reason.replace(/→([A-Za-z]+)\((exact|alias|contains)\)/g, (_m, k: string, how: string) => `→${columnLabel(k)}${lang === 'zh' ? '（' : ' ('}${render({ id: `report/how-${how}` }, lang)}${lang === 'zh' ? '）' : ')'}`);
+  }
+  if (hasMessage(`report/why-${reason}`)) return render({ id: `report/why-${reason}` }, lang);
+  const m = /^([a-z][a-z-]*): (.*)$/s.exec(reason);
+  if (m && hasMessage(`report/why-${m[1]}`)) return render({ id: 'report/why-evidence', data: { why: { id: `report/why-${m[1]}` }, text: m[2]! } }, lang);
+  return reason;
+}
+
+/** A detected value in words: the columns as A=序号 B=扶贫单位名称 … (JSON keeps A=seq B=org). */
+function valueText(key: string, value: string): string {
+  return key === 'columns' ? value.replace(/=([A-Za-z]+)/g, (_m, k: string) => `=${columnLabel(k)}`) : value;
+}
+
 function explainLines(f: RenderedFile, lang: Lang, c: ChalkInstance, layout: TerminalLayout): string {
   const t = words(lang);
   const out: string[] = [];
   for (const [k, v] of Object.entries(f.detected)) {
     if (!v) continue;
-    const value = k === 'area' && !v.value ? t.say('report/area-unknown') : v.value;
+    const value = k === 'area' && !v.value ? t.say('report/area-unknown') : valueText(k, v.value);
     const label = DETECTED_LABEL[k] ? t.say(`report/${DETECTED_LABEL[k]}`) : k;
-    const wrapped = joinParts([{ text: t.say('report/detected-item', { label, value }) }, ...(v.reason ? [{ text: `(${v.reason})`, style: c.dim }] : [])], layout, '      ');
+    const why = v.reason ? reasonText(k, v.reason, lang) : '';
+    const wrapped = joinParts([{ text: t.say('report/detected-item', { label, value }) }, ...(why ? [{ text: lang === 'zh' ? `（${why}）` : `(${why})`, style: c.dim }] : [])], layout, '      ');
     wrapped[0] = `    ${wrapped[0]!.replace(label, c.dim(label))}`;
     out.push(...wrapped);
   }

@@ -17,7 +17,7 @@ import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
 import { limitFailure, type LoadedFile, loadFile } from './load.js';
 import { ParsePool } from './parse-pool.js';
 import { sniff } from './sniff.js';
-import { walkInputs, type FoundFile } from './walk.js';
+import { walkInputs, type FoundFile, type WalkSkipped } from './walk.js';
 
 export interface ReadLedgerOptions {
   profile: ProvinceProfile;
@@ -116,7 +116,7 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
   const reg = registryFile ? await readRegistry(registryFile, opts.encoding, profile.divisions) : undefined;
 
   const builder = new LedgerBuilder({ profile, ...(opts.area ? { area: opts.area } : {}), visitors: opts.visitors?.(reg?.registry) ?? [] });
-  const todo: { found: FoundFile; spreadsheet: boolean }[] = [
+  const todo: Todo[] = [
     ...walk.files.filter((f) => f.explicit || !LEDGER_FILES.has(path.basename(f.abs).toLowerCase())).map((found) => ({ found, spreadsheet: true })),
   ];
   // files in folders without a spreadsheet's extension: read when their content is a table (Excel's "Unicode 文本"
@@ -124,6 +124,8 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
   for (const found of walk.others) {
     if (!LEDGER_FILES.has(path.basename(found.abs).toLowerCase())) todo.push({ found, spreadsheet: false });
   }
+  // second names of files already met (links) and links to nothing: said where they were met, never read
+  for (const s of walk.skipped) todo.push({ found: { abs: '', display: s.display, explicit: false, seq: s.seq }, spreadsheet: false, skipped: s });
   todo.sort((a, b) => (a.found.seq ?? 0) - (b.found.seq ?? 0));
 
   // the spreadsheets are read and parsed ahead by worker threads when that wins (src/io/parse-pool.ts); taken in this order
@@ -141,9 +143,16 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
   return { ledger, missing: walk.missing };
 }
 
-async function readEach(todo: { found: FoundFile; spreadsheet: boolean }[], builder: LedgerBuilder, opts: ReadLedgerOptions, limits: ReadLimits, pool: ParsePool | undefined): Promise<void> {
+type Todo = { found: FoundFile; spreadsheet: boolean; skipped?: WalkSkipped };
+
+async function readEach(todo: Todo[], builder: LedgerBuilder, opts: ReadLedgerOptions, limits: ReadLimits, pool: ParsePool | undefined): Promise<void> {
   let done = 0;
-  for (const [index, { found, spreadsheet }] of todo.entries()) {
+  for (const [index, { found, spreadsheet, skipped }] of todo.entries()) {
+    if (skipped) {
+      builder.passOver(skipped.display, { id: `passed/${skipped.why}`, ...(skipped.sameAs !== undefined ? { data: { file: skipped.sameAs } } : {}) });
+      opts.onFile?.(++done, todo.length, found.display);
+      continue;
+    }
     const src: SourceFile = { file: found.display, abs: found.abs, pathSegments: found.abs.split(path.sep).filter(Boolean), explicit: found.explicit };
     const list = opts.lists?.get(found.abs);
     if (list) {

@@ -26,7 +26,7 @@ import { ZipWriter } from '../io/zip-write.js';
 import type { CommandContext } from '../cli/commands/index.js';
 import { configuredQuotaTable } from '../cli/ledger-config.js';
 import { openLedger, type ReadingFlags } from '../cli/ledger.js';
-import type { Ledger } from '../core/ledger/model.js';
+import type { Ledger, LedgerFile } from '../core/ledger/model.js';
 import type { Download } from './view.js';
 
 export interface CheckedBatch {
@@ -93,9 +93,15 @@ export async function checkBatch(opts: BatchCheckOptions): Promise<CheckedBatch>
   const annotateAll = once(() =>
     annotateReports(result.reports, ledger.files, annotatedDir, { inputs: [opts.input], render: (p) => renderProblem(p, opts.lang), say: (m) => render(m, opts.lang) }),
   );
-  for (const f of ledger.files) {
-    if (f.kind === 'own-output' || f.failure || (f.registers.length === 0 && f.tables.length === 0)) continue;
-    const name = `${path.basename(f.file, path.extname(f.file))}.xlsx`;
+  const copied = ledger.files.filter((f) => !(f.kind === 'own-output' || f.failure || (f.registers.length === 0 && f.tables.length === 0)));
+  // a copy is named as its register (溆浦县.xlsx); two registers of one name in two folders (怀化市/市本级.xlsx,
+  // 长沙市/市本级.xlsx) take their folders into the name (怀化市-市本级.xlsx), so no two downloads share a name
+  const baseName = (f: LedgerFile) => path.basename(f.file, path.extname(f.file));
+  const times = new Map<string, number>();
+  for (const f of copied) times.set(baseName(f).toLowerCase(), (times.get(baseName(f).toLowerCase()) ?? 0) + 1);
+  for (const f of copied) {
+    const unique = times.get(baseName(f).toLowerCase()) === 1;
+    const name = `${unique ? baseName(f) : f.file.slice(0, f.file.length - path.extname(f.file).length).split('/').join('-')}.xlsx`;
     add({ kind: 'annotated', name, source: f.file }, async () => {
       const w = (await annotateAll()).written.find((x) => x.file === f.file);
       if (!w) throw new Error(`no annotated copy of ${f.file}`);

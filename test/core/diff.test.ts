@@ -120,6 +120,34 @@ describe('planDiff', () => {
   });
 });
 
+describe('planDiff across counties', () => {
+  const OTHER = { ...AREA, county: '辰溪县' };
+  function rowsOf(index: HouseholdIndex, area: typeof AREA, rows: Row[]): DiffRow[] {
+    const register = makeRegister([FORM_HEADER, ...rows.map((r, i) => [i + 1, ...r])], { area });
+    const v = diffRows(index).create(register, undefined as never);
+    for (const r of register.rows) v.row(r);
+    return (v.end() as { rows: DiffRow[] }).rows;
+  }
+  const columns = new Set<ColumnKey>(['seq', 'org', 'name', 'address', 'phone']);
+
+  it('张三 of 大湾村 in one county is not 张三 of a 大湾村 in another: one removed, one added', () => {
+    // the old version has him in 溆浦县, the new one in 辰溪县 (another household): the phone changed too, so only the
+    // name-and-village round could pair them
+    const index = new HouseholdIndex(HUNAN.divisions);
+    const old = rowsOf(index, AREA, [['怀化市慈善总会', '张三', '大湾村3组', '13900000001']]);
+    const next = rowsOf(index, OTHER, [['怀化市慈善总会', '张三', '大湾村5组', '13900000077']]);
+    const d = planDiff({ rows: old, columns }, { rows: next, columns });
+    expect(d.summary).toMatchObject({ added: 1, removed: 1, changed: 0 });
+  });
+
+  it('within one county the same rows are one household whose 组 and phone changed', () => {
+    const index = new HouseholdIndex(HUNAN.divisions);
+    const old = rowsOf(index, AREA, [['怀化市慈善总会', '张三', '大湾村3组', '13900000001']]);
+    const next = rowsOf(index, AREA, [['怀化市慈善总会', '张三', '大湾村5组', '13900000077']]);
+    expect(planDiff({ rows: old, columns }, { rows: next, columns }).summary).toMatchObject({ added: 0, removed: 0, changed: 1 });
+  });
+});
+
 describe('planDiff on a big register', () => {
   it('matches 150,000 pairings whose households all moved (no push of a whole round as arguments)', () => {
     const row = (i: number, who: string): DiffRow => ({

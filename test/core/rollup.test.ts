@@ -211,6 +211,30 @@ describe('rollupProvince', () => {
     ]);
   });
 
+  it('notes the rows left out of a sheet in its own city only, naming the sheet when the workbook has several', () => {
+    // one workbook with a sheet for each of two cities, each with a row without a household name
+    const file = '收件箱/两市汇总.xlsx';
+    const a = makeRegister([FORM_HEADER, [1, '长沙县慈善会', '', '长沙县星沙街道', ''], [2, '长沙县慈善会', '刘一', '长沙县星沙街道1组', '']], {
+      file, sheet: '长沙县', area: countyArea('长沙市', '长沙县'),
+    });
+    const b = makeRegister([FORM_HEADER, [1, '溆浦县慈善会', '钱七', '溆浦县桥江镇1组', ''], [2, '溆浦县慈善会', '', '溆浦县桥江镇', '']], {
+      file, sheet: '溆浦县', area: countyArea('怀化市', '溆浦县'),
+    });
+    const r = rollupProvince([a, b]);
+    const [changsha, huaihua] = r.byCity;
+    expect(words(changsha!.notes).filter((n) => n.includes('没有户主姓名'))).toEqual([
+      '收件箱/两市汇总.xlsx 工作表“长沙县” 第 2 行没有户主姓名，无法确定帮扶对象，共 1 行未计入',
+    ]);
+    expect(words(huaihua!.notes).filter((n) => n.includes('没有户主姓名'))).toEqual([
+      '收件箱/两市汇总.xlsx 工作表“溆浦县” 第 3 行没有户主姓名，无法确定帮扶对象，共 1 行未计入',
+    ]);
+    expect(words(huaihua!.notes, 'en').filter((n) => n.includes('head of household'))).toEqual([
+      '收件箱/两市汇总.xlsx, sheet "溆浦县", rows 3 have no head of household, so the pairing is unknown; 1 rows left out',
+    ]);
+    // the city's own rollup keeps to its sheet as well
+    expect(rollupCity([a, b], { city: '怀化市' }).leftOut.map((l) => l.sheet)).toEqual(['溆浦县']);
+  });
+
   it('says where the province row differs from the city table and which cities have no data', () => {
     expect(words(result.table.notes)).toContain(
       '怀化市：按全市去重，参与单位 7 个、扶贫户 8 户（市统计表合计为 7 个、9 户，因同一组织或农户出现在多个县市区）',

@@ -51,6 +51,8 @@ describe('fupin publish (built CLI)', () => {
     expect(r.stderr).not.toMatch(STACK_LINE);
     expect(r.code).toBe(1); // fixtures/ledger has a row without a head of household: left out, said, exit 1
     expect(r.stderr).toContain('公示名单');
+    // the row left out is named: file and row
+    expect(r.stderr).toContain('1 行缺户主姓名或帮扶单位，未列入公示：\n  怀化市/沅陵县.xlsx 第 8 行没有户主姓名\n');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['公示名单', '按单位汇总', '按地区汇总']);

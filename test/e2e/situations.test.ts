@@ -171,8 +171,8 @@ describe('one workbook for the whole city', () => {
     expect(doc.area).toBe('怀化市');
     expect(table(doc)).toEqual(table(truth.sheets!));
     const explain = fupin(['validate', '--explain', folder]);
-    expect(explain.stdout).toContain('所属地区: 怀化市溆浦县  (sheet-name: 溆浦县)');
-    expect(explain.stdout).toContain('所属地区: 怀化市辰溪县  (sheet-name: 辰溪县)');
+    expect(explain.stdout).toContain('所属地区: 怀化市溆浦县  （按工作表名：溆浦县）');
+    expect(explain.stdout).toContain('所属地区: 怀化市辰溪县  （按工作表名：辰溪县）');
   });
 });
 

@@ -117,7 +117,7 @@ describe('fupin cards (in-process)', { timeout: 30_000 }, () => {
     // a row with no 户主姓名 got no card: left out, so exit 1 (issue 10); the cards are written all the same
     expect(r.code).toBe(1);
     expect(r.out).toBe('共 4 张结对帮扶卡，每张一页 A4：卡片.xlsx\n');
-    expect(r.err).toBe('已写出：卡片.xlsx\n1 行没有户主姓名，没有制卡（用 fupin validate 查看是哪几行）\n1 行与前面的结对重复（同一单位、同一户），只制一张卡\n');
+    expect(r.err).toBe(`已写出：卡片.xlsx\n1 行没有户主姓名，没有制卡：\n  ${input} 第 8 行\n1 行与前面的结对重复（同一单位、同一户），只制一张卡\n`);
     const sheetsWritten = await sheets(path.join(t.dir, '卡片.xlsx'));
     // all cards on one sheet, a page break after each (the io writer's test checks the breaks)
     expect(sheetsWritten.map((s) => s.name)).toEqual(['结对帮扶卡']);
@@ -180,7 +180,7 @@ describe('the built CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('共 4 张结对帮扶卡，每张一页 A4：cli-cards.xlsx\n');
     // what the clerk reads, and nothing else (no Node warning from the bundled exceljs stream writer)
-    expect(r.stderr).toBe('已写出：cli-cards.xlsx\n1 行没有户主姓名，没有制卡（用 fupin validate 查看是哪几行）\n1 行与前面的结对重复（同一单位、同一户），只制一张卡\n');
+    expect(r.stderr).toBe(`已写出：cli-cards.xlsx\n1 行没有户主姓名，没有制卡：\n  ${input} 第 8 行\n1 行与前面的结对重复（同一单位、同一户），只制一张卡\n`);
   });
 });
 

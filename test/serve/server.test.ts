@@ -188,6 +188,21 @@ describe('fupin serve: the server', () => {
     expect(en.lang).toBe('en');
   }, 120_000);
 
+  it('two registers of one name in two folders give two downloads of two names', async () => {
+    const batch = await newBatch();
+    for (const city of ['娄底市', '岳阳市']) {
+      const body = readFileSync(path.join(ROOT, `fixtures/ledger/${city}/市本级.xlsx`));
+      expect((await request(server, 'PUT', `${base}api/batch/${batch}/files?name=${encodeURIComponent(`${city}/市本级.xlsx`)}`, { headers: ours(), body })).status).toBe(201);
+    }
+    await request(server, 'POST', `${base}api/batch/${batch}/check?lang=zh`, { headers: ours() });
+    const view = JSON.parse((await request(server, 'GET', `${base}api/result?lang=zh`)).body);
+    const annotated = view.downloads.filter((d: { kind: string }) => d.kind === 'annotated').map((d: { name: string; source: string }) => [d.source, d.name]);
+    expect(annotated).toEqual([
+      ['娄底市/市本级.xlsx', '娄底市-市本级.xlsx'],
+      ['岳阳市/市本级.xlsx', '岳阳市-市本级.xlsx'],
+    ]);
+  }, 120_000);
+
   it('left-out rows and files are listed as the CLI lists them (file, rows, why)', async () => {
     // 沅陵县's register sent twice: the 修改 version is counted (its row 8 has no 户主姓名), the plain one is left out
     const dir = path.join(tmp.dir, 'left-out', '怀化市');

@@ -1,6 +1,7 @@
 // fupin cards REGISTER... -o FILE.xlsx: one printable 附1 结对帮扶卡 per pairing, pre-filled from the registers.
 import path from 'node:path';
 import { cardRows, planCards } from '../../core/ledger/cards.js';
+import { placeText } from '../../core/ledger/left-out.js';
 import { HouseholdIndex } from '../../core/household.js';
 import { render, renderProblem } from '../../formatters/catalogue/index.js';
 import { cardChunks } from '../../io/writers/cards.js';
@@ -30,7 +31,10 @@ const cards: CommandFn = async ([paths], raw, ctx) => {
   if (plan.cards.length === 0) throw usage('cards/no-pairings');
 
   await writeOutput(flags.output, cardChunks(plan.cards, { title: profile.titles.card }), ctx, { force: flags.force, inputs: ledger.files.map((f) => f.abs) });
-  if (plan.noName) say('cards/no-name', { n: plan.noName });
+  if (plan.noName) {
+    say('cards/no-name', { n: plan.noName });
+    for (const l of plan.leftOut) ctx.io.stderr(`  ${render({ id: 'cards/rows-no-name', data: { file: placeText(l), rows: l.rows } }, ctx.lang)}\n`);
+  }
   if (plan.repeated) say('cards/repeated', { n: plan.repeated });
   ctx.io.stdout(`${render({ id: 'cards/written', data: { n: plan.cards.length, file: flags.output } }, ctx.lang)}\n`);
   // rows that got no card were left out: the clerk must see it (exit 1), the cards are written all the same

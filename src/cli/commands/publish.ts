@@ -1,6 +1,7 @@
 // fupin publish PATH… [-o FILE | --format json|html]: the public listing (core/publish), names masked, addresses cut.
 import path from 'node:path';
 import { HouseholdIndex } from '../../core/household.js';
+import { placeText } from '../../core/ledger/left-out.js';
 import { planPublish, publicRows } from '../../core/publish/listing.js';
 import type { PublishLevel } from '../../core/publish/mask.js';
 import { render, renderProblem } from '../../formatters/catalogue/index.js';
@@ -49,7 +50,10 @@ const publish: CommandFn = async ([paths], raw, ctx) => {
   if (flags.format === 'json') ctx.io.stdout(formatPublishJson(listing, doc));
   else if (flags.format === 'html') ctx.io.stdout(formatPublishHtml(doc, ctx.lang));
   else if (!flags.output) ctx.io.stdout(formatPublishPretty(doc));
-  if (listing.noName) say('publish/no-name', { n: listing.noName });
+  if (listing.noName) {
+    say('publish/no-name', { n: listing.noName });
+    for (const l of listing.leftOut) ctx.io.stderr(`  ${render({ id: `publish/rows-${l.reason}`, data: { file: placeText(l), rows: l.rows } }, ctx.lang)}\n`);
+  }
   if (listing.repeated) say('publish/repeated', { n: listing.repeated });
   if (listing.amountsDropped) say('publish/amount-dropped', { n: listing.amountsDropped });
   // rows left out of the listing are the clerk's to see (exit 1); the listing is written all the same

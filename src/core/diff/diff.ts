@@ -189,13 +189,17 @@ function append<T>(list: T[], more: readonly T[]): void {
   for (const x of more) list.push(x);
 }
 
-/** The rounds of matching (see the file comment): each gives a row's keys, [] when the round does not apply to it. */
-const ROUNDS: ((r: DiffRow) => string[])[] = [
+/**
+ * The rounds of matching (see the file comment): each gives a row's keys, [] when the round does not apply to it.
+ * `a` is the row's area as matched (rounds 2–5 never pair rows of two counties: 张三 of 大湾村 in one county is not
+ * 张三 of a 大湾村 in another); round 1's household identity holds the county already.
+ */
+const ROUNDS: ((r: DiffRow, a: string) => string[])[] = [
   (r) => (r.household !== undefined ? [`${r.household}\u0000${r.org}`] : []),
-  (r) => (r.whoKey !== undefined ? [`${r.whoKey}\u0000${r.detail}\u0000${r.org}`] : []),
-  (r) => (r.whoKey !== undefined ? r.phones.map((p) => `${r.whoKey!.slice(0, r.whoKey!.indexOf('|'))}\u0000${p}\u0000${r.org}`) : []),
-  (r) => (r.whoKey !== undefined ? [`${r.whoKey}\u0000${r.org}`] : []),
-  (r) => (r.whoKey !== undefined ? r.phones.map((p) => `${r.whoKey!.slice(r.whoKey!.indexOf('|') + 1)}\u0000${p}\u0000${r.org}`) : []),
+  (r, a) => (r.whoKey !== undefined ? [`${a}\u0000${r.whoKey}\u0000${r.detail}\u0000${r.org}`] : []),
+  (r, a) => (r.whoKey !== undefined ? r.phones.map((p) => `${a}\u0000${r.whoKey!.slice(0, r.whoKey!.indexOf('|'))}\u0000${p}\u0000${r.org}`) : []),
+  (r, a) => (r.whoKey !== undefined ? [`${a}\u0000${r.whoKey}\u0000${r.org}`] : []),
+  (r, a) => (r.whoKey !== undefined ? r.phones.map((p) => `${a}\u0000${r.whoKey!.slice(r.whoKey!.indexOf('|') + 1)}\u0000${p}\u0000${r.org}`) : []),
 ];
 
 /** What changed from `old` to `next` (both read with `diffRows` over one HouseholdIndex). */
@@ -204,7 +208,9 @@ export function planDiff(old: { rows: DiffRow[]; columns: Set<ColumnKey> }, next
   const olds = old.rows.filter((r) => r.household !== undefined && r.org !== '');
   const news = next.rows.filter((r) => r.household !== undefined && r.org !== '');
   const pairs: [DiffRow, DiffRow][] = [];
-  for (const keys of ROUNDS) append(pairs, matchBy(olds, news, keys));
+  // the area takes part only when both versions know some: a register of no known area is compared as one area
+  const byArea = olds.some((r) => r.area !== '') && news.some((r) => r.area !== '');
+  for (const round of ROUNDS) append(pairs, matchBy(olds, news, (r) => round(r, byArea ? r.area : '')));
   // pairs in the new version's order
   const order = new Map(next.rows.map((r, i) => [r, i]));
   pairs.sort((a, b) => order.get(a[1])! - order.get(b[1])!);

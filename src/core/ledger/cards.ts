@@ -6,6 +6,7 @@ import { detach, orgKeyOf, type HouseholdIndex } from '../household.js';
 import type { RegisterRow } from '../model.js';
 import { IntColumn, TextTable } from '../int-tables.js';
 import type { RegisterVisitor, VisitorSpec } from './builder.js';
+import { filesWithSheets, placeOf, type RowsPlace } from './left-out.js';
 import type { Ledger } from './model.js';
 
 /** What a card shows from the register; anything absent stays blank for the clerk to write in. */
@@ -53,6 +54,8 @@ class CardRows {
   readonly households = new IntColumn();
   readonly orgs = new IntColumn();
   readonly cards: string[] = [];
+  /** The sheet's row of each card (1-based): rows without a 户主姓名 are named by it. */
+  readonly rows = new IntColumn();
   constructor(readonly orgKeys: TextTable) {}
 }
 
@@ -69,6 +72,7 @@ export function cardRows(index: HouseholdIndex): VisitorSpec {
           const household = index.noOf(r, register.area);
           rows.households.set(i, household === undefined ? 0 : household + 1);
           rows.orgs.set(i, orgKeys.no(orgKeyOf(r, index.divisions) ?? ''));
+          rows.rows.set(i, r.row);
           rows.cards.push(packCard(r));
         },
         end: () => rows,
@@ -81,6 +85,8 @@ export interface CardsPlan {
   cards: CardList;
   /** Rows with no 户主姓名: no card. */
   noName: number;
+  /** Those rows by register (file, sheet, rows). */
+  leftOut: (RowsPlace & { rows: number[] })[];
   /** Rows repeating an earlier pairing (same organisation, same household): one card. */
   repeated: number;
 }
@@ -92,14 +98,18 @@ export function planCards(ledger: Ledger): CardsPlan {
   const cards: string[] = [];
   let noName = 0;
   let repeated = 0;
+  const leftOut: CardsPlan['leftOut'] = [];
+  const several = filesWithSheets(ledger.files.flatMap((f) => f.registers.map((e) => e.register)));
   for (const f of ledger.files) {
     for (const e of f.registers) {
       const rows = e.results.cards as CardRows | undefined;
       if (!rows) continue;
+      const noNameRows: number[] = [];
       for (let i = 0; i < rows.cards.length; i++) {
         const h = rows.households.get(i);
         if (h === 0) {
           noName++;
+          noNameRows.push(rows.rows.get(i));
           continue;
         }
         const org = rows.orgs.get(i);
@@ -112,7 +122,8 @@ export function planCards(ledger: Ledger): CardsPlan {
         set.add(h);
         cards.push(rows.cards[i]!);
       }
+      if (noNameRows.length) leftOut.push({ ...placeOf(e.register, several), rows: noNameRows });
     }
   }
-  return { cards: { length: cards.length, at: (i) => unpackCard(cards[i]!) }, noName, repeated };
+  return { cards: { length: cards.length, at: (i) => unpackCard(cards[i]!) }, noName, leftOut, repeated };
 }

@@ -8,7 +8,9 @@ import type { LedgerFile, Ledger } from '../ledger/model.js';
 import type { RegisterVisitor, VisitorSpec } from '../ledger/builder.js';
 import type { OrgType, Register, RegisterRow } from '../model.js';
 import { parseAmount } from '../normalize.js';
-import { classifyOrg, type OrgRegistry } from '../orgs.js';
+import { filesWithSheets, placeOf } from '../ledger/left-out.js';
+import { OrgTypeVotes, type OrgRegistry } from '../orgs.js';
+import type { LeftOut } from '../rollup.js';
 import { maskName, publicPlace, scrubText, type PublicPlace, type PublishLevel } from './mask.js';
 
 /** Headers of an amount column (not one of the register's own columns): 帮扶资金, 帮扶金额, 捐赠金额 … */
@@ -38,7 +40,11 @@ interface PublicRow {
   entry: Omit<PublicEntry, 'orgType'>;
   /** The household's number in the ledger's index (never published): counting and the same pairing twice. */
   household?: number;
+  /** Its row in the sheet (1-based), to name it when it is left out. */
+  row: number;
   orgKey: string;
+  /** The organisation as written (trimmed) and its 类型 cell: its type is decided from all its rows, as rollup does. */
+  spelling: string;
   typeText?: string;
 }
 
@@ -81,7 +87,7 @@ export function publicRows(index: HouseholdIndex, level: PublishLevel): VisitorS
           else if (amount !== undefined) amountsDropped++;
           const status = statusColumn ? scrubText((r.extra[statusColumn] ?? '').trim(), name) : '';
           if (status) entry.status = status;
-          const row: PublicRow = { entry, orgKey: orgKeyOf(r, divisions) ?? '' };
+          const row: PublicRow = { entry, row: r.row, orgKey: orgKeyOf(r, divisions) ?? '', spelling: (r.fields.org?.text ?? '').trim() };
           if (household !== undefined) row.household = household;
           const t = r.fields.orgType?.text;
           if (t) row.typeText = t;
@@ -123,8 +129,10 @@ export interface PublicListing {
   totals: { pairings: number; households: number; orgs: number; amount?: number };
   /** Which optional columns any register had (so writers show them, or not). */
   has: { measures: boolean; amount: boolean; status: boolean };
-  /** Rows with no 户主姓名 (not published), and rows repeating an earlier pairing (published once). */
+  /** Rows with no 户主姓名 or no organisation (not published), and rows repeating an earlier pairing (published once). */
   noName: number;
+  /** The rows not published for want of a 户主姓名 or an organisation, by register (file, sheet, rows). */
+  leftOut: LeftOut[];
   repeated: number;
   /** Amounts left out of the listing and the totals (a phone or ID number typed in the amount column, a negative amount). */
   amountsDropped: number;
@@ -142,15 +150,27 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
   const orgs = new Map<string, { e: OrgSummaryEntry; households: Set<number>; areas: Set<string> }>();
   const areas = new Map<string, { e: AreaSummaryEntry; households: Set<number>; orgs: Set<string> }>();
   const allHouseholds = new Set<number>();
-  const types = new Map<string, OrgType>();
   let noName = 0;
   let repeated = 0;
   let amountsDropped = 0;
   let total: number | undefined;
+  // each organisation's type from all its rows, as the 统计表 decides it (the two never put it in different columns)
+  const votes = new OrgTypeVotes();
+  for (const f of ledger.files) {
+    for (const reg of f.registers) {
+      const res = reg.results.publish as PublicResult | undefined;
+      for (const r of res?.rows ?? []) if (r.orgKey !== '') votes.add(r.orgKey, r.spelling, r.typeText);
+    }
+  }
+  const types = new Map([...votes.decide(registry)].map(([k, d]) => [k, d.type]));
+  const leftOut: LeftOut[] = [];
+  const several = filesWithSheets(ledger.files.flatMap((f) => f.registers.map((e) => e.register)));
   for (const f of ledger.files) {
     for (const reg of f.registers) {
       const res = reg.results.publish as PublicResult | undefined;
       if (!res) continue;
+      const noNameRows: number[] = [];
+      const noOrgRows: number[] = [];
       has.measures ||= res.has.measures;
       has.amount ||= res.has.amount;
       has.status ||= res.has.status;
@@ -158,6 +178,7 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
       for (const r of res.rows) {
         if (r.household === undefined || r.orgKey === '') {
           noName++;
+          (r.household === undefined ? noNameRows : noOrgRows).push(r.row);
           continue;
         }
         const key = `${r.household}\u0000${r.orgKey}`;
@@ -166,11 +187,7 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
           continue;
         }
         seen.add(key);
-        let type = types.get(r.orgKey);
-        if (type === undefined) {
-          type = classifyOrg(r.entry.org, { ...(r.typeText ? { typeColumnText: r.typeText } : {}), ...(registry ? { registry } : {}) }).type;
-          types.set(r.orgKey, type);
-        }
+        const type = types.get(r.orgKey)!;
         const entry: PublicEntry = { ...r.entry, orgType: type };
         entries.push(entry);
         allHouseholds.add(r.household);
@@ -197,6 +214,9 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
         a.orgs.add(r.orgKey);
         addAmount(a.e, entry.amount);
       }
+      const at = placeOf(reg.register, several);
+      if (noNameRows.length) leftOut.push({ ...at, reason: 'no-name', rows: noNameRows });
+      if (noOrgRows.length) leftOut.push({ ...at, reason: 'no-org', rows: noOrgRows });
     }
   }
   const byOrg = [...orgs.values()]
@@ -205,5 +225,5 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
   const byArea = [...areas.values()].map((a) => ({ ...a.e, households: a.households.size, orgs: a.orgs.size }));
   const totals: PublicListing['totals'] = { pairings: entries.length, households: allHouseholds.size, orgs: orgs.size };
   if (total !== undefined) totals.amount = Math.round(total * 100) / 100;
-  return { level, entries, byOrg, byArea, totals, has, noName, repeated, amountsDropped };
+  return { level, entries, byOrg, byArea, totals, has, noName, leftOut, repeated, amountsDropped };
 }

@@ -15,7 +15,8 @@ export const CARDS: Group = {
   'bad-output': { zh: '-o 要写 .xlsx 文件，例如 -o 结对帮扶卡.xlsx（收到 “{value}”）', en: '-o writes an .xlsx file, e.g. -o cards.xlsx (got "{value}")' },
   'no-pairings': { zh: '登记表里没有结对记录（户主姓名都是空的），没有可制的卡片', en: 'the registers hold no pairings (every head of household is empty): no cards to make' },
   skipped: { zh: '跳过 {file}：{reason}', en: 'skipped {file}: {reason}' },
-  'no-name': { zh: '{n} 行没有户主姓名，没有制卡（用 fupin validate 查看是哪几行）', en: '{n} rows have no head of household and got no card (fupin validate shows which)' },
+  'no-name': { zh: '{n} 行没有户主姓名，没有制卡：', en: '{n} rows have no head of household and got no card:' },
+  'rows-no-name': { zh: '{file} 第 {rows} 行', en: '{file} rows {rows}' },
   repeated: { zh: '{n} 行与前面的结对重复（同一单位、同一户），只制一张卡', en: '{n} rows repeat an earlier pairing (same organisation, same household): one card per pairing' },
   written: { zh: '共 {n} 张结对帮扶卡，每张一页 A4：{file}', en: '{n} pairing cards, one A4 page each: {file}' },
 };

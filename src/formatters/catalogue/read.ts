@@ -10,6 +10,11 @@ export const PASSED: Group = {
   'text-note': { zh: '文本文件，里面没有登记表', en: 'a text file with no register in it' },
   empty: { zh: '空文件', en: 'an empty file' },
   other: { zh: '不是表格文件（{ext}）', en: 'not a spreadsheet ({ext})' },
+  'same-file': { zh: '与 {file} 是同一个文件（链接），只读一次', en: 'the same file as {file} (a link), read once' },
+  'same-folder': { zh: '与 {file} 是同一个文件夹（链接），只读一次', en: 'the same folder as {file} (a link), read once' },
+  'too-deep': { zh: '文件夹层数太多（超过 20 层），里面的文件没有读取', en: 'folders nested more than 20 deep: the files inside were not read' },
+  'folder-unreadable': { zh: '无法打开这个文件夹（可能没有权限），里面的文件没有读取', en: 'this folder could not be opened (no permission?): the files inside were not read' },
+  'broken-link': { zh: '链接指向的文件已不存在，没有读取', en: 'a link to a file that no longer exists; not read' },
 };
 
 export const LEFT_OUT: Group = {

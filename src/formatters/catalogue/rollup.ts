@@ -10,6 +10,7 @@ export const ROLLUP: Group = {
     zh: '{file} 第 {rows} 行没有户主姓名，无法确定帮扶对象，共 {count} 行未计入',
     en: '{file} rows {rows} have no head of household, so the pairing is unknown; {count} rows left out',
   },
+  'in-sheet': { zh: '{file} 工作表“{sheet}”', en: '{file}, sheet "{sheet}",' },
   'no-org': {
     zh: '{file} 第 {rows} 行没有扶贫单位名称，无法确定帮扶组织，共 {count} 行未计入',
     en: '{file} rows {rows} have no organisation name; {count} rows left out',
