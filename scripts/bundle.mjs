@@ -71,71 +71,57 @@ const out = path.join(dist, 'bundle');
 // running from it (a test, a clerk's long rollup) never misses a chunk it loads later. Before, `rm -rf dist/bundle` under
 // a running CLI made it exit 2 with "Cannot find module …/chunk-….js" (the `rollup -o` test flake).
 /** Replaces src/io/legacy-worker-code.ts by the worker's text in both builds (set once the worker is built). */
+/**
+ * A worker (dist/io/<name>.js) bundled on its own as <tmp>/<name>.cjs; returns the plugin that replaces the module
+ * src/io/<name>-code.ts by that text (`export const <exported> = "…"`), for both builds.
+ */
+async function workerText(tmp, name, exported, plugins = []) {
+  const file = path.join(tmp, `${name}.cjs`);
+  await build({
+    entryPoints: [path.join(dist, 'io', `${name}.js`)],
+    outfile: file,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    plugins,
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  const code = readFileSync(file, 'utf8');
+  const filter = new RegExp(`[\\\\/]io[\\\\/]${name}-code\\.js$`);
+  return {
+    name: `fupin-${name}-code`,
+    setup(b) {
+      b.onLoad({ filter }, () => ({ contents: `export const ${exported} = ${JSON.stringify(code)};\n`, loader: 'js' }));
+    },
+  };
+}
+
 let legacyWorker;
 /** Replaces src/io/parse-worker-code.ts by the parse worker's text in both builds. */
 let parseWorker;
 await rebuildInPlace(out, async (tmp) => {
-  /** The worker (tsc output + @e965/xlsx + its code pages) as one CommonJS file; its text goes into both builds. */
-  const workerFile = path.join(tmp, 'legacy-worker.cjs');
-  await build({
-    entryPoints: [path.join(dist, 'io/legacy-worker.js')],
-    outfile: workerFile,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-    legalComments: 'none',
-  });
-  const workerCode = readFileSync(workerFile, 'utf8');
-  legacyWorker = {
-    name: 'fupin-legacy-worker-code',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]io[\\/]legacy-worker-code\.js$/ }, () => ({
-        contents: `export const LEGACY_WORKER_CODE = ${JSON.stringify(workerCode)};\n`,
-        loader: 'js',
-      }));
-    },
-  };
+  /** The legacy worker (tsc output + @e965/xlsx + its code pages) as one CommonJS file; its text goes into both builds. */
+  legacyWorker = await workerText(tmp, 'legacy-worker', 'LEGACY_WORKER_CODE');
 
   /**
-   * The parse worker (src/io/parse-worker.ts, the readers only) as one CommonJS file; its text goes into both builds. It
-   * never reads .xls/.ods/.xlsb (it leaves them to the main thread) nor writes a workbook: the legacy reader and exceljs,
-   * imported lazily by the modules it shares, are left out (a module that throws if ever loaded), so it starts quickly.
+   * The parse worker (src/io/parse-worker.ts, the readers only), the same way. It never reads .xls/.ods/.xlsb (it leaves
+   * them to the main thread) nor writes a workbook: the legacy reader and exceljs, imported lazily by the modules it
+   * shares, are left out (a module that throws if ever loaded), so it starts quickly.
    */
-  const parseWorkerFile = path.join(tmp, 'parse-worker.cjs');
-  await build({
-    entryPoints: [path.join(dist, 'io/parse-worker.js')],
-    outfile: parseWorkerFile,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    plugins: [
-      {
-        name: 'parse-worker-readers-only',
-        setup(b) {
-          b.onResolve({ filter: /^(\.\/legacy\.js|exceljs)$/ }, (args) => ({ path: args.path, namespace: 'fupin-not-in-parse-worker' }));
-          b.onLoad({ filter: /.*/, namespace: 'fupin-not-in-parse-worker' }, (args) => ({
-            contents: `throw new Error(${JSON.stringify(`${args.path} is not in the parse worker`)});`,
-            loader: 'js',
-          }));
-        },
+  parseWorker = await workerText(tmp, 'parse-worker', 'PARSE_WORKER_CODE', [
+    {
+      name: 'parse-worker-readers-only',
+      setup(b) {
+        b.onResolve({ filter: /^(\.\/legacy\.js|exceljs)$/ }, (args) => ({ path: args.path, namespace: 'fupin-not-in-parse-worker' }));
+        b.onLoad({ filter: /.*/, namespace: 'fupin-not-in-parse-worker' }, (args) => ({
+          contents: `throw new Error(${JSON.stringify(`${args.path} is not in the parse worker`)});`,
+          loader: 'js',
+        }));
       },
-    ],
-    logLevel: 'warning',
-    legalComments: 'none',
-  });
-  const parseWorkerCode = readFileSync(parseWorkerFile, 'utf8');
-  parseWorker = {
-    name: 'fupin-parse-worker-code',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]io[\\/]parse-worker-code\.js$/ }, () => ({
-        contents: `export const PARSE_WORKER_CODE = ${JSON.stringify(parseWorkerCode)};\n`,
-        loader: 'js',
-      }));
     },
-  };
+  ]);
 
   // ── dist/bundle: the package's own start-up bundle ─────────────────────────────────────────────
   await build({
