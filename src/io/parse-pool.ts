@@ -3,7 +3,9 @@
 // the rules, the cross-file state and so every report are exactly those of a serial read.
 //
 // Decisions:
-// - Used only when it wins: a core to spare (os.availableParallelism() ≥ 2) and at least POOL_MIN_FILES files to read;
+// - Used only when it wins: a core to spare (os.availableParallelism() ≥ 2, and a 1-minute load average under cores − 1
+//   where the system tells it: on a machine whose cores are all busy a worker only takes turns with the main thread —
+//   measured at load 8-20 on 2 cores, the pooled read was as often slower as faster) and at least POOL_MIN_FILES files;
 //   a worker costs ~30-50 ms of a core to start (it loads the readers only, not the division list). FUPIN_WORKERS=0
 //   turns it off, FUPIN_WORKERS=n uses n workers whatever the folder (tests force it on small folders).
 // - Bounded read-ahead: no file more than READ_AHEAD places (per worker) ahead of the one the main thread is at is sent to
@@ -46,15 +48,18 @@ export interface PoolOptions {
   /** The environment (FUPIN_WORKERS) and the cores, for tests. */
   env?: NodeJS.ProcessEnv;
   cores?: number;
+  /** The system's load (os.loadavg()[0]; 0 on Windows). */
+  load?: number;
   /** The worker's code (tests stand in a worker that dies or hangs). */
   code?: string;
 }
 
 /** How many workers to start for `files` files: 0 for none. */
-export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env, cores: number = os.availableParallelism()): number {
+export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env, cores: number = os.availableParallelism(), load: number = os.loadavg()[0] ?? 0): number {
   const asked = env.FUPIN_WORKERS?.trim();
   if (asked !== undefined && asked !== '' && /^\d+$/.test(asked)) return Math.min(Number(asked), 16);
-  if (cores < 2 || files < POOL_MIN_FILES) return 0;
+  // no core to spare: fewer than two, or (where the system tells its load: not Windows) all of them busy
+  if (cores < 2 || load > cores - 1 || files < POOL_MIN_FILES) return 0;
   return Math.max(1, Math.min(MAX_WORKERS, cores - 1, Math.floor(files / POOL_MIN_FILES)));
 }
 
@@ -126,7 +131,7 @@ export class ParsePool {
    * the main thread alone is as fast (few files, one core, FUPIN_WORKERS=0, the worker not built).
    */
   static open(files: readonly { index: number; found: FoundFile }[], opts: PoolOptions): ParsePool | undefined {
-    const workers = Math.min(poolSize(files.length, opts.env, opts.cores), files.length);
+    const workers = Math.min(poolSize(files.length, opts.env, opts.cores, opts.load), files.length);
     if (workers === 0) return undefined;
     const code = opts.code ?? workerCode();
     if (code === undefined) return undefined;

@@ -86,15 +86,17 @@ describe('a pooled read is the serial read', () => {
 });
 
 describe('when the pool is used', () => {
-  it('a core to spare and enough files; FUPIN_WORKERS=0 never, FUPIN_WORKERS=n always n', () => {
-    expect(poolSize(1000, {}, 1)).toBe(0);
-    expect(poolSize(POOL_MIN_FILES - 1, {}, 8)).toBe(0);
-    expect(poolSize(POOL_MIN_FILES, {}, 2)).toBe(1);
-    expect(poolSize(1000, {}, 2)).toBe(1);
-    expect(poolSize(1000, {}, 16)).toBe(2);
-    expect(poolSize(1000, { FUPIN_WORKERS: '0' }, 16)).toBe(0);
-    expect(poolSize(1, { FUPIN_WORKERS: '2' }, 1)).toBe(2);
-    expect(poolSize(1000, { FUPIN_WORKERS: 'many' }, 2)).toBe(1); // not a number: as if unset
+  it('a core to spare (cores, load) and enough files; FUPIN_WORKERS=0 never, FUPIN_WORKERS=n always n', () => {
+    expect(poolSize(1000, {}, 1, 0)).toBe(0);
+    expect(poolSize(POOL_MIN_FILES - 1, {}, 8, 0)).toBe(0);
+    expect(poolSize(POOL_MIN_FILES, {}, 2, 0)).toBe(1);
+    expect(poolSize(1000, {}, 2, 0.5)).toBe(1);
+    expect(poolSize(1000, {}, 16, 0)).toBe(2);
+    expect(poolSize(1000, {}, 2, 1.5)).toBe(0); // both cores busy: no core to spare
+    expect(poolSize(1000, {}, 8, 6.5)).toBe(2);
+    expect(poolSize(1000, { FUPIN_WORKERS: '0' }, 16, 0)).toBe(0);
+    expect(poolSize(1, { FUPIN_WORKERS: '2' }, 1, 40)).toBe(2);
+    expect(poolSize(1000, { FUPIN_WORKERS: 'many' }, 2, 0)).toBe(1); // not a number: as if unset
   });
 });
 
