@@ -28,7 +28,6 @@ import { LimitExceeded, type ReadLimits } from './limits.js';
 import { limitFailure, type LoadedFile } from './load.js';
 import { packageFile } from './package-root.js';
 import type { ParseReply, ParseRequest } from './parse-pool-protocol.js';
-import { PARSE_WORKER_CODE } from './parse-worker-code.js';
 import type { FoundFile } from './walk.js';
 
 /** Fewer files than this are read on the main thread alone: a worker's start would not pay. */
@@ -64,7 +63,9 @@ export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env, co
 }
 
 /** The worker's code: inlined by the bundle, else the file the build writes; undefined when not built (no pool then). */
-function workerCode(): string | undefined {
+async function workerCode(): Promise<string | undefined> {
+  // imported only now: the text (~140 KB) is not compiled into a run that reads one file
+  const { PARSE_WORKER_CODE } = await import('./parse-worker-code.js');
   if (PARSE_WORKER_CODE !== undefined) return PARSE_WORKER_CODE;
   try {
     return readFileSync(packageFile('dist', 'bundle', 'parse-worker.cjs'), 'utf8');
@@ -130,10 +131,10 @@ export class ParsePool {
    * A pool for these files (their index in the caller's list and where they are), or undefined when reading them on
    * the main thread alone is as fast (few files, one core, FUPIN_WORKERS=0, the worker not built).
    */
-  static open(files: readonly { index: number; found: FoundFile }[], opts: PoolOptions): ParsePool | undefined {
+  static async open(files: readonly { index: number; found: FoundFile }[], opts: PoolOptions): Promise<ParsePool | undefined> {
     const workers = Math.min(poolSize(files.length, opts.env, opts.cores, opts.load), files.length);
     if (workers === 0) return undefined;
-    const code = opts.code ?? workerCode();
+    const code = opts.code ?? (await workerCode());
     if (code === undefined) return undefined;
     try {
       return new ParsePool(files, workers, code, opts);

@@ -130,7 +130,7 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
 
   // the spreadsheets are read and parsed ahead by worker threads when that wins (src/io/parse-pool.ts); taken in this order
   const pooled = todo.flatMap(({ found, spreadsheet }, index) => (spreadsheet && !opts.lists?.has(found.abs) ? [{ index, found }] : []));
-  const pool = opts.now ? undefined : ParsePool.open(pooled, { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits, streamFrom: opts.streamCsvFrom ?? STREAM_CSV_FROM });
+  const pool = opts.now ? undefined : await ParsePool.open(pooled, { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits, streamFrom: opts.streamCsvFrom ?? STREAM_CSV_FROM });
   try {
     await readEach(todo, builder, opts, limits, pool);
   } finally {

@@ -114,7 +114,7 @@ describe('a worker that fails', () => {
     // a stand-in worker: answers the first file as left to the main thread, then exits
     const code = `const { workerData } = require('node:worker_threads'); let n = 0;
       workerData.port.on('message', (m) => { if (++n === 2) process.exit(3); workerData.port.postMessage({ id: m.id, defer: 'error' }); });`;
-    const pool = ParsePool.open(jobs, { limits, streamFrom: 1 << 20, env: { FUPIN_WORKERS: '1' }, code })!;
+    const pool = (await ParsePool.open(jobs, { limits, streamFrom: 1 << 20, env: { FUPIN_WORKERS: '1' }, code }))!;
     expect(pool).toBeDefined();
     const got = [];
     for (const j of jobs) got.push(await pool.take(j.index));
@@ -125,7 +125,7 @@ describe('a worker that fails', () => {
   it('says nothing for --max-seconds: its file is a file-limit (maxMillis), the rest are read on the main thread', async () => {
     const jobs = await files(3);
     const code = `const { workerData } = require('node:worker_threads'); workerData.port.on('message', () => {});`;
-    const pool = ParsePool.open(jobs, { limits: { ...limits, maxMillis: 300 }, streamFrom: 1 << 20, env: { FUPIN_WORKERS: '1' }, code })!;
+    const pool = (await ParsePool.open(jobs, { limits: { ...limits, maxMillis: 300 }, streamFrom: 1 << 20, env: { FUPIN_WORKERS: '1' }, code }))!;
     const first = await pool.take(0);
     expect(first?.failure).toMatchObject({ rule: 'file-limit', messageId: 'maxMillis' });
     expect(first?.file).toBe(jobs[0]!.found.display);
@@ -136,7 +136,7 @@ describe('a worker that fails', () => {
 
   it('a main thread busy past the limit does not stop a worker that answered meanwhile', async () => {
     const jobs = await files(4);
-    const pool = ParsePool.open(jobs, { limits: { ...limits, maxMillis: 1000 }, streamFrom: 1 << 20, env: { FUPIN_WORKERS: '1' } })!;
+    const pool = (await ParsePool.open(jobs, { limits: { ...limits, maxMillis: 1000 }, streamFrom: 1 << 20, env: { FUPIN_WORKERS: '1' } }))!;
     expect((await pool.take(0))?.sheets.length).toBeGreaterThan(0); // the worker is up; the next file is on its way
     const until = Date.now() + 2500;
     while (Date.now() < until) {
