@@ -12,6 +12,8 @@
 //   bench/out/many/<市州>/<县市区>/登记表-NNNN.xlsx  2,000 registers of 20 pairings, spread over the counties
 //   bench/out/province/<市州>/<县市区>.xlsx   every county of the 14 市州 (functional zones — codes xxxx7x — skipped),
 //                                             plus each 市本级 and the 省本级: 60 pairings each
+//   bench/out/roster100k/建档立卡.csv         a 建档立卡 roster of 100,000 households (issue 14)
+//   bench/out/roster100k-xlsx/建档立卡.xlsx   the same roster as an .xlsx with shared strings (issue 18)
 // A manifest (bench/out/manifest.json) records rows and bytes per case; a case is made when first asked for and
 // remade only when the generator's version changes or --force is given.
 
@@ -142,27 +144,47 @@ function csvText(rows, label) {
   return lines.join('\r\n') + '\r\n';
 }
 
+/** A 建档立卡 roster of `n` households across every Hunan county (seeded): its header, then one row per household. */
+function rosterRows(n) {
+  const rand = mulberry32(14);
+  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+  const pick = (arr) => arr[Math.floor(rand() * arr.length)];
+  const counties = hunan.cities.flatMap((c) => c.counties.filter((k) => !isFunctionalZone(k) && k.towns?.length));
+  const rows = [['县', '乡镇', '行政村', '户主姓名', '证件号码', '人数', '贫困户属性', '脱贫状态']];
+  for (let i = 0; i < n; i++) {
+    const county = pick(counties);
+    const birth = `${int(1940, 1995)}${String(int(1, 12)).padStart(2, '0')}${String(int(1, 28)).padStart(2, '0')}`;
+    const body = `${county.code}${birth}${String(int(0, 999)).padStart(3, '0')}`;
+    const name = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.7 ? pick(GIVEN) : '');
+    rows.push([county.name, pick(county.towns), `${pick(SURNAMES)}家${pick(['村', '坪村', '湾村', '冲村'])}`, name, body + checkDigit(body), String(int(1, 7)), pick(['一般贫困户', '低保贫困户', '特困供养户']), pick(['已脱贫', '未脱贫'])]);
+  }
+  return rows;
+}
+
 /** Each case's generator, by key; a case is made only when asked for and not already made by this VERSION. */
 const GENERATORS = {
   /** A 建档立卡 roster of 100,000 households across every Hunan county (issue 14: against the example ledger). */
   async roster100k() {
-    const n = 100_000;
     const abs = join(OUT, 'roster100k', '建档立卡.csv');
-    const rand = mulberry32(14);
-    const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
-    const pick = (arr) => arr[Math.floor(rand() * arr.length)];
-    const counties = hunan.cities.flatMap((c) => c.counties.filter((k) => !isFunctionalZone(k) && k.towns?.length));
-    const lines = ['县,乡镇,行政村,户主姓名,证件号码,人数,贫困户属性,脱贫状态'];
-    for (let i = 0; i < n; i++) {
-      const county = pick(counties);
-      const birth = `${int(1940, 1995)}${String(int(1, 12)).padStart(2, '0')}${String(int(1, 28)).padStart(2, '0')}`;
-      const body = `${county.code}${birth}${String(int(0, 999)).padStart(3, '0')}`;
-      const name = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.7 ? pick(GIVEN) : '');
-      lines.push([county.name, pick(county.towns), `${pick(SURNAMES)}家${pick(['村', '坪村', '湾村', '冲村'])}`, name, body + checkDigit(body), int(1, 7), pick(['一般贫困户', '低保贫困户', '特困供养户']), pick(['已脱贫', '未脱贫'])].join(','));
-    }
+    const rows = rosterRows(100_000);
     mkdirSync(dirname(abs), { recursive: true });
-    writeFileSync(abs, `\ufeff${lines.join('\r\n')}\r\n`);
-    return { path: abs, rows: n, bytes: statSync(abs).size };
+    writeFileSync(abs, `\ufeff${rows.map((r) => r.join(',')).join('\r\n')}\r\n`);
+    return { path: abs, rows: rows.length - 1, bytes: statSync(abs).size };
+  },
+  /** The same roster as an .xlsx, written with shared strings as Excel does (ID numbers as text, 人数 as numbers). */
+  async rosterXlsx() {
+    const abs = join(OUT, 'roster100k-xlsx', '建档立卡.xlsx');
+    const rows = rosterRows(100_000);
+    mkdirSync(dirname(abs), { recursive: true });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: abs, useSharedStrings: true, useStyles: true });
+    wb.creator = 'Administrator';
+    wb.created = FIXED_DATE;
+    wb.modified = FIXED_DATE;
+    const ws = wb.addWorksheet('建档立卡');
+    rows.forEach((r, i) => ws.addRow(i === 0 ? r : r.map((v, c) => (c === 5 ? Number(v) : v))).commit());
+    await ws.commit();
+    await wb.commit();
+    return { path: abs, rows: rows.length - 1, bytes: statSync(abs).size };
   },
   async r50() {
     const r50 = join(OUT, 'r50', '怀化市', '溆浦县.xlsx');

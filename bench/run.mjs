@@ -187,8 +187,8 @@ async function main() {
   const started = Date.now();
   const loadBefore = os.loadavg();
   // (the 200k CSV also feeds the check/rollup/cards/fix memory cases, the roster the roster case)
-  const needs = { csvUtf8: ['check200k', 'rollup200k', 'cards200k', 'fix200k'], roster100k: ['roster'], province: ['provinceSerial'], many: ['manySerial'] };
-  const keys = ['r50', 'r50plain', 'r50k', 'csvUtf8', 'csvGbk', 'csv1m', 'province', 'many', 'roster100k'].filter(
+  const needs = { csvUtf8: ['check200k', 'rollup200k', 'cards200k', 'fix200k'], roster100k: ['roster'], rosterXlsx: ['rosterXlsx'], province: ['provinceSerial'], many: ['manySerial'] };
+  const keys = ['r50', 'r50plain', 'r50k', 'csvUtf8', 'csvGbk', 'csv1m', 'province', 'many', 'roster100k', 'rosterXlsx'].filter(
     (k) => (!QUICK || QUICK_CASES.includes(k)) && (!ONLY || ONLY.includes(k) || (k === 'r50' && ONLY.includes('r50exe')) || (needs[k] ?? []).some((x) => ONLY.includes(x))),
   );
   console.error('bench: generating inputs (bench/out/, skipped when up to date) …');
@@ -239,6 +239,8 @@ async function main() {
     { key: 'fix200k', name: 'fix --dry-run 200k-row CSV', input: c.csvUtf8, run: () => fupin('fix', '--dry-run', '--format', 'json', c.csvUtf8.path), base: 'pycsvUtf8', maxMiB: 400 },
     // issue 14: a 100k-household roster adds under 1 s to validating the example ledger
     { key: 'roster', name: 'validate example ledger + 100k roster', input: c.roster100k, run: () => fupin('validate', '--format', 'json', join(ROOT, 'fixtures', 'ledger'), '--roster', c.roster100k.path), base: 'ledger', maxAddedMs: 1000 },
+    // issue 18: the same roster as an .xlsx (read lean, as xlsx registers are)
+    { key: 'rosterXlsx', name: 'validate example ledger + 100k xlsx roster', input: c.rosterXlsx, run: () => fupin('validate', '--format', 'json', join(ROOT, 'fixtures', 'ledger'), '--roster', c.rosterXlsx.path), base: 'ledger' },
   ].filter((k) => k.input && (!QUICK || QUICK_CASES.includes(k.key)) && (!ONLY || ONLY.includes(k.key)));
 
   const commands = [];

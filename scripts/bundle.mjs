@@ -11,7 +11,7 @@
 // src/io/legacy-worker-code.ts in both builds (`legacyWorker`), so the worker starts from that text and needs no file at
 // run time.
 import { build } from 'esbuild-wasm';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rebuildInPlace } from './lib/swap-dir.mjs';
@@ -36,7 +36,7 @@ const noDeprecatedBuffer = {
 };
 
 /**
- * zod's `z` namespace carries `z.locales`, every language's error messages (64 modules, ~40 % of zod's code in the
+ * zod's `z` namespace (and zod/v4/core's) carries `locales`, every language's error messages (64 modules, ~40 % of zod's code in the
  * bundle): esbuild cannot drop them from the namespace, so every run compiled them (~the zod chunk's 100 ms under
  * load). fupin never reads `z.locales` (its messages come from its own catalogue; zod's English default stays): an empty
  * namespace instead.
@@ -45,7 +45,7 @@ const noZodLocales = {
   name: 'no-zod-locales',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/]classic$/.test(args.resolveDir) ? { path: 'zod-locales', namespace: 'fupin-empty' } : undefined,
+      /[\\/]zod[\\/]v4[\\/](?:classic|core)$/.test(args.resolveDir) ? { path: 'zod-locales', namespace: 'fupin-empty' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'fupin-empty' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
@@ -58,11 +58,35 @@ const noZodLocales = {
   const file = path.join(dist, 'data', 'divisions.json');
   const data = JSON.parse(readFileSync(file, 'utf8'));
   delete data.townTable;
-  const { DivisionIndex, townTableOf } = await import(pathToFileURL(path.join(dist, 'core', 'divisions.js')).href);
-  // renamed into place: a fupin started by another build's tests never reads it half written
+  const { DivisionIndex, townTableOf, packTownTable } = await import(pathToFileURL(path.join(dist, 'core', 'divisions.js')).href);
+  const table = townTableOf(new DivisionIndex(data));
+  // its numbers (keys, owners, hash slots) as bytes in dist/data/town-table.bin, read without parsing (src/io/divisions.ts);
+  // its names and small lists stay in the JSON. A big-endian build keeps it all in the JSON.
+  const packed = packTownTable(table);
+  const bytesFile = path.join(dist, 'data', 'town-table.bin');
+  // renamed into place: a fupin started by another build's tests never reads them half written (the bytes first: a
+  // JSON naming keyNames with bytes not yet there reads as a list without tables, which still answers the same)
+  if (packed) {
+    writeFileSync(`${bytesFile}.${process.pid}.tmp`, packed.bytes);
+    renameSync(`${bytesFile}.${process.pid}.tmp`, bytesFile);
+  } else rmSync(bytesFile, { force: true });
   const tmpFile = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmpFile, JSON.stringify({ ...data, townTable: townTableOf(new DivisionIndex(data)) }));
+  writeFileSync(tmpFile, JSON.stringify({ ...data, townTable: packed ? packed.text : table }));
   renameSync(tmpFile, file);
+}
+
+// The built-in quota tables are checked here, with zod, as a custom JSON table is (src/core/quota/builtin-check.ts): a run
+// reads them without zod, so a table that does not pass fails the build, never a clerk's run.
+{
+  const read = (name) => JSON.parse(readFileSync(path.join(dist, 'data', name), 'utf8'));
+  const { DivisionIndex } = await import(pathToFileURL(path.join(dist, 'core', 'divisions.js')).href);
+  const { builtinQuotaTableFaults } = await import(pathToFileURL(path.join(dist, 'core', 'quota', 'builtin-check.js')).href);
+  const { townTable: _, ...list } = read('divisions.json');
+  const faults = builtinQuotaTableFaults(new DivisionIndex(list), read('provinces.json'), read('quota-tables.json'));
+  if (faults.length) {
+    process.stderr.write(`bundle: the built-in quota tables (src/data/quota-tables.json) do not pass their check:\n${faults.map((f) => `  ${f}\n`).join('')}`);
+    process.exit(1);
+  }
 }
 
 const out = path.join(dist, 'bundle');
@@ -149,6 +173,9 @@ function embeddedFiles() {
   for (const name of readdirSync(path.join(root, 'templates')).filter((n) => n.endsWith('.xlsx')).sort()) {
     files[`templates/${name}`] = readFileSync(path.join(root, 'templates', name)).toString('base64');
   }
+  // the township tables' numbers (src/io/divisions.ts reads them from here in this build)
+  const townBytes = path.join(dist, 'data', 'town-table.bin');
+  if (existsSync(townBytes)) files['dist/data/town-table.bin'] = readFileSync(townBytes).toString('base64');
   // fupin serve's page (web/: index.html, app.js, app.css)
   for (const name of readdirSync(path.join(root, 'web')).sort()) files[`web/${name}`] = readFileSync(path.join(root, 'web', name)).toString('base64');
   return files;
@@ -170,10 +197,22 @@ const oneFile = {
   },
 };
 
+/**
+ * The one-file build's entry. Run as a script it runs the command line. Run to build a start-up snapshot (the Linux
+ * executable's, scripts/release.mjs: `useSnapshot`), it loads the code and the division index now, and leaves the
+ * command line to the snapshot's main function: everything that reads argv, the environment, the working folder, the clock
+ * or the terminal happens when the executable runs, never while the snapshot is made (src/cli/snapshot.ts).
+ */
+const ONE_FILE_ENTRY = `import { main } from './cli/bin.js';
+import { buildingSnapshot, prepareSnapshot } from './cli/snapshot.js';
+if (buildingSnapshot()) prepareSnapshot(main);
+else main();
+`;
+
 // written beside dist/fupin.cjs and renamed over it: a `node dist/fupin.cjs` running meanwhile keeps its whole file
 const oneFileTmp = path.join(dist, `fupin.cjs.${process.pid}.tmp`);
 await build({
-  stdin: { contents: "import { main } from './cli/bin.js';\nmain();\n", resolveDir: dist, sourcefile: 'fupin-one-file.js' },
+  stdin: { contents: ONE_FILE_ENTRY, resolveDir: dist, sourcefile: 'fupin-one-file.js' },
   outfile: oneFileTmp,
   bundle: true,
   format: 'cjs',

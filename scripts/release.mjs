@@ -4,7 +4,8 @@
 // the pinned sha512 and cached between runs; nothing else is downloaded. Run `npm run build` first (the script does).
 //   FUPIN_RELEASE_CACHE  where the runtime tarballs are kept (default ~/.cache/fupin-release)
 //   FUPIN_RELEASE_TARGETS  comma-separated subset of the targets, e.g. linux-x64 (default all)
-//   FUPIN_SEA_CODE_CACHE=0  no V8 code cache in the executable built for this machine (to measure what it brings)
+//   FUPIN_SEA_SNAPSHOT=0  no start-up snapshot in the executable built for this machine: the code cache instead (to measure)
+//   FUPIN_SEA_CODE_CACHE=0  with FUPIN_SEA_SNAPSHOT=0, no V8 code cache either
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -254,8 +255,13 @@ async function main() {
     for (const target of wanted) {
       const t1 = Date.now();
       const rt = RUNTIMES[target];
-      // V8's code cache is specific to the platform and CPU that made it: only the host's executable gets one
-      const codeCache = target === host && process.env.FUPIN_SEA_CODE_CACHE !== '0';
+      // A start-up snapshot and V8's code cache load only on the platform that made them (Node's SEA documentation: a
+      // cross-built executable must have neither, or it may crash at start): only the host's executable gets them. Its
+      // snapshot holds the one-file build's code and the division index, made by running dist/fupin.cjs now (see
+      // src/cli/snapshot.ts: nothing of the run — argv, environment, folder, clock, terminal — is read while it is made);
+      // a snapshot carries the code it compiled, so the code cache is not asked for with it.
+      const snapshot = target === host && process.env.FUPIN_SEA_SNAPSHOT !== '0';
+      const codeCache = target === host && !snapshot && process.env.FUPIN_SEA_CODE_CACHE !== '0';
       const config = path.join(work, `${target}.sea.json`);
       const blob = path.join(work, `${target}.blob`);
       writeFileSync(
@@ -264,13 +270,19 @@ async function main() {
           main: bundle,
           output: blob,
           disableExperimentalSEAWarning: true,
-          useSnapshot: false,
+          useSnapshot: snapshot,
           useCodeCache: codeCache,
           // the one-file build itself, for `fupin init` to vendor into a ledger's .fupin/
           assets: { 'fupin.cjs': bundle },
         }),
       );
-      const made = spawnSync(hostNode, ['--experimental-sea-config', config], { encoding: 'utf8' });
+      // (made in the work folder, with no terminal and a fixed environment: what the snapshot keeps cannot depend on them)
+      const made = spawnSync(hostNode, ['--experimental-sea-config', config], {
+        encoding: 'utf8',
+        cwd: work,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      });
       if (made.status !== 0) fail(`making the ${target} blob failed:\n${made.stderr}`);
 
       const out = path.join(releaseDir, rt.output);
@@ -279,7 +291,7 @@ async function main() {
       writeFileSync(out, exe);
       await quietly(() => inject(out, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SEA_FUSE }));
       if (!target.startsWith('win')) chmodSync(out, 0o755);
-      log(`${rt.output}: ${mib(statSync(out).size)}${codeCache ? ', with code cache' : ''} — ${seconds(t1)}`);
+      log(`${rt.output}: ${mib(statSync(out).size)}${snapshot ? ', with start-up snapshot' : codeCache ? ', with code cache' : ''} — ${seconds(t1)}`);
     }
 
     // the npm tarball, from the build just made (no second build through `prepare`)

@@ -51,7 +51,7 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
     platform: process.platform,
-    locale: Intl.DateTimeFormat().resolvedOptions().locale,
+    // (no locale: terminalLayout asks for the system's only on Windows' own console — setting up Intl costs ~20 ms)
   };
 }
 
@@ -96,11 +96,11 @@ function legacyWindowsConsole(io: CliIO): boolean {
  */
 export function terminalLayout(io: CliIO, flags: LayoutFlags = {}): TerminalLayout {
   const legacy = legacyWindowsConsole(io);
-  const locale = io.locale ?? Intl.DateTimeFormat().resolvedOptions().locale;
   const envAmbiguous = io.env.FUPIN_AMBIGUOUS?.toLowerCase();
   const envMarkers = io.env.FUPIN_MARKERS?.toLowerCase();
   const ambiguousWide =
-    flags.ambiguousWide ?? (envAmbiguous === 'wide' ? true : envAmbiguous === 'narrow' ? false : legacy && CJK_LOCALE.test(locale));
+    flags.ambiguousWide ??
+    (envAmbiguous === 'wide' ? true : envAmbiguous === 'narrow' ? false : legacy && CJK_LOCALE.test(io.locale ?? Intl.DateTimeFormat().resolvedOptions().locale));
   const asciiMarkers = flags.ascii ?? (envMarkers === 'ascii' ? true : envMarkers === 'unicode' ? false : legacy);
   const width = flags.width ?? (io.stdoutIsTTY && io.columns > 0 ? io.columns : undefined);
   return {

@@ -34,9 +34,10 @@ export interface TownTable {
    * The names as an open-addressing hash table, so that a run looks names up without first putting ~31,000 of them in a
    * Map (~40 ms of a clerk's one-file check): base64 of little-endian uint32 slots, a power of two of them, each 0 (empty)
    * or `(i + 1) | (townHash(name) >>> 16) << 16` for `keys[i]`, probed linearly from `townHash(name) & (slots - 1)`.
-   * Absent when there are 65,535 names or more (the index then builds its Map).
+   * Absent when there are 65,535 names or more (the index then builds its Map). The slots themselves when the table was
+   * read from bytes (unpackTownTable).
    */
-  slots?: string;
+  slots?: string | Uint32Array;
   /** The lengths of the names, each once (townOfCountyAt, matchAt). */
   lengths?: number[];
   /** DivisionIndex.nameMarks: the characters other than Han in the list's names, each once. */
@@ -77,7 +78,9 @@ class TownSlots implements TownLookup {
 
   /** The table's slots, or undefined when it has none (or they cannot be read as they were written). */
   static of(table: TownTable, counties: readonly County[]): TownSlots | undefined {
-    if (!table.slots || !LITTLE_ENDIAN || typeof Buffer === 'undefined') return undefined;
+    if (!table.slots || !LITTLE_ENDIAN) return undefined;
+    if (typeof table.slots !== 'string') return table.slots.length && (table.slots.length & (table.slots.length - 1)) === 0 ? new TownSlots(table.slots, table, counties) : undefined;
+    if (typeof Buffer === 'undefined') return undefined;
     const bytes = Buffer.from(table.slots, 'base64');
     const n = bytes.length >>> 2;
     if (n === 0 || (n & (n - 1)) !== 0 || bytes.length !== n * 4) return undefined;
@@ -373,7 +376,8 @@ export class DivisionIndex {
       }
     }
     this.provinces = provinces;
-    this.townTable = data.townTable;
+    // (a table's text part alone, as dist/data/divisions.json holds it without its bytes, is no table: src/io/divisions.ts)
+    this.townTable = Array.isArray(data.townTable?.keys) ? data.townTable : undefined;
     this.indexNames();
   }
 
@@ -984,4 +988,79 @@ export class DivisionIndex {
  */
 export function townTableOf(idx: DivisionIndex): TownTable {
   return idx.townTableOf();
+}
+
+// ---- the township tables as bytes -------------------------------------------------------------
+// The build stores a TownTable's keys, owners and hash slots as little-endian 32-bit integers (dist/data/town-table.bin)
+// rather than in divisions.json: a run reads them without decoding or parsing text (in the JSON they made the list's
+// parse ~4 times slower: ~60 ms of every start-up). The names and the small lists stay in the JSON (TownTableText).
+
+/** What of a TownTable stays text in divisions.json when its numbers are in bytes (packTownTable). */
+export type TownTableText = Omit<TownTable, 'keys' | 'owners' | 'slots'> & {
+  /** The keys kept as text (TownTable.keys' strings), in order: a packed key -1 - j is keyNames[j]. */
+  keyNames: string[];
+};
+
+const TOWN_TABLE_MAGIC = 0x31545446; // "FTT1"
+
+/**
+ * A TownTable as bytes and text: header (magic, keys, multi, slots: uint32), then keys (int32: a township index, or
+ * -1 - j for keyNames[j]), owners (int32: a county index, or -1 - o for the list at multi[o]: its length then its
+ * counties), multi (int32), slots (uint32). Undefined on a big-endian machine (the bytes are this machine's).
+ */
+export function packTownTable(table: TownTable): { bytes: Uint8Array; text: TownTableText } | undefined {
+  if (!LITTLE_ENDIAN) return undefined;
+  const keyNames: string[] = [];
+  const keys = new Int32Array(table.keys.length);
+  table.keys.forEach((k, i) => {
+    keys[i] = typeof k === 'number' ? k : -1 - (keyNames.push(k) - 1);
+  });
+  const multi: number[] = [];
+  const owners = new Int32Array(table.owners.length);
+  table.owners.forEach((o, i) => {
+    if (typeof o === 'number') owners[i] = o;
+    else {
+      owners[i] = -1 - multi.length;
+      multi.push(o.length, ...o);
+    }
+  });
+  const slots =
+    typeof table.slots === 'string'
+      ? Buffer.from(table.slots, 'base64')
+      : table.slots
+        ? new Uint8Array(table.slots.buffer, table.slots.byteOffset, table.slots.byteLength)
+        : new Uint8Array(0);
+  const words = 4 + keys.length + owners.length + multi.length + slots.length / 4;
+  const out = new Int32Array(words);
+  out.set([TOWN_TABLE_MAGIC, keys.length, multi.length, slots.length / 4]);
+  out.set(keys, 4);
+  out.set(owners, 4 + keys.length);
+  out.set(multi, 4 + 2 * keys.length);
+  new Uint8Array(out.buffer).set(slots, 4 * (4 + 2 * keys.length + multi.length));
+  const { keys: _k, owners: _o, slots: _s, ...rest } = table;
+  return { bytes: new Uint8Array(out.buffer), text: { ...rest, keyNames } };
+}
+
+/** The TownTable packTownTable gave these bytes and text for; undefined when the bytes are not one (or cannot be read here). */
+export function unpackTownTable(bytes: Uint8Array, text: TownTableText): TownTable | undefined {
+  if (!LITTLE_ENDIAN || bytes.length < 16 || bytes.length % 4 !== 0) return undefined;
+  const words = bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4) : new Int32Array(new Uint8Array(bytes).buffer);
+  const [magic, nKeys, nMulti, nSlots] = words;
+  if (magic !== TOWN_TABLE_MAGIC || words.length !== 4 + 2 * nKeys! + nMulti! + nSlots!) return undefined;
+  const keys: (number | string)[] = new Array(nKeys);
+  const owners: (number | number[])[] = new Array(nKeys);
+  const multiAt = 4 + 2 * nKeys!;
+  for (let i = 0; i < nKeys!; i++) {
+    const k = words[4 + i]!;
+    keys[i] = k >= 0 ? k : text.keyNames[-1 - k]!;
+    const o = words[4 + nKeys! + i]!;
+    if (o >= 0) owners[i] = o;
+    else {
+      const at = multiAt + (-1 - o);
+      owners[i] = Array.from(words.subarray(at + 1, at + 1 + words[at]!));
+    }
+  }
+  const { keyNames: _names, ...rest } = text;
+  const slotBytes = new Uint8Array(words.buffer, words.byteOffset + 4 * (multiAt + nMulti!), 4 * nSlots!);
+  return { keys, owners, ...(nSlots ? { slots: new Uint32Array(slotBytes.buffer, slotBytes.byteOffset, nSlots) } : {}), ...rest };
 }

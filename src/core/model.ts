@@ -24,10 +24,21 @@ export interface MergeRange {
 /** One sheet (or a whole CSV file) as a grid. rows[i] is spreadsheet row i+1, rows[i][j] column j+1. */
 export interface RawSheet {
   name: string;
+  /** For a sheet with `lean` rows, the whole grid is built when this is first read: prefer rowAt / rowCountOf / sheetHasText. */
   rows: (RawCell | undefined)[][];
   merges: MergeRange[];
   /** Hidden or very hidden sheets are still read; the report says so. */
   hidden?: boolean;
+  /** A big sheet held compactly, its rows built one at a time when asked for (merges already applied, as in `rows`). */
+  lean?: LeanRows;
+}
+
+/** The rows of a sheet held compactly: row(r) is what rows[r] would be (a fresh or recently built array; do not change it). */
+export interface LeanRows {
+  readonly rowCount: number;
+  row(r: number): readonly (RawCell | undefined)[] | undefined;
+  /** Some cell has text. */
+  hasText(): boolean;
 }
 
 export type SourceFormat = 'xlsx' | 'csv';

@@ -3,7 +3,9 @@
 // its built-in 附4 quota table (if it has one), and how each city keeps its registers.
 import type { City, County, DivisionIndex } from './divisions.js';
 import { compact } from './normalize.js';
-import { parseQuotaJson } from './quota/parse.js';
+import { quotaTableFromJson } from './quota/parse.js';
+import type { QuotaTableData } from './quota/parse-json.js';
+import type { QuotaParseOptions } from './quota/parse.js';
 import type { QuotaTable } from './quota/table.js';
 
 /** src/data/provinces.json. */
@@ -86,6 +88,11 @@ function shortForms(name: string): string[] {
   return [...out];
 }
 
+/** How a province's built-in quota table is read: for its own province, against the profile's cities. */
+export function builtinQuotaOptions(profile: Pick<ProvinceProfile, 'name' | 'cityNames'>): QuotaParseOptions {
+  return { province: profile.name, citiesOf: (p) => (p === profile.name ? profile.cityNames : undefined) };
+}
+
 /** Builds the profile of `province` (full or short name); undefined when the division list does not know it. */
 export function buildProfile(province: string, divisions: DivisionIndex, data: ProfileData, quotaJson?: (file: string) => unknown): ProvinceProfile | undefined {
   const prov = divisions.province(province);
@@ -143,8 +150,9 @@ export function buildProfile(province: string, divisions: DivisionIndex, data: P
   if (own.focus) profile.focus = own.focus;
   if (own.quotaTable && quotaJson) {
     const { $comment: _, ...table } = quotaJson(own.quotaTable) as Record<string, unknown>;
-    const parsed = parseQuotaJson(table, 'built-in', { province: prov.name, citiesOf: (p) => (p === prov.name ? profile.cityNames : undefined) });
-    // the built-in data is tested; a broken one is a build fault, not a user's
+    // the built-in data's shape is checked with zod when fupin is built (quota/builtin-check.ts), not on every run
+    const parsed = quotaTableFromJson(table as QuotaTableData, 'built-in', builtinQuotaOptions(profile));
+    // a broken one is a build fault, not a user's
     if (!('table' in parsed)) throw new Error(`built-in quota table ${own.quotaTable}: ${parsed.errors.map((e) => e.id).join(', ')}`);
     profile.quotaTable = parsed.table;
   }

@@ -55,7 +55,9 @@ function makeGrid(sheet: RawSheet): Grid {
       }
     }
   }
-  const cell = (r: number, c: number) => sheet.rows[r]?.[c];
+  const lean = sheet.lean;
+  const rows = lean ? undefined : sheet.rows;
+  const cell = lean ? (r: number, c: number) => lean.row(r)?.[c] : (r: number, c: number) => rows![r]?.[c];
   const own = (r: number, c: number) => cell(r, c)?.text ?? '';
   return {
     own,
@@ -65,8 +67,8 @@ function makeGrid(sheet: RawSheet): Grid {
       const m = masterOf.get(key(r, c));
       return m ? own(m.r, m.c) : own(r, c);
     },
-    rowCount: sheet.rows.length,
-    width: (r) => sheet.rows[r]?.length ?? 0,
+    rowCount: lean ? lean.rowCount : rows!.length,
+    width: lean ? (r) => lean.row(r)?.length ?? 0 : (r) => rows![r]?.length ?? 0,
     mergesDown: (r) => sheet.merges.some((m) => m.top === r && m.bottom > r),
   };
 }

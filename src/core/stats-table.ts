@@ -1,7 +1,7 @@
 // Reading a 附3 统计表 from a sheet grid (fupin-made or filled in by hand) and checking its arithmetic (DOMAIN §5).
 import { looksLikeQuotaTable } from './quota/detect.js';
 import { msg, type AreaLevel, type CountPair, type MsgArg, type OrgType, type Problem, type RawCell, type RawSheet, type RollupRow, type RollupTable } from './model.js';
-import { cellRef, compact, numberText, parseAmount } from './normalize.js';
+import { cellRef, compact, compareIds, numberText, parseAmount } from './normalize.js';
 import { columnSums, emptyRow } from './rollup.js';
 import { STATS_RULES } from './stats-messages.js';
 
@@ -516,5 +516,5 @@ function sortByCell(problems: Problem[]): Problem[] {
     const letters = /^[A-Z]+/.exec(cell ?? '')?.[0] ?? '';
     return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   };
-  return problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colOf(a.cell) - colOf(b.cell) || a.rule.localeCompare(b.rule));
+  return problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colOf(a.cell) - colOf(b.cell) || compareIds(a.rule, b.rule));
 }

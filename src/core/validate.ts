@@ -1,6 +1,7 @@
 // Runs the rules over one register and returns its problems, sorted by row and column.
 import type { ColumnKey, FixEdit, MsgArg, Problem, Register, RegisterRow, Severity } from './model.js';
 import type { ReportInput, RuleContext, RuleModule, RuleOptions } from './rules/rule.js';
+import { compareIds } from './normalize.js';
 import { RowFacts } from './row-facts.js';
 
 export function validateRegister(register: Register, rules: readonly RuleModule[], options: RuleOptions): Problem[] {
@@ -88,6 +89,6 @@ export function sortProblems(problems: Problem[], register?: Register): Problem[
       (a.columnKey !== undefined ? (colIndex.get(a.columnKey) ?? 99) : -1) -
         (b.columnKey !== undefined ? (colIndex.get(b.columnKey) ?? 99) : -1) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.rule.localeCompare(b.rule),
+      compareIds(a.rule, b.rule),
   );
 }

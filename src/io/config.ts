@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { slashPath } from './display-path.js';
-import { CONFIG_FILE, defaultConfig, parseConfigText, type ConfigIssue, type FupinConfig } from '../core/config.js';
+import { CONFIG_FILE, defaultConfig, type ConfigIssue, type FupinConfig } from '../core/config.js';
 
 /** The config cannot be used: every issue, as messages. The CLI prints them and exits 2. */
 export class ConfigError extends Error {
@@ -59,6 +59,8 @@ export async function loadConfig(dir: string, cwd: string = process.cwd()): Prom
     throw new ConfigError(file, [{ key: '', msg: { id: 'config/unreadable', data: { file, detail: code } } }]);
   }
   const shown = slashPath(path.relative(cwd, file)) || CONFIG_FILE;
+  // zod comes with the reader: a ledger without a config file never loads it
+  const { parseConfigText } = await import('../core/config-parse.js');
   const parsed = parseConfigText(text, shown);
   if (!parsed.ok) throw new ConfigError(file, parsed.issues);
   return { config: parsed.config, file, base: path.dirname(file) };

@@ -41,6 +41,11 @@ export interface LoadOptions {
   text?: boolean;
   /** The clock the progress guard (the time limit) reads; tests make it slow. */
   now?: () => number;
+  /**
+   * Hold xlsx worksheets compactly (RawSheet.lean), for a reader that goes through their rows once (the ledger, rosters).
+   * Such sheets are class instances: they do not survive a structured clone (postMessage) — send grids across threads.
+   */
+  lean?: boolean;
 }
 
 
@@ -284,7 +289,7 @@ export async function loadBytes(found: FoundFile, bytes: Buffer, opts: LoadOptio
     }
     case 'xlsx': {
       try {
-        const { sheets, droppedMerges, notes, keywords } = await readXlsxBuffer(bytes, limits, opts.now);
+        const { sheets, droppedMerges, notes, keywords } = await readXlsxBuffer(bytes, limits, opts.now, opts.lean);
         if (sheets.length === 0) return fail('file-corrupt', 'no-sheets');
         noteDropped(droppedMerges);
         Object.assign(base.detected, notesDetected(notes));

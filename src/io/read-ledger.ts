@@ -196,7 +196,7 @@ async function readEach(todo: Todo[], builder: LedgerBuilder, opts: ReadLedgerOp
       opts.onFile?.(++done, todo.length, found.display);
       continue;
     }
-    add(await loadFile(found, { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits, ...(asText ? { text: true } : {}), ...(opts.now ? { now: opts.now } : {}) }), note);
+    add(await loadFile(found, { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits, ...(asText ? { text: true } : {}), ...(opts.now ? { now: opts.now } : {}), lean: true }), note);
     opts.onFile?.(++done, todo.length, found.display);
   }
 }

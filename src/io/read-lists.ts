@@ -37,7 +37,7 @@ async function loadAll(paths: readonly string[], kind: 'roster' | 'focus', opts:
       out.push({ file: found.display, sheets: [] });
       continue;
     }
-    const loaded = await loadFile(found, { ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
+    const loaded = await loadFile(found, { ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.limits ? { limits: opts.limits } : {}), lean: true });
     if (loaded.failure) {
       const why: Msg = { id: `${loaded.failure.rule}/${loaded.failure.messageId}`, ...(loaded.failure.data ? { data: loaded.failure.data } : {}) };
       throw new InputError({ id: `${kind}/unreadable`, data: { file: found.display, why } });

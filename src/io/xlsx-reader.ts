@@ -1,5 +1,5 @@
 // Reads an .xlsx/.xlsm into plain grids without exceljs: only the parts needed, every size bounded, nothing expanded.
-import type { MergeRange, RawCell, RawSheet } from '../core/model.js';
+import type { LeanRows, MergeRange, RawCell, RawSheet } from '../core/model.js';
 import { DEFAULT_LIMITS, LimitExceeded, ProgressGuard, type ReadLimits } from './limits.js';
 import { BUILTIN_FORMATS, dateText, isDateFormat, isoCell, type NumberFormat, numberCell, numberFormat, serialDateText } from './number-format.js';
 import { CLOSE, END, OPEN, TEXT, XmlError, XmlScanner } from './xml.js';
@@ -91,6 +91,11 @@ export interface XlsxReadOptions {
   limits?: Partial<ReadLimits>;
   /** Clock for the time limit's progress guard (tests). */
   now?: () => number;
+  /**
+   * Hold worksheets compactly (RawSheet.lean: ~15 bytes a cell instead of an object each), their rows built when asked
+   * for; `rows` still builds the whole grid when read. A sheet whose cells are not in order is read as a grid.
+   */
+  lean?: boolean;
 }
 
 /** Excel's own bounds: 1,048,576 rows × 16,384 columns (XFD). */
@@ -221,7 +226,10 @@ class WorkbookReader {
   private styles: CellStyle[] = [];
   private date1904 = false;
 
+  private readonly lean: boolean;
+
   constructor(buf: Buffer, opts: XlsxReadOptions) {
+    this.lean = opts.lean ?? false;
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.guard = new ProgressGuard(this.limits.maxMillis, opts.now);
     this.zip = ZipArchive.open(buf, this.limits);
@@ -383,8 +391,7 @@ class WorkbookReader {
         this.skippedSheets.push({ name: s.name, kind: 'missing', cells: 0 });
         continue;
       }
-      const { rows, merges } = this.readSheet(part, buf, s.name);
-      sheets.push({ name: s.name, rows, merges, ...(s.hidden ? { hidden: true } : {}) });
+      sheets.push(this.lean ? this.readLeanSheet(part, buf, s.name, s.hidden) : this.gridSheet(part, buf, s.name, s.hidden));
     }
     if (listed.length > 0 && sheets.length === 0 && rels.size > 0) {
       // every sheet named in the workbook is missing: say so rather than return nothing
@@ -522,7 +529,28 @@ class WorkbookReader {
     if (++this.missingStrings.cells <= 5) this.missingStrings.first.push(`${sheetName}!${colText(col)}${row + 1}`);
   }
 
-  private readSheet(name: string, buf: Buffer, sheetName: string): { rows: (RawCell | undefined)[][]; merges: MergeRange[] } {
+  private gridSheet(part: string, buf: Buffer, name: string, hidden: boolean): RawSheet {
+    const { rows, merges } = this.readSheet(part, buf, name);
+    return { name, rows, merges, ...(hidden ? { hidden: true } : {}) };
+  }
+
+  /** A worksheet held compactly; read again as a grid when its cells turn out not to be in order (a crafted or odd writer's file). */
+  private readLeanSheet(part: string, buf: Buffer, name: string, hidden: boolean): RawSheet {
+    const grid = this.grid;
+    const missing = { cells: this.missingStrings.cells, first: this.missingStrings.first.length };
+    try {
+      const { lean, merges } = this.readSheet(part, buf, name, new LeanStore(this.sst, this.sstRich, this.styles, this.date1904));
+      return new LeanSheet(name, lean!, merges, hidden);
+    } catch (e) {
+      if (e !== NOT_IN_ORDER) throw e;
+      this.grid = grid;
+      this.missingStrings.cells = missing.cells;
+      this.missingStrings.first.length = missing.first;
+      return this.gridSheet(part, buf, name, hidden);
+    }
+  }
+
+  private readSheet(name: string, buf: Buffer, sheetName: string, store?: LeanStore): { rows: (RawCell | undefined)[][]; merges: MergeRange[]; lean?: LeanStore } {
     const rows: (RawCell | undefined)[][] = [];
     const written: MergeRange[] = [];
     const { maxCells, maxMerges, maxCellChars } = this.limits;
@@ -540,6 +568,7 @@ class WorkbookReader {
       let cellCol = 0;
       let t: string | undefined;
       let style: CellStyle = NO_STYLE;
+      let styleIndex = 0;
       let formula = false;
       let v: string | undefined;
       let inV = false;
@@ -549,6 +578,10 @@ class WorkbookReader {
       const finish = (): void => {
         inCell = false;
         nextCol = cellCol + 1;
+        if (store) {
+          finishLean(store);
+          return;
+        }
         const cell = buildCell();
         if (!cell) return;
         let arr = rows[cellRow];
@@ -559,6 +592,51 @@ class WorkbookReader {
         if (cellCol >= arr.length) this.grid += cellCol + 1 - arr.length;
         if (this.grid > maxCells) throw new LimitExceeded('maxCells', this.grid, maxCells);
         arr[cellCol] = cell;
+        if (++sinceCheck >= 8192) {
+          sinceCheck = 0;
+          this.checkTime();
+        }
+      };
+
+      /**
+       * finish() for a compact sheet: a shared string or a plain number is kept as its index or value (built into a cell
+       * only when its row is asked for, exactly as buildCell would), any other cell as the cell buildCell makes. The
+       * cells counted, the limits and the missing strings are as for a grid; a cell out of order gives up (NOT_IN_ORDER).
+       */
+      const finishLean = (st: LeanStore): void => {
+        let code = 0;
+        let num = 0;
+        if (!formula && v !== undefined) {
+          if (t === 's') {
+            const i = Number(v);
+            const s = Number.isInteger(i) ? sst[i] : undefined;
+            if (s === undefined) {
+              if (v.trim() !== '') this.missingString(sheetName, cellRow, cellCol);
+              return;
+            }
+            if (s === '') return;
+            code = SST;
+            num = i;
+          } else if (t === undefined || t === 'n') {
+            const n = Number(v);
+            if (!Number.isNaN(n) && (n !== 0 || v.trim() !== '')) {
+              code = NUM;
+              num = n;
+            }
+          }
+        }
+        let obj: RawCell | undefined;
+        if (code === 0) {
+          obj = buildCell();
+          if (!obj) return;
+          code = OBJ;
+        }
+        const lastRow = st.lastRow;
+        if (cellRow < lastRow || (cellRow === lastRow && cellCol <= st.lastCol)) throw NOT_IN_ORDER;
+        // as for a grid: a row adds 1 plus its width up to its last cell
+        this.grid += cellRow > lastRow ? cellRow - lastRow + cellCol + 1 : cellCol - st.lastCol;
+        if (this.grid > maxCells) throw new LimitExceeded('maxCells', this.grid, maxCells);
+        st.add(cellRow, cellCol, code, style === NO_STYLE ? -1 : styleIndex, num, obj);
         if (++sinceCheck >= 8192) {
           sinceCheck = 0;
           this.checkTime();
@@ -642,7 +720,8 @@ class WorkbookReader {
               }
               t = x.attr('t');
               const s = x.attr('s');
-              style = s === undefined ? (styles[0] ?? NO_STYLE) : (styles[Number(s)] ?? NO_STYLE);
+              styleIndex = s === undefined ? 0 : Number(s);
+              style = styles[styleIndex] ?? NO_STYLE;
               formula = false;
               v = undefined;
               inline.begin();
@@ -709,6 +788,12 @@ class WorkbookReader {
       if (inCell) finish();
     });
 
+    if (store) {
+      store.end();
+      const merges = clipMerges(written, store.lastRow, store.maxCol, sheetName, this.limits.maxMergedCells, this.merges, (c) => store.clear(c));
+      this.checkTime();
+      return { rows, merges, lean: store };
+    }
     const merges = applyMerges(rows, written, sheetName, this.limits.maxMergedCells, this.merges);
     for (let i = 0; i < rows.length; i++) rows[i] ??= [];
     this.checkTime();
@@ -737,20 +822,9 @@ export function applyMerges(
   budget: MergeBudget,
 ): MergeRange[] {
   if (written.length === 0) return [];
-  const lastRow = rows.length - 1;
   let lastCol = -1;
   for (const r of rows) if (r && r.length - 1 > lastCol) lastCol = r.length - 1;
-  const out: MergeRange[] = [];
-  for (const m of written) {
-    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > maxMergedCells) {
-      budget.dropped.push(`${sheetName}!${rangeText(m)}`);
-      continue;
-    }
-    if (m.top > lastRow || m.left > lastCol) continue;
-    const c: MergeRange = { top: m.top, left: m.left, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) };
-    budget.mergedCells += (c.bottom - c.top + 1) * (c.right - c.left + 1);
-    if (budget.mergedCells > maxMergedCells) throw new LimitExceeded('maxMergedCells', budget.mergedCells, maxMergedCells);
-    out.push(c);
+  return clipMerges(written, rows.length - 1, lastCol, sheetName, maxMergedCells, budget, (c) => {
     for (let r = c.top; r <= c.bottom; r++) {
       const arr = rows[r];
       if (!arr) continue;
@@ -764,8 +838,192 @@ export function applyMerges(
       }
       if (touched) while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.length--;
     }
+  });
+}
+
+/** applyMerges' choice of merges and its budget, for a sheet whose last row and column are known; `clear` empties the cells each one covers. */
+function clipMerges(
+  written: MergeRange[],
+  lastRow: number,
+  lastCol: number,
+  sheetName: string,
+  maxMergedCells: number,
+  budget: MergeBudget,
+  clear: (m: MergeRange) => void,
+): MergeRange[] {
+  const out: MergeRange[] = [];
+  for (const m of written) {
+    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > maxMergedCells) {
+      budget.dropped.push(`${sheetName}!${rangeText(m)}`);
+      continue;
+    }
+    if (m.top > lastRow || m.left > lastCol) continue;
+    const c: MergeRange = { top: m.top, left: m.left, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) };
+    budget.mergedCells += (c.bottom - c.top + 1) * (c.right - c.left + 1);
+    if (budget.mergedCells > maxMergedCells) throw new LimitExceeded('maxMergedCells', budget.mergedCells, maxMergedCells);
+    out.push(c);
+    clear(c);
   }
   return out;
+}
+
+// ── compact sheets ───────────────────────────────────────────────────────────────────────────
+
+/** A compact cell's kind: a shared string (its index), a plain number (its value), or a cell built as for a grid (its index in objs). */
+const SST = 1;
+const NUM = 2;
+const OBJ = 3;
+/** Set on a cell a merge covers (only a merge's top-left cell keeps its value). */
+const CLEARED = 0x80;
+
+/** Thrown when a cell comes before one already read: the sheet is then read as a grid. */
+const NOT_IN_ORDER = new Error('cells not in order');
+
+/** How many rows LeanStore.row keeps built (the row read, a header's rows, the rows merged values come from). */
+const ROW_CACHE = 8;
+
+/**
+ * A worksheet's cells in row order, ~15 bytes each: column, kind, style and a number (a shared string's index or the
+ * value). Rows are built as the grid reader builds them, when asked for.
+ */
+class LeanStore implements LeanRows {
+  /** Last row and column stored (-1: none); the widest column of the sheet. */
+  lastRow = -1;
+  lastCol = -1;
+  maxCol = -1;
+  rowCount = 0;
+  private n = 0;
+  private cols = new Uint16Array(4096);
+  private codes = new Uint8Array(4096);
+  private styleIx = new Int32Array(4096);
+  private nums = new Float64Array(4096);
+  /** rowStart[r]: the first cell of row r; rowStart[rowCount] = n. */
+  private rowStart = new Uint32Array(1024);
+  private readonly objs: RawCell[] = [];
+  private readonly cache: { r: number; row: (RawCell | undefined)[] }[] = [];
+  private cacheNext = 0;
+  /** The row last asked for (most calls ask for the same row again). */
+  private lastAsked = -1;
+  private lastBuilt: (RawCell | undefined)[] | undefined;
+
+  constructor(
+    private readonly sst: string[],
+    private readonly sstRich: Uint8Array,
+    private readonly styles: CellStyle[],
+    private readonly date1904: boolean,
+  ) {}
+
+  add(row: number, col: number, code: number, style: number, num: number, obj: RawCell | undefined): void {
+    if (row > this.lastRow) {
+      if (row + 2 > this.rowStart.length) this.rowStart = grow(this.rowStart, row + 2);
+      this.rowStart.fill(this.n, this.lastRow + 1, row + 1);
+      this.lastRow = row;
+    }
+    this.lastCol = col;
+    if (col > this.maxCol) this.maxCol = col;
+    const i = this.n++;
+    if (i >= this.cols.length) {
+      this.cols = grow(this.cols, i + 1);
+      this.codes = grow(this.codes, i + 1);
+      this.styleIx = grow(this.styleIx, i + 1);
+      this.nums = grow(this.nums, i + 1);
+    }
+    this.cols[i] = col;
+    this.codes[i] = code;
+    this.styleIx[i] = style;
+    if (obj) {
+      this.nums[i] = this.objs.length;
+      this.objs.push(obj);
+    } else this.nums[i] = num;
+  }
+
+  end(): void {
+    this.rowCount = this.lastRow + 1;
+    this.rowStart[this.rowCount] = this.n;
+  }
+
+  /** A merge (clipped to the sheet) empties the cells it covers but its top-left one. */
+  clear(m: MergeRange): void {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let i = this.rowStart[r]!; i < this.rowStart[r + 1]!; i++) {
+        const c = this.cols[i]!;
+        if (c >= m.left && c <= m.right && (r !== m.top || c !== m.left)) this.codes[i]! |= CLEARED;
+      }
+    }
+    this.cache.length = 0;
+    this.lastAsked = -1;
+  }
+
+  private cell(i: number): RawCell {
+    const code = this.codes[i]!;
+    const num = this.nums[i]!;
+    if (code === OBJ) return this.objs[num]!;
+    const si = this.styleIx[i]!;
+    const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
+    if (code === NUM) return numberCell(num, style.numFmt, style.temporal, this.date1904);
+    const text = this.sst[num]!;
+    return this.sstRich[num] || !style.numFmt ? { text, kind: 'string' } : { text, kind: 'string', numFmt: style.numFmt };
+  }
+
+  row(r: number): (RawCell | undefined)[] | undefined {
+    if (r === this.lastAsked) return this.lastBuilt;
+    if (r < 0 || r >= this.rowCount) return undefined;
+    this.lastAsked = r;
+    for (const c of this.cache) if (c.r === r) return (this.lastBuilt = c.row);
+    const row: (RawCell | undefined)[] = [];
+    for (let i = this.rowStart[r]!, end = this.rowStart[r + 1]!; i < end; i++) if (this.codes[i]! < CLEARED) row[this.cols[i]!] = this.cell(i);
+    if (this.cache.length < ROW_CACHE) this.cache.push({ r, row });
+    else {
+      this.cache[this.cacheNext] = { r, row };
+      this.cacheNext = (this.cacheNext + 1) % ROW_CACHE;
+    }
+    return (this.lastBuilt = row);
+  }
+
+  hasText(): boolean {
+    for (let i = 0; i < this.n; i++) if (this.codes[i]! < CLEARED && this.cell(i).text !== '') return true;
+    return false;
+  }
+
+  /** The whole grid, as the grid reader makes it. */
+  grid(): (RawCell | undefined)[][] {
+    const rows: (RawCell | undefined)[][] = new Array(this.rowCount);
+    for (let r = 0; r < this.rowCount; r++) {
+      const row: (RawCell | undefined)[] = [];
+      for (let i = this.rowStart[r]!, end = this.rowStart[r + 1]!; i < end; i++) if (this.codes[i]! < CLEARED) row[this.cols[i]!] = this.cell(i);
+      rows[r] = row;
+    }
+    return rows;
+  }
+}
+
+function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T, atLeast: number): T {
+  let size = a.length * 2;
+  while (size < atLeast) size *= 2;
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/** A RawSheet over a LeanStore: `lean` gives rows one at a time; `rows` builds the whole grid once, when first read. */
+class LeanSheet implements RawSheet {
+  private built: (RawCell | undefined)[][] | undefined;
+  /** Set only when hidden, as on a grid sheet. */
+  declare readonly hidden?: boolean;
+
+  constructor(
+    readonly name: string,
+    readonly lean: LeanStore,
+    readonly merges: MergeRange[],
+    hidden: boolean,
+  ) {
+    if (hidden) (this as { hidden?: boolean }).hidden = true;
+  }
+
+  get rows(): (RawCell | undefined)[][] {
+    this.built ??= this.lean.grid();
+    return this.built;
+  }
 }
 
 /** Read a workbook from bytes. Throws ZipError, XlsxError or LimitExceeded; never anything from the file's own text. */

@@ -68,7 +68,7 @@ export interface XlsxRead {
  * Load a workbook from bytes with fupin's own reader (src/io/xlsx-reader.ts): only the parts needed are inflated,
  * every limit in `limits` is enforced. Throws ZipError, XlsxError or LimitExceeded; the caller turns them into problems.
  */
-export async function readXlsxBuffer(buf: Buffer, limits?: Partial<ReadLimits>, now?: () => number): Promise<XlsxRead> {
-  const wb = readXlsx(buf, { ...(limits ? { limits } : {}), ...(now ? { now } : {}) });
+export async function readXlsxBuffer(buf: Buffer, limits?: Partial<ReadLimits>, now?: () => number, lean?: boolean): Promise<XlsxRead> {
+  const wb = readXlsx(buf, { ...(limits ? { limits } : {}), ...(now ? { now } : {}), ...(lean ? { lean } : {}) });
   return { sheets: wb.sheets, date1904: wb.date1904, definedNames: wb.definedNames, droppedMerges: wb.droppedMerges, notes: wb.notes, ...(wb.keywords ? { keywords: wb.keywords } : {}) };
 }

@@ -240,7 +240,8 @@ export class ZipArchive {
     } else {
       try {
         // the header's size is the most we accept: a lying header cannot make us allocate more
-        out = zlib.inflateRawSync(data, { maxOutputLength: entry.uncompressedSize });
+        // and inflating into one buffer of that size (up to 32 MiB) saves gathering 16 KiB pieces and copying them together
+        out = zlib.inflateRawSync(data, { maxOutputLength: entry.uncompressedSize, chunkSize: Math.max(64, Math.min(entry.uncompressedSize, 32 * 1024 * 1024)) });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'ERR_BUFFER_TOO_LARGE') throw new ZipError('corrupt', `${name}: larger than its header says`);

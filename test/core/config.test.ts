@@ -1,6 +1,7 @@
 // fupin.config.json: defaults, every mistake reported naming its key (zh and en), JSON syntax errors with line and column, deadlines.
 import { describe, expect, it } from 'vitest';
-import { deadlineStatus, defaultConfig, initialConfig, parseConfig, parseConfigText, validDeadlineDate } from '../../src/core/config.js';
+import { parseConfig, parseConfigText } from '../../src/core/config-parse.js';
+import { deadlineStatus, defaultConfig, initialConfig, validDeadlineDate } from '../../src/core/config.js';
 import { render } from '../../src/formatters/catalogue/index.js';
 import type { ConfigIssue } from '../../src/core/config.js';
 
@@ -10,6 +11,11 @@ const en = (i: ConfigIssue): string => render(i.msg, 'en');
 describe('parseConfig', () => {
   it('fills the defaults: Hunan, built-in table, not strict, quota findings as information', () => {
     expect(defaultConfig()).toEqual({ quotaTable: 'builtin', strict: false, quotaFindings: 'info', deadlines: [] });
+  });
+
+  it('the defaults a ledger without a config file gets (no zod) are what the schema fills in for an empty config', () => {
+    const r = parseConfig({});
+    expect(r.ok && r.config).toEqual(defaultConfig());
   });
 
   it('accepts what fupin init writes, unchanged', () => {

@@ -2,7 +2,7 @@
 // exactly as one that makes its own tables on first use.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DivisionIndex, townTableOf, type DivisionData, type PlaceMatch } from '../../src/core/divisions.js';
+import { DivisionIndex, packTownTable, townTableOf, unpackTownTable, type DivisionData, type PlaceMatch } from '../../src/core/divisions.js';
 
 const data = JSON.parse(readFileSync(new URL('../../src/data/divisions.json', import.meta.url), 'utf8')) as DivisionData;
 
@@ -12,6 +12,9 @@ describe('build-time township tables', () => {
   const lazy = new DivisionIndex(data);
   const table = townTableOf(new DivisionIndex(data));
   const built = new DivisionIndex({ ...data, townTable: JSON.parse(JSON.stringify(table)) });
+  // as the build stores them: the numbers as bytes (dist/data/town-table.bin), the rest in the JSON
+  const packed = packTownTable(table)!;
+  const fromBytes = new DivisionIndex({ ...data, townTable: unpackTownTable(Uint8Array.from(packed.bytes), JSON.parse(JSON.stringify(packed.text)))! });
   // a table from an earlier build: names only, no hash slots nor lengths (the index builds its Map)
   const { slots: _slots, lengths: _lengths, marks: _marks, ...namesOnly } = table;
   const older = new DivisionIndex({ ...data, townTable: JSON.parse(JSON.stringify(namesOnly)) });
@@ -64,5 +67,21 @@ describe('build-time township tables', () => {
     }
     for (const t of texts) expect(built.leadingCounty(t).county?.code).toBe(lazy.leadingCounty(t).county?.code);
     for (const t of texts) expect(older.leadingCounty(t).county?.code).toBe(lazy.leadingCounty(t).county?.code);
+    for (const scope of scopes) {
+      for (const t of texts) expect(fromBytes.placesIn(t, scope).map(show(fromBytes)), `${t} ${JSON.stringify(scope)}`).toEqual(lazy.placesIn(t, scope).map(show(lazy)));
+    }
+  });
+
+  it('stored as bytes and text, come back the same; bytes that are not a table, or a JSON part alone, give an index that makes its own', () => {
+    expect(packed.bytes.length % 4).toBe(0);
+    expect(JSON.stringify(packed.text)).not.toMatch(/"keys"|"owners"|"slots"/);
+    const back = unpackTownTable(packed.bytes, packed.text)!;
+    const slots = Buffer.from(table.slots as string, 'base64');
+    expect({ ...back, slots: Buffer.from((back.slots as Uint32Array).buffer, (back.slots as Uint32Array).byteOffset, slots.length) }).toEqual({ ...table, slots });
+    expect(townTableOf(fromBytes)).toEqual(table);
+    expect(unpackTownTable(packed.bytes.subarray(0, packed.bytes.length - 4), packed.text)).toBeUndefined();
+    expect(unpackTownTable(new Uint8Array(64), packed.text)).toBeUndefined();
+    const textOnly = new DivisionIndex({ ...data, townTable: packed.text as never });
+    expect(textOnly.placesIn('溆浦县低庄镇大湾村').map(show(textOnly))).toEqual(lazy.placesIn('溆浦县低庄镇大湾村').map(show(lazy)));
   });
 });

@@ -2,6 +2,7 @@
 // as rows of 类别, 区县, 乡镇, 村 (a blank township or village: the whole county or township). Each place is resolved
 // against the division list with the usual forms tolerated (县/区 dropped: 秀山县 → 秀山土家族苗族自治县; 乡 ~ 镇;
 // 村委会 ~ 村), and what cannot be resolved is said, never dropped silently (pure).
+import { rowAt, rowCountOf } from '../sheet-rows.js';
 import type { DivisionIndex } from '../divisions.js';
 import { headerKey } from '../columns.js';
 import type { RawSheet } from '../model.js';
@@ -110,9 +111,10 @@ export type FocusSheetRead = { ok: true; rows: FocusRow[] } | { ok: false };
  */
 export function focusRowsFromSheets(sheets: readonly RawSheet[], file?: string): FocusSheetRead {
   for (const sheet of sheets) {
-    for (let r = 0; r < Math.min(sheet.rows.length, 40); r++) {
+    const count = rowCountOf(sheet);
+    for (let r = 0; r < Math.min(count, 40); r++) {
       const col: Partial<Record<keyof typeof FOCUS_HEADERS, number>> = {};
-      (sheet.rows[r] ?? []).forEach((c, i) => {
+      (rowAt(sheet, r) ?? []).forEach((c, i) => {
         const k = headerKey(c?.text ?? '');
         for (const [key, names] of Object.entries(FOCUS_HEADERS) as [keyof typeof FOCUS_HEADERS, string[]][]) {
           if (col[key] === undefined && names.some((n) => headerKey(n) === k)) col[key] = i;
@@ -120,8 +122,8 @@ export function focusRowsFromSheets(sheets: readonly RawSheet[], file?: string):
       });
       if (col.category === undefined || col.county === undefined) continue;
       const rows: FocusRow[] = [];
-      for (let i = r + 1; i < sheet.rows.length; i++) {
-        const cells = sheet.rows[i];
+      for (let i = r + 1; i < count; i++) {
+        const cells = rowAt(sheet, i);
         const get = (k: 'category' | 'county' | 'township' | 'village'): string => (col[k] === undefined ? '' : (cells?.[col[k]!]?.text ?? '').trim());
         const row: FocusRow = { category: get('category'), county: get('county'), township: get('township'), village: get('village') };
         if (!row.category && !row.county && !row.township && !row.village) continue;

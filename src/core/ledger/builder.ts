@@ -8,6 +8,7 @@ import type { AreaGuess, Detected, Problem, RawSheet, Register, RegisterRow, Sou
 import type { ProvinceProfile } from '../profile.js';
 import { looksLikeQuotaTable } from '../quota/detect.js';
 import { scanSheet, TextSheetScanner, type SheetScan } from '../register.js';
+import { sheetHasText } from '../sheet-rows.js';
 import { looksLikeStatsTable, readStatsTable } from '../stats-table.js';
 import type { FileKind, Ledger, LedgerFile, OwnOutput, PassedOver, RegisterEntry, StatsTableFound } from './model.js';
 import { ownOutputByShape, readAs } from './own-output.js';
@@ -135,7 +136,7 @@ export class LedgerBuilder {
     const withRegister = new Set<string>();
     if (as === 'register') {
       for (const sheet of sheets) {
-        if (!anyCells && sheet.rows.some((r) => r.some((c) => c && c.text !== ''))) anyCells = true;
+        if (!anyCells && sheetHasText(sheet)) anyCells = true;
         let open: { entry: RegisterEntry; visitors: { name: string; v: RegisterVisitor }[] } | undefined;
         const scan: SheetScan = scanSheet(sheet, { file: src.file, format, area: { level: 'unknown', source: 'none' }, detected }, (register) => {
           if (open) this.close(open.entry, open.visitors);
@@ -151,7 +152,7 @@ export class LedgerBuilder {
         else if (scan.bestCandidate && (!best || scan.bestCandidate.found.length > best.found.length)) best = { ...scan.bestCandidate, sheet: sheet.name };
       }
     } else {
-      anyCells = sheets.some((s) => s.rows.some((r) => r.some((c) => c && c.text !== '')));
+      anyCells = sheets.some(sheetHasText);
     }
 
     // 统计表 among the sheets that hold no register; a 附4 quota table kept beside the registers

@@ -2,6 +2,7 @@
 // lost it. Annotated copies, cards, quota progress, public listings and change reports are never counted as registers.
 import type { RawSheet } from '../model.js';
 import { compact } from '../normalize.js';
+import { rowAt, rowCountOf, sheetHasText } from '../sheet-rows.js';
 import type { OwnOutput } from './model.js';
 
 /**
@@ -72,8 +73,8 @@ const FORM_LABELS = new Set(
  */
 export function looksLikeLabelForm(sheet: RawSheet): boolean {
   const rows: string[] = [];
-  for (let r = 0; r < Math.min(sheet.rows.length, 40); r++) {
-    const labels = (sheet.rows[r] ?? []).map((c) => compact(c?.text ?? '')).filter((t) => FORM_LABELS.has(t));
+  for (let r = 0; r < Math.min(rowCountOf(sheet), 40); r++) {
+    const labels = (rowAt(sheet, r) ?? []).map((c) => compact(c?.text ?? '')).filter((t) => FORM_LABELS.has(t));
     if (labels.length === 0) continue;
     if (labels.length >= 4) return false;
     rows.push(labels.join('|'));
@@ -84,13 +85,13 @@ export function looksLikeLabelForm(sheet: RawSheet): boolean {
 /** The first sheet of an annotated copy: 问题清单 (Problems) with its columns 单元格 … 问题. */
 export function looksLikeProblemList(sheet: RawSheet): boolean {
   if (!/^(?:问题清单|Problems)(?:\s*\(\d+\))?$/u.test(sheet.name.trim())) return false;
-  const head = (sheet.rows[0] ?? []).map((c) => compact(c?.text ?? ''));
+  const head = (rowAt(sheet, 0) ?? []).map((c) => compact(c?.text ?? ''));
   return (head.includes('单元格') && head.includes('问题')) || (head.includes('Cell') && head.includes('Problem'));
 }
 
 /** A mark written in a cell of the first row (a CSV has no document properties to carry it): `fupin:publish`. */
 function markInFirstRow(sheets: readonly RawSheet[]): OwnOutput | undefined {
-  for (const c of sheets[0]?.rows[0] ?? []) {
+  for (const c of (sheets[0] && rowAt(sheets[0], 0)) ?? []) {
     const t = c?.text.trim() ?? '';
     if (t.startsWith(MARK_PREFIX)) return parseMark(t);
   }
@@ -102,7 +103,7 @@ export function ownOutputByShape(sheets: readonly RawSheet[]): OwnOutput | undef
   const marked = markInFirstRow(sheets);
   if (marked) return marked;
   if (sheets.some(looksLikeProblemList)) return { kind: 'annotated', via: 'shape' };
-  if (sheets.length > 0 && sheets.every((s) => looksLikeLabelForm(s) || s.rows.every((r) => r.every((c) => !c || c.text === '')))) {
+  if (sheets.length > 0 && sheets.every((s) => looksLikeLabelForm(s) || !sheetHasText(s))) {
     return sheets.some(looksLikeLabelForm) ? { kind: 'cards', via: 'shape' } : undefined;
   }
   return undefined;

@@ -2,5 +2,6 @@
 export * from './table.js';
 export * from './faults.js';
 export * from './parse.js';
+export * from './parse-json.js';
 export * from './check.js';
 export { quotaText, type Text } from './messages.js';

@@ -1,9 +1,9 @@
 // Reads a custom quota table — a grid in the 附4 layout (CSV/XLSX, already parsed) or a JSON value — into a QuotaTable, or says which cell is wrong.
-import { z } from 'zod';
 import type { OrgType } from '../model.js';
 import { cellRef, compact, normText } from '../normalize.js';
 import type { MsgArg } from '../model.js';
 import { quotaText, type Text } from './messages.js';
+import type { QuotaTableData } from './parse-json.js';
 import {
   COLUMN_LABELS,
   QUOTA_COLUMNS,
@@ -57,7 +57,7 @@ const AND_UP_RE = /^(\d+)(?:及以上|以上|\+)$/u;
 const NEGATIVE_RE = /^[-−]\d+(?:\.\d+)?(?:[-~〜至到—–−]\d+)?$/u;
 
 /** Text as a clerk typed it, for messages. */
-function shown(v: unknown): string {
+export function shown(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
@@ -217,7 +217,7 @@ export function demoSiteFromNotes(notes: readonly string[], knownCities: readonl
 // ── shared table building ───────────────────────────────────────────────────────────────
 
 /** Where a value sits, for messages: an A1 cell or a JSON path, and how to name it. */
-interface Loc {
+export interface Loc {
   cell?: string;
   path?: string;
   at: MsgArg;
@@ -229,7 +229,8 @@ function provinceIn(text: string, provinces: readonly string[]): string | undefi
   return provinces.find((p) => t.includes(p) || t.includes(p.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '')));
 }
 
-class Builder {
+/** Collects the rows and errors of one table (grids and JSON alike). */
+export class Builder {
   readonly errors: QuotaTableError[] = [];
   readonly rows: QuotaRow[] = [];
   private readonly seen = new Map<string, Loc>();
@@ -474,62 +475,10 @@ function yearIn(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-// ── JSON ────────────────────────────────────────────────────────────────────────────────
-
-const Count = z.union([z.number(), z.string(), z.null()]);
-const RangeIn = z.union([
-  z.number(),
-  z.string(),
-  z.null(),
-  z.tuple([z.number(), z.number()]),
-  z.object({ min: z.number(), max: z.number().nullable().optional() }).strict(),
-]);
-const figureShape = {
-  charityLocal: Count.optional(),
-  charityCounty: Count.optional(),
-  charitySubtotal: Count.optional(),
-  foundationOrgs: Count.optional(),
-  foundationHouseholds: RangeIn.optional(),
-  socialOrgs: Count.optional(),
-  socialHouseholds: RangeIn.optional(),
-};
-const RowSchema = z.object({ unit: z.string(), city: z.string().optional(), ...figureShape }).strict();
-const GuidanceSchema = z
-  .object({
-    level: z.enum(['province', 'city', 'county']),
-    type: z.enum(['charity', 'foundation', 'social']),
-    households: RangeIn,
-    source: z.string().optional(),
-  })
-  .strict();
-const DemoSchema = z
-  .object({ city: z.string(), county: z.string(), units: z.array(z.string()).min(1), source: z.string().optional() })
-  .strict();
-const TableSchema = z
-  .object({
-    name: z.string().optional(),
-    /** The document the table comes from (湘慈办发〔2016〕6号 附4), shown with it. */
-    source: z.string().optional(),
-    year: z.number().int().optional(),
-    province: z.string().optional(),
-    rows: z.array(RowSchema),
-    total: z.object(figureShape).strict().optional(),
-    perOrg: z.array(GuidanceSchema).optional(),
-    demoSite: DemoSchema.optional(),
-    notes: z.array(z.string()).optional(),
-  })
-  .strict();
-
-/** The JSON form of a custom quota table (what parseQuotaJson accepts; `fupin template quota --format json` can write it). */
-export type QuotaTableJson = z.input<typeof TableSchema>;
-
-const ALLOWED_KEYS: Record<string, string[]> = {
-  '': Object.keys(TableSchema.shape),
-  rows: Object.keys(RowSchema.shape),
-  total: Object.keys(figureShape),
-  perOrg: Object.keys(GuidanceSchema.shape),
-  demoSite: Object.keys(DemoSchema.shape),
-};
+// ── JSON ──────────────────────────────────────────────────────────────────────────────────
+// The JSON shape is checked by parseQuotaJson (./parse-json.ts, with zod), loaded only when a custom JSON table is read;
+// the built-in tables (src/data/quota-tables.json) are checked by it when fupin is built (./builtin-check.ts) and read
+// here at run time without zod.
 
 function pathText(path: readonly PropertyKey[]): string {
   let out = '';
@@ -537,35 +486,15 @@ function pathText(path: readonly PropertyKey[]): string {
   return out;
 }
 
-const EXPECTED: Record<string, Text> = {
-  number: quotaText('expected-number'),
-  string: quotaText('expected-string'),
-  object: quotaText('expected-object'),
-  array: quotaText('expected-array'),
-  int: quotaText('expected-int'),
-  count: quotaText('expected-count'),
-  range: quotaText('expected-range'),
-};
-
-/**
- * A quota table from JSON: { name?, year?, province?, rows: [{ unit, city?, charityLocal?, charityCounty?,
- * charitySubtotal?, foundationOrgs?, foundationHouseholds?, socialOrgs?, socialHouseholds? }], total?: {…same
- * figures}, perOrg?: [{ level, type, households }], demoSite?: { city, county, units: ["省本级", "怀化市本级"] },
- * notes?: [] }. Counts are numbers or digit strings; ranges are "9-12", 9, [9, 12] or { "min": 9, "max": 12 }
- * (the same spellings as in a grid). Errors name the JSON path, e.g. rows[3].foundationHouseholds.
- */
-export function parseQuotaJson(value: unknown, file: string, options: QuotaParseOptions): QuotaParseResult {
-  const fileAt = file;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { errors: [{ id: 'json-not-object', path: '', message: quotaText('json-not-object', { at: fileAt }) }] };
-  }
+/** Where a JSON path of a quota table is, for messages: the path, and the row's unit when the path is inside rows. */
+export function jsonLocator(value: unknown, file: string): (path: readonly PropertyKey[]) => Loc {
   const units = (value as { rows?: unknown }).rows;
   const unitOf = (path: readonly PropertyKey[]): string | undefined => {
     if (path[0] !== 'rows' || typeof path[1] !== 'number' || !Array.isArray(units)) return undefined;
     const u = (units[path[1]] as { unit?: unknown } | undefined)?.unit;
     return typeof u === 'string' && u.trim() ? normText(u) : undefined;
   };
-  const locOf = (path: readonly PropertyKey[]): Loc => {
+  return (path) => {
     const p = pathText(path);
     const unit = unitOf(path);
     const shownPath = p || '(root)';
@@ -574,41 +503,14 @@ export function parseQuotaJson(value: unknown, file: string, options: QuotaParse
       at: unit ? quotaText('at-path-unit', { file, path: shownPath, unit }) : quotaText('at-path', { file, path: shownPath }),
     };
   };
+}
 
-  const checked = TableSchema.safeParse(value);
-  if (!checked.success) {
-    const b = new Builder('', []);
-    for (const issue of checked.error.issues) {
-      const loc = locOf(issue.path);
-      const last = issue.path[issue.path.length - 1];
-      const key = typeof last === 'string' ? last : '';
-      if (issue.code === 'unrecognized_keys') {
-        const ctx = typeof issue.path[0] === 'string' ? issue.path[0] : '';
-        for (const k of issue.keys) {
-          b.fail(locOf([...issue.path, k]), {
-            id: 'json-unknown-key',
-            data: { value: k, allowed: (ALLOWED_KEYS[ctx] ?? []).join(', ') },
-          });
-        }
-      } else if (issue.code === 'invalid_type' && issue.input === undefined) {
-        b.fail(loc, { id: 'json-missing' });
-      } else if (issue.code === 'invalid_value') {
-        b.fail(loc, { id: 'json-enum', data: { value: shown(issue.input), allowed: issue.values.map(String).join(', ') } });
-      } else {
-        const expected = RANGE_COLUMNS.has(key as QuotaColumn) || key === 'households'
-          ? EXPECTED.range!
-          : (QUOTA_COLUMNS as readonly string[]).includes(key)
-            ? EXPECTED.count!
-            : issue.code === 'invalid_type'
-              ? EXPECTED[issue.expected] ?? quotaText('expected-other', { what: issue.expected })
-              : quotaText('expected-other', { what: issue.message });
-        b.fail(loc, { id: 'json-type', data: { expected } });
-      }
-    }
-    return { errors: b.errors };
-  }
-
-  const data = checked.data;
+/**
+ * A quota table from JSON whose shape is already known to be right (parseQuotaJson checked it, or the build did for a
+ * built-in table): the figures, cities and units are read and checked here, with errors naming the JSON path.
+ */
+export function quotaTableFromJson(data: QuotaTableData, file: string, options: QuotaParseOptions): QuotaParseResult {
+  const locOf = jsonLocator(data, file);
   const province = data.province ?? options.province;
   const b = new Builder(province, options.citiesOf?.(province));
   data.rows.forEach((row, i) => {

@@ -1,5 +1,6 @@
 // A roster from the rows io read: the sheet whose header names a household list, its rows as entries (pure). Rows come
 // one by one (RosterScanner), so a big CSV roster streams; a workbook's sheets are fed the same way.
+import { rowAt, rowCountOf } from '../sheet-rows.js';
 import type { DivisionIndex } from '../divisions.js';
 import { addressIdentity } from '../household.js';
 import type { RawSheet } from '../model.js';
@@ -215,7 +216,7 @@ export class RosterScanner {
 export function rosterFromSheets(file: string, sheets: readonly RawSheet[], index: number, divisions?: DivisionIndex, province?: string): RosterRead {
   for (const sheet of sheets) {
     const scan = new RosterScanner(file, sheet.name, index, divisions, province);
-    for (const r of sheet.rows) scan.push(Array.from(r ?? [], (c) => c?.text ?? ''));
+    for (let r = 0, n = rowCountOf(sheet); r < n; r++) scan.push(Array.from(rowAt(sheet, r) ?? [], (c) => c?.text ?? ''));
     const read = scan.end();
     if (read.ok || read.why === 'register') return read;
   }
