@@ -4,6 +4,8 @@
 // - dist/fupin.cjs: everything in one CommonJS file that runs with nothing beside it (`node fupin.cjs …`): the division list,
 //   the templates, fupin serve's page (web/) and the version are inside. It is what a ledger vendors under .fupin/ and what the executables run.
 //
+// The parse worker (src/io/parse-worker.ts: files read and parsed ahead of the main thread) is bundled the same way, as
+// dist/bundle/parse-worker.cjs, its text replacing src/io/parse-worker-code.ts (`parseWorker`).
 // The legacy-format worker (.xls/.et/.ods/.xlsb through SheetJS, src/io/legacy-worker.ts) is bundled first, on its own,
 // as dist/bundle/legacy-worker.cjs (one CommonJS file with the library in it); its text then replaces the module
 // src/io/legacy-worker-code.ts in both builds (`legacyWorker`), so the worker starts from that text and needs no file at
@@ -93,30 +95,57 @@ const out = path.join(dist, 'bundle');
 // running from it (a test, a clerk's long rollup) never misses a chunk it loads later. Before, `rm -rf dist/bundle` under
 // a running CLI made it exit 2 with "Cannot find module …/chunk-….js" (the `rollup -o` test flake).
 /** Replaces src/io/legacy-worker-code.ts by the worker's text in both builds (set once the worker is built). */
-let legacyWorker;
-await rebuildInPlace(out, async (tmp) => {
-  /** The worker (tsc output + @e965/xlsx + its code pages) as one CommonJS file; its text goes into both builds. */
-  const workerFile = path.join(tmp, 'legacy-worker.cjs');
+/**
+ * A worker (dist/io/<name>.js) bundled on its own as <tmp>/<name>.cjs; returns the plugin that replaces the module
+ * src/io/<name>-code.ts by that text (`export const <exported> = "…"`), for both builds.
+ */
+async function workerText(tmp, name, exported, plugins = []) {
+  const file = path.join(tmp, `${name}.cjs`);
   await build({
-    entryPoints: [path.join(dist, 'io/legacy-worker.js')],
-    outfile: workerFile,
+    entryPoints: [path.join(dist, 'io', `${name}.js`)],
+    outfile: file,
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node20',
+    plugins,
     logLevel: 'warning',
     legalComments: 'none',
   });
-  const workerCode = readFileSync(workerFile, 'utf8');
-  legacyWorker = {
-    name: 'fupin-legacy-worker-code',
+  const code = readFileSync(file, 'utf8');
+  const filter = new RegExp(`[\\\\/]io[\\\\/]${name}-code\\.js$`);
+  return {
+    name: `fupin-${name}-code`,
     setup(b) {
-      b.onLoad({ filter: /[\\/]io[\\/]legacy-worker-code\.js$/ }, () => ({
-        contents: `export const LEGACY_WORKER_CODE = ${JSON.stringify(workerCode)};\n`,
-        loader: 'js',
-      }));
+      b.onLoad({ filter }, () => ({ contents: `export const ${exported} = ${JSON.stringify(code)};\n`, loader: 'js' }));
     },
   };
+}
+
+let legacyWorker;
+/** Replaces src/io/parse-worker-code.ts by the parse worker's text in both builds. */
+let parseWorker;
+await rebuildInPlace(out, async (tmp) => {
+  /** The legacy worker (tsc output + @e965/xlsx + its code pages) as one CommonJS file; its text goes into both builds. */
+  legacyWorker = await workerText(tmp, 'legacy-worker', 'LEGACY_WORKER_CODE');
+
+  /**
+   * The parse worker (src/io/parse-worker.ts, the readers only), the same way. It never reads .xls/.ods/.xlsb (it leaves
+   * them to the main thread) nor writes a workbook: the legacy reader and exceljs, imported lazily by the modules it
+   * shares, are left out (a module that throws if ever loaded), so it starts quickly.
+   */
+  parseWorker = await workerText(tmp, 'parse-worker', 'PARSE_WORKER_CODE', [
+    {
+      name: 'parse-worker-readers-only',
+      setup(b) {
+        b.onResolve({ filter: /^(\.\/legacy\.js|exceljs)$/ }, (args) => ({ path: args.path, namespace: 'fupin-not-in-parse-worker' }));
+        b.onLoad({ filter: /.*/, namespace: 'fupin-not-in-parse-worker' }, (args) => ({
+          contents: `throw new Error(${JSON.stringify(`${args.path} is not in the parse worker`)});`,
+          loader: 'js',
+        }));
+      },
+    },
+  ]);
 
   // ── dist/bundle: the package's own start-up bundle ─────────────────────────────────────────────
   await build({
@@ -131,7 +160,7 @@ await rebuildInPlace(out, async (tmp) => {
     external: ['../data/divisions.json'],
     // CommonJS dependencies (commander, cli-table3, csv-parse's cjs parts) need require in an ES module bundle
     banner: { js: "import { createRequire as __fupinCreateRequire } from 'node:module'; const require = __fupinCreateRequire(import.meta.url);" },
-    plugins: [legacyWorker, noDeprecatedBuffer, noZodLocales],
+    plugins: [legacyWorker, parseWorker, noDeprecatedBuffer, noZodLocales],
     logLevel: 'warning',
     legalComments: 'none',
   });
@@ -190,7 +219,7 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: true,
-  plugins: [oneFile, legacyWorker, noDeprecatedBuffer, noZodLocales],
+  plugins: [oneFile, legacyWorker, parseWorker, noDeprecatedBuffer, noZodLocales],
   // The first line names what this is: `fupin init --update` reads the version from it.
   banner: { js: `// fupin ${pkg.version} — one-file build (node fupin.cjs --help). MIT licence; the bundled libraries' notices are at the end.` },
   // package-root.ts only reads import.meta.url when nothing is embedded, which is never the case here

@@ -1,4 +1,5 @@
 // Reads one file into grids (xlsx, csv, or .xls/.et/.ods/.xlsb through the legacy reader), or says exactly why it cannot: the only place that opens inputs.
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileProblemId } from '../core/file-problems.js';
@@ -113,7 +114,7 @@ async function legacyFailure(e: unknown, format: string): Promise<ReadFailure> {
 }
 
 /** The formats read through the legacy reader (src/io/legacy.ts), by what the bytes are. */
-const LEGACY_OF: Partial<Record<Sniffed['kind'], LegacyKind>> = { 'ole2-legacy': 'xls', biff: 'xls', ods: 'ods', xlsb: 'xlsb' };
+export const LEGACY_OF: Partial<Record<Sniffed['kind'], LegacyKind>> = { 'ole2-legacy': 'xls', biff: 'xls', ods: 'ods', xlsb: 'xlsb' };
 
 /**
  * A workbook's bytes as .xlsx, for the writers that copy it (annotated and fixed copies are made with exceljs, which
@@ -129,7 +130,7 @@ export async function xlsxBytesOf(abs: string, limits?: Partial<ReadLimits>): Pr
 }
 
 /** Read a file's bytes without ever writing or locking it. */
-async function readBytes(abs: string, maxBytes: number): Promise<Buffer | ReadFailure> {
+export async function readBytes(abs: string, maxBytes: number): Promise<Buffer | ReadFailure> {
   let fh;
   try {
     fh = await open(abs, 'r');
@@ -144,7 +145,35 @@ async function readBytes(abs: string, maxBytes: number): Promise<Buffer | ReadFa
   }
 }
 
-const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+/**
+ * readBytes with blocking calls, for a thread that has nothing else to do meanwhile (the parse workers): one open, stat,
+ * read and close without four trips through the thread pool. `before` sees the size first and may leave the file unread
+ * (its answer is returned instead).
+ */
+export function readBytesSync<T>(abs: string, maxBytes: number, before?: (size: number) => T | undefined): Buffer | ReadFailure | T {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) return limitFailure(new LimitExceeded('maxFileBytes', size, maxBytes));
+    const instead = before?.(size);
+    if (instead !== undefined) return instead;
+    return readFileSync(fd);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return { rule: 'file-unreadable', messageId: 'io', data: { detail: err.code ?? err.message } };
+  } finally {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // closed or gone: nothing to do
+      }
+    }
+  }
+}
+
+export const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 
 /** Text with a few NUL bytes in it, not a binary file: under 1 % NULs and other control bytes in the first 8 KB. */
 function mostlyText(buf: Buffer): boolean {
@@ -157,11 +186,21 @@ function mostlyText(buf: Buffer): boolean {
   return bad / n < 0.01;
 }
 
+/** The limits a load keeps: DEFAULT_LIMITS, then maxBytes, then the limits given. */
+export function loadLimits(opts: LoadOptions): ReadLimits {
+  return { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxFileBytes: opts.maxBytes } : {}), ...opts.limits };
+}
+
 export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promise<LoadedFile> {
+  const bytes = await readBytes(found.abs, loadLimits(opts).maxFileBytes);
+  if (!Buffer.isBuffer(bytes)) return { file: found.display, abs: found.abs, sheets: [], detected: {}, failure: bytes };
+  return loadBytes(found, bytes, opts);
+}
+
+/** The bytes of a file (read by readBytes) into grids, or why not: loadFile's work after the read (the parse workers do it too). */
+export async function loadBytes(found: FoundFile, bytes: Buffer, opts: LoadOptions = {}): Promise<LoadedFile> {
   const base: LoadedFile = { file: found.display, abs: found.abs, sheets: [], detected: {} };
-  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxFileBytes: opts.maxBytes } : {}), ...opts.limits };
-  const bytes = await readBytes(found.abs, limits.maxFileBytes);
-  if (!Buffer.isBuffer(bytes)) return { ...base, failure: bytes };
+  const limits = loadLimits(opts);
   const ext = path.extname(found.abs).toLowerCase();
   const kind = sniff(bytes);
   base.detected.format = { value: kind.kind, reason: 'content' };

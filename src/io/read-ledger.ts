@@ -14,7 +14,8 @@ import { csvToSheet, decodeText, type EncodingName, sniffDelimiter } from './csv
 import { NotStreamable, streamCsvRows } from './csv-stream.js';
 import { InputError } from './errors.js';
 import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
-import { limitFailure, loadFile } from './load.js';
+import { limitFailure, type LoadedFile, loadFile } from './load.js';
+import { ParsePool } from './parse-pool.js';
 import { sniff } from './sniff.js';
 import { walkInputs, type FoundFile, type WalkSkipped } from './walk.js';
 
@@ -115,7 +116,7 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
   const reg = registryFile ? await readRegistry(registryFile, opts.encoding, profile.divisions) : undefined;
 
   const builder = new LedgerBuilder({ profile, ...(opts.area ? { area: opts.area } : {}), visitors: opts.visitors?.(reg?.registry) ?? [] });
-  const todo: { found: FoundFile; spreadsheet: boolean; skipped?: WalkSkipped }[] = [
+  const todo: Todo[] = [
     ...walk.files.filter((f) => f.explicit || !LEDGER_FILES.has(path.basename(f.abs).toLowerCase())).map((found) => ({ found, spreadsheet: true })),
   ];
   // files in folders without a spreadsheet's extension: read when their content is a table (Excel's "Unicode 文本"
@@ -127,8 +128,26 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
   for (const s of walk.skipped) todo.push({ found: { abs: '', display: s.display, explicit: false, seq: s.seq }, spreadsheet: false, skipped: s });
   todo.sort((a, b) => (a.found.seq ?? 0) - (b.found.seq ?? 0));
 
+  // the spreadsheets are read and parsed ahead by worker threads when that wins (src/io/parse-pool.ts); taken in this order
+  const pooled = todo.flatMap(({ found, spreadsheet }, index) => (spreadsheet && !opts.lists?.has(found.abs) ? [{ index, found }] : []));
+  const pool = opts.now ? undefined : await ParsePool.open(pooled, { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits, streamFrom: opts.streamCsvFrom ?? STREAM_CSV_FROM });
+  try {
+    await readEach(todo, builder, opts, limits, pool);
+  } finally {
+    pool?.close();
+  }
+
+  const ledger = builder.finish({
+    ...(reg ? { registry: reg.registry, registryFile, registryProblems: reg.problems } : { registryProblems: [] }),
+  });
+  return { ledger, missing: walk.missing };
+}
+
+type Todo = { found: FoundFile; spreadsheet: boolean; skipped?: WalkSkipped };
+
+async function readEach(todo: Todo[], builder: LedgerBuilder, opts: ReadLedgerOptions, limits: ReadLimits, pool: ParsePool | undefined): Promise<void> {
   let done = 0;
-  for (const { found, spreadsheet, skipped } of todo) {
+  for (const [index, { found, spreadsheet, skipped }] of todo.entries()) {
     if (skipped) {
       builder.passOver(skipped.display, { id: `passed/${skipped.why}`, ...(skipped.sameAs !== undefined ? { data: { file: skipped.sameAs } } : {}) });
       opts.onFile?.(++done, todo.length, found.display);
@@ -142,6 +161,16 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
       continue;
     }
     const ext = path.extname(found.abs).toLowerCase();
+    const add = (loaded: LoadedFile, note?: PassedOver['why']): void => {
+      if (loaded.failure) builder.addFailure(src, loaded.failure, loaded.detected);
+      else builder.addGrid(src, loaded.sheets, loaded.detected, loaded.format ?? 'xlsx', parseMark(loaded.keywords), found.explicit || TABLE_TEXT.has(ext) ? undefined : note);
+    };
+    const ahead = pool && (await pool.take(index));
+    if (ahead) {
+      add(ahead);
+      opts.onFile?.(++done, todo.length, found.display);
+      continue;
+    }
     let asText = false;
     let note: PassedOver['why'] | undefined;
     if (!spreadsheet) {
@@ -167,16 +196,9 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
       opts.onFile?.(++done, todo.length, found.display);
       continue;
     }
-    const loaded = await loadFile(found, { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits, ...(asText ? { text: true } : {}), ...(opts.now ? { now: opts.now } : {}), lean: true });
-    if (loaded.failure) builder.addFailure(src, loaded.failure, loaded.detected);
-    else builder.addGrid(src, loaded.sheets, loaded.detected, loaded.format ?? 'xlsx', parseMark(loaded.keywords), found.explicit || TABLE_TEXT.has(ext) ? undefined : note);
+    add(await loadFile(found, { ...(opts.encoding ? { encoding: opts.encoding } : {}), limits, ...(asText ? { text: true } : {}), ...(opts.now ? { now: opts.now } : {}), lean: true }), note);
     opts.onFile?.(++done, todo.length, found.display);
   }
-
-  const ledger = builder.finish({
-    ...(reg ? { registry: reg.registry, registryFile, registryProblems: reg.problems } : { registryProblems: [] }),
-  });
-  return { ledger, missing: walk.missing };
 }
 
 /**

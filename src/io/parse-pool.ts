@@ -1,0 +1,265 @@
+// The second core for folders: a few worker threads read and parse files (bytes → sheets, src/io/parse-worker.ts) ahead
+// of the main thread, which takes the results strictly in input order and feeds them to the LedgerBuilder as before —
+// the rules, the cross-file state and so every report are exactly those of a serial read.
+//
+// Decisions:
+// - Used only when it wins: a core to spare (os.availableParallelism() ≥ 2, and a 1-minute load average under cores − 1
+//   where the system tells it: on a machine whose cores are all busy a worker only takes turns with the main thread —
+//   measured at load 8-20 on 2 cores, the pooled read was as often slower as faster) and at least POOL_MIN_FILES files;
+//   a worker costs ~30-50 ms of a core to start (it loads the readers only, not the division list). FUPIN_WORKERS=0
+//   turns it off, FUPIN_WORKERS=n uses n workers whatever the folder (tests force it on small folders).
+// - Bounded read-ahead: no file more than READ_AHEAD places (per worker) ahead of the one the main thread is at is sent to
+//   a worker: never more than a few files' sheets wait in memory. A worker has its next files queued, so it never waits
+//   for the main thread (one file at a time made it wait for each round trip: slower than no worker at all).
+// - Files the workers leave to the main thread, read there exactly as without workers: text files that are streamed,
+//   workbooks over POOL_MAX_BYTES (a big sheet is not held twice), .xls/.et/.ods/.xlsb (the legacy worker), a read that
+//   threw (a reader's bug says what it says today), and every file once a worker has died (the pool stops).
+// - The time limit: the readers' own progress guard runs in the worker as on the main thread; a worker that says
+//   nothing (no progress at all) for --max-seconds is stopped, and its file is a file-limit, as a stalled read is.
+// - Grids cross as structured clones: measured against a compact form (flat typed arrays), the compact form costs the
+//   main thread ~half as much (province: 27 vs 46 ms of CPU for 137 files; 2,000 files: 92 vs 190 ms), 1-2 % of the
+//   run, but must rebuild holes, explicit undefined cells and row lengths exactly (core reads rows with forEach/map):
+//   the clone is exact by construction.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { EncodingName } from './csv.js';
+import { LimitExceeded, type ReadLimits } from './limits.js';
+import { limitFailure, type LoadedFile } from './load.js';
+import { packageFile } from './package-root.js';
+import type { ParseReply, ParseRequest } from './parse-pool-protocol.js';
+import type { FoundFile } from './walk.js';
+
+/** Fewer files than this are read on the main thread alone: a worker's start would not pay. */
+export const POOL_MIN_FILES = 8;
+/** Workbooks larger than this are read on the main thread. */
+export const POOL_MAX_BYTES = 2 * 1024 * 1024;
+/** More workers than this do not help: the main thread's rules are the longer part. */
+const MAX_WORKERS = 2;
+/** Files sent ahead per worker: it never waits for the main thread, and never more than this many files' sheets wait. */
+const READ_AHEAD = 4;
+
+export interface PoolOptions {
+  encoding?: EncodingName;
+  limits: ReadLimits;
+  /** read-ledger's streamCsvFrom: text files this large are streamed by the main thread. */
+  streamFrom: number;
+  /** The environment (FUPIN_WORKERS) and the cores, for tests. */
+  env?: NodeJS.ProcessEnv;
+  cores?: number;
+  /** The system's load (os.loadavg()[0]; 0 on Windows). */
+  load?: number;
+  /** The worker's code (tests stand in a worker that dies or hangs). */
+  code?: string;
+}
+
+/** How many workers to start for `files` files: 0 for none. */
+export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env, cores: number = os.availableParallelism(), load: number = os.loadavg()[0] ?? 0): number {
+  const asked = env.FUPIN_WORKERS?.trim();
+  if (asked !== undefined && asked !== '' && /^\d+$/.test(asked)) return Math.min(Number(asked), 16);
+  // no core to spare: fewer than two, or (where the system tells its load: not Windows) all of them busy
+  if (cores < 2 || load > cores - 1 || files < POOL_MIN_FILES) return 0;
+  return Math.max(1, Math.min(MAX_WORKERS, cores - 1, Math.floor(files / POOL_MIN_FILES)));
+}
+
+/** The worker's code: inlined by the bundle, else the file the build writes; undefined when not built (no pool then). */
+async function workerCode(): Promise<string | undefined> {
+  // imported only now: the text (~140 KB) is not compiled into a run that reads one file
+  const { PARSE_WORKER_CODE } = await import('./parse-worker-code.js');
+  if (PARSE_WORKER_CODE !== undefined) return PARSE_WORKER_CODE;
+  try {
+    return readFileSync(packageFile('dist', 'bundle', 'parse-worker.cjs'), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+interface Job {
+  pos: number;
+  found: FoundFile;
+  promise: Promise<LoadedFile | undefined>;
+  settle: (l: LoadedFile | undefined) => void;
+  settled: boolean;
+  dispatched: boolean;
+}
+
+interface Slot {
+  worker: Worker;
+  port: MessagePort;
+  /** The files sent to it and not yet answered, by request id, oldest first (it reads them in that order). */
+  jobs: Map<number, Job>;
+  /** When the worker was last heard from (main thread's clock), or given work when it had none. */
+  heard: number;
+  format?: string;
+  timer?: NodeJS.Timeout;
+}
+
+export class ParsePool {
+  private readonly jobs: Job[] = [];
+  private readonly byIndex = new Map<number, Job>();
+  private readonly slots: Slot[] = [];
+  private next = 0;
+  private taken = 0;
+  private dead = false;
+  private nextId = 0;
+  private readonly ahead: number;
+
+  private constructor(
+    files: readonly { index: number; found: FoundFile }[],
+    workers: number,
+    code: string,
+    private readonly opts: PoolOptions,
+  ) {
+    for (const f of files) {
+      let settle!: (l: LoadedFile | undefined) => void;
+      const promise = new Promise<LoadedFile | undefined>((r) => (settle = r));
+      const job: Job = { pos: this.jobs.length, found: f.found, promise, settle, settled: false, dispatched: false };
+      job.settle = (l) => {
+        if (job.settled) return;
+        job.settled = true;
+        settle(l);
+      };
+      this.jobs.push(job);
+      this.byIndex.set(f.index, job);
+    }
+    this.ahead = READ_AHEAD * workers;
+    for (let i = 0; i < workers; i++) this.slots.push(this.start(code));
+    this.pump();
+  }
+
+  /**
+   * A pool for these files (their index in the caller's list and where they are), or undefined when reading them on
+   * the main thread alone is as fast (few files, one core, FUPIN_WORKERS=0, the worker not built).
+   */
+  static async open(files: readonly { index: number; found: FoundFile }[], opts: PoolOptions): Promise<ParsePool | undefined> {
+    const workers = Math.min(poolSize(files.length, opts.env, opts.cores, opts.load), files.length);
+    if (workers === 0) return undefined;
+    const code = opts.code ?? (await workerCode());
+    if (code === undefined) return undefined;
+    try {
+      return new ParsePool(files, workers, code, opts);
+    } catch {
+      return undefined; // no worker could start: the main thread reads them all
+    }
+  }
+
+  /** The file at `index` read and parsed, or undefined: the caller reads it as without workers. In input order. */
+  take(index: number): Promise<LoadedFile | undefined> {
+    const job = this.byIndex.get(index);
+    if (!job) return Promise.resolve(undefined);
+    this.byIndex.delete(index);
+    this.taken = Math.max(this.taken, job.pos + 1);
+    if (!job.dispatched) job.settle(undefined); // not sent to a worker (the pool stopped): read it here
+    this.pump();
+    return job.promise;
+  }
+
+  /** Stops every worker (the read is over, or failed). */
+  close(): void {
+    this.dead = true;
+    for (const s of this.slots) this.stop(s);
+    for (const j of this.jobs) j.settle(undefined);
+  }
+
+  private start(code: string): Slot {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(code, { eval: true, workerData: { port: port2 }, transferList: [port2] });
+    const slot: Slot = { worker, port: port1, jobs: new Map(), heard: Date.now() };
+    port1.on('message', (m: ParseReply) => this.hear(slot, m));
+    port1.unref();
+    worker.on('error', () => this.lost(slot));
+    worker.on('exit', () => this.lost(slot));
+    worker.unref(); // an idle worker never keeps fupin running; one with files is ref'd
+    return slot;
+  }
+
+  /** Sends files to the workers, in input order, while they are within READ_AHEAD of the one the main thread is at. */
+  private pump(): void {
+    if (this.dead) return;
+    const { limits, encoding, streamFrom } = this.opts;
+    for (;;) {
+      while (this.next < this.jobs.length && this.jobs[this.next]!.settled) this.next++;
+      const job = this.jobs[this.next];
+      if (!job || job.pos >= this.taken + this.ahead) return;
+      // the worker with the fewest files waiting
+      const slot = this.slots.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+      this.next++;
+      job.dispatched = true;
+      const id = ++this.nextId;
+      if (slot.jobs.size === 0) {
+        slot.heard = Date.now();
+        slot.worker.ref();
+        this.watch(slot, limits.maxMillis);
+      }
+      slot.jobs.set(id, job);
+      const req: ParseRequest = {
+        id,
+        abs: job.found.abs,
+        display: job.found.display,
+        explicit: job.found.explicit,
+        ...(encoding ? { encoding } : {}),
+        limits,
+        streamFrom,
+        maxBytes: POOL_MAX_BYTES,
+      };
+      slot.port.postMessage(req);
+    }
+  }
+
+  private hear(slot: Slot, m: ParseReply): void {
+    slot.heard = Date.now();
+    if ('beat' in m) {
+      if (m.format) slot.format = m.format;
+      return;
+    }
+    const job = slot.jobs.get(m.id);
+    if (!job) return;
+    slot.jobs.delete(m.id);
+    slot.format = undefined;
+    if (slot.jobs.size === 0) this.idle(slot);
+    job.settle('loaded' in m ? m.loaded : undefined);
+    this.pump();
+  }
+
+  private idle(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.worker.unref();
+  }
+
+  /** The watchdog: a worker with files that says nothing for maxMillis has stalled on the oldest of them. */
+  private watch(slot: Slot, maxMillis: number, wait = maxMillis): void {
+    clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => {
+      // what the worker said while this thread was busy (running the rules) counts: take it first
+      for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) this.hear(slot, m.message as ParseReply);
+      const oldest = slot.jobs.values().next();
+      if (oldest.done) return;
+      const silent = Date.now() - slot.heard;
+      if (silent <= maxMillis) {
+        this.watch(slot, maxMillis, maxMillis - silent + 1);
+        return;
+      }
+      const { found } = oldest.value;
+      const detected = slot.format ? { format: { value: slot.format, reason: 'content' } } : {};
+      oldest.value.settle({ file: found.display, abs: found.abs, sheets: [], detected, failure: limitFailure(new LimitExceeded('maxMillis', silent, maxMillis)) });
+      this.lost(slot);
+    }, Math.max(1, wait));
+    slot.timer.unref();
+  }
+
+  /** A worker stopped (died, or was stopped): its file is read on the main thread, as every file after it. */
+  private lost(slot: Slot): void {
+    const jobs = [...slot.jobs.values()];
+    slot.jobs.clear();
+    this.idle(slot);
+    this.dead = true;
+    this.stop(slot);
+    for (const job of jobs) job.settle(undefined);
+  }
+
+  private stop(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.port.close();
+    void slot.worker.terminate().catch(() => undefined);
+  }
+}

@@ -1,0 +1,57 @@
+// A parse worker: reads files and parses them into grids (loadFile's work, src/io/load.ts) ahead of the main thread,
+// which feeds them to the LedgerBuilder in input order (src/io/parse-pool.ts). It carries the readers only — no division
+// list, no rules, no exceljs, no SheetJS — so it starts in a few tens of milliseconds. Bundled on its own by
+// scripts/bundle.mjs (dist/bundle/parse-worker.cjs) and started from that file's text, like the legacy worker.
+//
+// What it does not do it leaves to the main thread, which then reads the file exactly as without workers: big text
+// files (streamed there), big workbooks, .xls/.et/.ods/.xlsb (the legacy worker), and any file whose read threw.
+import path from 'node:path';
+import { type MessagePort, workerData } from 'node:worker_threads';
+import { LEGACY_OF, loadBytes, readBytesSync, TEXT_EXTENSIONS } from './load.js';
+import type { DeferReason, ParseReply, ParseRequest } from './parse-pool-protocol.js';
+import { sniff } from './sniff.js';
+
+const port = (workerData as { port: MessagePort }).port;
+
+/** How often a read that is making progress says so (the main thread's watchdog listens). */
+const BEAT_MS = 1000;
+
+/** The readers' clock (their progress guard reads it at each step of progress): each reading also tells the main thread, now and then. */
+function beatingClock(id: number, format: string): () => number {
+  let last = Date.now();
+  return () => {
+    const t = Date.now();
+    if (t - last >= BEAT_MS) {
+      last = t;
+      port.postMessage({ id, beat: true, format } satisfies ParseReply);
+    }
+    return t;
+  };
+}
+
+async function answer(req: ParseRequest): Promise<ParseReply> {
+  const { id } = req;
+  try {
+    const ext = path.extname(req.abs).toLowerCase();
+    const text = TEXT_EXTENSIONS.has(ext) || (req.explicit && ext === '');
+    const found = { abs: req.abs, display: req.display, explicit: req.explicit };
+    // blocking reads: this thread has nothing else to do meanwhile. Big text files are streamed by the main thread, big
+    // workbooks read there (files over maxFileBytes are refused here as there)
+    const bytes = readBytesSync(req.abs, req.limits.maxFileBytes, (size): DeferReason | undefined =>
+      text && size >= req.streamFrom ? 'stream' : size > req.maxBytes ? 'big' : undefined,
+    );
+    if (typeof bytes === 'string') return { id, defer: bytes };
+    if (!Buffer.isBuffer(bytes)) return { id, loaded: { file: req.display, abs: req.abs, sheets: [], detected: {}, failure: bytes } };
+    const kind = sniff(bytes).kind;
+    if (LEGACY_OF[kind]) return { id, defer: 'legacy' };
+    const loaded = await loadBytes(found, bytes, { ...(req.encoding ? { encoding: req.encoding } : {}), limits: req.limits, now: beatingClock(id, kind) });
+    return { id, loaded };
+  } catch (e) {
+    // a reader's bug: the main thread reads the file again and says what it says today
+    return { id, defer: 'error', detail: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+port.on('message', (req: ParseRequest) => {
+  void answer(req).then((reply) => port.postMessage(reply));
+});
