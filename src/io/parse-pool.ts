@@ -57,8 +57,10 @@ export interface PoolOptions {
 export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env, cores: number = os.availableParallelism(), load: number = os.loadavg()[0] ?? 0): number {
   const asked = env.FUPIN_WORKERS?.trim();
   if (asked !== undefined && asked !== '' && /^\d+$/.test(asked)) return Math.min(Number(asked), 16);
-  // no core to spare: fewer than two, or (where the system tells its load: not Windows) all of them busy
-  if (cores < 2 || load > cores - 1 || files < POOL_MIN_FILES) return 0;
+  // no core to spare: fewer than two, or (where the system tells its load: not Windows) all of them about busy. Half a
+  // core free on average is enough: at load 1.5 on 2 cores the pool read the 2,000-file folder in 5.9 s instead of
+  // 8.3 s and the province in 1.68 s instead of 1.84 s (FUPIN_WORKERS=1 against 0, interleaved)
+  if (cores < 2 || load > cores - 0.5 || files < POOL_MIN_FILES) return 0;
   return Math.max(1, Math.min(MAX_WORKERS, cores - 1, Math.floor(files / POOL_MIN_FILES)));
 }
 

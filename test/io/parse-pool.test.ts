@@ -92,7 +92,8 @@ describe('when the pool is used', () => {
     expect(poolSize(POOL_MIN_FILES, {}, 2, 0)).toBe(1);
     expect(poolSize(1000, {}, 2, 0.5)).toBe(1);
     expect(poolSize(1000, {}, 16, 0)).toBe(2);
-    expect(poolSize(1000, {}, 2, 1.5)).toBe(0); // both cores busy: no core to spare
+    expect(poolSize(1000, {}, 2, 1.4)).toBe(1); // half a core free on average: worth a worker
+    expect(poolSize(1000, {}, 2, 1.6)).toBe(0); // both cores about busy: no core to spare
     expect(poolSize(1000, {}, 8, 6.5)).toBe(2);
     expect(poolSize(1000, { FUPIN_WORKERS: '0' }, 16, 0)).toBe(0);
     expect(poolSize(1, { FUPIN_WORKERS: '2' }, 1, 40)).toBe(2);
