@@ -109,12 +109,14 @@ export const FILE_PROBLEMS = {
     'file-unsupported',
     {
       binary: '无法识别的文件格式（{detail}）：fupin 读取 .xlsx、.xlsm、.xls、.et、.ods、.xlsb 和 .csv 登记表',
+      misnamed: '文件名是 {ext}，但内容不是 Excel/WPS 表格（文件可能已损坏，或是别的文件改了扩展名）：请用 Excel/WPS 打开确认，另存为 .xlsx 后再检查',
       html: '这是网页(HTML)格式，只是扩展名为 {ext}：请用 Excel/WPS 打开后“另存为”Excel 工作簿(.xlsx)',
       numbers: '这是苹果 Numbers 表格，fupin 不读取：请在 Numbers 中“导出为 Excel(.xlsx)”后再检查',
       reader: '读取 {format} 文件的组件无法启动：请重新安装 fupin，或把文件另存为 .xlsx 后再检查',
     },
     {
       binary: 'Unrecognised file format ({detail}): fupin reads .xlsx, .xlsm, .xls, .et, .ods, .xlsb and .csv registers',
+      misnamed: 'Named {ext}, but the content is not an Excel/WPS workbook (damaged, or another file renamed): open it in Excel/WPS to check, and save it as .xlsx',
       html: 'This is a web page (HTML) named {ext}: open it in Excel/WPS and save as .xlsx',
       numbers: 'Apple Numbers files are not read: export it from Numbers as Excel (.xlsx)',
       reader: 'The component that reads {format} files could not start ({detail}): reinstall fupin, or save the file as .xlsx',

@@ -7,7 +7,7 @@ import type { Detected, RawSheet, SourceFormat } from '../core/model.js';
 import { CsvReadError, type EncodingName, readCsvBuffer } from './csv.js';
 import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
 import { type Sniffed, sniff } from './sniff.js';
-import type { FoundFile } from './walk.js';
+import { SPREADSHEET_EXTENSIONS, type FoundFile } from './walk.js';
 import type { LegacyKind, LegacyRead } from './legacy.js';
 import { notesDetected } from './read-notes.js';
 import { readXlsxBuffer } from './xlsx.js';
@@ -277,7 +277,11 @@ export async function loadBytes(found: FoundFile, bytes: Buffer, opts: LoadOptio
         : fail('file-corrupt', 'not-xlsx', { ext: ext || '(无)', detail: kind.detail });
     case 'binary':
       // a .csv with NUL bytes in it (some exporters pad with them) is still read as text; the CSV reader drops them
-      if (!TEXT_EXTENSIONS.has(ext) || !mostlyText(bytes)) return fail('file-unsupported', 'binary', { detail: ext || 'binary' });
+      if (!TEXT_EXTENSIONS.has(ext) || !mostlyText(bytes)) {
+        // named as a workbook fupin reads, yet not one inside: damaged, or another file renamed
+        if (SPREADSHEET_EXTENSIONS.has(ext) && !TEXT_EXTENSIONS.has(ext)) return fail('file-unsupported', 'misnamed', { ext });
+        return fail('file-unsupported', 'binary', { detail: ext || 'binary' });
+      }
       return readAsCsv();
     case 'text': {
       if (!opts.text && !TEXT_EXTENSIONS.has(ext) && !(found.explicit && ext === '')) {
