@@ -126,7 +126,7 @@ export async function walkInputs(inputs: string[], cwd = process.cwd(), opts: Wa
       continue;
     }
     if (st.isDirectory()) {
-      walkDir(w, abs, abs, slashPath(input), st, 0);
+      walkDir(w, abs, abs, slashPath(input), st, 0, false);
     } else if (!w.seen.path(abs)) {
       const display = slashPath(input);
       const sameAs = w.seen.file(st, display);
@@ -137,7 +137,7 @@ export async function walkInputs(inputs: string[], cwd = process.cwd(), opts: Wa
   // links inside the folders last, so a file or folder is named by its real path when the walk meets that too
   for (let link = w.links.shift(); link; link = w.links.shift()) {
     const { root, abs, display, st, depth } = link;
-    if (st.isDirectory()) walkDir(w, root, abs, display, st, depth);
+    if (st.isDirectory()) walkDir(w, root, abs, display, st, depth, true);
     else addFile(w, abs, display, st);
   }
   return result;
@@ -153,9 +153,10 @@ interface Walk {
   links: { root: string; abs: string; display: string; st: BigIntStats; depth: number }[];
 }
 
-function addFile(w: Walk, abs: string, display: string, st: BigIntStats): void {
+/** A file met in a folder; `st` undefined when it could not be looked at (it is read, and what is wrong is said then). */
+function addFile(w: Walk, abs: string, display: string, st: BigIntStats | undefined): void {
   if (w.seen.path(abs)) return;
-  const sameAs = w.seen.file(st, display);
+  const sameAs = st ? w.seen.file(st, display) : undefined;
   if (sameAs !== undefined) {
     w.out.skipped.push({ display, why: 'same-file', sameAs, seq: seq++ });
     return;
@@ -167,7 +168,8 @@ function addFile(w: Walk, abs: string, display: string, st: BigIntStats): void {
   }
 }
 
-function walkDir(w: Walk, root: string, dir: string, display: string, dirStat: BigIntStats, depth: number): void {
+/** `viaLink`: reached through a link in a folder (said when it is a folder walked already), not as given or as a real subfolder. */
+function walkDir(w: Walk, root: string, dir: string, display: string, dirStat: BigIntStats, depth: number, viaLink: boolean): void {
   if (depth > MAX_DEPTH) {
     w.out.skipped.push({ display, why: 'too-deep', seq: seq++ });
     return;
@@ -176,9 +178,9 @@ function walkDir(w: Walk, root: string, dir: string, display: string, dirStat: B
     const id = `${dirStat.dev}:${dirStat.ino}`;
     const before = w.dirs.get(id);
     if (before !== undefined) {
-      // a folder given twice, or inside another given, is walked once without a word (its files are met as before);
-      // a link to a folder already walked is said
-      if (depth > 0) w.out.skipped.push({ display, why: 'same-folder', sameAs: before, seq: seq++ });
+      // a folder given twice, or inside another given (in either order), is walked once without a word (its files are
+      // met as before); a link to a folder already walked is said
+      if (viaLink) w.out.skipped.push({ display, why: 'same-folder', sameAs: before, seq: seq++ });
       return;
     }
     w.dirs.set(id, display);
@@ -199,17 +201,21 @@ function walkDir(w: Walk, root: string, dir: string, display: string, dirStat: B
     try {
       st = w.fs.stat(abs);
     } catch {
-      // not allowed to look: as a link to nothing when it is a link, else left as before
+      // not allowed to look: said below, never left out without a word
     }
     const display = slashPath(path.relative(root, abs));
     if (!st) {
+      // a link to nothing; a folder that cannot be looked into; a file is read all the same and what is wrong with it
+      // is said then (as before the walk asked for file numbers)
       if (e.isSymbolicLink()) w.out.skipped.push({ display, why: 'broken-link', seq: seq++ });
+      else if (e.isDirectory()) w.out.skipped.push({ display, why: 'folder-unreadable', seq: seq++ });
+      else addFile(w, abs, display, undefined);
       continue;
     }
     if (e.isSymbolicLink()) {
       if (st.isDirectory() || st.isFile()) w.links.push({ root, abs, display, st, depth: depth + 1 });
     } else if (st.isDirectory()) {
-      walkDir(w, root, abs, display, st, depth + 1);
+      walkDir(w, root, abs, display, st, depth + 1, false);
     } else if (st.isFile()) {
       addFile(w, abs, display, st);
     }

@@ -114,6 +114,29 @@ describe('walkInputs', () => {
     ]);
   });
 
+  it('a subfolder given before its folder is walked once without a word (it is no link)', async () => {
+    file('A/B/平江县.xlsx');
+    const w = await walkInputs([path.join(dir, 'A/B'), path.join(dir, 'A')], dir);
+    expect(names(w.files)).toEqual(['平江县.xlsx']);
+    expect(w.skipped).toEqual([]);
+  });
+
+  it('a file that cannot be looked at is still read (its reader says what is wrong), never left out', async () => {
+    file('A/溆浦县.xlsx');
+    file('B/平江县.xlsx');
+    const { readdirSync, statSync } = await import('node:fs');
+    const fs = {
+      stat: (p: string) => {
+        if (p.endsWith('溆浦县.xlsx')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+        return statSync(p, { bigint: true, throwIfNoEntry: false });
+      },
+      readdir: (p: string) => readdirSync(p, { withFileTypes: true }),
+    };
+    const w = await walkInputs([dir], dir, { fs });
+    expect(names(w.files)).toEqual(['A/溆浦县.xlsx', 'B/平江县.xlsx']);
+    expect(w.skipped).toEqual([]);
+  });
+
   it('on Windows, two spellings of one path are one file', async () => {
     const real = file('溆浦县.xlsx');
     const w = await walkInputs([real, real.replace('.xlsx', '.XLSX')], dir, { platform: 'win32' });
