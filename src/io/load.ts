@@ -175,6 +175,11 @@ export function readBytesSync<T>(abs: string, maxBytes: number, before?: (size: 
 
 export const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 
+/** A file read as a text table by its name (and streamed by read-ledger when big): the parse workers leave those to it. */
+export function textByName(ext: string, explicit: boolean): boolean {
+  return TEXT_EXTENSIONS.has(ext) || (explicit && ext === '');
+}
+
 /** Text with a few NUL bytes in it, not a binary file: under 1 % NULs and other control bytes in the first 8 KB. */
 function mostlyText(buf: Buffer): boolean {
   const n = Math.min(buf.length, 8192);

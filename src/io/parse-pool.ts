@@ -3,9 +3,9 @@
 // the rules, the cross-file state and so every report are exactly those of a serial read.
 //
 // Decisions:
-// - Used only when it wins: a core to spare (os.availableParallelism() ≥ 2, and a 1-minute load average under cores − 1
-//   where the system tells it: on a machine whose cores are all busy a worker only takes turns with the main thread —
-//   measured at load 8-20 on 2 cores, the pooled read was as often slower as faster) and at least POOL_MIN_FILES files;
+// - Used only when it wins: a core to spare (os.availableParallelism() ≥ 2, and a 1-minute load average under
+//   cores − 0.5 where the system tells it: on a machine whose cores are all busy a worker only takes turns with the main
+//   thread — measured at load 8-20 on 2 cores, the pooled read was as often slower as faster) and at least POOL_MIN_FILES files;
 //   a worker costs ~30-50 ms of a core to start (it loads the readers only, not the division list). FUPIN_WORKERS=0
 //   turns it off, FUPIN_WORKERS=n uses n workers whatever the folder (tests force it on small folders).
 // - Bounded read-ahead: no file more than READ_AHEAD places (per worker) ahead of the one the main thread is at is sent to
@@ -32,8 +32,12 @@ import type { FoundFile } from './walk.js';
 
 /** Fewer files than this are read on the main thread alone: a worker's start would not pay. */
 export const POOL_MIN_FILES = 8;
-/** Workbooks larger than this are read on the main thread. */
-export const POOL_MAX_BYTES = 2 * 1024 * 1024;
+/**
+ * Workbooks larger than this are read on the main thread (lean there; a worker's grid is ~2.8 KB a row and up to
+ * READ_AHEAD × workers of them wait): 256 KiB is a few thousand rows, so the files waiting stay within tens of MB. The
+ * measured win is on small files (the province's ~12 KB registers, the 2,000-file folder).
+ */
+export const POOL_MAX_BYTES = 256 * 1024;
 /** More workers than this do not help: the main thread's rules are the longer part. */
 const MAX_WORKERS = 2;
 /** Files sent ahead per worker: it never waits for the main thread, and never more than this many files' sheets wait. */
@@ -64,11 +68,16 @@ export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env, co
   return Math.max(1, Math.min(MAX_WORKERS, cores - 1, Math.floor(files / POOL_MIN_FILES)));
 }
 
-/** The worker's code: inlined by the bundle, else the file the build writes; undefined when not built (no pool then). */
-async function workerCode(): Promise<string | undefined> {
+/**
+ * The worker's code: inlined by both builds. Unbundled (tests running src) only when workers were asked for by
+ * FUPIN_WORKERS, from the file the build writes: otherwise an in-process test would parse with src or with the last
+ * build depending on the machine's load. Undefined when there is none (no pool then).
+ */
+async function workerCode(asked: boolean): Promise<string | undefined> {
   // imported only now: the text (~140 KB) is not compiled into a run that reads one file
   const { PARSE_WORKER_CODE } = await import('./parse-worker-code.js');
   if (PARSE_WORKER_CODE !== undefined) return PARSE_WORKER_CODE;
+  if (!asked) return undefined;
   try {
     return readFileSync(packageFile('dist', 'bundle', 'parse-worker.cjs'), 'utf8');
   } catch {
@@ -136,7 +145,7 @@ export class ParsePool {
   static async open(files: readonly { index: number; found: FoundFile }[], opts: PoolOptions): Promise<ParsePool | undefined> {
     const workers = Math.min(poolSize(files.length, opts.env, opts.cores, opts.load), files.length);
     if (workers === 0) return undefined;
-    const code = opts.code ?? (await workerCode());
+    const code = opts.code ?? (await workerCode(Boolean((opts.env ?? process.env).FUPIN_WORKERS?.trim())));
     if (code === undefined) return undefined;
     try {
       return new ParsePool(files, workers, code, opts);

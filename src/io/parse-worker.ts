@@ -7,21 +7,26 @@
 // files (streamed there), big workbooks, .xls/.et/.ods/.xlsb (the legacy worker), and any file whose read threw.
 import path from 'node:path';
 import { type MessagePort, workerData } from 'node:worker_threads';
-import { LEGACY_OF, loadBytes, readBytesSync, TEXT_EXTENSIONS } from './load.js';
+import { LEGACY_OF, loadBytes, readBytesSync, textByName } from './load.js';
 import type { DeferReason, ParseReply, ParseRequest } from './parse-pool-protocol.js';
 import { sniff } from './sniff.js';
 
 const port = (workerData as { port: MessagePort }).port;
 
-/** How often a read that is making progress says so (the main thread's watchdog listens). */
+/** How often a read that is making progress says so (the main thread's watchdog listens): at most this far apart. */
 const BEAT_MS = 1000;
 
-/** The readers' clock (their progress guard reads it at each step of progress): each reading also tells the main thread, now and then. */
-function beatingClock(id: number, format: string): () => number {
+/**
+ * The readers' clock (their progress guard reads it at each step of progress): each reading also tells the main thread,
+ * now and then — at least four times within --max-seconds, so a small limit never stops a file here that makes progress
+ * (the serial read would not stop it either).
+ */
+function beatingClock(id: number, format: string, maxMillis: number): () => number {
+  const every = Math.min(BEAT_MS, maxMillis / 4);
   let last = Date.now();
   return () => {
     const t = Date.now();
-    if (t - last >= BEAT_MS) {
+    if (t - last >= every) {
       last = t;
       port.postMessage({ id, beat: true, format } satisfies ParseReply);
     }
@@ -33,7 +38,7 @@ async function answer(req: ParseRequest): Promise<ParseReply> {
   const { id } = req;
   try {
     const ext = path.extname(req.abs).toLowerCase();
-    const text = TEXT_EXTENSIONS.has(ext) || (req.explicit && ext === '');
+    const text = textByName(ext, req.explicit);
     const found = { abs: req.abs, display: req.display, explicit: req.explicit };
     // blocking reads: this thread has nothing else to do meanwhile. Big text files are streamed by the main thread, big
     // workbooks read there (files over maxFileBytes are refused here as there)
@@ -44,7 +49,7 @@ async function answer(req: ParseRequest): Promise<ParseReply> {
     if (!Buffer.isBuffer(bytes)) return { id, loaded: { file: req.display, abs: req.abs, sheets: [], detected: {}, failure: bytes } };
     const kind = sniff(bytes).kind;
     if (LEGACY_OF[kind]) return { id, defer: 'legacy' };
-    const loaded = await loadBytes(found, bytes, { ...(req.encoding ? { encoding: req.encoding } : {}), limits: req.limits, now: beatingClock(id, kind) });
+    const loaded = await loadBytes(found, bytes, { ...(req.encoding ? { encoding: req.encoding } : {}), limits: req.limits, now: beatingClock(id, kind, req.limits.maxMillis) });
     return { id, loaded };
   } catch (e) {
     // a reader's bug: the main thread reads the file again and says what it says today

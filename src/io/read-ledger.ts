@@ -14,7 +14,7 @@ import { csvToSheet, decodeText, type EncodingName, sniffDelimiter } from './csv
 import { NotStreamable, streamCsvRows } from './csv-stream.js';
 import { InputError } from './errors.js';
 import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
-import { limitFailure, type LoadedFile, loadFile } from './load.js';
+import { limitFailure, type LoadedFile, loadFile, textByName } from './load.js';
 import { ParsePool } from './parse-pool.js';
 import { sniff } from './sniff.js';
 import { walkInputs, type FoundFile, type WalkSkipped } from './walk.js';
@@ -192,7 +192,7 @@ async function readEach(todo: Todo[], builder: LedgerBuilder, opts: ReadLedgerOp
         continue;
       }
     }
-    if ((asText || TABLE_TEXT.has(ext) || ext === '.tsv' || ext === '.txt' || (found.explicit && ext === '')) && (await streamed(builder, src, opts, limits))) {
+    if ((asText || textByName(ext, found.explicit)) && (await streamed(builder, src, opts, limits))) {
       opts.onFile?.(++done, todo.length, found.display);
       continue;
     }
