@@ -22,7 +22,9 @@ export interface ParseRequest {
 export type DeferReason = 'stream' | 'big' | 'legacy' | 'error';
 
 export type ParseReply =
+  /** The worker's code is loaded and listening (sent once, first): until then its start is not a file's silence. */
+  | { ready: true }
   /** Still reading (the reader made progress): the main thread's watchdog hears it. `format` once the bytes are sniffed. */
   | { id: number; beat: true; format?: string }
-  | { id: number; defer: DeferReason; detail?: string }
+  | { id: number; defer: DeferReason }
   | { id: number; loaded: LoadedFile };

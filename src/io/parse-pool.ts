@@ -40,6 +40,8 @@ export const POOL_MIN_FILES = 8;
 export const POOL_MAX_BYTES = 256 * 1024;
 /** More workers than this do not help: the main thread's rules are the longer part. */
 const MAX_WORKERS = 2;
+/** A worker not up after this long is given up (its files are read on the main thread): never a file-limit. */
+const START_GIVE_UP_MS = 60_000;
 /** Files sent ahead per worker: it never waits for the main thread, and never more than this many files' sheets wait. */
 const READ_AHEAD = 4;
 
@@ -99,8 +101,12 @@ interface Slot {
   port: MessagePort;
   /** The files sent to it and not yet answered, by request id, oldest first (it reads them in that order). */
   jobs: Map<number, Job>;
-  /** When the worker was last heard from (main thread's clock), or given work when it had none. */
+  /** When the worker was last heard from (main thread's clock), or given work when it had none, or came online. */
   heard: number;
+  /** The worker said it is up (ready, or any reply): until then its start (a thread, the readers compiled, on a loaded
+   *  machine) is not a file's silence. */
+  online: boolean;
+  started: number;
   format?: string;
   timer?: NodeJS.Timeout;
 }
@@ -175,7 +181,7 @@ export class ParsePool {
   private start(code: string): Slot {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(code, { eval: true, workerData: { port: port2 }, transferList: [port2] });
-    const slot: Slot = { worker, port: port1, jobs: new Map(), heard: Date.now() };
+    const slot: Slot = { worker, port: port1, jobs: new Map(), heard: Date.now(), online: false, started: Date.now() };
     port1.on('message', (m: ParseReply) => this.hear(slot, m));
     port1.unref();
     worker.on('error', () => this.lost(slot));
@@ -219,6 +225,8 @@ export class ParsePool {
 
   private hear(slot: Slot, m: ParseReply): void {
     slot.heard = Date.now();
+    slot.online = true; // whatever it says, it is up
+    if ('ready' in m) return;
     if ('beat' in m) {
       if (m.format) slot.format = m.format;
       return;
@@ -245,6 +253,12 @@ export class ParsePool {
       for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) this.hear(slot, m.message as ParseReply);
       const oldest = slot.jobs.values().next();
       if (oldest.done) return;
+      if (!slot.online) {
+        // still starting: its files wait, unless it never starts — then the main thread reads them, as without workers
+        if (Date.now() - slot.started > START_GIVE_UP_MS) this.lost(slot);
+        else this.watch(slot, maxMillis);
+        return;
+      }
       const silent = Date.now() - slot.heard;
       if (silent <= maxMillis) {
         this.watch(slot, maxMillis, maxMillis - silent + 1);

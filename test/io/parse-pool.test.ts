@@ -125,13 +125,29 @@ describe('a worker that fails', () => {
 
   it('says nothing for --max-seconds: its file is a file-limit (maxMillis), the rest are read on the main thread', async () => {
     const jobs = await files(3);
-    const code = `const { workerData } = require('node:worker_threads'); workerData.port.on('message', () => {});`;
+    // up (it says so, as the real worker does), then silent
+    const code = `const { workerData } = require('node:worker_threads'); workerData.port.on('message', () => {}); workerData.port.postMessage({ ready: true });`;
     const pool = (await ParsePool.open(jobs, { limits: { ...limits, maxMillis: 300 }, streamFrom: 1 << 20, env: { FUPIN_WORKERS: '1' }, code }))!;
     const first = await pool.take(0);
     expect(first?.failure).toMatchObject({ rule: 'file-limit', messageId: 'maxMillis' });
     expect(first?.file).toBe(jobs[0]!.found.display);
     expect(await pool.take(1)).toBeUndefined();
     expect(await pool.take(2)).toBeUndefined();
+    pool.close();
+  });
+
+  it('a worker slow to start (a loaded machine) is not a file-limit: its files wait for it', async () => {
+    const jobs = await files(2);
+    // 1.2 s before it listens and says it is up, with a limit of 300 ms
+    const code = `const { workerData } = require('node:worker_threads'); const t = Date.now() + 1200; while (Date.now() < t) {}
+      workerData.port.on('message', (m) => workerData.port.postMessage({ id: m.id, loaded: { file: m.display, abs: m.abs, sheets: [{ name: 'S', rows: [[{ text: 'x' }]] }], detected: {} } }));
+      workerData.port.postMessage({ ready: true });`;
+    const pool = (await ParsePool.open(jobs, { limits: { ...limits, maxMillis: 300 }, streamFrom: 1 << 20, env: { FUPIN_WORKERS: '1' }, code }))!;
+    for (const j of jobs) {
+      const got = await pool.take(j.index);
+      expect(got?.failure).toBeUndefined();
+      expect(got?.sheets.length).toBeGreaterThan(0);
+    }
     pool.close();
   });
 
