@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DivisionIndex } from '../core/divisions.js';
 import type { Msg, RawSheet } from '../core/model.js';
-import { parseQuotaGrid, parseQuotaJson, type QuotaParseOptions, type QuotaParseResult, type QuotaTableError } from '../core/quota/index.js';
+import { parseQuotaGrid, type QuotaParseOptions, type QuotaParseResult, type QuotaTableError } from '../core/quota/index.js';
 import { csvToSheet, CsvReadError, decodeText, type EncodingName, sniffDelimiter } from './csv.js';
 import { readXlsxBuffer } from './xlsx.js';
 
@@ -81,6 +81,8 @@ export async function readQuotaTableFile(file: string, opts: QuotaTableReadOptio
       const at = place ? `${shown}:${place}` : shown;
       throw new QuotaTableFileError({ id: 'quota-file/json', data: { at, detail: (e as Error).message } });
     }
+    // zod, loaded only for a JSON table (not on every run's start-up path)
+    const { parseQuotaJson } = await import('../core/quota/parse-json.js');
     return withProvinceCities((o) => parseQuotaJson(value, shown, o), opts);
   }
 

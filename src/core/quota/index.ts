@@ -2,6 +2,7 @@
 export * from './table.js';
 export * from './faults.js';
 export * from './parse.js';
-export * from './parse-json.js';
+// parse-json.ts (zod) is not re-exported: importers of this surface (check, rollup, quota) would load zod on every run.
+// The one reader of JSON quota tables (io/quota-table.ts) imports it when it meets one.
 export * from './check.js';
 export { quotaText, type Text } from './messages.js';

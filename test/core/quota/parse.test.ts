@@ -4,11 +4,11 @@ import {
   guidanceFromNotes,
   parseCountValue,
   parseQuotaGrid,
-  parseQuotaJson,
   parseRangeValue,
   type QuotaParseResult,
   type QuotaTableError,
 } from '../../../src/core/quota/index.js';
+import { parseQuotaJson } from '../../../src/core/quota/parse-json.js';
 import { HUNAN_2016_TEXT, grid, withCell } from './fixtures.js';
 import { HUNAN, HUNAN_2016, QUOTA_OPTS } from '../../helpers/profile.js';
 import { render } from '../../../src/formatters/catalogue/index.js';
