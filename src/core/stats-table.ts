@@ -1,4 +1,5 @@
 // Reading a 附3 统计表 from a sheet grid (fupin-made or filled in by hand) and checking its arithmetic (DOMAIN §5).
+import { rowAt, rowCountOf } from './sheet-rows.js';
 import { looksLikeQuotaTable } from './quota/detect.js';
 import { msg, type AreaLevel, type CountPair, type MsgArg, type OrgType, type Problem, type RawCell, type RawSheet, type RollupRow, type RollupTable } from './model.js';
 import { cellRef, compact, compareIds, numberText, parseAmount } from './normalize.js';
@@ -111,8 +112,9 @@ export function looksLikeStatsTable(sheet: RawSheet): boolean {
   if (looksLikeQuotaTable(sheet)) return false;
   let measures = false;
   let groups = false;
-  for (let r = 0; r < Math.min(sheet.rows.length, 20); r++) {
-    const texts = (sheet.rows[r] ?? []).map((c) => compact(c?.text ?? ''));
+  // rowAt: a big sheet held compactly is not built whole to look at its top
+  for (let r = 0; r < Math.min(rowCountOf(sheet), 20); r++) {
+    const texts = (rowAt(sheet, r) ?? []).map((c) => compact(c?.text ?? ''));
     if (texts.some((t) => /户主|姓名|家庭住址/.test(t) && !t.startsWith('备注'))) return false;
     if (texts.some((t) => MEASURE_WORDS.test(t))) measures = true;
     if (texts.some((t) => t.includes('慈善系统')) && texts.some((t) => t.includes('基金会'))) groups = true;
