@@ -249,7 +249,8 @@ export async function loadBytes(found: FoundFile, bytes: Buffer, opts: LoadOptio
     try {
       const { readLegacyBuffer, LEGACY_READER } = await import('./legacy.js');
       read = await readLegacyBuffer(bytes, legacy, limits);
-      base.detected.reader = { value: LEGACY_READER, reason: `${format} is read by this library, in a worker thread with the read limits` };
+      // reason: a code, said in words by --explain (report/why-legacy)
+      base.detected.reader = { value: LEGACY_READER, reason: 'legacy' };
     } catch (e) {
       return { ...base, failure: await legacyFailure(e, format) };
     }

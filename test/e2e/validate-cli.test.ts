@@ -177,6 +177,13 @@ describe('fupin validate', () => {
     ]);
   });
 
+  it('--explain on an .xls says in Chinese how it was read (no English prose in the Chinese output)', () => {
+    const r = fupin(['validate', '--explain', path.join(ROOT, 'fixtures/legacy/xls/registers/wrapped-header.xls')]);
+    expect(r.stdout).toContain('读取组件: SheetJS');
+    expect(r.stdout).toContain('旧格式（.xls/.et/.ods/.xlsb）用这个组件在单独的线程里读取');
+    expect(r.stdout).not.toMatch(/is read by this library/);
+  });
+
   it('shows what it detected with --explain', () => {
     const r = fupin(['validate', '--explain', path.join(t.dir, 'clean.xlsx')]);
     expect(r.stdout).toContain('表头行: 3');

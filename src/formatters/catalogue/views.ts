@@ -69,6 +69,7 @@ export const REPORT: Group = {
   'why-none': { zh: '没有可判断的依据', en: 'nothing to tell it by' },
   'why-mark': { zh: 'fupin 写出时留下的标记', en: 'the mark fupin leaves on what it writes' },
   'why-shape': { zh: '按表格样式判断', en: 'from its layout' },
+  'why-legacy': { zh: '旧格式（.xls/.et/.ods/.xlsb）用这个组件在单独的线程里读取，受读取上限约束', en: 'old formats (.xls/.et/.ods/.xlsb) are read by this library in a worker thread, within the read limits' },
   'why-evidence': { zh: '{why}：{text}', en: '{why}: {text}' },
   'how-exact': { zh: '完全一致', en: 'exact' },
   'how-alias': { zh: '常见别名', en: 'a usual other name' },
