@@ -95,13 +95,21 @@ export async function checkBatch(opts: BatchCheckOptions): Promise<CheckedBatch>
   );
   const copied = ledger.files.filter((f) => !(f.kind === 'own-output' || f.failure || (f.registers.length === 0 && f.tables.length === 0)));
   // a copy is named as its register (溆浦县.xlsx); two registers of one name in two folders (怀化市/市本级.xlsx,
-  // 长沙市/市本级.xlsx) take their folders into the name (怀化市-市本级.xlsx), so no two downloads share a name
+  // 长沙市/市本级.xlsx) take their folders into the name (怀化市-市本级.xlsx); one that would still share a name (溆浦县.xlsx
+  // and 溆浦县.csv side by side: both copies are .xlsx) takes its own extension too (溆浦县-csv.xlsx), so no two
+  // downloads share a name (compared as Windows does, ignoring case)
   const baseName = (f: LedgerFile) => path.basename(f.file, path.extname(f.file));
   const times = new Map<string, number>();
   for (const f of copied) times.set(baseName(f).toLowerCase(), (times.get(baseName(f).toLowerCase()) ?? 0) + 1);
+  const taken = new Set<string>();
   for (const f of copied) {
     const unique = times.get(baseName(f).toLowerCase()) === 1;
-    const name = `${unique ? baseName(f) : f.file.slice(0, f.file.length - path.extname(f.file).length).split('/').join('-')}.xlsx`;
+    let stem = unique ? baseName(f) : f.file.slice(0, f.file.length - path.extname(f.file).length).split('/').join('-');
+    if (taken.has(stem.toLowerCase())) stem = `${stem}-${path.extname(f.file).slice(1) || 'copy'}`;
+    const root = stem;
+    for (let n = 2; taken.has(stem.toLowerCase()); n++) stem = `${root}-${n}`;
+    taken.add(stem.toLowerCase());
+    const name = `${stem}.xlsx`;
     add({ kind: 'annotated', name, source: f.file }, async () => {
       const w = (await annotateAll()).written.find((x) => x.file === f.file);
       if (!w) throw new Error(`no annotated copy of ${f.file}`);

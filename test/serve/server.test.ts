@@ -203,6 +203,19 @@ describe('fupin serve: the server', () => {
     ]);
   }, 120_000);
 
+  it('a register sent as .csv and as .xlsx side by side gives two downloads of two names (both copies are .xlsx)', async () => {
+    const batch = await newBatch();
+    const files = { '怀化市/溆浦县.xlsx': 'fixtures/ledger/怀化市/溆浦县.xlsx', '怀化市/溆浦县.csv': 'fixtures/diff/new-csv/怀化市/溆浦县.csv' };
+    for (const [name, from] of Object.entries(files)) {
+      expect((await request(server, 'PUT', `${base}api/batch/${batch}/files?name=${encodeURIComponent(name)}`, { headers: ours(), body: readFileSync(path.join(ROOT, from)) })).status).toBe(201);
+    }
+    await request(server, 'POST', `${base}api/batch/${batch}/check?lang=zh`, { headers: ours() });
+    const view = JSON.parse((await request(server, 'GET', `${base}api/result?lang=zh`)).body);
+    const names = view.downloads.filter((d: { kind: string }) => d.kind === 'annotated').map((d: { name: string }) => d.name);
+    expect(names).toHaveLength(2);
+    expect(new Set(names.map((n: string) => n.toLowerCase())).size).toBe(2);
+  }, 120_000);
+
   it('left-out rows and files are listed as the CLI lists them (file, rows, why)', async () => {
     // 沅陵县's register sent twice: the 修改 version is counted (its row 8 has no 户主姓名), the plain one is left out
     const dir = path.join(tmp.dir, 'left-out', '怀化市');
