@@ -226,5 +226,5 @@ describe('placesIn with its length bits (built after the first few hundred calls
     expect(after).toEqual(before);
     expect((fresh as unknown as { lengthBits?: unknown }).lengthBits).toBeInstanceOf(Uint32Array);
     expect(before.filter((s) => s !== '').length).toBeGreaterThan(400);
-  }, 60_000);
+  });
 });

@@ -15,7 +15,7 @@ function run(argv: string[], env: Record<string, string>) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('the one-file build from a start-up snapshot', { timeout: 180_000 }, () => {
+describe('the one-file build from a start-up snapshot', () => {
   let tmp: { dir: string; cleanup: () => void };
   let blob: string;
   beforeAll(() => {
