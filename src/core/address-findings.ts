@@ -39,7 +39,7 @@ export function eachAddress<F>(
       const text = facts.compactAddress(row);
       if (text === '') return; // blank (compact is empty exactly when normText is)
       if (text.length <= 6 && isDittoMark(text)) return;
-      const no = facts.addressFindingNo(row, idx);
+      const no = facts.addressFindingNo(row);
       if (facts.findingEpoch !== epoch) {
         findings = [];
         epoch = facts.findingEpoch;

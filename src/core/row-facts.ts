@@ -23,10 +23,8 @@ export class RowFacts {
   private phoneList: string[] | undefined;
   private parse: PhoneParse | undefined;
   private address: { compacted: string; finding?: number } | undefined;
-  /** Addresses numbered by place-memo's findingKey, for the division list asked with. */
-  private findings: { idx: DivisionIndex; keys: FindingKeys } | undefined;
-  /** Changes when findingNo's numbers start again (a new division list or FindingKeys' bound). */
-  private findingEpochBase = 0;
+  /** Addresses numbered by place-memo's findingKey (made on the first address asked for). */
+  private findings: FindingKeys | undefined;
   /** Org keys as small integers, numbered in the order first met (interned once per run). */
   private readonly orgNos = new Map<string, number>();
   private orgNoAt: number | undefined | typeof NOT_YET = NOT_YET;
@@ -115,22 +113,20 @@ export class RowFacts {
    * The 家庭住址's place-memo findingKey as a number (FindingKeys: equal keys, equal numbers), shared by the address rules
    * of the run. Numbers are good while findingEpoch is unchanged.
    */
-  addressFindingNo(row: RegisterRow, idx: DivisionIndex): number {
+  addressFindingNo(row: RegisterRow): number {
     const compacted = this.compactAddress(row);
     if (this.address!.finding === undefined) {
-      let f = this.findings;
-      if (!f || f.idx !== idx) {
-        if (f) this.findingEpochBase += f.keys.epoch + 1;
-        this.findings = f = { idx, keys: new FindingKeys(idx) };
-      }
-      this.address!.finding = f.keys.no(compacted);
+      // only the address rules ask, and they run only with the division list these facts were made with
+      if (!this.divisions) throw new Error('RowFacts.addressFindingNo needs the division list');
+      this.findings ??= new FindingKeys(this.divisions);
+      this.address!.finding = this.findings.no(compacted);
     }
     return this.address!.finding;
   }
 
-  /** Changes whenever addressFindingNo's numbers start again: what was kept by number is then dropped. */
+  /** Changes whenever addressFindingNo's numbers start again (FindingKeys' bound): what was kept by number is dropped. */
   get findingEpoch(): number {
-    return this.findingEpochBase + (this.findings?.keys.epoch ?? 0);
+    return this.findings?.epoch ?? 0;
   }
 }
 
