@@ -1,7 +1,9 @@
 // Counting 附3 (DOMAIN §5): the pairings of registers → a city's 统计表, registers or city tables → the provincial table.
 import { msg, type AreaLevel, type CountPair, type Msg, type OrgSummary, type OrgType, type Problem, type Register, type RollupRow, type RollupTable } from './model.js';
 import type { PairingRows } from './ledger/visitors.js';
-import { filesWithSheets, placeOf, placeText, type RowsPlace } from './ledger/left-out.js';
+import { LeftOutRows, placeText, type LeftOut } from './ledger/left-out.js';
+
+export type { LeftOut };
 import { OrgTypeVotes, type OrgRegistry, type OrgTypeDecision } from './orgs.js';
 
 export const TYPES: readonly OrgType[] = ['charity', 'foundation', 'social'];
@@ -51,11 +53,6 @@ export function columnSums(rows: readonly RollupRow[]): RollupTable['total'] {
 // ── pairings ─────────────────────────────────────────────────────────────────────────
 
 /** Rows a count left out, and why: no 户主姓名 (the household is unknown), no organisation. */
-export interface LeftOut extends RowsPlace {
-  reason: 'no-name' | 'no-org';
-  rows: number[];
-}
-
 /** The note about rows left out, as the 统计表's notes and the local page list it (file, sheet when needed, rows, why). */
 export function leftOutNote(l: LeftOut): Msg {
   return msg(`rollup/${l.reason}`, { file: placeText(l), rows: l.rows, count: l.rows.length });
@@ -71,7 +68,7 @@ type Pairs = Int32Array;
 /** Everything decided once per rollup: org types, the pairings of each register, the rows left out. */
 export class Tally {
   readonly types = new Map<string, OrgTypeDecision>();
-  readonly leftOut: LeftOut[] = [];
+  readonly leftOut: LeftOut[];
   /** Each register's rows left out: a workbook with sheets for two cities notes each sheet's rows in its own city. */
   private readonly leftOutOf = new Map<Register, LeftOut[]>();
   /** Organisation keys by their number, and each one's type (index into TYPES). */
@@ -104,7 +101,8 @@ export class Tally {
       this.orgKeys.push(key);
       this.orgTypes.push(TYPES.indexOf(d.type));
     }
-    const several = filesWithSheets(registers.map((r) => r.register));
+    const leftOut = new LeftOutRows(registers.map((r) => r.register));
+    this.leftOut = leftOut.all;
     for (const { register, rows } of registers) {
       const pairs = new Int32Array(2 * rows.length);
       let n = 0;
@@ -119,14 +117,8 @@ export class Tally {
         }
       }
       this.pairings.set(register, pairs.subarray(0, n));
-      const at = placeOf(register, several);
-      const mine: LeftOut[] = [];
-      if (noName.length) mine.push({ ...at, reason: 'no-name', rows: noName });
-      if (noOrg.length) mine.push({ ...at, reason: 'no-org', rows: noOrg });
-      if (mine.length) {
-        this.leftOut.push(...mine);
-        this.leftOutOf.set(register, mine);
-      }
+      const mine = leftOut.add(register, noName, noOrg);
+      if (mine.length) this.leftOutOf.set(register, mine);
     }
   }
 

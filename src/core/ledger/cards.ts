@@ -6,7 +6,7 @@ import { detach, orgKeyOf, type HouseholdIndex } from '../household.js';
 import type { RegisterRow } from '../model.js';
 import { IntColumn, TextTable } from '../int-tables.js';
 import type { RegisterVisitor, VisitorSpec } from './builder.js';
-import { filesWithSheets, placeOf, type RowsPlace } from './left-out.js';
+import { LeftOutRows, type LeftOut } from './left-out.js';
 import type { Ledger } from './model.js';
 
 /** What a card shows from the register; anything absent stays blank for the clerk to write in. */
@@ -86,7 +86,7 @@ export interface CardsPlan {
   /** Rows with no 户主姓名: no card. */
   noName: number;
   /** Those rows by register (file, sheet, rows). */
-  leftOut: (RowsPlace & { rows: number[] })[];
+  leftOut: LeftOut[];
   /** Rows repeating an earlier pairing (same organisation, same household): one card. */
   repeated: number;
 }
@@ -98,8 +98,7 @@ export function planCards(ledger: Ledger): CardsPlan {
   const cards: string[] = [];
   let noName = 0;
   let repeated = 0;
-  const leftOut: CardsPlan['leftOut'] = [];
-  const several = filesWithSheets(ledger.files.flatMap((f) => f.registers.map((e) => e.register)));
+  const leftOut = new LeftOutRows(ledger.files.flatMap((f) => f.registers.map((e) => e.register)));
   for (const f of ledger.files) {
     for (const e of f.registers) {
       const rows = e.results.cards as CardRows | undefined;
@@ -122,8 +121,8 @@ export function planCards(ledger: Ledger): CardsPlan {
         set.add(h);
         cards.push(rows.cards[i]!);
       }
-      if (noNameRows.length) leftOut.push({ ...placeOf(e.register, several), rows: noNameRows });
+      leftOut.add(e.register, noNameRows);
     }
   }
-  return { cards: { length: cards.length, at: (i) => unpackCard(cards[i]!) }, noName, leftOut, repeated };
+  return { cards: { length: cards.length, at: (i) => unpackCard(cards[i]!) }, noName, leftOut: leftOut.all, repeated };
 }

@@ -8,9 +8,8 @@ import type { LedgerFile, Ledger } from '../ledger/model.js';
 import type { RegisterVisitor, VisitorSpec } from '../ledger/builder.js';
 import type { OrgType, Register, RegisterRow } from '../model.js';
 import { parseAmount } from '../normalize.js';
-import { filesWithSheets, placeOf } from '../ledger/left-out.js';
+import { LeftOutRows, type LeftOut } from '../ledger/left-out.js';
 import { OrgTypeVotes, type OrgRegistry } from '../orgs.js';
-import type { LeftOut } from '../rollup.js';
 import { maskName, publicPlace, scrubText, type PublicPlace, type PublishLevel } from './mask.js';
 
 /** Headers of an amount column (not one of the register's own columns): 帮扶资金, 帮扶金额, 捐赠金额 … */
@@ -163,8 +162,7 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
     }
   }
   const types = new Map([...votes.decide(registry)].map(([k, d]) => [k, d.type]));
-  const leftOut: LeftOut[] = [];
-  const several = filesWithSheets(ledger.files.flatMap((f) => f.registers.map((e) => e.register)));
+  const leftOut = new LeftOutRows(ledger.files.flatMap((f) => f.registers.map((e) => e.register)));
   for (const f of ledger.files) {
     for (const reg of f.registers) {
       const res = reg.results.publish as PublicResult | undefined;
@@ -214,9 +212,7 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
         a.orgs.add(r.orgKey);
         addAmount(a.e, entry.amount);
       }
-      const at = placeOf(reg.register, several);
-      if (noNameRows.length) leftOut.push({ ...at, reason: 'no-name', rows: noNameRows });
-      if (noOrgRows.length) leftOut.push({ ...at, reason: 'no-org', rows: noOrgRows });
+      leftOut.add(reg.register, noNameRows, noOrgRows);
     }
   }
   const byOrg = [...orgs.values()]
@@ -225,5 +221,5 @@ export function planPublish(ledger: Ledger, level: PublishLevel, registry?: OrgR
   const byArea = [...areas.values()].map((a) => ({ ...a.e, households: a.households.size, orgs: a.orgs.size }));
   const totals: PublicListing['totals'] = { pairings: entries.length, households: allHouseholds.size, orgs: orgs.size };
   if (total !== undefined) totals.amount = Math.round(total * 100) / 100;
-  return { level, entries, byOrg, byArea, totals, has, noName, leftOut, repeated, amountsDropped };
+  return { level, entries, byOrg, byArea, totals, has, noName, leftOut: leftOut.all, repeated, amountsDropped };
 }
