@@ -105,9 +105,17 @@ function legacy(id15: string, asOf?: Date): IdParse {
   return { ...base, valid: false, reason: 'legacy15', birthDate: birth.date, upgraded: upgradeLegacyId(id15) };
 }
 
-/** Reads YYYYMMDD; valid when it is a real calendar date from 1900 on and not after `asOf`. */
+/** 18 plain ASCII characters: 17 digits and a digit or X. */
 const PLAIN_ID = /^\d{17}[\dXx]$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real calendar date from 1900 on and not after `asOfMs` (when given): the birth date's rule, in one place. */
+function validYmd(y: number, m: number, d: number, asOfMs: number | undefined): boolean {
+  if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!)) return false;
+  return asOfMs === undefined || Date.UTC(y, m - 1, d) <= asOfMs;
+}
 
 /** REGION_PREFIXES as a table by the two digits' value. */
 const REGION_OK = new Uint8Array(100);
@@ -134,22 +142,11 @@ export function isPlainValidId(text: string, asOfMs?: number): boolean {
   const y = digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9);
   const m = digit(10) * 10 + digit(11);
   const d = digit(12) * 10 + digit(13);
-  if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!)) return false;
-  return asOfMs === undefined || Date.UTC(y, m - 1, d) <= asOfMs;
+  return validYmd(y, m, d, asOfMs);
 }
 
-
+/** Reads YYYYMMDD; valid when it is a real calendar date from 1900 on and not after `asOf`. */
 function birthDateOf(yyyymmdd: string, asOf?: Date): { valid: boolean; date?: string } {
-  const y = Number(yyyymmdd.slice(0, 4));
-  const m = Number(yyyymmdd.slice(4, 6));
-  const d = Number(yyyymmdd.slice(6, 8));
   const date = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
-  if (y < 1900 || m < 1 || m > 12 || d < 1) return { valid: false, date };
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!;
-  if (d > days) return { valid: false, date };
-  if (asOf && Date.UTC(y, m - 1, d) > asOf.getTime()) return { valid: false, date };
-  return { valid: true, date };
+  return { valid: validYmd(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)), Number(yyyymmdd.slice(6, 8)), asOf?.getTime()), date };
 }

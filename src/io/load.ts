@@ -130,7 +130,7 @@ export async function xlsxBytesOf(abs: string, limits?: Partial<ReadLimits>): Pr
 }
 
 /** Read a file's bytes without ever writing or locking it. */
-export async function readBytes(abs: string, maxBytes: number): Promise<Buffer | ReadFailure> {
+async function readBytes(abs: string, maxBytes: number): Promise<Buffer | ReadFailure> {
   let fh;
   try {
     fh = await open(abs, 'r');
@@ -192,7 +192,7 @@ function mostlyText(buf: Buffer): boolean {
 }
 
 /** The limits a load keeps: DEFAULT_LIMITS, then maxBytes, then the limits given. */
-export function loadLimits(opts: LoadOptions): ReadLimits {
+function loadLimits(opts: LoadOptions): ReadLimits {
   return { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxFileBytes: opts.maxBytes } : {}), ...opts.limits };
 }
 

@@ -20,12 +20,13 @@ const PLACE_MEMO = 50_000;
 
 const FOOTER = /^(?:备注|注[:：]|说明[:：]|填表人|制表人|审核人|合计|小计|总计)/u;
 
+/** An 18-character ID number as written, upper-case X: nothing to normalise. */
+const ID18 = /^\d{17}[\dX]$/;
+
 /**
  * An ID number for comparing: NFKC, no spaces, x upper-cased, a legacy 15-digit number as the 18-digit one it became
  * (id-number.ts: the same person on a roster and in a register written either way); '' when it cannot be one.
  */
-const ID18 = /^\d{17}[\dX]$/;
-
 export function normId(text: string | undefined): string {
   if (!text) return '';
   // the common case, an 18-character number as written: nothing to normalise
