@@ -381,7 +381,17 @@ export function rollupCity(registers: readonly CountedRegister[], opts: RollupOp
   const city = opts.city ?? cityOf(regs) ?? '';
   const problems: Problem[] = [];
   const { table, placed } = cityTable(city, regs, tally, problems);
-  return { table, orgs: orgSummaries(tally, placed), problems, leftOut: tally.leftOutFor(placed) };
+  return withOrgs({ table, problems, leftOut: tally.leftOutFor(placed) }, () => orgSummaries(tally, placed));
+}
+
+/**
+ * `rollup` with its `orgs` made when first read, then kept: the table commands never read them, and listing every
+ * organisation of a province (a key, a sort by name) cost the province's rollup ~0.1 s of a cold run, once for the
+ * province and again for each city. What is listed is the same whenever it is read (the tally does not change).
+ */
+export function withOrgs<T extends object>(rollup: T, make: () => OrgSummary[]): T & { orgs: OrgSummary[] } {
+  let orgs: OrgSummary[] | undefined;
+  return Object.defineProperty(rollup, 'orgs', { get: () => (orgs ??= make()), enumerable: true, configurable: true }) as T & { orgs: OrgSummary[] };
 }
 
 // ── province ─────────────────────────────────────────────────────────────────────────
@@ -444,7 +454,7 @@ export function rollupProvince(registers: readonly CountedRegister[], opts: Roll
   const rows = counted.map((c) => c.row);
   const area = opts.province ?? registers.find((r) => r.register.area.province)?.register.area.province ?? '';
   const table: RollupTable = { level: 'province', area, rows, total: columnSums(rows), notes };
-  return { table, byCity, orgs: orgSummaries(tally, registers.map((r) => r.register)), problems, leftOut: tally.leftOut };
+  return withOrgs({ table, byCity, problems, leftOut: tally.leftOut }, () => orgSummaries(tally, registers.map((r) => r.register)));
 }
 
 /** A city 统计表's figures as one row of the provincial table: its 合计 (the column sums of its rows). */

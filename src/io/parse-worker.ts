@@ -41,9 +41,13 @@ async function answer(req: ParseRequest): Promise<ParseReply> {
     const text = textByName(ext, req.explicit);
     const found = { abs: req.abs, display: req.display, explicit: req.explicit };
     // blocking reads: this thread has nothing else to do meanwhile. Big text files are streamed by the main thread, big
-    // workbooks read there (files over maxFileBytes are refused here as there)
-    const bytes = readBytesSync(req.abs, req.limits.maxFileBytes, (size): DeferReason | undefined =>
-      text && size >= req.streamFrom ? 'stream' : size > req.maxBytes ? 'big' : undefined,
+    // workbooks read there (files over maxFileBytes are refused here as there). Into the reused buffer: loadBytes parses
+    // an xlsx or a text before it first awaits, and the legacy formats are left to the main thread
+    const bytes = readBytesSync(
+      req.abs,
+      req.limits.maxFileBytes,
+      (size): DeferReason | undefined => (text && size >= req.streamFrom ? 'stream' : size > req.maxBytes ? 'big' : undefined),
+      true,
     );
     if (typeof bytes === 'string') return { id, defer: bytes };
     if (!Buffer.isBuffer(bytes)) return { id, loaded: { file: req.display, abs: req.abs, sheets: [], detected: {}, failure: bytes } };

@@ -8,7 +8,7 @@ import { msg, type Msg, type OrgSummary, type Problem, type Register, type Rollu
 import { normText } from '../normalize.js';
 import type { ProvinceProfile } from '../profile.js';
 import { reconcileCityTable } from '../reconcile.js';
-import { cityRowOf, columnSums, emptyRow, ordered, rollupCity, rollupProvince, type CountedRegister, type LeftOut } from '../rollup.js';
+import { cityRowOf, columnSums, emptyRow, ordered, rollupCity, rollupProvince, withOrgs, type CountedRegister, type LeftOut } from '../rollup.js';
 import { newestByName, oneVersionPerArea } from './duplicates.js';
 import type { Ledger, StatsTableFound } from './model.js';
 import { pairingRows } from './visitors.js';
@@ -177,16 +177,9 @@ export function planRollup(ledger: Ledger): RollupPlan | undefined | 'no-area' {
     const i = (t: RollupTable): number => (profile.cityNames.indexOf(t.area) < 0 ? profile.cityNames.length : profile.cityNames.indexOf(t.area));
     return i(a) - i(b);
   };
-  const plan = (table: RollupTable, byCity: RollupTable[], rest: Partial<RollupPlan> = {}): RollupPlan => ({
-    table,
-    byCity,
-    findings,
-    rowsLeftOut: rest.rowsLeftOut ?? [],
-    filesLeftOut,
-    orgs: rest.orgs ?? [],
-    counted,
-    source,
-  });
+  // the organisations are listed when read (withOrgs): no table command reads them
+  const plan = (table: RollupTable, byCity: RollupTable[], rest: { rowsLeftOut?: LeftOut[]; orgs?: () => OrgSummary[] } = {}): RollupPlan =>
+    withOrgs({ table, byCity, findings, rowsLeftOut: rest.rowsLeftOut ?? [], filesLeftOut, counted, source }, rest.orgs ?? (() => []));
 
   // ── no registers: 统计表 only ────────────────────────────────────────────────────────────
   if (counted.length === 0) {
@@ -235,7 +228,7 @@ export function planRollup(ledger: Ledger): RollupPlan | undefined | 'no-area' {
     const r = rollupCity(regs, { ...opts, city: onlyCity, countyOrder: countyOrder(profile, onlyCity, regs.map((x) => x.register)) });
     unplaced(r.problems);
     reconcile(onlyCity, r.table);
-    return plan(r.table, [], { rowsLeftOut: r.leftOut, orgs: r.orgs });
+    return plan(r.table, [], { rowsLeftOut: r.leftOut, orgs: () => r.orgs });
   }
 
   // The province: 省本级 and the cities' registers; cities with only a 统计表 count by its 合计.
@@ -269,5 +262,5 @@ export function planRollup(ledger: Ledger): RollupPlan | undefined | 'no-area' {
     table = { ...table, rows, total: columnSums(rows), notes: kept };
   }
   byCity.sort(byTableOrder);
-  return plan(table, byCity, { rowsLeftOut: p.leftOut, orgs: p.orgs });
+  return plan(table, byCity, { rowsLeftOut: p.leftOut, orgs: () => p.orgs });
 }
