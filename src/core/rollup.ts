@@ -84,23 +84,10 @@ export class Tally {
     readonly registers: readonly CountedRegister[],
     readonly opts: RollupOptions,
   ) {
-    // Types: the first 类型 text fupin can read anywhere, then orgs.csv, then the name.
+    // Types: the first 类型 text fupin can read anywhere, then orgs.csv, then the name. One pass over the rows: an
+    // organisation's number is its place in the order first met, the order the votes decide in
     let householdCount = 0;
-    for (const { rows } of registers) {
-      for (const row of rows) {
-        if (row.household !== undefined && row.household >= householdCount) householdCount = row.household + 1;
-        if (row.org !== undefined) this.votes.add(row.org, row.spelling, row.typeText);
-      }
-    }
-    this.marks = new Uint8Array(householdCount);
-    this.rowsCounting = new Int32Array(householdCount);
     const orgNo = new Map<string, number>();
-    for (const [key, d] of this.votes.decide(opts.registry)) {
-      this.types.set(key, d);
-      orgNo.set(key, this.orgKeys.length);
-      this.orgKeys.push(key);
-      this.orgTypes.push(TYPES.indexOf(d.type));
-    }
     const leftOut = new LeftOutRows(registers.map((r) => r.register));
     this.leftOut = leftOut.all;
     for (const { register, rows } of registers) {
@@ -108,17 +95,34 @@ export class Tally {
       let n = 0;
       const noName: number[] = [];
       const noOrg: number[] = [];
-      for (const row of rows) {
-        if (row.household === undefined) noName.push(row.row);
-        else if (row.org === undefined) noOrg.push(row.row);
-        else {
-          pairs[n++] = row.household;
-          pairs[n++] = orgNo.get(row.org)!;
+      rows.eachCount((household, org, spelling, typeText, row) => {
+        if (household !== undefined && household >= householdCount) householdCount = household + 1;
+        let no: number | undefined;
+        if (org !== undefined) {
+          this.votes.add(org, spelling, typeText);
+          no = orgNo.get(org);
+          if (no === undefined) {
+            no = this.orgKeys.length;
+            orgNo.set(org, no);
+            this.orgKeys.push(org);
+          }
         }
-      }
+        if (household === undefined) noName.push(row);
+        else if (no === undefined) noOrg.push(row);
+        else {
+          pairs[n++] = household;
+          pairs[n++] = no;
+        }
+      });
       this.pairings.set(register, pairs.subarray(0, n));
       const mine = leftOut.add(register, noName, noOrg);
       if (mine.length) this.leftOutOf.set(register, mine);
+    }
+    this.marks = new Uint8Array(householdCount);
+    this.rowsCounting = new Int32Array(householdCount);
+    for (const [key, d] of this.votes.decide(opts.registry)) {
+      this.types.set(key, d);
+      this.orgTypes[orgNo.get(key)!] = TYPES.indexOf(d.type);
     }
   }
 

@@ -22,6 +22,10 @@ describe('PairingTable', () => {
     expect(t.at(1)).toEqual(rows[1]);
     expect([t.householdText(a), t.householdText(b)]).toEqual(['张三|大湾村3组', '李四|大湾村']);
     expect([...t]).toEqual(rows); // read again: the same
+    // what counting reads, without a row object: the same fields of the same rows
+    const counted: unknown[] = [];
+    t.eachCount((household, org, spelling, typeText, row) => counted.push({ household, org, spelling, typeText, row }));
+    expect(counted).toEqual(rows.map((r) => ({ household: r.household, org: r.org, spelling: r.spelling, typeText: r.typeText, row: r.row })));
   });
 
   it('holds thousands of rows (its columns grow)', () => {

@@ -28,6 +28,11 @@ export interface PairingRows extends Iterable<PairingRow> {
   readonly length: number;
   /** A household's id (HouseholdIndex.idText): the name, village and detail of its first row, #n when told apart. */
   householdText(no: number): string;
+  /**
+   * What counting reads of each row, in row order, without making a PairingRow of it (the rollup's tallies go through
+   * every row of a province, once for the province and once for its city).
+   */
+  eachCount(fn: (household: number | undefined, org: string | undefined, spelling: string, typeText: string | undefined, row: number) => void): void;
 }
 
 /**
@@ -86,6 +91,16 @@ export class PairingTable implements PairingRows {
 
   householdText(no: number): string {
     return this.index.idText(no);
+  }
+
+  eachCount(fn: (household: number | undefined, org: string | undefined, spelling: string, typeText: string | undefined, row: number) => void): void {
+    const { texts } = this;
+    for (let i = 0; i < this.n; i++) {
+      const h = this.households.get(i);
+      const o = this.orgs.get(i);
+      const t = this.types.get(i);
+      fn(h === 0 ? undefined : h - 1, o === 0 ? undefined : texts.text(o - 1), texts.text(this.spellings.get(i)), t === 0 ? undefined : texts.text(t - 1), this.rows.get(i));
+    }
   }
 
   *[Symbol.iterator](): Iterator<PairingRow> {

@@ -122,7 +122,7 @@ export function pairings(index: HouseholdIndex, keepAddress: (register: Register
   };
 }
 
-const NO_PAIRINGS: PairingRows = { length: 0, householdText: () => '', [Symbol.iterator]: () => [][Symbol.iterator]() };
+const NO_PAIRINGS: PairingRows = { length: 0, householdText: () => '', eachCount: () => undefined, [Symbol.iterator]: () => [][Symbol.iterator]() };
 
 /** The pairing rows a register's `pairings` visitor noted (none when it did not run). */
 export function pairingRows(results: Record<string, unknown>): PairingRows {
