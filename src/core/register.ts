@@ -109,15 +109,65 @@ interface Candidate {
 
 const HOW_RANK = { exact: 0, alias: 1, contains: 2 } as const;
 
+/**
+ * mapHeader's answers by what they were made from — the rows' cell texts (merges filled in) and which cells one merge
+ * spans: a folder of registers from one form asks the same headers again for every file. Started again when full.
+ */
+let headerMemo = new Map<string, Candidate>();
+const HEADER_MEMO_SIZE = 2000;
+/** Headers wider than this many characters in all are not remembered (a crafted row, or not a header). */
+const HEADER_MEMO_CHARS = 4000;
+
 /** Map the header cells of rows [r, r+rows) to columns; the lower row is more specific than a group cell above it. */
 function mapHeader(g: Grid, r: number, rows: 1 | 2): Candidate {
   const width = Math.max(g.width(r), rows === 2 ? g.width(r + 1) : 0);
-  const best = new Map<ColumnKey, ColumnMatch>();
-  const texts: { col: number; header: string; matched: boolean }[] = [];
+  const uppers: string[] = [];
+  const lowers: string[] = [];
+  const same: boolean[] = [];
+  let key = rows === 2 ? '2' : '1';
   for (let c = 0; c < width; c++) {
     const upper = g.merged(r, c);
-    const lower = rows === 2 ? g.merged(r + 1, c) : '';
-    const sameCell = rows === 2 && g.master(r + 1, c).r === g.master(r, c).r && g.master(r + 1, c).c === g.master(r, c).c;
+    uppers.push(upper);
+    // each text after its length: no two different rows make one key, whatever their cells hold
+    key += `|${upper.length}:${upper}`;
+    if (rows === 2) {
+      const lower = g.merged(r + 1, c);
+      const sameCell = g.master(r + 1, c).r === g.master(r, c).r && g.master(r + 1, c).c === g.master(r, c).c;
+      lowers.push(lower);
+      same.push(sameCell);
+      key += `${sameCell ? '=' : '/'}${lower.length}:${lower}`;
+    }
+  }
+  const known = headerMemo.get(key);
+  if (known) return copyCandidate(known, r);
+  const made = mapHeaderCells(uppers, lowers, same, rows, r);
+  if (key.length <= HEADER_MEMO_CHARS) {
+    if (headerMemo.size >= HEADER_MEMO_SIZE) headerMemo = new Map();
+    // kept apart from the cells' strings (a CSV cell may be a slice of its whole chunk of text)
+    headerMemo.set(detach(key), copyCandidate(made, r, detach));
+  }
+  return made;
+}
+
+/** A candidate of its own (its columns and unknown cells too: a register keeps them) at row `row`, its texts through `text`. */
+function copyCandidate(c: Candidate, row: number, text: (s: string) => string = (s) => s): Candidate {
+  return {
+    row,
+    rows: c.rows,
+    columns: c.columns.map((m) => ({ ...m, header: text(m.header) })),
+    unknown: c.unknown.map((u) => ({ col: u.col, header: text(u.header) })),
+    score: c.score,
+  };
+}
+
+/** mapHeader's work on the header cells' texts (`lowers`, `same`: the second row's, and whether a merge spans both). */
+function mapHeaderCells(uppers: readonly string[], lowers: readonly string[], same: readonly boolean[], rows: 1 | 2, r: number): Candidate {
+  const best = new Map<ColumnKey, ColumnMatch>();
+  const texts: { col: number; header: string; matched: boolean }[] = [];
+  for (let c = 0; c < uppers.length; c++) {
+    const upper = uppers[c]!;
+    const lower = rows === 2 ? lowers[c]! : '';
+    const sameCell = rows === 2 && same[c]!;
     const header = sameCell || !lower ? upper : upper && upper !== lower ? `${upper}/${lower}` : lower;
     let m = rows === 2 && !sameCell && lower ? matchHeader(lower) : undefined;
     m ??= matchHeader(upper);
