@@ -23,7 +23,12 @@ function grown<T extends Int32Array | Float64Array>(a: T, i: number, make: (n: n
  * cross-row rule keeps per household in 4 bytes instead of an object and a map entry.
  */
 export class IntColumn {
-  private a = new Int32Array(1024);
+  private a: Int32Array;
+
+  /** `capacity`: the values held before it first grows (a register's columns start small: most hold a few dozen rows). */
+  constructor(capacity = 1024) {
+    this.a = new Int32Array(Math.max(1, capacity));
+  }
 
   get(i: number): number {
     return i < this.a.length ? this.a[i]! : 0;
