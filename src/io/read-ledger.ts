@@ -145,9 +145,21 @@ export async function readLedger(inputs: readonly string[], opts: ReadLedgerOpti
 
 type Todo = { found: FoundFile; spreadsheet: boolean; skipped?: WalkSkipped };
 
+/**
+ * The longest readEach works without letting the event loop turn: files are read with blocking calls, so without a turn
+ * now and then a folder of thousands would hold off timers, signal handlers (Ctrl-C's clean-up) and, under `fupin
+ * serve`, every other request until its last file.
+ */
+const TURN_EVERY_MS = 50;
+
 async function readEach(todo: Todo[], builder: LedgerBuilder, opts: ReadLedgerOptions, limits: ReadLimits, pool: ParsePool | undefined): Promise<void> {
   let done = 0;
+  let turned = Date.now();
   for (const [index, { found, spreadsheet, skipped }] of todo.entries()) {
+    if (Date.now() - turned >= TURN_EVERY_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      turned = Date.now();
+    }
     if (skipped) {
       builder.passOver(skipped.display, { id: `passed/${skipped.why}`, ...(skipped.sameAs !== undefined ? { data: { file: skipped.sameAs } } : {}) });
       opts.onFile?.(++done, todo.length, found.display);
