@@ -331,12 +331,25 @@ export class HouseholdIndex {
     this.group.set(g, -this.lists.push(list));
   }
 
+  /** The last county kept and its number in `texts` (a register's rows name one county, or a few, over and over). */
+  private lastCounty: string | undefined;
+  private lastCountyNo = -1;
+
+  /** The number of a county's text in `texts`, added when new. */
+  private countyNo(county: string): number {
+    if (county !== this.lastCounty) {
+      this.lastCountyNo = this.texts.add(county);
+      this.lastCounty = county;
+    }
+    return this.lastCountyNo;
+  }
+
   /** Keeps a group's one household in the columns; false when its phone does not fit (then it is kept as a list). */
   private single(g: number, no: number, detail: string, county: string, phone: string | undefined): boolean {
     const code = phoneCode(phone);
     if (code === undefined) return false;
     this.details.set(no, this.texts.add(detail));
-    this.counties.set(no, this.texts.add(county));
+    this.counties.set(no, this.countyNo(county));
     this.phones.set(no, code);
     this.group.set(g, no + 1);
     return true;
@@ -353,7 +366,7 @@ export class HouseholdIndex {
     const g = this.groups.find(key);
     if (g < 0) {
       const own = unique(phones);
-      const added = this.groups.add(key);
+      const added = this.groups.addFound();
       const no = this.added(added);
       if (own.length > 1 || !this.single(added, no, detail, county, own[0])) {
         this.listed(added, [{ no, phones: own, detail: detach(detail), county, suffix: '' }]);
@@ -368,7 +381,7 @@ export class HouseholdIndex {
       const countyNo = this.counties.get(no);
       const code = this.phones.get(no);
       const phone = code === 0 ? '' : String(code).slice(1);
-      const countyOk = county === '' || countyNo === this.noText || this.texts.find(county) === countyNo;
+      const countyOk = county === '' || countyNo === this.noText || (county === this.lastCounty ? this.lastCountyNo : this.texts.find(county)) === countyNo;
       const same = countyOk && (phones.length > 0 && phone !== '' ? phones.includes(phone) : this.texts.find(detail) === this.details.get(no));
       if (same) {
         let learns = countyNo === this.noText && county !== '';
