@@ -41,6 +41,11 @@ interface Grid {
   mergesDown(r: number): boolean;
   /** No merged cells at all: master(r, c) is (r, c) and merged is own. */
   plain?: boolean;
+  /**
+   * A grid of plain text rows (textGrid): row r's cell texts, '' for an empty cell (own(r, c) is line(r)[c] ?? '', cell
+   * is a text cell when that is not '', width is its length); undefined past the rows held.
+   */
+  line?(r: number): readonly string[] | undefined;
 }
 
 function makeGrid(sheet: RawSheet): Grid {
@@ -95,6 +100,7 @@ function textGrid(rows: (readonly string[])[], offset: number): Grid & { rows: (
     width: (r: number) => g.rows[r - g.offset]?.length ?? 0,
     mergesDown: () => false,
     plain: true,
+    line: (r: number) => g.rows[r - g.offset],
   };
   return g;
 }
@@ -262,6 +268,25 @@ function mayBeHeader(g: Grid, r: number): boolean {
     if (v === undefined) unjudged.push(text);
     else if (v && ++n >= 2) return true;
   }
+  return judgeRest(n);
+}
+
+/** mayBeHeader of a text grid's row, given its cells (merged is own there: the cells as they are). */
+function lineMayBeHeader(cells: readonly string[]): boolean {
+  let n = 0;
+  unjudged.length = 0;
+  for (let c = 0; c < cells.length; c++) {
+    const text = cells[c] ?? '';
+    if (text === '' || !mayNameRequired(text)) continue;
+    const v = namesRequiredSeen.get(text);
+    if (v === undefined) unjudged.push(text);
+    else if (v && ++n >= 2) return true;
+  }
+  return judgeRest(n);
+}
+
+/** mayBeHeader's end: `n` cells known to name a required column, the cells in `unjudged` judged while two can still be reached. */
+function judgeRest(n: number): boolean {
   if (n + unjudged.length < 2) return false;
   unjudged.sort((a, b) => a.length - b.length);
   for (let i = 0; i < unjudged.length; i++) {
@@ -371,6 +396,8 @@ class BlockReader {
   private footerRow: number | undefined;
   /** The last value written out in full in the columns where clerks write "同上". */
   private readonly above: Partial<Record<ColumnKey, Field>> = {};
+  /** The register's columns' keys in column order, each undefined: a row's fields start as a copy of it (readLine). */
+  private readonly shape: Partial<Record<ColumnKey, Field>>;
 
   constructor(
     private readonly header: Candidate,
@@ -382,10 +409,15 @@ class BlockReader {
     this.unknown = header.unknown;
     this.firstData = header.row + header.rows;
     this.leftmost = Math.min(...this.cols.map((m) => m.col));
+    const shape: Partial<Record<ColumnKey, Field>> = {};
+    for (const m of this.cols) shape[m.key] = undefined;
+    this.shape = shape;
   }
 
   /** Reads row r (0-based); when the register ends there, the row where the rest of the sheet starts. */
   read(g: Grid, r: number): number | undefined {
+    const line = g.line?.(r);
+    if (line !== undefined) return this.readLine(g, line, r);
     const { cols, unknown, skipped, leftmost, firstData } = this;
     // the first non-empty cell, as written (before merges are filled in): footers and totals are recognised by it
     let first = '';
@@ -406,7 +438,7 @@ class BlockReader {
       this.footerRow = r + 1;
       return r + 1;
     }
-    if (/登记表$/u.test(first) || /登记表/u.test(first) && firstCol <= leftmost + 1 && first.length > 8) {
+    if (first.includes('登记表') && (/登记表$/u.test(first) || (firstCol <= leftmost + 1 && first.length > 8))) {
       // a new register's title without a 备注 line before it
       return r;
     }
@@ -451,6 +483,74 @@ class BlockReader {
     }
     this.resolveDitto(fields);
     // keep only the fields that exist in the register (present columns), empty ones included
+    const row: RegisterRow = { row: r + 1, fields, extra };
+    this.count++;
+    if (this.emit) this.emit(row);
+    else this.rows.push(row);
+    return undefined;
+  }
+
+  /**
+   * read for a row of a text grid (g.line(r) is `cells`): the same decisions on the cells themselves, without the grid's
+   * accessors per cell, and the fields made in one object of the register's shape (test/core/register.test.ts compares
+   * the two ways on every kind of row).
+   */
+  private readLine(g: Grid, cells: readonly string[], r: number): number | undefined {
+    const { cols, unknown, skipped, leftmost } = this;
+    let first = '';
+    let firstCol = -1;
+    for (let c = 0; c < cells.length; c++) {
+      const t = compact(cells[c] ?? '');
+      if (t) {
+        first = t;
+        firstCol = c;
+        break;
+      }
+    }
+    if (firstCol === -1) {
+      skipped.blank++;
+      return undefined;
+    }
+    if (firstCol <= leftmost + 1 && FOOTER.test(first)) {
+      this.footerRow = r + 1;
+      return r + 1;
+    }
+    if (first.includes('登记表') && (/登记表$/u.test(first) || (firstCol <= leftmost + 1 && first.length > 8))) return r;
+    if (firstCol <= leftmost + 1 && TOTAL.test(first)) {
+      skipped.total++;
+      return undefined;
+    }
+    const again = lineMayBeHeader(cells) ? mapHeader(g, r, 1) : undefined;
+    if (again && isHeader(again) && again.columns.every((m) => m.how !== 'contains' || cols.some((c) => c.key === m.key))) {
+      skipped.total++;
+      return undefined;
+    }
+
+    // every column's key, in column order, as read() adds them: the object starts with the register's shape
+    const fields: Partial<Record<ColumnKey, Field>> = { ...this.shape };
+    const row1 = String(r + 1);
+    let filled = false;
+    for (let i = 0; i < cols.length; i++) {
+      const m = cols[i]!;
+      const text = cells[m.col] ?? '';
+      const norm = text === '' ? '' : normField(text);
+      // toField of a text cell ('' is no cell: empty)
+      fields[m.key] = { text, norm, cell: m.letter + row1, kind: text === '' ? 'empty' : 'string' };
+      // filledCore || filledOther of read(): any column but seq
+      if (norm !== '' && m.key !== 'seq') filled = true;
+    }
+    const extra: Record<string, string> = {};
+    for (const u of unknown) {
+      const t = cells[u.col] ?? '';
+      if (normText(t)) extra[u.header] = t;
+    }
+    if (!filled) {
+      if (fields.seq && fields.seq.norm !== '') skipped.template++;
+      else if (Object.keys(extra).length === 0) skipped.blank++;
+      else skipped.template++;
+      return undefined;
+    }
+    this.resolveDitto(fields);
     const row: RegisterRow = { row: r + 1, fields, extra };
     this.count++;
     if (this.emit) this.emit(row);
