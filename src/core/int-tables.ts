@@ -97,6 +97,21 @@ export class NumberMap {
     return this.keys[i] === key ? this.values[i] : undefined;
   }
 
+  /** The value of a key when it has one; else sets it to `value` and gives undefined (get, then set, in one probe). */
+  getOrSet(key: number, value: number): number | undefined {
+    let i = this.slot(key, this.keys);
+    if (this.keys[i] === key) return this.values[i];
+    if (!(key >= 1 && Number.isSafeInteger(key))) throw new RangeError(`NumberMap: ${key} is not a whole number from 1`);
+    if (2 * (this.n + 1) > this.keys.length) {
+      this.grow();
+      i = this.slot(key, this.keys);
+    }
+    this.keys[i] = key;
+    this.n++;
+    this.values[i] = value;
+    return undefined;
+  }
+
   set(key: number, value: number): void {
     if (!(key >= 1 && Number.isSafeInteger(key))) throw new RangeError(`NumberMap: ${key} is not a whole number from 1`);
     let i = this.slot(key, this.keys);

@@ -1,5 +1,5 @@
 // What several rules need to know about one row (its org key, household number, phone numbers), worked out once per row and shared by the rules of one run.
-import { HouseholdIndex, householdWho, orgKeyOf } from './household.js';
+import { HouseholdIndex, householdWho, orgKeyOf, phoneCode } from './household.js';
 import type { DivisionIndex } from './divisions.js';
 import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank } from './normalize.js';
@@ -21,6 +21,7 @@ export class RowFacts {
   private org: string | undefined | typeof NOT_YET = NOT_YET;
   private household: number | undefined | typeof NOT_YET = NOT_YET;
   private phoneList: string[] | undefined;
+  private codeList: (number | undefined)[] | undefined;
   private parse: PhoneParse | undefined;
   private address: { compacted: string; finding?: number } | undefined;
   /** Addresses numbered by place-memo's findingKey (made on the first address asked for). */
@@ -42,6 +43,7 @@ export class RowFacts {
     this.org = NOT_YET;
     this.household = NOT_YET;
     this.phoneList = undefined;
+    this.codeList = undefined;
     this.parse = undefined;
     this.address = undefined;
     this.orgNoAt = NOT_YET;
@@ -63,7 +65,7 @@ export class RowFacts {
     this.at(row);
     if (this.household === NOT_YET) {
       const who = householdWho(row, this.divisions, this.area);
-      this.household = who === undefined ? undefined : this.households.noFor(who, this.phones(row));
+      this.household = who === undefined ? undefined : this.households.noFor(who, this.phones(row), this.phoneCodes(row));
     }
     return this.household;
   }
@@ -90,6 +92,21 @@ export class RowFacts {
       this.phoneList = parse.numbers.map((n) => n.digits).filter((d) => d.length >= 7);
     }
     return this.phoneList;
+  }
+
+  /**
+   * Each of phones(row) as one number (household.phoneCode: '1' and its digits; undefined when too long to be exact), in the
+   * same order: worked out once a row for the household index and shared-phone.
+   */
+  phoneCodes(row: RegisterRow): readonly (number | undefined)[] {
+    this.at(row);
+    if (this.codeList === undefined) {
+      const phones = this.phones(row);
+      const codes: (number | undefined)[] = [];
+      for (let i = 0; i < phones.length; i++) codes.push(phoneCode(phones[i]));
+      this.codeList = codes;
+    }
+    return this.codeList;
   }
 
   /** parsePhones of the 联系方式 cell as phone-format reads it (text, kind, number format). */

@@ -155,3 +155,20 @@ describe('NumberMap hashing', () => {
     expect(m.get(2 ** 32 * 41 + 1)).toBeUndefined();
   });
 });
+
+describe('NumberMap.getOrSet', () => {
+  it('answers as get-then-set does, through growth (one probe instead of two)', () => {
+    const a = new NumberMap();
+    const b = new NumberMap();
+    let x = 777;
+    for (let i = 0; i < 30_000; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      const key = 113900000000 + (x % 20_000) * 13; // repeats: some keys met again
+      const had = b.get(key);
+      if (had === undefined) b.set(key, i);
+      expect(a.getOrSet(key, i)).toBe(had);
+    }
+    expect(a.size).toBe(b.size);
+    expect(() => a.getOrSet(0.5, 1)).toThrow(RangeError);
+  });
+});
