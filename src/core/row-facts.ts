@@ -4,6 +4,7 @@ import type { DivisionIndex } from './divisions.js';
 import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank } from './normalize.js';
 import { FindingKeys } from './place-memo.js';
+import { IntColumn } from './int-tables.js';
 import { parsePhones, type PhoneParse } from './phone.js';
 
 const NOT_YET = Symbol('not yet');
@@ -29,6 +30,10 @@ export class RowFacts {
   /** Org keys as small integers, numbered in the order first met (interned once per run). */
   private readonly orgNos = new Map<string, number>();
   private orgNoAt: number | undefined | typeof NOT_YET = NOT_YET;
+  /** By household number: the organisation of its first pairing (orgNo + 1; 0: none yet) and that pairing's row. */
+  private readonly firstOrg = new IntColumn();
+  private readonly firstRow = new IntColumn();
+  private pairedBefore: number | undefined | typeof NOT_YET = NOT_YET;
 
   constructor(
     private readonly divisions?: DivisionIndex,
@@ -47,6 +52,7 @@ export class RowFacts {
     this.parse = undefined;
     this.address = undefined;
     this.orgNoAt = NOT_YET;
+    this.pairedBefore = NOT_YET;
   }
 
   /** orgKeyOf(row) with the run's division list. */
@@ -80,6 +86,35 @@ export class RowFacts {
     this.at(row);
     if (this.orgNoAt === NOT_YET) this.orgNoAt = intern(this.orgNos, this.orgKey(row));
     return this.orgNoAt;
+  }
+
+  /**
+   * The organisation that paired with the row's household first, in an earlier row (its orgNo + 1), or 0 when this row is
+   * the household's first pairing (it then becomes that first pairing); undefined when the row has no organisation or no
+   * household. One table for the rules that compare a pairing with the household's first (duplicate-pairing,
+   * joint-household). Every row must be asked, in order.
+   */
+  firstPairingBefore(row: RegisterRow): number | undefined {
+    this.at(row);
+    if (this.pairedBefore === NOT_YET) {
+      const org = this.orgNo(row);
+      const household = this.householdNo(row);
+      if (org === undefined || household === undefined) this.pairedBefore = undefined;
+      else {
+        const seen = this.firstOrg.get(household);
+        if (seen === 0) {
+          this.firstOrg.set(household, org + 1);
+          this.firstRow.set(household, row.row);
+        }
+        this.pairedBefore = seen;
+      }
+    }
+    return this.pairedBefore;
+  }
+
+  /** The row of a household's first pairing (firstPairingBefore), 0 when it has none yet. */
+  firstPairingRow(household: number): number {
+    return this.firstRow.get(household);
   }
 
   /** phoneNumbers(row.fields.phone?.text ?? ''): the digits of the usable-looking numbers (7 or more). */
