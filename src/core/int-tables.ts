@@ -99,31 +99,32 @@ export class NumberMap {
 
   /** The value of a key when it has one; else sets it to `value` and gives undefined (get, then set, in one probe). */
   getOrSet(key: number, value: number): number | undefined {
+    const i = this.slot(key, this.keys);
+    if (this.keys[i] === key && key !== 0) return this.values[i];
+    // (insertAt may grow the arrays: the slot first, then this.values)
+    const j = this.insertAt(i, key);
+    this.values[j] = value;
+    return undefined;
+  }
+
+  set(key: number, value: number): void {
     let i = this.slot(key, this.keys);
-    if (this.keys[i] === key) return this.values[i];
+    // (0 is an empty slot's key, never a key of its own: insertAt refuses it)
+    if (this.keys[i] !== key || key === 0) i = this.insertAt(i, key);
+    this.values[i] = value;
+  }
+
+  /** Puts a key not in the map into its empty slot i (another after growing): the slot it is in. */
+  private insertAt(slot: number, key: number): number {
     if (!(key >= 1 && Number.isSafeInteger(key))) throw new RangeError(`NumberMap: ${key} is not a whole number from 1`);
+    let i = slot;
     if (2 * (this.n + 1) > this.keys.length) {
       this.grow();
       i = this.slot(key, this.keys);
     }
     this.keys[i] = key;
     this.n++;
-    this.values[i] = value;
-    return undefined;
-  }
-
-  set(key: number, value: number): void {
-    if (!(key >= 1 && Number.isSafeInteger(key))) throw new RangeError(`NumberMap: ${key} is not a whole number from 1`);
-    let i = this.slot(key, this.keys);
-    if (this.keys[i] !== key) {
-      if (2 * (this.n + 1) > this.keys.length) {
-        this.grow();
-        i = this.slot(key, this.keys);
-      }
-      this.keys[i] = key;
-      this.n++;
-    }
-    this.values[i] = value;
+    return i;
   }
 
   private grow(): void {

@@ -319,6 +319,9 @@ function toField(cell: RawCell | undefined, text: string, col: number, row1: num
 
 const CORE: readonly ColumnKey[] = ['org', 'name', 'address', 'phone'];
 
+/** byFirstCell: the row may be a pairing (read on). */
+const PAIRING = -1;
+
 export interface ScanContext {
   file: string;
   format: SourceFormat;
@@ -418,7 +421,7 @@ class BlockReader {
   read(g: Grid, r: number): number | undefined {
     const line = g.line?.(r);
     if (line !== undefined) return this.readLine(g, line, r);
-    const { cols, unknown, skipped, leftmost, firstData } = this;
+    const { cols, unknown, firstData } = this;
     // the first non-empty cell, as written (before merges are filled in): footers and totals are recognised by it
     let first = '';
     let firstCol = -1;
@@ -430,28 +433,9 @@ class BlockReader {
         break;
       }
     }
-    if (firstCol === -1) {
-      skipped.blank++;
-      return undefined;
-    }
-    if (FOOTER.test(first) && firstCol <= leftmost + 1) {
-      this.footerRow = r + 1;
-      return r + 1;
-    }
-    if (first.includes('登记表') && (/登记表$/u.test(first) || (firstCol <= leftmost + 1 && first.length > 8))) {
-      // a new register's title without a 备注 line before it
-      return r;
-    }
-    if (TOTAL.test(first) && firstCol <= leftmost + 1) {
-      skipped.total++;
-      return undefined;
-    }
-    const again = mayBeHeader(g, r) ? mapHeader(g, r, 1) : undefined;
-    if (again && isHeader(again) && again.columns.every((m) => m.how !== 'contains' || cols.some((c) => c.key === m.key))) {
-      // the header repeated (printed on every page): not a pairing
-      skipped.total++;
-      return undefined;
-    }
+    const said = this.byFirstCell(first, firstCol, r);
+    if (said !== PAIRING) return said;
+    if (this.headerAgain(g, r, mayBeHeader(g, r))) return undefined;
 
     const fields: Partial<Record<ColumnKey, Field>> = {};
     const row1 = String(r + 1);
@@ -475,19 +459,58 @@ class BlockReader {
     }
     const filledCore = CORE.some((k) => fields[k] && fields[k]!.norm !== '');
     const filledOther = cols.some((m) => m.key !== 'seq' && !CORE.includes(m.key) && fields[m.key]!.norm !== '');
-    if (!filledCore && !filledOther) {
+    // keep only the fields that exist in the register (present columns), empty ones included
+    this.keep(fields, extra, filledCore || filledOther, r);
+    return undefined;
+  }
+
+  /** A row read: a pairing when some column but 序号 is `filled` (given on, 同上 resolved), else counted as skipped. */
+  private keep(fields: Partial<Record<ColumnKey, Field>>, extra: Record<string, string>, filled: boolean, r: number): void {
+    const skipped = this.skipped;
+    if (!filled) {
       if (fields.seq && fields.seq.norm !== '') skipped.template++;
       else if (Object.keys(extra).length === 0) skipped.blank++;
       else skipped.template++;
-      return undefined;
+      return;
     }
     this.resolveDitto(fields);
-    // keep only the fields that exist in the register (present columns), empty ones included
     const row: RegisterRow = { row: r + 1, fields, extra };
     this.count++;
     if (this.emit) this.emit(row);
     else this.rows.push(row);
-    return undefined;
+  }
+
+  /**
+   * What a row's first non-empty cell (`first`, compacted, in column firstCol; -1: none) says: PAIRING when the row may be
+   * one; else read's answer (undefined: skip the row, counted; a number: the register ends, the rest starts there).
+   */
+  private byFirstCell(first: string, firstCol: number, r: number): number | undefined {
+    if (firstCol === -1) {
+      this.skipped.blank++;
+      return undefined;
+    }
+    const leftmost = this.leftmost;
+    if (FOOTER.test(first) && firstCol <= leftmost + 1) {
+      this.footerRow = r + 1;
+      return r + 1;
+    }
+    if (first.includes('登记表') && (/登记表$/u.test(first) || (firstCol <= leftmost + 1 && first.length > 8))) {
+      // a new register's title without a 备注 line before it
+      return r;
+    }
+    if (TOTAL.test(first) && firstCol <= leftmost + 1) {
+      this.skipped.total++;
+      return undefined;
+    }
+    return PAIRING;
+  }
+
+  /** Row r is the header repeated (printed on every page), counted as skipped; `may`: mayBeHeader of it (false: surely not). */
+  private headerAgain(g: Grid, r: number, may: boolean): boolean {
+    const again = may ? mapHeader(g, r, 1) : undefined;
+    if (!again || !isHeader(again) || !again.columns.every((m) => m.how !== 'contains' || this.cols.some((c) => c.key === m.key))) return false;
+    this.skipped.total++;
+    return true;
   }
 
   /**
@@ -496,35 +519,13 @@ class BlockReader {
    * the two ways on every kind of row).
    */
   private readLine(g: Grid, cells: readonly string[], r: number): number | undefined {
-    const { cols, unknown, skipped, leftmost } = this;
+    const { cols, unknown } = this;
+    let c = 0;
     let first = '';
-    let firstCol = -1;
-    for (let c = 0; c < cells.length; c++) {
-      const t = compact(cells[c] ?? '');
-      if (t) {
-        first = t;
-        firstCol = c;
-        break;
-      }
-    }
-    if (firstCol === -1) {
-      skipped.blank++;
-      return undefined;
-    }
-    if (firstCol <= leftmost + 1 && FOOTER.test(first)) {
-      this.footerRow = r + 1;
-      return r + 1;
-    }
-    if (first.includes('登记表') && (/登记表$/u.test(first) || (firstCol <= leftmost + 1 && first.length > 8))) return r;
-    if (firstCol <= leftmost + 1 && TOTAL.test(first)) {
-      skipped.total++;
-      return undefined;
-    }
-    const again = lineMayBeHeader(cells) ? mapHeader(g, r, 1) : undefined;
-    if (again && isHeader(again) && again.columns.every((m) => m.how !== 'contains' || cols.some((c) => c.key === m.key))) {
-      skipped.total++;
-      return undefined;
-    }
+    while (c < cells.length && (first = compact(cells[c] ?? '')) === '') c++;
+    const said = this.byFirstCell(first, c < cells.length ? c : -1, r);
+    if (said !== PAIRING) return said;
+    if (this.headerAgain(g, r, lineMayBeHeader(cells))) return undefined;
 
     // every column's key, in column order, as read() adds them: the object starts with the register's shape
     const fields: Partial<Record<ColumnKey, Field>> = { ...this.shape };
@@ -544,17 +545,7 @@ class BlockReader {
       const t = cells[u.col] ?? '';
       if (normText(t)) extra[u.header] = t;
     }
-    if (!filled) {
-      if (fields.seq && fields.seq.norm !== '') skipped.template++;
-      else if (Object.keys(extra).length === 0) skipped.blank++;
-      else skipped.template++;
-      return undefined;
-    }
-    this.resolveDitto(fields);
-    const row: RegisterRow = { row: r + 1, fields, extra };
-    this.count++;
-    if (this.emit) this.emit(row);
-    else this.rows.push(row);
+    this.keep(fields, extra, filled, r);
     return undefined;
   }
 
