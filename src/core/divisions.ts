@@ -351,6 +351,8 @@ export class DivisionIndex {
    * too long for the bits.
    */
   private lengthBits?: Uint32Array | null;
+  /** Like lengthBits by the last character of a name: bit n of endBits[c] when some name of n characters ends with c (built with it). */
+  private endBits: Uint32Array | undefined;
   private placesAsked = 0;
   private marksCache?: string[];
   /** Lengths of township names (townOfCountyAt). */
@@ -636,8 +638,11 @@ export class DivisionIndex {
   ): (PlaceMatch & { next?: PlaceMatch }) | undefined {
     const bits = this.lengthBits ? this.lengthBits[t.charCodeAt(i)]! : -1;
     if (bits === 0) return undefined;
+    const ends = this.endBits;
     for (const len of this.formLengths) {
       if (i + len > t.length || (bits & (1 << len)) === 0) continue;
+      // no name of this length ends with the character there: no candidate (a strict test before the slice and the lookups)
+      if (ends !== undefined && (ends[t.charCodeAt(i + len - 1)]! & (1 << len)) === 0) continue;
       const text = t.slice(i, i + len);
       const cands = this.candidates(text);
       if (!cands) continue;
@@ -692,17 +697,21 @@ export class DivisionIndex {
     return bits !== 0 && this.formLengths.some((len) => i + len <= t.length && (bits & (1 << len)) !== 0 && towns.has(t.slice(i, i + len)));
   }
 
-  /** lengthBits over every form and township name; null when a name is longer than its bits. */
+  /** lengthBits over every form and township name (and endBits by their last characters); null when a name is longer than its bits. */
   private buildLengthBits(): Uint32Array | null {
     const bits = new Uint32Array(65536);
+    const ends = new Uint32Array(65536);
     for (const names of [this.forms.keys(), this.towns.keys()]) {
       for (const name of names) {
         if (name.length > 31) return null;
         bits[name.charCodeAt(0)]! |= 1 << name.length;
+        ends[name.charCodeAt(name.length - 1)]! |= 1 << name.length;
       }
     }
+    this.endBits = ends;
     return bits;
   }
+
 
   /** Every reading of a form: province, city and county names, and townships (2-character ones only after their county). */
   private candidates(text: string): Candidate[] | undefined {

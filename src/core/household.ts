@@ -252,7 +252,7 @@ interface Household {
 }
 
 /** A phone's digits as one number ('1' in front keeps leading zeros), 0 for none; undefined when too long to be exact. */
-function phoneCode(digits: string | undefined): number | undefined {
+export function phoneCode(digits: string | undefined): number | undefined {
   if (digits === undefined) return 0;
   return digits.length <= 15 && /^\d+$/.test(digits) ? Number(`1${digits}`) : undefined;
 }
@@ -331,12 +331,24 @@ export class HouseholdIndex {
     this.group.set(g, -this.lists.push(list));
   }
 
+  /** The last county kept and its number in `texts` (a register's rows name one county, or a few, over and over). */
+  private lastCounty: string | undefined;
+  private lastCountyNo = -1;
+
+  /** The number of a county's text in `texts`, added when new. */
+  private countyNo(county: string): number {
+    if (county !== this.lastCounty) {
+      this.lastCountyNo = this.texts.add(county);
+      this.lastCounty = county;
+    }
+    return this.lastCountyNo;
+  }
+
   /** Keeps a group's one household in the columns; false when its phone does not fit (then it is kept as a list). */
-  private single(g: number, no: number, detail: string, county: string, phone: string | undefined): boolean {
-    const code = phoneCode(phone);
+  private single(g: number, no: number, detail: string, county: string, phone: string | undefined, code = phoneCode(phone)): boolean {
     if (code === undefined) return false;
     this.details.set(no, this.texts.add(detail));
-    this.counties.set(no, this.texts.add(county));
+    this.counties.set(no, this.countyNo(county));
     this.phones.set(no, code);
     this.group.set(g, no + 1);
     return true;
@@ -347,15 +359,19 @@ export class HouseholdIndex {
     return { no, phones: phone !== '' ? [phone] : [], detail: this.texts.text(this.details.get(no)), county: this.texts.text(this.counties.get(no)), suffix: '' };
   }
 
-  /** The household number for a row's identity (householdWho) and phone numbers (phoneNumbers). */
-  noFor(who: HouseholdWho, phones: readonly string[]): number {
+  /**
+   * The household number for a row's identity (householdWho) and phone numbers (phoneNumbers); `codes`, when the caller has
+   * them: phoneCode of each of `phones`, in order (RowFacts works them out once a row for every rule).
+   */
+  noFor(who: HouseholdWho, phones: readonly string[], codes?: readonly (number | undefined)[]): number {
     const { key, detail, county } = who;
     const g = this.groups.find(key);
     if (g < 0) {
       const own = unique(phones);
-      const added = this.groups.add(key);
+      const added = this.groups.addFound();
       const no = this.added(added);
-      if (own.length > 1 || !this.single(added, no, detail, county, own[0])) {
+      // (own[0] is phones[0]: unique keeps the first of each number, in order)
+      if (own.length > 1 || !this.single(added, no, detail, county, own[0], own.length === 0 ? 0 : codes ? codes[0] : phoneCode(own[0]))) {
         this.listed(added, [{ no, phones: own, detail: detach(detail), county, suffix: '' }]);
       }
       return no;
@@ -368,7 +384,7 @@ export class HouseholdIndex {
       const countyNo = this.counties.get(no);
       const code = this.phones.get(no);
       const phone = code === 0 ? '' : String(code).slice(1);
-      const countyOk = county === '' || countyNo === this.noText || this.texts.find(county) === countyNo;
+      const countyOk = county === '' || countyNo === this.noText || (county === this.lastCounty ? this.lastCountyNo : this.texts.find(county)) === countyNo;
       const same = countyOk && (phones.length > 0 && phone !== '' ? phones.includes(phone) : this.texts.find(detail) === this.details.get(no));
       if (same) {
         let learns = countyNo === this.noText && county !== '';

@@ -90,7 +90,8 @@ export class NumberMap {
 
   private slot(key: number, keys: Float64Array): number {
     const mask = keys.length - 1;
-    let i = (Math.imul(key % 4294967296 | 0, 0x9e3779b1) ^ Math.floor(key / 4294967296)) & mask;
+    // key | 0: the low 32 bits (ToInt32 takes a whole number modulo 2^32), as key % 2^32 | 0 gives them, without a float modulo
+    let i = (Math.imul(key | 0, 0x9e3779b1) ^ Math.floor(key / 4294967296)) & mask;
     while (keys[i] !== 0 && keys[i] !== key) i = (i + 1) & mask;
     return i;
   }
@@ -101,18 +102,34 @@ export class NumberMap {
     return this.keys[i] === key ? this.values[i] : undefined;
   }
 
+  /** The value of a key when it has one; else sets it to `value` and gives undefined (get, then set, in one probe). */
+  getOrSet(key: number, value: number): number | undefined {
+    const i = this.slot(key, this.keys);
+    if (this.keys[i] === key && key !== 0) return this.values[i];
+    // (insertAt may grow the arrays: the slot first, then this.values)
+    const j = this.insertAt(i, key);
+    this.values[j] = value;
+    return undefined;
+  }
+
   set(key: number, value: number): void {
-    if (!(key >= 1 && Number.isSafeInteger(key))) throw new RangeError(`NumberMap: ${key} is not a whole number from 1`);
     let i = this.slot(key, this.keys);
-    if (this.keys[i] !== key) {
-      if (2 * (this.n + 1) > this.keys.length) {
-        this.grow();
-        i = this.slot(key, this.keys);
-      }
-      this.keys[i] = key;
-      this.n++;
-    }
+    // (0 is an empty slot's key, never a key of its own: insertAt refuses it)
+    if (this.keys[i] !== key || key === 0) i = this.insertAt(i, key);
     this.values[i] = value;
+  }
+
+  /** Puts a key not in the map into its empty slot i (another after growing): the slot it is in. */
+  private insertAt(slot: number, key: number): number {
+    if (!(key >= 1 && Number.isSafeInteger(key))) throw new RangeError(`NumberMap: ${key} is not a whole number from 1`);
+    let i = slot;
+    if (2 * (this.n + 1) > this.keys.length) {
+      this.grow();
+      i = this.slot(key, this.keys);
+    }
+    this.keys[i] = key;
+    this.n++;
+    return i;
   }
 
   private grow(): void {
@@ -176,19 +193,44 @@ export class TextKeys {
   /** The slot holding the text, or the empty slot where it would go. */
   private slot(units: Uint16Array, length: number, h: number): number {
     const mask = this.slots.length - 1;
+    const hash = h | 0;
     let j = h & mask;
     for (;;) {
       const e = this.slots[j]!;
-      if (e === 0 || this.same(e - 1, units, length)) return j;
+      // an entry of another hash is another text: its characters are compared only when the hashes are equal
+      if (e === 0 || (this.hashes.get(e - 1) === hash && this.same(e - 1, units, length))) return j;
       j = (j + 1) & mask;
     }
   }
 
+  /** The text the last find looked up (in the scratch units), its length, hash and slot: what addFound adds. */
+  private lastLength = -1;
+  private lastHash = 0;
+  private lastSlot = 0;
+
   /** The number of a text, or -1 when it was never added. */
   find(s: string): number {
     const length = this.fill(s);
-    const e = this.slots[this.slot(this.scratch, length, TextKeys.hashUnits(this.scratch, length))]!;
+    const h = TextKeys.hashUnits(this.scratch, length);
+    const j = this.slot(this.scratch, length, h);
+    const e = this.slots[j]!;
+    if (e === 0) {
+      this.lastLength = length;
+      this.lastHash = h;
+      this.lastSlot = j;
+    } else this.lastLength = -1;
     return e - 1;
+  }
+
+  /**
+   * Adds the text the last call of find did not find (its units are still in the scratch), without reading or hashing
+   * it again: its number. Only right after such a find, with no other call on this table in between.
+   */
+  addFound(): number {
+    const length = this.lastLength;
+    if (length < 0) throw new Error('TextKeys.addFound: no text was just not found');
+    this.lastLength = -1;
+    return this.insert(this.lastSlot, this.scratch, length, this.lastHash);
   }
 
   /** The number of a text, added when new. */
@@ -202,8 +244,15 @@ export class TextKeys {
    * code units itself, so that no string is made for the key.
    */
   addUnits(units: Uint16Array, length: number, hash: number): number {
-    let j = this.slot(units, length, hash);
+    this.lastLength = -1;
+    const j = this.slot(units, length, hash);
     if (this.slots[j] !== 0) return this.slots[j]! - 1;
+    return this.insert(j, units, length, hash);
+  }
+
+  /** Adds the text `units[0…length)` (not in the table) whose empty slot is j: its number. */
+  private insert(slot: number, units: Uint16Array, length: number, hash: number): number {
+    let j = slot;
     if (2 * (this.n + 1) > this.slots.length) {
       this.rehash();
       j = this.slot(units, length, hash);
@@ -215,7 +264,9 @@ export class TextKeys {
       bigger.set(this.chars.subarray(0, this.used));
       this.chars = bigger;
     }
-    this.chars.set(units.subarray(0, length), this.used);
+    // a loop, not set(units.subarray(…)): no view object per text added
+    const chars = this.chars;
+    for (let k = 0, at = this.used; k < length; k++) chars[at + k] = units[k]!;
     const i = this.n++;
     this.starts.set(i, this.used);
     this.lengths.set(i, length);

@@ -41,6 +41,11 @@ interface Grid {
   mergesDown(r: number): boolean;
   /** No merged cells at all: master(r, c) is (r, c) and merged is own. */
   plain?: boolean;
+  /**
+   * A grid of plain text rows (textGrid): row r's cell texts, '' for an empty cell (own(r, c) is line(r)[c] ?? '', cell
+   * is a text cell when that is not '', width is its length); undefined past the rows held.
+   */
+  line?(r: number): readonly string[] | undefined;
 }
 
 function makeGrid(sheet: RawSheet): Grid {
@@ -95,6 +100,7 @@ function textGrid(rows: (readonly string[])[], offset: number): Grid & { rows: (
     width: (r: number) => g.rows[r - g.offset]?.length ?? 0,
     mergesDown: () => false,
     plain: true,
+    line: (r: number) => g.rows[r - g.offset],
   };
   return g;
 }
@@ -312,6 +318,25 @@ function mayBeHeader(g: Grid, r: number): boolean {
     if (v === undefined) unjudged.push(text);
     else if (v && ++n >= 2) return true;
   }
+  return judgeRest(n);
+}
+
+/** mayBeHeader of a text grid's row, given its cells (merged is own there: the cells as they are). */
+function lineMayBeHeader(cells: readonly string[]): boolean {
+  let n = 0;
+  unjudged.length = 0;
+  for (let c = 0; c < cells.length; c++) {
+    const text = cells[c] ?? '';
+    if (text === '' || !mayNameRequired(text)) continue;
+    const v = namesRequiredSeen.get(text);
+    if (v === undefined) unjudged.push(text);
+    else if (v && ++n >= 2) return true;
+  }
+  return judgeRest(n);
+}
+
+/** mayBeHeader's end: `n` cells known to name a required column, the cells in `unjudged` judged while two can still be reached. */
+function judgeRest(n: number): boolean {
   if (n + unjudged.length < 2) return false;
   unjudged.sort((a, b) => a.length - b.length);
   for (let i = 0; i < unjudged.length; i++) {
@@ -343,6 +368,9 @@ function toField(cell: RawCell | undefined, text: string, col: number, row1: num
 }
 
 const CORE: readonly ColumnKey[] = ['org', 'name', 'address', 'phone'];
+
+/** byFirstCell: the row may be a pairing (read on). */
+const PAIRING = -1;
 
 export interface ScanContext {
   file: string;
@@ -421,6 +449,8 @@ class BlockReader {
   private footerRow: number | undefined;
   /** The last value written out in full in the columns where clerks write "同上". */
   private readonly above: Partial<Record<ColumnKey, Field>> = {};
+  /** The register's columns' keys in column order, each undefined: a row's fields start as a copy of it (readLine). */
+  private readonly shape: Partial<Record<ColumnKey, Field>>;
 
   constructor(
     private readonly header: Candidate,
@@ -432,11 +462,16 @@ class BlockReader {
     this.unknown = header.unknown;
     this.firstData = header.row + header.rows;
     this.leftmost = Math.min(...this.cols.map((m) => m.col));
+    const shape: Partial<Record<ColumnKey, Field>> = {};
+    for (const m of this.cols) shape[m.key] = undefined;
+    this.shape = shape;
   }
 
   /** Reads row r (0-based); when the register ends there, the row where the rest of the sheet starts. */
   read(g: Grid, r: number): number | undefined {
-    const { cols, unknown, skipped, leftmost, firstData } = this;
+    const line = g.line?.(r);
+    if (line !== undefined) return this.readLine(g, line, r);
+    const { cols, unknown, firstData } = this;
     // the first non-empty cell, as written (before merges are filled in): footers and totals are recognised by it
     let first = '';
     let firstCol = -1;
@@ -448,28 +483,9 @@ class BlockReader {
         break;
       }
     }
-    if (firstCol === -1) {
-      skipped.blank++;
-      return undefined;
-    }
-    if (FOOTER.test(first) && firstCol <= leftmost + 1) {
-      this.footerRow = r + 1;
-      return r + 1;
-    }
-    if (/登记表$/u.test(first) || /登记表/u.test(first) && firstCol <= leftmost + 1 && first.length > 8) {
-      // a new register's title without a 备注 line before it
-      return r;
-    }
-    if (TOTAL.test(first) && firstCol <= leftmost + 1) {
-      skipped.total++;
-      return undefined;
-    }
-    const again = mayBeHeader(g, r) ? mapHeader(g, r, 1) : undefined;
-    if (again && isHeader(again) && again.columns.every((m) => m.how !== 'contains' || cols.some((c) => c.key === m.key))) {
-      // the header repeated (printed on every page): not a pairing
-      skipped.total++;
-      return undefined;
-    }
+    const said = this.byFirstCell(first, firstCol, r);
+    if (said !== PAIRING) return said;
+    if (this.headerAgain(g, r, mayBeHeader(g, r))) return undefined;
 
     const fields: Partial<Record<ColumnKey, Field>> = {};
     const row1 = String(r + 1);
@@ -493,18 +509,93 @@ class BlockReader {
     }
     const filledCore = CORE.some((k) => fields[k] && fields[k]!.norm !== '');
     const filledOther = cols.some((m) => m.key !== 'seq' && !CORE.includes(m.key) && fields[m.key]!.norm !== '');
-    if (!filledCore && !filledOther) {
+    // keep only the fields that exist in the register (present columns), empty ones included
+    this.keep(fields, extra, filledCore || filledOther, r);
+    return undefined;
+  }
+
+  /** A row read: a pairing when some column but 序号 is `filled` (given on, 同上 resolved), else counted as skipped. */
+  private keep(fields: Partial<Record<ColumnKey, Field>>, extra: Record<string, string>, filled: boolean, r: number): void {
+    const skipped = this.skipped;
+    if (!filled) {
       if (fields.seq && fields.seq.norm !== '') skipped.template++;
       else if (Object.keys(extra).length === 0) skipped.blank++;
       else skipped.template++;
-      return undefined;
+      return;
     }
     this.resolveDitto(fields);
-    // keep only the fields that exist in the register (present columns), empty ones included
     const row: RegisterRow = { row: r + 1, fields, extra };
     this.count++;
     if (this.emit) this.emit(row);
     else this.rows.push(row);
+  }
+
+  /**
+   * What a row's first non-empty cell (`first`, compacted, in column firstCol; -1: none) says: PAIRING when the row may be
+   * one; else read's answer (undefined: skip the row, counted; a number: the register ends, the rest starts there).
+   */
+  private byFirstCell(first: string, firstCol: number, r: number): number | undefined {
+    if (firstCol === -1) {
+      this.skipped.blank++;
+      return undefined;
+    }
+    const leftmost = this.leftmost;
+    if (FOOTER.test(first) && firstCol <= leftmost + 1) {
+      this.footerRow = r + 1;
+      return r + 1;
+    }
+    if (first.includes('登记表') && (/登记表$/u.test(first) || (firstCol <= leftmost + 1 && first.length > 8))) {
+      // a new register's title without a 备注 line before it
+      return r;
+    }
+    if (TOTAL.test(first) && firstCol <= leftmost + 1) {
+      this.skipped.total++;
+      return undefined;
+    }
+    return PAIRING;
+  }
+
+  /** Row r is the header repeated (printed on every page), counted as skipped; `may`: mayBeHeader of it (false: surely not). */
+  private headerAgain(g: Grid, r: number, may: boolean): boolean {
+    const again = may ? mapHeader(g, r, 1) : undefined;
+    if (!again || !isHeader(again) || !again.columns.every((m) => m.how !== 'contains' || this.cols.some((c) => c.key === m.key))) return false;
+    this.skipped.total++;
+    return true;
+  }
+
+  /**
+   * read for a row of a text grid (g.line(r) is `cells`): the same decisions on the cells themselves, without the grid's
+   * accessors per cell, and the fields made in one object of the register's shape (test/core/register.test.ts compares
+   * the two ways on every kind of row).
+   */
+  private readLine(g: Grid, cells: readonly string[], r: number): number | undefined {
+    const { cols, unknown } = this;
+    let c = 0;
+    let first = '';
+    while (c < cells.length && (first = compact(cells[c] ?? '')) === '') c++;
+    const said = this.byFirstCell(first, c < cells.length ? c : -1, r);
+    if (said !== PAIRING) return said;
+    if (this.headerAgain(g, r, lineMayBeHeader(cells))) return undefined;
+
+    // every column's key, in column order, as read() adds them: the object starts with the register's shape
+    const fields: Partial<Record<ColumnKey, Field>> = { ...this.shape };
+    const row1 = String(r + 1);
+    let filled = false;
+    for (let i = 0; i < cols.length; i++) {
+      const m = cols[i]!;
+      const text = cells[m.col] ?? '';
+      const norm = text === '' ? '' : normField(text);
+      // toField of a text cell ('' is no cell: empty)
+      fields[m.key] = { text, norm, cell: m.letter + row1, kind: text === '' ? 'empty' : 'string' };
+      // filledCore || filledOther of read(): any column but seq
+      if (norm !== '' && m.key !== 'seq') filled = true;
+    }
+    const extra: Record<string, string> = {};
+    for (const u of unknown) {
+      const t = cells[u.col] ?? '';
+      if (normText(t)) extra[u.header] = t;
+    }
+    this.keep(fields, extra, filled, r);
     return undefined;
   }
 

@@ -1,9 +1,10 @@
 // What several rules need to know about one row (its org key, household number, phone numbers), worked out once per row and shared by the rules of one run.
-import { HouseholdIndex, householdWho, orgKeyOf } from './household.js';
+import { HouseholdIndex, householdWho, orgKeyOf, phoneCode } from './household.js';
 import type { DivisionIndex } from './divisions.js';
 import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank } from './normalize.js';
 import { FindingKeys } from './place-memo.js';
+import { IntColumn } from './int-tables.js';
 import { parsePhones, type PhoneParse } from './phone.js';
 
 const NOT_YET = Symbol('not yet');
@@ -21,6 +22,7 @@ export class RowFacts {
   private org: string | undefined | typeof NOT_YET = NOT_YET;
   private household: number | undefined | typeof NOT_YET = NOT_YET;
   private phoneList: string[] | undefined;
+  private codeList: (number | undefined)[] | undefined;
   private parse: PhoneParse | undefined;
   private address: { compacted: string; finding?: number } | undefined;
   /** Addresses numbered by place-memo's findingKey (made on the first address asked for). */
@@ -28,6 +30,10 @@ export class RowFacts {
   /** Org keys as small integers, numbered in the order first met (interned once per run). */
   private readonly orgNos = new Map<string, number>();
   private orgNoAt: number | undefined | typeof NOT_YET = NOT_YET;
+  /** By household number: the organisation of its first pairing (orgNo + 1; 0: none yet) and that pairing's row. */
+  private readonly firstOrg = new IntColumn();
+  private readonly firstRow = new IntColumn();
+  private pairedBefore: number | undefined | typeof NOT_YET = NOT_YET;
 
   constructor(
     private readonly divisions?: DivisionIndex,
@@ -42,9 +48,11 @@ export class RowFacts {
     this.org = NOT_YET;
     this.household = NOT_YET;
     this.phoneList = undefined;
+    this.codeList = undefined;
     this.parse = undefined;
     this.address = undefined;
     this.orgNoAt = NOT_YET;
+    this.pairedBefore = NOT_YET;
   }
 
   /** orgKeyOf(row) with the run's division list. */
@@ -63,7 +71,7 @@ export class RowFacts {
     this.at(row);
     if (this.household === NOT_YET) {
       const who = householdWho(row, this.divisions, this.area);
-      this.household = who === undefined ? undefined : this.households.noFor(who, this.phones(row));
+      this.household = who === undefined ? undefined : this.households.noFor(who, this.phones(row), this.phoneCodes(row));
     }
     return this.household;
   }
@@ -80,6 +88,35 @@ export class RowFacts {
     return this.orgNoAt;
   }
 
+  /**
+   * The organisation that paired with the row's household first, in an earlier row (its orgNo + 1), or 0 when this row is
+   * the household's first pairing (it then becomes that first pairing); undefined when the row has no organisation or no
+   * household. One table for the rules that compare a pairing with the household's first (duplicate-pairing,
+   * joint-household). Every row must be asked, in order.
+   */
+  firstPairingBefore(row: RegisterRow): number | undefined {
+    this.at(row);
+    if (this.pairedBefore === NOT_YET) {
+      const org = this.orgNo(row);
+      const household = this.householdNo(row);
+      if (org === undefined || household === undefined) this.pairedBefore = undefined;
+      else {
+        const seen = this.firstOrg.get(household);
+        if (seen === 0) {
+          this.firstOrg.set(household, org + 1);
+          this.firstRow.set(household, row.row);
+        }
+        this.pairedBefore = seen;
+      }
+    }
+    return this.pairedBefore;
+  }
+
+  /** The row of a household's first pairing (firstPairingBefore), 0 when it has none yet. */
+  firstPairingRow(household: number): number {
+    return this.firstRow.get(household);
+  }
+
   /** phoneNumbers(row.fields.phone?.text ?? ''): the digits of the usable-looking numbers (7 or more). */
   phones(row: RegisterRow): string[] {
     this.at(row);
@@ -90,6 +127,21 @@ export class RowFacts {
       this.phoneList = parse.numbers.map((n) => n.digits).filter((d) => d.length >= 7);
     }
     return this.phoneList;
+  }
+
+  /**
+   * Each of phones(row) as one number (household.phoneCode: '1' and its digits; undefined when too long to be exact), in the
+   * same order: worked out once a row for the household index and shared-phone.
+   */
+  phoneCodes(row: RegisterRow): readonly (number | undefined)[] {
+    this.at(row);
+    if (this.codeList === undefined) {
+      const phones = this.phones(row);
+      const codes: (number | undefined)[] = [];
+      for (let i = 0; i < phones.length; i++) codes.push(phoneCode(phones[i]));
+      this.codeList = codes;
+    }
+    return this.codeList;
   }
 
   /** parsePhones of the 联系方式 cell as phone-format reads it (text, kind, number format). */

@@ -216,7 +216,7 @@ describe('placesIn with its length bits (built after the first few hundred calls
       const town = towns[i % towns.length]!;
       const forms = [
         `溆浦县${town}大湾村${i}组`, `湖南省怀化市溆浦县${town}`, `怀化市${town}红星村`, `${town}东门${i}号`, `溆浦${town}`, `广州市天河区${i}号`,
-        `长沙县星沙街道${i}栋`, `新县城${i}`, `大同市村${i}组`, `魏都区东城区${i}号`, `𠀀溆浦县${i}`, `(溆浦)${town}`, `abc${i}`, '',
+        `长沙县星沙街道${i}栋`, `新县城${i}`, `溆浦县${town}孙家坪村${i}组${i}号`, `${town}淘金坪乡沈家坪村`, `怀化溆浦思蒙${i}`, `大同市村${i}组`, `魏都区东城区${i}号`, `𠀀溆浦县${i}`, `(溆浦)${town}`, `abc${i}`, '',
       ];
       texts.push(forms[i % forms.length]!);
     }
@@ -225,6 +225,8 @@ describe('placesIn with its length bits (built after the first few hundred calls
     const after = texts.map((t) => shown(fresh.placesIn(t, scope))); // past 500 calls: with the table
     expect(after).toEqual(before);
     expect((fresh as unknown as { lengthBits?: unknown }).lengthBits).toBeInstanceOf(Uint32Array);
+    // and the table by last characters, which passes over slices no name ends like
+    expect((fresh as unknown as { endBits?: unknown }).endBits).toBeInstanceOf(Uint32Array);
     expect(before.filter((s) => s !== '').length).toBeGreaterThan(400);
   });
 });

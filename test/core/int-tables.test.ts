@@ -97,3 +97,78 @@ describe('TextKeys.addUnits', () => {
     expect(k.size).toBe(500);
   });
 });
+
+describe('TextKeys.addFound', () => {
+  it('adds what find just missed, numbered as add numbers it, through growth of its table and its characters', () => {
+    const k = new TextKeys();
+    const ref = new TextKeys();
+    const texts = Array.from({ length: 30_000 }, (_, i) => `户主${i % 20_011}|卢峰镇大湾村${i % 97}组`);
+    for (const t of texts) {
+      const found = k.find(t);
+      const no = found >= 0 ? found : k.addFound();
+      expect(no).toBe(ref.add(t));
+    }
+    expect(k.size).toBe(ref.size);
+    for (let i = 0; i < k.size; i += 997) expect(k.text(i)).toBe(ref.text(i));
+    expect(k.find(texts[29_999]!)).toBe(ref.find(texts[29_999]!));
+  });
+
+  it('keeps texts of one hash apart (FNV-1a collisions are rare: probed slots compare hashes, then characters)', () => {
+    // every pair of texts with equal hashes still gets two numbers: hashes are compared before the characters, never instead
+    const k = new TextKeys();
+    const units = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
+    const a = units('甲');
+    const b = units('乙');
+    expect(k.addUnits(a, 1, 42)).toBe(0);
+    expect(k.addUnits(b, 1, 42)).toBe(1);
+    expect(k.addUnits(a, 1, 42)).toBe(0);
+    expect(k.addUnits(b, 1, 43)).toBe(2); // another hash: not found, so added (callers give hashUnits, one hash a text)
+  });
+
+  it('refuses to add when the last find found its text, or something else was asked in between', () => {
+    const k = new TextKeys();
+    expect(() => k.addFound()).toThrow();
+    k.add('甲');
+    expect(k.find('甲')).toBe(0);
+    expect(() => k.addFound()).toThrow();
+    expect(k.find('乙')).toBe(-1);
+    k.add('丙');
+    expect(() => k.addFound()).toThrow();
+    expect(k.find('乙')).toBe(-1);
+    expect(k.addFound()).toBe(2);
+    expect(() => k.addFound()).toThrow();
+    expect(k.find('丁')).toBe(-1);
+    expect(k.find('甲')).toBe(0); // a find that found: nothing to add
+    expect(() => k.addFound()).toThrow();
+    expect(k.text(2)).toBe('乙');
+  });
+});
+
+describe('NumberMap hashing', () => {
+  it('tells apart keys that differ only above bit 32 or only below it', () => {
+    const m = new NumberMap();
+    const keys: number[] = [];
+    for (let hi = 0; hi < 40; hi++) for (let lo = 1; lo < 60; lo++) keys.push(hi * 2 ** 32 + lo);
+    keys.forEach((key, i) => m.set(key, i));
+    expect(m.size).toBe(keys.length);
+    keys.forEach((key, i) => expect(m.get(key)).toBe(i));
+    expect(m.get(2 ** 32 * 41 + 1)).toBeUndefined();
+  });
+});
+
+describe('NumberMap.getOrSet', () => {
+  it('answers as get-then-set does, through growth (one probe instead of two)', () => {
+    const a = new NumberMap();
+    const b = new NumberMap();
+    let x = 777;
+    for (let i = 0; i < 30_000; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      const key = 113900000000 + (x % 20_000) * 13; // repeats: some keys met again
+      const had = b.get(key);
+      if (had === undefined) b.set(key, i);
+      expect(a.getOrSet(key, i)).toBe(had);
+    }
+    expect(a.size).toBe(b.size);
+    expect(() => a.getOrSet(0.5, 1)).toThrow(RangeError);
+  });
+});

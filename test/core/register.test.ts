@@ -1,7 +1,8 @@
 // scanSheet: finding header rows, column mapping, pairing rows, template rows and the closing 备注 in grids.
 import { describe, expect, it } from 'vitest';
 import type { MergeRange, RawCell, RawSheet } from '../../src/core/model.js';
-import { mayNameRequired, scanSheet } from '../../src/core/register.js';
+import { mayNameRequired, scanSheet, TextSheetScanner } from '../../src/core/register.js';
+import type { Register, RegisterRow } from '../../src/core/model.js';
 import { COLUMNS, matchHeader, REQUIRED_KEYS } from '../../src/core/columns.js';
 
 function sheet(rows: (string | number | null)[][], merges: MergeRange[] = [], name = 'Sheet1'): RawSheet {
@@ -162,5 +163,55 @@ describe('mayNameRequired (the cheap test before a row is read as a repeated hea
     }
     expect(mayNameRequired('扶贫户主姓名')).toBe(true);
     expect(mayNameRequired('户*主')).toBe(true); // headerKey takes the * out: left to the full test
+  });
+});
+
+describe('text rows (a CSV streamed: BlockReader.readLine) read as the same rows in a grid (read)', () => {
+  /** A CSV's cells as csvToSheet makes a grid of them: '' is no cell, anything else a text cell. */
+  const grid = (rows: string[][]): RawSheet => ({ name: 'S', merges: [], rows: rows.map((r) => r.map((t) => (t === '' ? undefined : { text: t, kind: 'string' as const }))) });
+  const header = ['序号', '扶贫单位', '户主姓名', '家庭住址', '联系方式', '身份证号码', '家庭人口', '附注'];
+  const kinds: string[][] = [
+    ['1', '溆浦县慈善会', '张三', '卢峰镇大湾村3组', '13907451234', '431224197009025330', '3', ''],
+    ['2', '同上', '李 四', '同上', '', '', '', '亲戚'],
+    ['3', '', '王五', '', '１３９０７４５１２３５', '', '', ''],
+    ['4', '', '', '', '', '', '', ''], // a template row: only the number
+    ['', '', '', '', '', '', '', '备用'], // an unknown column only
+    ['', '', '', '', '', '', '', ''],
+    ['', '', '', '', ''], // shorter than the header
+    ['合计', '3户'],
+    header, // the header repeated on a printed page
+    ['5', ' 湖南省 慈善总会 ', '赵六\u3000', '桥江镇', '0745-1234567 / 13907451236', '', '2', ''],
+    ['6', '溆浦县慈善会', '户主姓名', '家庭住址', '', '', '', ''], // names two required columns, but is it a header?
+    ['7', '某某登记表说明文字很长的一格', '孙七', '龙潭镇', '', '', '', ''],
+  ];
+  const rows: string[][] = [['县市区慈善组织精准扶贫结对帮扶登记表'], ['填报单位：溆浦县慈善会', '', '', '填报日期：2016年9月12日'], header];
+  for (let i = 0; i < 60; i++) rows.push(...kinds.map((k) => (k === header ? k : k.map((t, c) => (c === 0 && t && /^\d+$/.test(t) ? String(i * 100 + Number(t)) : t)))));
+  rows.push(['备注：本表一式两份'], ['县市区慈善组织精准扶贫结对帮扶登记表'], header, ...kinds.slice(0, 4), ['填表人：某某']);
+
+  it('every kind of row: the same registers, rows, fields (keys in the same order), counts and ends', () => {
+    const whole = scanSheet(grid(rows), ctx);
+    const streamed: { register: Register; rows: RegisterRow[] }[] = [];
+    const scanner = new TextSheetScanner('S', ctx, (register) => {
+      const got = { register, rows: [] as RegisterRow[] };
+      streamed.push(got);
+      return (row) => got.rows.push(row);
+    });
+    for (const r of rows) scanner.push(r);
+    const end = scanner.end();
+    expect(end.registers.length).toBe(2);
+    expect(whole.registers.length).toBe(2);
+    for (let i = 0; i < 2; i++) {
+      const w = whole.registers[i]!;
+      const s = streamed[i]!;
+      expect(s.rows.length).toBeGreaterThanOrEqual(3);
+      expect(JSON.stringify(s.rows)).toBe(JSON.stringify(w.rows));
+      // (a streamed register is announced before its end is known: footerRow comes last among its keys)
+      expect({ ...s.register, rows: [] }).toEqual({ ...w, rows: [] });
+    }
+    // what the rows hold: ditto resolved, the repeated header and the total skipped, the template counted
+    const first = whole.registers[0]!;
+    expect(first.rows.some((r) => r.fields.org?.ditto === '同上' && r.fields.org.text === '溆浦县慈善会')).toBe(true);
+    expect(first.skipped.total).toBe(120);
+    expect(first.skipped.template).toBeGreaterThanOrEqual(60);
   });
 });

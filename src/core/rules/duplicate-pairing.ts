@@ -1,6 +1,5 @@
 // duplicate-pairing: the same organisation paired with the same household twice in one register.
 import { compact, normText } from '../normalize.js';
-import { IntColumn } from '../int-tables.js';
 import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
@@ -25,22 +24,19 @@ export default defineRule({
   },
   create(ctx) {
     const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
-    // by household number: the first organisation pairing with it (its number + 1; 0: none yet) and its row; the
-    // other organisations' first rows only for the few households several organisations pair with
-    const firstOrg = new IntColumn();
-    const firstRow = new IntColumn();
+    // by household number, the first organisation pairing with it and its row are the facts' (firstPairingBefore); the
+    // other organisations' first rows here, only for the few households several organisations pair with
     const more = new Map<number, Map<number, number>>();
     return {
       row(row) {
-        const org = facts.orgNo(row);
-        const household = facts.householdNo(row);
-        if (org === undefined || household === undefined) return;
-        const seen = firstOrg.get(household);
+        const seen = facts.firstPairingBefore(row);
+        if (seen === undefined) return;
+        const org = facts.orgNo(row)!;
+        const household = facts.householdNo(row)!;
         let first: number | undefined;
         if (seen === 0) {
-          firstOrg.set(household, org + 1);
-          firstRow.set(household, row.row);
-        } else if (seen === org + 1) first = firstRow.get(household);
+          // the household's first pairing
+        } else if (seen === org + 1) first = facts.firstPairingRow(household);
         else {
           let others = more.get(household);
           first = others?.get(org);

@@ -29,22 +29,18 @@ export default defineRule({
   },
   create(ctx) {
     const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
-    // by household number: its first row, the first organisation's number + 1 (0: none yet) and its name as written
-    const firstRow = new IntColumn();
-    const firstOrg = new IntColumn();
+    // by household number: the first organisation's name as written (its first pairing itself: facts.firstPairingBefore)
     const firstOrgText = new IntColumn();
     const orgTexts = new TextTable();
     // households a second organisation pairs with: display names by org, in order of appearance, and that second row
     const joint = new Map<number, { orgs: Map<number, string>; secondRow: RegisterRow }>();
     return {
       row(row) {
-        const org = facts.orgNo(row);
-        const household = facts.householdNo(row);
-        if (org === undefined || household === undefined) return;
-        const seen = firstOrg.get(household);
+        const seen = facts.firstPairingBefore(row);
+        if (seen === undefined) return;
+        const org = facts.orgNo(row)!;
+        const household = facts.householdNo(row)!;
         if (seen === 0) {
-          firstOrg.set(household, org + 1);
-          firstRow.set(household, row.row);
           firstOrgText.set(household, orgTexts.no(row.fields.org?.text ?? ''));
           return;
         }
@@ -64,7 +60,7 @@ export default defineRule({
             name: compact(secondRow.fields.name?.text ?? ''),
             count: orgs.size,
             orgs: [...orgs.values()],
-            first: firstRow.get(household),
+            first: facts.firstPairingRow(household),
           });
         }
       },

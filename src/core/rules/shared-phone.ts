@@ -4,8 +4,6 @@ import { IntColumn, NumberMap } from '../int-tables.js';
 import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
-const DIGITS = /^\d+$/;
-
 export default defineRule({
   meta: {
     id: 'shared-phone',
@@ -41,13 +39,17 @@ export default defineRule({
         const household = facts.householdNo(row);
         if (household === undefined) return;
         const phones = facts.phones(row);
-        for (const number of phones.length < 2 ? phones : new Set(phones)) {
-          const code = number.length <= 15 && DIGITS.test(number) ? Number(`1${number}`) : undefined;
-          const first = code !== undefined ? owner.get(code) : longOwner.get(number);
+        // the numbers as numbers ('1' in front keeps leading zeros; undefined: too long to be exact, kept by its text)
+        const codes = facts.phoneCodes(row);
+        for (let k = 0; k < phones.length; k++) {
+          const number = phones[k]!;
+          // a number written twice in one cell counts once (the first time)
+          if (k > 0 && phones.indexOf(number) < k) continue;
+          const code = codes[k];
+          const first = code !== undefined ? owner.getOrSet(code, owners) : longOwner.get(number);
           if (first === undefined) {
             const i = owners++;
-            if (code !== undefined) owner.set(code, i);
-            else longOwner.set(detach(number), i);
+            if (code === undefined) longOwner.set(detach(number), i);
             ownerHousehold.set(i, household);
             ownerRow.set(i, row.row);
             continue;

@@ -1,0 +1,42 @@
+// RowFacts.firstPairingBefore: one table of each household's first pairing, shared by duplicate-pairing and joint-household.
+import { describe, expect, it } from 'vitest';
+import { RowFacts } from '../../src/core/row-facts.js';
+import { makeRegister } from '../helpers/register.js';
+
+describe('RowFacts.firstPairingBefore', () => {
+  const reg = makeRegister([
+    ['序号', '扶贫单位', '户主姓名', '家庭住址', '联系方式'],
+    [1, '甲慈善会', '张三', '卢峰镇大湾村3组', '13907451234'],
+    [2, '乙慈善会', '张三', '卢峰镇大湾村3组', '13907451234'], // another org, same household
+    [3, '甲慈善会', '张三', '卢峰镇大湾村3组', ''], // the first org again
+    [4, '', '李四', '卢峰镇大湾村4组', ''], // no organisation
+    [5, '甲慈善会', '', '卢峰镇大湾村4组', ''], // no household
+    [6, '丙慈善会', '李四', '卢峰镇大湾村4组', ''], // 李四's first pairing (row 4 had none)
+  ]);
+
+  it('gives the first organisation (its number + 1) from an earlier row, 0 on the first pairing, undefined without org or household', () => {
+    const facts = new RowFacts();
+    const seen = reg.rows.map((row) => {
+      const a = facts.firstPairingBefore(row);
+      // a second rule asking about the same row gets the same answer (the row's own pairing is not "before" it)
+      expect(facts.firstPairingBefore(row)).toBe(a);
+      return a;
+    });
+    const jia = facts.orgNo(reg.rows[0]!)!;
+    expect(seen).toEqual([0, jia + 1, jia + 1, undefined, undefined, 0]);
+    const zhang = facts.householdNo(reg.rows[0]!)!;
+    const li = facts.householdNo(reg.rows[5]!)!;
+    expect(facts.firstPairingRow(zhang)).toBe(2);
+    expect(facts.firstPairingRow(li)).toBe(7);
+  });
+
+  it('keeps its table through growth: many households, each first met once', () => {
+    const facts = new RowFacts();
+    const rows = Array.from({ length: 5000 }, (_, i) => [i + 1, `单位${i % 7}`, `户主${i}`, `大湾村${i}组`, '']);
+    const big = makeRegister([['序号', '扶贫单位', '户主姓名', '家庭住址', '联系方式'], ...rows, ...rows]);
+    const answers = big.rows.map((row) => facts.firstPairingBefore(row));
+    expect(answers.slice(0, 5000).every((a) => a === 0)).toBe(true);
+    expect(answers.slice(5000).every((a, i) => a === facts.orgNo(big.rows[i]!)! + 1)).toBe(true);
+    expect(facts.firstPairingRow(facts.householdNo(big.rows[4999]!)!)).toBe(5001);
+  });
+});
