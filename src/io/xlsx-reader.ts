@@ -125,6 +125,10 @@ interface CellStyle {
 
 const NO_STYLE: CellStyle = {};
 
+/** How a plain shared string and a cell's plain value are mostly written (XmlScanner.exactly). */
+const SI_PLAIN = ['<t>', '<t xml:space="preserve">'];
+const V_PLAIN = ['<v>'];
+
 // ── parts ────────────────────────────────────────────────────────────────────────────────────
 
 interface Relationship {
@@ -529,7 +533,12 @@ class WorkbookReader {
               if (out.length >= maxCells) throw new LimitExceeded('maxCells', out.length + 1, maxCells);
               if ((out.length & 8191) === 8191) this.checkTime();
               if (x.selfClosing) out.push('');
-              else {
+              else if (x.name === 'si' && x.exactly(SI_PLAIN, '</t></si>')) {
+                // <si><t>text</t></si>, as a plain string item reads
+                const text = x.spanEnd > x.spanStart ? x.textAt(x.spanStart, x.spanEnd) : '';
+                if (text.length > maxCellChars) throw new LimitExceeded('maxCellChars', text.length, maxCellChars);
+                out.push(decodeXString(text));
+              } else {
                 inSi = true;
                 item.begin();
               }
@@ -811,6 +820,11 @@ class WorkbookReader {
               inV = inIs = false;
               inCell = true;
               if (x.selfClosing) finish();
+              else if (x.exactly(V_PLAIN, '</v></c>')) {
+                // <c …><v>value</v></c>: the value kept and the cell finished, as those tags would
+                if (x.spanEnd > x.spanStart) addV(x.spanStart, x.spanEnd, undefined);
+                finish();
+              }
               break;
             }
             case 'v':

@@ -283,6 +283,26 @@ export class XmlScanner {
     return true;
   }
 
+  /**
+   * Right after OPEN: when what follows is one of the start tags `opens` (`<v>`), plain text and then `close`
+   * (`</v></c>`), each spelled exactly so, the text's bytes in [spanStart, spanEnd) and everything through `close`
+   * consumed: the events these tags would give, in one step. False, with nothing consumed, otherwise.
+   */
+  exactly(opens: readonly string[], close: string): boolean {
+    const p = this.pos;
+    for (const open of opens) {
+      if (!this.bytesAre(p, open)) continue;
+      const start = p + open.length;
+      const lt = this.find(LT, start);
+      if (lt < 0 || !this.bytesAre(lt, close)) return false;
+      this.spanStart = start;
+      this.spanEnd = lt;
+      this.pos = lt + close.length;
+      return true;
+    }
+    return false;
+  }
+
   /** elementTextSpan as text: the decoded text, or undefined with nothing consumed. */
   elementText(): string | undefined {
     if (!this.elementTextSpan()) return undefined;
