@@ -37,7 +37,7 @@ class StringItem {
     switch (x.name) {
       case 't':
         if (this.phonetic === 0 && !x.selfClosing) {
-          if (!whole || !x.elementTextSpan()) this.inT = true;
+          if (!whole || !x.elementTextSpan(true)) this.inT = true;
           else {
             // what its text and its end tag would do: the text kept, and no <t> open any more (also an enclosing one)
             if (x.spanEnd > x.spanStart) this.append(x.textAt(x.spanStart, x.spanEnd), maxChars);

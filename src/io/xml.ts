@@ -263,9 +263,10 @@ export class XmlScanner {
   /**
    * Right after OPEN of a non-empty element: when its content is plain text followed by its own end tag, the text's
    * bytes in [spanStart, spanEnd) and the end tag consumed (`<v>12</v>` in one step). False, with nothing consumed, for
-   * anything else (children, CDATA).
+   * anything else (children, CDATA). Only the end tag's local name is looked at (`</junk"x:v>` passes, as it always
+   * has for <v>); `strict` also wants its prefix to be a name, so that the step never passes what next() refuses.
    */
-  elementTextSpan(): boolean {
+  elementTextSpan(strict = false): boolean {
     const b = this.b;
     const start = this.pos;
     const lt = this.find(LT, start);
@@ -277,6 +278,12 @@ export class XmlScanner {
     const nameStart = gt - XmlScanner.byteLen(name);
     if (nameStart < lt + 2 || !this.spells(nameStart, name)) return false;
     if (nameStart !== lt + 2 && b[nameStart - 1] !== COLON) return false;
+    if (strict) {
+      for (let i = lt + 2; i < nameStart; i++) {
+        const c = b[i]!;
+        if (isNameEnd(c) || c === LT || c === EQ || c === DQUOTE || c === SQUOTE) return false;
+      }
+    }
     this.pos = gt + 1;
     this.spanStart = start;
     this.spanEnd = lt;

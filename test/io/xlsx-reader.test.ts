@@ -244,6 +244,9 @@ describe('readXlsx: workbook structure', () => {
     const e = refusal(() => readXlsx(buildXlsx({ sheets: [{ name: 'S', xml: '<sheetData><row r="1"><c r="A1"><v>1</v' }] })));
     expect(e).toBeInstanceOf(XlsxError);
     expect(e.message).toBe('xlsx xml: xl/worksheets/sheet1.xml: malformed tag');
+    // a string's <t> read in one step still refuses a damaged end tag, as reading tag by tag does
+    const sst = refusal(() => readXlsx(buildXlsx({ sheets: [{ name: 'S', xml: '<sheetData/>' }], sharedStrings: '<si><t>EUR</r="Z"x:t></si>' })));
+    expect(sst.message).toBe('xlsx xml: xl/sharedStrings.xml: malformed tag');
   });
 });
 
