@@ -29,11 +29,21 @@ class StringItem {
     this.phonetic = 0;
   }
 
-  /** An element opened inside the item (<t>, <r>, <rPh>; others are ignored). */
-  open(x: XmlScanner): void {
+  /**
+   * An element opened inside the item (<t>, <r>, <rPh>; others are ignored). `whole`: a <t>'s text would come to this
+   * item (not to an enclosing <v>), so a <t>text</t> can be read in one step.
+   */
+  open(x: XmlScanner, maxChars: number, whole = true): void {
     switch (x.name) {
       case 't':
-        if (this.phonetic === 0 && !x.selfClosing) this.inT = true;
+        if (this.phonetic === 0 && !x.selfClosing) {
+          if (!whole || !x.elementTextSpan(true)) this.inT = true;
+          else {
+            // what its text and its end tag would do: the text kept, and no <t> open any more (also an enclosing one)
+            if (x.spanEnd > x.spanStart) this.append(x.textAt(x.spanStart, x.spanEnd), maxChars);
+            this.inT = false;
+          }
+        }
         break;
       case 'r':
         if (this.phonetic === 0) this.rich = true;
@@ -51,8 +61,11 @@ class StringItem {
 
   /** Text met while inside the item: kept when it is in a <t> run outside phonetic guides. */
   add(x: XmlScanner, maxChars: number): void {
-    if (!this.inT) return;
-    this.text = this.text === undefined ? x.text() : this.text + x.text();
+    if (this.inT) this.append(x.text(), maxChars);
+  }
+
+  private append(text: string, maxChars: number): void {
+    this.text = this.text === undefined ? text : this.text + text;
     if (this.text.length > maxChars) throw new LimitExceeded('maxCellChars', this.text.length, maxChars);
   }
 }
@@ -112,6 +125,10 @@ interface CellStyle {
 
 const NO_STYLE: CellStyle = {};
 
+/** How a plain shared string and a cell's plain value are mostly written (XmlScanner.exactly). */
+const SI_PLAIN = ['<t>', '<t xml:space="preserve">'];
+const V_PLAIN = ['<v>'];
+
 // ── parts ────────────────────────────────────────────────────────────────────────────────────
 
 interface Relationship {
@@ -152,32 +169,37 @@ export function decodeXString(s: string): string {
 
 /** Parse `B7` (1-based A1 reference) into 0-based row/col; undefined unless it is a real cell of Excel's grid. */
 export function parseCellRef(ref: string): { row: number; col: number } | undefined {
-  let i = 0;
+  const bytes = Buffer.from(ref, 'utf8');
+  const at = cellRefAt(bytes, 0, bytes.length);
+  return at < 0 ? undefined : { row: Math.floor(at / MAX_COLS), col: at % MAX_COLS };
+}
+
+/** parseCellRef over the bytes [i, n) of a part: row × MAX_COLS + col, or -1 unless it is a real cell of Excel's grid. */
+function cellRefAt(b: Uint8Array, i: number, n: number): number {
   let col = 0;
-  const n = ref.length;
-  if (n > 0 && ref.charCodeAt(0) === 0x24) i++;
+  if (i < n && b[i] === 0x24) i++;
   const colStart = i;
   while (i < n) {
-    let c = ref.charCodeAt(i);
+    let c = b[i]!;
     if (c >= 0x61 && c <= 0x7a) c -= 32;
     if (c < 0x41 || c > 0x5a) break;
     col = col * 26 + (c - 64);
     i++;
-    if (i - colStart > 3) return undefined;
+    if (i - colStart > 3) return -1;
   }
-  if (i === colStart || col > MAX_COLS) return undefined;
-  if (i < n && ref.charCodeAt(i) === 0x24) i++;
+  if (i === colStart || col > MAX_COLS) return -1;
+  if (i < n && b[i] === 0x24) i++;
   const rowStart = i;
   let row = 0;
   while (i < n) {
-    const c = ref.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return undefined;
+    const c = b[i]!;
+    if (c < 0x30 || c > 0x39) return -1;
     row = row * 10 + (c - 0x30);
     i++;
-    if (i - rowStart > 7) return undefined;
+    if (i - rowStart > 7) return -1;
   }
-  if (i === rowStart || row < 1 || row > MAX_ROWS) return undefined;
-  return { row: row - 1, col: col - 1 };
+  if (i === rowStart || row < 1 || row > MAX_ROWS) return -1;
+  return (row - 1) * MAX_COLS + (col - 1);
 }
 
 /** Parse a merge reference `A1:E2` (or one cell) into a 0-based rectangle; undefined when malformed. */
@@ -199,6 +221,19 @@ function colText(c: number): string {
 /** A 0-based rectangle as A1 text. */
 export function rangeText(m: MergeRange): string {
   return `${colText(m.left)}${m.top + 1}:${colText(m.right)}${m.bottom + 1}`;
+}
+
+/** parseCellRef's answer as cellRefAt gives it. */
+function cellRefOf(ref: string): number {
+  const at = parseCellRef(ref);
+  return at ? at.row * MAX_COLS + at.col : -1;
+}
+
+/** A <row>'s r attribute (the scanner's span), as parseRowNumber reads it. */
+function rowNumberAt(x: XmlScanner): number | undefined {
+  const n = x.indexAt(x.spanStart, x.spanEnd);
+  if (n < 0) return parseRowNumber(x.textAt(x.spanStart, x.spanEnd));
+  return x.spanEnd - x.spanStart <= 7 && n >= 1 && n <= MAX_ROWS ? n - 1 : undefined;
 }
 
 function parseRowNumber(v: string | undefined): number | undefined {
@@ -498,13 +533,18 @@ class WorkbookReader {
               if (out.length >= maxCells) throw new LimitExceeded('maxCells', out.length + 1, maxCells);
               if ((out.length & 8191) === 8191) this.checkTime();
               if (x.selfClosing) out.push('');
-              else {
+              else if (x.name === 'si' && x.exactly(SI_PLAIN, '</t></si>')) {
+                // <si><t>text</t></si>, as a plain string item reads
+                const text = x.spanEnd > x.spanStart ? x.textAt(x.spanStart, x.spanEnd) : '';
+                if (text.length > maxCellChars) throw new LimitExceeded('maxCellChars', text.length, maxCellChars);
+                out.push(decodeXString(text));
+              } else {
                 inSi = true;
                 item.begin();
               }
               break;
             default:
-              if (inSi) item.open(x);
+              if (inSi) item.open(x, maxCellChars);
           }
         } else if (ev === CLOSE) {
           if (x.name === 'si' || x.name === 'sstItem') {
@@ -539,7 +579,7 @@ class WorkbookReader {
     const grid = this.grid;
     const missing = { cells: this.missingStrings.cells, first: this.missingStrings.first.length };
     try {
-      const { lean, merges } = this.readSheet(part, buf, name, new LeanStore(this.sst, this.sstRich, this.styles, this.date1904));
+      const { lean, merges } = this.readSheet(part, buf, name, new LeanStore(this.sst, this.sstRich, this.styles, this.date1904, buf.length));
       return new LeanSheet(name, lean!, merges, hidden);
     } catch (e) {
       if (e !== NOT_IN_ORDER) throw e;
@@ -570,10 +610,36 @@ class WorkbookReader {
       let style: CellStyle = NO_STYLE;
       let styleIndex = 0;
       let formula = false;
+      /** The value: text, or the bytes [vStart, vEnd) of the part while it is one plain <v>…</v> (vStart -1: none). */
       let v: string | undefined;
+      let vStart = -1;
+      let vEnd = -1;
       let inV = false;
       let inIs = false;
       const inline = new StringItem();
+
+      /** The value as text (a value still held as bytes is decoded). */
+      const vText = (): string | undefined => {
+        if (vStart >= 0) {
+          v = x.textAt(vStart, vEnd);
+          vStart = -1;
+        }
+        return v;
+      };
+
+      /** More value text: a <v>'s bytes [a, e) or text already decoded. */
+      const addV = (a: number, e: number, text: string | undefined): void => {
+        if (text === undefined && v === undefined && vStart < 0 && e - a <= maxCellChars) {
+          // held as bytes: a value's UTF-16 length is at most its byte length
+          vStart = a;
+          vEnd = e;
+          return;
+        }
+        const more = text ?? x.textAt(a, e);
+        const before = vText();
+        v = before === undefined ? more : before + more;
+        if (v.length > maxCellChars) throw new LimitExceeded('maxCellChars', v.length, maxCellChars);
+      };
 
       const finish = (): void => {
         inCell = false;
@@ -606,7 +672,30 @@ class WorkbookReader {
       const finishLean = (st: LeanStore): void => {
         let code = 0;
         let num = 0;
-        if (!formula && v !== undefined) {
+        if (!formula && vStart >= 0) {
+          // the value's bytes: a shared string's index or a plain decimal needs no text
+          if (t === 's') {
+            const i = x.indexAt(vStart, vEnd);
+            if (i >= 0) {
+              const s = sst[i];
+              if (s === undefined) {
+                this.missingString(sheetName, cellRow, cellCol);
+                return;
+              }
+              if (s === '') return;
+              code = SST;
+              num = i;
+            }
+          } else if (t === undefined || t === 'n') {
+            const n = x.decimalAt(vStart, vEnd);
+            if (n === n) {
+              code = NUM;
+              num = n;
+            }
+          }
+        }
+        if (code === 0 && !formula && vText() !== undefined) {
+          const v = vText()!;
           if (t === 's') {
             const i = Number(v);
             const s = Number.isInteger(i) ? sst[i] : undefined;
@@ -680,6 +769,7 @@ class WorkbookReader {
       };
 
       const buildCell = (): RawCell | undefined => {
+        vText();
         if (formula) {
           const inner = v === undefined || v === '' ? undefined : valueCell(t, v);
           return inner ? { ...inner, formula: true } : { text: '', kind: 'empty', formula: true };
@@ -695,10 +785,8 @@ class WorkbookReader {
 
       for (let ev = x.next(); ev !== END; ev = x.next()) {
         if (ev === TEXT) {
-          if (inV) {
-            v = v === undefined ? x.text() : v + x.text();
-            if (v.length > maxCellChars) throw new LimitExceeded('maxCellChars', v.length, maxCellChars);
-          } else inline.add(x, maxCellChars);
+          if (inV) addV(0, 0, x.text());
+          else inline.add(x, maxCellChars);
           continue;
         }
         if (ev === OPEN) {
@@ -708,36 +796,41 @@ class WorkbookReader {
               break;
             case 'c': {
               if (inCell) finish(); // an unclosed <c>: keep what it had
-              const ref = x.attr('r');
-              const at = ref !== undefined ? parseCellRef(ref) : undefined;
-              if (at) {
-                cellRow = at.row;
-                cellCol = at.col;
+              // r, t and s read from the tag's bytes; decoded as text only when they hold an entity or a line end
+              const at = !x.attrSpan('r') ? -1 : x.spanPlain() ? cellRefAt(x.bytes, x.spanStart, x.spanEnd) : cellRefOf(x.textAt(x.spanStart, x.spanEnd));
+              if (at >= 0) {
+                cellRow = Math.floor(at / MAX_COLS);
+                cellCol = at - cellRow * MAX_COLS;
               } else {
                 cellRow = rowIdx < 0 ? 0 : rowIdx;
                 cellCol = nextCol;
                 if (cellCol >= MAX_COLS) throw new XlsxError('xml', `${name}: a row has more than ${MAX_COLS} cells`);
               }
-              t = x.attr('t');
-              const s = x.attr('s');
-              styleIndex = s === undefined ? 0 : Number(s);
+              t = !x.attrSpan('t') ? undefined : x.spanEnd - x.spanStart === 1 && x.bytes[x.spanStart] === 0x73 ? 's' : x.textAt(x.spanStart, x.spanEnd);
+              if (!x.attrSpan('s')) styleIndex = 0;
+              else {
+                styleIndex = x.indexAt(x.spanStart, x.spanEnd);
+                if (styleIndex < 0) styleIndex = Number(x.textAt(x.spanStart, x.spanEnd));
+              }
               style = styles[styleIndex] ?? NO_STYLE;
               formula = false;
               v = undefined;
+              vStart = -1;
               inline.begin();
               inV = inIs = false;
               inCell = true;
               if (x.selfClosing) finish();
+              else if (x.exactly(V_PLAIN, '</v></c>')) {
+                // <c …><v>value</v></c>: the value kept and the cell finished, as those tags would
+                if (x.spanEnd > x.spanStart) addV(x.spanStart, x.spanEnd, undefined);
+                finish();
+              }
               break;
             }
             case 'v':
               if (inCell && !x.selfClosing) {
-                const text = x.elementText();
-                if (text === undefined) inV = true;
-                else if (text !== '') {
-                  v = v === undefined ? text : v + text;
-                  if (v.length > maxCellChars) throw new LimitExceeded('maxCellChars', v.length, maxCellChars);
-                }
+                if (!x.elementTextSpan()) inV = true;
+                else if (x.spanEnd > x.spanStart) addV(x.spanStart, x.spanEnd, undefined);
               }
               break;
             case 'f':
@@ -749,11 +842,11 @@ class WorkbookReader {
             case 't':
             case 'r':
             case 'rPh':
-              if (inIs) inline.open(x);
+              if (inIs) inline.open(x, maxCellChars, !inV);
               break;
             case 'row': {
               if (inCell) finish();
-              const r = parseRowNumber(x.attr('r'));
+              const r = !x.attrSpan('r') ? undefined : rowNumberAt(x);
               rowIdx = r ?? rowIdx + 1;
               nextCol = 0;
               break;
@@ -893,12 +986,12 @@ class LeanStore implements LeanRows {
   maxCol = -1;
   rowCount = 0;
   private n = 0;
-  private cols = new Uint16Array(4096);
-  private codes = new Uint8Array(4096);
-  private styleIx = new Int32Array(4096);
-  private nums = new Float64Array(4096);
+  private cols: Uint16Array;
+  private codes: Uint8Array;
+  private styleIx: Int32Array;
+  private nums: Float64Array;
   /** rowStart[r]: the first cell of row r; rowStart[rowCount] = n. */
-  private rowStart = new Uint32Array(1024);
+  private rowStart: Uint32Array;
   private readonly objs: RawCell[] = [];
   private readonly cache: { r: number; row: (RawCell | undefined)[] }[] = [];
   private cacheNext = 0;
@@ -911,7 +1004,16 @@ class LeanStore implements LeanRows {
     private readonly sstRich: Uint8Array,
     private readonly styles: CellStyle[],
     private readonly date1904: boolean,
-  ) {}
+    /** The worksheet XML's size: room for its cells is made at once (a register's cell takes ~40 bytes, a row ~300), not doubled up to it. */
+    xmlBytes: number,
+  ) {
+    const cells = Math.min(Math.max(4096, Math.floor(xmlBytes / 40)), 1 << 22);
+    this.cols = new Uint16Array(cells);
+    this.codes = new Uint8Array(cells);
+    this.styleIx = new Int32Array(cells);
+    this.nums = new Float64Array(cells);
+    this.rowStart = new Uint32Array(Math.min(Math.max(1024, Math.floor(xmlBytes / 256)), MAX_ROWS + 2));
+  }
 
   add(row: number, col: number, code: number, style: number, num: number, obj: RawCell | undefined): void {
     if (row > this.lastRow) {

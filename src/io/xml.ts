@@ -1,4 +1,5 @@
 // A small pull tokenizer for the XML inside .xlsx parts: no DTDs, no entity expansion, no recursion, any namespace prefix.
+// It works on the part's bytes: a tag, a name or a value becomes a string only when the caller asks for one.
 
 /** What `next()` found. */
 export const END = 0;
@@ -10,10 +11,10 @@ export type XmlEvent = typeof END | typeof OPEN | typeof CLOSE | typeof TEXT;
 export class XmlError extends Error {
   constructor(
     readonly detail: string,
-    /** Character offset in the decoded text, roughly where the damage is. */
+    /** Byte offset in the part (UTF-8), roughly where the damage is. */
     readonly offset: number,
   ) {
-    super(`XML: ${detail} (near character ${offset})`);
+    super(`XML: ${detail} (near byte ${offset})`);
     this.name = 'XmlError';
   }
 }
@@ -42,9 +43,6 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** Bytes decoded at a time: a part is never one giant string (V8 strings stop at ~512 MiB). */
-const CHUNK_BYTES = 8 * 1024 * 1024;
-
 const LT = 0x3c; // <
 const GT = 0x3e; // >
 const SLASH = 0x2f;
@@ -55,134 +53,267 @@ const EQ = 0x3d;
 const DQUOTE = 0x22;
 const SQUOTE = 0x27;
 
+/** Ends of a tag name: space, `/`, `>` (the end of input is checked by the caller). */
+function isNameEnd(c: number): boolean {
+  return c === 0x20 || c === GT || c === SLASH || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
-/** Ends of a tag name: space, `/`, `>`, or the end of input. */
-function isNameEnd(c: number): boolean {
-  return c === 0x20 || c === GT || c === SLASH || c === 0x0a || c === 0x0d || c === 0x09 || Number.isNaN(c);
-}
-
 /**
- * Pull tokenizer over one part's bytes. After `next()` returns OPEN, `name` is the element's local name (prefix
- * dropped: `x:row` → `row`), `selfClosing` says `<…/>`, and `attr(local)` gives an attribute's decoded value.
- * After CLOSE, `name` is the closing element's local name (a self-closing element gives OPEN only).
- * After TEXT, `text()` gives the decoded text (CDATA included as is). Comments, PIs and DOCTYPEs are skipped.
+ * Pull tokenizer over one part's bytes (UTF-8; a UTF-16 part is turned into UTF-8 first). After `next()` returns OPEN,
+ * `name` is the element's local name (prefix dropped: `x:row` → `row`), `selfClosing` says `<…/>`, and `attr(local)`
+ * gives an attribute's decoded value. After CLOSE, `name` is the closing element's local name (a self-closing element
+ * gives OPEN only). After TEXT, `text()` gives the decoded text (CDATA included as is). Comments, PIs and DOCTYPEs are
+ * skipped. For hot loops, `attrSpan`/`elementTextSpan` give a value's bytes [spanStart, spanEnd) without a string.
  */
 export class XmlScanner {
   name = '';
   selfClosing = false;
-  private s = '';
+  /** The bytes of the value found by attrSpan / elementTextSpan. */
+  spanStart = 0;
+  spanEnd = 0;
+  private readonly b: Buffer;
+  private readonly len: number;
   private pos = 0;
-  private bytePos = 0;
-  private readonly buf: Buffer;
-  private readonly utf16: boolean;
   private textStart = 0;
   private textEnd = 0;
-  private cdata: string | undefined;
-  /** The current start tag's attributes: [attrStart, attrEnd) of `s`, parsed on demand. */
-  private attrStart = 0;
-  private attrEnd = 0;
-  /** Local names seen so far, by hash: a name is sliced once per part, not once per tag. */
+  private cdata = false;
+  /**
+   * The current start tag's attributes, as the tag was read: for each, where its local name starts and ends and where its
+   * value starts and ends (4 numbers); the first MAX_ATTRS of them. A tag with more (crafted) is searched from attrFrom.
+   */
+  private readonly attrs = new Int32Array(MAX_ATTRS * 4);
+  private attrCount = 0;
+  private attrFrom = 0;
+  private attrTo = 0;
+  /** Local names seen so far, by hash: a name is decoded once per part, not once per tag. */
   private readonly names: (string | undefined)[] = new Array<string | undefined>(512);
-  /** Characters consumed before the current chunk, for error offsets. */
-  private base = 0;
 
   constructor(buf: Buffer) {
     if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
-      this.buf = buf;
-      this.utf16 = true;
-      this.s = buf.toString('utf16le', 2);
-      this.bytePos = buf.length;
+      this.b = Buffer.from(buf.toString('utf16le', 2), 'utf8');
     } else {
-      this.buf = buf;
-      this.utf16 = false;
-      this.bytePos = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-      this.more();
+      this.b = buf;
+      if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) this.pos = 3;
     }
+    this.len = this.b.length;
   }
 
-  /** Decode the next chunk, cut just before a `<` (always a character boundary in UTF-8). False at the end. */
-  private more(): boolean {
-    if (this.utf16 || this.bytePos >= this.buf.length) return false;
-    let cut = this.bytePos + CHUNK_BYTES;
-    if (cut >= this.buf.length) cut = this.buf.length;
-    else {
-      const lt = this.buf.indexOf(LT, cut);
-      cut = lt < 0 ? this.buf.length : lt;
-    }
-    const next = this.buf.toString('utf8', this.bytePos, cut);
-    this.bytePos = cut;
-    this.base += this.pos;
-    this.s = this.pos >= this.s.length ? next : this.s.slice(this.pos) + next;
-    this.pos = 0;
+  private fail(detail: string, at: number = this.pos): never {
+    throw new XmlError(detail, at);
+  }
+
+  /** The bytes [a, b) as text (UTF-8). */
+  private str(a: number, b: number): string {
+    return this.b.toString('utf8', a, b);
+  }
+
+  /** First byte equal to c in [from, this.len), else -1. */
+  private find(c: number, from: number): number {
+    const b = this.b;
+    const len = this.len;
+    for (let i = from; i < len; i++) if (b[i] === c) return i;
+    return -1;
+  }
+
+  /** The bytes at i spell the ASCII string s. */
+  private bytesAre(i: number, s: string): boolean {
+    const b = this.b;
+    if (i < 0 || i + s.length > this.len) return false;
+    for (let k = 0; k < s.length; k++) if (b[i + k] !== s.charCodeAt(k)) return false;
     return true;
   }
 
-  private fail(detail: string): never {
-    throw new XmlError(detail, this.base + this.pos);
+  /** The bytes at i are the UTF-8 form of s (any string). */
+  private spells(i: number, s: string): boolean {
+    for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 0x80) return i >= 0 && this.b.subarray(i, i + Buffer.byteLength(s)).equals(Buffer.from(s));
+    return this.bytesAre(i, s);
   }
 
-  /** Decoded value of the attribute with this local name (`r:id` → `id`), or undefined. */
-  attr(local: string): string | undefined {
-    const s = this.s;
-    const end = this.attrEnd;
-    let i = this.attrStart;
+  /** Byte length of s in UTF-8. */
+  private static byteLen(s: string): number {
+    for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 0x80) return Buffer.byteLength(s);
+    return s.length;
+  }
+
+  /**
+   * Finds the attribute with this local name (`r:id` → `id`) of the current start tag: its value's bytes in
+   * [spanStart, spanEnd), entities not decoded. False when there is none.
+   */
+  attrSpan(local: string): boolean {
+    if (this.attrCount > MAX_ATTRS) return this.findAttr(local);
+    const at = this.attrs;
     const n = local.length;
+    for (let k = 0, end = this.attrCount * 4; k < end; k += 4) {
+      if (at[k + 1]! - at[k]! === n && this.bytesAre(at[k]!, local)) {
+        this.spanStart = at[k + 2]!;
+        this.spanEnd = at[k + 3]!;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** attrSpan for a tag of more than MAX_ATTRS attributes: the tag's attributes read again, up to the one asked for. */
+  private findAttr(local: string): boolean {
+    const b = this.b;
+    const end = this.attrTo;
+    let i = this.attrFrom;
     while (i < end) {
-      const c = s.charCodeAt(i);
+      const c = b[i]!;
       if (isSpace(c)) {
         i++;
         continue;
       }
-      // name [prefix:]local up to '='
-      const eq = s.indexOf('=', i);
-      if (eq < 0 || eq >= end) return undefined;
-      let nameEnd = eq;
-      while (nameEnd > i && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
-      let q = eq + 1;
-      while (isSpace(s.charCodeAt(q))) q++;
-      const quote = s.charCodeAt(q);
-      const vEnd = s.indexOf(quote === DQUOTE ? '"' : "'", q + 1);
-      if (vEnd < 0) return undefined;
-      const localStart = nameEnd - n;
-      if (
-        localStart >= i &&
-        (localStart === i || s.charCodeAt(localStart - 1) === COLON) &&
-        s.startsWith(local, localStart)
-      ) {
-        return decodeEntities(s.slice(q + 1, vEnd));
+      // [prefix:]local = "value" (the tag was checked when it was read)
+      let localStart = i;
+      while (b[i] !== EQ && !isSpace(b[i]!)) if (b[i++] === COLON) localStart = i;
+      const localEnd = i;
+      while (b[i] !== EQ) i++;
+      i++;
+      while (isSpace(b[i]!)) i++;
+      const vEnd = this.find(b[i]!, i + 1);
+      if (localEnd - localStart === local.length && this.bytesAre(localStart, local)) {
+        this.spanStart = i + 1;
+        this.spanEnd = vEnd;
+        return true;
       }
       i = vEnd + 1;
     }
-    return undefined;
+    return false;
+  }
+
+  /** Decoded value of the attribute with this local name (`r:id` → `id`), or undefined. */
+  attr(local: string): string | undefined {
+    return this.attrSpan(local) ? this.textAt(this.spanStart, this.spanEnd) : undefined;
+  }
+
+  /** The part's bytes (spans index into them). */
+  get bytes(): Buffer {
+    return this.b;
+  }
+
+  /** The bytes [a, e) as text: entities decoded, line ends normalised. */
+  textAt(a: number, e: number): string {
+    return decodeEntities(this.str(a, e));
+  }
+
+  /** The span found last holds neither `&` nor a CR: its bytes are its text as they are. */
+  spanPlain(): boolean {
+    const b = this.b;
+    for (let i = this.spanStart; i < this.spanEnd; i++) {
+      const c = b[i];
+      if (c === 0x26 || c === 0x0d) return false;
+    }
+    return true;
+  }
+
+  /** The bytes [a, e) are 1 to 9 ASCII digits: their value; else -1. */
+  indexAt(a: number, e: number): number {
+    const b = this.b;
+    if (e <= a || e - a > 9) return -1;
+    let n = 0;
+    for (let i = a; i < e; i++) {
+      const d = b[i]! - 0x30;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  /**
+   * The bytes [a, e) as `Number(text)` reads them, for plain decimals only (`-12`, `3.25`: an optional minus, digits, an
+   * optional fraction; at most 15 digits in all): exact, as the quotient of two exact numbers is rounded once. NaN for
+   * anything else (an exponent, spaces, more digits): the caller then reads the text.
+   */
+  decimalAt(a: number, e: number): number {
+    const b = this.b;
+    let i = a;
+    const neg = b[i] === 0x2d;
+    if (neg) i++;
+    let m = 0;
+    let digits = 0;
+    let frac = -1;
+    for (; i < e; i++) {
+      const c = b[i]!;
+      if (c === 0x2e && frac < 0) {
+        frac = 0;
+        continue;
+      }
+      const d = c - 0x30;
+      if (d < 0 || d > 9) return NaN;
+      m = m * 10 + d;
+      digits++;
+      if (frac >= 0) frac++;
+    }
+    if (digits === 0 || digits > 15 || frac === 0) return NaN;
+    const v = frac > 0 ? m / POW10[frac]! : m;
+    return neg ? -v : v;
   }
 
   /** The text of the last TEXT event, entities decoded. */
   text(): string {
-    if (this.cdata !== undefined) return this.cdata;
-    return decodeEntities(this.s.slice(this.textStart, this.textEnd));
+    const s = this.str(this.textStart, this.textEnd);
+    return this.cdata ? s : decodeEntities(s);
   }
 
   /**
-   * Right after OPEN of a non-empty element: its text when that is plain text followed by its own end tag, which
-   * is consumed (`<v>12</v>` in one step). Undefined, with nothing consumed, for anything else (children, CDATA).
+   * Right after OPEN of a non-empty element: when its content is plain text followed by its own end tag, the text's
+   * bytes in [spanStart, spanEnd) and the end tag consumed (`<v>12</v>` in one step). False, with nothing consumed, for
+   * anything else (children, CDATA). Only the end tag's local name is looked at (`</junk"x:v>` passes, as it always
+   * has for <v>); `strict` also wants its prefix to be a name, so that the step never passes what next() refuses.
    */
-  elementText(): string | undefined {
-    const s = this.s;
+  elementTextSpan(strict = false): boolean {
+    const b = this.b;
     const start = this.pos;
-    const lt = s.indexOf('<', start);
-    if (lt < 0 || s.charCodeAt(lt + 1) !== SLASH) return undefined;
-    const gt = s.indexOf('>', lt + 2);
-    if (gt < 0) return undefined;
+    const lt = this.find(LT, start);
+    if (lt < 0 || b[lt + 1] !== SLASH) return false;
+    const gt = this.find(GT, lt + 2);
+    if (gt < 0) return false;
     // the end tag's local name must be the element's
     const name = this.name;
-    const nameStart = gt - name.length;
-    if (nameStart < lt + 2 || !s.startsWith(name, nameStart)) return undefined;
-    if (nameStart !== lt + 2 && s.charCodeAt(nameStart - 1) !== COLON) return undefined;
+    const nameStart = gt - XmlScanner.byteLen(name);
+    if (nameStart < lt + 2 || !this.spells(nameStart, name)) return false;
+    if (nameStart !== lt + 2 && b[nameStart - 1] !== COLON) return false;
+    if (strict) {
+      for (let i = lt + 2; i < nameStart; i++) {
+        const c = b[i]!;
+        if (isNameEnd(c) || c === LT || c === EQ || c === DQUOTE || c === SQUOTE) return false;
+      }
+    }
     this.pos = gt + 1;
-    return lt === start ? '' : decodeEntities(s.slice(start, lt));
+    this.spanStart = start;
+    this.spanEnd = lt;
+    return true;
+  }
+
+  /**
+   * Right after OPEN: when what follows is one of the start tags `opens` (`<v>`), plain text and then `close`
+   * (`</v></c>`), each spelled exactly so, the text's bytes in [spanStart, spanEnd) and everything through `close`
+   * consumed: the events these tags would give, in one step. False, with nothing consumed, otherwise.
+   */
+  exactly(opens: readonly string[], close: string): boolean {
+    const p = this.pos;
+    for (const open of opens) {
+      if (!this.bytesAre(p, open)) continue;
+      const start = p + open.length;
+      const lt = this.find(LT, start);
+      if (lt < 0 || !this.bytesAre(lt, close)) return false;
+      this.spanStart = start;
+      this.spanEnd = lt;
+      this.pos = lt + close.length;
+      return true;
+    }
+    return false;
+  }
+
+  /** elementTextSpan as text: the decoded text, or undefined with nothing consumed. */
+  elementText(): string | undefined {
+    if (!this.elementTextSpan()) return undefined;
+    return this.spanStart === this.spanEnd ? '' : this.textAt(this.spanStart, this.spanEnd);
   }
 
   /** Right after OPEN: consume everything up to and including the element's end tag (nested same-named elements counted). */
@@ -197,170 +328,178 @@ export class XmlScanner {
   }
 
   next(): XmlEvent {
+    const b = this.b;
     for (;;) {
-      let s = this.s;
-      let pos = this.pos;
-      if (pos >= s.length) {
-        if (!this.more()) return END;
-        s = this.s;
-        pos = 0;
-      }
-      if (s.charCodeAt(pos) !== LT) {
-        // text up to the next '<' (chunks end just before one, so text never spans chunks unless it is the last)
-        let lt = s.indexOf('<', pos);
-        if (lt < 0) {
-          if (this.more()) continue;
-          lt = this.s.length;
-          pos = this.pos;
-        }
+      const pos = this.pos;
+      if (pos >= this.len) return END;
+      if (b[pos] !== LT) {
+        // text up to the next '<'
+        let lt = this.find(LT, pos);
+        if (lt < 0) lt = this.len;
         this.textStart = pos;
         this.textEnd = lt;
-        this.cdata = undefined;
+        this.cdata = false;
         this.pos = lt;
         return TEXT;
       }
-      const c1 = s.charCodeAt(pos + 1);
+      const c1 = b[pos + 1];
       if (c1 === BANG || c1 === QUESTION) {
         if (this.skipSpecial(pos, c1)) return TEXT;
         continue;
       }
-      const ev = this.tag(pos);
-      if (ev !== END) return ev;
-      // the tag ran past the end of the chunk: join the next one and try again
-      if (!this.more()) this.fail('unterminated tag');
+      return this.tag(pos);
     }
   }
 
   /** `<!-- -->`, `<![CDATA[ ]]>`, `<!DOCTYPE …>`, `<? ?>`: skipped, except CDATA which is TEXT. Returns true for CDATA. */
   private skipSpecial(pos: number, c1: number): boolean {
-    for (;;) {
-      const s = this.s;
-      let close: number;
-      let endLen: number;
-      let cdata = false;
-      if (c1 === QUESTION) {
-        close = s.indexOf('?>', pos + 2);
-        endLen = 2;
-      } else if (s.startsWith('<!--', pos)) {
-        close = s.indexOf('-->', pos + 4);
-        endLen = 3;
-      } else if (s.startsWith('<![CDATA[', pos)) {
-        close = s.indexOf(']]>', pos + 9);
-        endLen = 3;
-        cdata = true;
-      } else if (s.length - pos < 9 && this.bytePos < this.buf.length) {
-        close = -1;
-        endLen = 0;
-      } else {
-        // <!DOCTYPE name [ internal subset ]> — skipped whole; its entities are never expanded
-        close = -1;
-        endLen = 1;
-        let depth = 0;
-        let quote = 0;
-        for (let i = pos + 2; i < s.length; i++) {
-          const c = s.charCodeAt(i);
-          if (quote) {
-            if (c === quote) quote = 0;
-          } else if (c === DQUOTE || c === SQUOTE) quote = c;
-          else if (c === 0x5b) depth++;
-          else if (c === 0x5d) depth--;
-          else if (c === GT && depth <= 0) {
-            close = i;
-            break;
-          }
+    const b = this.b;
+    let close: number;
+    let endLen: number;
+    let cdata = false;
+    if (c1 === QUESTION) {
+      close = b.indexOf('?>', pos + 2);
+      endLen = 2;
+    } else if (this.bytesAre(pos, '<!--')) {
+      close = b.indexOf('-->', pos + 4);
+      endLen = 3;
+    } else if (this.bytesAre(pos, '<![CDATA[')) {
+      close = b.indexOf(']]>', pos + 9);
+      endLen = 3;
+      cdata = true;
+    } else {
+      // <!DOCTYPE name [ internal subset ]> — skipped whole; its entities are never expanded
+      close = -1;
+      endLen = 1;
+      let depth = 0;
+      let quote = 0;
+      for (let i = pos + 2; i < this.len; i++) {
+        const c = b[i]!;
+        if (quote) {
+          if (c === quote) quote = 0;
+        } else if (c === DQUOTE || c === SQUOTE) quote = c;
+        else if (c === 0x5b) depth++;
+        else if (c === 0x5d) depth--;
+        else if (c === GT && depth <= 0) {
+          close = i;
+          break;
         }
       }
-      if (close >= 0) {
-        if (cdata) {
-          this.cdata = s.slice(pos + 9, close);
-        }
-        this.pos = close + endLen;
-        return cdata;
-      }
-      // more() keeps the text from this.pos, which is still the construct's start
-      if (!this.more()) this.fail('unterminated comment, CDATA or declaration');
-      pos = this.pos;
     }
+    if (close < 0) this.fail('unterminated comment, CDATA or declaration');
+    if (cdata) {
+      this.textStart = pos + 9;
+      this.textEnd = close;
+      this.cdata = true;
+    }
+    this.pos = close + endLen;
+    return cdata;
   }
 
-  /** Parse a start or end tag at pos. Returns END when the tag is cut off by the end of the chunk. */
+  /** Parse a start or end tag at pos. */
   private tag(pos: number): XmlEvent {
-    const s = this.s;
-    const len = s.length;
+    const b = this.b;
+    const len = this.len;
     let i = pos + 1;
-    const closing = s.charCodeAt(i) === SLASH;
+    const closing = b[i] === SLASH;
     if (closing) i++;
     const nameStart = i;
     let local = i;
     let hash = 0;
+    let ascii = true;
     while (i < len) {
-      const c = s.charCodeAt(i);
+      const c = b[i]!;
       if (isNameEnd(c)) break;
       if (c === COLON) {
         local = i + 1;
         hash = 0;
-      } else if (c === LT || c === EQ || c === DQUOTE || c === SQUOTE) this.fail('malformed tag');
-      else hash = (hash * 31 + c) | 0;
+        ascii = true;
+      } else if (c === LT || c === EQ || c === DQUOTE || c === SQUOTE) this.fail('malformed tag', i);
+      else {
+        hash = (hash * 31 + c) | 0;
+        if (c >= 0x80) ascii = false;
+      }
       i++;
     }
-    if (i >= len) return END;
-    if (i === nameStart) this.fail('tag without a name');
-    const slot = (hash ^ (i - local)) & 511;
-    let name = this.names[slot];
-    if (name === undefined || name.length !== i - local || !s.startsWith(name, local)) {
-      name = s.slice(local, i);
-      this.names[slot] = name;
-    }
+    if (i >= len) this.fail('unterminated tag', pos);
+    if (i === nameStart) this.fail('tag without a name', pos);
+    let name: string;
+    if (ascii) {
+      const slot = (hash ^ (i - local)) & 511;
+      const known = this.names[slot];
+      if (known !== undefined && known.length === i - local && this.bytesAre(local, known)) name = known;
+      else name = this.names[slot] = this.str(local, i);
+    } else name = this.str(local, i);
     if (closing) {
-      while (i < len && isSpace(s.charCodeAt(i))) i++;
-      if (i >= len) return END;
-      if (s.charCodeAt(i) !== GT) this.fail(`malformed end tag </${name}>`);
+      while (i < len && isSpace(b[i]!)) i++;
+      if (i >= len) this.fail('unterminated tag', pos);
+      if (b[i] !== GT) this.fail(`malformed end tag </${name}>`, i);
       this.name = name;
       this.pos = i + 1;
       return CLOSE;
     }
-    const attrStart = i;
+    let count = 0;
+    const at = this.attrs;
+    const attrFrom = i;
     for (;;) {
-      while (i < len && isSpace(s.charCodeAt(i))) i++;
-      if (i >= len) return END;
-      const c = s.charCodeAt(i);
+      while (i < len && isSpace(b[i]!)) i++;
+      if (i >= len) this.fail('unterminated tag', pos);
+      const c = b[i];
       if (c === GT) {
-        this.attrEnd = i;
+        this.attrTo = i;
         this.selfClosing = false;
         i++;
         break;
       }
       if (c === SLASH) {
-        if (i + 1 >= len) return END;
-        if (s.charCodeAt(i + 1) !== GT) this.fail(`malformed tag <${name}>`);
-        this.attrEnd = i;
+        if (i + 1 >= len) this.fail('unterminated tag', pos);
+        if (b[i + 1] !== GT) this.fail(`malformed tag <${name}>`, i);
+        this.attrTo = i;
         this.selfClosing = true;
         i += 2;
         break;
       }
-      // attribute: name = "value" (checked here, parsed again only when asked for)
+      // attribute: [prefix:]local = "value" (checked and noted here, for attrSpan)
+      let localStart = i;
       while (i < len) {
-        const a = s.charCodeAt(i);
+        const a = b[i]!;
         if (a === EQ || isSpace(a) || a === GT || a === SLASH) break;
-        if (a === LT || a === DQUOTE || a === SQUOTE) this.fail(`malformed attribute in <${name}>`);
+        if (a === LT || a === DQUOTE || a === SQUOTE) this.fail(`malformed attribute in <${name}>`, i);
+        if (a === COLON) localStart = i + 1;
         i++;
       }
-      if (i >= len) return END;
-      while (i < len && isSpace(s.charCodeAt(i))) i++;
-      if (i >= len) return END;
-      if (s.charCodeAt(i) !== EQ) this.fail(`attribute without a value in <${name}>`);
+      const localEnd = i;
+      if (i >= len) this.fail('unterminated tag', pos);
+      while (i < len && isSpace(b[i]!)) i++;
+      if (i >= len) this.fail('unterminated tag', pos);
+      if (b[i] !== EQ) this.fail(`attribute without a value in <${name}>`, i);
       i++;
-      while (i < len && isSpace(s.charCodeAt(i))) i++;
-      if (i >= len) return END;
-      const q = s.charCodeAt(i);
-      if (q !== DQUOTE && q !== SQUOTE) this.fail(`unquoted attribute in <${name}>`);
-      const vEnd = s.indexOf(q === DQUOTE ? '"' : "'", i + 1);
-      if (vEnd < 0) return END;
+      while (i < len && isSpace(b[i]!)) i++;
+      if (i >= len) this.fail('unterminated tag', pos);
+      const q = b[i]!;
+      if (q !== DQUOTE && q !== SQUOTE) this.fail(`unquoted attribute in <${name}>`, i);
+      const vEnd = this.find(q, i + 1);
+      if (vEnd < 0) this.fail('unterminated tag', pos);
+      if (count < MAX_ATTRS) {
+        const k = count * 4;
+        at[k] = localStart;
+        at[k + 1] = localEnd;
+        at[k + 2] = i + 1;
+        at[k + 3] = vEnd;
+      }
+      count++;
       i = vEnd + 1;
     }
-    this.attrStart = attrStart;
+    this.attrCount = count;
+    this.attrFrom = attrFrom;
     this.name = name;
     this.pos = i;
     return OPEN;
   }
 }
+
+/** Attributes noted per start tag (a worksheet's tags have a handful); a crafted tag's are read again when asked for. */
+const MAX_ATTRS = 32;
+
+/** 10^0 … 10^22, each exact in a double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);

@@ -77,6 +77,37 @@ describe('readXlsx lean: rows as the grid reader makes them', () => {
     expect(rows[1]![0]!.text).toBe('2016-09-23');
   });
 
+  it('reads values and attributes the byte path leaves to the text as the text reads them (entities, spaces, exponents, long numbers, split values)', () => {
+    const xml =
+      '<sheetData><row r="&#49;"><c r="A&#49;" t="&#115;"><v>1</v></c><c r="B1" s=""><v>1e3</v></c><c r="C1" t="s"><v> 0 </v></c>' +
+      '<c r="D1"><v>12345678901234567890</v></c><c r="E1"><v>0.1234567890123456</v></c><c r="F1"><v>1</v><v>2</v></c>' +
+      '<c r="G1" t="s"><v>0<![CDATA[1]]></v></c><c r="H1"><v>&#45;7</v></c><c r="I1" s=" 4 " t="s"><v>1</v></c><c r="J1" t="s"><v>9</v></c>' +
+      '<c r="K1"><v>-0</v></c><c r="L1" t="n"><v>.5</v></c><c r="M1" t="inlineStr"><v><is><t>in v</t></is></v></c></row>' +
+      '<row r="00000003"><c><v>3</v></c></row></sheetData>';
+    // a <t> inside a <t> ends both: the text after it is not the item's
+    const buf = buildXlsx({ sheets: [{ name: 'S', xml }], sharedStrings: '<si><t>张三</t></si><si><t>0745-<is><t>1234567</t></is>dropped</t></si>', styles: STYLES });
+    const { lean, outcome } = same(buf);
+    expect(lean).toEqual([true]);
+    const rows = (outcome as { book: { notes: unknown }; sheets: { rows: (RawCell | null)[][] }[] }).sheets[0]!.rows;
+    expect(rows[0]!.map((c) => c && [c.text, c.kind])).toEqual([
+      ['0745-1234567', 'string'],
+      ['1000', 'number'],
+      ['张三', 'string'],
+      ['12345678901234600000', 'number'],
+      ['0.1234567890123456', 'number'],
+      ['12', 'number'],
+      ['0745-1234567', 'string'],
+      ['-7', 'number'],
+      ['0745-1234567', 'string'],
+      null,
+      ['0', 'number'],
+      ['0.5', 'number'],
+    ]);
+    expect(rows[0]![8]!.numFmt).toBe('@');
+    expect(rows[1]![0]!.text).toBe('3'); // row r="00000003" is not a row number: the row after the last
+    expect((outcome as { book: { notes: unknown } }).book.notes).toEqual({ missingStrings: { cells: 1, first: ['S!J1'], strings: 2 } });
+  });
+
   it('reads the 1904 date system', () => {
     const buf = buildXlsx({ sheets: [{ name: 'S', xml: '<sheetData><row r="1"><c r="A1" s="1"><v>1</v></c></row></sheetData>' }], styles: STYLES, workbookExtra: '<workbookPr date1904="1"/>' });
     expect(same(buf).lean).toEqual([true]);

@@ -50,6 +50,50 @@ describe('XmlScanner', () => {
     expect(() => drain('<a><b x="1"')).toThrow(/unterminated tag/);
     expect(() => drain('<a x=1/>')).toThrow(/unquoted attribute in <a>/);
   });
+
+  it('finds attributes by local name also in a tag of more attributes than it notes (the tag read again)', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `a${i}="${i}"`).join(' ');
+    const x = new XmlScanner(Buffer.from(`<c ${many} p:r = 'B2' r="no"  t="s"/><d r="x"/>`));
+    expect(x.next()).toBe(OPEN);
+    expect([x.attr('a0'), x.attr('a39'), x.attr('r'), x.attr('t'), x.attr('a40'), x.attr('0')]).toEqual(['0', '39', 'B2', 's', undefined, undefined]);
+    expect(x.next()).toBe(OPEN);
+    expect([x.name, x.attr('r'), x.attr('a0')]).toEqual(['d', 'x', undefined]);
+  });
+
+  it('reads a UTF-16 part as its UTF-8 form', () => {
+    const x = new XmlScanner(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<x:a b="中">文&amp;</x:a>', 'utf16le')]));
+    const seen: string[] = [];
+    for (let ev = x.next(); ev !== END; ev = x.next()) seen.push(ev === OPEN ? `open ${x.name} ${x.attr('b')}` : ev === TEXT ? `text ${x.text()}` : `close ${x.name}`);
+    expect(seen).toEqual(['open a 中', 'text 文&', 'close a']);
+  });
+
+  it('gives an element\'s text as bytes in one step only when it is plain text before its own end tag', () => {
+    const x = new XmlScanner(Buffer.from('<v>12</v><v></x:v><x:v>a</x:v ><v>1<b/></v><t>中&amp;</t>'));
+    const got: (string | undefined)[] = [];
+    for (let ev = x.next(); ev !== END; ev = x.next()) if (ev === OPEN && (x.name === 'v' || x.name === 't')) got.push(x.elementText());
+    expect(got).toEqual(['12', '', undefined, undefined, '中&']);
+  });
+
+  it('reads plain decimals from bytes exactly as Number() does, and leaves anything else to the text', () => {
+    const x = new XmlScanner(Buffer.alloc(0));
+    const cases = ['0', '-0', '7', '007', '0.1', '-3.5', '123456789012345', '1234567890123456', '0.30000000000000004', '1.', '.5', '1e3', ' 1', '1 ', '+1', '-', '', '1.2.3', '--1', '12345.678901234'];
+    let seed = 7;
+    for (let i = 0; i < 3000; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const int = String(seed % 100000000);
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      cases.push(i % 2 ? `${int}.${String(seed).slice(0, 1 + (seed % 7))}` : `-${int.slice(0, 1 + (seed % 8))}.${seed % 1000}`);
+    }
+    for (const text of cases) {
+      const b = Buffer.from(text);
+      const at = new XmlScanner(b);
+      const n = at.decimalAt(0, b.length);
+      if (Number.isNaN(n)) expect(/^-?\d{1,15}(\.\d+)?$/.test(text) && text.replace(/[-.]/g, '').length <= 15).toBe(false);
+      else expect(Object.is(n, Number(text))).toBe(true);
+    }
+    expect(x.indexAt(0, 0)).toBe(-1);
+    expect(['0', '42', '000000012', '1234567890', '1a', ' 1'].map((t) => new XmlScanner(Buffer.from(t)).indexAt(0, t.length))).toEqual([0, 42, 12, -1, -1, -1]);
+  });
 });
 
 describe('readXlsx: cells', () => {
@@ -200,6 +244,9 @@ describe('readXlsx: workbook structure', () => {
     const e = refusal(() => readXlsx(buildXlsx({ sheets: [{ name: 'S', xml: '<sheetData><row r="1"><c r="A1"><v>1</v' }] })));
     expect(e).toBeInstanceOf(XlsxError);
     expect(e.message).toBe('xlsx xml: xl/worksheets/sheet1.xml: malformed tag');
+    // a string's <t> read in one step still refuses a damaged end tag, as reading tag by tag does
+    const sst = refusal(() => readXlsx(buildXlsx({ sheets: [{ name: 'S', xml: '<sheetData/>' }], sharedStrings: '<si><t>EUR</r="Z"x:t></si>' })));
+    expect(sst.message).toBe('xlsx xml: xl/sharedStrings.xml: malformed tag');
   });
 });
 
