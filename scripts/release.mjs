@@ -224,6 +224,36 @@ function sha256(file) {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
+/**
+ * The executables' main script: the one-file build with the files it carries (templates, fupin serve's page, the packed
+ * division index: `get "name"() { return "base64" }` in src/io/embedded.ts's place, scripts/bundle.mjs) moved out of its
+ * source into SEA assets, read when first asked. Its source is ~3 MB shorter: less to keep in the Linux executable's
+ * start-up snapshot (read whole on every start) and less to compile where there is none. The one-file build itself stays
+ * whole (the asset `fupin.cjs`, which `fupin init` vendors). Returns the script's path and the assets it reads.
+ */
+function seaMain(work) {
+  const code = readFileSync(bundle, 'utf8');
+  const assets = {};
+  let n = 0;
+  const lean = code.replace(/get("(?:[^"\\]|\\.)+")\(\)\{return"([A-Za-z0-9+/=]*)"\}/g, (_, key, b64) => {
+    const name = JSON.parse(key);
+    const file = path.join(work, `asset-${n++}`);
+    writeFileSync(file, Buffer.from(b64, 'base64'));
+    assets[name] = file;
+    return `get${key}(){return __fupinAsset(${key})}`;
+  });
+  // every file the build embeds, or the one-file build has changed shape: no executable without its files
+  if (!assets['dist/data/divisions.bin'] || !Object.keys(assets).some((k) => k.startsWith('templates/'))) {
+    fail('dist/fupin.cjs does not carry its files as scripts/bundle.mjs writes them (get "name"() { return "…" }): cannot move them into the executable');
+  }
+  const helper = 'function __fupinAsset(k){return Buffer.from(process.getBuiltinModule("node:sea").getAsset(k)).toString("base64")}\n';
+  const file = path.join(work, 'fupin-sea.cjs');
+  // after the first line (the one-file build's name and version)
+  const nl = lean.indexOf('\n') + 1;
+  writeFileSync(file, lean.slice(0, nl) + helper + lean.slice(nl));
+  return { file, assets };
+}
+
 // ── the build ───────────────────────────────────────────────────────────────────────────────
 
 async function main() {
@@ -248,6 +278,7 @@ async function main() {
     const tarballs = {};
     for (const t of new Set([host, ...wanted])) tarballs[t] = runtimeTarball(RUNTIMES[t]);
     log(`runtimes: ${[...new Set([host, ...wanted])].map((t) => `${RUNTIMES[t].package}@${RUNTIMES[t].version}${tarballs[t].fetched ? ' (fetched)' : ' (cached)'}`).join(', ')} — ${seconds(t0)}`);
+    const main = seaMain(work);
     const hostNode = path.join(work, process.platform === 'win32' ? 'node.exe' : 'node');
     writeFileSync(hostNode, extractFromTarball(tarballs[host].file, hostRt.binary));
     chmodSync(hostNode, 0o755);
@@ -267,13 +298,13 @@ async function main() {
       writeFileSync(
         config,
         JSON.stringify({
-          main: bundle,
+          main: main.file,
           output: blob,
           disableExperimentalSEAWarning: true,
           useSnapshot: snapshot,
           useCodeCache: codeCache,
           // the one-file build itself, for `fupin init` to vendor into a ledger's .fupin/
-          assets: { 'fupin.cjs': bundle },
+          assets: { 'fupin.cjs': bundle, ...main.assets },
         }),
       );
       // (made in the work folder, with no terminal and a fixed environment: what the snapshot keeps cannot depend on them)
