@@ -1,8 +1,9 @@
 // Bundles the tsc output (dist/cli/bin.js) twice, with esbuild-wasm (pure WebAssembly, nothing downloaded at install):
 // - dist/bundle/: ES modules for bin/fupin.js, one file for start-up and one chunk per lazily loaded command, the division
-//   list left as JSON beside it (a clerk's one-file check starts ~30 % faster than from ~60 separate modules);
-// - dist/fupin.cjs: everything in one CommonJS file that runs with nothing beside it (`node fupin.cjs …`): the division list,
-//   the templates, fupin serve's page (web/) and the version are inside. It is what a ledger vendors under .fupin/ and what the executables run.
+//   index read from dist/data/divisions.bin beside it (a clerk's one-file check starts ~30 % faster than from ~60 separate
+//   modules);
+// - dist/fupin.cjs: everything in one CommonJS file that runs with nothing beside it (`node fupin.cjs …`): the packed
+//   division index, the templates, fupin serve's page (web/) and the version are inside. It is what a ledger vendors under .fupin/ and what the executables run.
 //
 // The parse worker (src/io/parse-worker.ts: files read and parsed ahead of the main thread) is bundled the same way, as
 // dist/bundle/parse-worker.cjs, its text replacing src/io/parse-worker-code.ts (`parseWorker`).
@@ -11,7 +12,7 @@
 // src/io/legacy-worker-code.ts in both builds (`legacyWorker`), so the worker starts from that text and needs no file at
 // run time.
 import { build } from 'esbuild-wasm';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rebuildInPlace } from './lib/swap-dir.mjs';
@@ -51,28 +52,60 @@ const noZodLocales = {
   },
 };
 
+// ── ASCII output ─────────────────────────────────────────────────────────────────────────────
+/**
+ * The code with every character above U+007F written as a \uXXXX escape (esbuild escapes them in strings, not in regular
+ * expressions nor comments). V8 keeps an all-ASCII source as one byte per character, and Node decodes it on its fast
+ * path: a source with one Chinese character in a regex is two bytes per character throughout (the one-file build's
+ * ~8 MB source was 16 MB in the Linux executable's start-up snapshot, read on every start) and is decoded as UTF-8 on
+ * every run. An escape means the same character in a string, a template, a regular expression (with or without the u
+ * flag) and a comment; `\X` (an identity escape of a non-ASCII character) becomes the escape alone. No code here uses
+ * String.raw, where the raw text of a template would show the difference.
+ */
+function asciiOnly(code) {
+  return code.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, ch) => {
+    const esc = `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    return (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + esc;
+  });
+}
+
+/** asciiOnly over the .js/.cjs files of a folder, in place. */
+function asciiFiles(dir) {
+  for (const name of readdirSync(dir)) {
+    if (!/\.c?js$/.test(name)) continue;
+    const file = path.join(dir, name);
+    const code = readFileSync(file, 'utf8');
+    const ascii = asciiOnly(code);
+    if (ascii !== code) writeFileSync(file, ascii);
+  }
+}
+
 // ── tables made now rather than on every run ─────────────────────────────────────────────────
-// The division list's township tables (which counties have a township of each name) are made here from the tsc output and
-// stored in dist/data/divisions.json, which both builds read: no run makes them on its first address (~40 ms).
+// The division index with every table it derives from the list (name forms, name → places maps, the township names with
+// their counties …) is made here from the tsc output and packed into dist/data/divisions.bin (src/core/divisions-packed.ts),
+// which both builds read in place: no run parses the list's JSON nor builds a Map over its names. The file names the byte
+// length of dist/data/divisions.json it was made from: a list changed without this step is read itself (slower, the same).
 {
   const file = path.join(dist, 'data', 'divisions.json');
-  const data = JSON.parse(readFileSync(file, 'utf8'));
+  const text = readFileSync(file);
+  const data = JSON.parse(text.toString('utf8'));
+  // (a dist/data/divisions.json from before carried township tables of its own: gone, the list alone is read)
   delete data.townTable;
-  const { DivisionIndex, townTableOf, packTownTable } = await import(pathToFileURL(path.join(dist, 'core', 'divisions.js')).href);
-  const table = townTableOf(new DivisionIndex(data));
-  // its numbers (keys, owners, hash slots) as bytes in dist/data/town-table.bin, read without parsing (src/io/divisions.ts);
-  // its names and small lists stay in the JSON. A big-endian build keeps it all in the JSON.
-  const packed = packTownTable(table);
-  const bytesFile = path.join(dist, 'data', 'town-table.bin');
-  // renamed into place: a fupin started by another build's tests never reads them half written (the bytes first: a
-  // JSON naming keyNames with bytes not yet there reads as a list without tables, which still answers the same)
-  if (packed) {
-    writeFileSync(`${bytesFile}.${process.pid}.tmp`, packed.bytes);
-    renameSync(`${bytesFile}.${process.pid}.tmp`, bytesFile);
-  } else rmSync(bytesFile, { force: true });
-  const tmpFile = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmpFile, JSON.stringify({ ...data, townTable: packed ? packed.text : table }));
-  renameSync(tmpFile, file);
+  const { DivisionIndex } = await import(pathToFileURL(path.join(dist, 'core', 'divisions.js')).href);
+  const { packDivisions } = await import(pathToFileURL(path.join(dist, 'core', 'divisions-packed.js')).href);
+  const bytes = packDivisions(new DivisionIndex(data).packTables(text.length));
+  const bin = path.join(dist, 'data', 'divisions.bin');
+  // renamed into place: a fupin started by another build's tests never reads it half written
+  if (bytes) {
+    writeFileSync(`${bin}.${process.pid}.tmp`, bytes);
+    renameSync(`${bin}.${process.pid}.tmp`, bin);
+  } else {
+    // (the one-file build carries the packed index only: a big-endian machine reads it, but does not write it)
+    process.stderr.write('bundle: the packed division index is made on a little-endian machine only\n');
+    process.exit(1);
+  }
+  // the township tables of earlier builds
+  rmSync(path.join(dist, 'data', 'town-table.bin'), { force: true });
 }
 
 // The built-in quota tables are checked here, with zod, as a custom JSON table is (src/core/quota/builtin-check.ts): a run
@@ -81,8 +114,7 @@ const noZodLocales = {
   const read = (name) => JSON.parse(readFileSync(path.join(dist, 'data', name), 'utf8'));
   const { DivisionIndex } = await import(pathToFileURL(path.join(dist, 'core', 'divisions.js')).href);
   const { builtinQuotaTableFaults } = await import(pathToFileURL(path.join(dist, 'core', 'quota', 'builtin-check.js')).href);
-  const { townTable: _, ...list } = read('divisions.json');
-  const faults = builtinQuotaTableFaults(new DivisionIndex(list), read('provinces.json'), read('quota-tables.json'));
+  const faults = builtinQuotaTableFaults(new DivisionIndex(read('divisions.json')), read('provinces.json'), read('quota-tables.json'));
   if (faults.length) {
     process.stderr.write(`bundle: the built-in quota tables (src/data/quota-tables.json) do not pass their check:\n${faults.map((f) => `  ${f}\n`).join('')}`);
     process.exit(1);
@@ -112,7 +144,7 @@ async function workerText(tmp, name, exported, plugins = []) {
     logLevel: 'warning',
     legalComments: 'none',
   });
-  const code = readFileSync(file, 'utf8');
+  const code = asciiOnly(readFileSync(file, 'utf8'));
   const filter = new RegExp(`[\\\\/]io[\\\\/]${name}-code\\.js$`);
   return {
     name: `fupin-${name}-code`,
@@ -156,7 +188,7 @@ await rebuildInPlace(out, async (tmp) => {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // the division list stays a JSON file imported at run time (dist/data/divisions.json), not a JS literal
+    // the division list stays a JSON file, imported only when the packed index beside it is missing or older than it
     external: ['../data/divisions.json'],
     // CommonJS dependencies (commander, cli-table3, csv-parse's cjs parts) need require in an ES module bundle
     banner: { js: "import { createRequire as __fupinCreateRequire } from 'node:module'; const require = __fupinCreateRequire(import.meta.url);" },
@@ -164,6 +196,7 @@ await rebuildInPlace(out, async (tmp) => {
     logLevel: 'warning',
     legalComments: 'none',
   });
+  asciiFiles(tmp);
 }, ['bin.js']);
 
 // ── dist/fupin.cjs: one file, nothing beside it ───────────────────────────────────────────────
@@ -173,9 +206,8 @@ function embeddedFiles() {
   for (const name of readdirSync(path.join(root, 'templates')).filter((n) => n.endsWith('.xlsx')).sort()) {
     files[`templates/${name}`] = readFileSync(path.join(root, 'templates', name)).toString('base64');
   }
-  // the township tables' numbers (src/io/divisions.ts reads them from here in this build)
-  const townBytes = path.join(dist, 'data', 'town-table.bin');
-  if (existsSync(townBytes)) files['dist/data/town-table.bin'] = readFileSync(townBytes).toString('base64');
+  // the packed division index (src/io/divisions.ts reads it from here in this build)
+  files['dist/data/divisions.bin'] = readFileSync(path.join(dist, 'data', 'divisions.bin')).toString('base64');
   // fupin serve's page (web/: index.html, app.js, app.css)
   for (const name of readdirSync(path.join(root, 'web')).sort()) files[`web/${name}`] = readFileSync(path.join(root, 'web', name)).toString('base64');
   return files;
@@ -185,15 +217,21 @@ const oneFile = {
   name: 'fupin-one-file',
   setup(b) {
     // src/io/embedded.ts is empty in the package; here it carries the version and the templates
+    // each file's text behind a getter: a literal in a function not yet run is only in the source, never a string on the
+    // heap — a run (or the Linux executable's start-up snapshot) holds the files it reads, not all ~3 MB of them
     b.onLoad({ filter: /[\\/]io[\\/]embedded\.js$/ }, () => ({
-      contents: `export const EMBEDDED = ${JSON.stringify({ version: pkg.version, files: embeddedFiles() })};`,
+      contents: `export const EMBEDDED = { version: ${JSON.stringify(pkg.version)}, files: {\n${Object.entries(embeddedFiles())
+        .map(([name, b64]) => `  get ${JSON.stringify(name)}() { return ${JSON.stringify(b64)}; },\n`)
+        .join('')}} };`,
       loader: 'js',
     }));
-    // the division list as one string parsed on first use: JSON.parse is faster than a 900 KB object literal
-    b.onLoad({ filter: /[\\/]data[\\/]divisions\.json$/ }, (args) => ({
-      contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`,
+    // no division list: the one-file build reads the packed index it carries (dist/data/divisions.bin, any machine
+    // reads it), never the list (~1 MB less to load, and to keep in the executable's start-up snapshot)
+    b.onLoad({ filter: /[\\/]data[\\/]divisions\.json$/ }, () => ({
+      contents: 'throw new Error("the one-file build carries the packed division index only");',
       loader: 'js',
     }));
+
   },
 };
 
@@ -221,7 +259,7 @@ await build({
   minify: true,
   plugins: [oneFile, legacyWorker, parseWorker, noDeprecatedBuffer, noZodLocales],
   // The first line names what this is: `fupin init --update` reads the version from it.
-  banner: { js: `// fupin ${pkg.version} — one-file build (node fupin.cjs --help). MIT licence; the bundled libraries' notices are at the end.` },
+  banner: { js: `// fupin ${pkg.version} - one-file build (node fupin.cjs --help). MIT licence; the bundled libraries' notices are at the end.` },
   // package-root.ts only reads import.meta.url when nothing is embedded, which is never the case here
   logOverride: { 'empty-import-meta': 'silent' },
   logLevel: 'warning',
@@ -233,7 +271,7 @@ await build({
 // specified").
 {
   const code = readFileSync(oneFileTmp, 'utf8');
-  const plain = code.replace(/\bimport\("(node:[\w/]+)"\)/g, 'Promise.resolve(require("$1"))');
+  const plain = asciiOnly(code.replace(/\bimport\("(node:[\w/]+)"\)/g, 'Promise.resolve(require("$1"))'));
   if (plain !== code) writeFileSync(oneFileTmp, plain);
 }
 renameSync(oneFileTmp, path.join(dist, 'fupin.cjs'));

@@ -8,7 +8,7 @@
 //   FUPIN_SEA_CODE_CACHE=0  with FUPIN_SEA_SNAPSHOT=0, no V8 code cache either
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -224,6 +224,84 @@ function sha256(file) {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
+/**
+ * The executables' main script: the one-file build with the files it carries (templates, fupin serve's page, the packed
+ * division index: `get "name"() { return "base64" }` in src/io/embedded.ts's place, scripts/bundle.mjs) moved out of its
+ * source into SEA assets, read when first asked. Its source is ~3 MB shorter: less to keep in the Linux executable's
+ * start-up snapshot (read whole on every start) and less to compile where there is none. The one-file build itself stays
+ * whole (the asset `fupin.cjs`, which `fupin init` vendors). Returns the script's path and the assets it reads.
+ */
+function seaMain(work) {
+  const code = readFileSync(bundle, 'utf8');
+  const assets = {};
+  let n = 0;
+  const lean = code.replace(/get("(?:[^"\\]|\\.)+")\(\)\{return"([A-Za-z0-9+/=]*)"\}/g, (_, key, b64) => {
+    const name = JSON.parse(key);
+    const file = path.join(work, `asset-${n++}`);
+    writeFileSync(file, Buffer.from(b64, 'base64'));
+    assets[name] = file;
+    return `get${key}(){return __fupinAsset(${key})}`;
+  });
+  // every file the build embeds, or the one-file build has changed shape: no executable without its files
+  if (!assets['dist/data/divisions.bin'] || !Object.keys(assets).some((k) => k.startsWith('templates/'))) {
+    fail('dist/fupin.cjs does not carry its files as scripts/bundle.mjs writes them (get "name"() { return "…" }): cannot move them into the executable');
+  }
+  const helper = 'function __fupinAsset(k){return Buffer.from(process.getBuiltinModule("node:sea").getAsset(k)).toString("base64")}\n';
+  const file = path.join(work, 'fupin-sea.cjs');
+  // after the first line (the one-file build's name and version)
+  const nl = lean.indexOf('\n') + 1;
+  writeFileSync(file, lean.slice(0, nl) + helper + lean.slice(nl));
+  return { file, assets };
+}
+
+/** The Wine prefix the release makes the Windows blob in (its own: the Wine tests stop theirs with `wineserver -k`). */
+function winePrefix() {
+  return process.env.FUPIN_RELEASE_WINE_PREFIX ?? path.join(cacheDir(), 'wine-build-prefix');
+}
+
+function wineEnv() {
+  return { PATH: process.env.PATH ?? '', HOME: os.homedir(), WINEPREFIX: winePrefix(), WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=', DISPLAY: '', NO_COLOR: '1' };
+}
+
+let wineChecked;
+/** Whether `wine` is installed and runs (FUPIN_RELEASE_WINE=0: not used). Its prefix is made once (~20 s). */
+function wineWorks() {
+  if (wineChecked !== undefined) return wineChecked;
+  wineChecked = false;
+  if (process.env.FUPIN_RELEASE_WINE === '0' || process.platform !== 'linux') return false;
+  if (spawnSync('wine', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    log('  wine is not installed: fupin-win-x64.exe gets no start-up snapshot');
+    return false;
+  }
+  mkdirSync(winePrefix(), { recursive: true });
+  const boot = spawnSync('wineboot', ['--init'], { env: wineEnv(), stdio: 'ignore', timeout: 300_000 });
+  // as Windows 10 (Node 22 refuses the older Windows a new prefix says it is)
+  const reg = spawnSync('wine', ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/t', 'REG_SZ', '/d', 'win10', '/f'], { env: wineEnv(), stdio: 'ignore', timeout: 300_000 });
+  if (boot.status !== 0 || reg.status !== 0) {
+    log('  preparing Wine failed: fupin-win-x64.exe gets no start-up snapshot');
+    return false;
+  }
+  wineChecked = true;
+  return true;
+}
+
+/**
+ * The Windows blob, made by the Windows node.exe (the pinned runtime, unbranded) under Wine: its start-up snapshot is
+ * then Windows' own. Wine's pipes break Node's stdio, so its output goes to files. Returns spawnSync's shape.
+ */
+function windowsBlob(work, nodeExe, config) {
+  const exe = path.join(work, 'node-win.exe');
+  writeFileSync(exe, nodeExe);
+  const out = path.join(work, 'wine-out.txt');
+  const fds = [openSync('/dev/null', 'r'), openSync(out, 'w'), openSync(out, 'a')];
+  try {
+    const r = spawnSync('wine', [exe, '--experimental-sea-config', path.basename(config)], { cwd: work, stdio: fds, env: wineEnv(), timeout: 600_000 });
+    return { status: r.status, stderr: readFileSync(out, 'utf8') };
+  } finally {
+    for (const fd of fds) closeSync(fd);
+  }
+}
+
 // ── the build ───────────────────────────────────────────────────────────────────────────────
 
 async function main() {
@@ -248,6 +326,7 @@ async function main() {
     const tarballs = {};
     for (const t of new Set([host, ...wanted])) tarballs[t] = runtimeTarball(RUNTIMES[t]);
     log(`runtimes: ${[...new Set([host, ...wanted])].map((t) => `${RUNTIMES[t].package}@${RUNTIMES[t].version}${tarballs[t].fetched ? ' (fetched)' : ' (cached)'}`).join(', ')} — ${seconds(t0)}`);
+    const main = seaMain(work);
     const hostNode = path.join(work, process.platform === 'win32' ? 'node.exe' : 'node');
     writeFileSync(hostNode, extractFromTarball(tarballs[host].file, hostRt.binary));
     chmodSync(hostNode, 0o755);
@@ -256,33 +335,39 @@ async function main() {
       const t1 = Date.now();
       const rt = RUNTIMES[target];
       // A start-up snapshot and V8's code cache load only on the platform that made them (Node's SEA documentation: a
-      // cross-built executable must have neither, or it may crash at start): only the host's executable gets them. Its
-      // snapshot holds the one-file build's code and the division index, made by running dist/fupin.cjs now (see
-      // src/cli/snapshot.ts: nothing of the run — argv, environment, folder, clock, terminal — is read while it is made);
-      // a snapshot carries the code it compiled, so the code cache is not asked for with it.
-      const snapshot = target === host && process.env.FUPIN_SEA_SNAPSHOT !== '0';
+      // cross-built executable must have neither, or it may crash at start): the host's executable gets a snapshot, made
+      // by running the main script now (src/cli/snapshot.ts: nothing of the run — argv, environment, folder, clock,
+      // terminal — is read while it is made; a snapshot carries the code it compiled, so no code cache with it). The
+      // Windows executable's snapshot is made by the Windows node.exe itself, under Wine, when Wine is installed
+      // (windowsBlob); other cross-built executables (and Windows without Wine) have neither.
+      const viaWine = target === 'win-x64' && host !== 'win-x64' && process.env.FUPIN_SEA_SNAPSHOT !== '0' && wineWorks();
+      const snapshot = (target === host || viaWine) && process.env.FUPIN_SEA_SNAPSHOT !== '0';
       const codeCache = target === host && !snapshot && process.env.FUPIN_SEA_CODE_CACHE !== '0';
       const config = path.join(work, `${target}.sea.json`);
       const blob = path.join(work, `${target}.blob`);
+      // (relative to the work folder: the same names for the Windows node.exe under Wine)
+      const rel = (f) => path.relative(work, f);
       writeFileSync(
         config,
         JSON.stringify({
-          main: bundle,
-          output: blob,
+          main: rel(main.file),
+          output: rel(blob),
           disableExperimentalSEAWarning: true,
           useSnapshot: snapshot,
           useCodeCache: codeCache,
           // the one-file build itself, for `fupin init` to vendor into a ledger's .fupin/
-          assets: { 'fupin.cjs': bundle },
+          assets: Object.fromEntries(Object.entries({ 'fupin.cjs': bundle, ...main.assets }).map(([k, f]) => [k, rel(f)])),
         }),
       );
       // (made in the work folder, with no terminal and a fixed environment: what the snapshot keeps cannot depend on them)
-      const made = spawnSync(hostNode, ['--experimental-sea-config', config], {
-        encoding: 'utf8',
-        cwd: work,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
-      });
+      const made = viaWine
+        ? windowsBlob(work, extractFromTarball(tarballs[target].file, rt.binary), config)
+        : spawnSync(hostNode, ['--experimental-sea-config', config], {
+            encoding: 'utf8',
+            cwd: work,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+          });
       if (made.status !== 0) fail(`making the ${target} blob failed:\n${made.stderr}`);
 
       const out = path.join(releaseDir, rt.output);

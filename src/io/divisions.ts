@@ -1,45 +1,46 @@
-// Loads the national division list (src/data/divisions.json, dist/data/divisions.json after tsc) once per process.
-import { readFile } from 'node:fs/promises';
-import { DivisionIndex, unpackTownTable, type DivisionData, type TownTableText } from '../core/divisions.js';
+// Loads the national division list once per process: the index the build packed (dist/data/divisions.bin, made by
+// scripts/bundle.mjs from dist/data/divisions.json: read in place, nothing parsed or built), else the list itself
+// (src/data/divisions.json under vitest/tsx, or a build without the packed file), indexed now.
+import { readFile, stat } from 'node:fs/promises';
+import { DivisionIndex, type DivisionData } from '../core/divisions.js';
 import { EMBEDDED } from './embedded.js';
 
 let cached: Promise<DivisionIndex> | undefined;
 
-/** Where the build stores the township tables' numbers (scripts/bundle.mjs, packTownTable), from the package root. */
-const TOWN_TABLE_BYTES = 'dist/data/town-table.bin';
+/** Where the build stores the packed index, from the package root (the one-file build carries it under this name). */
+export const PACKED_DIVISIONS = 'dist/data/divisions.bin';
 
 /**
- * The township tables' numbers beside the list: inside the one-file build, else dist/data/town-table.bin next to the
- * list this module imports; undefined when there are none (src/ under vitest: the index then makes its own tables).
+ * The packed index beside the list: inside the one-file build, else dist/data/divisions.bin next to the list this module
+ * imports, when it was made from a list of the length the list has now (a list changed without a new build is read
+ * itself). Undefined when there is none or it does not fit.
  */
-async function townTableBytes(): Promise<Uint8Array | undefined> {
+async function packedIndex(): Promise<DivisionIndex | undefined> {
   if (EMBEDDED) {
-    const b64 = EMBEDDED.files[TOWN_TABLE_BYTES];
-    return b64 === undefined ? undefined : Buffer.from(b64, 'base64');
+    const b64 = EMBEDDED.files[PACKED_DIVISIONS];
+    return b64 === undefined ? undefined : DivisionIndex.read(Buffer.from(b64, 'base64'));
   }
-  return readFile(new URL('../data/town-table.bin', import.meta.url)).catch(() => undefined);
+  const [bytes, list] = await Promise.all([
+    readFile(new URL('../data/divisions.bin', import.meta.url)).catch(() => undefined),
+    stat(new URL('../data/divisions.json', import.meta.url)).catch(() => undefined),
+  ]);
+  return bytes && list ? DivisionIndex.read(bytes, list.size) : undefined;
 }
 
-/** The list with its township tables: the build's text part (names, lengths) joined to its bytes; none when they do not match. */
-function withTownTable(data: DivisionData, bytes: Uint8Array | undefined): DivisionData {
-  const text = data.townTable as unknown as TownTableText | undefined;
-  if (!text || !('keyNames' in text)) return data;
-  const { townTable: _, ...list } = data;
-  const table = bytes && unpackTownTable(bytes, text);
-  return table ? { ...list, townTable: table } : list;
+/** The index built from the list (the JSON is imported relative to this module: src/ under vitest/tsx, dist/ after tsc). */
+async function builtIndex(): Promise<DivisionIndex> {
+  const mod = (await import('../data/divisions.json', { with: { type: 'json' } })) as { default: unknown };
+  return new DivisionIndex(mod.default as DivisionData);
 }
 
-/**
- * The division index, built on first use and shared afterwards. The JSON is imported relative to this
- * module, so it is found in src/ under vitest/tsx and in dist/ after `tsc` (which copies it there).
- */
+/** The division index, read or built on first use and shared afterwards. */
 export function loadDivisions(): Promise<DivisionIndex> {
-  cached ??= Promise.all([import('../data/divisions.json', { with: { type: 'json' } }), townTableBytes()]).then(
-    ([mod, bytes]: [{ default: unknown }, Uint8Array | undefined]) => new DivisionIndex(withTownTable(mod.default as DivisionData, bytes)),
-    (err: unknown) => {
+  cached ??= packedIndex()
+    .catch(() => undefined)
+    .then((idx) => idx ?? builtIndex())
+    .catch((err: unknown) => {
       cached = undefined;
       throw new Error(`cannot load the division list (data/divisions.json): ${err instanceof Error ? err.message : String(err)}`);
-    },
-  );
+    });
   return cached;
 }

@@ -49,7 +49,7 @@ export async function oneFileBuild(): Promise<Buffer> {
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** The version a one-file build names in its first line (`// fupin 0.1.0 — one-file build …`). */
+/** The version a one-file build names in its first line (`// fupin 0.1.0 - one-file build …`; before 2026-11-27 with an em dash). */
 export function versionOfBuild(bytes: Uint8Array): string | undefined {
   const first = Buffer.from(bytes.subarray(0, 200)).toString('utf8').split('\n')[0] ?? '';
   return /^\/\/ fupin (\S+) /.exec(first)?.[1];

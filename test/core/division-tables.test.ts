@@ -1,48 +1,61 @@
-// The township tables made at build time (townTableOf, stored in dist/data/divisions.json) make an index that answers
-// exactly as one that makes its own tables on first use.
+// The division index the build packs (packDivisions → dist/data/divisions.bin, read in place by DivisionIndex.read) answers
+// exactly as the index built from the list; bytes that are not such a file (cut short, another format, made from a list of
+// another length) are refused, and the caller builds the index from the list instead.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DivisionIndex, packTownTable, townTableOf, unpackTownTable, type DivisionData, type PlaceMatch } from '../../src/core/divisions.js';
+import { PackedDivisions, packDivisions } from '../../src/core/divisions-packed.js';
+import { DivisionIndex, type DivisionData, type Place, type PlaceMatch } from '../../src/core/divisions.js';
 
-const data = JSON.parse(readFileSync(new URL('../../src/data/divisions.json', import.meta.url), 'utf8')) as DivisionData;
+const text = readFileSync(new URL('../../src/data/divisions.json', import.meta.url));
+const data = JSON.parse(text.toString('utf8')) as DivisionData;
 
-const show = (idx: DivisionIndex) => (m: PlaceMatch) => `${m.level}:${m.text}@${m.index}=${m.places.map((p) => idx.label(p)).join('|')}/${m.how}`;
+const where = (p: Place | undefined): string => (p === undefined ? '-' : p.level === 'town' ? `town:${p.name}@${p.county.code}` : `${p.level}:${p.code}:${p.name}`);
+const show = (m: PlaceMatch) => `${m.level}:${m.text}@${m.index}=${m.places.map(where).join('|')}/${m.how}`;
 
-describe('build-time township tables', () => {
-  const lazy = new DivisionIndex(data);
-  const table = townTableOf(new DivisionIndex(data));
-  const built = new DivisionIndex({ ...data, townTable: JSON.parse(JSON.stringify(table)) });
-  // as the build stores them: the numbers as bytes (dist/data/town-table.bin), the rest in the JSON
-  const packed = packTownTable(table)!;
-  const fromBytes = new DivisionIndex({ ...data, townTable: unpackTownTable(Uint8Array.from(packed.bytes), JSON.parse(JSON.stringify(packed.text)))! });
-  // a table from an earlier build: names only, no hash slots nor lengths (the index builds its Map)
-  const { slots: _slots, lengths: _lengths, marks: _marks, ...namesOnly } = table;
-  const older = new DivisionIndex({ ...data, townTable: JSON.parse(JSON.stringify(namesOnly)) });
+describe('the packed division index', () => {
+  const built = new DivisionIndex(data);
+  const bytes = packDivisions(new DivisionIndex(data).packTables(text.length))!;
+  const packed = DivisionIndex.read(Uint8Array.from(bytes), text.length)!;
+  // a second one, asked in another order (its tables are decoded when first asked)
+  const packed2 = DivisionIndex.read(bytes)!;
+  const counties = data.provinces.flatMap((p) => p.cities.flatMap((c) => c.counties.map((k) => ({ p, c, k }))));
 
-  it('hold every township name once with its counties, and come back the same from an index made with them', () => {
-    expect(table.keys.length).toBeGreaterThan(30_000);
-    expect(new Set(table.keys).size).toBe(table.keys.length);
-    expect(table.owners).toHaveLength(table.keys.length);
-    expect(townTableOf(built)).toEqual(table);
-    expect(townTableOf(older)).toEqual(table);
-    // the hash slots: a power of two of uint32, every name in one of them
-    const slots = Buffer.from(table.slots!, 'base64');
-    expect(slots.length / 4).toBeGreaterThanOrEqual(table.keys.length * 2);
-    expect(new Uint32Array(slots.buffer, slots.byteOffset, slots.length / 4).filter((s) => s !== 0)).toHaveLength(table.keys.length);
-    expect(table.lengths).toContain(3);
-    // the characters other than Han in names, the same from the table as from a pass over the list
-    expect(table.marks!.length).toBeGreaterThan(0);
-    expect([...built.nameMarks()].sort()).toEqual([...lazy.nameMarks()].sort());
-    expect([...older.nameMarks()].sort()).toEqual([...lazy.nameMarks()].sort());
-    // names kept as text: the ethnic aliases (后塘乡 for 后塘瑶族乡) and names written otherwise in the list
-    expect(table.keys.filter((k) => typeof k === 'string').length).toBeGreaterThan(100);
-    // 花桥镇: a name of many counties
-    const flat = data.provinces.flatMap((p) => p.cities.flatMap((c) => c.counties.flatMap((k) => k.towns)));
-    const i = table.keys.findIndex((k) => k === '花桥镇' || (typeof k === 'number' && flat[k] === '花桥镇'));
-    expect((table.owners[i] as number[]).length).toBeGreaterThan(10);
+  it('is read from its bytes, with the list’s places and names', () => {
+    expect(packed).toBeInstanceOf(DivisionIndex);
+    expect(packed.version).toBe(built.version);
+    expect(packed.renamed).toEqual(built.renamed);
+    expect(packed.provinces.map(where)).toEqual(built.provinces.map(where));
+    const tree = (idx: DivisionIndex) =>
+      idx.provinces.flatMap((p) => p.cities.flatMap((c) => [where(c), String(c.pseudo), where(c.province), ...c.counties.map((k) => `${where(k)} ${where(k.city)} ${k.zone} ${k.towns.join(',')}`)]));
+    expect(tree(packed)).toEqual(tree(built));
+    expect([...packed.nameMarks()]).toEqual([...built.nameMarks()]);
   });
 
-  it('read addresses exactly as tables made on first use do', () => {
+  it('finds every province, city, county and code as the built index does', () => {
+    for (const idx of [packed, packed2]) {
+      for (const p of data.provinces) {
+        expect(where(idx.province(p.name))).toBe(where(built.province(p.name)));
+        expect(where(idx.province(p.name.slice(0, 2)))).toBe(where(built.province(p.name.slice(0, 2))));
+        expect(where(idx.byCode(p.code))).toBe(where(built.byCode(p.code)));
+      }
+      for (const { p, c, k } of counties) {
+        for (const name of [c.name, c.name.slice(0, 2), c.name.slice(0, -1)]) {
+          expect(idx.cities(name).map(where)).toEqual(built.cities(name).map(where));
+          expect(idx.cities(name, p.name).map(where)).toEqual(built.cities(name, p.name).map(where));
+        }
+        for (const name of [k.name, k.name.slice(0, -1), k.name.slice(0, 2)]) {
+          expect(idx.counties(name).map(where), name).toEqual(built.counties(name).map(where));
+          expect(idx.counties(name, c.name).map(where), name).toEqual(built.counties(name, c.name).map(where));
+        }
+        expect(where(idx.byCode(k.code))).toBe(where(built.byCode(k.code)));
+        expect(where(idx.byCode(c.code))).toBe(where(built.byCode(c.code)));
+        expect(where(idx.placeOf({ province: p.name, city: c.name, county: k.name }))).toBe(where(built.placeOf({ province: p.name, city: c.name, county: k.name })));
+      }
+      for (const old of Object.keys(data.renamed)) expect(idx.counties(old).map(where)).toEqual(built.counties(old).map(where));
+    }
+  });
+
+  it('reads addresses exactly as the built index does', () => {
     const scopes = [undefined, { province: '湖南省' }, { province: '湖南省', city: '怀化市', county: '溆浦县' }, { province: '广东省', city: '东莞市' }];
     const texts = [
       '湖南省怀化市溆浦县卢峰镇红星村3组',
@@ -58,30 +71,65 @@ describe('build-time township tables', () => {
       '湘西州吉首市乾州街道',
       '新县城关镇',
       '麻阳县高村乡',
+      '宁乡县双江口镇',
+      '岳阳市屈原管理区河市镇',
+      '北京市朝阳区',
     ];
+    // and an address in every 7th county of the list: its city, itself, its first township, a village
+    for (let i = 0; i < counties.length; i += 7) {
+      const { c, k } = counties[i]!;
+      texts.push(`${c.name}${k.name}${k.towns[0] ?? ''}新村`, `${k.name.slice(0, -1)}${k.towns[1] ?? ''}`, k.towns[2] ?? k.name);
+    }
     for (const scope of scopes) {
       for (const t of texts) {
-        expect(built.placesIn(t, scope).map(show(built)), `${t} ${JSON.stringify(scope)}`).toEqual(lazy.placesIn(t, scope).map(show(lazy)));
-        expect(older.placesIn(t, scope).map(show(older)), `${t} ${JSON.stringify(scope)}`).toEqual(lazy.placesIn(t, scope).map(show(lazy)));
+        const want = built.placesIn(t, scope).map(show);
+        expect(packed.placesIn(t, scope).map(show), `${t} ${JSON.stringify(scope)}`).toEqual(want);
       }
     }
-    for (const t of texts) expect(built.leadingCounty(t).county?.code).toBe(lazy.leadingCounty(t).county?.code);
-    for (const t of texts) expect(older.leadingCounty(t).county?.code).toBe(lazy.leadingCounty(t).county?.code);
-    for (const scope of scopes) {
-      for (const t of texts) expect(fromBytes.placesIn(t, scope).map(show(fromBytes)), `${t} ${JSON.stringify(scope)}`).toEqual(lazy.placesIn(t, scope).map(show(lazy)));
+    for (const t of texts) {
+      expect(where(packed.leadingCounty(t).county), t).toBe(where(built.leadingCounty(t).county));
+      expect(packed.leadingCounty(t).end, t).toBe(built.leadingCounty(t).end);
+      const lead = (idx: DivisionIndex) => {
+        const l = idx.leadingPlaces(t);
+        return l && { places: l.places.map(where), starts: l.starts, end: l.end };
+      };
+      expect(lead(packed2), t).toEqual(lead(built));
+    }
+    for (let i = 0; i < counties.length; i += 13) {
+      const k = built.byCode(counties[i]!.k.code)!;
+      const kp = packed.byCode(counties[i]!.k.code)!;
+      if (k.level !== 'county' || kp.level !== 'county') throw new Error('not a county');
+      for (const t of [...k.towns.slice(0, 3), '后塘乡', '城关镇']) {
+        expect(packed.townOf(kp, t)).toBe(built.townOf(k, t));
+        expect(packed.hasTown(kp, t)).toBe(built.hasTown(k, t));
+      }
+      expect(packed.label(kp)).toBe(built.label(k));
     }
   });
 
-  it('stored as bytes and text, come back the same; bytes that are not a table, or a JSON part alone, give an index that makes its own', () => {
-    expect(packed.bytes.length % 4).toBe(0);
-    expect(JSON.stringify(packed.text)).not.toMatch(/"keys"|"owners"|"slots"/);
-    const back = unpackTownTable(packed.bytes, packed.text)!;
-    const slots = Buffer.from(table.slots as string, 'base64');
-    expect({ ...back, slots: Buffer.from((back.slots as Uint32Array).buffer, (back.slots as Uint32Array).byteOffset, slots.length) }).toEqual({ ...table, slots });
-    expect(townTableOf(fromBytes)).toEqual(table);
-    expect(unpackTownTable(packed.bytes.subarray(0, packed.bytes.length - 4), packed.text)).toBeUndefined();
-    expect(unpackTownTable(new Uint8Array(64), packed.text)).toBeUndefined();
-    const textOnly = new DivisionIndex({ ...data, townTable: packed.text as never });
-    expect(textOnly.placesIn('溆浦县低庄镇大湾村').map(show(textOnly))).toEqual(lazy.placesIn('溆浦县低庄镇大湾村').map(show(lazy)));
+  it('answers the same after 500 addresses (its length bits are built then)', () => {
+    const a = DivisionIndex.read(bytes)!;
+    const b = new DivisionIndex(data);
+    const texts = counties.slice(0, 600).map(({ c, k }) => `${c.name}${k.name}${k.towns.at(-1) ?? ''}`);
+    for (const t of texts) expect(a.placesIn(t).map(show)).toEqual(b.placesIn(t).map(show));
+  });
+
+  it('is refused when the bytes are not one this code reads, or were made from another list', () => {
+    expect(DivisionIndex.read(bytes, text.length + 1)).toBeUndefined();
+    expect(DivisionIndex.read(bytes.subarray(0, bytes.length - 4))).toBeUndefined();
+    expect(DivisionIndex.read(new Uint8Array(64))).toBeUndefined();
+    expect(DivisionIndex.read(new Uint8Array(0))).toBeUndefined();
+    // another format number
+    const other = Uint8Array.from(bytes);
+    new DataView(other.buffer).setInt32(4, 999, true);
+    expect(DivisionIndex.read(other)).toBeUndefined();
+    // a section that claims more than the file has
+    const cut = Uint8Array.from(bytes);
+    new DataView(cut.buffer).setInt32(16, 0x7fffffff, true);
+    expect(PackedDivisions.read(cut)).toBeUndefined();
+    // bytes at an odd offset are copied, not misread
+    const odd = new Uint8Array(bytes.length + 1);
+    odd.set(bytes, 1);
+    expect(DivisionIndex.read(odd.subarray(1))?.placesIn('溆浦县低庄镇').map(show)).toEqual(built.placesIn('溆浦县低庄镇').map(show));
   });
 });

@@ -34,3 +34,15 @@ describe('start-up path of the built bundle', () => {
     expect(loaded).toEqual([]);
   });
 });
+
+// scripts/bundle.mjs writes every character above U+007F as an escape: V8 then keeps the source one byte per character
+// (the one-file build's ~7 MB, twice that in the executable's start-up snapshot otherwise) and Node decodes it on its
+// ASCII fast path. The files bin.js loads, the workers and the one-file build.
+describe('built code is ASCII', () => {
+  const loaded = new Set([...closure('bin.js'), ...dynamicImports('bin.js').flatMap((c) => [...closure(c)])]);
+  it.each([...loaded, 'parse-worker.cjs', 'legacy-worker.cjs', '../fupin.cjs'])('%s', (f) => {
+    const code = readFileSync(path.join(DIR, f), 'utf8');
+    expect(code.length).toBeGreaterThan(100);
+    expect(code.match(/[^\x00-\x7f]/u)?.[0]).toBeUndefined();
+  });
+});

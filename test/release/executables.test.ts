@@ -70,7 +70,7 @@ describe.skipIf(!RELEASE_TESTS)('release artefacts (npm run release)', { timeout
     for (const name of readdirSync(RELEASE).filter((n) => n.startsWith('fupin-') && !n.endsWith('.tgz'))) {
       const bytes = readFileSync(path.join(RELEASE, name));
       expect(bytes.includes(SEA_FUSE_ON), name).toBe(true);
-      expect(bytes.includes(`// fupin ${VERSION} — one-file build`), name).toBe(true);
+      expect(bytes.includes(`// fupin ${VERSION} - one-file build`), name).toBe(true);
     }
   });
 
