@@ -7,14 +7,15 @@
 //
 // Layout: words [MAGIC, FORMAT, total words, the JSON list's byte length], then sections, each [length in words, …words]:
 // string offsets (UTF-16 units, one more than strings), string chars (UTF-16LE, two a word), meta (source, renamed pairs),
-// provinces, cities, counties, form lengths, township lengths, marks, length bits, then the MAPS in their order. A map's section:
+// provinces, cities, counties, form lengths, township lengths, marks, length bits, end bits (the same by a name's last unit),
+// then the MAPS in their order. A map's section:
 // [entries, slots, key string ids (entries), value starts (entries + 1), values (its last start), slots (open addressing,
 // linear probing from townHash(key) & (slots - 1), each 0 or entry + 1)].
 import type { City, County, Province } from './divisions.js';
 
 const MAGIC = 0x31584446; // "FDX1"
 /** Raised whenever the layout or what a value means changes: an older file is then not read (the index is built instead). */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
@@ -77,6 +78,8 @@ export interface PackInput {
   marks: readonly string[];
   /** DivisionIndex.lengthBits (by a name's first UTF-16 unit, bit `len` for each length a name starting with it has), or null. */
   lengthBits: Uint32Array | null;
+  /** DivisionIndex.endBits (the same by a name's last UTF-16 unit), or null. */
+  endBits: Uint32Array | null;
   /** The byte length of the JSON list the index was made from (dist/data/divisions.json): a run reads the file only when it still has it. */
   jsonBytes: number;
 }
@@ -125,9 +128,13 @@ export function packDivisions(input: PackInput): Uint8Array | undefined {
   counties.forEach((k, j) => countyWords.push(id(k.name), id(k.code), cityIndex.get(k.city)!, townStart[j]!, k.towns.length, k.zone ? 1 : 0));
   const marks = [input.marks.length, ...input.marks.map(id)];
   // the length bits as (unit, bits) pairs of the units that start a name (a few thousand of 65,536); none: null
-  const bits: number[] = [];
-  if (input.lengthBits) input.lengthBits.forEach((b, unit) => b !== 0 && bits.push(unit, b | 0));
-  const lengthBits = [input.lengthBits ? 1 : 0, ...bits];
+  const unitBits = (table: Uint32Array | null): number[] => {
+    const bits: number[] = [table ? 1 : 0];
+    if (table) table.forEach((b, unit) => b !== 0 && bits.push(unit, b | 0));
+    return bits;
+  };
+  const lengthBits = unitBits(input.lengthBits);
+  const endBits = unitBits(input.lengthBits ? input.endBits : null);
   const maps = MAPS.map((name) => {
     const entries = name === 'adminHeads' ? input.adminHeads.map(([k, forms]): [string, number[]] => [k, forms.map(id)]) : input.maps[name];
     return mapSection(entries, id);
@@ -141,7 +148,7 @@ export function packDivisions(input: PackInput): Uint8Array | undefined {
   const units = new Uint16Array(Math.ceil(chars / 2) * 2);
   for (let i = 0; i < chars; i++) units[i] = text.charCodeAt(i);
   const packedChars = new Int32Array(units.buffer);
-  sections.push(offsets, charWords, meta, provinces, cityWords, countyWords, [input.formLengths.length, ...input.formLengths], [input.townLengths.length, ...input.townLengths], marks, lengthBits, ...maps);
+  sections.push(offsets, charWords, meta, provinces, cityWords, countyWords, [input.formLengths.length, ...input.formLengths], [input.townLengths.length, ...input.townLengths], marks, lengthBits, endBits, ...maps);
   let total = 4;
   for (const s of sections) total += 1 + s.length + (s === charWords ? packedChars.length : 0);
   const out = new Int32Array(total);
@@ -235,6 +242,7 @@ export class PackedDivisions {
   readonly townLengths: number[];
   readonly marks: string[];
   readonly lengthBits: Uint32Array | null;
+  readonly endBits: Uint32Array | null;
   readonly maps: Record<MapName, PackedMap>;
 
   private constructor(
@@ -242,7 +250,7 @@ export class PackedDivisions {
     private readonly offsets: Int32Array,
     sections: Int32Array[],
   ) {
-    const [meta, provinces, cities, counties, formLengths, townLengths, marks, lengthBits] = sections as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+    const [meta, provinces, cities, counties, formLengths, townLengths, marks, lengthBits, endBits] = sections as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
     this.source = this.str(meta[0]!);
     this.renamed = {};
     for (let i = 0; i < meta[1]!; i++) this.renamed[this.str(meta[2 + 2 * i]!)] = this.str(meta[3 + 2 * i]!);
@@ -263,12 +271,15 @@ export class PackedDivisions {
     this.formLengths = Array.from(formLengths.subarray(1));
     this.townLengths = Array.from(townLengths.subarray(1));
     this.marks = Array.from(marks.subarray(1), (i) => this.str(i));
-    if (lengthBits[0] === 1) {
+    const unitBits = (section: Int32Array): Uint32Array | null => {
+      if (section[0] !== 1) return null;
       const bits = new Uint32Array(65536);
-      for (let i = 1; i + 1 < lengthBits.length; i += 2) bits[lengthBits[i]!] = lengthBits[i + 1]! >>> 0;
-      this.lengthBits = bits;
-    } else this.lengthBits = null;
-    const maps = sections.slice(8);
+      for (let i = 1; i + 1 < section.length; i += 2) bits[section[i]!] = section[i + 1]! >>> 0;
+      return bits;
+    };
+    this.lengthBits = unitBits(lengthBits);
+    this.endBits = this.lengthBits ? unitBits(endBits) : null;
+    const maps = sections.slice(9);
     this.maps = Object.fromEntries(
       MAPS.map((name, m) => {
         const s = maps[m]!;
@@ -315,7 +326,7 @@ export class PackedDivisions {
       sections.push(words.subarray(at + 1, at + 1 + n));
       at += 1 + n;
     }
-    if (sections.length !== 10 + MAPS.length) return undefined;
+    if (sections.length !== 11 + MAPS.length) return undefined;
     const [offsetWords, charWords, ...rest] = sections as [Int32Array, Int32Array, ...Int32Array[]];
     const chars = charWords[0]!;
     const offsets = offsetWords.subarray(1);

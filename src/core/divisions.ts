@@ -282,6 +282,7 @@ export class DivisionIndex {
       this.marksCache = data.marks;
       // the build's: matchAt passes over lengths no name has at a character from the first address on
       this.lengthBits = data.lengthBits;
+      this.endBits = data.endBits ?? undefined;
       return;
     }
     this.version = data.source;
@@ -869,6 +870,8 @@ export class DivisionIndex {
       townLengths: [...this.townNameLengths],
       marks: [...this.nameMarks()],
       lengthBits: this.buildLengthBits(),
+      // buildLengthBits made them
+      endBits: this.endBits ?? null,
       jsonBytes,
     };
   }

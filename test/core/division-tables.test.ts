@@ -31,6 +31,17 @@ describe('the packed division index', () => {
     expect([...packed.nameMarks()]).toEqual([...built.nameMarks()]);
   });
 
+  it('carries the build\'s length and end bits (matchAt\'s strict pre-filters), unit for unit', () => {
+    const input = new DivisionIndex(data).packTables(text.length);
+    expect(input.lengthBits).not.toBeNull();
+    expect(input.endBits).not.toBeNull();
+    const file = PackedDivisions.read(bytes, text.length)!;
+    expect(file.lengthBits).toEqual(input.lengthBits);
+    expect(file.endBits).toEqual(input.endBits);
+    // every name's last unit has its length's bit (a name the pre-filter would pass over could never be found)
+    expect(file.endBits![data.provinces[0]!.name.charCodeAt(data.provinces[0]!.name.length - 1)]! & (1 << data.provinces[0]!.name.length)).not.toBe(0);
+  });
+
   it('finds every province, city, county and code as the built index does', () => {
     for (const idx of [packed, packed2]) {
       for (const p of data.provinces) {
