@@ -290,6 +290,8 @@ export class PackedDivisions {
         const nValues = starts[n]!;
         const values = s.subarray(3 + 2 * n, 3 + 2 * n + nValues);
         const slots = s.subarray(3 + 2 * n + nValues, 3 + 2 * n + nValues + size);
+        // a damaged file: a lookup would never meet an empty slot (the caller builds the index from the list instead)
+        if (n >= size || (size & (size - 1)) !== 0 || slots.length !== size) throw new Error(`packed divisions: map ${name} is damaged`);
         return [name, new PackedMap(this, keys, starts, values, slots)];
       }),
     ) as Record<MapName, PackedMap>;

@@ -130,24 +130,27 @@ function mapHeader(g: Grid, r: number, rows: 1 | 2): Candidate {
   const uppers: string[] = [];
   const lowers: string[] = [];
   const same: boolean[] = [];
-  let key = rows === 2 ? '2' : '1';
+  // undefined once the row is too wide to remember: the key stops growing (a crafted row of 16,384 cells of 32,767
+  // characters each must not become one string)
+  let key: string | undefined = rows === 2 ? '2' : '1';
   for (let c = 0; c < width; c++) {
     const upper = g.merged(r, c);
     uppers.push(upper);
     // each text after its length: no two different rows make one key, whatever their cells hold
-    key += `|${upper.length}:${upper}`;
+    if (key !== undefined) key += `|${upper.length}:${upper}`;
     if (rows === 2) {
       const lower = g.merged(r + 1, c);
       const sameCell = g.master(r + 1, c).r === g.master(r, c).r && g.master(r + 1, c).c === g.master(r, c).c;
       lowers.push(lower);
       same.push(sameCell);
-      key += `${sameCell ? '=' : '/'}${lower.length}:${lower}`;
+      if (key !== undefined) key += `${sameCell ? '=' : '/'}${lower.length}:${lower}`;
     }
+    if (key !== undefined && key.length > HEADER_MEMO_CHARS) key = undefined;
   }
-  const known = headerMemo.get(key);
+  const known = key === undefined ? undefined : headerMemo.get(key);
   if (known) return copyCandidate(known, r);
   const made = mapHeaderCells(uppers, lowers, same, rows, r);
-  if (key.length <= HEADER_MEMO_CHARS) {
+  if (key !== undefined) {
     if (headerMemo.size >= HEADER_MEMO_SIZE) headerMemo = new Map();
     // kept apart from the cells' strings (a CSV cell may be a slice of its whole chunk of text)
     headerMemo.set(detach(key), copyCandidate(made, r, detach));

@@ -20,11 +20,16 @@ async function packedIndex(): Promise<DivisionIndex | undefined> {
     const b64 = EMBEDDED.files[PACKED_DIVISIONS];
     return b64 === undefined ? undefined : DivisionIndex.read(Buffer.from(b64, 'base64'));
   }
-  const [bytes, list] = await Promise.all([
-    readFile(new URL('../data/divisions.bin', import.meta.url)).catch(() => undefined),
+  const binUrl = new URL('../data/divisions.bin', import.meta.url);
+  const [bytes, bin, list] = await Promise.all([
+    readFile(binUrl).catch(() => undefined),
+    stat(binUrl).catch(() => undefined),
     stat(new URL('../data/divisions.json', import.meta.url)).catch(() => undefined),
   ]);
-  return bytes && list ? DivisionIndex.read(bytes, list.size) : undefined;
+  // a list written after the packed file (tsc run again without the bundle step, a name mended in place — same length)
+  // is read itself: the packed file may hold its old names
+  if (!bytes || !bin || !list || list.mtimeMs > bin.mtimeMs) return undefined;
+  return DivisionIndex.read(bytes, list.size);
 }
 
 /** The index built from the list (the JSON is imported relative to this module: src/ under vitest/tsx, dist/ after tsc). */

@@ -137,8 +137,9 @@ let scratch: Buffer | undefined;
  * Exactly `size` bytes of an open file (fewer when it shrank meanwhile), as readFileSync reads a regular file; into the
  * scratch buffer when `reuse`. A size of 0 (a file the system cannot size: a pipe, /proc) is read to its end.
  */
-function readOpen(fd: number, size: number, reuse: boolean): Buffer {
-  if (size === 0 || size > SCRATCH_MAX || !reuse) return readFileSync(fd);
+function readOpen(fd: number, size: number, reuse: boolean, maxBytes: number): Buffer | ReadFailure {
+  if (size === 0) return readToEnd(fd, maxBytes);
+  if (size > SCRATCH_MAX || !reuse) return readFileSync(fd);
   if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 64 * 1024, Math.min(SCRATCH_MAX, 2 * (scratch?.length ?? 0))));
   let got = 0;
   while (got < size) {
@@ -147,6 +148,23 @@ function readOpen(fd: number, size: number, reuse: boolean): Buffer {
     got += n;
   }
   return scratch.subarray(0, got);
+}
+
+/**
+ * A file the system gives no size (a pipe, a device, /proc): read in chunks to its end, and refused past `maxBytes`
+ * (/dev/zero never ends: it must become a file-limit, not a heap that grows until the process dies).
+ */
+function readToEnd(fd: number, maxBytes: number): Buffer | ReadFailure {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) return Buffer.concat(chunks, total);
+    total += n;
+    if (total > maxBytes) return limitFailure(new LimitExceeded('maxFileBytes', total, maxBytes));
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+  }
 }
 
 /**
@@ -168,7 +186,7 @@ export function readBytesSync<T>(abs: string, maxBytes: number, before?: (size: 
     if (size > maxBytes) return limitFailure(new LimitExceeded('maxFileBytes', size, maxBytes));
     const instead = before?.(size);
     if (instead !== undefined) return instead;
-    return readOpen(fd, size, reuse);
+    return readOpen(fd, size, reuse, maxBytes);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     return { rule: 'file-unreadable', messageId: 'io', data: { detail: err.code ?? err.message } };

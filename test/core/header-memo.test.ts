@@ -49,4 +49,14 @@ describe('the remembered header mapping', () => {
     expect(again.headerRows).toEqual(merged.headerRows);
     expect(merged.columns.map((c) => `${c.letter}:${c.key}`)).toEqual(['A:seq', 'B:name', 'C:address', 'D:org']);
   });
+
+  it('maps a header too wide to remember (thousands of long cells, as a crafted sheet has) the same every time', () => {
+    const long = 'x'.repeat(30_000);
+    const wide = [...HEADER, ...Array.from({ length: 200 }, () => long)];
+    const first = scanSheet(sheet([wide, [...DATA, ...Array.from({ length: 200 }, () => 'y')]]), ctx).registers;
+    const again = scanSheet(sheet([wide, [...DATA, ...Array.from({ length: 200 }, () => 'y')]]), ctx).registers;
+    expect(first).toHaveLength(1);
+    expect(first[0]!.columns.slice(0, 4).map((c) => c.key)).toEqual(['seq', 'org', 'name', 'address']);
+    expect(again[0]!.columns).toEqual(first[0]!.columns);
+  });
 });

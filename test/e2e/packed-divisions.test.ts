@@ -3,7 +3,7 @@
 // (dist/data/divisions.json) and prints exactly the same. Runs a copy of the package (bin/, dist/, templates/) in a temp
 // folder, so the real build is never touched.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './helpers.js';
@@ -49,5 +49,29 @@ describe('the packed division index of the build', () => {
       change();
       CASES.forEach((args, i) => expect(run(args), `${name}: ${args.join(' ')}`).toEqual(want[i]));
     }
+  }, 600_000);
+
+  it('a list mended in place after the packing (same length, written later): the list is read, not the packed file', () => {
+    const own = path.join(tmp.dir, 'mended');
+    for (const d of ['bin', 'dist', 'templates', 'web', 'package.json']) cpSync(path.join(ROOT, d), path.join(own, d), { recursive: true });
+    const runOwn = (args: string[]) => {
+      const r = spawnSync(process.execPath, [path.join(own, 'bin/fupin.js'), ...args], { cwd: ROOT, env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const args = ['validate', '--format', 'json', 'fixtures/ledger'];
+    const before = runOwn(args);
+    const json = path.join(own, 'dist/data/divisions.json');
+    const text = readFileSync(json, 'utf8');
+    // a county renamed character for character: the same byte length, so only the time tells the packed file is old
+    const mended = text.replaceAll('溆浦县', '溆浦具');
+    expect(Buffer.byteLength(mended)).toBe(Buffer.byteLength(text));
+    expect(mended).not.toBe(text);
+    writeFileSync(json, mended);
+    const packedAt = statSync(path.join(own, 'dist/data/divisions.bin')).mtime;
+    utimesSync(json, new Date(packedAt.getTime() + 10_000), new Date(packedAt.getTime() + 10_000));
+    const after = runOwn(args);
+    expect(after.stdout).not.toBe(before.stdout);
+    rmSync(path.join(own, 'dist/data/divisions.bin'));
+    expect(after).toEqual(runOwn(args));
   }, 600_000);
 });

@@ -61,4 +61,10 @@ describe('loadFile into a reused buffer', () => {
     expect((readBytesSync(small, 1e9, undefined, true) as Buffer).toString('latin1')).toBe('xyz');
     expect(own[own.length - 1]).toBe(0x42);
   });
+
+  it('a file the system gives no size (a device that never ends) is refused past the file limit, not read forever', () => {
+    const got = readBytesSync('/dev/zero', 1024 * 1024);
+    expect(Buffer.isBuffer(got)).toBe(false);
+    expect(got).toMatchObject({ rule: 'file-limit' });
+  });
 });
