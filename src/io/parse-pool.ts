@@ -3,11 +3,13 @@
 // the rules, the cross-file state and so every report are exactly those of a serial read.
 //
 // Decisions:
-// - Used only when it wins: a core to spare (os.availableParallelism() ≥ 2, and a 1-minute load average under
-//   cores − 0.5 where the system tells it: on a machine whose cores are all busy a worker only takes turns with the main
-//   thread — measured at load 8-20 on 2 cores, the pooled read was as often slower as faster) and at least POOL_MIN_FILES files;
-//   a worker costs ~30-50 ms of a core to start (it loads the readers only, not the division list). FUPIN_WORKERS=0
-//   turns it off, FUPIN_WORKERS=n uses n workers whatever the folder (tests force it on small folders).
+// - Off unless asked for (FUPIN_WORKERS=n: n workers whatever the folder; tests force it on small folders). It was on by
+//   itself with 8+ files and a core to spare while reading a file cost the main thread an awaited trip through libuv's
+//   pool per call and the xlsx scan made a string per tag; since small files are read with blocking calls and sheets
+//   scanned as bytes, the main thread receiving a worker's grids costs more than parsing them itself: measured on 2 cores
+//   at load ~1 (2026-11-27, interleaved, FUPIN_WORKERS=1 against 0): the province 1.14–1.19 s against 0.91–0.98 s, the
+//   2,000-file folder 3.64–4.32 s against 3.46–3.79 s, with 20–60 MiB more. A worker costs ~30-50 ms of a core to start
+//   (it loads the readers only, not the division list).
 // - Bounded read-ahead: no file more than READ_AHEAD places (per worker) ahead of the one the main thread is at is sent to
 //   a worker: never more than a few files' sheets wait in memory. A worker has its next files queued, so it never waits
 //   for the main thread (one file at a time made it wait for each round trip: slower than no worker at all).
@@ -21,7 +23,6 @@
 //   run, but must rebuild holes, explicit undefined cells and row lengths exactly (core reads rows with forEach/map):
 //   the clone is exact by construction.
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { EncodingName } from './csv.js';
 import { LimitExceeded, type ReadLimits } from './limits.js';
@@ -30,16 +31,12 @@ import { packageFile } from './package-root.js';
 import type { ParseReply, ParseRequest } from './parse-pool-protocol.js';
 import type { FoundFile } from './walk.js';
 
-/** Fewer files than this are read on the main thread alone: a worker's start would not pay. */
-export const POOL_MIN_FILES = 8;
 /**
  * Workbooks larger than this are read on the main thread (lean there; a worker's grid is ~2.8 KB a row and up to
  * READ_AHEAD × workers of them wait): 256 KiB is a few thousand rows, so the files waiting stay within tens of MB. The
  * measured win is on small files (the province's ~12 KB registers, the 2,000-file folder).
  */
 export const POOL_MAX_BYTES = 256 * 1024;
-/** More workers than this do not help: the main thread's rules are the longer part. */
-const MAX_WORKERS = 2;
 /** A worker not up after this long is given up (its files are read on the main thread): never a file-limit. */
 const START_GIVE_UP_MS = 60_000;
 /** Files sent ahead per worker: it never waits for the main thread, and never more than this many files' sheets wait. */
@@ -50,24 +47,16 @@ export interface PoolOptions {
   limits: ReadLimits;
   /** read-ledger's streamCsvFrom: text files this large are streamed by the main thread. */
   streamFrom: number;
-  /** The environment (FUPIN_WORKERS) and the cores, for tests. */
+  /** The environment (FUPIN_WORKERS), for tests. */
   env?: NodeJS.ProcessEnv;
-  cores?: number;
-  /** The system's load (os.loadavg()[0]; 0 on Windows). */
-  load?: number;
   /** The worker's code (tests stand in a worker that dies or hangs). */
   code?: string;
 }
 
-/** How many workers to start for `files` files: 0 for none. */
-export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env, cores: number = os.availableParallelism(), load: number = os.loadavg()[0] ?? 0): number {
+/** How many workers to start: FUPIN_WORKERS=n asks for n (at most 16); 0, unset or not a number: none (see above). */
+export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
   const asked = env.FUPIN_WORKERS?.trim();
-  if (asked !== undefined && asked !== '' && /^\d+$/.test(asked)) return Math.min(Number(asked), 16);
-  // no core to spare: fewer than two, or (where the system tells its load: not Windows) all of them about busy. Half a
-  // core free on average is enough: at load 1.5 on 2 cores the pool read the 2,000-file folder in 5.9 s instead of
-  // 8.3 s and the province in 1.68 s instead of 1.84 s (FUPIN_WORKERS=1 against 0, interleaved)
-  if (cores < 2 || load > cores - 0.5 || files < POOL_MIN_FILES) return 0;
-  return Math.max(1, Math.min(MAX_WORKERS, cores - 1, Math.floor(files / POOL_MIN_FILES)));
+  return asked !== undefined && /^\d+$/.test(asked) ? Math.min(Number(asked), 16) : 0;
 }
 
 /**
@@ -149,7 +138,7 @@ export class ParsePool {
    * the main thread alone is as fast (few files, one core, FUPIN_WORKERS=0, the worker not built).
    */
   static async open(files: readonly { index: number; found: FoundFile }[], opts: PoolOptions): Promise<ParsePool | undefined> {
-    const workers = Math.min(poolSize(files.length, opts.env, opts.cores, opts.load), files.length);
+    const workers = Math.min(poolSize(opts.env), files.length);
     if (workers === 0) return undefined;
     const code = opts.code ?? (await workerCode(Boolean((opts.env ?? process.env).FUPIN_WORKERS?.trim())));
     if (code === undefined) return undefined;
