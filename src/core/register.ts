@@ -312,24 +312,20 @@ const unjudged: string[] = [];
  * and those without a character of a required header word are counted first; the others are judged, shortest first, only while two can still be reached.
  */
 function mayBeHeader(g: Grid, r: number): boolean {
-  let n = 0;
-  unjudged.length = 0;
-  for (let c = 0; c < g.width(r); c++) {
-    const text = g.merged(r, c);
-    if (text === '' || !mayNameRequired(text)) continue;
-    const v = namesRequiredSeen.get(text);
-    if (v === undefined) unjudged.push(text);
-    else if (v && ++n >= 2) return true;
-  }
-  return judgeRest(n);
+  return cellsMayBeHeader(g.width(r), (c) => g.merged(r, c));
 }
 
 /** mayBeHeader of a text grid's row, given its cells (merged is own there: the cells as they are). */
 function lineMayBeHeader(cells: readonly string[]): boolean {
+  return cellsMayBeHeader(cells.length, (c) => cells[c] ?? '');
+}
+
+/** mayBeHeader over a row's `width` cells, cell c's text (merges filled in) given by `textAt`. */
+function cellsMayBeHeader(width: number, textAt: (c: number) => string): boolean {
   let n = 0;
   unjudged.length = 0;
-  for (let c = 0; c < cells.length; c++) {
-    const text = cells[c] ?? '';
+  for (let c = 0; c < width; c++) {
+    const text = textAt(c);
     if (text === '' || !mayNameRequired(text)) continue;
     const v = namesRequiredSeen.get(text);
     if (v === undefined) unjudged.push(text);
