@@ -2,9 +2,9 @@
 import type { LeanRows, MergeRange, RawCell, RawSheet } from '../core/model.js';
 import { DEFAULT_LIMITS, LimitExceeded, ProgressGuard, type ReadLimits } from './limits.js';
 import { BUILTIN_FORMATS, dateText, isDateFormat, isoCell, type NumberFormat, numberCell, numberFormat, serialDateText } from './number-format.js';
-import { CLOSE, END, OPEN, TEXT, XmlError, XmlScanner } from './xml.js';
+import { CLOSE, END, NEEDS_WHOLE, OPEN, TEXT, XmlError, XmlScanner } from './xml.js';
 import type { ReadNotes, SkippedSheetKind } from './read-notes.js';
-import { ZipArchive, type ZipEntry, zipKey } from './zip.js';
+import { ZipArchive, type ZipEntry, type ZipStream, zipKey } from './zip.js';
 
 export { dateText, isDateFormat, serialDateText };
 
@@ -109,7 +109,27 @@ export interface XlsxReadOptions {
    * for; `rows` still builds the whole grid when read. A sheet whose cells are not in order is read as a grid.
    */
   lean?: boolean;
+  /**
+   * Parts read in pieces as they are inflated (worksheets and shared strings of at least `from` bytes, through a window of
+   * `window` bytes in which every token starts with `margin` bytes ahead): the defaults, or smaller ones for tests.
+   */
+  stream?: Partial<StreamSizes>;
 }
+
+export interface StreamSizes {
+  from: number;
+  window: number;
+  margin: number;
+}
+
+/**
+ * Big parts are scanned as they are inflated: a 14 MB worksheet passes through a 1 MiB window instead of being held, and
+ * no fresh memory is faulted in for it. 256 KiB ahead of every token holds any cell (32,767 characters, entities and all).
+ */
+const STREAM: StreamSizes = { from: 1 << 20, window: 1 << 20, margin: 1 << 18 };
+
+/** The window of the default size, kept for the next big part (one reader at a time uses it). */
+let spareWindow: Buffer | undefined;
 
 /** Excel's own bounds: 1,048,576 rows × 16,384 columns (XFD). */
 export const MAX_ROWS = 1_048_576;
@@ -262,9 +282,11 @@ class WorkbookReader {
   private date1904 = false;
 
   private readonly lean: boolean;
+  private readonly streamSizes: StreamSizes;
 
   constructor(buf: Buffer, opts: XlsxReadOptions) {
     this.lean = opts.lean ?? false;
+    this.streamSizes = { ...STREAM, ...opts.stream };
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.guard = new ProgressGuard(this.limits.maxMillis, opts.now);
     this.zip = ZipArchive.open(buf, this.limits);
@@ -421,12 +443,12 @@ class WorkbookReader {
       } else if (rels.size === 0 && s.sheetId) {
         part = `${wbDir}worksheets/sheet${s.sheetId}.xml`;
       }
-      const buf = part ? this.part(part) : undefined;
-      if (!buf || !part) {
+      const sheet = part ? this.readWorksheet(part, s.name, s.hidden) : undefined;
+      if (!sheet) {
         this.skippedSheets.push({ name: s.name, kind: 'missing', cells: 0 });
         continue;
       }
-      sheets.push(this.lean ? this.readLeanSheet(part, buf, s.name, s.hidden) : this.gridSheet(part, buf, s.name, s.hidden));
+      sheets.push(sheet);
     }
     if (listed.length > 0 && sheets.length === 0 && rels.size > 0) {
       // every sheet named in the workbook is missing: say so rather than return nothing
@@ -512,12 +534,25 @@ class WorkbookReader {
   }
 
   private readSharedStrings(name: string): void {
-    const buf = this.part(name);
-    if (!buf) return;
+    let read = this.streamPart(name, (x) => this.scanSharedStrings(x));
+    if (!read) {
+      const buf = this.part(name);
+      if (!buf) return;
+      read = this.parse(name, buf, (x) => this.scanSharedStrings(x));
+    }
+    const { out, rich } = read;
+    this.sst = out;
+    this.sstRich = new Uint8Array(out.length);
+    for (const i of rich) this.sstRich[i] = 1;
+    this.checkTime();
+  }
+
+  /** The shared strings' texts, and which of them are rich text. */
+  private scanSharedStrings(x: XmlScanner): { out: string[]; rich: number[] } {
     const { maxCells, maxCellChars } = this.limits;
     const out: string[] = [];
     const rich: number[] = [];
-    this.parse(name, buf, (x) => {
+    {
       let inSi = false;
       const item = new StringItem();
       for (let ev = x.next(); ev !== END; ev = x.next()) {
@@ -557,11 +592,71 @@ class WorkbookReader {
           } else item.close(x.name);
         }
       }
+    }
+    return { out, rich };
+  }
+
+  /**
+   * Runs `scan` over a big part read in pieces as it is inflated (STREAM): its answer, or undefined when the part is
+   * small, missing, or could not be read so (damage, a token longer than the margin, …): the caller then reads it whole,
+   * which gives the same answer or the refusal reading it whole gives. Only running out of time stops here. What `scan`
+   * changed in the reader is the caller's to undo when this answers undefined.
+   */
+  private streamPart<T>(name: string, scan: (x: XmlScanner) => T): T | undefined {
+    const entry = this.zip.find(name);
+    if (!entry || entry.uncompressedSize < this.streamSizes.from) return undefined;
+    const { window: size, margin } = this.streamSizes;
+    const own = size === STREAM.window && spareWindow ? spareWindow : Buffer.allocUnsafeSlow(size);
+    if (own === spareWindow) spareWindow = undefined;
+    let source: ZipStream | undefined;
+    let done = false;
+    try {
+      source = this.zip.stream(entry);
+      if (!source) return undefined;
+      let ended = false;
+      const ending: ZipStream = {
+        read: (dst, from) => {
+          const room = dst.length - from;
+          const n = source!.read(dst, from);
+          if (n < room) ended = true;
+          this.checkTime();
+          return n;
+        },
+        close: () => source!.close(),
+      };
+      const out = scan(new XmlScanner(own, ending, margin));
+      if (!ended) return undefined;
+      this.partsRead.add(zipKey(entry.name));
+      done = true;
+      return out;
+    } catch (e) {
+      if (e instanceof LimitExceeded && e.limit === 'maxMillis') throw e;
+      if (e !== NEEDS_WHOLE && !(e instanceof Error)) throw e;
+      return undefined;
+    } finally {
+      if (!done) source?.close();
+      if (size === STREAM.window) spareWindow = own;
+    }
+  }
+
+  /** A worksheet by part name (undefined when there is no such part): read in pieces when it is big, else whole. */
+  private readWorksheet(part: string, name: string, hidden: boolean): RawSheet | undefined {
+    const before = { grid: this.grid, missing: this.missingStrings.cells, first: this.missingStrings.first.length, merged: this.merges.mergedCells, dropped: this.merges.dropped.length };
+    const streamed = this.streamPart(part, (x) => {
+      const size = this.zip.find(part)!.uncompressedSize;
+      if (!this.lean) return this.gridSheet(part, x, name, hidden);
+      const { lean, merges } = this.readSheet(part, x, name, new LeanStore(this.sst, this.sstRich, this.styles, this.date1904, size));
+      return new LeanSheet(name, lean!, merges, hidden);
     });
-    this.sst = out;
-    this.sstRich = new Uint8Array(out.length);
-    for (const i of rich) this.sstRich[i] = 1;
-    this.checkTime();
+    if (streamed) return streamed;
+    this.grid = before.grid;
+    this.missingStrings.cells = before.missing;
+    this.missingStrings.first.length = before.first;
+    this.merges.mergedCells = before.merged;
+    this.merges.dropped.length = before.dropped;
+    const buf = this.part(part);
+    if (!buf) return undefined;
+    return this.lean ? this.readLeanSheet(part, buf, name, hidden) : this.gridSheet(part, buf, name, hidden);
   }
 
   /** A cell names a shared string that does not exist: it is read as empty, and the report says where. */
@@ -569,7 +664,7 @@ class WorkbookReader {
     if (++this.missingStrings.cells <= 5) this.missingStrings.first.push(`${sheetName}!${colText(col)}${row + 1}`);
   }
 
-  private gridSheet(part: string, buf: Buffer, name: string, hidden: boolean): RawSheet {
+  private gridSheet(part: string, buf: Buffer | XmlScanner, name: string, hidden: boolean): RawSheet {
     const { rows, merges } = this.readSheet(part, buf, name);
     return { name, rows, merges, ...(hidden ? { hidden: true } : {}) };
   }
@@ -590,7 +685,7 @@ class WorkbookReader {
     }
   }
 
-  private readSheet(name: string, buf: Buffer, sheetName: string, store?: LeanStore): { rows: (RawCell | undefined)[][]; merges: MergeRange[]; lean?: LeanStore } {
+  private readSheet(name: string, buf: Buffer | XmlScanner, sheetName: string, store?: LeanStore): { rows: (RawCell | undefined)[][]; merges: MergeRange[]; lean?: LeanStore } {
     const rows: (RawCell | undefined)[][] = [];
     const written: MergeRange[] = [];
     const { maxCells, maxMerges, maxCellChars } = this.limits;
@@ -600,7 +695,8 @@ class WorkbookReader {
     const date1904 = this.date1904;
     let sinceCheck = 0;
 
-    this.parse(name, buf, (x) => {
+    const run = (fn: (x: XmlScanner) => void): void => (buf instanceof XmlScanner ? fn(buf) : this.parse(name, buf, fn));
+    run((x) => {
       let rowIdx = -1;
       let nextCol = 0;
       let inCell = false;
@@ -830,7 +926,8 @@ class WorkbookReader {
             case 'v':
               if (inCell && !x.selfClosing) {
                 if (!x.elementTextSpan()) inV = true;
-                else if (x.spanEnd > x.spanStart) addV(x.spanStart, x.spanEnd, undefined);
+                // as text at once: a part read in pieces may move on before the cell ends
+                else if (x.spanEnd > x.spanStart) addV(0, 0, x.textAt(x.spanStart, x.spanEnd));
               }
               break;
             case 'f':

@@ -1,6 +1,17 @@
 // A small pull tokenizer for the XML inside .xlsx parts: no DTDs, no entity expansion, no recursion, any namespace prefix.
 // It works on the part's bytes: a tag, a name or a value becomes a string only when the caller asks for one.
 
+/** Where a scanner reading a part in pieces gets the next bytes (a ZipStream): written into dst[from, …), how many (fewer at the end). */
+export interface ByteSource {
+  read(dst: Buffer, from: number): number;
+}
+
+/**
+ * Thrown by a scanner reading in pieces when what it met cannot be read within its window (a token longer than the
+ * margin, damage, a UTF-16 part): the caller reads the part whole instead, which gives the answer or the refusal.
+ */
+export const NEEDS_WHOLE = new Error('read the part whole');
+
 /** What `next()` found. */
 export const END = 0;
 export const OPEN = 1;
@@ -75,9 +86,15 @@ export class XmlScanner {
   /** The bytes of the value found by attrSpan / elementTextSpan. */
   spanStart = 0;
   spanEnd = 0;
-  private readonly b: Buffer;
-  private readonly len: number;
+  private b: Buffer;
+  private len: number;
   private pos = 0;
+  /** Reading in pieces: the window the part's bytes pass through, their source, and whether the source has ended. */
+  private readonly window: Buffer | undefined;
+  private readonly source: ByteSource | undefined;
+  private final = true;
+  /** In pieces, every token starts with at least this many bytes (or the rest of the part) in the window; 0 when whole. */
+  private readonly margin: number = 0;
   private textStart = 0;
   private textEnd = 0;
   private cdata = false;
@@ -92,7 +109,26 @@ export class XmlScanner {
   /** Local names seen so far, by hash: a name is decoded once per part, not once per tag. */
   private readonly names: (string | undefined)[] = new Array<string | undefined>(512);
 
-  constructor(buf: Buffer) {
+  /**
+   * Over a part's bytes (`buf`), or over a part read in pieces from `source` through the window `buf`: then every event
+   * is the same as over the whole part, or the scanner throws NEEDS_WHOLE, and the spans and tags the caller gets stay
+   * valid only until its next call to `next()` (which may move the window on).
+   */
+  constructor(buf: Buffer, source?: ByteSource, margin = 0) {
+    if (source) {
+      this.window = buf;
+      this.source = source;
+      this.final = false;
+      this.margin = Math.max(1, Math.min(margin, buf.length >> 1));
+      this.b = buf.subarray(0, 0);
+      this.len = 0;
+      this.refill();
+      if (this.len >= 2 && this.b[0] === 0xff && this.b[1] === 0xfe) throw NEEDS_WHOLE;
+      if (this.len >= 3 && this.b[0] === 0xef && this.b[1] === 0xbb && this.b[2] === 0xbf) this.pos = 3;
+      return;
+    }
+    this.window = undefined;
+    this.source = undefined;
     if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
       this.b = Buffer.from(buf.toString('utf16le', 2), 'utf8');
     } else {
@@ -103,7 +139,29 @@ export class XmlScanner {
   }
 
   private fail(detail: string, at: number = this.pos): never {
+    // in pieces, the window may have cut what is whole in the part
+    if (!this.final) throw NEEDS_WHOLE;
     throw new XmlError(detail, at);
+  }
+
+  /** The bytes not yet read moved to the window's start, and the window filled up from the source. */
+  private refill(): void {
+    const win = this.window!;
+    const keep = this.len - this.pos;
+    if (keep > 0 && this.pos > 0) win.copyWithin(0, this.pos, this.len);
+    let filled = keep;
+    while (filled < win.length) {
+      const room = win.length - filled;
+      const n = this.source!.read(win, filled);
+      filled += n;
+      if (n < room) {
+        this.final = true;
+        break;
+      }
+    }
+    this.b = win.subarray(0, filled);
+    this.len = filled;
+    this.pos = 0;
   }
 
   /** The bytes [a, b) as text (UTF-8). */
@@ -328,14 +386,18 @@ export class XmlScanner {
   }
 
   next(): XmlEvent {
-    const b = this.b;
     for (;;) {
+      if (this.len - this.pos < this.margin && !this.final) this.refill();
+      const b = this.b;
       const pos = this.pos;
       if (pos >= this.len) return END;
       if (b[pos] !== LT) {
         // text up to the next '<'
         let lt = this.find(LT, pos);
-        if (lt < 0) lt = this.len;
+        if (lt < 0) {
+          if (!this.final) throw NEEDS_WHOLE;
+          lt = this.len;
+        }
         this.textStart = pos;
         this.textEnd = lt;
         this.cdata = false;

@@ -26,6 +26,26 @@ export interface ZipEntry {
   crc32: number;
 }
 
+/** An entry's bytes in pieces (ZipArchive.stream). */
+export interface ZipStream {
+  /**
+   * Writes the next bytes into dst[from, dst.length) and says how many. Fewer than asked for: the entry has ended, its
+   * size and checksum checked (a ZipError when they are wrong); 0 ever after.
+   */
+  read(dst: Buffer, from: number): number;
+  /** Frees the inflater (when the stream is left before its end). */
+  close(): void;
+}
+
+/** The parts of a node:zlib InflateRaw that its sync functions drive (node:zlib processChunkSync): not public API, checked before use. */
+interface InflateEngine {
+  _handle?: { writeSync(flush: number, input: Buffer, inOff: number, inLen: number, out: Buffer, outOff: number, outLen: number): void };
+  _writeState?: Uint32Array;
+  destroyed: boolean;
+  close(): void;
+  on(event: 'error', fn: () => void): void;
+}
+
 export interface ZipLimits {
   /** Sum of the uncompressed bytes of all entries read through one archive. */
   maxUncompressedBytes: number;
@@ -205,8 +225,8 @@ export class ZipArchive {
     return this.inflated;
   }
 
-  /** The uncompressed bytes of one entry. Enforces the limits before and while inflating. */
-  read(entry: ZipEntry): Buffer {
+  /** An entry's stored (compressed) bytes, after the checks made before inflating: encryption, method, limits, local header. */
+  private dataOf(entry: ZipEntry): Buffer {
     const buf = this.buf;
     const { name } = entry;
     if (entry.flags & 0x1) throw new ZipError('encrypted', name);
@@ -229,7 +249,13 @@ export class ZipArchive {
     const start = lh + 30 + buf.readUInt16LE(lh + 26) + buf.readUInt16LE(lh + 28);
     const stop = start + entry.compressedSize;
     if (stop > buf.length) throw new ZipError('truncated', `${name}: data cut off`);
-    const data = buf.subarray(start, stop);
+    return buf.subarray(start, stop);
+  }
+
+  /** The uncompressed bytes of one entry. Enforces the limits before and while inflating. */
+  read(entry: ZipEntry): Buffer {
+    const data = this.dataOf(entry);
+    const { name } = entry;
 
     let out: Buffer;
     if (entry.method === 0) {
@@ -253,6 +279,82 @@ export class ZipArchive {
     if (crc && crc(out) >>> 0 !== entry.crc32 >>> 0) throw new ZipError('corrupt', `${name}: checksum mismatch`);
     this.inflated += out.length;
     return out;
+  }
+
+  /**
+   * An entry's uncompressed bytes in pieces, for a big part scanned as it is inflated (never held whole: a 14 MB worksheet
+   * costs a 1 MiB window, and no fresh memory to fault in). Undefined when this Node cannot do it (no zlib.crc32 to check
+   * the pieces with, or zlib's engine not as expected): read the entry whole. Throws as `read` does before inflating;
+   * while inflating, a ZipError for anything `read` would refuse (the caller then reads the entry whole, to refuse it as
+   * `read` does). The stream counts as read (bytesInflated) once its last piece has been checked.
+   */
+  stream(entry: ZipEntry): ZipStream | undefined {
+    const data = this.dataOf(entry);
+    const crc32 = (zlib as unknown as { crc32?: (d: Uint8Array, value?: number) => number }).crc32;
+    if (!crc32) return undefined;
+    const { name, uncompressedSize } = entry;
+    if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) throw new ZipError('corrupt', `${name}: stored sizes differ`);
+    let engine: InflateEngine | undefined;
+    if (entry.method === 8) {
+      // zlib's own sync engine, as inflateRawSync drives it (node:zlib processChunkSync): one input, output into our window
+      const inflate = zlib.createInflateRaw() as unknown as InflateEngine;
+      if (typeof inflate._handle?.writeSync !== 'function' || !(inflate._writeState instanceof Uint32Array)) {
+        inflate.close();
+        return undefined;
+      }
+      inflate.on('error', () => {}); // seen through `destroyed`; a listener keeps it from being thrown later
+      engine = inflate;
+    }
+    let inOff = 0;
+    let total = 0;
+    let crc = 0;
+    let done = false;
+    const finish = (): void => {
+      done = true;
+      engine?.close();
+      if (total !== uncompressedSize) throw new ZipError('corrupt', `${name}: ${total} bytes, header says ${uncompressedSize}`);
+      if (crc >>> 0 !== entry.crc32 >>> 0) throw new ZipError('corrupt', `${name}: checksum mismatch`);
+      this.inflated += total;
+    };
+    return {
+      read: (dst: Buffer, from: number): number => {
+        if (done) return 0;
+        const room = dst.length - from;
+        let n: number;
+        if (!engine) {
+          n = Math.min(room, data.length - inOff);
+          data.copy(dst, from, inOff, inOff + n);
+          inOff += n;
+        } else {
+          const availIn = data.length - inOff;
+          engine._handle!.writeSync(zlib.constants.Z_FINISH, data, inOff, availIn, dst, from, room);
+          if (engine.destroyed) {
+            done = true;
+            throw new ZipError('corrupt', `${name}: damaged data`);
+          }
+          n = room - engine._writeState![0]!;
+          inOff += availIn - engine._writeState![1]!;
+        }
+        if (n > 0) {
+          total += n;
+          if (total > uncompressedSize) {
+            done = true;
+            engine?.close();
+            throw new ZipError('corrupt', `${name}: larger than its header says`);
+          }
+          crc = crc32(dst.subarray(from, from + n), crc);
+        }
+        // the window not filled: the data has ended (stored bytes used up, or the deflate stream's end)
+        if (n < room) finish();
+        return n;
+      },
+      close: () => {
+        if (!done) {
+          done = true;
+          engine?.close();
+        }
+      },
+    };
   }
 
   /** Read by name; undefined when there is no such part. */
