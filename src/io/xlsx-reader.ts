@@ -552,6 +552,18 @@ class WorkbookReader {
     const { maxCells, maxCellChars } = this.limits;
     const out: string[] = [];
     const rich: number[] = [];
+    const plainItems = (x: XmlScanner, into: string[]): boolean => {
+      const from = into.length;
+      const n = x.plainItems('si', SI_PLAIN, '</t></si>', into, maxCells - from);
+      for (let k = from; k < into.length; k++) {
+        const text = into[k]!;
+        if (text.length > maxCellChars) throw new LimitExceeded('maxCellChars', text.length, maxCellChars);
+        if (text.indexOf('_x') >= 0) into[k] = decodeXString(text);
+      }
+      // the time checked every 8192 items, as when they are read one by one
+      if (n > 1 && ((from + 1) & ~8191) !== (into.length & ~8191)) this.checkTime();
+      return n > 0;
+    };
     {
       let inSi = false;
       const item = new StringItem();
@@ -568,11 +580,8 @@ class WorkbookReader {
               if (out.length >= maxCells) throw new LimitExceeded('maxCells', out.length + 1, maxCells);
               if ((out.length & 8191) === 8191) this.checkTime();
               if (x.selfClosing) out.push('');
-              else if (x.name === 'si' && x.exactly(SI_PLAIN, '</t></si>')) {
-                // <si><t>text</t></si>, as a plain string item reads
-                const text = x.spanEnd > x.spanStart ? x.textAt(x.spanStart, x.spanEnd) : '';
-                if (text.length > maxCellChars) throw new LimitExceeded('maxCellChars', text.length, maxCellChars);
-                out.push(decodeXString(text));
+              else if (x.name === 'si' && plainItems(x, out)) {
+                // <si><t>text</t></si> and the plain items after it, as they read one by one
               } else {
                 inSi = true;
                 item.begin();

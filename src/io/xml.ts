@@ -55,6 +55,8 @@ export function decodeEntities(s: string): string {
 }
 
 const LT = 0x3c; // <
+const AMP = 0x26;
+const CR = 0x0d;
 const GT = 0x3e; // >
 const SLASH = 0x2f;
 const QUESTION = 0x3f;
@@ -366,6 +368,49 @@ export class XmlScanner {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Right after OPEN of an item (`<si>`): the items that follow one another spelled exactly one of `opens`, plain text
+   * and `close` — this one, then each next one opened by `<item>` (`<si><t>a</t></si><si><t>b</t></si>…`) — at most
+   * `max` of them: their texts, as textAt gives them, pushed onto `out` and their tags consumed, as the events would;
+   * how many. 0, with nothing consumed, when this item is not so spelled.
+   */
+  plainItems(item: string, opens: readonly string[], close: string, out: string[], max: number): number {
+    const b = this.b;
+    const len = this.len;
+    const next = `<${item}>`;
+    let p = this.pos;
+    let n = 0;
+    while (n < max) {
+      let q = p;
+      if (n > 0) {
+        if (!this.bytesAre(q, next)) break;
+        q += next.length;
+      }
+      let s = -1;
+      for (const open of opens) {
+        if (this.bytesAre(q, open)) {
+          s = q + open.length;
+          break;
+        }
+      }
+      if (s < 0) break;
+      let i = s;
+      let special = false;
+      for (; i < len; i++) {
+        const c = b[i]!;
+        if (c === LT) break;
+        if (c === AMP || c === CR) special = true;
+      }
+      if (i >= len || !this.bytesAre(i, close)) break;
+      // decoded one by one: short strings decode faster than one long one
+      out.push(i === s ? '' : special ? this.textAt(s, i) : this.str(s, i));
+      p = i + close.length;
+      this.pos = p;
+      n++;
+    }
+    return n;
   }
 
   /** elementTextSpan as text: the decoded text, or undefined with nothing consumed. */

@@ -134,6 +134,26 @@ describe('xlsx parts read in pieces', () => {
   });
 });
 
+describe('shared strings read in runs of plain items', () => {
+  it('reads plain items between others exactly as one by one: entities, CR, _x escapes, empty, preserve, rich, phonetic', () => {
+    const sst =
+      '<si><t>张三</t></si><si><t xml:space="preserve"> a &amp; b </t></si><si><t>x\r\ny</t></si><si><t>a_x000D_b</t></si><si><t></t></si>' +
+      '<si><r><t>富</t></r><r><t>文本</t></r></si><si><t>后</t></si><si/><si><t>x</t><rPh><t>ピン</t></rPh></si><si><t>末</t></si>' +
+      '<x:si><t>前缀</t></x:si><si><t>&#x4e2d;</t></si>';
+    const texts = ['张三', ' a & b ', 'x\ny', 'a\rb', '', '富文本', '后', '', 'x', '末', '前缀', '中'];
+    const xml = `<sheetData><row r="1">${texts.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join('')}</row></sheetData>`;
+    const book = buildXlsx({ sheets: [{ name: 'S', xml }], sharedStrings: sst });
+    const out = same(book) as { sheets: { rows: (RawCell | null)[][] }[] };
+    expect(out.sheets[0]!.rows[0]!.map((c) => c?.text ?? '')).toEqual(texts);
+  });
+
+  it('stops a run at maxCells and at maxCellChars as one by one does', () => {
+    const book = buildXlsx({ sheets: [{ name: 'S', xml: grid(1, 1) }], sharedStrings: ['a', 'b', 'c', 'dddd', 'e'] });
+    expect(read(book, { limits: { maxCells: 3 } })).toEqual({ error: 'LimitExceeded: maxCells: 4 > 3' });
+    expect(read(book, { limits: { maxCellChars: 3 } })).toEqual({ error: 'LimitExceeded: maxCellChars: 4 > 3' });
+  });
+});
+
 describe('ZipArchive.stream', () => {
   const data = Buffer.from(Array.from({ length: 3000 }, (_, i) => `<c r="A${i}"><v>${i * 7}</v></c>`).join(''));
 
