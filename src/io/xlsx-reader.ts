@@ -1,5 +1,6 @@
 // Reads an .xlsx/.xlsm into plain grids without exceljs: only the parts needed, every size bounded, nothing expanded.
 import type { LeanRows, MergeRange, RawCell, RawSheet } from '../core/model.js';
+import { numberText } from '../core/normalize.js';
 import { DEFAULT_LIMITS, LimitExceeded, ProgressGuard, type ReadLimits } from './limits.js';
 import { BUILTIN_FORMATS, dateText, isDateFormat, isoCell, type NumberFormat, numberCell, numberFormat, serialDateText } from './number-format.js';
 import { CLOSE, END, NEEDS_WHOLE, OPEN, TEXT, XmlError, XmlScanner } from './xml.js';
@@ -837,6 +838,27 @@ class WorkbookReader {
         }
       };
 
+      /** A <c>'s start: where it goes (its r as cellRefAt reads it, -1: none), its t and its style index. */
+      const openCell = (at: number, type: string | undefined, si: number): void => {
+        if (at >= 0) {
+          cellRow = Math.floor(at / MAX_COLS);
+          cellCol = at - cellRow * MAX_COLS;
+        } else {
+          cellRow = rowIdx < 0 ? 0 : rowIdx;
+          cellCol = nextCol;
+          if (cellCol >= MAX_COLS) throw new XlsxError('xml', `${name}: a row has more than ${MAX_COLS} cells`);
+        }
+        t = type;
+        styleIndex = si;
+        style = styles[si] ?? NO_STYLE;
+        formula = false;
+        v = undefined;
+        vStart = -1;
+        inline.begin();
+        inV = inIs = false;
+        inCell = true;
+      };
+
       const withFmt = (c: RawCell, fmt: string | undefined): RawCell => (fmt ? { ...c, numFmt: fmt } : c);
 
       const valueCell = (type: string | undefined, val: string): RawCell | undefined => {
@@ -903,32 +925,24 @@ class WorkbookReader {
               if (inCell) finish(); // an unclosed <c>: keep what it had
               // r, t and s read from the tag's bytes; decoded as text only when they hold an entity or a line end
               const at = !x.attrSpan('r') ? -1 : x.spanPlain() ? cellRefAt(x.bytes, x.spanStart, x.spanEnd) : cellRefOf(x.textAt(x.spanStart, x.spanEnd));
-              if (at >= 0) {
-                cellRow = Math.floor(at / MAX_COLS);
-                cellCol = at - cellRow * MAX_COLS;
-              } else {
-                cellRow = rowIdx < 0 ? 0 : rowIdx;
-                cellCol = nextCol;
-                if (cellCol >= MAX_COLS) throw new XlsxError('xml', `${name}: a row has more than ${MAX_COLS} cells`);
+              const type = !x.attrSpan('t') ? undefined : x.spanEnd - x.spanStart === 1 && x.bytes[x.spanStart] === 0x73 ? 's' : x.textAt(x.spanStart, x.spanEnd);
+              let si = 0;
+              if (x.attrSpan('s')) {
+                si = x.indexAt(x.spanStart, x.spanEnd);
+                if (si < 0) si = Number(x.textAt(x.spanStart, x.spanEnd));
               }
-              t = !x.attrSpan('t') ? undefined : x.spanEnd - x.spanStart === 1 && x.bytes[x.spanStart] === 0x73 ? 's' : x.textAt(x.spanStart, x.spanEnd);
-              if (!x.attrSpan('s')) styleIndex = 0;
-              else {
-                styleIndex = x.indexAt(x.spanStart, x.spanEnd);
-                if (styleIndex < 0) styleIndex = Number(x.textAt(x.spanStart, x.spanEnd));
-              }
-              style = styles[styleIndex] ?? NO_STYLE;
-              formula = false;
-              v = undefined;
-              vStart = -1;
-              inline.begin();
-              inV = inIs = false;
-              inCell = true;
+              openCell(at, type, si);
               if (x.selfClosing) finish();
               else if (x.exactly(V_PLAIN, '</v></c>')) {
                 // <c …><v>value</v></c>: the value kept and the cell finished, as those tags would
                 if (x.spanEnd > x.spanStart) addV(x.spanStart, x.spanEnd, undefined);
                 finish();
+                // and the cells after it written as plainly (XmlScanner.plainCell), each in one step, as the tags would
+                while (x.plainCell()) {
+                  openCell(cellRefAt(x.bytes, x.cellRefStart, x.cellRefEnd), x.cellShared ? 's' : undefined, x.cellStyleStart < 0 ? 0 : x.indexAt(x.cellStyleStart, x.cellStyleEnd));
+                  if (x.spanEnd > x.spanStart) addV(x.spanStart, x.spanEnd, undefined);
+                  finish();
+                }
               }
               break;
             }
@@ -1078,6 +1092,10 @@ const CLEARED = 0x80;
 /** Thrown when a cell comes before one already read: the sheet is then read as a grid. */
 const NOT_IN_ORDER = new Error('cells not in order');
 
+/** Whole numbers below this have their text made once (smallIntText). */
+const SMALL_INTS = 4096;
+const smallIntText: string[] = [];
+
 /** How many rows LeanStore.row keeps built (the row read, a header's rows, the rows merged values come from). */
 const ROW_CACHE = 8;
 
@@ -1099,7 +1117,9 @@ class LeanStore implements LeanRows {
   /** rowStart[r]: the first cell of row r; rowStart[rowCount] = n. */
   private rowStart: Uint32Array;
   private readonly objs: RawCell[] = [];
-  private readonly cache: { r: number; row: (RawCell | undefined)[] }[] = [];
+  /** The rows kept built (ROW_CACHE): their numbers (-1: none) and cells. */
+  private readonly cacheR = new Int32Array(ROW_CACHE).fill(-1);
+  private readonly cacheRows: (RawCell | undefined)[][] = [];
   private cacheNext = 0;
   /** The row last asked for (most calls ask for the same row again). */
   private lastAsked = -1;
@@ -1158,7 +1178,8 @@ class LeanStore implements LeanRows {
         if (c >= m.left && c <= m.right && (r !== m.top || c !== m.left)) this.codes[i]! |= CLEARED;
       }
     }
-    this.cache.length = 0;
+    this.cacheR.fill(-1);
+    this.cacheRows.length = 0;
     this.lastAsked = -1;
   }
 
@@ -1168,7 +1189,12 @@ class LeanStore implements LeanRows {
     if (code === OBJ) return this.objs[num]!;
     const si = this.styleIx[i]!;
     const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
-    if (code === NUM) return numberCell(num, style.numFmt, style.temporal, this.date1904);
+    if (code === NUM) {
+      // small whole numbers (a row's number, a household's size) as numberCell makes them, their text made once
+      if (style.temporal || !(num >= 0 && num < SMALL_INTS) || !Number.isInteger(num)) return numberCell(num, style.numFmt, style.temporal, this.date1904);
+      const text = (smallIntText[num] ??= numberText(num));
+      return style.numFmt ? { text, kind: 'number', raw: num, numFmt: style.numFmt } : { text, kind: 'number', raw: num };
+    }
     const text = this.sst[num]!;
     return this.sstRich[num] || !style.numFmt ? { text, kind: 'string' } : { text, kind: 'string', numFmt: style.numFmt };
   }
@@ -1177,14 +1203,13 @@ class LeanStore implements LeanRows {
     if (r === this.lastAsked) return this.lastBuilt;
     if (r < 0 || r >= this.rowCount) return undefined;
     this.lastAsked = r;
-    for (const c of this.cache) if (c.r === r) return (this.lastBuilt = c.row);
+    const at = this.cacheR.indexOf(r);
+    if (at >= 0) return (this.lastBuilt = this.cacheRows[at]!);
     const row: (RawCell | undefined)[] = [];
     for (let i = this.rowStart[r]!, end = this.rowStart[r + 1]!; i < end; i++) if (this.codes[i]! < CLEARED) row[this.cols[i]!] = this.cell(i);
-    if (this.cache.length < ROW_CACHE) this.cache.push({ r, row });
-    else {
-      this.cache[this.cacheNext] = { r, row };
-      this.cacheNext = (this.cacheNext + 1) % ROW_CACHE;
-    }
+    this.cacheR[this.cacheNext] = r;
+    this.cacheRows[this.cacheNext] = row;
+    this.cacheNext = (this.cacheNext + 1) % ROW_CACHE;
     return (this.lastBuilt = row);
   }
 

@@ -154,6 +154,24 @@ describe('shared strings read in runs of plain items', () => {
   });
 });
 
+describe('plain cells read in one step (XmlScanner.plainCell)', () => {
+  it('reads every cell as the tag-by-tag reading does (the same sheet with a space between cells takes that path)', () => {
+    const cells = [
+      '<c r="A1"><v>1</v></c>', '<c r="B1" s="1"><v>42636</v></c>', '<c r="C1" t="s"><v>0</v></c>', '<c r="D1" s="2" t="s"><v>1</v></c>',
+      '<c r="E1" t="s" s="1"><v>0</v></c>', '<c r="F1" s="0001"><v>-0</v></c>', '<c r="G1" s="12345678901"><v>5</v></c>', '<c r="H1" t="n"><v>2.50</v></c>',
+      '<c r="I1"><v></v></c>', '<c r="J1"><v>&#45;7</v></c>', '<c r="K1"><v> 1e3 </v></c>', '<c r="L1" t="s"><v>9</v></c>', '<c r="M1" t="s"><v>2</v></c>',
+      '<c r="n1"><v>3</v></c>', '<c r="A0"><v>4</v></c>', '<c r="P1" s="9"><v>7</v></c>', '<c r="AB1"><v>abc</v></c>', '<c r="XFE1"><v>8</v></c>',
+      '<c r="AC1"><v>123456789012345678</v></c>', '<c r="AD1" s="3"><v>0.1</v></c>', '<c r="AE1"><v>1</v><v>2</v></c>', '<c r="AF1"/>', '<c r="AG1" t="str"><v>s</v></c>',
+    ];
+    const rows = (sep: string) => `<sheetData><row r="1">${cells.join(sep)}</row><row r="3">${cells.map((c) => c.replace(/([A-Z]+)[01]"/, '$13"')).join(sep)}</row></sheetData>`;
+    const styles = '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.00"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="49"/><xf numFmtId="164"/></cellXfs>';
+    const book = (sep: string) => buildXlsx({ sheets: [{ name: 'S', xml: rows(sep) }], sharedStrings: ['张三', '0745', ''], styles });
+    const plain = same(book(''), [[4096, 1024]]) as { sheets: { rows: (RawCell | null)[][] }[]; book: unknown };
+    expect(same(book(' '), [[4096, 1024]])).toEqual(plain);
+    expect(plain.sheets[0]!.rows[0]!.slice(0, 11).map((c) => c?.text ?? null)).toEqual(['1', '2016-09-23', '张三', '0745', '张三', '1900-01-00', '5', '2.5', null, '-7', '1000']);
+  });
+});
+
 describe('ZipArchive.stream', () => {
   const data = Buffer.from(Array.from({ length: 3000 }, (_, i) => `<c r="A${i}"><v>${i * 7}</v></c>`).join(''));
 
