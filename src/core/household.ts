@@ -254,7 +254,15 @@ interface Household {
 /** A phone's digits as one number ('1' in front keeps leading zeros), 0 for none; undefined when too long to be exact. */
 export function phoneCode(digits: string | undefined): number | undefined {
   if (digits === undefined) return 0;
-  return digits.length <= 15 && /^\d+$/.test(digits) ? Number(`1${digits}`) : undefined;
+  // Number(`1${digits}`) when digits is 1-15 ASCII digits, without the string (exact: below 2^53 all along)
+  if (digits.length === 0 || digits.length > 15) return undefined;
+  let n = 1;
+  for (let i = 0; i < digits.length; i++) {
+    const d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /**

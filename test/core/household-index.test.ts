@@ -7,6 +7,7 @@ import {
   HouseholdIndex,
   householdBaseKey,
   orgIdentity,
+  phoneCode,
   orgKeyOf,
   type HouseholdWho,
 } from '../../src/core/household.js';
@@ -361,5 +362,14 @@ describe('HouseholdIndex phones kept as numbers', () => {
     expect(h.noFor(who('赵六|大湾村'), [long])).toBe(2);
     expect(h.noFor(who('赵六|大湾村'), [long])).toBe(2);
     expect(h.noFor(who('赵六|大湾村'), ['1234567890123456788'])).toBe(3);
+  });
+});
+
+describe('phoneCode without a string', () => {
+  it('is Number(`1${digits}`) for 1-15 ASCII digits, undefined for anything else, 0 for none', () => {
+    const plain = (d: string | undefined) => (d === undefined ? 0 : d.length <= 15 && /^\d+$/.test(d) ? Number(`1${d}`) : undefined);
+    const texts = [undefined, '', '0', '00', '7', '0745', '07451234567', '13907451234', '999999999999999', '000000000000000', '1234567890123456', '12a', '１３９', '-1', '1.5', ' 1', '1 ', '/', ':'];
+    for (let n = 1; n <= 15; n++) texts.push('9'.repeat(n), '1'.repeat(n), `0${'5'.repeat(n - 1)}`);
+    for (const t of texts) expect(phoneCode(t), JSON.stringify(t)).toBe(plain(t));
   });
 });
