@@ -311,9 +311,10 @@ export class HouseholdIndex {
 
   /** The household number of a row, or undefined when the row has no household name. `area`: the register's. */
   noOf(row: RegisterRow, area?: Area): number | undefined {
-    const who = householdWho(row, this.divisions, area);
+    const known = asked.row === row && asked.divisions === this.divisions && asked.area === area;
+    const who = known ? asked.who : householdWho(row, this.divisions, area);
     if (who === undefined) return undefined;
-    return this.noFor(who, phoneNumbers(row.fields.phone?.text ?? ''));
+    return known ? this.noFor(who, asked.phones, asked.codes) : this.noFor(who, phoneNumbers(row.fields.phone?.text ?? ''));
   }
 
   /** A household's id: the base key of its first row (name|village + detail), #n added when another had it first. */
@@ -419,6 +420,33 @@ export class HouseholdIndex {
     list.push({ no, phones: unique(phones), detail: detach(detail), county, suffix });
     return no;
   }
+}
+
+/**
+ * The last row whose household was worked out (rowAsked), for another index asked about the same row next: check's
+ * validation (RowFacts) and pairings (noOf) visitors see each row one after the other, and the second takes what the
+ * first made (householdWho, phoneNumbers and their phoneCodes) instead of reading the address and phones again.
+ */
+const asked: {
+  row?: RegisterRow;
+  divisions?: DivisionIndex;
+  area?: Area;
+  who?: HouseholdWho;
+  phones: readonly string[];
+  codes?: readonly (number | undefined)[];
+} = { phones: [] };
+
+/**
+ * Notes a row's householdWho(row, divisions, area), phoneNumbers of its 联系方式 text and their phoneCodes (each exactly
+ * what noOf would work out), for HouseholdIndex.noOf of the same row.
+ */
+export function rowAsked(row: RegisterRow, divisions: DivisionIndex | undefined, area: Area | undefined, who: HouseholdWho | undefined, phones: readonly string[], codes: readonly (number | undefined)[]): void {
+  asked.row = row;
+  asked.divisions = divisions;
+  asked.area = area;
+  asked.who = who;
+  asked.phones = phones;
+  asked.codes = codes;
 }
 
 /** Whether a row (detail, county, phones) is about household h: see the file comment. */

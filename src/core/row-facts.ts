@@ -1,5 +1,5 @@
 // What several rules need to know about one row (its org key, household number, phone numbers), worked out once per row and shared by the rules of one run.
-import { HouseholdIndex, householdWho, orgKeyOf, phoneCode } from './household.js';
+import { HouseholdIndex, householdWho, orgKeyOf, phoneCode, rowAsked } from './household.js';
 import type { DivisionIndex } from './divisions.js';
 import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank } from './normalize.js';
@@ -71,6 +71,8 @@ export class RowFacts {
     this.at(row);
     if (this.household === NOT_YET) {
       const who = householdWho(row, this.divisions, this.area);
+      // (phones is phoneNumbers of the cell's text: a numeric cell's text is parsed as text there too)
+      rowAsked(row, this.divisions, this.area, who, this.phones(row), this.phoneCodes(row));
       this.household = who === undefined ? undefined : this.households.noFor(who, this.phones(row), this.phoneCodes(row));
     }
     return this.household;
