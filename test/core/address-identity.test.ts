@@ -7,6 +7,7 @@ import type { DivisionIndex } from '../../src/core/divisions.js';
 import type { Area, RegisterRow } from '../../src/core/model.js';
 import { compact, isDittoMark } from '../../src/core/normalize.js';
 import { divisions } from '../helpers/divisions.js';
+import { mulberry32 } from '../../scripts/lib/deterministic.mjs';
 
 const idx = divisions();
 
@@ -63,16 +64,7 @@ function reference(text: string, divisions?: DivisionIndex): AddressIdentity {
 }
 
 // ── a corpus of addresses as clerks write them ──────────────────────────────────────────────────────────────────
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = (seed: number): (() => number) => mulberry32(seed);
 
 const HEADS = ['', '湖南省', '湖南', '湖南省怀化市', '怀化市', '怀化', '怀化市溆浦县', '溆浦县', '溆浦', '湖南省怀化市溆浦县', '湖南溆浦县', '宁乡县', '宁乡市', '长沙市宁乡市',
   '湘西州', '湘西土家族苗族自治州凤凰县', '麻阳县', '鹤城区', '怀化市鹤城区', '攸县', '南县', '新县城', '城区', '广东省广州市', '湖南省广州市', '北京市朝阳区', '大同市', '鼓楼区', '吉首市', '株洲县', '岳阳市屈原管理区', '屈原管理区'];
