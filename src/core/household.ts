@@ -86,6 +86,8 @@ export interface AddressIdentity {
 }
 
 const PUNCT = /[()[\]{}<>【】〔〕《》「」『』"'`‘’“”.,，。、;；:：!！?？·•\-_—–~～/\\|*＊#＃]/gu;
+/** PUNCT for a test (no global flag: no lastIndex to keep). */
+const PUNCT_ONE = new RegExp(PUNCT.source, 'u');
 /** 村委会, 村委, 村民委员会, also after the village's own 村 (大湾村村委会): the village. */
 const VILLAGE_COMMITTEE = /村?村(?:民委员会|委会|委)/g;
 /** 居委会, 居民委员会, also after 社区 (城东社区居委会): the community. */
@@ -135,6 +137,8 @@ function canonicalGroups(t: string): string {
     const n = isDigit(digits[0]) ? Number(digits) : chineseNumber(digits);
     if (n === undefined) continue;
     const lead = start > from && t[start - 1] === '第' ? start - 1 : start;
+    // already written so (12组: no 第 or 小, digits as the number prints them): nothing to rewrite
+    if (lead === start && suffix === at && isDigit(digits[0]) && String(n) === digits) continue;
     out += `${t.slice(from, lead)}${n}组`;
     from = at + 1;
   }
@@ -167,7 +171,8 @@ export function addressIdentity(text: string, divisions?: DivisionIndex): Addres
   let s = compact(text);
   // empty, or a ditto mark with no row above to refer to: no address
   if (s === '' || (s.length <= 6 && isDittoMark(s))) return { county: '', village: '', detail: '' };
-  s = s.replace(PUNCT, '');
+  // the usual address has no punctuation: tested first, so that no copy is made
+  if (PUNCT_ONE.test(s)) s = s.replace(PUNCT, '');
   let county = '';
   if (divisions) {
     const lead = divisions.leadingCounty(s);
