@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { DivisionIndex, type DivisionData } from '../core/divisions.js';
 import { EMBEDDED } from './embedded.js';
+import { executableAssetInPlace } from './package-root.js';
 
 let cached: Promise<DivisionIndex> | undefined;
 
@@ -17,6 +18,10 @@ export const PACKED_DIVISIONS = 'dist/data/divisions.bin';
  */
 function packedIndex(): DivisionIndex | undefined {
   if (EMBEDDED) {
+    // the executables keep it as an asset (scripts/release.mjs): read where it lies, not through base64 and back (a 2.4 MB
+    // string made and decoded on every run)
+    const inPlace = executableAssetInPlace(PACKED_DIVISIONS);
+    if (inPlace) return DivisionIndex.read(inPlace);
     const b64 = EMBEDDED.files[PACKED_DIVISIONS];
     return b64 === undefined ? undefined : DivisionIndex.read(Buffer.from(b64, 'base64'));
   }
