@@ -36,15 +36,17 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
  */
 export async function mainThenExit(argv?: string[]): Promise<void> {
   await main(argv);
-  let waiting = 0;
-  const done = (): void => {
-    if (--waiting <= 0) process.exit();
-  };
-  for (const s of [process.stdout, process.stderr]) {
-    if (s.writableLength > 0) {
-      waiting++;
-      s.once('drain', done);
-    }
+  whenWritten([process.stdout, process.stderr], () => process.exit());
+}
+
+/** Calls `then` once none of `streams` holds output not yet written: now, else when the last of them drains. */
+export function whenWritten(streams: readonly Pick<NodeJS.WritableStream & { writableLength: number }, 'writableLength' | 'once'>[], then: () => void): void {
+  const pending = streams.filter((s) => s.writableLength > 0);
+  let waiting = pending.length;
+  if (waiting === 0) return then();
+  for (const s of pending) {
+    s.once('drain', () => {
+      if (--waiting === 0) then();
+    });
   }
-  if (waiting === 0) process.exit();
 }
