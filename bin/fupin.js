@@ -11,6 +11,7 @@ try {
 } catch {
   // no cache
 }
-const { main } = await import('../dist/bundle/bin.js');
+const { mainThenExit } = await import('../dist/bundle/bin.js');
 
-await main();
+// runs the command, then ends the process as soon as its output is out (src/cli/bin.ts)
+await mainThenExit();

@@ -241,10 +241,10 @@ const oneFile = {
  * command line to the snapshot's main function: everything that reads argv, the environment, the working folder, the clock
  * or the terminal happens when the executable runs, never while the snapshot is made (src/cli/snapshot.ts).
  */
-const ONE_FILE_ENTRY = `import { main } from './cli/bin.js';
+const ONE_FILE_ENTRY = `import { mainThenExit } from './cli/bin.js';
 import { buildingSnapshot, prepareSnapshot } from './cli/snapshot.js';
-if (buildingSnapshot()) prepareSnapshot(main);
-else main();
+if (buildingSnapshot()) prepareSnapshot(mainThenExit);
+else mainThenExit();
 `;
 
 // written beside dist/fupin.cjs and renamed over it: a `node dist/fupin.cjs` running meanwhile keeps its whole file

@@ -22,3 +22,31 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     process.exitCode = 2;
   }
 }
+
+/**
+ * main() and then the end of the process, as soon as what it wrote is out (the entries call this; tests call main/run).
+ *
+ * A command resolves only once its work is done: outputs renamed into place, the server stopped, the clerk's Enter read.
+ * Left to itself, Node would still wait before ending for V8's background work to finish — optimising compiles of hot
+ * functions, concurrent marking — none of which any output needs (NodePlatform::DrainTasks after the last event): 33 ms
+ * of a 275 ms 50-row validate on a quiet machine (main 20a85d8), more on a busy one. process.exit() keeps the exit code
+ * and still runs the 'exit' handlers (safe-write removes a temporary file there). Output still being written (a
+ * Windows terminal or pipe writes asynchronously) is waited for first; a stream that fails instead ends the process as
+ * before, by itself.
+ */
+export async function mainThenExit(argv?: string[]): Promise<void> {
+  await main(argv);
+  whenWritten([process.stdout, process.stderr], () => process.exit());
+}
+
+/** Calls `then` once none of `streams` holds output not yet written: now, else when the last of them drains. */
+export function whenWritten(streams: readonly Pick<NodeJS.WritableStream & { writableLength: number }, 'writableLength' | 'once'>[], then: () => void): void {
+  const pending = streams.filter((s) => s.writableLength > 0);
+  let waiting = pending.length;
+  if (waiting === 0) return then();
+  for (const s of pending) {
+    s.once('drain', () => {
+      if (--waiting === 0) then();
+    });
+  }
+}

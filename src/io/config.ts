@@ -1,5 +1,6 @@
 // Finds fupin.config.json (in the folder given or a folder above it, up to the repository root) and loads it.
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { slashPath } from './display-path.js';
 import { CONFIG_FILE, defaultConfig, type ConfigIssue, type FupinConfig } from '../core/config.js';
@@ -23,12 +24,22 @@ export interface LoadedConfig {
   base: string;
 }
 
-async function isFile(p: string): Promise<boolean> {
-  return (await stat(p).catch(() => undefined))?.isFile() ?? false;
+// Blocking stats: the search runs before anything else and asks one question at a time (awaited, each was a trip through
+// libuv's pool: ~10 of them per lookup, twice per command, ahead of every run's first file)
+function statOf(p: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(p, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
-async function exists(p: string): Promise<boolean> {
-  return (await stat(p).catch(() => undefined)) !== undefined;
+function isFile(p: string): boolean {
+  return statOf(p)?.isFile() ?? false;
+}
+
+function exists(p: string): boolean {
+  return statOf(p) !== undefined;
 }
 
 /**
@@ -39,8 +50,8 @@ export async function findConfig(dir: string): Promise<string | undefined> {
   let here = path.resolve(dir);
   for (;;) {
     const candidate = path.join(here, CONFIG_FILE);
-    if (await isFile(candidate)) return candidate;
-    if (await exists(path.join(here, '.git'))) return undefined;
+    if (isFile(candidate)) return candidate;
+    if (exists(path.join(here, '.git'))) return undefined;
     const up = path.dirname(here);
     if (up === here) return undefined;
     here = up;

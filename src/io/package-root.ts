@@ -62,6 +62,8 @@ export function packageVersion(): string {
 interface SeaApi {
   isSea(): boolean;
   getAsset(key: string): ArrayBuffer;
+  /** The asset where the executable holds it, not copied (Node ≥ 20.12/21.7); never to be written to. */
+  getRawAsset?(key: string): ArrayBuffer;
 }
 
 /** node:sea when it exists (Node ≥ 20.16/22.3 have getBuiltinModule; the executables run Node 22). No import(): a SEA's code cache forbids it. */
@@ -85,6 +87,20 @@ export function executableAsset(key: string): Buffer | undefined {
   if (!sea?.isSea()) return undefined;
   try {
     return Buffer.from(sea.getAsset(key));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An asset of the executable as it lies in the executable's memory, not copied: for a reader that only reads (the packed
+ * division index, read in place). A copy where the runtime has no such call; undefined outside an executable.
+ */
+export function executableAssetInPlace(key: string): Uint8Array | undefined {
+  const sea = seaApi();
+  if (!sea?.isSea()) return undefined;
+  try {
+    return new Uint8Array(sea.getRawAsset ? sea.getRawAsset(key) : sea.getAsset(key));
   } catch {
     return undefined;
   }
