@@ -975,6 +975,10 @@ const NOT_IN_ORDER = new Error('cells not in order');
 /** How many rows LeanStore.row keeps built (the row read, a header's rows, the rows merged values come from). */
 const ROW_CACHE = 8;
 
+/** LeanStore's smallest start: room for this many cells and rows (folders: LeanStore's initial sizes, wt-13). */
+const LEAN_MIN_CELLS = 256;
+const LEAN_MIN_ROWS = 64;
+
 /**
  * A worksheet's cells in row order, ~15 bytes each: column, kind, style and a number (a shared string's index or the
  * value). Rows are built as the grid reader builds them, when asked for.
@@ -1007,12 +1011,14 @@ class LeanStore implements LeanRows {
     /** The worksheet XML's size: room for its cells is made at once (a register's cell takes ~40 bytes, a row ~300), not doubled up to it. */
     xmlBytes: number,
   ) {
-    const cells = Math.min(Math.max(4096, Math.floor(xmlBytes / 40)), 1 << 22);
+    // a small sheet starts small (a 60-row register's ~500 cells; 4,096 cells were ~60 KB a sheet, most of a folder's
+    // garbage): the arrays grow by doubling when a sheet holds more than its XML size suggests
+    const cells = Math.min(Math.max(LEAN_MIN_CELLS, Math.floor(xmlBytes / 40)), 1 << 22);
     this.cols = new Uint16Array(cells);
     this.codes = new Uint8Array(cells);
     this.styleIx = new Int32Array(cells);
     this.nums = new Float64Array(cells);
-    this.rowStart = new Uint32Array(Math.min(Math.max(1024, Math.floor(xmlBytes / 256)), MAX_ROWS + 2));
+    this.rowStart = new Uint32Array(Math.min(Math.max(LEAN_MIN_ROWS, Math.floor(xmlBytes / 256)), MAX_ROWS + 2));
   }
 
   add(row: number, col: number, code: number, style: number, num: number, obj: RawCell | undefined): void {
