@@ -153,17 +153,33 @@ export class NumberMap {
  * (~40 bytes for a short Chinese key) and ~45 bytes an entry. What the household index keeps per name and village.
  */
 export class TextKeys {
-  private chars = new Uint16Array(1 << 16);
+  private chars: Uint16Array;
   private used = 0;
-  private readonly starts = new IntColumn();
-  private readonly lengths = new IntColumn();
+  private readonly starts: IntColumn;
+  private readonly lengths: IntColumn;
   /** Each entry's hash, so that the table grows without hashing every text again. */
-  private readonly hashes = new IntColumn();
+  private readonly hashes: IntColumn;
   /** Entry number + 1 by slot; 0 is an empty slot. */
-  private slots = new Int32Array(1024);
+  private slots: Int32Array;
   private n = 0;
   /** A text's code units while it is looked up (addUnits' callers fill one of their own). */
   private scratch = new Uint16Array(256);
+
+  /**
+   * Room made at once for `entries` texts of `chars` code units in all; the table grows by doubling past them. Small by
+   * default: a table is made per register (a folder of 2,000 small registers made 2,000 × 3 tables of 128 KB of
+   * characters each, most of it never used); one that grows to a province's households doubles a few times more.
+   */
+  constructor(entries = 64, chars = 2048) {
+    this.chars = new Uint16Array(Math.max(1, chars));
+    this.starts = new IntColumn(entries);
+    this.lengths = new IntColumn(entries);
+    this.hashes = new IntColumn(entries);
+    // a power of two, at least twice the entries (the table is kept at most half full)
+    let slots = 8;
+    while (slots < 2 * entries) slots *= 2;
+    this.slots = new Int32Array(slots);
+  }
 
   get size(): number {
     return this.n;
