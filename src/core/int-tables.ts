@@ -9,6 +9,12 @@ export function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
+/**
+ * The room these tables start with (a power of two): they are made per register, and a folder's registers mostly hold
+ * a few dozen rows (1,024 was ~40 KB of zeroed arrays per register in validation); they double as they fill.
+ */
+const SMALL = 64;
+
 /** The array grown (doubled) to hold index i, its values kept. */
 function grown<T extends Int32Array | Float64Array>(a: T, i: number, make: (n: number) => T): T {
   let n = a.length * 2;
@@ -26,7 +32,7 @@ export class IntColumn {
   private a: Int32Array;
 
   /** `capacity`: the values held before it first grows (a register's columns start small: most hold a few dozen rows). */
-  constructor(capacity = 1024) {
+  constructor(capacity = SMALL) {
     this.a = new Int32Array(Math.max(1, capacity));
   }
 
@@ -63,7 +69,7 @@ export class TextTable {
 
 /** A growable column of 64-bit floats by a small integer, 0 where nothing was set (a phone's digits as one number). */
 export class FloatColumn {
-  private a = new Float64Array(1024);
+  private a = new Float64Array(SMALL);
 
   get(i: number): number {
     return i < this.a.length ? this.a[i]! : 0;
@@ -80,8 +86,8 @@ export class FloatColumn {
  * most half full, where a Map costs ~45 bytes an entry plus its keys. What a cross-row rule keeps per phone number.
  */
 export class NumberMap {
-  private keys = new Float64Array(1024);
-  private values = new Int32Array(1024);
+  private keys = new Float64Array(SMALL);
+  private values = new Int32Array(SMALL);
   private n = 0;
 
   get size(): number {
