@@ -128,6 +128,26 @@ const PSEUDO_CITY = /^(?:省|自治区)直辖县级行政区划$/u;
 /** A township not in the list (merged since): 2-4 characters + 乡/镇/街道, no street, farm, market or village words. */
 const TOWN_TOKEN = /^(?:(?![街局场园区村城集社组路])\p{Script=Han}){2,4}(?:乡|镇|街道)(?!村|社区)/u;
 const HAN = /\p{Script=Han}/u;
+
+/** By UTF-16 code unit: 1 when HAN matches it as a one-unit text, 2 when not, 0 not yet asked. */
+const HAN_UNITS = new Uint8Array(65536);
+
+/** HAN.test(String.fromCharCode(c)), each unit asked of the regex once. */
+function isHanUnit(c: number): boolean {
+  let kind = HAN_UNITS[c]!;
+  if (kind === 0) HAN_UNITS[c] = kind = HAN.test(String.fromCharCode(c)) ? 1 : 2;
+  return kind === 1;
+}
+
+/** HAN.test(t.slice(from, to)) without the slice: unit by unit, the regex itself when the text holds a surrogate. */
+function hasHan(t: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdfff) return HAN.test(t.slice(from, to));
+    if (isHanUnit(c)) return true;
+  }
+  return false;
+}
 const PLAIN_HAN = /^[\u4e00-\u9fff]+$/u;
 
 interface Candidate {
@@ -538,15 +558,25 @@ export class DivisionIndex {
    * own level or below (魏都区东城区) is part of a local name and is not taken.
    */
   placesIn(text: string, scope?: PlaceScope): PlaceMatch[] {
+    return this.placesWithin(text, scope ? this.placeOf(scope) : undefined);
+  }
+
+  /** placesIn with its scope already found (placeOf): for a caller asking about many addresses of one register. */
+  placesWithin(text: string, scopePlace: Place | undefined): PlaceMatch[] {
     if (this.lengthBits === undefined && ++this.placesAsked > LENGTH_BITS_AFTER) this.lengthBits = this.buildLengthBits();
     const t = compact(text);
-    const scopePlace = scope ? this.placeOf(scope) : undefined;
     const out: PlaceMatch[] = [];
+    const starts = this.lengthBits;
     let i = 0;
     while (i < t.length) {
+      // no name starts with this character: matchAt would find none (a strict test before the context is worked out)
+      if (starts && starts[t.charCodeAt(i)] === 0) {
+        i++;
+        continue;
+      }
       const prev = out.length > 0 ? out[out.length - 1] : undefined;
-      const adjacent = prev && !HAN.test(t.slice(prev.index + prev.text.length, i)) ? prev : undefined;
-      const boundary = i === 0 || !HAN.test(t[i - 1]) || adjacent !== undefined;
+      const adjacent = prev && !hasHan(t, prev.index + prev.text.length, i) ? prev : undefined;
+      const boundary = i === 0 || !isHanUnit(t.charCodeAt(i - 1)) || adjacent !== undefined;
       const touching = prev && prev.index + prev.text.length === i ? RANK[prev.level] : undefined;
       const m = this.matchAt(t, i, adjacent?.places, boundary, touching, 0);
       if (!m) {
@@ -571,8 +601,19 @@ export class DivisionIndex {
     const bits = this.lengthBits ? this.lengthBits[t.charCodeAt(i)]! : -1;
     if (bits === 0) return undefined;
     const ends = this.endBits;
-    for (const len of this.formLengths) {
-      if (i + len > t.length || (bits & (1 << len)) === 0) continue;
+    const lengths = this.formLengths;
+    // with the length bits, only the lengths some name starting with t[i] has (and that fit), longest first, as in formLengths
+    const room = t.length - i;
+    let left = bits === -1 ? 0 : room >= 31 ? bits : bits & ((2 << room) - 1);
+    for (let k = 0; bits === -1 ? k < lengths.length : left !== 0; k++) {
+      let len: number;
+      if (bits === -1) {
+        len = lengths[k]!;
+        if (len > room) continue;
+      } else {
+        len = 31 - Math.clz32(left);
+        left ^= 1 << len;
+      }
       // no name of this length ends with the character there: no candidate (a strict test before the slice and the lookups)
       if (ends !== undefined && (ends[t.charCodeAt(i + len - 1)]! & (1 << len)) === 0) continue;
       const text = t.slice(i, i + len);
@@ -778,8 +819,13 @@ export class DivisionIndex {
   /** Whether one of the county's townships (official name or ethnic alias) starts at `pos`. */
   private townOfCountyAt(t: string, pos: number, county: County): boolean {
     const towns = this.towns;
+    // the length bits (when made) hold every township name's length by its first and last character: a strict test before the slice
+    const bits = this.lengthBits ? this.lengthBits[t.charCodeAt(pos)]! : -1;
+    if (bits === 0) return false;
+    const ends = this.endBits;
     for (const len of this.townNameLengths) {
-      if (pos + len > t.length) continue;
+      if (pos + len > t.length || (bits & (1 << len)) === 0) continue;
+      if (ends !== undefined && (ends[t.charCodeAt(pos + len - 1)]! & (1 << len)) === 0) continue;
       const name = t.slice(pos, pos + len);
       if (towns.has(name) && (this.townCounties(name) ?? []).includes(county)) return true;
     }

@@ -86,6 +86,8 @@ export interface AddressIdentity {
 }
 
 const PUNCT = /[()[\]{}<>【】〔〕《》「」『』"'`‘’“”.,，。、;；:：!！?？·•\-_—–~～/\\|*＊#＃]/gu;
+/** PUNCT for a test (no global flag: no lastIndex to keep). */
+const PUNCT_ONE = new RegExp(PUNCT.source, 'u');
 /** 村委会, 村委, 村民委员会, also after the village's own 村 (大湾村村委会): the village. */
 const VILLAGE_COMMITTEE = /村?村(?:民委员会|委会|委)/g;
 /** 居委会, 居民委员会, also after 社区 (城东社区居委会): the community. */
@@ -135,6 +137,8 @@ function canonicalGroups(t: string): string {
     const n = isDigit(digits[0]) ? Number(digits) : chineseNumber(digits);
     if (n === undefined) continue;
     const lead = start > from && t[start - 1] === '第' ? start - 1 : start;
+    // already written so (12组: no 第 or 小, digits as the number prints them): nothing to rewrite
+    if (lead === start && suffix === at && isDigit(digits[0]) && String(n) === digits) continue;
     out += `${t.slice(from, lead)}${n}组`;
     from = at + 1;
   }
@@ -167,7 +171,8 @@ export function addressIdentity(text: string, divisions?: DivisionIndex): Addres
   let s = compact(text);
   // empty, or a ditto mark with no row above to refer to: no address
   if (s === '' || (s.length <= 6 && isDittoMark(s))) return { county: '', village: '', detail: '' };
-  s = s.replace(PUNCT, '');
+  // the usual address has no punctuation: tested first, so that no copy is made
+  if (PUNCT_ONE.test(s)) s = s.replace(PUNCT, '');
   let county = '';
   if (divisions) {
     const lead = divisions.leadingCounty(s);
@@ -254,7 +259,15 @@ interface Household {
 /** A phone's digits as one number ('1' in front keeps leading zeros), 0 for none; undefined when too long to be exact. */
 export function phoneCode(digits: string | undefined): number | undefined {
   if (digits === undefined) return 0;
-  return digits.length <= 15 && /^\d+$/.test(digits) ? Number(`1${digits}`) : undefined;
+  // Number(`1${digits}`) when digits is 1-15 ASCII digits, without the string (exact: below 2^53 all along)
+  if (digits.length === 0 || digits.length > 15) return undefined;
+  let n = 1;
+  for (let i = 0; i < digits.length; i++) {
+    const d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /**
@@ -303,9 +316,10 @@ export class HouseholdIndex {
 
   /** The household number of a row, or undefined when the row has no household name. `area`: the register's. */
   noOf(row: RegisterRow, area?: Area): number | undefined {
-    const who = householdWho(row, this.divisions, area);
+    const known = asked.row === row && asked.divisions === this.divisions && asked.area === area;
+    const who = known ? asked.who : householdWho(row, this.divisions, area);
     if (who === undefined) return undefined;
-    return this.noFor(who, phoneNumbers(row.fields.phone?.text ?? ''));
+    return known ? this.noFor(who, asked.phones, asked.codes) : this.noFor(who, phoneNumbers(row.fields.phone?.text ?? ''));
   }
 
   /** A household's id: the base key of its first row (name|village + detail), #n added when another had it first. */
@@ -411,6 +425,33 @@ export class HouseholdIndex {
     list.push({ no, phones: unique(phones), detail: detach(detail), county, suffix });
     return no;
   }
+}
+
+/**
+ * The last row whose household was worked out (rowAsked), for another index asked about the same row next: check's
+ * validation (RowFacts) and pairings (noOf) visitors see each row one after the other, and the second takes what the
+ * first made (householdWho, phoneNumbers and their phoneCodes) instead of reading the address and phones again.
+ */
+const asked: {
+  row?: RegisterRow;
+  divisions?: DivisionIndex;
+  area?: Area;
+  who?: HouseholdWho;
+  phones: readonly string[];
+  codes?: readonly (number | undefined)[];
+} = { phones: [] };
+
+/**
+ * Notes a row's householdWho(row, divisions, area), phoneNumbers of its 联系方式 text and their phoneCodes (each exactly
+ * what noOf would work out), for HouseholdIndex.noOf of the same row.
+ */
+export function rowAsked(row: RegisterRow, divisions: DivisionIndex | undefined, area: Area | undefined, who: HouseholdWho | undefined, phones: readonly string[], codes: readonly (number | undefined)[]): void {
+  asked.row = row;
+  asked.divisions = divisions;
+  asked.area = area;
+  asked.who = who;
+  asked.phones = phones;
+  asked.codes = codes;
 }
 
 /** Whether a row (detail, county, phones) is about household h: see the file comment. */

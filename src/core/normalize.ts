@@ -126,12 +126,23 @@ function fifteenDigits(n: number): string {
 
 /** Parse money or a count as a clerk writes it: "1,200", "1200元", "１２００", " 3 人". Undefined when not a number. */
 export function parseAmount(s: string): number | undefined {
+  // the usual cell, ASCII digits only, is its number (what the passes below give it, without their strings)
+  if (s.length > 0 && s.length <= 15 && allDigits(s)) return Number(s);
   let t = compact(s).replace(/[,，]/g, '');
   t = t.replace(/^(?:人民币|RMB|¥|￥)/i, '').replace(/(?:万元|元|人|口|户|块)$/u, '');
   if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(t)) return undefined;
   const n = Number(t);
   if (!Number.isFinite(n)) return undefined;
   return compact(s).endsWith('万元') ? n * 10000 : n;
+}
+
+/** Whether every character of a text is an ASCII digit. */
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /**

@@ -160,12 +160,14 @@ export function placesMemo(idx: DivisionIndex, scope: PlaceScope): (compacted: s
     }
     return s.cache;
   };
+  // the scope's place, found once (placesIn finds it on every call)
+  const scopePlace = idx.placeOf(scope);
   return (compacted) => {
     const cache = slot();
     const key = addressKey(idx, compacted);
     let found = cache.get(key);
     if (found === undefined) {
-      found = idx.placesIn(compacted, scope);
+      found = idx.placesWithin(compacted, scopePlace);
       cache.set(key, found);
     }
     return found;

@@ -366,6 +366,45 @@ function toField(cell: RawCell | undefined, text: string, col: number, row1: num
   };
 }
 
+/**
+ * The Field of a text cell (a CSV's: '' is no cell) as toField makes it, its A1 reference and kind made from the column's
+ * letters and the row when asked for (a reference string per cell of every row was most of a streamed row's garbage).
+ * JSON (toJSON) and the fields' keys read as toField's plain object; spread it and the reference is lost (resolveDitto).
+ */
+export class TextField implements Field {
+  constructor(
+    readonly text: string,
+    readonly norm: string,
+    private readonly letter: string,
+    private readonly row: number,
+  ) {}
+
+  get cell(): string {
+    return this.letter + this.row;
+  }
+
+  get kind(): Field['kind'] {
+    return this.text === '' ? 'empty' : 'string';
+  }
+
+  toJSON(): Field {
+    return { text: this.text, norm: this.norm, cell: this.cell, kind: this.kind };
+  }
+
+  /** Whether its reference is `letter` + `row` (cellIs). */
+  isAt(letter: string, row: number): boolean {
+    return this.row === row && this.letter === letter;
+  }
+}
+
+/** Whether a field's cell is `letter` + `row` (a TextField answers without making its reference). */
+export function cellIs(f: Field, letter: string, row: number): boolean {
+  return f instanceof TextField ? f.isAt(letter, row) : f.cell === letter + row;
+}
+
+/** A row's `extra` when it has no cell under an unknown header (shared: nothing writes to a row's extra). */
+const NO_EXTRA: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 const CORE: readonly ColumnKey[] = ['org', 'name', 'address', 'phone'];
 
 /** byFirstCell: the row may be a pairing (read on). */
@@ -578,21 +617,23 @@ class BlockReader {
 
     // every column's key, in column order, as read() adds them: the object starts with the register's shape
     const fields: Partial<Record<ColumnKey, Field>> = { ...this.shape };
-    const row1 = String(r + 1);
     let filled = false;
     for (let i = 0; i < cols.length; i++) {
       const m = cols[i]!;
       const text = cells[m.col] ?? '';
       const norm = text === '' ? '' : normField(text);
-      // toField of a text cell ('' is no cell: empty)
-      fields[m.key] = { text, norm, cell: m.letter + row1, kind: text === '' ? 'empty' : 'string' };
+      // toField of a text cell ('' is no cell: empty), its reference made only when asked for
+      fields[m.key] = new TextField(text, norm, m.letter, r + 1);
       // filledCore || filledOther of read(): any column but seq
       if (norm !== '' && m.key !== 'seq') filled = true;
     }
-    const extra: Record<string, string> = {};
+    let extra: Record<string, string> = NO_EXTRA;
     for (const u of unknown) {
       const t = cells[u.col] ?? '';
-      if (normText(t)) extra[u.header] = t;
+      if (normText(t)) {
+        if (extra === NO_EXTRA) extra = {};
+        extra[u.header] = t;
+      }
     }
     this.keep(fields, extra, filled, r);
     return undefined;
@@ -608,7 +649,7 @@ class BlockReader {
         continue;
       }
       const prev = this.above[key];
-      if (prev) fields[key] = { ...f, text: prev.text, norm: prev.norm, ditto: f.text };
+      if (prev) fields[key] = f instanceof TextField ? { text: prev.text, norm: prev.norm, cell: f.cell, kind: f.kind, ditto: f.text } : { ...f, text: prev.text, norm: prev.norm, ditto: f.text };
     }
   }
 

@@ -1,5 +1,5 @@
 // What several rules need to know about one row (its org key, household number, phone numbers), worked out once per row and shared by the rules of one run.
-import { HouseholdIndex, householdWho, orgKeyOf, phoneCode } from './household.js';
+import { HouseholdIndex, householdWho, orgKeyOf, phoneCode, rowAsked } from './household.js';
 import type { DivisionIndex } from './divisions.js';
 import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank } from './normalize.js';
@@ -71,6 +71,8 @@ export class RowFacts {
     this.at(row);
     if (this.household === NOT_YET) {
       const who = householdWho(row, this.divisions, this.area);
+      // (phones is phoneNumbers of the cell's text: a numeric cell's text is parsed as text there too)
+      rowAsked(row, this.divisions, this.area, who, this.phones(row), this.phoneCodes(row));
       this.household = who === undefined ? undefined : this.households.noFor(who, this.phones(row), this.phoneCodes(row));
     }
     return this.household;
@@ -124,7 +126,15 @@ export class RowFacts {
       const f = row.fields.phone;
       // phoneNumbers reads the text as text; phoneParse reads a numeric cell as a number, so share it only for text cells
       const parse = f && f.kind !== 'number' ? this.phoneParse(row) : parsePhones(f?.text ?? '');
-      this.phoneList = parse.numbers.map((n) => n.digits).filter((d) => d.length >= 7);
+      // one array made, not two, and for the usual one number an array of one (pushing onto [] gives it room for 17)
+      const numbers = parse.numbers;
+      let list: string[];
+      if (numbers.length === 1) list = numbers[0]!.digits.length >= 7 ? [numbers[0]!.digits] : [];
+      else {
+        list = [];
+        for (const n of numbers) if (n.digits.length >= 7) list.push(n.digits);
+      }
+      this.phoneList = list;
     }
     return this.phoneList;
   }
@@ -137,8 +147,13 @@ export class RowFacts {
     this.at(row);
     if (this.codeList === undefined) {
       const phones = this.phones(row);
-      const codes: (number | undefined)[] = [];
-      for (let i = 0; i < phones.length; i++) codes.push(phoneCode(phones[i]));
+      // the usual row has one phone: an array of one (pushing onto [] gives it room for 17)
+      let codes: (number | undefined)[];
+      if (phones.length === 1) codes = [phoneCode(phones[0])];
+      else {
+        codes = [];
+        for (let i = 0; i < phones.length; i++) codes.push(phoneCode(phones[i]));
+      }
       this.codeList = codes;
     }
     return this.codeList;

@@ -228,5 +228,20 @@ describe('placesIn with its length bits (built after the first few hundred calls
     // and the table by last characters, which passes over slices no name ends like
     expect((fresh as unknown as { endBits?: unknown }).endBits).toBeInstanceOf(Uint32Array);
     expect(before.filter((s) => s !== '').length).toBeGreaterThan(400);
+    // placesWithin (the scope's place found once, as place-memo asks) is placesIn
+    const home = fresh.placeOf(scope);
+    expect(texts.map((t) => shown(fresh.placesWithin(t, home)))).toEqual(before);
+    // the chains in front (leadingPlaces, whose short names look for a township with the bits) read alike with and without them
+    const chains = (i: DivisionIndex) =>
+      texts.map((t) => {
+        const lp = i.leadingPlaces(t);
+        const lc = i.leadingCounty(t);
+        return `${lp ? `${lp.places.map((p) => p.code).join(',')}/${lp.end}` : '-'} ${lc.county?.code ?? '-'}/${lc.end}`;
+      });
+    const bare = new DivisionIndex(data);
+    (bare as unknown as { lengthBits: null }).lengthBits = null;
+    texts.push('溆浦卢峰镇', '溆浦龙潭镇大湾村', '溆浦大湾村', '怀化溆浦卢峰镇', '湖南怀化', '湖南溆浦');
+    expect(chains(fresh)).toEqual(chains(bare));
+    expect(chains(fresh).filter((c) => c.includes('431224/')).length).toBeGreaterThan(100);
   });
 });

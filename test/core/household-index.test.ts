@@ -7,11 +7,13 @@ import {
   HouseholdIndex,
   householdBaseKey,
   orgIdentity,
+  phoneCode,
   orgKeyOf,
   type HouseholdWho,
 } from '../../src/core/household.js';
 import type { Area, AreaGuess, RegisterRow } from '../../src/core/model.js';
 import { divisions } from '../helpers/divisions.js';
+import { RowFacts } from '../../src/core/row-facts.js';
 
 const idx = divisions();
 const org = (s: string): string => orgIdentity(s, idx);
@@ -361,5 +363,41 @@ describe('HouseholdIndex phones kept as numbers', () => {
     expect(h.noFor(who('赵六|大湾村'), [long])).toBe(2);
     expect(h.noFor(who('赵六|大湾村'), [long])).toBe(2);
     expect(h.noFor(who('赵六|大湾村'), ['1234567890123456788'])).toBe(3);
+  });
+});
+
+describe('phoneCode without a string', () => {
+  it('is Number(`1${digits}`) for 1-15 ASCII digits, undefined for anything else, 0 for none', () => {
+    const plain = (d: string | undefined) => (d === undefined ? 0 : d.length <= 15 && /^\d+$/.test(d) ? Number(`1${d}`) : undefined);
+    const texts = [undefined, '', '0', '00', '7', '0745', '07451234567', '13907451234', '999999999999999', '000000000000000', '1234567890123456', '12a', '１３９', '-1', '1.5', ' 1', '1 ', '/', ':'];
+    for (let n = 1; n <= 15; n++) texts.push('9'.repeat(n), '1'.repeat(n), `0${'5'.repeat(n - 1)}`);
+    for (const t of texts) expect(phoneCode(t), JSON.stringify(t)).toBe(plain(t));
+  });
+});
+
+describe('HouseholdIndex.noOf after RowFacts asked about the same row (rowAsked)', () => {
+  it('gives the numbers it gives alone, for rows asked about and rows not', () => {
+    const rows: RegisterRow[] = [];
+    const names = ['张三', '李四', '王五', '张 三'];
+    const places = ['溆浦县卢峰镇大湾村3组', '卢峰镇大湾村三组', '桥江镇大湾村3组', '大湾村', ''];
+    const phones = ['', '13907451234', '0745-3221234', '13907451234/0745-3221234', '无'];
+    for (let i = 0; i < 200; i++) rows.push(row(i + 4, names[i % 4]!, places[(i * 7) % 5]!, phones[(i * 3) % 5]!));
+    const alone = new HouseholdIndex(idx);
+    const want = rows.map((r) => alone.noOf(r, XUPU));
+    const shared = new HouseholdIndex(idx);
+    const facts = new RowFacts(idx, XUPU);
+    const got = rows.map((r, i) => {
+      // RowFacts asks about most rows first (check's validation visitor), not all
+      if (i % 5 !== 0) facts.householdNo(r);
+      return shared.noOf(r, XUPU);
+    });
+    expect(got).toEqual(want);
+    // asked about with another division list: not taken (without one, 溆浦县… and … are other households)
+    const plainAlone = new HouseholdIndex();
+    const wantPlain = rows.map((r) => plainAlone.noOf(r, XUPU));
+    expect(wantPlain).not.toEqual(want);
+    const plainShared = new HouseholdIndex();
+    const facts2 = new RowFacts(idx, XUPU);
+    expect(rows.map((r) => (facts2.householdNo(r), plainShared.noOf(r, XUPU)))).toEqual(wantPlain);
   });
 });

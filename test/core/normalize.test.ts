@@ -34,6 +34,19 @@ describe('parseAmount', () => {
     expect(parseAmount('0.5万元')).toBe(5000);
     expect(parseAmount('abc')).toBeUndefined();
   });
+
+  it('answers a text of ASCII digits (the fast path) as the passes for any text do', () => {
+    // the passes of parseAmount, as they were before the fast path
+    const passes = (s: string): number | undefined => {
+      let t = s.normalize('NFKC').replace(/[\s\u00a0\u3000\ufeff]+/gu, '').replace(/[,，]/g, '');
+      t = t.replace(/^(?:人民币|RMB|¥|￥)/i, '').replace(/(?:万元|元|人|口|户|块)$/u, '');
+      if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(t)) return undefined;
+      const n = Number(t);
+      return Number.isFinite(n) ? n : undefined;
+    };
+    const texts = ['0', '3', '03', '007', '12', '999999999', '123456789012345', '1234567890123456', '9'.repeat(15), '9'.repeat(400), '', '3人', '1.5', '-2', '+2', '٣', '３'];
+    for (const t of texts) expect(parseAmount(t), JSON.stringify(t)).toBe(passes(t));
+  });
 });
 
 describe('isDittoMark without a new string for long cells', () => {

@@ -1,7 +1,7 @@
 // scanSheet: finding header rows, column mapping, pairing rows, template rows and the closing 备注 in grids.
 import { describe, expect, it } from 'vitest';
 import type { MergeRange, RawCell, RawSheet } from '../../src/core/model.js';
-import { mayNameRequired, scanSheet, TextSheetScanner } from '../../src/core/register.js';
+import { mayNameRequired, scanSheet, TextField, TextSheetScanner } from '../../src/core/register.js';
 import type { Register, RegisterRow } from '../../src/core/model.js';
 import { COLUMNS, matchHeader, REQUIRED_KEYS } from '../../src/core/columns.js';
 
@@ -213,5 +213,24 @@ describe('text rows (a CSV streamed: BlockReader.readLine) read as the same rows
     expect(first.rows.some((r) => r.fields.org?.ditto === '同上' && r.fields.org.text === '溆浦县慈善会')).toBe(true);
     expect(first.skipped.total).toBe(120);
     expect(first.skipped.template).toBeGreaterThanOrEqual(60);
+    // a streamed row's fields are TextFields: the same reference, kind, keys and JSON as read()'s plain objects
+    for (let i = 0; i < 2; i++) {
+      const w = whole.registers[i]!.rows;
+      const s = streamed[i]!.rows;
+      for (let j = 0; j < w.length; j++) {
+        expect(Object.keys(s[j]!.fields)).toEqual(Object.keys(w[j]!.fields));
+        for (const [key, f] of Object.entries(w[j]!.fields)) {
+          const t = s[j]!.fields[key as keyof typeof f]!;
+          expect([t.text, t.norm, t.cell, t.kind, t.raw, t.numFmt, t.ditto]).toEqual([f.text, f.norm, f.cell, f.kind, f.raw, f.numFmt, f.ditto]);
+        }
+        expect(s[j]!.extra).toEqual(w[j]!.extra);
+      }
+    }
+  });
+
+  it('TextField: a text cell\'s field, its reference made when asked for', () => {
+    const f = new TextField('张 三', '张 三', 'AB', 70001);
+    expect([f.cell, f.kind, JSON.stringify(f)]).toEqual(['AB70001', 'string', '{"text":"张 三","norm":"张 三","cell":"AB70001","kind":"string"}']);
+    expect(new TextField('', '', 'C', 4).kind).toBe('empty');
   });
 });

@@ -109,8 +109,37 @@ describe('streamed CSV validation', () => {
       for (const abs of [utf8, gbk]) {
         const whole = wholeRecords(abs);
         expect(whole.length).toBeGreaterThan(1500);
-        for (const chunk of [3, 7, 1009]) expect(await streamedRecords(abs, chunk)).toEqual(whole);
+        for (const chunk of [3, 7, 1009, undefined]) expect(await streamedRecords(abs, chunk)).toEqual(whole);
       }
+      // no quote at all: lines decoded many at a time (wholeLines), whatever ends them
+      const plain = path.join(t.dir, 'c.csv');
+      const plainGbk = path.join(t.dir, 'd.csv');
+      const noQuotes = text.replace(/"[^"]*"/g, 'x');
+      writeFileSync(plain, noQuotes + '\r\n\n1,溆浦县慈善会,张三,最后一行没有换行');
+      writeFileSync(plainGbk, iconv.encode(noQuotes + '\r', 'gbk'));
+      for (const abs of [plain, plainGbk]) {
+        const whole = wholeRecords(abs);
+        expect(whole.length).toBeGreaterThan(1500);
+        for (const chunk of [3, 1009, 40_000, undefined]) expect(await streamedRecords(abs, chunk)).toEqual(whole);
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('a line longer than a cell may be is told by its bytes, lines decoded one by one or many at a time', async () => {
+    const t = tempDir();
+    try {
+      // 16 characters, 48 bytes of UTF-8 a line: within a limit of 50 bytes (4 × 16 = 64 bytes would not be)
+      const line = '一二三四五六七八九十一二三四五六';
+      const ok = path.join(t.dir, 'ok.csv');
+      writeFileSync(ok, Array(300).fill(line).join('\n') + '\n');
+      const got: string[][] = [];
+      await streamCsvRows(ok, (cells) => got.push(cells), { limits: { maxCellChars: 50 } });
+      expect(got).toEqual(Array(300).fill([line]));
+      const long = path.join(t.dir, 'long.csv');
+      writeFileSync(long, Array(300).fill(line).join('\n') + '\n' + line + '七' + '\n' + line + '\n');
+      await expect(streamCsvRows(long, () => {}, { limits: { maxCellChars: 50 } })).rejects.toThrow('line too long');
     } finally {
       t.cleanup();
     }

@@ -13,6 +13,7 @@
 import type { RegisterRow } from '../model.js';
 import { orgKeyOf } from '../household.js';
 import { compact, orgKey } from '../normalize.js';
+import { cellIs } from '../register.js';
 import { defineRule } from './rule.js';
 
 /** Characters whose difference makes two names different organisations, not misspellings. */
@@ -91,7 +92,7 @@ export default defineRule({
         const f = row.fields.org;
         const text = f?.text;
         if (key === undefined || text === undefined) return;
-        if (f!.cell !== `${letter}${row.row}`) oddCells.set(row.row, f!.cell);
+        if (letter === undefined || !cellIs(f!, letter, row.row)) oddCells.set(row.row, f!.cell);
         let org = orgs.get(key);
         if (!org) {
           org = { key, spellings: new Map(), count: 0, firstRow: row.row, order: orgs.size };

@@ -17,6 +17,7 @@ import type { FixEdit, RegisterRow } from '../model.js';
 import { compact, numberText } from '../normalize.js';
 import { FloatColumn, IntColumn } from '../int-tables.js';
 import { isBlankText as isBlank } from '../row-facts.js';
+import { cellIs } from '../register.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -92,8 +93,9 @@ export default defineRule({
           ctx.reportCell(row, 'seq', 'not-number', { expected }, undefined, [ctx.edit(row, 'seq', String(expected))]);
           return;
         }
-        if (field!.cell !== `${seq.letter}${row.row}`) oddCells.set(at, field!.cell);
-        if (field!.text !== numberText(value)) oddTexts.set(at, (' ' + field!.text).slice(1));
+        if (!cellIs(field!, seq.letter, row.row)) oddCells.set(at, field!.cell);
+        // a text cell of plain digits (no leading 0) is its number's text (wholeNumber read it as it is)
+        if (!(field!.kind !== 'number' && plainDigits(field!.text)) && field!.text !== numberText(value)) oddTexts.set(at, (' ' + field!.text).slice(1));
       },
       end() {
         const n = count;
@@ -144,6 +146,16 @@ export default defineRule({
     };
   },
 });
+
+/** 1-9 ASCII digits, the first not 0 unless alone: numberText of the number they are. */
+function plainDigits(t: string): boolean {
+  if (t.length === 0 || t.length > 9 || (t.length > 1 && t.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** A positive whole number as a clerk writes a 序号 ("7", "007", a numeric 7); undefined otherwise. */
 function wholeNumber(text: string, kind: string, raw: unknown): number | undefined {
