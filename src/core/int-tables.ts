@@ -9,6 +9,12 @@ export function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
+/**
+ * The room these tables start with (a power of two): they are made per register, and a folder's registers mostly hold
+ * a few dozen rows (1,024 was ~40 KB of zeroed arrays per register in validation); they double as they fill.
+ */
+const SMALL = 64;
+
 /** The array grown (doubled) to hold index i, its values kept. */
 function grown<T extends Int32Array | Float64Array>(a: T, i: number, make: (n: number) => T): T {
   let n = a.length * 2;
@@ -26,7 +32,7 @@ export class IntColumn {
   private a: Int32Array;
 
   /** `capacity`: the values held before it first grows (a register's columns start small: most hold a few dozen rows). */
-  constructor(capacity = 1024) {
+  constructor(capacity = SMALL) {
     this.a = new Int32Array(Math.max(1, capacity));
   }
 
@@ -63,7 +69,7 @@ export class TextTable {
 
 /** A growable column of 64-bit floats by a small integer, 0 where nothing was set (a phone's digits as one number). */
 export class FloatColumn {
-  private a = new Float64Array(1024);
+  private a = new Float64Array(SMALL);
 
   get(i: number): number {
     return i < this.a.length ? this.a[i]! : 0;
@@ -80,8 +86,8 @@ export class FloatColumn {
  * most half full, where a Map costs ~45 bytes an entry plus its keys. What a cross-row rule keeps per phone number.
  */
 export class NumberMap {
-  private keys = new Float64Array(1024);
-  private values = new Int32Array(1024);
+  private keys = new Float64Array(SMALL);
+  private values = new Int32Array(SMALL);
   private n = 0;
 
   get size(): number {
@@ -153,17 +159,33 @@ export class NumberMap {
  * (~40 bytes for a short Chinese key) and ~45 bytes an entry. What the household index keeps per name and village.
  */
 export class TextKeys {
-  private chars = new Uint16Array(1 << 16);
+  private chars: Uint16Array;
   private used = 0;
-  private readonly starts = new IntColumn();
-  private readonly lengths = new IntColumn();
+  private readonly starts: IntColumn;
+  private readonly lengths: IntColumn;
   /** Each entry's hash, so that the table grows without hashing every text again. */
-  private readonly hashes = new IntColumn();
+  private readonly hashes: IntColumn;
   /** Entry number + 1 by slot; 0 is an empty slot. */
-  private slots = new Int32Array(1024);
+  private slots: Int32Array;
   private n = 0;
   /** A text's code units while it is looked up (addUnits' callers fill one of their own). */
   private scratch = new Uint16Array(256);
+
+  /**
+   * Room made at once for `entries` texts of `chars` code units in all; the table grows by doubling past them. Small by
+   * default: a table is made per register (a folder of 2,000 small registers made 2,000 × 3 tables of 128 KB of
+   * characters each, most of it never used); one that grows to a province's households doubles a few times more.
+   */
+  constructor(entries = 64, chars = 2048) {
+    this.chars = new Uint16Array(Math.max(1, chars));
+    this.starts = new IntColumn(entries);
+    this.lengths = new IntColumn(entries);
+    this.hashes = new IntColumn(entries);
+    // a power of two, at least twice the entries (the table is kept at most half full)
+    let slots = 8;
+    while (slots < 2 * entries) slots *= 2;
+    this.slots = new Int32Array(slots);
+  }
 
   get size(): number {
     return this.n;

@@ -220,11 +220,11 @@ function findHeader(g: Grid, from: number, limit: number): { found?: Candidate; 
     if (rowIsEmpty(g, r)) continue;
     const one = mapHeader(g, r, 1);
     let pick = one;
-    if (r + 1 < g.rowCount && !rowIsEmpty(g, r + 1)) {
+    // the second row belongs to the header only when this row names columns itself (a title or 填报单位 line above the
+    // header does not: the pair is not even read then), the pair names more than either row alone, and it is not a pairing
+    if (one.columns.length > 0 && r + 1 < g.rowCount && !rowIsEmpty(g, r + 1)) {
       const two = mapHeader(g, r, 2);
-      // the second row belongs to the header only when this row names columns itself (a title or 填报单位
-      // line above the header does not), the pair names more than either row alone, and it is not a pairing
-      if (one.columns.length > 0 && two.score > one.score && !looksLikeData(g, r + 1, two)) {
+      if (two.score > one.score && !looksLikeData(g, r + 1, two)) {
         const below = mapHeader(g, r + 1, 1);
         // cells merged down from this row into the next one make the pair one header even when the lower row,
         // with the merged cells filled in, would name the same columns by itself

@@ -228,16 +228,20 @@ export async function loadFile(found: FoundFile, opts: LoadOptions = {}): Promis
   const bytes = readBytesSync<never>(found.abs, loadLimits(opts).maxFileBytes, undefined, true);
   if (!Buffer.isBuffer(bytes)) return { file: found.display, abs: found.abs, sheets: [], detected: {}, failure: bytes };
   // the bytes are the shared scratch buffer: xlsx and text are parsed before loadBytes first awaits; the legacy reader
-  // awaits its worker with them, so it gets a copy of its own
-  return loadBytes(found, LEGACY_OF[sniff(bytes).kind] ? Buffer.from(bytes) : bytes, opts);
+  // awaits its worker with them, so it gets a copy of its own. Sniffed once (a zip's directory is read for it).
+  const kind = sniff(bytes);
+  return loadBytes(found, LEGACY_OF[kind.kind] ? Buffer.from(bytes) : bytes, opts, kind);
 }
 
-/** The bytes of a file (read by readBytesSync) into grids, or why not: loadFile's work after the read (the parse workers do it too). */
-export async function loadBytes(found: FoundFile, bytes: Buffer, opts: LoadOptions = {}): Promise<LoadedFile> {
+/**
+ * The bytes of a file (read by readBytesSync) into grids, or why not: loadFile's work after the read (the parse workers
+ * do it too). `sniffed`: what sniff(bytes) said, when the caller asked already.
+ */
+export async function loadBytes(found: FoundFile, bytes: Buffer, opts: LoadOptions = {}, sniffed?: Sniffed): Promise<LoadedFile> {
   const base: LoadedFile = { file: found.display, abs: found.abs, sheets: [], detected: {} };
   const limits = loadLimits(opts);
   const ext = path.extname(found.abs).toLowerCase();
-  const kind = sniff(bytes);
+  const kind = sniffed ?? sniff(bytes);
   base.detected.format = { value: kind.kind, reason: 'content' };
 
   const fail = (rule: FileProblemId, messageId: string, data?: Record<string, string | number>): LoadedFile => ({

@@ -51,9 +51,10 @@ async function answer(req: ParseRequest): Promise<ParseReply> {
     );
     if (typeof bytes === 'string') return { id, defer: bytes };
     if (!Buffer.isBuffer(bytes)) return { id, loaded: { file: req.display, abs: req.abs, sheets: [], detected: {}, failure: bytes } };
-    const kind = sniff(bytes).kind;
+    const sniffed = sniff(bytes);
+    const kind = sniffed.kind;
     if (LEGACY_OF[kind]) return { id, defer: 'legacy' };
-    const loaded = await loadBytes(found, bytes, { ...(req.encoding ? { encoding: req.encoding } : {}), limits: req.limits, now: beatingClock(id, kind, req.limits.maxMillis) });
+    const loaded = await loadBytes(found, bytes, { ...(req.encoding ? { encoding: req.encoding } : {}), limits: req.limits, now: beatingClock(id, kind, req.limits.maxMillis) }, sniffed);
     return { id, loaded };
   } catch {
     // a reader's bug: the main thread reads the file again and says what it says today

@@ -263,6 +263,76 @@ function parseRowNumber(v: string | undefined): number | undefined {
   return n >= 1 && n <= MAX_ROWS ? n - 1 : undefined;
 }
 
+// ── workbook-level parts read before ─────────────────────────────────────────────────────────
+
+/** A sheet as workbook.xml lists it. */
+interface ListedSheet {
+  name: string;
+  rid?: string;
+  sheetId?: string;
+  hidden: boolean;
+}
+
+interface ParsedWorkbook {
+  listed: ListedSheet[];
+  definedNames: DefinedName[];
+  date1904: boolean;
+}
+
+interface PartKinds {
+  rels: ReadonlyMap<string, Relationship>;
+  workbook: ParsedWorkbook;
+  styles: CellStyle[];
+}
+
+/** Parts larger than this are parsed each time (a workbook's own styles, not a template's): the memo holds small ones. */
+const PART_MEMO_BYTES = 64 * 1024;
+/** Parts kept in all; the memo starts again when full. */
+const PART_MEMO_ENTRIES = 256;
+
+/**
+ * Workbook-level parts parsed before, by their exact bytes: a folder of registers made from one template has the same
+ * relationships, workbook.xml and styles in every file (a province's 137 files: one of each), each parsed once per
+ * process instead of once per file. A part is found only when its inflated bytes are byte for byte the same as those
+ * parsed (compared whole, never by a checksum alone), and read under the same limits (`limits`): the parse it gives is
+ * the one the part would give. Only parses that succeeded are kept; what they give is shared, never changed by readers.
+ * (wt-13, folders: small files' workbook-level parts; the sheet and shared-strings scan are read every time.)
+ */
+export class PartMemo {
+  private entries = new Map<string, { bytes: Buffer; value: unknown }[]>();
+  private count = 0;
+
+  constructor(
+    private readonly maxBytes = PART_MEMO_BYTES,
+    private readonly maxEntries = PART_MEMO_ENTRIES,
+  ) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  get<K extends keyof PartKinds>(kind: K, limits: string, bytes: Buffer, parse: () => PartKinds[K]): PartKinds[K] {
+    if (bytes.length > this.maxBytes) return parse();
+    const key = `${kind}\u0000${limits}\u0000${bytes.length}`;
+    const list = this.entries.get(key);
+    if (list) for (const e of list) if (e.bytes.equals(bytes)) return e.value as PartKinds[K];
+    const value = parse();
+    if (this.count >= this.maxEntries) {
+      this.entries = new Map();
+      this.count = 0;
+    }
+    // a copy: the part's bytes may be a view of a buffer used again (the zip's stored data, a read buffer)
+    const entry = { bytes: Buffer.from(bytes), value };
+    const again = this.entries.get(key);
+    if (again) again.push(entry);
+    else this.entries.set(key, [entry]);
+    this.count++;
+    return value;
+  }
+}
+
+const PARTS = new PartMemo();
+
 // ── the reader ───────────────────────────────────────────────────────────────────────────────
 
 class WorkbookReader {
@@ -316,11 +386,15 @@ class WorkbookReader {
     }
   }
 
-  private rels(part: string): Map<string, Relationship> {
-    const out = new Map<string, Relationship>();
+  private rels(part: string): ReadonlyMap<string, Relationship> {
     const path = relsPathOf(part);
     const buf = this.part(path);
-    if (!buf) return out;
+    if (!buf) return new Map();
+    return PARTS.get('rels', '', buf, () => this.parseRels(path, buf));
+  }
+
+  private parseRels(path: string, buf: Buffer): Map<string, Relationship> {
+    const out = new Map<string, Relationship>();
     this.parse(path, buf, (x) => {
       for (let ev = x.next(); ev !== END; ev = x.next()) {
         if (ev !== OPEN || x.name !== 'Relationship') continue;
@@ -364,8 +438,20 @@ class WorkbookReader {
     const wbPart = this.workbookPart();
     const wbDir = dirOf(wbPart);
     const wbBuf = this.part(wbPart)!;
-    const listed: { name: string; rid?: string; sheetId?: string; hidden: boolean }[] = [];
+    const { maxDefinedNames, maxCellChars } = this.limits;
+    const wb = PARTS.get('workbook', `${maxDefinedNames}:${maxCellChars}`, wbBuf, () => this.parseWorkbook(wbPart, wbBuf));
+    this.date1904 = wb.date1904;
+    const listed = wb.listed;
+    // the caller's own copies: a workbook read again from the memo hands out the same parse
+    const definedNames = wb.definedNames.map((d) => ({ ...d }));
+    return this.readParts(wbPart, wbDir, listed, definedNames);
+  }
+
+  /** workbook.xml: its sheets as listed, its defined names, whether it counts dates from 1904. */
+  private parseWorkbook(wbPart: string, wbBuf: Buffer): ParsedWorkbook {
+    const listed: ListedSheet[] = [];
     const definedNames: DefinedName[] = [];
+    let date1904 = false;
     this.parse(wbPart, wbBuf, (x) => {
       let inSheets = false;
       let dn: DefinedName | undefined;
@@ -377,7 +463,7 @@ class WorkbookReader {
               break;
             case 'workbookPr': {
               const v = x.attr('date1904');
-              this.date1904 = v === '1' || v === 'true';
+              date1904 = v === '1' || v === 'true';
               break;
             }
             case 'sheets':
@@ -414,7 +500,10 @@ class WorkbookReader {
         }
       }
     });
+    return { listed, definedNames, date1904 };
+  }
 
+  private readParts(wbPart: string, wbDir: string, listed: readonly ListedSheet[], definedNames: DefinedName[]): XlsxWorkbook {
     const rels = this.rels(wbPart);
     let sstPart: string | undefined;
     let stylesPart: string | undefined;
@@ -496,6 +585,10 @@ class WorkbookReader {
   private readStyles(name: string): void {
     const buf = this.part(name);
     if (!buf) return;
+    this.styles = PARTS.get('styles', '', buf, () => this.parseStyles(name, buf));
+  }
+
+  private parseStyles(name: string, buf: Buffer): CellStyle[] {
     const custom = new Map<number, string>();
     const xfIds: number[] = [];
     this.parse(name, buf, (x) => {
@@ -522,7 +615,7 @@ class WorkbookReader {
       }
     });
     const byFmt = new Map<number, CellStyle>();
-    this.styles = xfIds.map((id) => {
+    return xfIds.map((id) => {
       let st = byFmt.get(id);
       if (!st) {
         const code = custom.get(id) ?? BUILTIN_FORMATS.get(id);
@@ -1099,6 +1192,10 @@ const smallIntText: string[] = [];
 /** How many rows LeanStore.row keeps built (the row read, a header's rows, the rows merged values come from). */
 const ROW_CACHE = 8;
 
+/** LeanStore's smallest start: room for this many cells and rows (folders: LeanStore's initial sizes, wt-13). */
+const LEAN_MIN_CELLS = 256;
+const LEAN_MIN_ROWS = 64;
+
 /**
  * A worksheet's cells in row order, ~15 bytes each: column, kind, style and a number (a shared string's index or the
  * value). Rows are built as the grid reader builds them, when asked for.
@@ -1133,12 +1230,14 @@ class LeanStore implements LeanRows {
     /** The worksheet XML's size: room for its cells is made at once (a register's cell takes ~40 bytes, a row ~300), not doubled up to it. */
     xmlBytes: number,
   ) {
-    const cells = Math.min(Math.max(4096, Math.floor(xmlBytes / 40)), 1 << 22);
+    // a small sheet starts small (a 60-row register's ~500 cells; 4,096 cells were ~60 KB a sheet, most of a folder's
+    // garbage): the arrays grow by doubling when a sheet holds more than its XML size suggests
+    const cells = Math.min(Math.max(LEAN_MIN_CELLS, Math.floor(xmlBytes / 40)), 1 << 22);
     this.cols = new Uint16Array(cells);
     this.codes = new Uint8Array(cells);
     this.styleIx = new Int32Array(cells);
     this.nums = new Float64Array(cells);
-    this.rowStart = new Uint32Array(Math.min(Math.max(1024, Math.floor(xmlBytes / 256)), MAX_ROWS + 2));
+    this.rowStart = new Uint32Array(Math.min(Math.max(LEAN_MIN_ROWS, Math.floor(xmlBytes / 256)), MAX_ROWS + 2));
   }
 
   add(row: number, col: number, code: number, style: number, num: number, obj: RawCell | undefined): void {

@@ -72,14 +72,26 @@ const FORM_LABELS = new Set(
  * two-row header) with many labels, repeated unchanged when it is printed on every page.
  */
 export function looksLikeLabelForm(sheet: RawSheet): boolean {
-  const rows: string[] = [];
-  for (let r = 0; r < Math.min(rowCountOf(sheet), 40); r++) {
-    const labels = (rowAt(sheet, r) ?? []).map((c) => compact(c?.text ?? '')).filter((t) => FORM_LABELS.has(t));
-    if (labels.length === 0) continue;
-    if (labels.length >= 4) return false;
-    rows.push(labels.join('|'));
+  // read for every workbook without a mark: no array per row, only the labels' texts (a register's 40 top rows are
+  // mostly data cells, none of them a label)
+  const rows = new Set<string>();
+  const n = Math.min(rowCountOf(sheet), 40);
+  for (let r = 0; r < n; r++) {
+    const row = rowAt(sheet, r);
+    if (!row) continue;
+    let labels: string | undefined;
+    let count = 0;
+    for (let c = 0; c < row.length; c++) {
+      const text = row[c]?.text;
+      if (!text) continue;
+      const t = compact(text);
+      if (!FORM_LABELS.has(t)) continue;
+      if (++count >= 4) return false;
+      labels = labels === undefined ? t : `${labels}|${t}`;
+    }
+    if (labels !== undefined) rows.add(labels);
   }
-  return new Set(rows).size >= 4;
+  return rows.size >= 4;
 }
 
 /** The first sheet of an annotated copy: 问题清单 (Problems) with its columns 单元格 … 问题. */

@@ -1,0 +1,83 @@
+// looksLikeLabelForm (is this workbook a 附1 card form?) is asked of every workbook read without fupin's mark: its
+// loop without arrays per row must answer exactly as the plain reading of its rule (the reference below).
+import { describe, expect, it } from 'vitest';
+import type { RawCell, RawSheet } from '../../src/core/model.js';
+import { compact } from '../../src/core/normalize.js';
+import { looksLikeLabelForm } from '../../src/core/ledger/own-output.js';
+
+const LABELS = ['编号', '户主姓名', '家庭年收入', '家庭住址', '联系方式', '贫困原因', '组织名称', '联系电话', '姓名', '户主', '住址', '电话', '身份证号码', '家庭人口'];
+const OTHER = ['', ' ', '序号', '扶贫户主姓名', '13206098071', '东安县慈善会', '1', '合计'];
+/** Spellings compact() reads as the label: spaces inside, full-width, a line break. */
+const SPELLED = (l: string): string[] => [l, ` ${l} `, [...l].join(' '), `${l}\n`, l.replace(/名/g, '\u2F52')];
+
+/** The rule as first written (rows of labels, arrays per row): what the loop must agree with. */
+function reference(sheet: RawSheet): boolean {
+  const set = new Set(LABELS.map(compact).concat(['家庭详细情况', '帮扶措施', '帮扶干部到户记录', '慈善组织基本情况', '慈善组织办公地址', '办公地址', '组织负责人', '现场责任人', '精准帮扶对象', '帮扶责任单位', '扶贫单位', '帮扶单位', '单位名称'].map(compact)));
+  const rows: string[] = [];
+  for (let r = 0; r < Math.min(sheet.rows.length, 40); r++) {
+    const labels = (sheet.rows[r] ?? []).map((c) => compact(c?.text ?? '')).filter((t) => set.has(t));
+    if (labels.length === 0) continue;
+    if (labels.length >= 4) return false;
+    rows.push(labels.join('|'));
+  }
+  return new Set(rows).size >= 4;
+}
+
+/** A deterministic pseudo-random generator (tests never depend on Math.random). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function sheetOf(rows: (string | undefined)[][]): RawSheet {
+  return {
+    name: 'S',
+    merges: [],
+    rows: rows.map((row) => {
+      const out: (RawCell | undefined)[] = [];
+      row.forEach((t, c) => {
+        if (t !== undefined) out[c] = { text: t, kind: 'string' };
+      });
+      return out;
+    }),
+  };
+}
+
+describe('looksLikeLabelForm', () => {
+  it('a card form of labels down its rows is one; a register header (many labels in a row) is not', () => {
+    expect(looksLikeLabelForm(sheetOf([['户主姓名', 'x', '家庭人口'], ['家庭住址'], ['联系电话', 'y'], ['贫困原因']]))).toBe(true);
+    expect(looksLikeLabelForm(sheetOf([['编号', '户主姓名', '家庭住址', '联系电话'], ['户主姓名'], ['家庭住址'], ['联系电话'], ['贫困原因']]))).toBe(false);
+    // the same labels again on every row say one thing only
+    expect(looksLikeLabelForm(sheetOf([['户主姓名'], ['户主姓名'], ['户主姓名'], ['户主姓名']]))).toBe(false);
+  });
+
+  it('answers as the rule read plainly, on a thousand made-up sheets (sparse rows, spellings compact reads as a label)', () => {
+    const rand = rng(20261127);
+    const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
+    let forms = 0;
+    for (let n = 0; n < 1000; n++) {
+      const rows: (string | undefined)[][] = [];
+      const height = Math.floor(rand() * 50);
+      for (let r = 0; r < height; r++) {
+        const row: (string | undefined)[] = [];
+        const width = Math.floor(rand() * 7);
+        for (let c = 0; c < width; c++) {
+          const x = rand();
+          // holes, other texts, labels (one row in a few holds several)
+          row[c] = x < 0.25 ? undefined : x < 0.75 ? pick(OTHER) : pick(SPELLED(pick(LABELS)));
+        }
+        rows.push(row);
+      }
+      const sheet = sheetOf(rows);
+      const want = reference(sheet);
+      if (want) forms++;
+      expect(looksLikeLabelForm(sheet)).toBe(want);
+    }
+    // both answers were tried
+    expect(forms).toBeGreaterThan(10);
+    expect(forms).toBeLessThan(990);
+  });
+});
