@@ -35,6 +35,15 @@ describe('start-up path of the built bundle', () => {
   });
 });
 
+// node:crypto costs every run ~8 ms to load: safe-write's temporary names take Web Crypto's getter (loaded when a file is
+// written), so nothing on the entry's static path imports it.
+describe('node:crypto is not loaded at start', () => {
+  it('bin.js and its static imports do not import node:crypto', () => {
+    const loading = [...closure('bin.js')].filter((f) => /(?:from|import)\s*["'](?:node:)?crypto["']/.test(text(f)));
+    expect(loading).toEqual([]);
+  });
+});
+
 // scripts/bundle.mjs writes every character above U+007F as an escape: V8 then keeps the source one byte per character
 // (the one-file build's ~7 MB, twice that in the executable's start-up snapshot otherwise) and Node decodes it on its
 // ASCII fast path. The files bin.js loads, the workers and the one-file build.
