@@ -136,8 +136,8 @@ export function parseAmount(s: string): number | undefined {
   return compact(s).endsWith('万元') ? n * 10000 : n;
 }
 
-/** Whether every character of a text is an ASCII digit. */
-function allDigits(s: string): boolean {
+/** Whether every character of a text is an ASCII digit ('' too). */
+export function allDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;

@@ -161,9 +161,7 @@ export async function streamCsvRows(
 
     // ---- records
     let records = 0;
-    /** Lines are decoded many at a time (wholeLines) … */
-    const encodingWhole = true;
-    /** … except up to here (bytes where a line may be too long: read one by one). */
+    /** Lines are decoded many at a time (wholeLines), except up to here (bytes where a line may be too long: read one by one). */
     let slowUntil = -1;
     take(0);
     pos = skip;
@@ -182,7 +180,7 @@ export async function streamCsvRows(
         nextQuote = buf.indexOf(QUOTE, pos);
         if (nextQuote === -1) nextQuote = Infinity;
       }
-      if (encodingWhole && pos > slowUntil && opts.pick?.columns === undefined) {
+      if (pos > slowUntil && opts.pick?.columns === undefined) {
         // the complete lines before the next quote, in the next LINES_BYTES, decoded at once
         const stop = buf.lastIndexOf(LF, Math.min(nextQuote, buf.length, pos + LINES_BYTES) - 1);
         if (stop >= pos) {

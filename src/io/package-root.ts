@@ -83,13 +83,8 @@ export function isPackagedExecutable(): boolean {
 
 /** An asset the release build put into the executable (scripts/release.mjs), or undefined outside one. */
 export function executableAsset(key: string): Buffer | undefined {
-  const sea = seaApi();
-  if (!sea?.isSea()) return undefined;
-  try {
-    return Buffer.from(sea.getAsset(key));
-  } catch {
-    return undefined;
-  }
+  const bytes = seaAsset(key, false);
+  return bytes && Buffer.from(bytes);
 }
 
 /**
@@ -97,10 +92,16 @@ export function executableAsset(key: string): Buffer | undefined {
  * division index, read in place). A copy where the runtime has no such call; undefined outside an executable.
  */
 export function executableAssetInPlace(key: string): Uint8Array | undefined {
+  const bytes = seaAsset(key, true);
+  return bytes && new Uint8Array(bytes);
+}
+
+/** An asset's bytes (where they lie when `inPlace` and the runtime can), undefined outside an executable or without it. */
+function seaAsset(key: string, inPlace: boolean): ArrayBuffer | undefined {
   const sea = seaApi();
   if (!sea?.isSea()) return undefined;
   try {
-    return new Uint8Array(sea.getRawAsset ? sea.getRawAsset(key) : sea.getAsset(key));
+    return inPlace && sea.getRawAsset ? sea.getRawAsset(key) : sea.getAsset(key);
   } catch {
     return undefined;
   }

@@ -14,7 +14,7 @@
 // - a run that ends before the last row (a block of rows moved): `block`, naming its first and last cells.
 // No message asks for the number a cell already has: a run's offset is never 0.
 import type { FixEdit, RegisterRow } from '../model.js';
-import { compact, numberText } from '../normalize.js';
+import { allDigits, compact, numberText } from '../normalize.js';
 import { FloatColumn, IntColumn } from '../int-tables.js';
 import { isBlankText as isBlank } from '../row-facts.js';
 import { cellIs } from '../register.js';
@@ -149,12 +149,7 @@ export default defineRule({
 
 /** 1-9 ASCII digits, the first not 0 unless alone: numberText of the number they are. */
 function plainDigits(t: string): boolean {
-  if (t.length === 0 || t.length > 9 || (t.length > 1 && t.charCodeAt(0) === 48)) return false;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
+  return t.length > 0 && t.length <= 9 && !(t.length > 1 && t.charCodeAt(0) === 48) && allDigits(t);
 }
 
 /** A positive whole number as a clerk writes a 序号 ("7", "007", a numeric 7); undefined otherwise. */
