@@ -35,11 +35,18 @@ export class RowFacts {
   private readonly firstRow = new IntColumn();
   private pairedBefore: number | undefined | typeof NOT_YET = NOT_YET;
 
+  /** `expectedRows`: how many rows are coming, when known (Register.expectedRows): the tables are sized for them at once. */
   constructor(
     private readonly divisions?: DivisionIndex,
     private readonly area?: Area,
+    expectedRows = 0,
   ) {
     this.households = new HouseholdIndex(divisions);
+    if (expectedRows > 0) {
+      this.households.reserve(expectedRows);
+      this.firstOrg.reserve(expectedRows);
+      this.firstRow.reserve(expectedRows);
+    }
   }
 
   private at(row: RegisterRow): void {

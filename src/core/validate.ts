@@ -23,7 +23,7 @@ export function createRowValidator(register: Register, rules: readonly RuleModul
   const letterOf = new Map<ColumnKey, string>(register.columns.map((c) => [c.key, c.letter]));
   const colOf = new Map<ColumnKey, number>(register.columns.map((c) => [c.key, c.col]));
   // what several rules need per row (org key, household id, phones) is worked out once
-  const facts = new RowFacts(options.divisions, register.area);
+  const facts = new RowFacts(options.divisions, register.area, register.expectedRows);
 
   const visitors = rules.map((rule) => {
     const report = (p: ReportInput): void => {

@@ -97,7 +97,8 @@ export function pairings(index: HouseholdIndex, keepAddress: (register: Register
   return {
     name: 'pairings',
     create(register): RegisterVisitor {
-      const rows = new PairingTable(index);
+      const rows = new PairingTable(index, register.expectedRows);
+      index.reserve(register.expectedRows ?? 0);
       const keys = register.columns.map((c) => c.key).filter((k) => k !== 'seq');
       const withAddress = keepAddress(register);
       return {
