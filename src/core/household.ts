@@ -168,7 +168,12 @@ export function townHead(s: string): number {
 
 /** The address of a household as identity reads it (see AddressIdentity). */
 export function addressIdentity(text: string, divisions?: DivisionIndex): AddressIdentity {
-  let s = compact(text);
+  return compactedAddressIdentity(compact(text), divisions);
+}
+
+/** addressIdentity of an address already compacted (normalize.compact: RowFacts.compactAddress has it for the address rules). */
+export function compactedAddressIdentity(compacted: string, divisions?: DivisionIndex): AddressIdentity {
+  let s = compacted;
   // empty, or a ditto mark with no row above to refer to: no address
   if (s === '' || (s.length <= 6 && isDittoMark(s))) return { county: '', village: '', detail: '' };
   // the usual address has no punctuation: tested first, so that no copy is made
@@ -217,7 +222,20 @@ export interface HouseholdWho {
 export function householdWho(row: RegisterRow, divisions?: DivisionIndex, area?: Area): HouseholdWho | undefined {
   const name = nameKey(row.fields.name?.text ?? '');
   if (!name) return undefined;
-  const a = addressIdentity(row.fields.address?.text ?? '', divisions);
+  return whoOf(name, addressIdentity(row.fields.address?.text ?? '', divisions), divisions, area);
+}
+
+/**
+ * householdWho of a row whose 家庭住址 is already compacted (normalize.compact of its text, as RowFacts.compactAddress
+ * keeps it for the address rules): the address is not compacted a second time.
+ */
+export function householdWhoCompacted(row: RegisterRow, compactedAddress: string, divisions?: DivisionIndex, area?: Area): HouseholdWho | undefined {
+  const name = nameKey(row.fields.name?.text ?? '');
+  if (!name) return undefined;
+  return whoOf(name, compactedAddressIdentity(compactedAddress, divisions), divisions, area);
+}
+
+function whoOf(name: string, a: AddressIdentity, divisions: DivisionIndex | undefined, area: Area | undefined): HouseholdWho {
   return { key: `${name}|${a.village}`, detail: a.detail, county: a.county || areaCounty(area, divisions) };
 }
 

@@ -1,5 +1,5 @@
 // What several rules need to know about one row (its org key, household number, phone numbers), worked out once per row and shared by the rules of one run.
-import { HouseholdIndex, householdWho, orgKeyOf, phoneCode, rowAsked } from './household.js';
+import { HouseholdIndex, householdWhoCompacted, orgKeyOf, phoneCode, rowAsked } from './household.js';
 import type { DivisionIndex } from './divisions.js';
 import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank } from './normalize.js';
@@ -62,10 +62,23 @@ export class RowFacts {
     this.pairedBefore = NOT_YET;
   }
 
+  /** The last 扶贫单位 text keyed, its key and number (orgNo): a register names one organisation row after row. */
+  private lastOrgText: string | undefined;
+  private lastOrgKey: string | undefined;
+  private lastOrgNo: number | undefined;
+
   /** orgKeyOf(row) with the run's division list. */
   orgKey(row: RegisterRow): string | undefined {
     this.at(row);
-    if (this.org === NOT_YET) this.org = orgKeyOf(row, this.divisions);
+    if (this.org === NOT_YET) {
+      const text = row.fields.org?.text ?? '';
+      if (text !== this.lastOrgText) {
+        this.lastOrgText = text;
+        this.lastOrgKey = orgKeyOf(row, this.divisions);
+        this.lastOrgNo = undefined;
+      }
+      this.org = this.lastOrgKey;
+    }
     return this.org;
   }
 
@@ -77,7 +90,8 @@ export class RowFacts {
   householdNo(row: RegisterRow): number | undefined {
     this.at(row);
     if (this.household === NOT_YET) {
-      const who = householdWho(row, this.divisions, this.area);
+      // the address compacted once for this and the address rules
+      const who = householdWhoCompacted(row, this.compactAddress(row), this.divisions, this.area);
       // (phones is phoneNumbers of the cell's text: a numeric cell's text is parsed as text there too)
       rowAsked(row, this.divisions, this.area, who, this.phones(row), this.phoneCodes(row));
       this.household = who === undefined ? undefined : this.households.noFor(who, this.phones(row), this.phoneCodes(row));
@@ -93,7 +107,12 @@ export class RowFacts {
   /** The row's organisation (orgKey) as a small integer, like householdNo. */
   orgNo(row: RegisterRow): number | undefined {
     this.at(row);
-    if (this.orgNoAt === NOT_YET) this.orgNoAt = intern(this.orgNos, this.orgKey(row));
+    if (this.orgNoAt === NOT_YET) {
+      const key = this.orgKey(row);
+      // (the same text as the last row's: its number, without a look-up)
+      if (this.lastOrgNo === undefined) this.lastOrgNo = intern(this.orgNos, key);
+      this.orgNoAt = this.lastOrgNo;
+    }
     return this.orgNoAt;
   }
 
