@@ -362,12 +362,18 @@ export class HouseholdIndex {
     return key.slice(0, key.lastIndexOf('|'));
   }
 
-  /** The household number of a row, or undefined when the row has no household name. `area`: the register's. */
-  noOf(row: RegisterRow, area?: Area): number | undefined {
-    const known = asked.row === row && asked.divisions === this.divisions && asked.area === area;
-    const who = known ? asked.who : householdWho(row, this.divisions, area);
+  /**
+   * The household number of a row, or undefined when the row has no household name. `area`: the register's; `handOver`:
+   * its visitor chain's (rowHandOver), where a visitor before this one may have noted the row's identity.
+   */
+  noOf(row: RegisterRow, area?: Area, handOver?: RowHandOver): number | undefined {
+    if (handOver) {
+      const t = handOver.take(this, row, area);
+      if (t.taken) return t.no;
+    }
+    const who = householdWho(row, this.divisions, area);
     if (who === undefined) return undefined;
-    return known ? this.noFor(who, asked.phones, asked.codes) : this.noFor(who, phoneNumbers(row.fields.phone?.text ?? ''));
+    return this.noFor(who, phoneNumbers(row.fields.phone?.text ?? ''));
   }
 
   /** A household's id: the base key of its first row (name|village + detail), #n added when another had it first. */
@@ -490,30 +496,48 @@ export class HouseholdIndex {
 }
 
 /**
- * The last row whose household was worked out (rowAsked), for another index asked about the same row next: check's
- * validation (RowFacts) and pairings (noOf) visitors see each row one after the other, and the second takes what the
- * first made (householdWho, phoneNumbers and their phoneCodes) instead of reading the address and phones again.
+ * What the first visitor of a register's row worked out about its household, handed to the visitors after it in the
+ * chain: check's validation (RowFacts) and pairings (noOf) visitors see each row one after the other, and the second
+ * takes what the first made (householdWho, phoneNumbers and their phoneCodes) instead of reading the address and
+ * phones again. One per register (rowHandOver): a row of another register, division list or area is never taken.
  */
-const asked: {
-  row?: RegisterRow;
-  divisions?: DivisionIndex;
-  area?: Area;
-  who?: HouseholdWho;
-  phones: readonly string[];
-  codes?: readonly (number | undefined)[];
-} = { phones: [] };
+export class RowHandOver {
+  private row: RegisterRow | undefined;
+  private divisions: DivisionIndex | undefined;
+  private area: Area | undefined;
+  private who: HouseholdWho | undefined;
+  private phones: readonly string[] = [];
+  private codes: readonly (number | undefined)[] = [];
 
-/**
- * Notes a row's householdWho(row, divisions, area), phoneNumbers of its 联系方式 text and their phoneCodes (each exactly
- * what noOf would work out), for HouseholdIndex.noOf of the same row.
- */
-export function rowAsked(row: RegisterRow, divisions: DivisionIndex | undefined, area: Area | undefined, who: HouseholdWho | undefined, phones: readonly string[], codes: readonly (number | undefined)[]): void {
-  asked.row = row;
-  asked.divisions = divisions;
-  asked.area = area;
-  asked.who = who;
-  asked.phones = phones;
-  asked.codes = codes;
+  /**
+   * Notes a row's householdWho(row, divisions, area), phoneNumbers of its 联系方式 text and their phoneCodes (each exactly
+   * what noOf would work out), for the visitors after this one.
+   */
+  note(row: RegisterRow, divisions: DivisionIndex | undefined, area: Area | undefined, who: HouseholdWho | undefined, phones: readonly string[], codes: readonly (number | undefined)[]): void {
+    this.row = row;
+    this.divisions = divisions;
+    this.area = area;
+    this.who = who;
+    this.phones = phones;
+    this.codes = codes;
+  }
+
+  /** The household number of a row from what was noted about it, when it was (with these divisions and area); else undefined and `taken` false. */
+  take(index: HouseholdIndex, row: RegisterRow, area: Area | undefined): { taken: boolean; no: number | undefined } {
+    if (this.row !== row || this.divisions !== index.divisions || this.area !== area) return NOT_TAKEN;
+    return { taken: true, no: this.who === undefined ? undefined : index.noFor(this.who, this.phones, this.codes) };
+  }
+}
+
+const NOT_TAKEN = { taken: false, no: undefined };
+
+const handOvers = new WeakMap<object, RowHandOver>();
+
+/** The hand-over of a register's visitor chain (one per register, shared by its visitors: see RowHandOver). */
+export function rowHandOver(register: object): RowHandOver {
+  let h = handOvers.get(register);
+  if (!h) handOvers.set(register, (h = new RowHandOver()));
+  return h;
 }
 
 /** Whether a row (detail, county, phones) is about household h: see the file comment. */

@@ -1,5 +1,5 @@
 // What several rules need to know about one row (its org key, household number, phone numbers), worked out once per row and shared by the rules of one run.
-import { HouseholdIndex, householdWhoCompacted, orgKeyOf, phoneCode, rowAsked } from './household.js';
+import { HouseholdIndex, householdWhoCompacted, orgKeyOf, phoneCode, type RowHandOver } from './household.js';
 import type { DivisionIndex } from './divisions.js';
 import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank } from './normalize.js';
@@ -35,11 +35,16 @@ export class RowFacts {
   private readonly firstRow = new IntColumn();
   private pairedBefore: number | undefined | typeof NOT_YET = NOT_YET;
 
-  /** `expectedRows`: how many rows are coming, when known (Register.expectedRows): the tables are sized for them at once. */
+  /**
+   * `expectedRows`: how many rows are coming, when known (Register.expectedRows): the tables are sized for them at once.
+   * `handOver`: the register's visitor chain's (household.rowHandOver): each row's identity is noted there for the
+   * visitors after this one.
+   */
   constructor(
     private readonly divisions?: DivisionIndex,
     private readonly area?: Area,
     expectedRows = 0,
+    private readonly handOver?: RowHandOver,
   ) {
     this.households = new HouseholdIndex(divisions);
     if (expectedRows > 0) {
@@ -93,7 +98,7 @@ export class RowFacts {
       // the address compacted once for this and the address rules
       const who = householdWhoCompacted(row, this.compactAddress(row), this.divisions, this.area);
       // (phones is phoneNumbers of the cell's text: a numeric cell's text is parsed as text there too)
-      rowAsked(row, this.divisions, this.area, who, this.phones(row), this.phoneCodes(row));
+      this.handOver?.note(row, this.divisions, this.area, who, this.phones(row), this.phoneCodes(row));
       this.household = who === undefined ? undefined : this.households.noFor(who, this.phones(row), this.phoneCodes(row));
     }
     return this.household;
