@@ -172,13 +172,17 @@ export class NumberMap {
 
   /** Room for `more` keys beyond those held, made at once (a register's row count, when known): no growing while they come. */
   reserve(more: number): void {
-    while (2 * (this.n + more) > this.mask + 1) this.grow();
+    let size = this.mask + 1;
+    while (2 * (this.n + more) > size) size *= 2;
+    // once, to the size wanted (each doubling would read the whole of the last table: pages first touched for nothing)
+    if (size > this.mask + 1) this.grow(size);
   }
 
-  private grow(): void {
+  /** The slots made `size` (a power of two, more than held: by default twice as many), every key put again. */
+  private grow(size = 2 * (this.mask + 1)): void {
     const old = this.slots;
-    const slots = new Float64Array(2 * old.length);
-    const mask = old.length - 1;
+    const slots = new Float64Array(2 * size);
+    const mask = size - 1;
     for (let k = 0; k < old.length; k += 2) {
       const key = old[k]!;
       if (key === 0) continue;
@@ -352,15 +356,19 @@ export class TextKeys {
    * known): the slots are not rehashed, nor the arrays copied, a dozen times while they come.
    */
   reserve(more: number, chars: number): void {
-    while (2 * (this.n + more) > this.mask + 1) this.rehash();
+    let size = this.mask + 1;
+    while (2 * (this.n + more) > size) size *= 2;
+    // once, to the size wanted (each doubling would read the whole of the last table: pages first touched for nothing)
+    if (size > this.mask + 1) this.rehash(size);
     if (2 * (this.n + more) > this.spans.length) this.spans = grown(this.spans, 2 * (this.n + more) - 1, (k) => new Int32Array(k));
     this.chars = reservedUnits(this.chars, this.used, chars);
   }
 
-  private rehash(): void {
+  /** The slots made `size` (a power of two, more than held: by default twice as many), every entry put again. */
+  private rehash(size = 2 * (this.mask + 1)): void {
     const old = this.slots;
-    const slots = new Int32Array(2 * old.length);
-    const mask = old.length - 1;
+    const slots = new Int32Array(2 * size);
+    const mask = size - 1;
     for (let k = 0; k < old.length; k += 2) {
       const e = old[k]!;
       if (e === 0) continue;
