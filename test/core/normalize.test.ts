@@ -62,4 +62,14 @@ describe('isDittoMark without a new string for long cells', () => {
       if (/\s/.test(ch)) expect(isDittoMark(`同${ch}${ch}${ch}${ch}上`), c.toString(16)).toBe(true);
     }
   });
+
+  it('agrees with the plain test whatever the first character (the first-character pre-filter is strict)', () => {
+    const plain = (s: string) => /^(?:同上|同前|同左|同上单位|同上地址|〃|"|”|＂|''|ditto|do\.?)$/iu.test(s.replace(/\s+/g, ''));
+    const tails = ['', '上', '前', '上单位', '上地址', "'", 'itto', 'ITTO', 'o', 'O.', ' 上', '\u3000同上', '同上', 'x'];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const t of tails) expect(isDittoMark(ch + t), `${c.toString(16)} ${t}`).toBe(plain(ch + t));
+    }
+    expect(isDittoMark('')).toBe(false);
+  });
 });
