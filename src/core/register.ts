@@ -39,7 +39,7 @@ interface Grid {
   width(r: number): number;
   /** Some merged range starts on row r and goes down into row r+1. */
   mergesDown(r: number): boolean;
-  /** No merged cells at all: master(r, c) is (r, c) and merged is own. */
+  /** No merged cells (none expanded: makeGrid skips a merge too big): master(r, c) is (r, c) and merged is own. */
   plain?: boolean;
   /**
    * A grid of plain text rows (textGrid): row r's cell texts, '' for an empty cell (own(r, c) is line(r)[c] ?? '', cell
@@ -64,17 +64,22 @@ function makeGrid(sheet: RawSheet): Grid {
   const rows = lean ? undefined : sheet.rows;
   const cell = lean ? (r: number, c: number) => lean.row(r)?.[c] : (r: number, c: number) => rows![r]?.[c];
   const own = (r: number, c: number) => cell(r, c)?.text ?? '';
+  // no cell is a merge's slave (none, or only merges too big to expand): every cell is its own master
+  const plain = masterOf.size === 0;
   return {
     own,
     cell,
     master: (r, c) => masterOf.get(key(r, c)) ?? { r, c },
-    merged(r, c) {
-      const m = masterOf.get(key(r, c));
-      return m ? own(m.r, m.c) : own(r, c);
-    },
+    merged: plain
+      ? own
+      : (r, c) => {
+          const m = masterOf.get(key(r, c));
+          return m ? own(m.r, m.c) : own(r, c);
+        },
     rowCount: lean ? lean.rowCount : rows!.length,
     width: lean ? (r) => lean.row(r)?.length ?? 0 : (r) => rows![r]?.length ?? 0,
     mergesDown: (r) => sheet.merges.some((m) => m.top === r && m.bottom > r),
+    plain,
   };
 }
 
@@ -372,15 +377,11 @@ function normField(text: string): string {
 function toField(cell: RawCell | undefined, text: string, col: number, row1: number | string, letter = columnLetter(col)): Field {
   // cellRef(col, row1), the column's letters given when the caller has them (and the row's number as text, made once a row)
   const ref = letter + row1;
-  if (cell?.raw === undefined && cell?.numFmt === undefined) return { text, norm: normField(text), cell: ref, kind: cell?.kind ?? 'empty' };
-  return {
-    text,
-    norm: normField(text),
-    cell: ref,
-    kind: cell?.kind ?? 'empty',
-    ...(cell?.raw !== undefined ? { raw: cell.raw } : {}),
-    ...(cell?.numFmt !== undefined ? { numFmt: cell.numFmt } : {}),
-  };
+  const f: Field = { text, norm: normField(text), cell: ref, kind: cell?.kind ?? 'empty' };
+  // raw, then numFmt, when the cell has them (no objects made to spread them in)
+  if (cell?.raw !== undefined) f.raw = cell.raw;
+  if (cell?.numFmt !== undefined) f.numFmt = cell.numFmt;
+  return f;
 }
 
 /**
