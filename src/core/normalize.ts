@@ -80,7 +80,11 @@ function isWhitespace(c: number): boolean {
 }
 
 export function isBlank(s: string | undefined): boolean {
-  return s === undefined || normText(s) === '';
+  if (s === undefined || s === '') return true;
+  // a text starting with printable ASCII or a CJK ideograph keeps that character through NFKC and trimming
+  const c = s.charCodeAt(0);
+  if ((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return normText(s) === '';
 }
 
 /** 0-based column index → A1 letters (0 → A, 26 → AA). */
