@@ -175,7 +175,7 @@ export class SharedStrings {
   /** Cells that use each item, up to 2 (LeanStore: note). */
   private uses: Uint8Array | undefined;
   /** Decoded items kept: those used twice or more, or every one when `keepAll`. */
-  private kept: (string | undefined)[] | undefined;
+  private readonly kept = new Map<number, string>();
 
   constructor(
     private readonly maxCellChars: number,
@@ -266,12 +266,15 @@ export class SharedStrings {
   /** Item i's text; undefined when there is no such item (i a whole number). */
   get(i: number): string | undefined {
     if (!(i >= 0 && i < this.count)) return undefined;
-    const kept = this.kept?.[i];
-    if (kept !== undefined) return kept;
+    const keep = this.keepAll || (this.uses !== undefined && this.uses[i]! > 1);
+    if (keep) {
+      const kept = this.kept.get(i);
+      if (kept !== undefined) return kept;
+    }
     const a = this.offs[i]!;
     const e = this.offs[i + 1]!;
     const text = a === e ? (this.texts.get(i) ?? '') : this.buf.toString('utf8', a, e);
-    if (this.keepAll || (this.uses !== undefined && this.uses[i]! > 1)) (this.kept ??= [])[i] = text;
+    if (keep) this.kept.set(i, text);
     return text;
   }
 }
