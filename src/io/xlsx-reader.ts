@@ -1414,9 +1414,10 @@ class LeanStore implements LeanRows {
     const si = this.styleIx[i]!;
     const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
     if (code === NUM) {
-      // small whole numbers (a row's number, a household's size) as numberCell makes them, their text made once
-      if (style.temporal || !(num >= 0 && num < SMALL_INTS) || !Number.isInteger(num)) return numberCell(num, style.numFmt, style.temporal, this.date1904);
-      const text = (smallIntText[num] ??= numberText(num));
+      // whole numbers (a row's number, a household's size) as numberCell makes them, small ones' text made once; below
+      // 1e15 numberText's toFixed(0) writes what String writes, and String is ~5x faster
+      if (style.temporal || !Number.isInteger(num) || !(num > -1e15 && num < 1e15)) return numberCell(num, style.numFmt, style.temporal, this.date1904);
+      const text = num >= 0 && num < SMALL_INTS ? (smallIntText[num] ??= numberText(num)) : String(num);
       return style.numFmt ? { text, kind: 'number', raw: num, numFmt: style.numFmt } : { text, kind: 'number', raw: num };
     }
     const text = this.sst.get(num)!;
