@@ -183,7 +183,10 @@ export class SharedStrings {
     /** Keep every item once decoded (a grid holds its cells anyway). */
     private readonly keepAll = true,
   ) {
-    this.buf = Buffer.allocUnsafe(Math.max(256, Math.min(sizeHint >> 1, 1 << 24)));
+    // room for the whole part at once: its texts are fewer bytes, and pages never written cost nothing, where growing
+    // by doubling faulted in the copy's pages too (each new page costs ~15-30 µs on the 2-core machine)
+    const bytes = Math.max(256, Math.min(sizeHint, 1 << 26));
+    this.buf = bytes < 4096 ? Buffer.allocUnsafe(bytes) : Buffer.allocUnsafeSlow(bytes);
     this.offs = new Uint32Array(Math.max(64, Math.min(sizeHint >> 5, 1 << 20)));
   }
 
