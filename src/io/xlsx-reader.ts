@@ -174,8 +174,9 @@ export class SharedStrings {
   private readonly texts = new Map<number, string>();
   /** Cells that use each item, up to 2 (LeanStore: note). */
   private uses: Uint8Array | undefined;
-  /** Decoded items kept: those used twice or more, or every one when `keepAll`. */
-  private readonly kept = new Map<number, string>();
+  /** Decoded items kept (those used twice or more, or every one when `keepAll`): item i's is keptList[keptAt[i] - 1]. */
+  private keptAt: Int32Array | undefined;
+  private readonly keptList: string[] = [];
 
   constructor(
     private readonly maxCellChars: number,
@@ -269,16 +270,21 @@ export class SharedStrings {
   /** Item i's text; undefined when there is no such item (i a whole number). */
   get(i: number): string | undefined {
     if (!(i >= 0 && i < this.count)) return undefined;
-    const keep = this.keepAll || (this.uses !== undefined && this.uses[i]! > 1);
-    if (keep) {
-      const kept = this.kept.get(i);
-      if (kept !== undefined) return kept;
-    }
+    if (!this.keepAll && (this.uses === undefined || this.uses[i]! < 2)) return this.decode(i);
+    let at = this.keptAt;
+    if (at === undefined) at = this.keptAt = new Int32Array(Math.max(64, this.count));
+    else if (at.length < this.count) at = this.keptAt = grow(at, this.count);
+    const slot = at[i]!;
+    if (slot > 0) return this.keptList[slot - 1]!;
+    const text = this.decode(i);
+    at[i] = this.keptList.push(text);
+    return text;
+  }
+
+  private decode(i: number): string {
     const a = this.offs[i]!;
     const e = this.offs[i + 1]!;
-    const text = a === e ? (this.texts.get(i) ?? '') : this.buf.toString('utf8', a, e);
-    if (keep) this.kept.set(i, text);
-    return text;
+    return a === e ? (this.texts.get(i) ?? '') : this.buf.toString('utf8', a, e);
   }
 }
 
