@@ -150,6 +150,144 @@ const NO_STYLE: CellStyle = {};
 const SI_PLAIN = ['<t>', '<t xml:space="preserve">'];
 const V_PLAIN = ['<v>'];
 
+// ── shared strings ───────────────────────────────────────────────────────────────────────────
+
+/** Items' bytes copied by a loop below this length (a native copy costs more for a short name). */
+const SHORT_COPY = 64;
+
+/**
+ * A workbook's shared strings, held as their UTF-8 bytes (one buffer, an offset per item) and decoded when a cell asks
+ * for one: 188,000 strings made while the sheet is read all outlive it, and the young-generation collections that copy
+ * them cost more than making them (a 50,000-row register: ~7 MB of strings copied and promoted before its first row is
+ * built). A string is the decoding of exactly the bytes the item held, as reading it gave it before. Items that are not
+ * plain bytes (an entity, a CR, `_x000D_`, rich text read run by run) are kept as the text they read as. A string used
+ * by more than one cell (note) is kept once decoded, so cells that share it share it.
+ */
+export class SharedStrings {
+  /** How many items. */
+  count = 0;
+  private buf: Buffer;
+  private used = 0;
+  /** Item i's bytes are buf[offs[i], offs[i + 1]); a text item has none. */
+  private offs: Uint32Array;
+  /** Items kept as text, by index. */
+  private readonly texts = new Map<number, string>();
+  /** Cells that use each item, up to 2 (LeanStore: note). */
+  private uses: Uint8Array | undefined;
+  /** Decoded items kept (those used twice or more, or every one when `keepAll`): item i's is keptList[keptAt[i] - 1]. */
+  private keptAt: Int32Array | undefined;
+  private readonly keptList: string[] = [];
+
+  constructor(
+    private readonly maxCellChars: number,
+    sizeHint: number,
+    /** Keep every item once decoded (a grid holds its cells anyway). */
+    private readonly keepAll = true,
+  ) {
+    // room for the whole part at once: its texts are fewer bytes, and pages never written cost nothing, where growing
+    // by doubling faulted in the copy's pages too (each new page costs ~15-30 µs on the 2-core machine)
+    const bytes = Math.max(256, Math.min(sizeHint, 1 << 26));
+    this.buf = bytes < 4096 ? Buffer.allocUnsafe(bytes) : Buffer.allocUnsafeSlow(bytes);
+    this.offs = new Uint32Array(Math.max(64, Math.min(sizeHint >> 5, 1 << 20)));
+  }
+
+  /** An item whose text is the bytes [a, e) of b as they are (ItemSink). */
+  bytes(b: Buffer, a: number, e: number): void {
+    const n = e - a;
+    if (this.used + n > this.buf.length) this.growBytes(n);
+    const dst = this.buf;
+    let o = this.used;
+    let underscore = false;
+    if (n < SHORT_COPY) {
+      for (let k = a; k < e; k++) {
+        const c = b[k]!;
+        if (c === 0x5f) underscore = true;
+        dst[o++] = c;
+      }
+    } else {
+      b.copy(dst, o, a, e);
+      o += n;
+      underscore = dst.subarray(this.used, o).includes(0x5f);
+    }
+    if (underscore || n > this.maxCellChars) {
+      // the text's length (at most its bytes) against the limit, and `_x000D_` turned into what it stands for
+      const text = dst.toString('utf8', this.used, o);
+      if (text.length > this.maxCellChars) throw new LimitExceeded('maxCellChars', text.length, this.maxCellChars);
+      if (text.indexOf('_x') >= 0) {
+        const decoded = decodeXString(text);
+        if (decoded !== text) {
+          this.push(this.used);
+          this.texts.set(this.count - 1, decoded);
+          return;
+        }
+      }
+    }
+    this.used = o;
+    this.push(this.used);
+  }
+
+  /** An item read as text (ItemSink: one with an entity or a CR), its `_x000D_` not yet decoded. */
+  text(s: string): void {
+    if (s.length > this.maxCellChars) throw new LimitExceeded('maxCellChars', s.length, this.maxCellChars);
+    this.add(s.indexOf('_x') >= 0 ? decodeXString(s) : s);
+  }
+
+  /** An item as the text it reads as. */
+  add(s: string): void {
+    this.push(this.used);
+    if (s !== '') this.texts.set(this.count - 1, s);
+  }
+
+  private push(end: number): void {
+    if (this.count + 2 > this.offs.length) this.offs = grow(this.offs, this.count + 2);
+    this.offs[++this.count] = end;
+  }
+
+  private growBytes(n: number): void {
+    let size = this.buf.length * 2;
+    while (size < this.used + n) size *= 2;
+    const b = Buffer.allocUnsafe(size);
+    this.buf.copy(b, 0, 0, this.used);
+    this.buf = b;
+  }
+
+  /** There is an item i (a whole number). */
+  has(i: number): boolean {
+    return i >= 0 && i < this.count;
+  }
+
+  /** Item i (which exists) reads as ''. */
+  isEmpty(i: number): boolean {
+    return this.offs[i] === this.offs[i + 1] && !this.texts.has(i);
+  }
+
+  /** One more cell uses item i (which exists). */
+  note(i: number): void {
+    const uses = (this.uses ??= new Uint8Array(this.count));
+    if (uses[i]! < 2) uses[i]!++;
+  }
+
+  /** Item i's text; undefined when there is no such item (i a whole number). */
+  get(i: number): string | undefined {
+    if (!(i >= 0 && i < this.count)) return undefined;
+    if (!this.keepAll && (this.uses === undefined || this.uses[i]! < 2)) return this.decode(i);
+    let at = this.keptAt;
+    if (at === undefined) at = this.keptAt = new Int32Array(Math.max(64, this.count));
+    else if (at.length < this.count) at = this.keptAt = grow(at, this.count);
+    const slot = at[i]!;
+    if (slot > 0) return this.keptList[slot - 1]!;
+    const text = this.decode(i);
+    at[i] = this.keptList.push(text);
+    return text;
+  }
+
+  private decode(i: number): string {
+    const a = this.offs[i]!;
+    const e = this.offs[i + 1]!;
+    return a === e ? (this.texts.get(i) ?? '') : this.buf.toString('utf8', a, e);
+  }
+}
+
 // ── parts ────────────────────────────────────────────────────────────────────────────────────
 
 interface Relationship {
@@ -347,7 +485,7 @@ class WorkbookReader {
   private readonly partsRead = new Set<string>();
   private readonly missingStrings = { cells: 0, first: [] as string[] };
   private readonly skippedSheets: NonNullable<ReadNotes['skippedSheets']> = [];
-  private sst: string[] = [];
+  private sst = new SharedStrings(0, 0);
   private sstRich: Uint8Array = new Uint8Array(0);
   private styles: CellStyle[] = [];
   private date1904 = false;
@@ -571,7 +709,7 @@ class WorkbookReader {
 
   private notes(): ReadNotes {
     const notes: ReadNotes = {};
-    if (this.missingStrings.cells) notes.missingStrings = { ...this.missingStrings, strings: this.sst.length };
+    if (this.missingStrings.cells) notes.missingStrings = { ...this.missingStrings, strings: this.sst.count };
     const dup = this.zip.duplicates().map((d) => ({ ...d, read: this.partsRead.has(zipKey(d.name)) }));
     if (dup.length) notes.duplicateParts = dup;
     if (this.skippedSheets.length) notes.skippedSheets = this.skippedSheets;
@@ -628,34 +766,31 @@ class WorkbookReader {
   }
 
   private readSharedStrings(name: string): void {
-    let read = this.streamPart(name, (x) => this.scanSharedStrings(x));
+    const size = this.zip.find(name)?.uncompressedSize ?? 0;
+    let read = this.streamPart(name, (x) => this.scanSharedStrings(x, size));
     if (!read) {
       const buf = this.part(name);
       if (!buf) return;
-      read = this.parse(name, buf, (x) => this.scanSharedStrings(x));
+      read = this.parse(name, buf, (x) => this.scanSharedStrings(x, buf.length));
     }
     const { out, rich } = read;
     this.sst = out;
-    this.sstRich = new Uint8Array(out.length);
+    this.sstRich = new Uint8Array(out.count);
     for (const i of rich) this.sstRich[i] = 1;
     this.checkTime();
   }
 
   /** The shared strings' texts, and which of them are rich text. */
-  private scanSharedStrings(x: XmlScanner): { out: string[]; rich: number[] } {
+  private scanSharedStrings(x: XmlScanner, size: number): { out: SharedStrings; rich: number[] } {
     const { maxCells, maxCellChars } = this.limits;
-    const out: string[] = [];
+    // a grid keeps every string it reads (as it keeps its cells); a compact sheet only those cells share
+    const out = new SharedStrings(maxCellChars, size, !this.lean);
     const rich: number[] = [];
-    const plainItems = (x: XmlScanner, into: string[]): boolean => {
-      const from = into.length;
-      const n = x.plainItems('si', SI_PLAIN, '</t></si>', into, maxCells - from);
-      for (let k = from; k < into.length; k++) {
-        const text = into[k]!;
-        if (text.length > maxCellChars) throw new LimitExceeded('maxCellChars', text.length, maxCellChars);
-        if (text.indexOf('_x') >= 0) into[k] = decodeXString(text);
-      }
+    const plainItems = (x: XmlScanner): boolean => {
+      const from = out.count;
+      const n = x.plainItems('si', SI_PLAIN, '</t></si>', out, maxCells - from);
       // the time checked every 8192 items, as when they are read one by one
-      if (n > 1 && ((from + 1) & ~8191) !== (into.length & ~8191)) this.checkTime();
+      if (n > 1 && ((from + 1) & ~8191) !== (out.count & ~8191)) this.checkTime();
       return n > 0;
     };
     {
@@ -671,10 +806,10 @@ class WorkbookReader {
               break;
             case 'si':
             case 'sstItem': // Office 2007 beta's name for <si>
-              if (out.length >= maxCells) throw new LimitExceeded('maxCells', out.length + 1, maxCells);
-              if ((out.length & 8191) === 8191) this.checkTime();
-              if (x.selfClosing) out.push('');
-              else if (x.name === 'si' && plainItems(x, out)) {
+              if (out.count >= maxCells) throw new LimitExceeded('maxCells', out.count + 1, maxCells);
+              if ((out.count & 8191) === 8191) this.checkTime();
+              if (x.selfClosing) out.add('');
+              else if (x.name === 'si' && plainItems(x)) {
                 // <si><t>text</t></si> and the plain items after it, as they read one by one
               } else {
                 inSi = true;
@@ -687,8 +822,8 @@ class WorkbookReader {
         } else if (ev === CLOSE) {
           if (x.name === 'si' || x.name === 'sstItem') {
             if (inSi) {
-              if (item.rich) rich.push(out.length);
-              out.push(decodeXString(item.text ?? ''));
+              if (item.rich) rich.push(out.count);
+              out.add(decodeXString(item.text ?? ''));
               inSi = false;
               item.begin();
             }
@@ -876,12 +1011,11 @@ class WorkbookReader {
           if (t === 's') {
             const i = x.indexAt(vStart, vEnd);
             if (i >= 0) {
-              const s = sst[i];
-              if (s === undefined) {
+              if (!sst.has(i)) {
                 this.missingString(sheetName, cellRow, cellCol);
                 return;
               }
-              if (s === '') return;
+              if (sst.isEmpty(i)) return;
               code = SST;
               num = i;
             }
@@ -897,12 +1031,11 @@ class WorkbookReader {
           const v = vText()!;
           if (t === 's') {
             const i = Number(v);
-            const s = Number.isInteger(i) ? sst[i] : undefined;
-            if (s === undefined) {
+            if (!Number.isInteger(i) || !sst.has(i)) {
               if (v.trim() !== '') this.missingString(sheetName, cellRow, cellCol);
               return;
             }
-            if (s === '') return;
+            if (sst.isEmpty(i)) return;
             code = SST;
             num = i;
           } else if (t === undefined || t === 'n') {
@@ -924,6 +1057,7 @@ class WorkbookReader {
         // as for a grid: a row adds 1 plus its width up to its last cell
         this.grid += cellRow > lastRow ? cellRow - lastRow + cellCol + 1 : cellCol - st.lastCol;
         if (this.grid > maxCells) throw new LimitExceeded('maxCells', this.grid, maxCells);
+        if (code === SST) sst.note(num);
         st.add(cellRow, cellCol, code, style === NO_STYLE ? -1 : styleIndex, num, obj);
         if (++sinceCheck >= 8192) {
           sinceCheck = 0;
@@ -958,7 +1092,7 @@ class WorkbookReader {
         switch (type) {
           case 's': {
             const i = Number(val);
-            const s = Number.isInteger(i) ? sst[i] : undefined;
+            const s = Number.isInteger(i) ? sst.get(i) : undefined;
             if (s === undefined) {
               if (val.trim() !== '') this.missingString(sheetName, cellRow, cellCol);
               return undefined;
@@ -1223,7 +1357,7 @@ class LeanStore implements LeanRows {
   private lastBuilt: (RawCell | undefined)[] | undefined;
 
   constructor(
-    private readonly sst: string[],
+    private readonly sst: SharedStrings,
     private readonly sstRich: Uint8Array,
     private readonly styles: CellStyle[],
     private readonly date1904: boolean,
@@ -1289,12 +1423,13 @@ class LeanStore implements LeanRows {
     const si = this.styleIx[i]!;
     const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
     if (code === NUM) {
-      // small whole numbers (a row's number, a household's size) as numberCell makes them, their text made once
-      if (style.temporal || !(num >= 0 && num < SMALL_INTS) || !Number.isInteger(num)) return numberCell(num, style.numFmt, style.temporal, this.date1904);
-      const text = (smallIntText[num] ??= numberText(num));
+      // whole numbers (a row's number, a household's size) as numberCell makes them, small ones' text made once; below
+      // 1e15 numberText's toFixed(0) writes what String writes, and String is ~5x faster
+      if (style.temporal || !Number.isInteger(num) || !(num > -1e15 && num < 1e15)) return numberCell(num, style.numFmt, style.temporal, this.date1904);
+      const text = num >= 0 && num < SMALL_INTS ? (smallIntText[num] ??= numberText(num)) : String(num);
       return style.numFmt ? { text, kind: 'number', raw: num, numFmt: style.numFmt } : { text, kind: 'number', raw: num };
     }
-    const text = this.sst[num]!;
+    const text = this.sst.get(num)!;
     return this.sstRich[num] || !style.numFmt ? { text, kind: 'string' } : { text, kind: 'string', numFmt: style.numFmt };
   }
 

@@ -12,6 +12,14 @@ export interface ByteSource {
  */
 export const NEEDS_WHOLE = new Error('read the part whole');
 
+/** Where plainItems hands the items' texts. */
+export interface ItemSink {
+  /** An item's text is the bytes [a, e) of `b` as they are (UTF-8, no entity, no CR); they are valid only during the call. */
+  bytes(b: Buffer, a: number, e: number): void;
+  /** An item's text, decoded. */
+  text(s: string): void;
+}
+
 /** What `next()` found. */
 export const END = 0;
 export const OPEN = 1;
@@ -379,10 +387,11 @@ export class XmlScanner {
   /**
    * Right after OPEN of an item (`<si>`): the items that follow one another spelled exactly one of `opens`, plain text
    * and `close` — this one, then each next one opened by `<item>` (`<si><t>a</t></si><si><t>b</t></si>…`) — at most
-   * `max` of them: their texts, as textAt gives them, pushed onto `out` and their tags consumed, as the events would;
-   * how many. 0, with nothing consumed, when this item is not so spelled.
+   * `max` of them: their texts handed to `into` (as bytes when they hold neither `&` nor a CR, else as textAt gives
+   * them) and their tags consumed, as the events would; how many. 0, with nothing consumed, when this item is not so
+   * spelled.
    */
-  plainItems(item: string, opens: readonly string[], close: string, out: string[], max: number): number {
+  plainItems(item: string, opens: readonly string[], close: string, into: ItemSink, max: number): number {
     const b = this.b;
     const len = this.len;
     const next = `<${item}>`;
@@ -410,8 +419,8 @@ export class XmlScanner {
         if (c === AMP || c === CR) special = true;
       }
       if (i >= len || !this.bytesAre(i, close)) break;
-      // decoded one by one: short strings decode faster than one long one
-      out.push(i === s ? '' : special ? this.textAt(s, i) : this.str(s, i));
+      if (special) into.text(this.textAt(s, i));
+      else into.bytes(b, s, i);
       p = i + close.length;
       this.pos = p;
       n++;

@@ -50,6 +50,15 @@ const grid = (rows: number, cols: number) =>
   `<sheetData>${Array.from({ length: rows }, (_, r) => `<row r="${r + 1}">${Array.from({ length: cols }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>${r * 10 + c}</v></c>`).join('')}</row>`).join('')}</sheetData>`;
 
 describe('readXlsx lean: rows as the grid reader makes them', () => {
+  it('writes whole numbers of every size as the grid reader does (small, large, negative, 15 digits and more, styled)', () => {
+    const values = [0, 7, 4095, 4096, 50000, -1, -4096, 999999999999999, -999999999999999, 1e15, 123456789012345678, -1e15, 2 ** 53];
+    const cells = values.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1"${i % 2 ? ' s="3"' : ''}><v>${v}</v></c>`).join('');
+    const { outcome } = same(buildXlsx({ sheets: [{ name: 'S', xml: `<sheetData><row r="1">${cells}</row></sheetData>` }], sharedStrings: [], styles: STYLES }), { limits: {} });
+    expect('sheets' in outcome && (outcome.sheets[0]!.rows as (RawCell | null)[][])[0]!.map((c) => c?.text)).toEqual([
+      '0', '7', '4095', '4096', '50000', '-1', '-4096', '999999999999999', '-999999999999999', '1000000000000000', '123456789012346000', '-1000000000000000', '9007199254740990',
+    ]);
+  });
+
   it('reads every cell type, number formats, dates, shared, inline and rich strings, formulas; numbers stay numbers', () => {
     const xml =
       '<sheetData><row r="1">' +
