@@ -32,7 +32,7 @@ function run(entry: string, args: string[], workers: string) {
   const r = spawnSync(process.execPath, [entry, ...args], {
     cwd: dir.dir,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', FUPIN_WORKERS: workers },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', FUPIN_WORKERS: workers, FUPIN_WORKERS_WAIT: workers === '0' ? '' : '1' },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
