@@ -9,8 +9,8 @@
 // dist/bundle/parse-worker.cjs, its text replacing src/io/parse-worker-code.ts (`parseWorker`).
 // The legacy-format worker (.xls/.et/.ods/.xlsb through SheetJS, src/io/legacy-worker.ts) is bundled first, on its own,
 // as dist/bundle/legacy-worker.cjs (one CommonJS file with the library in it); its text then replaces the module
-// src/io/legacy-worker-code.ts in both builds (`legacyWorker`), so the worker starts from that text and needs no file at
-// run time.
+// src/io/legacy-worker-code.ts (`legacyWorker`), so the worker starts from that text and needs no file at run time. In the
+// one-file build both workers' texts are embedded files instead (`oneFileWorkers`), which the executables keep as assets.
 import { build } from 'esbuild-wasm';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -49,6 +49,32 @@ const noZodLocales = {
       /[\\/]zod[\\/]v4[\\/](?:classic|core)$/.test(args.resolveDir) ? { path: 'zod-locales', namespace: 'fupin-empty' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'fupin-empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+/**
+ * Node built-ins a run loads only when it uses them. Every page a process touches costs here (a fresh page ~15-40 µs on the
+ * virtual machines fupin is measured on), and each built-in module is compiled and run when first loaded:
+ * - `import process from 'node:process'` (chalk's supports-color) makes an ES module of the process object, which reads
+ *   every property of it: process.stdin is opened, process.report loaded (~150 pages, ~3 ms of a 50-row validate). The
+ *   global is the same object, read by nothing but its getters' owners.
+ * - commander requires node:child_process at load for the one thing fupin never does with it (run an executable
+ *   subcommand): child_process, dgram and their internals are loaded when `spawn` is first called instead.
+ */
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?process$/ }, (args) => (args.kind === 'import-statement' ? { path: 'process', namespace: 'fupin-process' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'fupin-process' }, () => ({ contents: 'export default process;', loader: 'js' }));
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const code = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!code.includes(eager)) throw new Error('bundle: commander no longer requires node:child_process as scripts/bundle.mjs expects (lazy-builtins)');
+      return {
+        contents: code.replace(eager, "let childProcessLoaded;\nconst childProcess = { spawn: (...a) => (childProcessLoaded ??= require('node:child_process')).spawn(...a) };"),
+        loader: 'js',
+      };
+    });
   },
 };
 
@@ -145,6 +171,7 @@ async function workerText(tmp, name, exported, plugins = []) {
     legalComments: 'none',
   });
   const code = asciiOnly(readFileSync(file, 'utf8'));
+  workerCodes[`dist/bundle/${name}.cjs`] = code;
   const filter = new RegExp(`[\\\\/]io[\\\\/]${name}-code\\.js$`);
   return {
     name: `fupin-${name}-code`,
@@ -153,6 +180,27 @@ async function workerText(tmp, name, exported, plugins = []) {
     },
   };
 }
+
+/** The workers' code by the package path of its file (dist/bundle/legacy-worker.cjs …), as workerText made it. */
+const workerCodes = {};
+
+/**
+ * The one-file build's worker modules: the text is one of its embedded files (oneFile, below), read when the module is
+ * first imported (a legacy file read, a parse pool started). The executables then keep it as an asset beside their main
+ * script (scripts/release.mjs moves every embedded file out): not ~2.1 MB of their script's source, which the Linux
+ * executable's start-up snapshot carried and every start read.
+ */
+const oneFileWorkers = {
+  name: 'fupin-one-file-workers',
+  setup(b) {
+    for (const [name, exported] of [['legacy-worker', 'LEGACY_WORKER_CODE'], ['parse-worker', 'PARSE_WORKER_CODE']]) {
+      b.onLoad({ filter: new RegExp(`[\\\\/]io[\\\\/]${name}-code\\.js$`) }, () => ({
+        contents: `import { EMBEDDED } from './embedded.js';\nexport const ${exported} = Buffer.from(EMBEDDED.files[${JSON.stringify(`dist/bundle/${name}.cjs`)}], 'base64').toString('utf8');\n`,
+        loader: 'js',
+      }));
+    }
+  },
+};
 
 let legacyWorker;
 /** Replaces src/io/parse-worker-code.ts by the parse worker's text in both builds. */
@@ -192,7 +240,7 @@ await rebuildInPlace(out, async (tmp) => {
     external: ['../data/divisions.json'],
     // CommonJS dependencies (commander, cli-table3, csv-parse's cjs parts) need require in an ES module bundle
     banner: { js: "import { createRequire as __fupinCreateRequire } from 'node:module'; const require = __fupinCreateRequire(import.meta.url);" },
-    plugins: [legacyWorker, parseWorker, noDeprecatedBuffer, noZodLocales],
+    plugins: [legacyWorker, parseWorker, noDeprecatedBuffer, noZodLocales, lazyBuiltins],
     logLevel: 'warning',
     legalComments: 'none',
   });
@@ -208,6 +256,8 @@ function embeddedFiles() {
   }
   // the packed division index (src/io/divisions.ts reads it from here in this build)
   files['dist/data/divisions.bin'] = readFileSync(path.join(dist, 'data', 'divisions.bin')).toString('base64');
+  // the workers' code (oneFileWorkers)
+  for (const [name, code] of Object.entries(workerCodes)) files[name] = Buffer.from(code).toString('base64');
   // fupin serve's page (web/: index.html, app.js, app.css)
   for (const name of readdirSync(path.join(root, 'web')).sort()) files[`web/${name}`] = readFileSync(path.join(root, 'web', name)).toString('base64');
   return files;
@@ -257,7 +307,7 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: true,
-  plugins: [oneFile, legacyWorker, parseWorker, noDeprecatedBuffer, noZodLocales],
+  plugins: [oneFile, oneFileWorkers, noDeprecatedBuffer, noZodLocales, lazyBuiltins],
   // The first line names what this is: `fupin init --update` reads the version from it.
   banner: { js: `// fupin ${pkg.version} - one-file build (node fupin.cjs --help). MIT licence; the bundled libraries' notices are at the end.` },
   // package-root.ts only reads import.meta.url when nothing is embedded, which is never the case here

@@ -28,14 +28,18 @@ function debugWanted(argv: readonly string[], env: CliIO['env']): boolean {
   return argv.includes('--debug') || env.FUPIN_DEBUG === '1';
 }
 
-function addOptions(cmd: Command, spec: CommandSpec, lang: Lang): Command {
+/**
+ * A command's options and arguments, as commander parses them. Their help texts are not given to commander: the help
+ * screens are made from spec.ts (help.ts), and commander prints nothing else of them — so a run renders none of them.
+ */
+function addOptions(cmd: Command, spec: CommandSpec): Command {
   for (const o of spec.options) {
-    const opt = new Option(o.flags, render({ id: o.help }, lang));
+    const opt = new Option(o.flags);
     if (o.choices) opt.choices(o.choices);
     if (o.default !== undefined) opt.default(o.default);
     cmd.addOption(opt);
   }
-  for (const a of spec.args) cmd.argument(a.name, render({ id: a.help }, lang), a.default);
+  for (const a of spec.args) cmd.argument(a.name, '', a.default);
   return cmd;
 }
 
@@ -80,8 +84,14 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     .configureHelp({ formatHelp: () => programHelp(lang, width) })
     .exitOverride();
 
+  // Every command is known to commander (an unknown one is met with "did you mean …"), but only one named in argv gets its
+  // options and arguments: commander runs no command whose name is not in argv, and setting up all of them (~150 options)
+  // was work every run did for the one command it runs.
+  const named = new Set(argv);
   for (const spec of COMMANDS) {
-    const cmd = addOptions(program.command(spec.name), spec, lang)
+    const cmd = program.command(spec.name);
+    if (named.has(spec.name)) addOptions(cmd, spec);
+    cmd
       .configureHelp({ formatHelp: () => commandHelp(spec, lang, width) })
       .exitOverride();
     cmd.hook('preAction', () => {

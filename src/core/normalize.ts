@@ -54,26 +54,37 @@ const DITTO_MAX = 5;
 
 /** A ditto mark: 同上, 〃, " … (the cell holds nothing else; `norm` is normText of the cell). */
 export function isDittoMark(norm: string): boolean {
+  // a text starting with a character no mark starts with (and not with whitespace, which is taken out first) is none:
+  // the usual cell, answered from its first character
+  const c = norm.charCodeAt(0);
+  if (c !== c || (DITTO_FIRST[c] === 0 && !isWhitespace(c))) return false;
   // the usual cell, longer than any mark and without whitespace to take out, is none (answered without a new string)
   if (norm.length > DITTO_MAX && !hasWhitespace(norm)) return false;
   return DITTO.test(norm.replace(/\s+/g, ''));
 }
 
+/** 1 for the UTF-16 units a ditto mark (DITTO, either case) may start with: 同 〃 " ” ＂ ' d D. */
+const DITTO_FIRST = new Uint8Array(65536);
+for (const ch of '同〃"”＂\'dD') DITTO_FIRST[ch.charCodeAt(0)] = 1;
+
 /** Whether a text holds a character \s matches. */
 function hasWhitespace(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c <= 0x20) {
-      if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
-    } else if (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) {
-      return true;
-    }
-  }
+  for (let i = 0; i < s.length; i++) if (isWhitespace(s.charCodeAt(i))) return true;
   return false;
 }
 
+/** Whether a UTF-16 unit is one \s matches. */
+function isWhitespace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+}
+
 export function isBlank(s: string | undefined): boolean {
-  return s === undefined || normText(s) === '';
+  if (s === undefined || s === '') return true;
+  // a text starting with printable ASCII or a CJK ideograph keeps that character through NFKC and trimming
+  const c = s.charCodeAt(0);
+  if ((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return normText(s) === '';
 }
 
 /** 0-based column index → A1 letters (0 → A, 26 → AA). */

@@ -39,7 +39,7 @@ interface Grid {
   width(r: number): number;
   /** Some merged range starts on row r and goes down into row r+1. */
   mergesDown(r: number): boolean;
-  /** No merged cells at all: master(r, c) is (r, c) and merged is own. */
+  /** No merged cells (none expanded: makeGrid skips a merge too big): master(r, c) is (r, c) and merged is own. */
   plain?: boolean;
   /**
    * A grid of plain text rows (textGrid): row r's cell texts, '' for an empty cell (own(r, c) is line(r)[c] ?? '', cell
@@ -64,17 +64,22 @@ function makeGrid(sheet: RawSheet): Grid {
   const rows = lean ? undefined : sheet.rows;
   const cell = lean ? (r: number, c: number) => lean.row(r)?.[c] : (r: number, c: number) => rows![r]?.[c];
   const own = (r: number, c: number) => cell(r, c)?.text ?? '';
+  // no cell is a merge's slave (none, or only merges too big to expand): every cell is its own master
+  const plain = masterOf.size === 0;
   return {
     own,
     cell,
     master: (r, c) => masterOf.get(key(r, c)) ?? { r, c },
-    merged(r, c) {
-      const m = masterOf.get(key(r, c));
-      return m ? own(m.r, m.c) : own(r, c);
-    },
+    merged: plain
+      ? own
+      : (r, c) => {
+          const m = masterOf.get(key(r, c));
+          return m ? own(m.r, m.c) : own(r, c);
+        },
     rowCount: lean ? lean.rowCount : rows!.length,
     width: lean ? (r) => lean.row(r)?.length ?? 0 : (r) => rows![r]?.length ?? 0,
     mergesDown: (r) => sheet.merges.some((m) => m.top === r && m.bottom > r),
+    plain,
   };
 }
 
@@ -259,7 +264,9 @@ function looksLikeData(g: Grid, r: number, cand: Candidate): boolean {
  */
 const REQUIRED_WORDS = COLUMNS.filter((c) => c.required).flatMap((c) => [c.label, ...c.aliases].map(headerKey));
 const NFKC_TO_HAN = '\\u2e80-\\u2fdf\\u3038-\\u303a\\u3190-\\u319f\\u3200-\\u33ff\\uf900-\\ufaff\\u{1f200}-\\u{1f2ff}\\u{2f800}-\\u{2fa1f}';
-const MAY_NAME_REQUIRED = REQUIRED_WORDS.every((w) => /^\p{Script=Han}+$/u.test(w))
+/** Every required column's header word is Han: MAY_NAME_REQUIRED then matches Han and what NFKC makes Han, never ASCII. */
+const HAN_WORDS = REQUIRED_WORDS.every((w) => /^\p{Script=Han}+$/u.test(w));
+const MAY_NAME_REQUIRED = HAN_WORDS
   ? new RegExp(`[${[...new Set(REQUIRED_WORDS.join(''))].join('')}${NFKC_TO_HAN}]`, 'u')
   : /[^]/u;
 /**
@@ -273,7 +280,8 @@ export function mayNameRequired(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) {
-      if (FIRST_OF_WORD[c] === 0) continue;
+      // no word starts here unless its first two characters do (every word has two or more)
+      if (FIRST_OF_WORD[c] === 0 || i + 1 >= text.length || SECOND_OF_WORD[text.charCodeAt(i + 1)] === 0) continue;
       const words = WORDS_BY_FIRST.get(c);
       if (words !== undefined) for (const w of words) if (text.startsWith(w, i)) return true;
     } else if (c < 0x21 || c > 0x7e || c === 0x2a /* * */ || c === 0x3a /* : */) return MAY_NAME_REQUIRED.test(text);
@@ -288,6 +296,9 @@ const WORDS_BY_FIRST: Map<number, string[]> | undefined = REQUIRED_WORDS.every((
 /** 1 for the first character of a required column's header word (WORDS_BY_FIRST's keys). */
 const FIRST_OF_WORD = new Uint8Array(65536);
 for (const c of WORDS_BY_FIRST?.keys() ?? []) FIRST_OF_WORD[c] = 1;
+/** 1 for the second character of a required column's header word (read only when WORDS_BY_FIRST is: all have two). */
+const SECOND_OF_WORD = new Uint8Array(65536);
+for (const w of REQUIRED_WORDS) if (w.length > 1) SECOND_OF_WORD[w.charCodeAt(1)] = 1;
 
 /** Cell texts already judged (org and name cells repeat down a register); started again when full. */
 let namesRequiredSeen = new Map<string, boolean>();
@@ -315,9 +326,20 @@ function mayBeHeader(g: Grid, r: number): boolean {
   return cellsMayBeHeader(g.width(r), (c) => g.merged(r, c));
 }
 
-/** mayBeHeader of a text grid's row, given its cells (merged is own there: the cells as they are). */
-function lineMayBeHeader(cells: readonly string[]): boolean {
-  return cellsMayBeHeader(cells.length, (c) => cells[c] ?? '');
+/** Cells of the row being read (readLine) that may name a required column. */
+const mayCells: string[] = [];
+
+
+/** cellsMayBeHeader of a row whose cells passing mayNameRequired are `texts` (in any order: only how many name one counts). */
+function anyTwoNameRequired(texts: readonly string[]): boolean {
+  let n = 0;
+  unjudged.length = 0;
+  for (const text of texts) {
+    const v = namesRequiredSeen.get(text);
+    if (v === undefined) unjudged.push(text);
+    else if (v && ++n >= 2) return true;
+  }
+  return judgeRest(n);
 }
 
 /** mayBeHeader over a row's `width` cells, cell c's text (merges filled in) given by `textAt`. */
@@ -355,15 +377,11 @@ function normField(text: string): string {
 function toField(cell: RawCell | undefined, text: string, col: number, row1: number | string, letter = columnLetter(col)): Field {
   // cellRef(col, row1), the column's letters given when the caller has them (and the row's number as text, made once a row)
   const ref = letter + row1;
-  if (cell?.raw === undefined && cell?.numFmt === undefined) return { text, norm: normField(text), cell: ref, kind: cell?.kind ?? 'empty' };
-  return {
-    text,
-    norm: normField(text),
-    cell: ref,
-    kind: cell?.kind ?? 'empty',
-    ...(cell?.raw !== undefined ? { raw: cell.raw } : {}),
-    ...(cell?.numFmt !== undefined ? { numFmt: cell.numFmt } : {}),
-  };
+  const f: Field = { text, norm: normField(text), cell: ref, kind: cell?.kind ?? 'empty' };
+  // raw, then numFmt, when the cell has them (no objects made to spread them in)
+  if (cell?.raw !== undefined) f.raw = cell.raw;
+  if (cell?.numFmt !== undefined) f.numFmt = cell.numFmt;
+  return f;
 }
 
 /**
@@ -489,6 +507,8 @@ class BlockReader {
   private readonly above: Partial<Record<ColumnKey, Field>> = {};
   /** The register's columns' keys in column order, each undefined: a row's fields start as a copy of it (readLine). */
   private readonly shape: Partial<Record<ColumnKey, Field>>;
+  /** 1 at the register's columns' indexes (readLine: the cells read into fields). */
+  private readonly mapped: Uint8Array;
 
   constructor(
     private readonly header: Candidate,
@@ -503,6 +523,8 @@ class BlockReader {
     const shape: Partial<Record<ColumnKey, Field>> = {};
     for (const m of this.cols) shape[m.key] = undefined;
     this.shape = shape;
+    this.mapped = new Uint8Array(Math.max(...this.cols.map((m) => m.col)) + 1);
+    for (const m of this.cols) this.mapped[m.col] = 1;
   }
 
   /** Reads row r (0-based); when the register ends there, the row where the rest of the sheet starts. */
@@ -613,20 +635,36 @@ class BlockReader {
     while (c < cells.length && (first = compact(cells[c] ?? '')) === '') c++;
     const said = this.byFirstCell(first, c < cells.length ? c : -1, r);
     if (said !== PAIRING) return said;
-    if (this.headerAgain(g, r, lineMayBeHeader(cells))) return undefined;
 
-    // every column's key, in column order, as read() adds them: the object starts with the register's shape
+    // every column's key, in column order, as read() adds them: the object starts with the register's shape; the cells
+    // that may name a required column (mayBeHeader's pre-filter) are gathered on the way
     const fields: Partial<Record<ColumnKey, Field>> = { ...this.shape };
+    const may = mayCells;
+    may.length = 0;
     let filled = false;
     for (let i = 0; i < cols.length; i++) {
       const m = cols[i]!;
       const text = cells[m.col] ?? '';
-      const norm = text === '' ? '' : normField(text);
+      let norm = '';
+      if (text !== '') {
+        // normField; printable ASCII (a phone, an id, a number) names no required column when all their words are Han
+        const plain = PLAIN_ASCII.test(text);
+        norm = plain ? text : normText(text);
+        if ((!plain || !HAN_WORDS) && mayNameRequired(text)) may.push(text);
+      }
       // toField of a text cell ('' is no cell: empty), its reference made only when asked for
       fields[m.key] = new TextField(text, norm, m.letter, r + 1);
       // filledCore || filledOther of read(): any column but seq
       if (norm !== '' && m.key !== 'seq') filled = true;
     }
+    const mapped = this.mapped;
+    for (let k = 0; k < cells.length; k++) {
+      if (mapped[k] === 1) continue;
+      const text = cells[k] ?? '';
+      if (text !== '' && mayNameRequired(text)) may.push(text);
+    }
+    if (may.length >= 2 && this.headerAgain(g, r, anyTwoNameRequired(may))) return undefined;
+
     let extra: Record<string, string> = NO_EXTRA;
     for (const u of unknown) {
       const t = cells[u.col] ?? '';

@@ -249,12 +249,26 @@ export async function streamCsvRows(
       }
       let p = 0;
       let cr = s.indexOf('\r');
+      /** The next delimiter at or after the cell being cut (Infinity: none left), looked for again only once passed. */
+      let nd = -1;
       for (;;) {
         let e = s.indexOf('\n', p);
         if (e < 0) e = n;
         if (cr !== -1 && cr < p) cr = s.indexOf('\r', p);
         if (cr !== -1 && cr < e) e = cr;
-        emit((e === p ? '' : s.slice(p, e)).split(delim));
+        // the line's cells as split(delim) gives them, cut from the chunk's text without the line's own string
+        const cells: string[] = [];
+        for (let c = p; ; ) {
+          if (nd < c) {
+            nd = s.indexOf(delim, c);
+            if (nd < 0) nd = Infinity;
+          }
+          const d = nd < e ? nd : e;
+          cells.push(s.slice(c, d));
+          if (d >= e) break;
+          c = d + 1;
+        }
+        emit(cells);
         // the line ended by the LF at `to` (after a CR: CR LF, one end)
         if (e >= n || (e === n - 1 && s.charCodeAt(e) === CR)) return true;
         p = e + (s.charCodeAt(e) === CR && s.charCodeAt(e + 1) === LF ? 2 : 1);

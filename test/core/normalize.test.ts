@@ -1,6 +1,6 @@
 // numberText and parseAmount: numbers shown as the clerk typed them, or as Excel shows them when Excel lost digits.
 import { describe, expect, it } from 'vitest';
-import { isDittoMark, numberText, parseAmount } from '../../src/core/normalize.js';
+import { isBlank, isDittoMark, normText, numberText, parseAmount } from '../../src/core/normalize.js';
 
 describe('numberText', () => {
   it('writes phones and counts as exact digits', () => {
@@ -61,5 +61,26 @@ describe('isDittoMark without a new string for long cells', () => {
       const ch = String.fromCharCode(c);
       if (/\s/.test(ch)) expect(isDittoMark(`同${ch}${ch}${ch}${ch}上`), c.toString(16)).toBe(true);
     }
+  });
+
+  it('agrees with the plain test whatever the first character (the first-character pre-filter is strict)', () => {
+    const plain = (s: string) => /^(?:同上|同前|同左|同上单位|同上地址|〃|"|”|＂|''|ditto|do\.?)$/iu.test(s.replace(/\s+/g, ''));
+    const tails = ['', '上', '前', '上单位', '上地址', "'", 'itto', 'ITTO', 'o', 'O.', ' 上', '\u3000同上', '同上', 'x'];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const t of tails) expect(isDittoMark(ch + t), `${c.toString(16)} ${t}`).toBe(plain(ch + t));
+    }
+    expect(isDittoMark('')).toBe(false);
+  });
+});
+
+describe('isBlank answers from the first character when it can', () => {
+  it('agrees with normText(s) === \'\' whatever the first character and what follows it', () => {
+    const tails = ['', ' ', '\u3000', '\u0301', '\u0308 ', 'a', '同'];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const t of tails) expect(isBlank(ch + t), `${c.toString(16)} ${JSON.stringify(t)}`).toBe(normText(ch + t) === '');
+    }
+    expect([isBlank(undefined), isBlank(''), isBlank(' \u3000 ')]).toEqual([true, true, true]);
   });
 });

@@ -44,6 +44,21 @@ describe('node:crypto is not loaded at start', () => {
   });
 });
 
+// Node built-ins a run loads only when it uses them (scripts/bundle.mjs, lazyBuiltins): an ES import of node:process reads
+// every property of the process object (stdin opened, process.report loaded: ~150 pages touched, ~3 ms), and commander's
+// node:child_process (with dgram and net's child-process parts) is for executable subcommands, which fupin has none of.
+describe('built-ins not loaded at start', () => {
+  const loaded = new Set([...closure('bin.js'), ...dynamicImports('bin.js').flatMap((c) => [...closure(c)])]);
+  it('no ES import of node:process on any command\'s static path', () => {
+    expect([...loaded].filter((f) => /(?:from|import)\s*["'](?:node:)?process["']/.test(text(f)))).toEqual([]);
+  });
+  it('commander requires node:child_process only when it spawns', () => {
+    const eager = /^\s*(?:var|let|const)\s+\w+\s*=\s*(?:__)?require\(["'](?:node:)?child_process["']\)/m;
+    expect(text('bin.js')).toMatch(/childProcessLoaded \?\?= (?:__)?require\(["']node:child_process["']\)/);
+    expect([...closure('bin.js')].filter((f) => eager.test(text(f)))).toEqual([]);
+  });
+});
+
 // scripts/bundle.mjs writes every character above U+007F as an escape: V8 then keeps the source one byte per character
 // (the one-file build's ~7 MB, twice that in the executable's start-up snapshot otherwise) and Node decodes it on its
 // ASCII fast path. The files bin.js loads, the workers and the one-file build.

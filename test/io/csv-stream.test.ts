@@ -127,6 +127,29 @@ describe('streamed CSV validation', () => {
     }
   });
 
+  it('lines cut into cells as split would: trailing and doubled delimiters, lines without one, empty lines, tabs', async () => {
+    const t = tempDir();
+    try {
+      for (const d of [',', '\t', ';']) {
+        const lines: string[] = [`序号${d}扶贫单位或者机构名称${d}扶贫户主姓名${d}扶贫家庭住址`];
+        for (let i = 1; i <= 3000; i++) {
+          const k = i % 9;
+          // a run of lines with no delimiter at all (one cell each), then lines with delimiters far apart
+          if (i > 1000 && i <= 1400) lines.push(k === 0 ? '' : `只有一格的一行${i}`);
+          else lines.push(k === 1 ? `${i}${d}${d}${d}` : k === 2 ? `${d}${i}` : k === 3 ? d : k === 4 ? '' : `${i}${d}溆浦县慈善会${d}张三${d}溆浦县卢峰镇红星村${i}组`);
+        }
+        const abs = path.join(t.dir, `delim${d.charCodeAt(0)}.csv`);
+        writeFileSync(abs, lines.map((l, i) => l + (i % 4 === 0 ? '\r\n' : '\n')).join(''));
+        const whole = wholeRecords(abs);
+        expect(whole.length).toBeGreaterThan(3000);
+        for (const chunk of [5, 1009, undefined]) expect(await streamedRecords(abs, chunk)).toEqual(whole);
+        expect(whole.some((r) => r.length === 1 && r[0]!.startsWith('只有'))).toBe(true);
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('a line longer than a cell may be is told by its bytes, lines decoded one by one or many at a time', async () => {
     const t = tempDir();
     try {

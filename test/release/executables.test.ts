@@ -85,8 +85,17 @@ describe.skipIf(!RELEASE_TESTS)('release artefacts (npm run release)', { timeout
     ['validate', ['validate', '--format', 'json', 'fixtures/ledger']],
     ['rollup', ['rollup', '--format', 'json', 'fixtures/ledger']],
     ['check (GitHub annotations)', ['check', '--format', 'github', 'fixtures/ledger']],
+    // the legacy worker's code is an asset of the executable, not part of its script (scripts/release.mjs seaMain)
+    ['validate of an .xls (the legacy worker)', ['validate', '--format', 'json', 'fixtures/legacy/xls/registers/wrapped-header.xls']],
   ])('%s: byte-identical output and the same exit code as node bin/fupin.js', (_name, args) => {
     expectSameAsNode(args, exe(linux, args));
+  });
+
+  it('with a parse worker (FUPIN_WORKERS=1, its code an asset), the same rollup JSON as node bin/fupin.js', () => {
+    const args = ['rollup', '--format', 'json', 'fixtures/ledger'];
+    const r = spawnSync(linux, args, { cwd: ROOT, encoding: 'utf8', env: { ...NO_NODE, FUPIN_WORKERS: '1' } });
+    expect(r.stderr).toBe('');
+    expectSameAsNode(args, { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr });
   });
 
   it('copied into a read-only folder with a Chinese name, it writes a 附3 with rollup -o identical to node bin/fupin.js', () => {

@@ -155,6 +155,8 @@ function plainDigits(t: string): boolean {
 /** A positive whole number as a clerk writes a 序号 ("7", "007", a numeric 7); undefined otherwise. */
 function wholeNumber(text: string, kind: string, raw: unknown): number | undefined {
   if (kind === 'number' && typeof raw === 'number') return Number.isInteger(raw) && raw >= 0 ? raw : undefined;
+  // the usual cell, 1-9 ASCII digits, is its number (compact leaves it as it is)
+  if (text.length > 0 && text.length <= 9 && allDigits(text)) return Number(text);
   const t = compact(text);
   return /^\d{1,9}$/.test(t) ? Number(t) : undefined;
 }

@@ -1,7 +1,7 @@
 // The clerk's executable started from Explorer: a drop of files onto it, or a double-click (src/cli/clerk.ts).
 import type { Group } from './index.js';
 
-export const CLERK: Group = {
+export const CLERK = (): Group => ({
   start: {
     zh: 'fupin 正在检查拖入的 {n} 个文件或文件夹，结果写到：\n  {dir}\n',
     en: 'fupin is checking the {n} dropped file(s) or folder(s); the results go to:\n  {dir}\n',
@@ -53,4 +53,4 @@ export const CLERK: Group = {
       '     Your own files are never changed.',
     ].join('\n'),
   },
-};
+});

@@ -1,15 +1,15 @@
 // What the commands say when they cannot start: missing paths, flags that do not go together.
 import type { Group } from './index.js';
 
-export const VALIDATE: Group = {
+export const VALIDATE = (): Group => ({
   'no-paths': { zh: '请指定要检查的登记表文件或文件夹，例如：fupin validate 溆浦县.xlsx', en: 'give files or folders to check, e.g. fupin validate "溆浦县".xlsx' },
   'fix-needs-out': {
     zh: '--fix 需要 --out 文件夹：修复后的副本写到那里，原文件不会被修改',
     en: '--fix needs --out DIR: the repaired copies go there (inputs are never changed)',
   },
-};
+});
 
-export const CARDS: Group = {
+export const CARDS = (): Group => ({
   'no-paths': { zh: '请指定登记表文件或文件夹，例如：fupin cards 溆浦县.xlsx -o 结对帮扶卡.xlsx', en: 'give register files or folders, e.g. fupin cards "溆浦县".xlsx -o cards.xlsx' },
   'no-output': { zh: '请用 -o 指定要写出的文件，例如 -o 结对帮扶卡.xlsx', en: 'give the file to write with -o, e.g. -o cards.xlsx' },
   'bad-output': { zh: '-o 要写 .xlsx 文件，例如 -o 结对帮扶卡.xlsx（收到 “{value}”）', en: '-o writes an .xlsx file, e.g. -o cards.xlsx (got "{value}")' },
@@ -19,9 +19,9 @@ export const CARDS: Group = {
   'rows-no-name': { zh: '{file} 第 {rows} 行', en: '{file} rows {rows}' },
   repeated: { zh: '{n} 行与前面的结对重复（同一单位、同一户），只制一张卡', en: '{n} rows repeat an earlier pairing (same organisation, same household): one card per pairing' },
   written: { zh: '共 {n} 张结对帮扶卡，每张一页 A4：{file}', en: '{n} pairing cards, one A4 page each: {file}' },
-};
+});
 
-export const FIX: Group = {
+export const FIX = (): Group => ({
   'no-paths': { zh: '请指定要修复的登记表文件或文件夹，例如：fupin fix 溆浦县.xlsx --out 修复后', en: 'give the register files or folders to repair, e.g. fupin fix "溆浦县".xlsx --out fixed' },
   'no-out': {
     zh: '请用 --out 指定副本写到哪个文件夹（原文件不会被修改），例如：fupin fix {example} --out 修复后；只想看会改什么，加 --dry-run',
@@ -50,9 +50,9 @@ export const FIX: Group = {
   'summary-none': { zh: '没有可以自动修复的内容。', en: 'nothing to repair.' },
   quote: { zh: '“{text}”', en: '"{text}"' },
   'as-number': { zh: '（数字）', en: ' (number)' },
-};
+});
 
-export const FIX_REASON: Group = {
+export const FIX_REASON = (): Group => ({
   trim: { zh: '去掉首尾多余的空格', en: 'removed stray spaces at the start or end' },
   'half-width': { zh: '全角数字、字母改为半角', en: 'made full-width digits and letters half-width' },
   'name-spaces': { zh: '去掉姓名中间用来对齐的空格', en: 'removed the spaces typed inside the name to align it' },
@@ -65,16 +65,16 @@ export const FIX_REASON: Group = {
     zh: '以 = + - @ 开头的内容前加了英文单引号，防止 Excel 把它当作公式执行',
     en: 'an apostrophe put before text starting with = + - @ so that Excel does not run it as a formula',
   },
-};
+});
 
-export const CAT: Group = {
+export const CAT = (): Group => ({
   'no-file': { zh: '请指定一个登记表文件，例如：fupin cat 溆浦县.xlsx', en: 'give one register file, e.g. fupin cat "溆浦县".xlsx' },
   folder: { zh: 'fupin cat 只接受一个文件，{file} 是文件夹', en: 'fupin cat takes one file; {file} is a folder' },
   nothing: { zh: '{file} 不是表格文件', en: '{file} is not a spreadsheet' },
   unreadable: { zh: '{file}：{why}', en: '{file}: {why}' },
-};
+});
 
-export const TEMPLATE: Group = {
+export const TEMPLATE = (): Group => ({
   'bad-kind': {
     zh: '不认识的表格 “{value}”：可用 register（附2 登记表）、stats（附3 统计表）、quota（附4 任务分配表）、card（附1 结对帮扶卡）',
     en: 'unknown form "{value}": use register ("附2"), stats ("附3"), quota ("附4") or card ("附1")',
@@ -85,9 +85,9 @@ export const TEMPLATE: Group = {
   missing: { zh: '找不到表格模板 {file}（安装不完整，请重新安装 fupin）', en: 'the form template {file} is missing (the installation is incomplete: reinstall fupin)' },
   'no-sheet': { zh: '表格模板 {file} 里没有工作表（安装不完整，请重新安装 fupin）', en: 'the form template {file} has no sheet (reinstall fupin)' },
   'no-name': { zh: '表格模板缺少名称 “{name}”（请用 npm run templates 重新生成）', en: 'a form template lacks the defined name "{name}" (regenerate them with npm run templates)' },
-};
+});
 
-export const INIT: Group = {
+export const INIT = (): Group => ({
   'no-dir': { zh: '请指定台账文件夹，例如：fupin init 登记表台账', en: 'give the ledger folder, e.g. fupin init ledger' },
   'bad-year': { zh: '--year 应为四位数的年份，例如 2016（收到 “{value}”）', en: '--year must be a four-digit year, e.g. 2016 (got "{value}")' },
   'is-file': { zh: '{dir} 是一个文件，不是文件夹', en: '{dir} is a file, not a folder' },
@@ -133,9 +133,9 @@ export const INIT: Group = {
     en: 'Review, then commit: git add -A .fupin .github .gitlab-ci.yml .gitattributes && git commit -m "fupin {version}"',
   },
   'update-textconv': { zh: '如果这台电脑设置过 git 的 textconv，重新执行一次：{textconv}', en: "If this machine had git's textconv set up, run once more: {textconv}" },
-};
+});
 
-export const CHECK: Group = {
+export const CHECK = (): Group => ({
   missing: { zh: '找不到文件夹：{dir}', en: 'folder not found: {dir}' },
   'not-dir': { zh: '{dir} 是一个文件：fupin check 检查整个台账文件夹（检查单个登记表请用 fupin validate {dir}）', en: '{dir} is a file: fupin check checks a whole ledger folder (for one register use fupin validate {dir})' },
   'no-files': { zh: '{dir} 中没有表格文件（.xlsx、.xlsm、.csv）：请先用 fupin init 建好台账，或把登记表放进来', en: 'no spreadsheet files (.xlsx, .xlsm, .csv) in {dir}: lay out a ledger with fupin init, or put registers in it' },
@@ -150,8 +150,8 @@ export const CHECK: Group = {
   },
   'quota-year': { zh: '任务分配表是 {table} 年的，本台账是 {year} 年的：请核实 fupin.config.json 的 “quotaTable”', en: 'the quota table is for {table}, this ledger for {year}: check "quotaTable" in fupin.config.json' },
   'not-in-table': { zh: '读到的地区都不在任务分配表中，未核对：{names}', en: 'none of the areas read is in the quota table; not checked: {names}' },
-};
+});
 
-export const REGISTER_EMPTY_MSG: Group = {
+export const REGISTER_EMPTY_MSG = (): Group => ({
   empty: { zh: '登记表尚未填写（还没有结对记录）：请从第一行空白的序号开始填写', en: 'the register has no pairings yet: fill it in from the first blank numbered row' },
-};
+});

@@ -1,7 +1,7 @@
 // fupin.config.json: what is wrong with it and what each setting must hold.
 import type { Group } from './index.js';
 
-export const CONFIG: Group = {
+export const CONFIG = (): Group => ({
   'unknown-key': { zh: '{file}：不认识的设置项 “{key}”{hint}。可用的设置项：{keys}', en: '{file}: unknown setting "{key}"{hint}. Known settings: {keys}' },
   'did-you-mean': { zh: '（是不是 “{key}”？）', en: ' (did you mean "{key}"?)' },
   'bad-value': { zh: '{file}：“{key}” 的值 {got} 不对：应为{expected}', en: '{file}: "{key}" has the value {got}; it should be {expected}' },
@@ -44,4 +44,4 @@ export const CONFIG: Group = {
     zh: '日期 "YYYY-MM-DD"（某一天）或 "MM-DD"（每年这一天），例如 "2016-12-20" 或 "06-15"',
     en: 'a date "YYYY-MM-DD" (once) or "MM-DD" (every year), e.g. "2016-12-20" or "06-15"',
   },
-};
+});

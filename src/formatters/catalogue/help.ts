@@ -1,7 +1,7 @@
 // Help texts: the program, each command, argument and option (src/cli/spec.ts names them), and commander's own words.
 import type { Group } from './index.js';
 
-export const HELP: Group = {
+export const HELP = (): Group => ({
   program: {
     zh: '慈善组织精准扶贫结对帮扶登记表：校验、汇总、任务核对',
     en: 'Charity pairing registers: validate, roll up, check quotas',
@@ -84,10 +84,10 @@ export const HELP: Group = {
   'opt-max-defined-names': { zh: '定义的名称上限（默认 10000）', en: 'defined names (default 10000)' },
   'opt-max-cell-chars': { zh: '单元格字符数上限（默认 32767）', en: 'characters per cell (default 32767)' },
   'opt-max-seconds': { zh: '读取一个文件没有进展时的等待上限（秒，默认 30）', en: 'how long reading a file may make no progress (seconds, default 30)' },
-};
+});
 
 /** What the command line itself says when it cannot start a command: commander's errors, in our words. */
-export const CLI: Group = {
+export const CLI = (): Group => ({
   'unknown-command': { zh: '未知命令 “{name}”{hint}', en: 'unknown command "{name}"{hint}' },
   'did-you-mean': { zh: '，是不是想用 {name}？', en: ' (did you mean {name}?)' },
   'unknown-option': { zh: '未知选项 “{name}”{hint}', en: 'unknown option "{name}"{hint}' },
@@ -107,4 +107,4 @@ export const CLI: Group = {
   written: { zh: '已写出：{file}', en: 'written: {file}' },
   reading: { zh: '读取', en: 'reading' },
   'reading-rows': { zh: '读取 {file}：已读 {n} 行', en: 'reading {file}: {n} rows so far' },
-};
+});

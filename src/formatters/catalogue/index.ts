@@ -32,15 +32,47 @@ function addProblemSource(rule: string, messages: Record<Lang, Record<string, st
 for (const r of allRules) addProblemSource(r.meta.id, r.meta.messages);
 for (const [id, meta] of Object.entries(FILE_PROBLEMS)) addProblemSource(id, meta.messages);
 for (const [id, meta] of Object.entries(STATS_RULES)) addProblemSource(id, meta.messages);
-for (const [prefix, group] of Object.entries(GROUPS)) for (const [name, entry] of Object.entries(group)) add(`${prefix}/${name}`, entry);
+
+/** The findings' ids, in the order added. */
+const problemIds = [...entries.keys()];
+
+/** The groups (groups.ts) not made yet: one is made, and its entries added, when an id of its prefix is first asked for. */
+const unmade = new Map(Object.entries(GROUPS));
+const made = new Map<string, Group>();
+
+function makeGroup(prefix: string): void {
+  const make = unmade.get(prefix);
+  if (!make) return;
+  unmade.delete(prefix);
+  const group = make();
+  made.set(prefix, group);
+  for (const [name, entry] of Object.entries(group)) add(`${prefix}/${name}`, entry);
+}
+
+/** The entry of an id, its group made first when it is one of a group not made yet. */
+function entryOf(id: string): Entry | undefined {
+  const found = entries.get(id);
+  if (found || unmade.size === 0) return found;
+  makeGroup(id.slice(0, id.indexOf('/')));
+  return entries.get(id);
+}
+
+let all: ReadonlyMap<string, Entry> | undefined;
 
 /** Every entry, for the parity test and `--explain`. */
 export function catalogueEntries(): ReadonlyMap<string, Entry> {
-  return entries;
+  if (!all) {
+    for (const prefix of [...unmade.keys()]) makeGroup(prefix);
+    // in one order whatever was rendered before: the findings' messages, then the groups in groups.ts's order
+    const ids = [...problemIds];
+    for (const prefix of Object.keys(GROUPS)) for (const name of Object.keys(made.get(prefix)!)) ids.push(`${prefix}/${name}`);
+    all = new Map(ids.map((id) => [id, entries.get(id)!]));
+  }
+  return all;
 }
 
 export function hasMessage(id: string): boolean {
-  return entries.has(id);
+  return entryOf(id) !== undefined;
 }
 
 const LIST_SEPARATOR: Record<Lang, string> = { zh: '、', en: ', ' };
@@ -64,7 +96,7 @@ export function fill(template: string, data: Msg['data'], lang: Lang): string {
 
 /** A message in words. An id the catalogue lacks is a programming error: it throws (the catalogue test catches it). */
 export function render(m: Msg, lang: Lang): string {
-  const entry = entries.get(m.id);
+  const entry = entryOf(m.id);
   if (!entry) throw new Error(`catalogue: no message '${m.id}'`);
   return fill(entry[lang] || entry.zh, m.data, lang);
 }

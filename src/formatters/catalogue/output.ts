@@ -1,7 +1,7 @@
 // What commands say about the files they write, and why a file or folder could not be written (src/io/safe-write.ts).
 import type { Group } from './index.js';
 
-export const OUTPUT: Group = {
+export const OUTPUT = (): Group => ({
   annotated: { zh: '已写出标注副本：{file}（{problems} 个问题，{cells} 个单元格已标色并加批注）', en: 'annotated copy written: {file} ({problems} problems, {cells} cells filled and noted)' },
   'annotated-converted': {
     zh: '已写出标注副本：{file}（{problems} 个问题，{cells} 个单元格已标色并加批注；原文件是 {from} 格式，副本存为 .xlsx）',
@@ -39,15 +39,15 @@ export const OUTPUT: Group = {
   'reason-code': { zh: '系统错误 {code}（文件是否在 Excel/WPS 里打开着，或没有写权限？）', en: 'system error {code} (is the file open in Excel/WPS, or read-only?)' },
   'reason-unknown': { zh: '原因不明（文件是否在 Excel/WPS 里打开着，或没有写权限？）', en: 'reason unknown (is the file open in Excel/WPS, or read-only?)' },
   'stream-failed': { zh: '无法输出（{reason}）', en: 'could not write the output ({reason})' },
-};
+});
 
 /** 问题清单, the first sheet of an annotated copy (src/io/annotate.ts). */
-export const ANNOTATE: Group = {
+export const ANNOTATE = (): Group => ({
   'list-sheet': { zh: '问题清单', en: 'Problems' },
   'no-problems': { zh: '未发现问题', en: 'No problems found' },
-};
+});
 
 /** What fupin's workbooks print around a sheet. */
-export const PRINT: Group = {
+export const PRINT = (): Group => ({
   'page-footer': { zh: '第 &P 页，共 &N 页', en: 'page &P of &N' },
-};
+});

@@ -1,7 +1,7 @@
 // Texts of fupin publish (the public listing) and fupin diff (what changed between two versions of a register).
 import type { Group } from './index.js';
 
-export const PUBLISH: Group = {
+export const PUBLISH = (): Group => ({
   help: { zh: '写出可公开的结对帮扶名单：户主姓名打码、地址只到村，并按单位、按地区汇总', en: 'write a public listing of the pairings: names masked, addresses cut after the village, totals per organisation and per area' },
   'opt-output': { zh: '写到文件：.xlsx（可打印张贴）、.csv、.html 或 .json', en: 'write to a file: .xlsx (for printing and posting), .csv, .html or .json' },
   'opt-level': { zh: '地址公开到哪一级：village（村，默认）或 township（乡镇，村小、打码后仍能认出人时用）', en: 'how far addresses are shown: village (default) or township (for small villages where a masked name is still recognisable)' },
@@ -44,9 +44,9 @@ export const PUBLISH: Group = {
   total: { zh: '合计', en: 'Total' },
   'summary-line': { zh: '共 {n} 条结对、{households} 户、{orgs} 个单位', en: '{n} pairings, {households} households, {orgs} organisations' },
   'summary-amount': { zh: '帮扶金额合计 {amount} 元', en: 'amount in total: {amount} yuan' },
-};
+});
 
-export const DIFF: Group = {
+export const DIFF = (): Group => ({
   help: { zh: '比较同一登记表的两个版本：按户和帮扶单位列出新增、删除和改动的结对（行的顺序和序号不算改动）', en: 'compare two versions of a register: pairings added, removed and changed, by household and organisation (row order and "序号" are not changes)' },
   'arg-names': { zh: '旧 新', en: 'OLD NEW' },
   'arg-paths': {
@@ -95,4 +95,4 @@ export const DIFF: Group = {
   'col-old': { zh: '旧版本位置', en: 'Old file, cell' },
   'col-new': { zh: '新版本位置', en: 'New file, cell' },
   title: { zh: '登记表变更清单：{old} → {new}', en: 'Register changes: {old} → {new}' },
-};
+});

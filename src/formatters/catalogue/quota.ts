@@ -1,7 +1,7 @@
 // fupin quota: reading a custom quota table, checking a ledger against it, and the table's own faults.
 import type { Group } from './index.js';
 
-export const QUOTA: Group = {
+export const QUOTA = (): Group => ({
   'no-header': {
     zh: '{at}：找不到表头：须有一行的第一格写“单位”，下一行写 本级、县市区、小计、选定、扶贫户数（附4 格式）',
     en: '{at}: no header found: one row must start with "单位" (unit) and the next hold "本级", "县市区", "小计", "选定", "扶贫户数" (the "附4" layout)',
@@ -226,10 +226,10 @@ export const QUOTA: Group = {
     zh: '读到的地区（{names}）都不在任务分配表中，无法核对；请检查 --table 或文件夹名称',
     en: 'none of the areas read ({names}) is in the quota table; check --table or the folder names',
   },
-};
+});
 
 /** A quota table file that cannot be read at all. */
-export const QUOTA_FILE: Group = {
+export const QUOTA_FILE = (): Group => ({
   missing: { zh: '找不到任务分配表文件：{file}', en: 'quota table not found: {file}' },
   folder: { zh: '{file} 是文件夹，请给出任务分配表文件（.csv、.xlsx 或 .json）', en: '{file} is a folder; give a .csv, .xlsx or .json file' },
   unreadable: { zh: '读不了任务分配表 {file}（{detail}）', en: 'cannot read the quota table {file} ({detail})' },
@@ -239,10 +239,10 @@ export const QUOTA_FILE: Group = {
   'no-sheets': { zh: '{file} 里没有工作表', en: '{file} has no sheets' },
   legacy: { zh: '{file} 是旧版 Excel（.xls）文件：请在 Excel 或 WPS 中另存为 .xlsx 后再用 --table', en: '{file} is a legacy .xls file: save it as .xlsx first' },
   format: { zh: '不认识任务分配表的格式 {file}：请给 .csv、.xlsx 或 .json 文件（可用 附4 格式）', en: 'unknown quota table format {file}: give a .csv, .xlsx or .json file' },
-};
+});
 
 /** quota -o: the words of the 附4 progress workbook (src/io/writers/quota-progress.ts); the form's own headings stay. */
-export const QUOTA_PROGRESS: Group = {
+export const QUOTA_PROGRESS = (): Group => ({
   title: { zh: '{name}（完成情况）', en: '{name} (progress)' },
   'print-sheet': { zh: '完成情况', en: 'Progress' },
   actual: { zh: '实际', en: 'actual' },
@@ -269,4 +269,4 @@ export const QUOTA_PROGRESS: Group = {
   },
   'total-faults': { zh: '合计行按各行相加填写。原表合计行与各行之和不符：{faults}。', en: 'The "合计" (total) row is the sum of the rows. The source\'s "合计" row does not add up: {faults}.' },
   'total-fault': { zh: '{label}写 {stated}，各行相加为 {computed}', en: '{label} states {stated}, the rows add up to {computed}' },
-};
+});

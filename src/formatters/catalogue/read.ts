@@ -1,7 +1,7 @@
 // What reading the inputs says: files passed over, files and rows left out of a count, inputs that cannot be used.
 import type { Group } from './index.js';
 
-export const PASSED: Group = {
+export const PASSED = (): Group => ({
   word: { zh: 'Word 文档，不是表格', en: 'a Word document, not a table' },
   slides: { zh: '演示文稿，不是表格', en: 'a presentation, not a table' },
   pdf: { zh: 'PDF 文件：fupin 读不了 PDF，请要原始的 Excel/WPS 表格', en: 'a PDF: fupin cannot read PDFs; ask for the original Excel/WPS workbook' },
@@ -15,9 +15,9 @@ export const PASSED: Group = {
   'too-deep': { zh: '文件夹层数太多（超过 20 层），里面的文件没有读取', en: 'folders nested more than 20 deep: the files inside were not read' },
   'folder-unreadable': { zh: '无法打开这个文件夹（可能没有权限），里面的文件没有读取', en: 'this folder could not be opened (no permission?): the files inside were not read' },
   'broken-link': { zh: '链接指向的文件已不存在，没有读取', en: 'a link to a file that no longer exists; not read' },
-};
+});
 
-export const LEFT_OUT: Group = {
+export const LEFT_OUT = (): Group => ({
   unreadable: { zh: '无法读取', en: 'could not be read' },
   version: { zh: '同一地区的另一份登记表，已按 {counted} 计入', en: 'another version of an area’s register; {counted} was counted' },
   'no-area': { zh: '不知道属于哪个县市区', en: 'its county is unknown' },
@@ -25,9 +25,9 @@ export const LEFT_OUT: Group = {
   'province-table': { zh: '全省统计表，与其他输入一起时不计入', en: 'a provincial statistics table, not counted with other inputs' },
   'table-area': { zh: '不知道是哪个市州的统计表', en: 'a statistics table of no known city' },
   'table-version': { zh: '同一市州的另一张统计表，已按 {counted} 计入', en: 'another statistics table of the same city; {counted} was counted' },
-};
+});
 
-export const INPUT: Group = {
+export const INPUT = (): Group => ({
   'orgs-unreadable': { zh: '无法读取单位名录 {file}（{detail}）', en: 'cannot read the org registry {file} ({detail})' },
   'unknown-area': {
     zh: '--area “{value}” 不是已知的地区：请写成 怀化市溆浦县、溆浦县、怀化市本级 或 省本级',
@@ -38,4 +38,4 @@ export const INPUT: Group = {
     en: 'unknown province "{value}": write the full name of a province, e.g. {example}',
   },
   'no-files': { zh: '{paths} 中没有表格文件（.xlsx、.xlsm、.csv 等）', en: 'no spreadsheet files (.xlsx, .xlsm, .csv …) in {paths}' },
-};
+});

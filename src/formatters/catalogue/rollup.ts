@@ -1,7 +1,7 @@
 // Notes below a 统计表 and what rollup says about its inputs.
 import type { Group } from './index.js';
 
-export const ROLLUP: Group = {
+export const ROLLUP = (): Group => ({
   joint: {
     zh: '{unit}：{joint} 户同时由两类（或三类）组织帮扶，扶贫脱贫农户总数按户只计一次（{distinct} 户，三类户数之和为 {sum}）',
     en: '{unit}: {joint} households are helped by two (or three) types; the total counts each once ({distinct}, the three types add up to {sum})',
@@ -49,4 +49,4 @@ export const ROLLUP: Group = {
     zh: '{count} 份重复的登记表未计入（同一地区只计一份）：{files}',
     en: '{count} duplicate registers were left out (one register per area): {files}',
   },
-};
+});

@@ -1,7 +1,7 @@
 // Rosters (建档立卡, 民政 lists) and focus lists: reading them, what --explain says about matching, the rollup's sections.
 import type { Group } from './index.js';
 
-export const ROSTER: Group = {
+export const ROSTER = (): Group => ({
   'opt-roster': {
     zh: '名单文件（建档立卡、民政低收入家庭名单，xlsx/csv/xls），可写多个：核对结对户是否在名单上',
     en: 'roster files ("建档立卡" export, civil-affairs low-income lists; xlsx/csv/xls), one or more: check that paired households are listed',
@@ -35,9 +35,9 @@ export const ROSTER: Group = {
   'no-gaps': { zh: '名单上的户都已结对', en: 'every listed household is paired' },
   'more-gaps': { zh: '……另有 {n} 个村（完整列表见 --format json 或 -o 输出）', en: '… {n} more villages (all of them in --format json or the -o output)' },
   'sheet-title': { zh: '名单核对', en: 'Rosters' },
-};
+});
 
-export const FOCUS: Group = {
+export const FOCUS = (): Group => ({
   'opt-focus': {
     zh: '重点地区名单（类别、区县、乡镇、村；xlsx/csv），可写多个：标出重点地区的户，统计谁在那里帮扶',
     en: 'focus-place lists (columns "类别", "区县", "乡镇", "村"; xlsx/csv), one or more: tag households in focus places and count who helps there',
@@ -71,4 +71,4 @@ export const FOCUS: Group = {
   'why-duplicate': { zh: '与第 {first} 行重复（{category} {place}）', en: 'the same as row {first} ({category} {place})' },
   'why-duplicate-elsewhere': { zh: '前面已列过（{category} {place}）', en: 'already listed before ({category} {place})' },
   'sheet-title': { zh: '重点地区', en: 'Focus places' },
-};
+});

@@ -2,7 +2,7 @@
 // through /texts.json, so the page is Chinese first and English with the same ids, tested like every other group).
 import type { Group } from './index.js';
 
-export const SERVE: Group = {
+export const SERVE = (): Group => ({
   // ── the terminal ──
   started: {
     zh: 'fupin 检查页面已启动（只在本机，文件不会离开这台电脑）。在浏览器里打开上面的地址。按 Ctrl+C 或关闭此窗口即停止，上传的文件随之删除。',
@@ -119,4 +119,4 @@ export const SERVE: Group = {
     zh: '关闭运行 fupin 的窗口即停止页面，上传的文件随之删除。',
     en: 'Closing the window that runs fupin stops the page and deletes the uploaded files.',
   },
-};
+});

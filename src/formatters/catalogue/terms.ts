@@ -1,7 +1,7 @@
 // Words that go into other messages: organisation types, levels, kinds of place, labels of columns.
 import type { Group } from './index.js';
 
-export const TERMS: Group = {
+export const TERMS = (): Group => ({
   'type-charity': { zh: '慈善系统', en: 'charity system' },
   'type-foundation': { zh: '基金会', en: 'foundation' },
   'type-social': { zh: '社会服务机构', en: 'social service organisation' },
@@ -26,4 +26,4 @@ export const TERMS: Group = {
   'severity-warning': { zh: '警告', en: 'warning' },
   'severity-info': { zh: '提示', en: 'info' },
   quoted: { zh: '“{text}”', en: '"{text}"' },
-};
+});

@@ -4,7 +4,7 @@
 import type { Group } from './index.js';
 
 /** Column headings shared by the reports and 问题清单. */
-export const HEAD: Group = {
+export const HEAD = (): Group => ({
   sheet: { zh: '工作表', en: 'Sheet' },
   cell: { zh: '单元格', en: 'Cell' },
   column: { zh: '列', en: 'Column' },
@@ -12,10 +12,10 @@ export const HEAD: Group = {
   severity: { zh: '级别', en: 'Severity' },
   problem: { zh: '问题', en: 'Problem' },
   rule: { zh: '规则', en: 'Rule' },
-};
+});
 
 /** validate's report. */
-export const REPORT: Group = {
+export const REPORT = (): Group => ({
   rows: { zh: '{n} 户结对', en: 'pairings: {n}' },
   clean: { zh: '没有发现问题', en: 'no problems found' },
   'clean-many': { zh: '另有 {n} 张登记表没有发现问题。', en: 'No problems in the other registers ({n}).' },
@@ -75,10 +75,10 @@ export const REPORT: Group = {
   'how-alias': { zh: '常见别名', en: 'a usual other name' },
   'how-contains': { zh: '表头包含列名', en: 'the header contains the name' },
   'quota-table': { zh: '附4 任务分配表，不是登记表（用 fupin quota --table 读取）', en: 'a "附4" quota table, not a register (read it with fupin quota --table)' },
-};
+});
 
 /** rollup's report around the 附3 table. */
-export const ROLLUP_VIEW: Group = {
+export const ROLLUP_VIEW = (): Group => ({
   title: { zh: '{title}（{area}）', en: '{title} (city table, {area})' },
   'title-province': { zh: '{title}（{area}，全省汇总）', en: '{title} (provincial table, {area})' },
   notes: { zh: '说明：', en: 'Notes:' },
@@ -95,10 +95,10 @@ export const ROLLUP_VIEW: Group = {
   'left-rows': { zh: '{n} 行（见说明）', en: '{n} row(s) (see the notes)' },
   'left-files': { zh: '{n} 个文件（见上）', en: '{n} file(s) (see above)' },
   'left-out-files': { zh: '以下文件未计入：', en: 'Files left out of the count:' },
-};
+});
 
 /** quota's report. */
-export const QUOTA_VIEW: Group = {
+export const QUOTA_VIEW = (): Group => ({
   heading: { zh: '按《{name}》核对任务下限', en: 'Minimums of {name}' },
   'heading-year': { zh: '按 {year} 年《{name}》核对任务下限', en: 'Minimums of {name} ({year})' },
   custom: { zh: '任务表：{origin}', en: 'quota table: {origin}' },
@@ -142,10 +142,10 @@ export const QUOTA_VIEW: Group = {
   'verdict-met': { zh: '{area}：全部达到任务下限', en: '{area}: every minimum met' },
   'detail-sep': { zh: '，', en: '; ' },
   'verdict-short': { zh: '{area}：{count} 项未达到（{details}）', en: '{area}: {count} not met ({details})' },
-};
+});
 
 /** orgs' report. */
-export const ORGS_VIEW: Group = {
+export const ORGS_VIEW = (): Group => ({
   'level-province': { zh: '省本级', en: 'province' },
   'level-city': { zh: '市本级', en: 'city' },
   'level-county': { zh: '县市区', en: 'county' },
@@ -172,10 +172,10 @@ export const ORGS_VIEW: Group = {
   households: { zh: '户数 {n}', en: 'households {n}' },
   basis: { zh: '类型依据：{basis}', en: 'type decided by: {basis}' },
   where: { zh: '{where}：{message}', en: '{where}: {message}' },
-};
+});
 
 /** check's report. */
-export const CHECK_VIEW: Group = {
+export const CHECK_VIEW = (): Group => ({
   validate: { zh: '一、登记表检查', en: '1. Registers' },
   rollup: { zh: '二、汇总（附3）', en: '2. Roll-up ("附3")' },
   quota: { zh: '三、任务核对（附4）', en: '3. Quotas ("附4")' },
@@ -211,10 +211,10 @@ export const CHECK_VIEW: Group = {
   'focus-summary': { zh: '重点地区“{category}”：{total} 处中 {n} 处无人帮扶：{places}', en: 'Focus places "{category}": {n} of {total} nobody helps: {places}' },
   'focus-summary-all': { zh: '重点地区“{category}”：{total} 处都有人帮扶', en: 'Focus places "{category}": all {total} helped' },
   'focus-more': { zh: '{places} 等（共 {n} 处）', en: '{places} … ({n} in all)' },
-};
+});
 
 /** check --format junit. */
-export const JUNIT: Group = {
+export const JUNIT = (): Group => ({
   rollup: { zh: '汇总（附3）', en: 'roll-up ("附3")' },
   'rollup-case': { zh: '附3 汇总', en: '"附3" roll-up' },
   quota: { zh: '任务核对（附4）', en: 'quota check ("附4")' },
@@ -223,14 +223,14 @@ export const JUNIT: Group = {
   errors: { zh: '{n} 个错误', en: 'errors: {n}' },
   warnings: { zh: '{n} 个警告', en: 'warnings: {n}' },
   line: { zh: '{where}: {message}', en: '{where}: {message}' },
-};
+});
 
 /** check --format github: the last line. */
-export const GITHUB: Group = {
+export const GITHUB = (): Group => ({
   summary: {
     zh: 'fupin check：{verdict}。共 {files} 个文件（{registers} 张登记表，其中 {empty} 张尚未填写；{rows} 户结对）：错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个；{quota}。退出码 {exit}',
     en: 'fupin check: {verdict}. {files} file(s) ({registers} register(s), {empty} not filled in yet; {rows} pairing(s)): {errors} error(s), {warnings} warning(s), {infos} info(s); {quota}. Exit code {exit}',
   },
   'quota-short-error': { zh: '任务下限未全部完成（算错误）', en: 'quota minimums not all met (errors)' },
   'quota-short-info': { zh: '任务下限未全部完成（只作提示）', en: 'quota minimums not all met (information only)' },
-};
+});
