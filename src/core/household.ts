@@ -23,7 +23,7 @@ import type { Area, RegisterRow } from './model.js';
 import type { DivisionIndex } from './divisions.js';
 import { compact, isDittoMark, nameKey, orgKey } from './normalize.js';
 import { parsePhones } from './phone.js';
-import { detach, FloatColumn, IntColumn, TextKeys } from './int-tables.js';
+import { detach, FloatColumn, IntColumn, TextKeys, TextList } from './int-tables.js';
 
 export { detach } from './int-tables.js';
 
@@ -168,7 +168,12 @@ export function townHead(s: string): number {
 
 /** The address of a household as identity reads it (see AddressIdentity). */
 export function addressIdentity(text: string, divisions?: DivisionIndex): AddressIdentity {
-  let s = compact(text);
+  return compactedAddressIdentity(compact(text), divisions);
+}
+
+/** addressIdentity of an address already compacted (normalize.compact: RowFacts.compactAddress has it for the address rules). */
+export function compactedAddressIdentity(compacted: string, divisions?: DivisionIndex): AddressIdentity {
+  let s = compacted;
   // empty, or a ditto mark with no row above to refer to: no address
   if (s === '' || (s.length <= 6 && isDittoMark(s))) return { county: '', village: '', detail: '' };
   // the usual address has no punctuation: tested first, so that no copy is made
@@ -217,7 +222,20 @@ export interface HouseholdWho {
 export function householdWho(row: RegisterRow, divisions?: DivisionIndex, area?: Area): HouseholdWho | undefined {
   const name = nameKey(row.fields.name?.text ?? '');
   if (!name) return undefined;
-  const a = addressIdentity(row.fields.address?.text ?? '', divisions);
+  return whoOf(name, addressIdentity(row.fields.address?.text ?? '', divisions), divisions, area);
+}
+
+/**
+ * householdWho of a row whose 家庭住址 is already compacted (normalize.compact of its text, as RowFacts.compactAddress
+ * keeps it for the address rules): the address is not compacted a second time.
+ */
+export function householdWhoCompacted(row: RegisterRow, compactedAddress: string, divisions?: DivisionIndex, area?: Area): HouseholdWho | undefined {
+  const name = nameKey(row.fields.name?.text ?? '');
+  if (!name) return undefined;
+  return whoOf(name, compactedAddressIdentity(compactedAddress, divisions), divisions, area);
+}
+
+function whoOf(name: string, a: AddressIdentity, divisions: DivisionIndex | undefined, area: Area | undefined): HouseholdWho {
   return { key: `${name}|${a.village}`, detail: a.detail, county: a.county || areaCounty(area, divisions) };
 }
 
@@ -282,25 +300,55 @@ export class HouseholdIndex {
    * register has hundreds of thousands of them); a group of several households, or one with several phones, as a list
    * (-(its place in `lists` + 1)).
    */
-  private readonly groups = new TextKeys();
-  private readonly group = new IntColumn();
+  private readonly groups: TextKeys;
+  private readonly group: IntColumn;
   private readonly lists: Household[][] = [];
   /** Household number → its group's number. */
-  private readonly groupOf = new IntColumn();
-  private readonly details = new IntColumn();
-  private readonly counties = new IntColumn();
-  private readonly phones = new FloatColumn();
-  /** Details and counties, each once (TextKeys: a row's fresh detail is found by its characters, with no string hash or Map entry). */
-  private readonly texts = new TextKeys();
-  /** The number of '' in `texts` (no county). */
-  private readonly noText = this.texts.add('');
+  private readonly groupOf: IntColumn;
+  /**
+   * Household number → its detail's number in `details` + 1 (0: kept in its list's object instead). A detail is only
+   * ever compared with one household's, so it is kept in a TextList (no hash, no probe into a table of megabytes).
+   */
+  private readonly detailNo: IntColumn;
+  private readonly details: TextList;
+  /** Household number → its county's number in `countyTexts` ('' is 0: no county). */
+  private readonly counties: IntColumn;
+  private readonly countyTexts: string[] = [''];
+  private readonly countyNos = new Map<string, number>([['', 0]]);
+  private readonly phones: FloatColumn;
   private count = 0;
   /** Household number → its id text, once asked for. */
   private readonly ids: string[] = [];
   private counter = 0;
 
   /** `divisions`: the division list, so households are told apart and together across place-name spellings. */
-  constructor(readonly divisions?: DivisionIndex) {}
+  constructor(readonly divisions?: DivisionIndex) {
+    this.groups = new TextKeys();
+    this.group = new IntColumn();
+    this.groupOf = new IntColumn();
+    this.detailNo = new IntColumn();
+    this.details = new TextList();
+    this.counties = new IntColumn();
+    this.phones = new FloatColumn();
+  }
+
+  /**
+   * Room for `rows` more rows' households, made at once (a big register's row count, when known: Register.expectedRows),
+   * so that the tables are not copied and rehashed a dozen times while they fill. Only room: numbering is unchanged.
+   */
+  reserve(rows: number): void {
+    if (!(rows > 0)) return;
+    const more = Math.min(rows, 1 << 24);
+    const n = this.count + more;
+    // a key is a name and a village (~10 characters), a detail ~6 (3组12号)
+    this.groups.reserve(more, 12 * more);
+    this.group.reserve(this.groups.size + more);
+    this.groupOf.reserve(n);
+    this.detailNo.reserve(n);
+    this.details.reserve(more, 6 * more);
+    this.counties.reserve(n);
+    this.phones.reserve(n);
+  }
 
   /** How many households have been numbered. */
   get size(): number {
@@ -314,12 +362,18 @@ export class HouseholdIndex {
     return key.slice(0, key.lastIndexOf('|'));
   }
 
-  /** The household number of a row, or undefined when the row has no household name. `area`: the register's. */
-  noOf(row: RegisterRow, area?: Area): number | undefined {
-    const known = asked.row === row && asked.divisions === this.divisions && asked.area === area;
-    const who = known ? asked.who : householdWho(row, this.divisions, area);
+  /**
+   * The household number of a row, or undefined when the row has no household name. `area`: the register's; `handOver`:
+   * its visitor chain's (rowHandOver), where a visitor before this one may have noted the row's identity.
+   */
+  noOf(row: RegisterRow, area?: Area, handOver?: RowHandOver): number | undefined {
+    if (handOver) {
+      const t = handOver.take(this, row, area);
+      if (t.taken) return t.no;
+    }
+    const who = householdWho(row, this.divisions, area);
     if (who === undefined) return undefined;
-    return known ? this.noFor(who, asked.phones, asked.codes) : this.noFor(who, phoneNumbers(row.fields.phone?.text ?? ''));
+    return this.noFor(who, phoneNumbers(row.fields.phone?.text ?? ''));
   }
 
   /** A household's id: the base key of its first row (name|village + detail), #n added when another had it first. */
@@ -330,7 +384,7 @@ export class HouseholdIndex {
     const key = this.groups.text(g);
     const v = this.group.get(g);
     const h = v > 0 ? undefined : this.lists[-v - 1]!.find((x) => x.no === no)!;
-    const id = h ? key + h.detail + h.suffix : key + this.texts.text(this.details.get(no));
+    const id = h ? key + h.detail + h.suffix : key + this.details.text(this.detailNo.get(no) - 1);
     this.ids[no] = id;
     return id;
   }
@@ -345,24 +399,30 @@ export class HouseholdIndex {
     this.group.set(g, -this.lists.push(list));
   }
 
-  /** The last county kept and its number in `texts` (a register's rows name one county, or a few, over and over). */
-  private lastCounty: string | undefined;
-  private lastCountyNo = -1;
+  /** The last county asked for and its number (a register's rows name one county, or a few, over and over). */
+  private lastCounty = '';
+  private lastCountyNo = 0;
 
-  /** The number of a county's text in `texts`, added when new. */
-  private countyNo(county: string): number {
-    if (county !== this.lastCounty) {
-      this.lastCountyNo = this.texts.add(county);
-      this.lastCounty = county;
+  /** The number of a county's text, -1 when none was kept (`add`: added when new). */
+  private countyNo(county: string, add: boolean): number {
+    if (county === this.lastCounty) return this.lastCountyNo;
+    let n = this.countyNos.get(county);
+    if (n === undefined) {
+      if (!add) return -1;
+      n = this.countyTexts.push(county) - 1;
+      this.countyNos.set(county, n);
     }
-    return this.lastCountyNo;
+    this.lastCounty = county;
+    this.lastCountyNo = n;
+    return n;
   }
 
   /** Keeps a group's one household in the columns; false when its phone does not fit (then it is kept as a list). */
-  private single(g: number, no: number, detail: string, county: string, phone: string | undefined, code = phoneCode(phone)): boolean {
+  private single(g: number, no: number, detail: string, county: string, code: number | undefined): boolean {
     if (code === undefined) return false;
-    this.details.set(no, this.texts.add(detail));
-    this.counties.set(no, this.countyNo(county));
+    // (a household kept again after it learned a phone or its county keeps the detail it had)
+    if (this.detailNo.get(no) === 0) this.detailNo.set(no, this.details.push(detail) + 1);
+    this.counties.set(no, this.countyNo(county, true));
     this.phones.set(no, code);
     this.group.set(g, no + 1);
     return true;
@@ -370,7 +430,8 @@ export class HouseholdIndex {
 
   /** A household kept in the columns, as an object (`phone`: its phone's digits, '' for none). */
   private kept(no: number, phone: string): Household {
-    return { no, phones: phone !== '' ? [phone] : [], detail: this.texts.text(this.details.get(no)), county: this.texts.text(this.counties.get(no)), suffix: '' };
+    const detail = this.details.text(this.detailNo.get(no) - 1);
+    return { no, phones: phone !== '' ? [phone] : [], detail, county: this.countyTexts[this.counties.get(no)]!, suffix: '' };
   }
 
   /**
@@ -381,11 +442,18 @@ export class HouseholdIndex {
     const { key, detail, county } = who;
     const g = this.groups.find(key);
     if (g < 0) {
-      const own = unique(phones);
       const added = this.groups.addFound();
       const no = this.added(added);
-      // (own[0] is phones[0]: unique keeps the first of each number, in order)
-      if (own.length > 1 || !this.single(added, no, detail, county, own[0], own.length === 0 ? 0 : codes ? codes[0] : phoneCode(own[0]))) {
+      // the usual row: one phone or none, kept in the columns (unique keeps the first of each number, in order)
+      if (phones.length <= 1) {
+        const code = phones.length === 0 ? 0 : codes ? codes[0] : phoneCode(phones[0]);
+        if (this.single(added, no, detail, county, code)) return no;
+        this.listed(added, [{ no, phones: unique(phones), detail: detach(detail), county, suffix: '' }]);
+        return no;
+      }
+      const own = unique(phones);
+      // (own[0] is phones[0]: the same number written twice is one phone)
+      if (own.length > 1 || !this.single(added, no, detail, county, codes ? codes[0] : phoneCode(own[0]))) {
         this.listed(added, [{ no, phones: own, detail: detach(detail), county, suffix: '' }]);
       }
       return no;
@@ -393,20 +461,20 @@ export class HouseholdIndex {
     const v = this.group.get(g);
     let list: Household[];
     if (v > 0) {
-      // the usual case, read from the columns: texts compared by their numbers (find: -1 for a text never kept)
+      // the usual case, read from the columns: the county by its number, the detail by its characters
       const no = v - 1;
       const countyNo = this.counties.get(no);
       const code = this.phones.get(no);
       const phone = code === 0 ? '' : String(code).slice(1);
-      const countyOk = county === '' || countyNo === this.noText || (county === this.lastCounty ? this.lastCountyNo : this.texts.find(county)) === countyNo;
-      const same = countyOk && (phones.length > 0 && phone !== '' ? phones.includes(phone) : this.texts.find(detail) === this.details.get(no));
+      const countyOk = county === '' || countyNo === 0 || this.countyNo(county, false) === countyNo;
+      const same = countyOk && (phones.length > 0 && phone !== '' ? phones.includes(phone) : this.details.is(this.detailNo.get(no) - 1, detail));
       if (same) {
-        let learns = countyNo === this.noText && county !== '';
+        let learns = countyNo === 0 && county !== '';
         for (let i = 0; i < phones.length && !learns; i++) learns = phones[i] !== phone;
         if (learns) {
           const h = this.kept(no, phone);
           learn(h, county, phones);
-          if (h.phones.length > 1 || !this.single(g, no, h.detail, h.county, h.phones[0])) this.listed(g, [h]);
+          if (h.phones.length > 1 || !this.single(g, no, h.detail, h.county, phoneCode(h.phones[0]))) this.listed(g, [h]);
         }
         return no;
       }
@@ -428,30 +496,48 @@ export class HouseholdIndex {
 }
 
 /**
- * The last row whose household was worked out (rowAsked), for another index asked about the same row next: check's
- * validation (RowFacts) and pairings (noOf) visitors see each row one after the other, and the second takes what the
- * first made (householdWho, phoneNumbers and their phoneCodes) instead of reading the address and phones again.
+ * What the first visitor of a register's row worked out about its household, handed to the visitors after it in the
+ * chain: check's validation (RowFacts) and pairings (noOf) visitors see each row one after the other, and the second
+ * takes what the first made (householdWho, phoneNumbers and their phoneCodes) instead of reading the address and
+ * phones again. One per register (rowHandOver): a row of another register, division list or area is never taken.
  */
-const asked: {
-  row?: RegisterRow;
-  divisions?: DivisionIndex;
-  area?: Area;
-  who?: HouseholdWho;
-  phones: readonly string[];
-  codes?: readonly (number | undefined)[];
-} = { phones: [] };
+export class RowHandOver {
+  private row: RegisterRow | undefined;
+  private divisions: DivisionIndex | undefined;
+  private area: Area | undefined;
+  private who: HouseholdWho | undefined;
+  private phones: readonly string[] = [];
+  private codes: readonly (number | undefined)[] = [];
 
-/**
- * Notes a row's householdWho(row, divisions, area), phoneNumbers of its 联系方式 text and their phoneCodes (each exactly
- * what noOf would work out), for HouseholdIndex.noOf of the same row.
- */
-export function rowAsked(row: RegisterRow, divisions: DivisionIndex | undefined, area: Area | undefined, who: HouseholdWho | undefined, phones: readonly string[], codes: readonly (number | undefined)[]): void {
-  asked.row = row;
-  asked.divisions = divisions;
-  asked.area = area;
-  asked.who = who;
-  asked.phones = phones;
-  asked.codes = codes;
+  /**
+   * Notes a row's householdWho(row, divisions, area), phoneNumbers of its 联系方式 text and their phoneCodes (each exactly
+   * what noOf would work out), for the visitors after this one.
+   */
+  note(row: RegisterRow, divisions: DivisionIndex | undefined, area: Area | undefined, who: HouseholdWho | undefined, phones: readonly string[], codes: readonly (number | undefined)[]): void {
+    this.row = row;
+    this.divisions = divisions;
+    this.area = area;
+    this.who = who;
+    this.phones = phones;
+    this.codes = codes;
+  }
+
+  /** The household number of a row from what was noted about it, when it was (with these divisions and area); else undefined and `taken` false. */
+  take(index: HouseholdIndex, row: RegisterRow, area: Area | undefined): { taken: boolean; no: number | undefined } {
+    if (this.row !== row || this.divisions !== index.divisions || this.area !== area) return NOT_TAKEN;
+    return { taken: true, no: this.who === undefined ? undefined : index.noFor(this.who, this.phones, this.codes) };
+  }
+}
+
+const NOT_TAKEN = { taken: false, no: undefined };
+
+const handOvers = new WeakMap<object, RowHandOver>();
+
+/** The hand-over of a register's visitor chain (one per register, shared by its visitors: see RowHandOver). */
+export function rowHandOver(register: object): RowHandOver {
+  let h = handOvers.get(register);
+  if (!h) handOvers.set(register, (h = new RowHandOver()));
+  return h;
 }
 
 /** Whether a row (detail, county, phones) is about household h: see the file comment. */

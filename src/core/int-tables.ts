@@ -44,6 +44,11 @@ export class IntColumn {
     if (i >= this.a.length) this.a = grown(this.a, i, (n) => new Int32Array(n));
     this.a[i] = v;
   }
+
+  /** Room for indexes below n at once (a register's row count, when known), not by doubling as they come. */
+  reserve(n: number): void {
+    if (n > this.a.length) this.a = grown(this.a, n - 1, (k) => new Int32Array(k));
+  }
 }
 
 /** Texts kept once each, as small integers (names and organisations repeat down a register). */
@@ -69,7 +74,12 @@ export class TextTable {
 
 /** A growable column of 64-bit floats by a small integer, 0 where nothing was set (a phone's digits as one number). */
 export class FloatColumn {
-  private a = new Float64Array(SMALL);
+  private a: Float64Array;
+
+  /** `capacity`: the values held before it first grows. */
+  constructor(capacity = SMALL) {
+    this.a = new Float64Array(Math.max(1, capacity));
+  }
 
   get(i: number): number {
     return i < this.a.length ? this.a[i]! : 0;
@@ -79,77 +89,110 @@ export class FloatColumn {
     if (i >= this.a.length) this.a = grown(this.a, i, (n) => new Float64Array(n));
     this.a[i] = v;
   }
+
+  /** Room for indexes below n at once (see IntColumn.reserve). */
+  reserve(n: number): void {
+    if (n > this.a.length) this.a = grown(this.a, n - 1, (k) => new Float64Array(k));
+  }
 }
 
 /**
- * A map from whole numbers (1 … 2^53) to integers, kept in two typed arrays (open addressing): 12 bytes an entry at
- * most half full, where a Map costs ~45 bytes an entry plus its keys. What a cross-row rule keeps per phone number.
+ * A map from whole numbers (1 … 2^53) to integers, kept in one typed array (open addressing, key and value side by
+ * side so a probe reads one place in memory): 16 bytes a slot, at most half full, where a Map costs ~45 bytes an entry
+ * plus its keys. What a cross-row rule keeps per phone number.
  */
 export class NumberMap {
-  private keys = new Float64Array(SMALL);
-  private values = new Int32Array(SMALL);
+  /** Slot j: its key at 2j (0: empty), its value at 2j + 1. */
+  private slots: Float64Array;
+  private mask: number;
   private n = 0;
+
+  /** `capacity`: the keys held before it first grows (a register's row count, when known: see sizedFor). */
+  constructor(capacity = SMALL / 2) {
+    let slots = 8;
+    while (slots < 2 * capacity) slots *= 2;
+    this.slots = new Float64Array(2 * slots);
+    this.mask = slots - 1;
+  }
 
   get size(): number {
     return this.n;
   }
 
-  private slot(key: number, keys: Float64Array): number {
-    const mask = keys.length - 1;
+  private static start(key: number, mask: number): number {
     // key | 0: the low 32 bits (ToInt32 takes a whole number modulo 2^32), as key % 2^32 | 0 gives them, without a float modulo
-    let i = (Math.imul(key | 0, 0x9e3779b1) ^ Math.floor(key / 4294967296)) & mask;
-    while (keys[i] !== 0 && keys[i] !== key) i = (i + 1) & mask;
-    return i;
+    return (Math.imul(key | 0, 0x9e3779b1) ^ Math.floor(key / 4294967296)) & mask;
+  }
+
+  private slot(key: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    let i = NumberMap.start(key, mask);
+    for (;;) {
+      const k = slots[2 * i]!;
+      if (k === 0 || k === key) return i;
+      i = (i + 1) & mask;
+    }
   }
 
   /** The value of a key (a whole number ≥ 1), undefined when it has none. */
   get(key: number): number | undefined {
-    const i = this.slot(key, this.keys);
-    return this.keys[i] === key ? this.values[i] : undefined;
+    const i = this.slot(key);
+    return key !== 0 && this.slots[2 * i] === key ? this.slots[2 * i + 1] : undefined;
   }
 
   /** The value of a key when it has one; else sets it to `value` and gives undefined (get, then set, in one probe). */
   getOrSet(key: number, value: number): number | undefined {
-    const i = this.slot(key, this.keys);
-    if (this.keys[i] === key && key !== 0) return this.values[i];
-    // (insertAt may grow the arrays: the slot first, then this.values)
+    const i = this.slot(key);
+    if (this.slots[2 * i] === key && key !== 0) return this.slots[2 * i + 1];
     const j = this.insertAt(i, key);
-    this.values[j] = value;
+    this.slots[2 * j + 1] = value;
     return undefined;
   }
 
   set(key: number, value: number): void {
-    let i = this.slot(key, this.keys);
+    let i = this.slot(key);
     // (0 is an empty slot's key, never a key of its own: insertAt refuses it)
-    if (this.keys[i] !== key || key === 0) i = this.insertAt(i, key);
-    this.values[i] = value;
+    if (this.slots[2 * i] !== key || key === 0) i = this.insertAt(i, key);
+    this.slots[2 * i + 1] = value;
   }
 
   /** Puts a key not in the map into its empty slot i (another after growing): the slot it is in. */
   private insertAt(slot: number, key: number): number {
     if (!(key >= 1 && Number.isSafeInteger(key))) throw new RangeError(`NumberMap: ${key} is not a whole number from 1`);
     let i = slot;
-    if (2 * (this.n + 1) > this.keys.length) {
+    if (2 * (this.n + 1) > this.mask + 1) {
       this.grow();
-      i = this.slot(key, this.keys);
+      i = this.slot(key);
     }
-    this.keys[i] = key;
+    this.slots[2 * i] = key;
     this.n++;
     return i;
   }
 
-  private grow(): void {
-    const keys = new Float64Array(this.keys.length * 2);
-    const values = new Int32Array(keys.length);
-    for (let j = 0; j < this.keys.length; j++) {
-      const k = this.keys[j]!;
-      if (k === 0) continue;
-      const i = this.slot(k, keys);
-      keys[i] = k;
-      values[i] = this.values[j]!;
+  /** Room for `more` keys beyond those held, made at once (a register's row count, when known): no growing while they come. */
+  reserve(more: number): void {
+    let size = this.mask + 1;
+    while (2 * (this.n + more) > size) size *= 2;
+    // once, to the size wanted (each doubling would read the whole of the last table: pages first touched for nothing)
+    if (size > this.mask + 1) this.grow(size);
+  }
+
+  /** The slots made `size` (a power of two, more than held: by default twice as many), every key put again. */
+  private grow(size = 2 * (this.mask + 1)): void {
+    const old = this.slots;
+    const slots = new Float64Array(2 * size);
+    const mask = size - 1;
+    for (let k = 0; k < old.length; k += 2) {
+      const key = old[k]!;
+      if (key === 0) continue;
+      let i = NumberMap.start(key, mask);
+      while (slots[2 * i] !== 0) i = (i + 1) & mask;
+      slots[2 * i] = key;
+      slots[2 * i + 1] = old[k + 1]!;
     }
-    this.keys = keys;
-    this.values = values;
+    this.slots = slots;
+    this.mask = mask;
   }
 }
 
@@ -157,16 +200,20 @@ export class NumberMap {
  * Texts kept as UTF-16 code units in one growing array and numbered 0, 1, 2 … in the order added, found again by their
  * content (open addressing on a hash): ~2 bytes a character and 16 an entry, where a Map of strings costs a string
  * (~40 bytes for a short Chinese key) and ~45 bytes an entry. What the household index keeps per name and village.
+ *
+ * A slot holds the entry's number + 1 and its hash side by side, so a probe reads one place in memory (a table of a
+ * county's 200k households is megabytes: every other array read is a cache miss), and growing the slots reads only
+ * the slots. Entries' starts and lengths are side by side too.
  */
 export class TextKeys {
   private chars: Uint16Array;
   private used = 0;
-  private readonly starts: IntColumn;
-  private readonly lengths: IntColumn;
-  /** Each entry's hash, so that the table grows without hashing every text again. */
-  private readonly hashes: IntColumn;
-  /** Entry number + 1 by slot; 0 is an empty slot. */
+  /** Entry i: its first code unit in `chars` at 2i, its length at 2i + 1. */
+  private spans: Int32Array;
+  /** Slot j: entry number + 1 at 2j (0: an empty slot), that entry's hash at 2j + 1. */
   private slots: Int32Array;
+  /** The number of slots - 1 (a power of two - 1). */
+  private mask: number;
   private n = 0;
   /** A text's code units while it is looked up (addUnits' callers fill one of their own). */
   private scratch = new Uint16Array(256);
@@ -174,17 +221,17 @@ export class TextKeys {
   /**
    * Room made at once for `entries` texts of `chars` code units in all; the table grows by doubling past them. Small by
    * default: a table is made per register (a folder of 2,000 small registers made 2,000 × 3 tables of 128 KB of
-   * characters each, most of it never used); one that grows to a province's households doubles a few times more.
+   * characters each, most of it never used); give a big register's row count when it is known (sizedFor), so that
+   * the table is not copied a dozen times while it fills.
    */
   constructor(entries = 64, chars = 2048) {
     this.chars = new Uint16Array(Math.max(1, chars));
-    this.starts = new IntColumn(entries);
-    this.lengths = new IntColumn(entries);
-    this.hashes = new IntColumn(entries);
+    this.spans = new Int32Array(2 * Math.max(1, entries));
     // a power of two, at least twice the entries (the table is kept at most half full)
     let slots = 8;
     while (slots < 2 * entries) slots *= 2;
-    this.slots = new Int32Array(slots);
+    this.slots = new Int32Array(2 * slots);
+    this.mask = slots - 1;
   }
 
   get size(): number {
@@ -201,26 +248,29 @@ export class TextKeys {
   /** `s` in the scratch units; its length. */
   private fill(s: string): number {
     if (s.length > this.scratch.length) this.scratch = new Uint16Array(Math.max(s.length, 2 * this.scratch.length));
-    for (let i = 0; i < s.length; i++) this.scratch[i] = s.charCodeAt(i);
+    const scratch = this.scratch;
+    for (let i = 0; i < s.length; i++) scratch[i] = s.charCodeAt(i);
     return s.length;
   }
 
   private same(i: number, units: Uint16Array, length: number): boolean {
-    if (this.lengths.get(i) !== length) return false;
-    const start = this.starts.get(i);
-    for (let k = 0; k < length; k++) if (this.chars[start + k] !== units[k]) return false;
+    if (this.spans[2 * i + 1] !== length) return false;
+    const start = this.spans[2 * i]!;
+    const chars = this.chars;
+    for (let k = 0; k < length; k++) if (chars[start + k] !== units[k]) return false;
     return true;
   }
 
   /** The slot holding the text, or the empty slot where it would go. */
   private slot(units: Uint16Array, length: number, h: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = this.mask;
     const hash = h | 0;
     let j = h & mask;
     for (;;) {
-      const e = this.slots[j]!;
+      const e = slots[2 * j]!;
       // an entry of another hash is another text: its characters are compared only when the hashes are equal
-      if (e === 0 || (this.hashes.get(e - 1) === hash && this.same(e - 1, units, length))) return j;
+      if (e === 0 || (slots[2 * j + 1] === hash && this.same(e - 1, units, length))) return j;
       j = (j + 1) & mask;
     }
   }
@@ -235,7 +285,7 @@ export class TextKeys {
     const length = this.fill(s);
     const h = TextKeys.hashUnits(this.scratch, length);
     const j = this.slot(this.scratch, length, h);
-    const e = this.slots[j]!;
+    const e = this.slots[2 * j]!;
     if (e === 0) {
       this.lastLength = length;
       this.lastHash = h;
@@ -268,55 +318,144 @@ export class TextKeys {
   addUnits(units: Uint16Array, length: number, hash: number): number {
     this.lastLength = -1;
     const j = this.slot(units, length, hash);
-    if (this.slots[j] !== 0) return this.slots[j]! - 1;
+    const e = this.slots[2 * j]!;
+    if (e !== 0) return e - 1;
     return this.insert(j, units, length, hash);
   }
 
   /** Adds the text `units[0…length)` (not in the table) whose empty slot is j: its number. */
   private insert(slot: number, units: Uint16Array, length: number, hash: number): number {
     let j = slot;
-    if (2 * (this.n + 1) > this.slots.length) {
+    if (2 * (this.n + 1) > this.mask + 1) {
       this.rehash();
       j = this.slot(units, length, hash);
     }
-    if (this.used + length > this.chars.length) {
-      let size = this.chars.length * 2;
-      while (size < this.used + length) size *= 2;
-      const bigger = new Uint16Array(size);
-      bigger.set(this.chars.subarray(0, this.used));
-      this.chars = bigger;
-    }
+    if (this.used + length > this.chars.length) this.chars = reservedUnits(this.chars, this.used, length);
     // a loop, not set(units.subarray(…)): no view object per text added
     const chars = this.chars;
-    for (let k = 0, at = this.used; k < length; k++) chars[at + k] = units[k]!;
+    const at = this.used;
+    for (let k = 0; k < length; k++) chars[at + k] = units[k]!;
     const i = this.n++;
-    this.starts.set(i, this.used);
-    this.lengths.set(i, length);
-    this.hashes.set(i, hash | 0);
+    if (2 * i + 1 >= this.spans.length) this.spans = grown(this.spans, 2 * i + 1, (n) => new Int32Array(n));
+    this.spans[2 * i] = at;
+    this.spans[2 * i + 1] = length;
     this.used += length;
-    this.slots[j] = i + 1;
+    this.slots[2 * j] = i + 1;
+    this.slots[2 * j + 1] = hash | 0;
     return i;
   }
 
   /** The text numbered i. */
   text(i: number): string {
-    const start = this.starts.get(i);
-    const end = start + this.lengths.get(i);
-    let s = '';
-    // in pieces: fromCharCode takes its arguments on the stack
-    for (let k = start; k < end; k += 4096) s += String.fromCharCode(...this.chars.subarray(k, Math.min(end, k + 4096)));
-    return s;
+    const start = this.spans[2 * i]!;
+    return unitsText(this.chars, start, start + this.spans[2 * i + 1]!);
   }
 
-  private rehash(): void {
+  /**
+   * Room for `more` texts of `chars` code units in all beyond those held, made at once (a register's row count, when
+   * known): the slots are not rehashed, nor the arrays copied, a dozen times while they come.
+   */
+  reserve(more: number, chars: number): void {
+    let size = this.mask + 1;
+    while (2 * (this.n + more) > size) size *= 2;
+    // once, to the size wanted (each doubling would read the whole of the last table: pages first touched for nothing)
+    if (size > this.mask + 1) this.rehash(size);
+    if (2 * (this.n + more) > this.spans.length) this.spans = grown(this.spans, 2 * (this.n + more) - 1, (k) => new Int32Array(k));
+    this.chars = reservedUnits(this.chars, this.used, chars);
+  }
+
+  /** The slots made `size` (a power of two, more than held: by default twice as many), every entry put again. */
+  private rehash(size = 2 * (this.mask + 1)): void {
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    const mask = this.slots.length - 1;
-    for (const e of old) {
+    const slots = new Int32Array(2 * size);
+    const mask = size - 1;
+    for (let k = 0; k < old.length; k += 2) {
+      const e = old[k]!;
       if (e === 0) continue;
-      let j = this.hashes.get(e - 1) & mask;
-      while (this.slots[j] !== 0) j = (j + 1) & mask;
-      this.slots[j] = e;
+      const hash = old[k + 1]!;
+      let j = hash & mask;
+      while (slots[2 * j] !== 0) j = (j + 1) & mask;
+      slots[2 * j] = e;
+      slots[2 * j + 1] = hash;
     }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/** `units` (its first `used` kept) with room for `more` units after them: itself when it has it, else a bigger copy. */
+function reservedUnits(units: Uint16Array, used: number, more: number): Uint16Array {
+  if (used + more <= units.length) return units;
+  let size = units.length * 2;
+  while (size < used + more) size *= 2;
+  const bigger = new Uint16Array(size);
+  bigger.set(units.subarray(0, used));
+  return bigger;
+}
+
+/** The string of code units `units[start…end)`. */
+function unitsText(units: Uint16Array, start: number, end: number): string {
+  let s = '';
+  // in pieces: fromCharCode takes its arguments on the stack
+  for (let k = start; k < end; k += 4096) s += String.fromCharCode(...units.subarray(k, Math.min(end, k + 4096)));
+  return s;
+}
+
+/**
+ * Texts kept as UTF-16 code units in one growing array, numbered 0, 1, 2 … in the order added, with no look-up by
+ * content (nothing hashed): for a text compared only with one other (a household's detail with a row's), where a
+ * TextKeys entry would cost a hash and a probe into a table of megabytes per row.
+ */
+export class TextList {
+  private chars: Uint16Array;
+  private used = 0;
+  /** Text i: its first code unit at 2i, its length at 2i + 1. */
+  private spans: Int32Array;
+  private n = 0;
+
+  constructor(entries = 64, chars = 1024) {
+    this.chars = new Uint16Array(Math.max(1, chars));
+    this.spans = new Int32Array(2 * Math.max(1, entries));
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** Adds a text: its number. */
+  push(s: string): number {
+    const length = s.length;
+    if (this.used + length > this.chars.length) this.chars = reservedUnits(this.chars, this.used, length);
+    const chars = this.chars;
+    const at = this.used;
+    for (let k = 0; k < length; k++) chars[at + k] = s.charCodeAt(k);
+    const i = this.n++;
+    if (2 * i + 1 >= this.spans.length) this.spans = grown(this.spans, 2 * i + 1, (n) => new Int32Array(n));
+    this.spans[2 * i] = at;
+    this.spans[2 * i + 1] = length;
+    this.used += length;
+    return i;
+  }
+
+  /** Room for `more` texts of `chars` code units in all, made at once (see TextKeys.reserve). */
+  reserve(more: number, chars: number): void {
+    if (2 * (this.n + more) > this.spans.length) this.spans = grown(this.spans, 2 * (this.n + more) - 1, (k) => new Int32Array(k));
+    this.chars = reservedUnits(this.chars, this.used, chars);
+  }
+
+  /** Whether text i is `s`. */
+  is(i: number, s: string): boolean {
+    const length = this.spans[2 * i + 1]!;
+    if (length !== s.length) return false;
+    const start = this.spans[2 * i]!;
+    const chars = this.chars;
+    for (let k = 0; k < length; k++) if (chars[start + k] !== s.charCodeAt(k)) return false;
+    return true;
+  }
+
+  /** The text numbered i. */
+  text(i: number): string {
+    const start = this.spans[2 * i]!;
+    return unitsText(this.chars, start, start + this.spans[2 * i + 1]!);
   }
 }

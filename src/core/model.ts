@@ -200,6 +200,11 @@ export interface Register {
   rows: RegisterRow[];
   /** How many pairing rows the register has (DOMAIN §10 `rows`). */
   rowCount: number;
+  /**
+   * How many rows are expected, known before they come (a workbook sheet's row count, a big CSV's size / 100 bytes): a
+   * hint for sizing the cross-row tables at once, never a count (rowCount is). Absent when unknown.
+   */
+  expectedRows?: number;
   /** How many rows were passed over and why. */
   skipped: { blank: number; template: number; total: number };
   /** 1-based row where the closing 备注 line (or another footer) was found. */

@@ -1,5 +1,5 @@
 // What several rules need to know about one row (its org key, household number, phone numbers), worked out once per row and shared by the rules of one run.
-import { HouseholdIndex, householdWho, orgKeyOf, phoneCode, rowAsked } from './household.js';
+import { HouseholdIndex, householdWhoCompacted, orgKeyOf, phoneCode, type RowHandOver } from './household.js';
 import type { DivisionIndex } from './divisions.js';
 import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank } from './normalize.js';
@@ -35,11 +35,23 @@ export class RowFacts {
   private readonly firstRow = new IntColumn();
   private pairedBefore: number | undefined | typeof NOT_YET = NOT_YET;
 
+  /**
+   * `expectedRows`: how many rows are coming, when known (Register.expectedRows): the tables are sized for them at once.
+   * `handOver`: the register's visitor chain's (household.rowHandOver): each row's identity is noted there for the
+   * visitors after this one.
+   */
   constructor(
     private readonly divisions?: DivisionIndex,
     private readonly area?: Area,
+    expectedRows = 0,
+    private readonly handOver?: RowHandOver,
   ) {
     this.households = new HouseholdIndex(divisions);
+    if (expectedRows > 0) {
+      this.households.reserve(expectedRows);
+      this.firstOrg.reserve(expectedRows);
+      this.firstRow.reserve(expectedRows);
+    }
   }
 
   private at(row: RegisterRow): void {
@@ -55,10 +67,23 @@ export class RowFacts {
     this.pairedBefore = NOT_YET;
   }
 
+  /** The last 扶贫单位 text keyed, its key and number (orgNo): a register names one organisation row after row. */
+  private lastOrgText: string | undefined;
+  private lastOrgKey: string | undefined;
+  private lastOrgNo: number | undefined;
+
   /** orgKeyOf(row) with the run's division list. */
   orgKey(row: RegisterRow): string | undefined {
     this.at(row);
-    if (this.org === NOT_YET) this.org = orgKeyOf(row, this.divisions);
+    if (this.org === NOT_YET) {
+      const text = row.fields.org?.text ?? '';
+      if (text !== this.lastOrgText) {
+        this.lastOrgText = text;
+        this.lastOrgKey = orgKeyOf(row, this.divisions);
+        this.lastOrgNo = undefined;
+      }
+      this.org = this.lastOrgKey;
+    }
     return this.org;
   }
 
@@ -70,9 +95,10 @@ export class RowFacts {
   householdNo(row: RegisterRow): number | undefined {
     this.at(row);
     if (this.household === NOT_YET) {
-      const who = householdWho(row, this.divisions, this.area);
+      // the address compacted once for this and the address rules
+      const who = householdWhoCompacted(row, this.compactAddress(row), this.divisions, this.area);
       // (phones is phoneNumbers of the cell's text: a numeric cell's text is parsed as text there too)
-      rowAsked(row, this.divisions, this.area, who, this.phones(row), this.phoneCodes(row));
+      this.handOver?.note(row, this.divisions, this.area, who, this.phones(row), this.phoneCodes(row));
       this.household = who === undefined ? undefined : this.households.noFor(who, this.phones(row), this.phoneCodes(row));
     }
     return this.household;
@@ -86,7 +112,12 @@ export class RowFacts {
   /** The row's organisation (orgKey) as a small integer, like householdNo. */
   orgNo(row: RegisterRow): number | undefined {
     this.at(row);
-    if (this.orgNoAt === NOT_YET) this.orgNoAt = intern(this.orgNos, this.orgKey(row));
+    if (this.orgNoAt === NOT_YET) {
+      const key = this.orgKey(row);
+      // (the same text as the last row's: its number, without a look-up)
+      if (this.lastOrgNo === undefined) this.lastOrgNo = intern(this.orgNos, key);
+      this.orgNoAt = this.lastOrgNo;
+    }
     return this.orgNoAt;
   }
 

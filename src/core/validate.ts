@@ -3,6 +3,7 @@ import type { ColumnKey, FixEdit, MsgArg, Problem, Register, RegisterRow, Severi
 import type { ReportInput, RuleContext, RuleModule, RuleOptions } from './rules/rule.js';
 import { compareIds } from './normalize.js';
 import { RowFacts } from './row-facts.js';
+import { rowHandOver } from './household.js';
 
 export function validateRegister(register: Register, rules: readonly RuleModule[], options: RuleOptions): Problem[] {
   const validator = createRowValidator(register, rules, options);
@@ -23,7 +24,7 @@ export function createRowValidator(register: Register, rules: readonly RuleModul
   const letterOf = new Map<ColumnKey, string>(register.columns.map((c) => [c.key, c.letter]));
   const colOf = new Map<ColumnKey, number>(register.columns.map((c) => [c.key, c.col]));
   // what several rules need per row (org key, household id, phones) is worked out once
-  const facts = new RowFacts(options.divisions, register.area);
+  const facts = new RowFacts(options.divisions, register.area, register.expectedRows, rowHandOver(register));
 
   const visitors = rules.map((rule) => {
     const report = (p: ReportInput): void => {

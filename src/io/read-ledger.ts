@@ -247,7 +247,7 @@ async function streamed(builder: LedgerBuilder, src: SourceFile, opts: ReadLedge
       limits: { maxCellChars: limits.maxCellChars, maxMillis: limits.maxMillis },
       ...(opts.now ? { now: opts.now } : {}),
       onStart(d) {
-        feed = builder.beginText(src, { ...format, ...d }, path.basename(src.abs, ext));
+        feed = builder.beginText(src, { ...format, ...d }, path.basename(src.abs, ext), size);
       },
     });
     if (feed && feed.end({ ...format, ...info.detected })) return true;

@@ -5,6 +5,8 @@ import {
   chineseNumber,
   detach,
   HouseholdIndex,
+  RowHandOver,
+  rowHandOver,
   householdBaseKey,
   orgIdentity,
   phoneCode,
@@ -375,8 +377,8 @@ describe('phoneCode without a string', () => {
   });
 });
 
-describe('HouseholdIndex.noOf after RowFacts asked about the same row (rowAsked)', () => {
-  it('gives the numbers it gives alone, for rows asked about and rows not', () => {
+describe('HouseholdIndex.noOf after RowFacts noted the same row (RowHandOver)', () => {
+  it('gives the numbers it gives alone, for rows noted and rows not, and takes nothing noted with another list or area', () => {
     const rows: RegisterRow[] = [];
     const names = ['张三', '李四', '王五', '张 三'];
     const places = ['溆浦县卢峰镇大湾村3组', '卢峰镇大湾村三组', '桥江镇大湾村3组', '大湾村', ''];
@@ -385,19 +387,44 @@ describe('HouseholdIndex.noOf after RowFacts asked about the same row (rowAsked)
     const alone = new HouseholdIndex(idx);
     const want = rows.map((r) => alone.noOf(r, XUPU));
     const shared = new HouseholdIndex(idx);
-    const facts = new RowFacts(idx, XUPU);
+    const hand = new RowHandOver();
+    const facts = new RowFacts(idx, XUPU, 0, hand);
     const got = rows.map((r, i) => {
-      // RowFacts asks about most rows first (check's validation visitor), not all
+      // RowFacts notes most rows first (check's validation visitor), not all
       if (i % 5 !== 0) facts.householdNo(r);
-      return shared.noOf(r, XUPU);
+      return shared.noOf(r, XUPU, hand);
     });
     expect(got).toEqual(want);
-    // asked about with another division list: not taken (without one, 溆浦县… and … are other households)
+    // noted with another division list: not taken (without one, 溆浦县… and … are other households)
     const plainAlone = new HouseholdIndex();
     const wantPlain = rows.map((r) => plainAlone.noOf(r, XUPU));
     expect(wantPlain).not.toEqual(want);
     const plainShared = new HouseholdIndex();
-    const facts2 = new RowFacts(idx, XUPU);
-    expect(rows.map((r) => (facts2.householdNo(r), plainShared.noOf(r, XUPU)))).toEqual(wantPlain);
+    const hand2 = new RowHandOver();
+    const facts2 = new RowFacts(idx, XUPU, 0, hand2);
+    expect(rows.map((r) => (facts2.householdNo(r), plainShared.noOf(r, XUPU, hand2)))).toEqual(wantPlain);
+    // noted with another area (its county stands for addresses naming none): not taken
+    const other = { level: 'county', province: '湖南省', city: '怀化市', county: '鹤城区' } as Area;
+    const otherAlone = new HouseholdIndex(idx);
+    const wantOther = rows.map((r) => otherAlone.noOf(r, other));
+    expect(wantOther).not.toEqual(want);
+    const otherShared = new HouseholdIndex(idx);
+    const hand3 = new RowHandOver();
+    const facts3 = new RowFacts(idx, XUPU, 0, hand3);
+    expect(rows.map((r) => (facts3.householdNo(r), otherShared.noOf(r, other, hand3)))).toEqual(wantOther);
+  });
+
+  it('is one per register (rowHandOver), and noOf without one works the row out itself', () => {
+    const a = {};
+    const b = {};
+    expect(rowHandOver(a)).toBe(rowHandOver(a));
+    expect(rowHandOver(a)).not.toBe(rowHandOver(b));
+    const r = row(4, '张三', '卢峰镇大湾村3组', '13907451234');
+    const facts = new RowFacts(idx, XUPU, 0, rowHandOver(a));
+    const h = new HouseholdIndex(idx);
+    facts.householdNo(r);
+    expect(h.noOf(r, XUPU, rowHandOver(b))).toBe(0); // nothing noted in b's chain: worked out
+    expect(h.noOf(r, XUPU, rowHandOver(a))).toBe(0);
+    expect(h.noOf(r, XUPU)).toBe(0);
   });
 });

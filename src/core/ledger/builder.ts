@@ -8,7 +8,7 @@ import type { AreaGuess, Detected, Problem, RawSheet, Register, RegisterRow, Sou
 import type { ProvinceProfile } from '../profile.js';
 import { looksLikeQuotaTable } from '../quota/detect.js';
 import { scanSheet, TextSheetScanner, type SheetScan } from '../register.js';
-import { sheetHasText } from '../sheet-rows.js';
+import { rowCountOf, sheetHasText } from '../sheet-rows.js';
 import { looksLikeStatsTable, readStatsTable } from '../stats-table.js';
 import type { FileKind, Ledger, LedgerFile, OwnOutput, PassedOver, RegisterEntry, StatsTableFound } from './model.js';
 import { ownOutputByShape, readAs } from './own-output.js';
@@ -141,6 +141,7 @@ export class LedgerBuilder {
         const scan: SheetScan = scanSheet(sheet, { file: src.file, format, area: { level: 'unknown', source: 'none' }, detected }, (register) => {
           if (open) this.close(open.entry, open.visitors);
           register.area = this.areaOf(src, sheet.name, register.titleLines);
+          register.expectedRows = Math.max(0, rowCountOf(sheet) - (register.headerRows.at(-1) ?? 0));
           open = this.open(f, register);
           const sinks = open.visitors.map((x) => x.v);
           return (row) => {
@@ -179,11 +180,13 @@ export class LedgerBuilder {
    * A text table too big to hold (a large CSV): its rows are pushed one by one and go through the visitors as they come.
    * When it turns out to hold no register, `end` says so: io then reads it whole (a 统计表 or something else, small).
    */
-  beginText(src: SourceFile, detected: Detected, sheetName: string): TextFeed {
+  beginText(src: SourceFile, detected: Detected, sheetName: string, bytes?: number): TextFeed {
     const f = this.base(src, 'register', detected, 'csv');
     const open: { entry: RegisterEntry; visitors: { name: string; v: RegisterVisitor }[] }[] = [];
     const scanner = new TextSheetScanner(sheetName, { file: src.file, format: 'csv', area: { level: 'unknown', source: 'none' }, detected }, (register) => {
       register.area = this.areaOf(src, undefined, register.titleLines);
+      // a hint for sizing tables (Register.expectedRows): registers' CSV rows are ~100 bytes
+      if (bytes) register.expectedRows = Math.ceil(bytes / 100);
       const o = this.open(f, register);
       open.push(o);
       const sinks = o.visitors.map((x) => x.v);

@@ -2,7 +2,7 @@
 // the card names one 组织名称 and each organisation files and posts its own; the same pairing written twice gets one card.
 // A card's texts are kept as one string per row (200,000 cards are held until the workbook is written), made into a Card
 // only when its sheet is written.
-import { detach, orgKeyOf, type HouseholdIndex } from '../household.js';
+import { detach, orgKeyOf, rowHandOver, type HouseholdIndex } from '../household.js';
 import type { RegisterRow } from '../model.js';
 import { IntColumn, TextTable } from '../int-tables.js';
 import type { RegisterVisitor, VisitorSpec } from './builder.js';
@@ -66,10 +66,11 @@ export function cardRows(index: HouseholdIndex): VisitorSpec {
     name: 'cards',
     create(register): RegisterVisitor {
       const rows = new CardRows(orgKeys);
+      const handOver = rowHandOver(register);
       return {
         row(r) {
           const i = rows.cards.length;
-          const household = index.noOf(r, register.area);
+          const household = index.noOf(r, register.area, handOver);
           rows.households.set(i, household === undefined ? 0 : household + 1);
           rows.orgs.set(i, orgKeys.no(orgKeyOf(r, index.divisions) ?? ''));
           rows.rows.set(i, r.row);

@@ -53,7 +53,13 @@ export class PairingTable implements PairingRows {
   private readonly addresses = new Map<number, Pick<PairingRow, 'name' | 'address' | 'addressCell'>>();
   private n = 0;
 
-  constructor(private readonly index: HouseholdIndex) {}
+  /** `expectedRows`: how many rows are coming, when known (Register.expectedRows): the columns are made that big at once. */
+  constructor(
+    private readonly index: HouseholdIndex,
+    expectedRows = 0,
+  ) {
+    if (expectedRows > 64) for (const c of [this.rows, this.households, this.orgs, this.spellings, this.types, this.sigs]) c.reserve(expectedRows);
+  }
 
   get length(): number {
     return this.n;

@@ -2,7 +2,7 @@
 // cards. Each visitor keeps only what its command needs, so no command holds a register's rows.
 import { COLUMNS } from '../columns.js';
 import { FixPlanner, type Fix, type FixOptions } from '../fix.js';
-import { HouseholdIndex, orgKeyOf } from '../household.js';
+import { HouseholdIndex, orgKeyOf, rowHandOver } from '../household.js';
 import type { ColumnKey, Problem, Register, RegisterRow } from '../model.js';
 import type { RuleModule, RuleOptions } from '../rules/rule.js';
 import { createRowValidator } from '../validate.js';
@@ -97,12 +97,15 @@ export function pairings(index: HouseholdIndex, keepAddress: (register: Register
   return {
     name: 'pairings',
     create(register): RegisterVisitor {
-      const rows = new PairingTable(index);
+      const rows = new PairingTable(index, register.expectedRows);
+      // what the validation visitor before this one worked out about each row's household (check)
+      const handOver = rowHandOver(register);
+      index.reserve(register.expectedRows ?? 0);
       const keys = register.columns.map((c) => c.key).filter((k) => k !== 'seq');
       const withAddress = keepAddress(register);
       return {
         row(r) {
-          const household = index.noOf(r, register.area);
+          const household = index.noOf(r, register.area, handOver);
           const org = orgKeyOf(r, index.divisions);
           const p: PairingRow = { row: r.row, spelling: (r.fields.org?.text ?? '').trim(), sig: signature(r, keys) };
           if (household !== undefined) p.household = household;

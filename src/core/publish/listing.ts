@@ -3,7 +3,7 @@
 // The `publicRows` visitor masks every row as it goes by: nothing personal is kept, so nothing personal can be written.
 import { headerKey } from '../columns.js';
 import type { DivisionIndex } from '../divisions.js';
-import { orgKeyOf, type HouseholdIndex } from '../household.js';
+import { orgKeyOf, rowHandOver, type HouseholdIndex } from '../household.js';
 import type { LedgerFile, Ledger } from '../ledger/model.js';
 import type { RegisterVisitor, VisitorSpec } from '../ledger/builder.js';
 import type { OrgType, Register, RegisterRow } from '../model.js';
@@ -70,10 +70,11 @@ export function publicRows(index: HouseholdIndex, level: PublishLevel): VisitorS
       const statusColumn = extraColumn(register, STATUS_HEADER);
       const hasMeasures = register.columns.some((c) => c.key === 'measures');
       let amountsDropped = 0;
+      const handOver = rowHandOver(register);
       return {
         row(r: RegisterRow) {
           const name = r.fields.name?.text ?? '';
-          const household = index.noOf(r, register.area);
+          const household = index.noOf(r, register.area, handOver);
           const entry: PublicRow['entry'] = {
             ...publicPlace(r.fields.address?.text ?? '', register.area, divisions, level),
             head: maskName(name),

@@ -34,6 +34,13 @@ export default defineRule({
     const ownerHousehold = new IntColumn();
     const ownerRow = new IntColumn();
     const reported = new Set<string>();
+    // a big register's tables sized at once (a phone a row, most rows another household's)
+    const expected = ctx.register.expectedRows ?? 0;
+    if (expected > 0) {
+      owner.reserve(expected);
+      ownerHousehold.reserve(expected);
+      ownerRow.reserve(expected);
+    }
     return {
       row(row) {
         const household = facts.householdNo(row);
