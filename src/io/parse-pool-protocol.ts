@@ -3,6 +3,8 @@
 import type { EncodingName } from './csv.js';
 import type { ReadLimits } from './limits.js';
 import type { LoadedFile } from './load.js';
+import type { RawSheet } from '../core/model.js';
+import type { LeanSheetWire } from './xlsx-reader.js';
 
 /** One file to read and parse. */
 export interface ParseRequest {
@@ -27,4 +29,5 @@ export type ParseReply =
   /** Still reading (the reader made progress): the main thread's watchdog hears it. `format` once the bytes are sniffed. */
   | { id: number; beat: true; format?: string }
   | { id: number; defer: DeferReason }
-  | { id: number; loaded: LoadedFile };
+  /** Its lean sheets as plain data (LeanSheetWire), made sheets again on the main thread. */
+  | { id: number; loaded: Omit<LoadedFile, 'sheets'> & { sheets: (RawSheet | LeanSheetWire)[] } };

@@ -18,10 +18,20 @@
 //   threw (a reader's bug says what it says today), and every file once a worker has died (the pool stops).
 // - The time limit: the readers' own progress guard runs in the worker as on the main thread; a worker that says
 //   nothing (no progress at all) for --max-seconds is stopped, and its file is a file-limit, as a stalled read is.
-// - Grids cross as structured clones: measured against a compact form (flat typed arrays), the compact form costs the
-//   main thread ~half as much (province: 27 vs 46 ms of CPU for 137 files; 2,000 files: 92 vs 190 ms), 1-2 % of the
-//   run, but must rebuild holes, explicit undefined cells and row lengths exactly (core reads rows with forEach/map):
-//   the clone is exact by construction.
+// - Sheets cross as the main thread's own lean form (xlsx-reader's LeanSheetWire: the cells' typed arrays, one shared
+//   string table, the styles): the worker reads lean as the main thread does, and the main thread makes the very LeanSheet
+//   again (no object per cell crosses; tested equal row by row on every fixture workbook). Grid sheets (CSV, a sheet out
+//   of order) cross as structured clones, exact by construction.
+// - Files go only to a worker that has said it is up: while none is (~50-100 ms to start, more on a loaded machine) the
+//   main thread reads the files it comes to itself instead of waiting; what the workers said is taken at each file
+//   (receiveMessageOnPort), not at the event loop's next turn. FUPIN_WORKERS_WAIT=1 (tests) sends files to workers not yet
+//   up, so that every pooled file goes through one.
+// - Measured 2026-11-27 07:25-07:40 at load 8-13 (no quiet machine this session): FUPIN_WORKERS=1 against 0, the
+//   province: the worker takes 130-135 of 137 files, yet the run costs 0.2-0.5 s more CPU (1.7-2.4 vs 1.4-1.9 s
+//   user+sys) and the main thread's own CPU (/proc/self/task) is not measurably lower (840-980 vs 730-1040 ms). V8's
+//   helper threads already use ~0.5 s of the second core during a province run (compiling, GC), so the second core is
+//   not free even on an otherwise idle 2-core machine. Still off by default; the bench's provincePool/manyPool say
+//   whether that changes on a quiet machine.
 import { readFileSync } from 'node:fs';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { EncodingName } from './csv.js';
@@ -30,6 +40,7 @@ import { limitFailure, type LoadedFile } from './load.js';
 import { packageFile } from './package-root.js';
 import type { ParseReply, ParseRequest } from './parse-pool-protocol.js';
 import type { FoundFile } from './walk.js';
+import { leanSheetFromWire } from './xlsx-reader.js';
 
 /**
  * Workbooks larger than this are read on the main thread (lean there; a worker's grid is ~2.8 KB a row and up to
@@ -109,6 +120,11 @@ export class ParsePool {
   private dead = false;
   private nextId = 0;
   private readonly ahead: number;
+  /** FUPIN_WORKERS_WAIT=1 (tests): files go to workers not yet up, and the main thread waits for them — every pooled file
+   *  is then read by a worker, as the tests comparing pooled and serial reads need, however fast the main thread is. */
+  private readonly waitForWorkers: boolean;
+  private upNow!: (up: boolean) => void;
+  private readonly upSoon = new Promise<boolean>((r) => (this.upNow = r));
 
   private constructor(
     files: readonly { index: number; found: FoundFile }[],
@@ -129,6 +145,7 @@ export class ParsePool {
       this.byIndex.set(f.index, job);
     }
     this.ahead = READ_AHEAD * workers;
+    this.waitForWorkers = (opts.env ?? process.env).FUPIN_WORKERS_WAIT === '1';
     for (let i = 0; i < workers; i++) this.slots.push(this.start(code));
     this.pump();
   }
@@ -154,14 +171,23 @@ export class ParsePool {
     const job = this.byIndex.get(index);
     if (!job) return Promise.resolve(undefined);
     this.byIndex.delete(index);
+    // what the workers said while this thread was busy (up, files read): taken now, without waiting for a turn of the
+    // event loop (the main thread turns it only every 50 ms while reading)
+    for (const s of this.slots) for (let m = receiveMessageOnPort(s.port); m; m = receiveMessageOnPort(s.port)) this.hear(s, m.message as ParseReply);
     this.taken = Math.max(this.taken, job.pos + 1);
     if (!job.dispatched) job.settle(undefined); // not sent to a worker (the pool stopped): read it here
     this.pump();
     return job.promise;
   }
 
+  /** Whether a worker came up (true once one has; false when the pool stopped first). Tests wait for it. */
+  up(): Promise<boolean> {
+    return this.upSoon;
+  }
+
   /** Stops every worker (the read is over, or failed). */
   close(): void {
+    this.upNow(false);
     this.dead = true;
     for (const s of this.slots) this.stop(s);
     for (const j of this.jobs) j.settle(undefined);
@@ -187,8 +213,11 @@ export class ParsePool {
       while (this.next < this.jobs.length && this.jobs[this.next]!.settled) this.next++;
       const job = this.jobs[this.next];
       if (!job || job.pos >= this.taken + this.ahead) return;
-      // the worker with the fewest files waiting
-      const slot = this.slots.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+      // the worker up with the fewest files waiting; none up yet: the main thread reads the files it comes to meanwhile
+      // (a worker takes ~50-100 ms to start: the main thread waiting for it would lose what the worker wins)
+      let slot: Slot | undefined;
+      for (const s of this.slots) if ((s.online || this.waitForWorkers) && (!slot || s.jobs.size < slot.jobs.size)) slot = s;
+      if (!slot) return;
       this.next++;
       job.dispatched = true;
       const id = ++this.nextId;
@@ -214,7 +243,12 @@ export class ParsePool {
 
   private hear(slot: Slot, m: ParseReply): void {
     slot.heard = Date.now();
+    const wasOnline = slot.online;
     slot.online = true; // whatever it says, it is up
+    if (!wasOnline) {
+      this.upNow(true);
+      this.pump();
+    }
     if ('ready' in m) return;
     if ('beat' in m) {
       if (m.format) slot.format = m.format;
@@ -225,7 +259,7 @@ export class ParsePool {
     slot.jobs.delete(m.id);
     slot.format = undefined;
     if (slot.jobs.size === 0) this.idle(slot);
-    job.settle('loaded' in m ? m.loaded : undefined);
+    job.settle('loaded' in m ? { ...m.loaded, sheets: m.loaded.sheets.map((sh) => ('leanWire' in sh ? leanSheetFromWire(sh) : sh)) } : undefined);
     this.pump();
   }
 
@@ -266,6 +300,7 @@ export class ParsePool {
     const jobs = [...slot.jobs.values()];
     slot.jobs.clear();
     this.idle(slot);
+    this.upNow(false);
     this.dead = true;
     this.stop(slot);
     for (const job of jobs) job.settle(undefined);

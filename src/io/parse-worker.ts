@@ -10,6 +10,7 @@ import { type MessagePort, workerData } from 'node:worker_threads';
 import { LEGACY_OF, loadBytes, readBytesSync, textByName } from './load.js';
 import type { DeferReason, ParseReply, ParseRequest } from './parse-pool-protocol.js';
 import { sniff } from './sniff.js';
+import { leanSheetWire } from './xlsx-reader.js';
 
 const port = (workerData as { port: MessagePort }).port;
 
@@ -54,8 +55,9 @@ async function answer(req: ParseRequest): Promise<ParseReply> {
     const sniffed = sniff(bytes);
     const kind = sniffed.kind;
     if (LEGACY_OF[kind]) return { id, defer: 'legacy' };
-    const loaded = await loadBytes(found, bytes, { ...(req.encoding ? { encoding: req.encoding } : {}), limits: req.limits, now: beatingClock(id, kind, req.limits.maxMillis) }, sniffed);
-    return { id, loaded };
+    // lean, as the main thread reads: its sheets cross as typed arrays and one string table, not an object per cell
+    const loaded = await loadBytes(found, bytes, { ...(req.encoding ? { encoding: req.encoding } : {}), limits: req.limits, now: beatingClock(id, kind, req.limits.maxMillis), lean: true }, sniffed);
+    return { id, loaded: { ...loaded, sheets: loaded.sheets.map((sh) => leanSheetWire(sh) ?? sh) } };
   } catch {
     // a reader's bug: the main thread reads the file again and says what it says today
     return { id, defer: 'error' };

@@ -1452,6 +1452,45 @@ class LeanStore implements LeanRows {
     return false;
   }
 
+  /** As plain data, for a parse worker to post (leanSheetWire); the arrays cut to what is used. */
+  wire(): LeanSheetWire['store'] {
+    const { n, rowCount } = this;
+    return {
+      sst: this.sst,
+      sstRich: this.sstRich,
+      styles: this.styles,
+      date1904: this.date1904,
+      lastRow: this.lastRow,
+      lastCol: this.lastCol,
+      maxCol: this.maxCol,
+      rowCount,
+      n,
+      cols: this.cols.slice(0, n),
+      codes: this.codes.slice(0, n),
+      styleIx: this.styleIx.slice(0, n),
+      nums: this.nums.slice(0, n),
+      rowStart: this.rowStart.slice(0, rowCount + 1),
+      objs: this.objs,
+    };
+  }
+
+  /** The store `wire` was made from (its rows built anew). */
+  static fromWire(w: LeanSheetWire['store']): LeanStore {
+    const st = new LeanStore(w.sst, w.sstRich, w.styles, w.date1904, 0);
+    st.lastRow = w.lastRow;
+    st.lastCol = w.lastCol;
+    st.maxCol = w.maxCol;
+    st.rowCount = w.rowCount;
+    st.n = w.n;
+    st.cols = w.cols;
+    st.codes = w.codes;
+    st.styleIx = w.styleIx;
+    st.nums = w.nums;
+    st.rowStart = w.rowStart;
+    for (const o of w.objs) st.objs.push(o);
+    return st;
+  }
+
   /** The whole grid, as the grid reader makes it. */
   grid(): (RawCell | undefined)[][] {
     const rows: (RawCell | undefined)[][] = new Array(this.rowCount);
@@ -1470,6 +1509,45 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Fl
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
   return b;
+}
+
+/**
+ * A lean sheet as plain data a parse worker posts to the main thread (src/io/parse-pool.ts, wt-13): the cells' typed
+ * arrays cut to their length, the shared strings, styles and odd cells as they are. Posted in one message, the sheets of a
+ * workbook keep sharing one string table. leanSheetFromWire makes the very sheet again: rows are built from the same data.
+ */
+export interface LeanSheetWire {
+  leanWire: true;
+  name: string;
+  merges: MergeRange[];
+  hidden: boolean;
+  store: {
+    sst: string[];
+    sstRich: Uint8Array;
+    styles: CellStyle[];
+    date1904: boolean;
+    lastRow: number;
+    lastCol: number;
+    maxCol: number;
+    rowCount: number;
+    n: number;
+    cols: Uint16Array;
+    codes: Uint8Array;
+    styleIx: Int32Array;
+    nums: Float64Array;
+    rowStart: Uint32Array;
+    objs: RawCell[];
+  };
+}
+
+/** A lean sheet as plain data (LeanSheetWire), or undefined when the sheet is a grid (posted as it is). */
+export function leanSheetWire(sheet: RawSheet): LeanSheetWire | undefined {
+  return sheet instanceof LeanSheet ? { leanWire: true, name: sheet.name, merges: sheet.merges, hidden: sheet.hidden === true, store: sheet.lean.wire() } : undefined;
+}
+
+/** The sheet a LeanSheetWire was made from. */
+export function leanSheetFromWire(w: LeanSheetWire): RawSheet {
+  return new LeanSheet(w.name, LeanStore.fromWire(w.store), w.merges, w.hidden);
 }
 
 /** A RawSheet over a LeanStore: `lean` gives rows one at a time; `rows` builds the whole grid once, when first read. */

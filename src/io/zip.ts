@@ -85,6 +85,44 @@ function findEocd(buf: Buffer): number {
   return -1;
 }
 
+/** Parts up to this size are inflated by one engine kept for the process (smallInflate); bigger ones as before. */
+export const SMALL_PART = 1024 * 1024;
+
+let shared: InflateEngine | undefined;
+
+/**
+ * A small part inflated by one zlib engine reset between parts, instead of a new one per part (inflateRawSync sets up
+ * and frees zlib's state and window each time: ~30-70 µs, and a workbook's rels, workbook.xml, styles, shared strings
+ * and sheet are five of them — the province's 137 registers ~685). A strict pre-filter: it answers only when zlib
+ * ended the stream cleanly with exactly `size` bytes; anything else (damage, a lying size, this Node's zlib not as
+ * expected) is undefined and the part is inflated by inflateRawSync as before, which then says what is wrong.
+ */
+export function smallInflate(data: Buffer, size: number): Buffer | undefined {
+  if (size > SMALL_PART) return undefined;
+  let engine = shared;
+  if (!engine || engine.destroyed) {
+    const inflate = zlib.createInflateRaw() as unknown as InflateEngine & { _handle?: { reset?: () => void } };
+    if (typeof inflate._handle?.writeSync !== 'function' || typeof inflate._handle.reset !== 'function' || !(inflate._writeState instanceof Uint32Array)) {
+      inflate.close();
+      return undefined;
+    }
+    inflate.on('error', () => {}); // seen through `destroyed`
+    shared = engine = inflate;
+  } else {
+    (engine._handle as unknown as { reset(): void }).reset();
+  }
+  // one byte more than the header says: a stream that goes on past it fills it (a mismatch), and zlib says a stream
+  // that ends early or never ends with room left (Z_FINISH) is damaged (the engine is then destroyed)
+  const out = Buffer.allocUnsafe(size + 1);
+  engine._handle!.writeSync(zlib.constants.Z_FINISH, data, 0, data.length, out, 0, size + 1);
+  if (engine.destroyed) {
+    shared = undefined;
+    return undefined;
+  }
+  const n = size + 1 - engine._writeState![0]!;
+  return n === size ? out.subarray(0, size) : undefined;
+}
+
 export class ZipArchive {
   private readonly byKey = new Map<string, ZipEntry>();
   private readonly list: ZipEntry[] = [];
@@ -257,13 +295,13 @@ export class ZipArchive {
     const data = this.dataOf(entry);
     const { name } = entry;
 
-    let out: Buffer;
+    let out: Buffer | undefined;
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.uncompressedSize) throw new ZipError('corrupt', `${name}: stored sizes differ`);
       out = data;
     } else if (entry.uncompressedSize === 0) {
       out = Buffer.alloc(0);
-    } else {
+    } else if (!(out = smallInflate(data, entry.uncompressedSize))) {
       try {
         // the header's size is the most we accept: a lying header cannot make us allocate more
         // and inflating into one buffer of that size (up to 32 MiB) saves gathering 16 KiB pieces and copying them together

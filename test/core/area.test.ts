@@ -1,7 +1,7 @@
 // Tests for resolveArea (flag > path > sheet, conflicts reported) and areaLabel, on the real division list.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { areaLabel, resolveArea, type AreaInput } from '../../src/core/area.js';
+import { areaLabel, forgetReadings, resolveArea, type AreaInput } from '../../src/core/area.js';
 import { DivisionIndex, type DivisionData } from '../../src/core/divisions.js';
 
 const data = JSON.parse(readFileSync(new URL('../../src/data/divisions.json', import.meta.url), 'utf8')) as DivisionData;
@@ -121,5 +121,41 @@ describe('areaLabel', () => {
     expect(areaLabel({ level: 'province', province: '湖南省' })).toBe('湖南省本级');
     expect(areaLabel({ level: 'county', city: '怀化市', county: '怀化市洪江管理区' })).toBe('怀化市洪江管理区');
     expect(areaLabel({ level: 'unknown', city: '怀化市' })).toBeUndefined();
+  });
+});
+
+describe('resolveArea keeps its readings for the next register', () => {
+  // the same texts under different folders (so different cities as hints), reporter lines, flags, sheet names
+  const inputs: Input[] = [];
+  for (const city of ['怀化市', '衡阳市', '长沙市', '湘西土家族苗族自治州']) {
+    for (const file of ['溆浦县.xlsx', '市本级.xlsx', '03-溆浦.xlsx', '登记表.xlsx', '祁东县.xlsx', '宁乡县.xlsx']) {
+      inputs.push({ pathSegments: ['ledger', city, file], sheetName: 'Sheet1', sheetLines: ['县市区慈善组织精准扶贫结对帮扶登记表', '填报单位：溆浦县慈善会'] });
+      inputs.push({ pathSegments: ['ledger', city, file], sheetName: '祁东县', sheetLines: ['填报单位：湖南省慈善总会'] });
+      inputs.push({ pathSegments: ['ledger', city, '2024', file], flag: '市本级', sheetLines: ['怀化市慈善总会'] });
+    }
+  }
+  inputs.push({ flag: '溆浦' }, { flag: '省本级' }, { pathSegments: ['东莞市', '虎门镇.xlsx'], province: '广东省' }, { pathSegments: ['x', '长沙市溆浦县.xlsx'] });
+
+  it('answers as a fresh index does, in any order', () => {
+    const warm = new DivisionIndex(data);
+    const fresh = inputs.map((input) => {
+      forgetReadings(warm);
+      return resolveArea({ province: '湖南省', ...input }, warm);
+    });
+    forgetReadings(warm);
+    for (const order of [inputs.map((_, i) => i), inputs.map((_, i) => inputs.length - 1 - i), inputs.map((_, i) => (i * 7) % inputs.length)]) {
+      for (const i of order) expect(resolveArea({ province: '湖南省', ...inputs[i]! }, warm), JSON.stringify(inputs[i])).toEqual(fresh[i]);
+    }
+  });
+
+  it('stays right past the readings it keeps (thousands of different file names)', () => {
+    const warm = new DivisionIndex(data);
+    const names = Array.from({ length: 5000 }, (_, i) => `${String(i).padStart(4, '0')}-${i % 3 === 0 ? '溆浦' : i % 3 === 1 ? '市本级' : '登记表'}.xlsx`);
+    const expected = new Map(['溆浦', '市本级', '登记表'].map((n) => [n, resolveArea({ province: '湖南省', pathSegments: ['ledger', '怀化市', `0000-${n}.xlsx`] }, idx)]));
+    for (const name of names) {
+      const got = resolveArea({ province: '湖南省', pathSegments: ['ledger', '怀化市', name] }, warm);
+      const e = expected.get(name.slice(5, -5))!;
+      expect({ ...got, evidence: undefined }).toEqual({ ...e, evidence: undefined });
+    }
   });
 });

@@ -1,7 +1,8 @@
 // The zip reader: lookup by part name, bounded inflation, and clear refusals for lying, encrypted or damaged zips.
 import { describe, expect, it } from 'vitest';
 import { LimitExceeded } from '../../src/io/limits.js';
-import { ZipArchive, ZipError } from '../../src/io/zip.js';
+import zlib from 'node:zlib';
+import { SMALL_PART, smallInflate, ZipArchive, ZipError } from '../../src/io/zip.js';
 import { buildZip } from './zip-build.js';
 
 const LIMITS = { maxUncompressedBytes: 64 * 1024 * 1024, maxCompressionRatio: 500 };
@@ -104,5 +105,60 @@ describe('ZipArchive', () => {
     const e = refusal(() => ZipArchive.open(buf, LIMITS).readPart('a.xml'));
     expect(e).toBeInstanceOf(ZipError);
     expect(['corrupt', 'truncated']).toContain((e as ZipError).code);
+  });
+
+  it('inflates small parts with one shared engine exactly as inflateRawSync does, and leaves everything doubtful to it', () => {
+    // deterministic bytes of every kind: runs, text, noise; sizes around zlib's window and the fast path's limit
+    let seed = 7;
+    const rnd = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) & 0xff;
+    const sizes = [1, 2, 63, 64, 65, 1000, 4095, 4096, 4097, 32 * 1024, 32 * 1024 + 1, 200_000, SMALL_PART];
+    for (const size of sizes) {
+      for (const kind of ['noise', 'text', 'run']) {
+        const raw = Buffer.alloc(size);
+        for (let i = 0; i < size; i++) raw[i] = kind === 'noise' ? rnd() : kind === 'run' ? 0x20 : 0x41 + ((i * 7 + (i >> 5)) % 26);
+        const data = zlib.deflateRawSync(raw);
+        const fast = smallInflate(data, size);
+        expect(fast?.equals(raw), `${kind} ${size}`).toBe(true);
+        // a header that says less or more than the stream holds, a stream cut short, damaged bytes: never an answer
+        expect(smallInflate(data, size - 1)).toBeUndefined();
+        if (size < SMALL_PART) expect(smallInflate(data, size + 1)).toBeUndefined();
+        expect(smallInflate(data.subarray(0, Math.max(0, data.length - 2)), size)).toBeUndefined();
+        // and the shared engine is good after each refusal
+        expect(smallInflate(data, size)?.equals(raw)).toBe(true);
+      }
+    }
+    const big = zlib.deflateRawSync(Buffer.alloc(SMALL_PART + 1));
+    expect(smallInflate(big, SMALL_PART + 1)).toBeUndefined();
+    const damaged = zlib.deflateRawSync(Buffer.from('hello hello hello hello'));
+    damaged.fill(0xff, 0, 4);
+    expect(smallInflate(damaged, 23)).toBeUndefined();
+    expect(smallInflate(zlib.deflateRawSync(Buffer.from('after the damage')), 16)?.toString()).toBe('after the damage');
+  });
+
+  it('says the same about a damaged or lying part whether or not the shared engine tried it first', () => {
+    const cases = [
+      buildZip([{ name: 'a.xml', data: 'x'.repeat(5000), claimSize: 4000 }]),
+      buildZip([{ name: 'a.xml', data: 'x'.repeat(5000), claimSize: 6000 }]),
+      (() => {
+        const buf = buildZip([{ name: 'a.xml', data: 'hello hello hello hello' }]);
+        const start = buf.indexOf('a.xml') + 5;
+        buf.fill(0xff, start, start + 4);
+        return buf;
+      })(),
+    ];
+    for (const buf of cases) {
+      const e = refusal(() => ZipArchive.open(buf, LIMITS).readPart('a.xml')) as ZipError;
+      const entry = ZipArchive.open(buf, LIMITS).entries()[0]!;
+      const start = entry.localOffset + 30 + buf.readUInt16LE(entry.localOffset + 26) + buf.readUInt16LE(entry.localOffset + 28);
+      let direct: Error | undefined;
+      try {
+        zlib.inflateRawSync(buf.subarray(start, start + entry.compressedSize), { maxOutputLength: entry.uncompressedSize });
+      } catch (x) {
+        direct = x as Error;
+      }
+      // the message is inflateRawSync's own (or the size check's when it inflated without complaint)
+      if (direct && (direct as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') expect(e.detail).toBe(`a.xml: ${direct.message}`);
+      else expect(e.code).toBe('corrupt');
+    }
   });
 });
