@@ -163,6 +163,17 @@ const SHORT_COPY = 64;
  * plain bytes (an entity, a CR, `_x000D_`, rich text read run by run) are kept as the text they read as. A string used
  * by more than one cell (note) is kept once decoded, so cells that share it share it.
  */
+/** SharedStrings as plain data a parse worker posts (its wire / fromWire). */
+export interface SharedStringsWire {
+  maxCellChars: number;
+  keepAll: boolean;
+  count: number;
+  bytes: Uint8Array;
+  offs: Uint32Array;
+  texts: Map<number, string>;
+  uses: Uint8Array | undefined;
+}
+
 export class SharedStrings {
   /** How many items. */
   count = 0;
@@ -279,6 +290,32 @@ export class SharedStrings {
     const text = this.decode(i);
     at[i] = this.keptList.push(text);
     return text;
+  }
+
+  /** As plain data, for a parse worker to post (LeanStore.wire): the bytes and offsets cut to what is used. */
+  wire(): SharedStringsWire {
+    return {
+      maxCellChars: this.maxCellChars,
+      keepAll: this.keepAll,
+      count: this.count,
+      bytes: this.buf.subarray(0, this.used),
+      offs: this.offs.slice(0, this.count + 1),
+      texts: this.texts,
+      uses: this.uses?.slice(),
+    };
+  }
+
+  /** The table `wire` was made from (its decoded items decoded anew when asked for). */
+  static fromWire(w: SharedStringsWire): SharedStrings {
+    const st = new SharedStrings(w.maxCellChars, 0, w.keepAll);
+    // a posted Buffer arrives as a plain Uint8Array: the same bytes seen as a Buffer again, not copied
+    st.buf = Buffer.from(w.bytes.buffer, w.bytes.byteOffset, w.bytes.byteLength);
+    st.used = w.bytes.byteLength;
+    st.offs = w.offs;
+    st.count = w.count;
+    for (const [i, text] of w.texts) st.texts.set(i, text);
+    st.uses = w.uses;
+    return st;
   }
 
   private decode(i: number): string {
@@ -1456,7 +1493,7 @@ class LeanStore implements LeanRows {
   wire(): LeanSheetWire['store'] {
     const { n, rowCount } = this;
     return {
-      sst: this.sst,
+      sst: this.sst.wire(),
       sstRich: this.sstRich,
       styles: this.styles,
       date1904: this.date1904,
@@ -1476,7 +1513,7 @@ class LeanStore implements LeanRows {
 
   /** The store `wire` was made from (its rows built anew). */
   static fromWire(w: LeanSheetWire['store']): LeanStore {
-    const st = new LeanStore(w.sst, w.sstRich, w.styles, w.date1904, 0);
+    const st = new LeanStore(SharedStrings.fromWire(w.sst), w.sstRich, w.styles, w.date1904, 0);
     st.lastRow = w.lastRow;
     st.lastCol = w.lastCol;
     st.maxCol = w.maxCol;
@@ -1512,9 +1549,10 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Fl
 }
 
 /**
- * A lean sheet as plain data a parse worker posts to the main thread (src/io/parse-pool.ts, wt-13): the cells' typed
- * arrays cut to their length, the shared strings, styles and odd cells as they are. Posted in one message, the sheets of a
- * workbook keep sharing one string table. leanSheetFromWire makes the very sheet again: rows are built from the same data.
+ * A lean sheet as plain data a parse worker posts to the main thread (src/io/parse-pool.ts): the cells' typed arrays
+ * cut to their length, the shared strings as bytes and offsets (SharedStringsWire), styles and odd cells as they are.
+ * Posted in one message, the sheets of a workbook share the string table's bytes. leanSheetFromWire makes the very
+ * sheet again: rows are built from the same data.
  */
 export interface LeanSheetWire {
   leanWire: true;
@@ -1522,7 +1560,7 @@ export interface LeanSheetWire {
   merges: MergeRange[];
   hidden: boolean;
   store: {
-    sst: string[];
+    sst: SharedStringsWire;
     sstRich: Uint8Array;
     styles: CellStyle[];
     date1904: boolean;
