@@ -64,7 +64,13 @@ const noZodLocales = {
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?process$/ }, (args) => (args.kind === 'import-statement' ? { path: 'process', namespace: 'fupin-process' } : undefined));
+    // only chalk's vendored supports-color, whose one use is a default import: another importer (a namespace import
+    // would get nothing but `default`) stops the build rather than run with a process of undefined properties
+    b.onResolve({ filter: /^(node:)?process$/ }, (args) => {
+      if (args.kind !== 'import-statement') return undefined;
+      if (!/[\\/]supports-color[\\/]index\.js$/.test(args.importer)) throw new Error(`bundle: ${args.importer} imports node:process; lazy-builtins rewrites only supports-color's default import (scripts/bundle.mjs)`);
+      return { path: 'process', namespace: 'fupin-process' };
+    });
     b.onLoad({ filter: /.*/, namespace: 'fupin-process' }, () => ({ contents: 'export default process;', loader: 'js' }));
     b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
       const code = readFileSync(args.path, 'utf8');

@@ -107,7 +107,7 @@ export class NumberMap {
   private mask: number;
   private n = 0;
 
-  /** `capacity`: the keys held before it first grows (a register's row count, when known: see sizedFor). */
+  /** `capacity`: the keys held before it first grows (a register's row count, when known: Register.expectedRows). */
   constructor(capacity = SMALL / 2) {
     let slots = 8;
     while (slots < 2 * capacity) slots *= 2;
@@ -221,7 +221,7 @@ export class TextKeys {
   /**
    * Room made at once for `entries` texts of `chars` code units in all; the table grows by doubling past them. Small by
    * default: a table is made per register (a folder of 2,000 small registers made 2,000 × 3 tables of 128 KB of
-   * characters each, most of it never used); give a big register's row count when it is known (sizedFor), so that
+   * characters each, most of it never used); give a big register's row count when it is known (reserve, Register.expectedRows), so that
    * the table is not copied a dozen times while it fills.
    */
   constructor(entries = 64, chars = 2048) {

@@ -36,6 +36,8 @@ export interface RawSheet {
 /** The rows of a sheet held compactly: row(r) is what rows[r] would be (a fresh or recently built array; do not change it). */
 export interface LeanRows {
   readonly rowCount: number;
+  /** How many cells are stored (a row the sheet declares but holds nothing in costs none). */
+  readonly cellCount: number;
   row(r: number): readonly (RawCell | undefined)[] | undefined;
   /** Some cell has text. */
   hasText(): boolean;
@@ -201,8 +203,9 @@ export interface Register {
   /** How many pairing rows the register has (DOMAIN §10 `rows`). */
   rowCount: number;
   /**
-   * How many rows are expected, known before they come (a workbook sheet's row count, a big CSV's size / 100 bytes): a
-   * hint for sizing the cross-row tables at once, never a count (rowCount is). Absent when unknown.
+   * How many rows are expected, known before they come (a workbook sheet's rows that hold cells, a big CSV's size / 100
+   * bytes), at most ROWS_HINT_CAP (ledger/builder.ts): a hint for sizing the cross-row tables at once, never a count
+   * (rowCount is). Absent when unknown.
    */
   expectedRows?: number;
   /** How many rows were passed over and why. */

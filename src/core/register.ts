@@ -329,7 +329,6 @@ function mayBeHeader(g: Grid, r: number): boolean {
 /** Cells of the row being read (readLine) that may name a required column. */
 const mayCells: string[] = [];
 
-
 /** cellsMayBeHeader of a row whose cells passing mayNameRequired are `texts` (in any order: only how many name one counts). */
 function anyTwoNameRequired(texts: readonly string[]): boolean {
   let n = 0;

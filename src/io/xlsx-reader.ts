@@ -155,14 +155,6 @@ const V_PLAIN = ['<v>'];
 /** Items' bytes copied by a loop below this length (a native copy costs more for a short name). */
 const SHORT_COPY = 64;
 
-/**
- * A workbook's shared strings, held as their UTF-8 bytes (one buffer, an offset per item) and decoded when a cell asks
- * for one: 188,000 strings made while the sheet is read all outlive it, and the young-generation collections that copy
- * them cost more than making them (a 50,000-row register: ~7 MB of strings copied and promoted before its first row is
- * built). A string is the decoding of exactly the bytes the item held, as reading it gave it before. Items that are not
- * plain bytes (an entity, a CR, `_x000D_`, rich text read run by run) are kept as the text they read as. A string used
- * by more than one cell (note) is kept once decoded, so cells that share it share it.
- */
 /** SharedStrings as plain data a parse worker posts (its wire / fromWire). */
 export interface SharedStringsWire {
   maxCellChars: number;
@@ -174,6 +166,14 @@ export interface SharedStringsWire {
   uses: Uint8Array | undefined;
 }
 
+/**
+ * A workbook's shared strings, held as their UTF-8 bytes (one buffer, an offset per item) and decoded when a cell asks
+ * for one: 188,000 strings made while the sheet is read all outlive it, and the young-generation collections that copy
+ * them cost more than making them (a 50,000-row register: ~7 MB of strings copied and promoted before its first row is
+ * built). A string is the decoding of exactly the bytes the item held, as reading it gave it before. Items that are not
+ * plain bytes (an entity, a CR, `_x000D_`, rich text read run by run) are kept as the text they read as. A string used
+ * by more than one cell (note) is kept once decoded, so cells that share it share it.
+ */
 export class SharedStrings {
   /** How many items. */
   count = 0;
@@ -298,7 +298,8 @@ export class SharedStrings {
       maxCellChars: this.maxCellChars,
       keepAll: this.keepAll,
       count: this.count,
-      bytes: this.buf.subarray(0, this.used),
+      // a copy of the bytes used: a posted view would carry its whole buffer (sized to the part, up to 64 MiB)
+      bytes: Uint8Array.prototype.slice.call(this.buf, 0, this.used),
       offs: this.offs.slice(0, this.count + 1),
       texts: this.texts,
       uses: this.uses?.slice(),
@@ -1482,6 +1483,10 @@ class LeanStore implements LeanRows {
     this.cacheRows[this.cacheNext] = row;
     this.cacheNext = (this.cacheNext + 1) % ROW_CACHE;
     return (this.lastBuilt = row);
+  }
+
+  get cellCount(): number {
+    return this.n;
   }
 
   hasText(): boolean {

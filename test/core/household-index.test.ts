@@ -422,9 +422,12 @@ describe('HouseholdIndex.noOf after RowFacts noted the same row (RowHandOver)', 
     const r = row(4, '张三', '卢峰镇大湾村3组', '13907451234');
     const facts = new RowFacts(idx, XUPU, 0, rowHandOver(a));
     const h = new HouseholdIndex(idx);
+    // another household first: the row is h's household 1 and facts' household 0, so a number handed over from facts'
+    // own index instead of h's would show
+    expect(h.noOf(row(3, '李四', '卢峰镇大湾村4组', '13907450000'), XUPU)).toBe(0);
     facts.householdNo(r);
-    expect(h.noOf(r, XUPU, rowHandOver(b))).toBe(0); // nothing noted in b's chain: worked out
-    expect(h.noOf(r, XUPU, rowHandOver(a))).toBe(0);
-    expect(h.noOf(r, XUPU)).toBe(0);
+    expect(h.noOf(r, XUPU, rowHandOver(b))).toBe(1); // nothing noted in b's chain: worked out
+    expect(h.noOf(r, XUPU, rowHandOver(a))).toBe(1);
+    expect(h.noOf(r, XUPU)).toBe(1);
   });
 });

@@ -62,6 +62,18 @@ export interface TextFeed {
   end(detected: Detected): boolean;
 }
 
+/**
+ * The most rows a register's tables are sized for before its rows come (Register.expectedRows). The hint comes from
+ * the file (a sheet's last row, a CSV's size), so a few hundred crafted bytes could otherwise ask for tables of a
+ * million rows, committed memory on Windows; a register bigger than this grows its tables by doubling as it is read.
+ */
+export const ROWS_HINT_CAP = 1 << 18;
+
+/** A row-count hint, whole and at most ROWS_HINT_CAP (0 for none). */
+function rowsHint(rows: number): number {
+  return rows > 0 ? Math.min(Math.ceil(rows), ROWS_HINT_CAP) : 0;
+}
+
 export class LedgerBuilder {
   private readonly files: LedgerFile[] = [];
   private readonly passed: PassedOver[] = [];
@@ -141,7 +153,7 @@ export class LedgerBuilder {
         const scan: SheetScan = scanSheet(sheet, { file: src.file, format, area: { level: 'unknown', source: 'none' }, detected }, (register) => {
           if (open) this.close(open.entry, open.visitors);
           register.area = this.areaOf(src, sheet.name, register.titleLines);
-          register.expectedRows = Math.max(0, rowCountOf(sheet) - (register.headerRows.at(-1) ?? 0));
+          register.expectedRows = rowsHint(Math.min(rowCountOf(sheet) - (register.headerRows.at(-1) ?? 0), sheet.lean ? sheet.lean.cellCount : Infinity));
           open = this.open(f, register);
           const sinks = open.visitors.map((x) => x.v);
           return (row) => {
@@ -186,7 +198,7 @@ export class LedgerBuilder {
     const scanner = new TextSheetScanner(sheetName, { file: src.file, format: 'csv', area: { level: 'unknown', source: 'none' }, detected }, (register) => {
       register.area = this.areaOf(src, undefined, register.titleLines);
       // a hint for sizing tables (Register.expectedRows): registers' CSV rows are ~100 bytes
-      if (bytes) register.expectedRows = Math.ceil(bytes / 100);
+      if (bytes) register.expectedRows = rowsHint(Math.ceil(bytes / 100));
       const o = this.open(f, register);
       open.push(o);
       const sinks = o.visitors.map((x) => x.v);

@@ -53,7 +53,8 @@ function makeGroup(prefix: string): void {
 function entryOf(id: string): Entry | undefined {
   const found = entries.get(id);
   if (found || unmade.size === 0) return found;
-  makeGroup(id.slice(0, id.indexOf('/')));
+  const slash = id.indexOf('/');
+  if (slash >= 0) makeGroup(id.slice(0, slash));
   return entries.get(id);
 }
 
