@@ -3,21 +3,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RawCell, RawSheet } from '../../src/core/model.js';
-import { rowAt, rowCountOf, sheetHasText } from '../../src/core/sheet-rows.js';
+import { rowsOf } from '../helpers/sheets.js';
+import type { RawSheet } from '../../src/core/model.js';
+import { rowCountOf, sheetHasText } from '../../src/core/sheet-rows.js';
 import { leanSheetFromWire, leanSheetWire, readXlsx } from '../../src/io/xlsx-reader.js';
 import { buildXlsx } from './zip-build.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
-
-function rowsOf(sheet: RawSheet): (RawCell | null)[][] {
-  const out: (RawCell | null)[][] = [];
-  for (let r = 0; r < rowCountOf(sheet); r++) {
-    const row = rowAt(sheet, r);
-    out.push(Array.from({ length: row?.length ?? 0 }, (_, i) => row![i] ?? null));
-  }
-  return out;
-}
 
 function view(s: RawSheet) {
   return { name: s.name, hidden: s.hidden === true, merges: s.merges, rows: rowsOf(s), text: sheetHasText(s), count: rowCountOf(s) };

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RawCell, RawSheet } from '../../src/core/model.js';
+import { rowsOf } from '../helpers/sheets.js';
+import type { RawCell } from '../../src/core/model.js';
 import { rowAt, rowCountOf, sheetHasText } from '../../src/core/sheet-rows.js';
 import { readXlsx, type XlsxReadOptions } from '../../src/io/xlsx-reader.js';
 import { buildXlsx } from './zip-build.js';
@@ -11,16 +12,6 @@ import { buildXlsx } from './zip-build.js';
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 
 /** A sheet's rows as plain data (holes as null), read through rowAt (lean) or `rows` (grid). */
-function rowsOf(sheet: RawSheet, via: 'rowAt' | 'rows'): (RawCell | null)[][] {
-  const out: (RawCell | null)[][] = [];
-  const n = via === 'rowAt' ? rowCountOf(sheet) : sheet.rows.length;
-  for (let r = 0; r < n; r++) {
-    const row = via === 'rowAt' ? rowAt(sheet, r) : sheet.rows[r];
-    out.push(Array.from({ length: row?.length ?? 0 }, (_, i) => row![i] ?? null));
-  }
-  return out;
-}
-
 type Outcome = { error: string } | { book: unknown; sheets: { name: string; hidden?: boolean; merges: unknown; rows: unknown; lean: boolean }[] };
 
 function read(buf: Buffer, opts: XlsxReadOptions): Outcome {

@@ -5,8 +5,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RawCell, RawSheet } from '../../src/core/model.js';
-import { rowAt, rowCountOf } from '../../src/core/sheet-rows.js';
+import { rowsOf } from '../helpers/sheets.js';
+import type { RawCell } from '../../src/core/model.js';
 import { readXlsx, type XlsxReadOptions } from '../../src/io/xlsx-reader.js';
 import { NEEDS_WHOLE, XmlScanner, END, OPEN, TEXT } from '../../src/io/xml.js';
 import { ZipArchive, ZipError } from '../../src/io/zip.js';
@@ -14,15 +14,6 @@ import { buildXlsx, buildZip } from './zip-build.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WHOLE = { from: Number.POSITIVE_INFINITY };
-
-function rowsOf(sheet: RawSheet): (RawCell | null)[][] {
-  const out: (RawCell | null)[][] = [];
-  for (let r = 0; r < rowCountOf(sheet); r++) {
-    const row = rowAt(sheet, r);
-    out.push(Array.from({ length: row?.length ?? 0 }, (_, i) => row![i] ?? null));
-  }
-  return out;
-}
 
 function read(buf: Buffer, opts: XlsxReadOptions): unknown {
   try {
