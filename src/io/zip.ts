@@ -39,7 +39,7 @@ export interface ZipStream {
 
 /** The parts of a node:zlib InflateRaw that its sync functions drive (node:zlib processChunkSync): not public API, checked before use. */
 interface InflateEngine {
-  _handle?: { writeSync(flush: number, input: Buffer, inOff: number, inLen: number, out: Buffer, outOff: number, outLen: number): void };
+  _handle?: { writeSync(flush: number, input: Buffer, inOff: number, inLen: number, out: Buffer, outOff: number, outLen: number): void; reset?: () => void };
   _writeState?: Uint32Array;
   destroyed: boolean;
   close(): void;
@@ -85,6 +85,21 @@ function findEocd(buf: Buffer): number {
   return -1;
 }
 
+/**
+ * A raw inflater whose zlib engine can be driven synchronously, as inflateRawSync drives it (node:zlib
+ * processChunkSync: `_handle.writeSync`, output room left in `_writeState[0]`), or undefined when this Node's zlib is not
+ * as expected. An error destroys it (seen through `destroyed`): the listener keeps it from being thrown later.
+ */
+function syncInflater(): InflateEngine | undefined {
+  const inflate = zlib.createInflateRaw() as unknown as InflateEngine;
+  if (typeof inflate._handle?.writeSync !== 'function' || typeof inflate._handle.reset !== 'function' || !(inflate._writeState instanceof Uint32Array)) {
+    inflate.close();
+    return undefined;
+  }
+  inflate.on('error', () => {});
+  return inflate;
+}
+
 /** Parts up to this size are inflated by one engine kept for the process (smallInflate); bigger ones as before. */
 export const SMALL_PART = 1024 * 1024;
 
@@ -101,15 +116,10 @@ export function smallInflate(data: Buffer, size: number): Buffer | undefined {
   if (size > SMALL_PART) return undefined;
   let engine = shared;
   if (!engine || engine.destroyed) {
-    const inflate = zlib.createInflateRaw() as unknown as InflateEngine & { _handle?: { reset?: () => void } };
-    if (typeof inflate._handle?.writeSync !== 'function' || typeof inflate._handle.reset !== 'function' || !(inflate._writeState instanceof Uint32Array)) {
-      inflate.close();
-      return undefined;
-    }
-    inflate.on('error', () => {}); // seen through `destroyed`
-    shared = engine = inflate;
+    engine = shared = syncInflater();
+    if (!engine) return undefined;
   } else {
-    (engine._handle as unknown as { reset(): void }).reset();
+    engine._handle!.reset!();
   }
   // one byte more than the header says: a stream that goes on past it fills it (a mismatch), and zlib says a stream
   // that ends early or never ends with room left (Z_FINISH) is damaged (the engine is then destroyed)
@@ -334,14 +344,9 @@ export class ZipArchive {
     if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) throw new ZipError('corrupt', `${name}: stored sizes differ`);
     let engine: InflateEngine | undefined;
     if (entry.method === 8) {
-      // zlib's own sync engine, as inflateRawSync drives it (node:zlib processChunkSync): one input, output into our window
-      const inflate = zlib.createInflateRaw() as unknown as InflateEngine;
-      if (typeof inflate._handle?.writeSync !== 'function' || !(inflate._writeState instanceof Uint32Array)) {
-        inflate.close();
-        return undefined;
-      }
-      inflate.on('error', () => {}); // seen through `destroyed`; a listener keeps it from being thrown later
-      engine = inflate;
+      // zlib's own sync engine, as inflateRawSync drives it: one input, output into our window
+      engine = syncInflater();
+      if (!engine) return undefined;
     }
     let inOff = 0;
     let total = 0;
