@@ -52,7 +52,7 @@ export interface LeanRows {
 export interface LeanRowView {
   /** How many cells the row holds. */
   readonly n: number;
-  readonly cols: readonly number[];
+  readonly cols: ArrayLike<number>;
   readonly texts: readonly string[];
   /** Where column c's cell is in the row (k), or -1 when the row holds none there. */
   at(c: number): number;

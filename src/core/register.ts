@@ -335,13 +335,21 @@ const unjudged: string[] = [];
  * and those without a character of a required header word are counted first; the others are judged, shortest first, only while two can still be reached.
  */
 function mayBeHeader(g: Grid, r: number): boolean {
-  return cellsMayBeHeader(g.width(r), (c) => g.merged(r, c));
+  const width = g.width(r);
+  const texts = rowTexts;
+  for (let c = 0; c < width; c++) texts[c] = g.merged(r, c);
+  const may = textsMayBeHeader(texts, width);
+  texts.length = 0;
+  return may;
 }
+
+/** mayBeHeader's texts of the row (emptied after: no cell's text kept between rows). */
+const rowTexts: string[] = [];
 
 /** Cells of the row being read (readLine) that may name a required column. */
 const mayCells: string[] = [];
 
-/** cellsMayBeHeader of a row whose cells passing mayNameRequired are `texts` (in any order: only how many name one counts). */
+/** mayBeHeader of a row whose cells passing mayNameRequired are `texts` (in any order: only how many name one counts). */
 function anyTwoNameRequired(texts: readonly string[]): boolean {
   let n = 0;
   unjudged.length = 0;
@@ -353,18 +361,18 @@ function anyTwoNameRequired(texts: readonly string[]): boolean {
   return judgeRest(n);
 }
 
-/** mayBeHeader over a row's `width` cells, cell c's text (merges filled in) given by `textAt`. */
-function cellsMayBeHeader(width: number, textAt: (c: number) => string): boolean {
-  let n = 0;
+/** mayBeHeader over the first `n` of `texts` (a row's cells, merges filled in; cells it does not hold may be left out). */
+function textsMayBeHeader(texts: readonly string[], n: number): boolean {
+  let count = 0;
   unjudged.length = 0;
-  for (let c = 0; c < width; c++) {
-    const text = textAt(c);
+  for (let k = 0; k < n; k++) {
+    const text = texts[k]!;
     if (text === '' || !mayNameRequired(text)) continue;
     const v = namesRequiredSeen.get(text);
     if (v === undefined) unjudged.push(text);
-    else if (v && ++n >= 2) return true;
+    else if (v && ++count >= 2) return true;
   }
-  return judgeRest(n);
+  return judgeRest(count);
 }
 
 /** mayBeHeader's end: `n` cells known to name a required column, the cells in `unjudged` judged while two can still be reached. */
@@ -710,7 +718,7 @@ class BlockReader {
     }
     const said = this.byFirstCell(first, firstCol, r);
     if (said !== PAIRING) return said;
-    if (this.headerAgain(g, r, cellsMayBeHeader(v.n, (k) => texts[k]!))) return undefined;
+    if (this.headerAgain(g, r, textsMayBeHeader(texts, v.n))) return undefined;
 
     const fields: Partial<Record<ColumnKey, Field>> = {};
     const row1 = String(r + 1);

@@ -1595,11 +1595,12 @@ class LeanStore implements LeanRows {
 /** A LeanStore row's cells (LeanStore.view), filled again for each row asked for. */
 class LeanView implements LeanRowView {
   n = 0;
-  readonly cols: number[] = [];
-  readonly texts: string[] = [];
+  /** Room for a row as wide as the sheet (a row holds at most one cell a column). */
+  readonly cols: Int32Array;
+  readonly texts: string[];
   /** The store's index of each cell, and the cell built for it when the store holds one or a number needs one. */
-  private readonly ix: number[] = [];
-  private readonly made: (RawCell | undefined)[] = [];
+  private readonly ix: Int32Array;
+  private readonly made: (RawCell | undefined)[];
   /** slot[c]: 1 + where column c's cell is in the row; 0: none. */
   private readonly slot: Int32Array;
 
@@ -1607,7 +1608,12 @@ class LeanView implements LeanRowView {
     private readonly store: LeanStore,
     width: number,
   ) {
-    this.slot = new Int32Array(Math.max(width, 1));
+    const n = Math.max(width, 1);
+    this.slot = new Int32Array(n);
+    this.cols = new Int32Array(n);
+    this.ix = new Int32Array(n);
+    this.texts = new Array<string>(n).fill('');
+    this.made = new Array<RawCell | undefined>(n).fill(undefined);
   }
 
   clear(): void {
