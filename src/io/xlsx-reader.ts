@@ -543,11 +543,12 @@ class WorkbookReader {
     this.guard.progress();
   }
 
-  private part(name: string): Buffer | undefined {
+  /** A part's bytes; `shared`: a workbook-level part many workbooks may store alike (ZipArchive.readShared: never written to). */
+  private part(name: string, shared = false): Buffer | undefined {
     const entry: ZipEntry | undefined = this.zip.find(name);
     if (!entry) return undefined;
     this.partsRead.add(zipKey(entry.name));
-    const bytes = this.zip.read(entry);
+    const bytes = shared ? this.zip.readShared(entry) : this.zip.read(entry);
     this.checkTime();
     return bytes;
   }
@@ -564,7 +565,7 @@ class WorkbookReader {
 
   private rels(part: string): ReadonlyMap<string, Relationship> {
     const path = relsPathOf(part);
-    const buf = this.part(path);
+    const buf = this.part(path, true);
     if (!buf) return new Map();
     return PARTS.get('rels', '', buf, () => this.parseRels(path, buf));
   }
@@ -613,7 +614,7 @@ class WorkbookReader {
   read(): XlsxWorkbook {
     const wbPart = this.workbookPart();
     const wbDir = dirOf(wbPart);
-    const wbBuf = this.part(wbPart)!;
+    const wbBuf = this.part(wbPart, true)!;
     const { maxDefinedNames, maxCellChars } = this.limits;
     const wb = PARTS.get('workbook', `${maxDefinedNames}:${maxCellChars}`, wbBuf, () => this.parseWorkbook(wbPart, wbBuf));
     this.date1904 = wb.date1904;
@@ -759,7 +760,7 @@ class WorkbookReader {
    * <numFmt> inside <dxfs> (conditional and table formats) may reuse an id such as 14 and must not replace it.
    */
   private readStyles(name: string): void {
-    const buf = this.part(name);
+    const buf = this.part(name, true);
     if (!buf) return;
     this.styles = PARTS.get('styles', '', buf, () => this.parseStyles(name, buf));
   }
