@@ -225,5 +225,9 @@ describe('TextKeys tails', () => {
     // the last entry's tail ends where the characters used end; a key added without one has none
     const last = k.add('户甲|新村');
     expect([k.tail(last), k.tail(last - 1)]).toEqual(['', ref.at(-1)![1]]);
+    // a tail longer than the characters held (they grow for it) and than one fromCharCode call takes
+    k.find('户乙|新村');
+    const long = k.addFound('张'.repeat(70_000));
+    expect([k.tail(long) === '张'.repeat(70_000), k.tailIs(long, '张'.repeat(69_999)), k.tail(last)]).toEqual([true, false, '']);
   });
 });
