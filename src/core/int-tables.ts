@@ -219,17 +219,20 @@ export class NumberMap {
  * content (open addressing on a hash): ~2 bytes a character and 16 an entry, where a Map of strings costs a string
  * (~40 bytes for a short Chinese key) and ~45 bytes an entry. What the household index keeps per name and village.
  *
- * A slot holds the entry's number + 1 and its hash side by side, so a probe reads one place in memory (a table of a
- * county's 200k households is megabytes: every other array read is a cache miss), and growing the slots reads only
- * the slots. Entries' starts and lengths are side by side too.
+ * A slot holds the entry's number + 1 (4 bytes: the slots are touched at random, every page of them, and a page touched
+ * for the first time costs more than a cache miss); the entries' hashes lie in a dense array by entry, read only for a
+ * slot taken (an empty slot ends a probe at once), and growing the slots reads only them. Entries' starts and lengths
+ * are side by side.
  */
 export class TextKeys {
   private chars: Uint16Array;
   private used = 0;
   /** Entry i: its first code unit in `chars` at 2i, its length at 2i + 1. */
   private spans: Int32Array;
-  /** Slot j: entry number + 1 at 2j (0: an empty slot), that entry's hash at 2j + 1. */
+  /** Slot j: entry number + 1 (0: an empty slot). */
   private slots: Int32Array;
+  /** Entry i's hash (hashUnits of its text, as given to addUnits). */
+  private hashes: Int32Array;
   /** The number of slots - 1 (a power of two - 1). */
   private mask: number;
   private n = 0;
@@ -248,8 +251,9 @@ export class TextKeys {
     // a power of two, at least twice the entries (the table is kept at most half full)
     let slots = 8;
     while (slots < 2 * entries) slots *= 2;
-    this.slots = new Int32Array(2 * slots);
+    this.slots = new Int32Array(slots);
     this.mask = slots - 1;
+    this.hashes = new Int32Array(Math.max(1, entries));
   }
 
   get size(): number {
@@ -282,13 +286,14 @@ export class TextKeys {
   /** The slot holding the text, or the empty slot where it would go. */
   private slot(units: Uint16Array, length: number, h: number): number {
     const slots = this.slots;
+    const hashes = this.hashes;
     const mask = this.mask;
     const hash = h | 0;
     let j = h & mask;
     for (;;) {
-      const e = slots[2 * j]!;
+      const e = slots[j]!;
       // an entry of another hash is another text: its characters are compared only when the hashes are equal
-      if (e === 0 || (slots[2 * j + 1] === hash && this.same(e - 1, units, length))) return j;
+      if (e === 0 || (hashes[e - 1] === hash && this.same(e - 1, units, length))) return j;
       j = (j + 1) & mask;
     }
   }
@@ -303,7 +308,7 @@ export class TextKeys {
     const length = this.fill(s);
     const h = TextKeys.hashUnits(this.scratch, length);
     const j = this.slot(this.scratch, length, h);
-    const e = this.slots[2 * j]!;
+    const e = this.slots[j]!;
     if (e === 0) {
       this.lastLength = length;
       this.lastHash = h;
@@ -374,7 +379,7 @@ export class TextKeys {
   addUnits(units: Uint16Array, length: number, hash: number): number {
     this.lastLength = -1;
     const j = this.slot(units, length, hash);
-    const e = this.slots[2 * j]!;
+    const e = this.slots[j]!;
     if (e !== 0) return e - 1;
     return this.insert(j, units, length, hash);
   }
@@ -393,11 +398,12 @@ export class TextKeys {
     for (let k = 0; k < length; k++) chars[at + k] = units[k]!;
     const i = this.n++;
     if (2 * i + 1 >= this.spans.length) this.spans = grown(this.spans, 2 * i + 1, (n) => new Int32Array(n));
+    if (i >= this.hashes.length) this.hashes = grown(this.hashes, i, (n) => new Int32Array(n));
     this.spans[2 * i] = at;
     this.spans[2 * i + 1] = length;
+    this.hashes[i] = hash | 0;
     this.used += length;
-    this.slots[2 * j] = i + 1;
-    this.slots[2 * j + 1] = hash | 0;
+    this.slots[j] = i + 1;
     return i;
   }
 
@@ -417,22 +423,20 @@ export class TextKeys {
     // once, to the size wanted (each doubling would read the whole of the last table: pages first touched for nothing)
     if (size > this.mask + 1) this.rehash(size);
     if (2 * (this.n + more) > this.spans.length) this.spans = grown(this.spans, 2 * (this.n + more) - 1, (k) => new Int32Array(k));
+    if (this.n + more > this.hashes.length) this.hashes = grown(this.hashes, this.n + more - 1, (k) => new Int32Array(k));
     this.chars = reservedUnits(this.chars, this.used, chars);
   }
 
   /** The slots made `size` (a power of two, more than held: by default twice as many), every entry put again. */
   private rehash(size = 2 * (this.mask + 1)): void {
-    const old = this.slots;
-    const slots = new Int32Array(2 * size);
+    const slots = new Int32Array(size);
     const mask = size - 1;
-    for (let k = 0; k < old.length; k += 2) {
-      const e = old[k]!;
-      if (e === 0) continue;
-      const hash = old[k + 1]!;
-      let j = hash & mask;
-      while (slots[2 * j] !== 0) j = (j + 1) & mask;
-      slots[2 * j] = e;
-      slots[2 * j + 1] = hash;
+    const hashes = this.hashes;
+    // entry by entry, in the order added (the old slots are not read)
+    for (let i = 0; i < this.n; i++) {
+      let j = hashes[i]! & mask;
+      while (slots[j] !== 0) j = (j + 1) & mask;
+      slots[j] = i + 1;
     }
     this.slots = slots;
     this.mask = mask;
