@@ -497,10 +497,11 @@ export class HouseholdIndex {
 }
 
 /**
- * What the first visitor of a register's row worked out about its household, handed to the visitors after it in the
- * chain: check's validation (RowFacts) and pairings (noOf) visitors see each row one after the other, and the second
- * takes what the first made (householdWho, phoneNumbers and their phoneCodes) instead of reading the address and
- * phones again. One per register (rowHandOver): a row of another register, division list or area is never taken.
+ * What the first visitor of a register's row worked out about its household and organisation, handed to the visitors
+ * after it in the chain: check's validation (RowFacts) and pairings (noOf) visitors see each row one after the other,
+ * and the second takes what the first made (householdWho, phoneNumbers and their phoneCodes, the org key) instead of
+ * reading the address, phones and organisation again. One per register (rowHandOver): a row of another register,
+ * division list or area is never taken.
  */
 export class RowHandOver {
   private row: RegisterRow | undefined;
@@ -509,18 +510,33 @@ export class RowHandOver {
   private who: HouseholdWho | undefined;
   private phones: readonly string[] = [];
   private codes: readonly (number | undefined)[] = [];
+  private org: string | undefined;
 
   /**
    * Notes a row's householdWho(row, divisions, area), phoneNumbers of its 联系方式 text and their phoneCodes (each exactly
-   * what noOf would work out), for the visitors after this one.
+   * what noOf would work out) and orgKeyOf(row, divisions), for the visitors after this one.
    */
-  note(row: RegisterRow, divisions: DivisionIndex | undefined, area: Area | undefined, who: HouseholdWho | undefined, phones: readonly string[], codes: readonly (number | undefined)[]): void {
+  note(
+    row: RegisterRow,
+    divisions: DivisionIndex | undefined,
+    area: Area | undefined,
+    who: HouseholdWho | undefined,
+    phones: readonly string[],
+    codes: readonly (number | undefined)[],
+    org: string | undefined,
+  ): void {
     this.row = row;
     this.divisions = divisions;
     this.area = area;
     this.who = who;
     this.phones = phones;
     this.codes = codes;
+    this.org = org;
+  }
+
+  /** orgKeyOf(row, divisions): as noted when this row was, with this division list; else worked out. */
+  orgKey(row: RegisterRow, divisions: DivisionIndex | undefined): string | undefined {
+    return this.row === row && this.divisions === divisions ? this.org : orgKeyOf(row, divisions);
   }
 
   /** The household number of a row from what was noted about it, when it was (with these divisions and area); else undefined and `taken` false. */

@@ -420,6 +420,16 @@ describe('HouseholdIndex.noOf after RowFacts noted the same row (RowHandOver)', 
       return shared.noOf(r, XUPU, hand);
     });
     expect(got).toEqual(want);
+    // the org key as noted, for rows noted and not, and worked out again for another division list
+    const orgRows = rows.map((r, i) => ({ ...r, fields: { ...r.fields, org: { text: ['湖南省怀化市慈善总会', '溆浦县慈善会', '', '同上'][i % 4]! } } }) as RegisterRow);
+    const hand4 = new RowHandOver();
+    const facts4 = new RowFacts(idx, XUPU, 0, hand4);
+    orgRows.forEach((r, i) => {
+      if (i % 5 !== 0) facts4.householdNo(r);
+      expect(hand4.orgKey(r, idx)).toBe(orgKeyOf(r, idx));
+      expect(hand4.orgKey(r, undefined)).toBe(orgKeyOf(r));
+    });
+    expect(orgRows.map((r) => orgKeyOf(r, idx))).toContain('怀化市慈善总会');
     // noted with another division list: not taken (without one, 溆浦县… and … are other households)
     const plainAlone = new HouseholdIndex();
     const wantPlain = rows.map((r) => plainAlone.noOf(r, XUPU));
