@@ -23,7 +23,7 @@ import type { Area, RegisterRow } from './model.js';
 import type { DivisionIndex } from './divisions.js';
 import { compact, isDittoMark, nameKey, orgKey } from './normalize.js';
 import { parsePhones } from './phone.js';
-import { detach, FloatColumn, IntColumn, TextKeys, TextList } from './int-tables.js';
+import { detach, FloatColumn, IntColumn, TextKeys } from './int-tables.js';
 
 export { detach } from './int-tables.js';
 
@@ -296,21 +296,17 @@ export function phoneCode(digits: string | undefined): number | undefined {
 export class HouseholdIndex {
   /**
    * Name|village → its households, by the key's number in `groups`: the usual case, one household with at most one
-   * phone, is kept as its number + 1 in `group` and its detail, county and phone in the columns below (a province-wide
-   * register has hundreds of thousands of them); a group of several households, or one with several phones, as a list
-   * (-(its place in `lists` + 1)).
+   * phone, is kept as its number + 1 in `group`, its county and phone in the columns below (a province-wide register has
+   * hundreds of thousands of them); a group of several households, or one with several phones, as a list (-(its place in
+   * `lists` + 1)). The detail of a group's first household is its key's tail in `groups` (TextKeys.addFound): the
+   * household kept in the columns is always its group's first, and a detail is only ever compared with that one
+   * household's, so it costs its characters only (no number, no span of its own, no hash).
    */
   private readonly groups: TextKeys;
   private readonly group: IntColumn;
   private readonly lists: Household[][] = [];
   /** Household number → its group's number. */
   private readonly groupOf: IntColumn;
-  /**
-   * Household number → its detail's number in `details` + 1 (0: kept in its list's object instead). A detail is only
-   * ever compared with one household's, so it is kept in a TextList (no hash, no probe into a table of megabytes).
-   */
-  private readonly detailNo: IntColumn;
-  private readonly details: TextList;
   /** Household number → its county's number in `countyTexts` ('' is 0: no county). */
   private readonly counties: IntColumn;
   private readonly countyTexts: string[] = [''];
@@ -326,8 +322,6 @@ export class HouseholdIndex {
     this.groups = new TextKeys();
     this.group = new IntColumn();
     this.groupOf = new IntColumn();
-    this.detailNo = new IntColumn();
-    this.details = new TextList();
     this.counties = new IntColumn();
     this.phones = new FloatColumn();
   }
@@ -340,12 +334,10 @@ export class HouseholdIndex {
     if (!(rows > 0)) return;
     const more = Math.min(rows, 1 << 24);
     const n = this.count + more;
-    // a key is a name and a village (~10 characters), a detail ~6 (3组12号)
-    this.groups.reserve(more, 12 * more);
+    // a key is a name and a village (~10 characters), its tail the first household's detail ~6 (3组12号)
+    this.groups.reserve(more, 18 * more);
     this.group.reserve(this.groups.size + more);
     this.groupOf.reserve(n);
-    this.detailNo.reserve(n);
-    this.details.reserve(more, 6 * more);
     this.counties.reserve(n);
     this.phones.reserve(n);
   }
@@ -384,7 +376,7 @@ export class HouseholdIndex {
     const key = this.groups.text(g);
     const v = this.group.get(g);
     const h = v > 0 ? undefined : this.lists[-v - 1]!.find((x) => x.no === no)!;
-    const id = h ? key + h.detail + h.suffix : key + this.details.text(this.detailNo.get(no) - 1);
+    const id = h ? key + h.detail + h.suffix : key + this.groups.tail(g);
     this.ids[no] = id;
     return id;
   }
@@ -417,21 +409,24 @@ export class HouseholdIndex {
     return n;
   }
 
-  /** Keeps a group's one household in the columns; false when its phone does not fit (then it is kept as a list). */
-  private single(g: number, no: number, detail: string, county: string, code: number | undefined): boolean {
+  /**
+   * Keeps a group's one household (its first: its detail is the group key's tail) in the columns; false when its phone
+   * does not fit (then it is kept as a list).
+   */
+  private single(g: number, no: number, county: string, code: number | undefined): boolean {
     if (code === undefined) return false;
-    // (a household kept again after it learned a phone or its county keeps the detail it had)
-    if (this.detailNo.get(no) === 0) this.detailNo.set(no, this.details.push(detail) + 1);
     this.counties.set(no, this.countyNo(county, true));
     this.phones.set(no, code);
     this.group.set(g, no + 1);
     return true;
   }
 
-  /** A household kept in the columns, as an object (`phone`: its phone's digits, '' for none). */
-  private kept(no: number, phone: string): Household {
-    const detail = this.details.text(this.detailNo.get(no) - 1);
-    return { no, phones: phone !== '' ? [phone] : [], detail, county: this.countyTexts[this.counties.get(no)]!, suffix: '' };
+  /** Group g's household kept in the columns, as an object. */
+  private kept(g: number, no: number): Household {
+    const code = this.phones.get(no);
+    // (the code is '1' and the digits: phoneCode)
+    const phones = code === 0 ? [] : [String(code).slice(1)];
+    return { no, phones, detail: this.groups.tail(g), county: this.countyTexts[this.counties.get(no)]!, suffix: '' };
   }
 
   /**
@@ -442,18 +437,18 @@ export class HouseholdIndex {
     const { key, detail, county } = who;
     const g = this.groups.find(key);
     if (g < 0) {
-      const added = this.groups.addFound();
+      const added = this.groups.addFound(detail);
       const no = this.added(added);
       // the usual row: one phone or none, kept in the columns (unique keeps the first of each number, in order)
       if (phones.length <= 1) {
         const code = phones.length === 0 ? 0 : codes ? codes[0] : phoneCode(phones[0]);
-        if (this.single(added, no, detail, county, code)) return no;
+        if (this.single(added, no, county, code)) return no;
         this.listed(added, [{ no, phones: unique(phones), detail: detach(detail), county, suffix: '' }]);
         return no;
       }
       const own = unique(phones);
       // (own[0] is phones[0]: the same number written twice is one phone)
-      if (own.length > 1 || !this.single(added, no, detail, county, codes ? codes[0] : phoneCode(own[0]))) {
+      if (own.length > 1 || !this.single(added, no, county, codes ? codes[0] : phoneCode(own[0]))) {
         this.listed(added, [{ no, phones: own, detail: detach(detail), county, suffix: '' }]);
       }
       return no;
@@ -464,21 +459,27 @@ export class HouseholdIndex {
       // the usual case, read from the columns: the county by its number, the detail by its characters
       const no = v - 1;
       const countyNo = this.counties.get(no);
+      // the household's phone and the row's compared as numbers (phoneCode: equal codes, equal digits; a number too long
+      // to have a code is never the household's, whose phone has one)
       const code = this.phones.get(no);
-      const phone = code === 0 ? '' : String(code).slice(1);
       const countyOk = county === '' || countyNo === 0 || this.countyNo(county, false) === countyNo;
-      const same = countyOk && (phones.length > 0 && phone !== '' ? phones.includes(phone) : this.details.is(this.detailNo.get(no) - 1, detail));
+      let same = false;
+      if (countyOk) {
+        if (phones.length > 0 && code !== 0) {
+          for (let i = 0; i < phones.length && !same; i++) same = (codes ? codes[i] : phoneCode(phones[i])) === code;
+        } else same = this.groups.tailIs(g, detail);
+      }
       if (same) {
         let learns = countyNo === 0 && county !== '';
-        for (let i = 0; i < phones.length && !learns; i++) learns = phones[i] !== phone;
+        for (let i = 0; i < phones.length && !learns; i++) learns = (codes ? codes[i] : phoneCode(phones[i])) !== code;
         if (learns) {
-          const h = this.kept(no, phone);
+          const h = this.kept(g, no);
           learn(h, county, phones);
-          if (h.phones.length > 1 || !this.single(g, no, h.detail, h.county, phoneCode(h.phones[0]))) this.listed(g, [h]);
+          if (h.phones.length > 1 || !this.single(g, no, h.county, phoneCode(h.phones[0]))) this.listed(g, [h]);
         }
         return no;
       }
-      list = [this.kept(no, phone)];
+      list = [this.kept(g, no)];
       this.listed(g, list);
     } else list = this.lists[-v - 1]!;
     for (const h of list) {
@@ -496,10 +497,11 @@ export class HouseholdIndex {
 }
 
 /**
- * What the first visitor of a register's row worked out about its household, handed to the visitors after it in the
- * chain: check's validation (RowFacts) and pairings (noOf) visitors see each row one after the other, and the second
- * takes what the first made (householdWho, phoneNumbers and their phoneCodes) instead of reading the address and
- * phones again. One per register (rowHandOver): a row of another register, division list or area is never taken.
+ * What the first visitor of a register's row worked out about its household and organisation, handed to the visitors
+ * after it in the chain: check's validation (RowFacts) and pairings (noOf) visitors see each row one after the other,
+ * and the second takes what the first made (householdWho, phoneNumbers and their phoneCodes, the org key) instead of
+ * reading the address, phones and organisation again. One per register (rowHandOver): a row of another register,
+ * division list or area is never taken.
  */
 export class RowHandOver {
   private row: RegisterRow | undefined;
@@ -508,18 +510,33 @@ export class RowHandOver {
   private who: HouseholdWho | undefined;
   private phones: readonly string[] = [];
   private codes: readonly (number | undefined)[] = [];
+  private org: string | undefined;
 
   /**
    * Notes a row's householdWho(row, divisions, area), phoneNumbers of its 联系方式 text and their phoneCodes (each exactly
-   * what noOf would work out), for the visitors after this one.
+   * what noOf would work out) and orgKeyOf(row, divisions), for the visitors after this one.
    */
-  note(row: RegisterRow, divisions: DivisionIndex | undefined, area: Area | undefined, who: HouseholdWho | undefined, phones: readonly string[], codes: readonly (number | undefined)[]): void {
+  note(
+    row: RegisterRow,
+    divisions: DivisionIndex | undefined,
+    area: Area | undefined,
+    who: HouseholdWho | undefined,
+    phones: readonly string[],
+    codes: readonly (number | undefined)[],
+    org: string | undefined,
+  ): void {
     this.row = row;
     this.divisions = divisions;
     this.area = area;
     this.who = who;
     this.phones = phones;
     this.codes = codes;
+    this.org = org;
+  }
+
+  /** orgKeyOf(row, divisions): as noted when this row was, with this division list; else worked out. */
+  orgKey(row: RegisterRow, divisions: DivisionIndex | undefined): string | undefined {
+    return this.row === row && this.divisions === divisions ? this.org : orgKeyOf(row, divisions);
   }
 
   /** The household number of a row from what was noted about it, when it was (with these divisions and area); else undefined and `taken` false. */

@@ -97,22 +97,29 @@ export class FloatColumn {
 }
 
 /**
- * A map from whole numbers (1 … 2^53) to integers, kept in one typed array (open addressing, key and value side by
- * side so a probe reads one place in memory): 16 bytes a slot, at most half full, where a Map costs ~45 bytes an entry
- * plus its keys. What a cross-row rule keeps per phone number.
+ * A map from whole numbers (1 … 2^53) to 32-bit integers: what a cross-row rule keeps per phone number. Open
+ * addressing, at most half full, but a slot is 4 bytes, the entry's number + 1 (0: empty); the keys and values lie in
+ * dense arrays by entry number, written in order. 20 bytes a key where slots of key and value side by side cost 32
+ * (and a Map ~45 plus its keys): on this machine a page of memory touched for the first time costs more than the
+ * probe itself (~5 ms a megabyte), and the slots, touched at random, are the part whose every page is touched.
  */
 export class NumberMap {
-  /** Slot j: its key at 2j (0: empty), its value at 2j + 1. */
-  private slots: Float64Array;
+  /** Slot j: the number + 1 of the entry whose key starts there or probed past to it (0: empty). */
+  private slots: Int32Array;
   private mask: number;
+  /** Entry i's key and value. */
+  private keys: Float64Array;
+  private values: Int32Array;
   private n = 0;
 
   /** `capacity`: the keys held before it first grows (a register's row count, when known: Register.expectedRows). */
   constructor(capacity = SMALL / 2) {
     let slots = 8;
     while (slots < 2 * capacity) slots *= 2;
-    this.slots = new Float64Array(2 * slots);
+    this.slots = new Int32Array(slots);
     this.mask = slots - 1;
+    this.keys = new Float64Array(slots / 2);
+    this.values = new Int32Array(slots / 2);
   }
 
   get size(): number {
@@ -124,50 +131,58 @@ export class NumberMap {
     return (Math.imul(key | 0, 0x9e3779b1) ^ Math.floor(key / 4294967296)) & mask;
   }
 
+  /** The slot holding the key's entry, or the empty slot where it would go. */
   private slot(key: number): number {
     const slots = this.slots;
+    const keys = this.keys;
     const mask = this.mask;
     let i = NumberMap.start(key, mask);
     for (;;) {
-      const k = slots[2 * i]!;
-      if (k === 0 || k === key) return i;
+      const e = slots[i]!;
+      if (e === 0 || keys[e - 1] === key) return i;
       i = (i + 1) & mask;
     }
   }
 
   /** The value of a key (a whole number ≥ 1), undefined when it has none. */
   get(key: number): number | undefined {
-    const i = this.slot(key);
-    return key !== 0 && this.slots[2 * i] === key ? this.slots[2 * i + 1] : undefined;
+    const e = this.slots[this.slot(key)]!;
+    return e !== 0 ? this.values[e - 1] : undefined;
   }
 
   /** The value of a key when it has one; else sets it to `value` and gives undefined (get, then set, in one probe). */
   getOrSet(key: number, value: number): number | undefined {
     const i = this.slot(key);
-    if (this.slots[2 * i] === key && key !== 0) return this.slots[2 * i + 1];
-    const j = this.insertAt(i, key);
-    this.slots[2 * j + 1] = value;
+    const e = this.slots[i]!;
+    if (e !== 0) return this.values[e - 1];
+    this.insertAt(i, key, value);
     return undefined;
   }
 
   set(key: number, value: number): void {
-    let i = this.slot(key);
-    // (0 is an empty slot's key, never a key of its own: insertAt refuses it)
-    if (this.slots[2 * i] !== key || key === 0) i = this.insertAt(i, key);
-    this.slots[2 * i + 1] = value;
+    const i = this.slot(key);
+    const e = this.slots[i]!;
+    if (e !== 0) this.values[e - 1] = value;
+    else this.insertAt(i, key, value);
   }
 
-  /** Puts a key not in the map into its empty slot i (another after growing): the slot it is in. */
-  private insertAt(slot: number, key: number): number {
+  /** Puts a key not in the map, with its value, into its empty slot i (another after growing). */
+  private insertAt(slot: number, key: number, value: number): void {
+    // (0 is never a key: an empty slot is told by its entry number, but 0 is refused as before)
     if (!(key >= 1 && Number.isSafeInteger(key))) throw new RangeError(`NumberMap: ${key} is not a whole number from 1`);
     let i = slot;
     if (2 * (this.n + 1) > this.mask + 1) {
       this.grow();
       i = this.slot(key);
     }
-    this.slots[2 * i] = key;
-    this.n++;
-    return i;
+    const e = this.n++;
+    if (e >= this.keys.length) {
+      this.keys = grown(this.keys, e, (k) => new Float64Array(k));
+      this.values = grown(this.values, e, (k) => new Int32Array(k));
+    }
+    this.keys[e] = key;
+    this.values[e] = value;
+    this.slots[i] = e + 1;
   }
 
   /** Room for `more` keys beyond those held, made at once (a register's row count, when known): no growing while they come. */
@@ -176,20 +191,23 @@ export class NumberMap {
     while (2 * (this.n + more) > size) size *= 2;
     // once, to the size wanted (each doubling would read the whole of the last table: pages first touched for nothing)
     if (size > this.mask + 1) this.grow(size);
+    const entries = this.n + more;
+    if (entries > this.keys.length) {
+      this.keys = grown(this.keys, entries - 1, (k) => new Float64Array(k));
+      this.values = grown(this.values, entries - 1, (k) => new Int32Array(k));
+    }
   }
 
-  /** The slots made `size` (a power of two, more than held: by default twice as many), every key put again. */
+  /** The slots made `size` (a power of two, more than held: by default twice as many), every entry put again. */
   private grow(size = 2 * (this.mask + 1)): void {
-    const old = this.slots;
-    const slots = new Float64Array(2 * size);
+    const slots = new Int32Array(size);
     const mask = size - 1;
-    for (let k = 0; k < old.length; k += 2) {
-      const key = old[k]!;
-      if (key === 0) continue;
-      let i = NumberMap.start(key, mask);
-      while (slots[2 * i] !== 0) i = (i + 1) & mask;
-      slots[2 * i] = key;
-      slots[2 * i + 1] = old[k + 1]!;
+    const keys = this.keys;
+    // entry by entry, in the order added (the old slots are not read)
+    for (let e = 0; e < this.n; e++) {
+      let i = NumberMap.start(keys[e]!, mask);
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = e + 1;
     }
     this.slots = slots;
     this.mask = mask;
@@ -201,17 +219,20 @@ export class NumberMap {
  * content (open addressing on a hash): ~2 bytes a character and 16 an entry, where a Map of strings costs a string
  * (~40 bytes for a short Chinese key) and ~45 bytes an entry. What the household index keeps per name and village.
  *
- * A slot holds the entry's number + 1 and its hash side by side, so a probe reads one place in memory (a table of a
- * county's 200k households is megabytes: every other array read is a cache miss), and growing the slots reads only
- * the slots. Entries' starts and lengths are side by side too.
+ * A slot holds the entry's number + 1 (4 bytes: the slots are touched at random, every page of them, and a page touched
+ * for the first time costs more than a cache miss); the entries' hashes lie in a dense array by entry, read only for a
+ * slot taken (an empty slot ends a probe at once), and growing the slots reads only them. Entries' starts and lengths
+ * are side by side.
  */
 export class TextKeys {
   private chars: Uint16Array;
   private used = 0;
   /** Entry i: its first code unit in `chars` at 2i, its length at 2i + 1. */
   private spans: Int32Array;
-  /** Slot j: entry number + 1 at 2j (0: an empty slot), that entry's hash at 2j + 1. */
+  /** Slot j: entry number + 1 (0: an empty slot). */
   private slots: Int32Array;
+  /** Entry i's hash (hashUnits of its text, as given to addUnits). */
+  private hashes: Int32Array;
   /** The number of slots - 1 (a power of two - 1). */
   private mask: number;
   private n = 0;
@@ -230,8 +251,9 @@ export class TextKeys {
     // a power of two, at least twice the entries (the table is kept at most half full)
     let slots = 8;
     while (slots < 2 * entries) slots *= 2;
-    this.slots = new Int32Array(2 * slots);
+    this.slots = new Int32Array(slots);
     this.mask = slots - 1;
+    this.hashes = new Int32Array(Math.max(1, entries));
   }
 
   get size(): number {
@@ -264,13 +286,14 @@ export class TextKeys {
   /** The slot holding the text, or the empty slot where it would go. */
   private slot(units: Uint16Array, length: number, h: number): number {
     const slots = this.slots;
+    const hashes = this.hashes;
     const mask = this.mask;
     const hash = h | 0;
     let j = h & mask;
     for (;;) {
-      const e = slots[2 * j]!;
+      const e = slots[j]!;
       // an entry of another hash is another text: its characters are compared only when the hashes are equal
-      if (e === 0 || (slots[2 * j + 1] === hash && this.same(e - 1, units, length))) return j;
+      if (e === 0 || (hashes[e - 1] === hash && this.same(e - 1, units, length))) return j;
       j = (j + 1) & mask;
     }
   }
@@ -285,7 +308,7 @@ export class TextKeys {
     const length = this.fill(s);
     const h = TextKeys.hashUnits(this.scratch, length);
     const j = this.slot(this.scratch, length, h);
-    const e = this.slots[2 * j]!;
+    const e = this.slots[j]!;
     if (e === 0) {
       this.lastLength = length;
       this.lastHash = h;
@@ -296,13 +319,51 @@ export class TextKeys {
 
   /**
    * Adds the text the last call of find did not find (its units are still in the scratch), without reading or hashing
-   * it again: its number. Only right after such a find, with no other call on this table in between.
+   * it again: its number. Only right after such a find, with no other call on this table in between. `tail`: a text
+   * kept right after the key's characters, not part of the key (not hashed, not compared by find): what the caller
+   * keeps once per key (a household's detail), read back by tail and tailIs, in the characters the table has anyway.
    */
-  addFound(): number {
+  addFound(tail = ''): number {
     const length = this.lastLength;
     if (length < 0) throw new Error('TextKeys.addFound: no text was just not found');
     this.lastLength = -1;
-    return this.insert(this.lastSlot, this.scratch, length, this.lastHash);
+    const i = this.insert(this.lastSlot, this.scratch, length, this.lastHash);
+    if (tail !== '') this.append(tail);
+    return i;
+  }
+
+  /** `s` kept after the last entry's characters (its tail: entries lie one after the other, so nothing records its end). */
+  private append(s: string): void {
+    const length = s.length;
+    if (this.used + length > this.chars.length) this.chars = reservedUnits(this.chars, this.used, length);
+    const chars = this.chars;
+    const at = this.used;
+    for (let k = 0; k < length; k++) chars[at + k] = s.charCodeAt(k);
+    this.used += length;
+  }
+
+  /** Where entry i's tail starts and ends in `chars` (it ends where the next entry starts). */
+  private tailStart(i: number): number {
+    return this.spans[2 * i]! + this.spans[2 * i + 1]!;
+  }
+
+  private tailEnd(i: number): number {
+    return i + 1 < this.n ? this.spans[2 * i + 2]! : this.used;
+  }
+
+  /** The tail given when text i was added ('' when none). */
+  tail(i: number): string {
+    return unitsText(this.chars, this.tailStart(i), this.tailEnd(i));
+  }
+
+  /** Whether text i's tail is `s`. */
+  tailIs(i: number, s: string): boolean {
+    const start = this.tailStart(i);
+    const length = s.length;
+    if (this.tailEnd(i) - start !== length) return false;
+    const chars = this.chars;
+    for (let k = 0; k < length; k++) if (chars[start + k] !== s.charCodeAt(k)) return false;
+    return true;
   }
 
   /** The number of a text, added when new. */
@@ -318,7 +379,7 @@ export class TextKeys {
   addUnits(units: Uint16Array, length: number, hash: number): number {
     this.lastLength = -1;
     const j = this.slot(units, length, hash);
-    const e = this.slots[2 * j]!;
+    const e = this.slots[j]!;
     if (e !== 0) return e - 1;
     return this.insert(j, units, length, hash);
   }
@@ -337,11 +398,12 @@ export class TextKeys {
     for (let k = 0; k < length; k++) chars[at + k] = units[k]!;
     const i = this.n++;
     if (2 * i + 1 >= this.spans.length) this.spans = grown(this.spans, 2 * i + 1, (n) => new Int32Array(n));
+    if (i >= this.hashes.length) this.hashes = grown(this.hashes, i, (n) => new Int32Array(n));
     this.spans[2 * i] = at;
     this.spans[2 * i + 1] = length;
+    this.hashes[i] = hash | 0;
     this.used += length;
-    this.slots[2 * j] = i + 1;
-    this.slots[2 * j + 1] = hash | 0;
+    this.slots[j] = i + 1;
     return i;
   }
 
@@ -361,22 +423,20 @@ export class TextKeys {
     // once, to the size wanted (each doubling would read the whole of the last table: pages first touched for nothing)
     if (size > this.mask + 1) this.rehash(size);
     if (2 * (this.n + more) > this.spans.length) this.spans = grown(this.spans, 2 * (this.n + more) - 1, (k) => new Int32Array(k));
+    if (this.n + more > this.hashes.length) this.hashes = grown(this.hashes, this.n + more - 1, (k) => new Int32Array(k));
     this.chars = reservedUnits(this.chars, this.used, chars);
   }
 
   /** The slots made `size` (a power of two, more than held: by default twice as many), every entry put again. */
   private rehash(size = 2 * (this.mask + 1)): void {
-    const old = this.slots;
-    const slots = new Int32Array(2 * size);
+    const slots = new Int32Array(size);
     const mask = size - 1;
-    for (let k = 0; k < old.length; k += 2) {
-      const e = old[k]!;
-      if (e === 0) continue;
-      const hash = old[k + 1]!;
-      let j = hash & mask;
-      while (slots[2 * j] !== 0) j = (j + 1) & mask;
-      slots[2 * j] = e;
-      slots[2 * j + 1] = hash;
+    const hashes = this.hashes;
+    // entry by entry, in the order added (the old slots are not read)
+    for (let i = 0; i < this.n; i++) {
+      let j = hashes[i]! & mask;
+      while (slots[j] !== 0) j = (j + 1) & mask;
+      slots[j] = i + 1;
     }
     this.slots = slots;
     this.mask = mask;
@@ -399,63 +459,4 @@ function unitsText(units: Uint16Array, start: number, end: number): string {
   // in pieces: fromCharCode takes its arguments on the stack
   for (let k = start; k < end; k += 4096) s += String.fromCharCode(...units.subarray(k, Math.min(end, k + 4096)));
   return s;
-}
-
-/**
- * Texts kept as UTF-16 code units in one growing array, numbered 0, 1, 2 … in the order added, with no look-up by
- * content (nothing hashed): for a text compared only with one other (a household's detail with a row's), where a
- * TextKeys entry would cost a hash and a probe into a table of megabytes per row.
- */
-export class TextList {
-  private chars: Uint16Array;
-  private used = 0;
-  /** Text i: its first code unit at 2i, its length at 2i + 1. */
-  private spans: Int32Array;
-  private n = 0;
-
-  constructor(entries = 64, chars = 1024) {
-    this.chars = new Uint16Array(Math.max(1, chars));
-    this.spans = new Int32Array(2 * Math.max(1, entries));
-  }
-
-  get size(): number {
-    return this.n;
-  }
-
-  /** Adds a text: its number. */
-  push(s: string): number {
-    const length = s.length;
-    if (this.used + length > this.chars.length) this.chars = reservedUnits(this.chars, this.used, length);
-    const chars = this.chars;
-    const at = this.used;
-    for (let k = 0; k < length; k++) chars[at + k] = s.charCodeAt(k);
-    const i = this.n++;
-    if (2 * i + 1 >= this.spans.length) this.spans = grown(this.spans, 2 * i + 1, (n) => new Int32Array(n));
-    this.spans[2 * i] = at;
-    this.spans[2 * i + 1] = length;
-    this.used += length;
-    return i;
-  }
-
-  /** Room for `more` texts of `chars` code units in all, made at once (see TextKeys.reserve). */
-  reserve(more: number, chars: number): void {
-    if (2 * (this.n + more) > this.spans.length) this.spans = grown(this.spans, 2 * (this.n + more) - 1, (k) => new Int32Array(k));
-    this.chars = reservedUnits(this.chars, this.used, chars);
-  }
-
-  /** Whether text i is `s`. */
-  is(i: number, s: string): boolean {
-    const length = this.spans[2 * i + 1]!;
-    if (length !== s.length) return false;
-    const start = this.spans[2 * i]!;
-    const chars = this.chars;
-    for (let k = 0; k < length; k++) if (chars[start + k] !== s.charCodeAt(k)) return false;
-    return true;
-  }
-
-  /** The text numbered i. */
-  text(i: number): string {
-    const start = this.spans[2 * i]!;
-    return unitsText(this.chars, start, start + this.spans[2 * i + 1]!);
-  }
 }

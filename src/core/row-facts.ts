@@ -98,7 +98,7 @@ export class RowFacts {
       // the address compacted once for this and the address rules
       const who = householdWhoCompacted(row, this.compactAddress(row), this.divisions, this.area);
       // (phones is phoneNumbers of the cell's text: a numeric cell's text is parsed as text there too)
-      this.handOver?.note(row, this.divisions, this.area, who, this.phones(row), this.phoneCodes(row));
+      this.handOver?.note(row, this.divisions, this.area, who, this.phones(row), this.phoneCodes(row), this.orgKey(row));
       this.household = who === undefined ? undefined : this.households.noFor(who, this.phones(row), this.phoneCodes(row));
     }
     return this.household;

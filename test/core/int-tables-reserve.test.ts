@@ -1,7 +1,7 @@
 // Tables sized at once for a register's expected rows (reserve) answer exactly as tables that grew as rows came, also
-// for keys whose hashes collide and when the room reserved is too little or far too much; TextList keeps texts in order.
+// for keys whose hashes collide and when the room reserved is too little or far too much.
 import { describe, expect, it } from 'vitest';
-import { FloatColumn, IntColumn, NumberMap, TextKeys, TextList } from '../../src/core/int-tables.js';
+import { FloatColumn, IntColumn, NumberMap, TextKeys } from '../../src/core/int-tables.js';
 import { HouseholdIndex } from '../../src/core/household.js';
 
 const units = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
@@ -66,25 +66,5 @@ describe('reserve', () => {
     }
     expect(sized.size).toBe(plain.size);
     for (let no = 0; no < plain.size; no++) expect(sized.idText(no)).toBe(plain.idText(no));
-  });
-});
-
-describe('TextList', () => {
-  it('numbers texts in the order pushed (repeats too), compares and gives them back, through growth', () => {
-    const l = new TextList(1, 1);
-    const texts = Array.from({ length: 20_000 }, (_, i) => (i % 10 === 0 ? '' : `${i % 300}组${'号'.repeat(i % 4)}`));
-    texts.forEach((t, i) => expect(l.push(t)).toBe(i));
-    l.reserve(1_000, 10_000);
-    expect(l.push('张'.repeat(70_000))).toBe(20_000);
-    expect(l.size).toBe(20_001);
-    texts.forEach((t, i) => {
-      if (i % 7) return;
-      expect(l.text(i)).toBe(t);
-      expect(l.is(i, t)).toBe(true);
-      expect(l.is(i, `${t}x`)).toBe(false);
-    });
-    expect(l.is(1, '1组号x')).toBe(false);
-    expect(l.is(1, '2组号')).toBe(false); // same length, another text
-    expect(l.text(20_000)).toBe('张'.repeat(70_000));
   });
 });

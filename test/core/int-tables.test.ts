@@ -172,3 +172,62 @@ describe('NumberMap.getOrSet', () => {
     expect(() => a.getOrSet(0.5, 1)).toThrow(RangeError);
   });
 });
+
+describe('NumberMap: slots of entry numbers, keys and values by entry', () => {
+  it('answers as a Map for keys that all start at one slot (equal low bits mixed with their high bits), through growth and reserve', () => {
+    // start = (imul(lo, 0x9e3779b1) ^ hi) & mask: keys with hi = imul(lo, 0x9e3779b1) & 0xfffff start at slot 0 of any table up to 2^20 slots
+    const crowded: number[] = [];
+    for (let lo = 1; crowded.length < 3_000; lo += 977) {
+      const hi = Math.imul(lo, 0x9e3779b1) & 0xfffff;
+      crowded.push(hi * 2 ** 32 + lo);
+    }
+    for (const reserved of [0, 5_000]) {
+      const m = new NumberMap(1);
+      if (reserved) m.reserve(reserved);
+      const ref = new Map<number, number>();
+      crowded.forEach((key, i) => {
+        expect(m.getOrSet(key, i)).toBe(ref.get(key));
+        ref.set(key, i);
+        if (i % 500 === 0) expect(m.getOrSet(key, -1)).toBe(i); // found again, not added twice
+      });
+      expect(m.size).toBe(crowded.length);
+      crowded.forEach((key, i) => expect(m.get(key)).toBe(i));
+      // a key sharing the low 32 bits of one held, and one sharing its start: not found
+      expect(m.get(crowded[7]! + 2 ** 32)).toBeUndefined();
+      m.set(crowded[7]!, -42); // overwritten in place
+      expect([m.get(crowded[7]!), m.size]).toEqual([-42, crowded.length]);
+    }
+  });
+});
+
+describe('TextKeys tails', () => {
+  it('keeps a text after each key, read back exactly, through growth of characters and slots', () => {
+    const k = new TextKeys(1, 1);
+    const ref: [string, string][] = [];
+    for (let i = 0; i < 5_000; i++) {
+      const key = `户${i % 3_001}|大湾村${i % 17}`;
+      const tail = i % 4 === 0 ? '' : `${i % 9}组${i}号`;
+      if (k.find(key) >= 0) continue;
+      expect(k.addFound(tail)).toBe(ref.length);
+      ref.push([key, tail]);
+    }
+    expect(k.size).toBe(ref.length);
+    ref.forEach(([key, tail], i) => {
+      expect(k.text(i)).toBe(key);
+      expect(k.tail(i)).toBe(tail);
+      expect(k.tailIs(i, tail)).toBe(true);
+      expect(k.tailIs(i, tail + '1')).toBe(false);
+      expect(k.tailIs(i, tail.slice(1))).toBe(tail === '');
+      // the tail is not part of the key
+      expect(k.find(key)).toBe(i);
+      if (tail) expect(k.find(key + tail)).toBe(-1);
+    });
+    // the last entry's tail ends where the characters used end; a key added without one has none
+    const last = k.add('户甲|新村');
+    expect([k.tail(last), k.tail(last - 1)]).toEqual(['', ref.at(-1)![1]]);
+    // a tail longer than the characters held (they grow for it) and than one fromCharCode call takes
+    k.find('户乙|新村');
+    const long = k.addFound('张'.repeat(70_000));
+    expect([k.tail(long) === '张'.repeat(70_000), k.tailIs(long, '张'.repeat(69_999)), k.tail(last)]).toEqual([true, false, '']);
+  });
+});

@@ -2,7 +2,7 @@
 // cards. Each visitor keeps only what its command needs, so no command holds a register's rows.
 import { COLUMNS } from '../columns.js';
 import { FixPlanner, type Fix, type FixOptions } from '../fix.js';
-import { HouseholdIndex, orgKeyOf, rowHandOver } from '../household.js';
+import { HouseholdIndex, rowHandOver } from '../household.js';
 import type { ColumnKey, Problem, Register, RegisterRow } from '../model.js';
 import type { RuleModule, RuleOptions } from '../rules/rule.js';
 import { createRowValidator } from '../validate.js';
@@ -106,7 +106,7 @@ export function pairings(index: HouseholdIndex, keepAddress: (register: Register
       return {
         row(r) {
           const household = index.noOf(r, register.area, handOver);
-          const org = orgKeyOf(r, index.divisions);
+          const org = handOver.orgKey(r, index.divisions);
           const p: PairingRow = { row: r.row, spelling: (r.fields.org?.text ?? '').trim(), sig: signature(r, keys) };
           if (household !== undefined) p.household = household;
           if (org !== undefined) p.org = org;

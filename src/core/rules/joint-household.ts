@@ -31,6 +31,8 @@ export default defineRule({
     const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
     // by household number: the first organisation's name as written (its first pairing itself: facts.firstPairingBefore)
     const firstOrgText = new IntColumn();
+    // a big register's column sized at once (a household a row, at most): not doubled a dozen times while it fills
+    firstOrgText.reserve(ctx.register.expectedRows ?? 0);
     const orgTexts = new TextTable();
     // households a second organisation pairs with: display names by org, in order of appearance, and that second row
     const joint = new Map<number, { orgs: Map<number, string>; secondRow: RegisterRow }>();
