@@ -137,6 +137,14 @@ export async function streamCsvRows(
     /** One record's (or field's) bytes as text: a string of its own, so that nothing kept holds a whole chunk. */
     const text =
       encoding === 'utf-8' ? (from: number, to: number) => buf.toString('utf8', from, to) : (from: number, to: number) => decoder.decode(buf.subarray(from, to));
+    /**
+     * A block of whole lines' bytes as text (wholeLines). UTF-8: Node's TextDecoder decodes with ICU when streaming, about
+     * twice as fast for Chinese text as buf.toString (V8's decoder, which non-streaming TextDecoder also uses): 22 MB in
+     * line-aligned 32 KB blocks, 217-245 → 91-107 ms (load ~10). The block is whole characters of valid UTF-8 (take), so
+     * nothing is held back between calls and the text is toString's; ignoreBOM keeps a U+FEFF that starts a block.
+     */
+    const utf8Blocks = encoding === 'utf-8' ? new TextDecoder('utf-8', { ignoreBOM: true }) : undefined;
+    const blockText = utf8Blocks ? (from: number, to: number) => utf8Blocks.decode(buf.subarray(from, to), { stream: true }) : text;
 
     /** The bytes of a cut UTF-8 sequence at the end of what was read: still in the buffer, before the new bytes. */
     let carry = 0;
@@ -236,7 +244,7 @@ export async function streamCsvRows(
      * string decoded at once; false, nothing read, when one of them may be longer than a line may be (bytes: read below).
      */
     function wholeLines(from: number, to: number): boolean {
-      const s = text(from, to);
+      const s = blockText(from, to);
       const n = s.length;
       // a line of c characters has at most 4c bytes (UTF-8: 3 a UTF-16 unit; GB18030: 4 a character)
       if (to - from > limits.maxCellChars) {
