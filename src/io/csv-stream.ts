@@ -169,6 +169,8 @@ export async function streamCsvRows(
 
     // ---- records
     let records = 0;
+    /** wholeLines' cells of the line being cut (its first ones; longer than the line when an earlier line had more cells). */
+    const cut: string[] = [];
     /** Lines are decoded many at a time (wholeLines), except up to here (bytes where a line may be too long: read one by one). */
     let slowUntil = -1;
     take(0);
@@ -264,19 +266,20 @@ export async function streamCsvRows(
         if (e < 0) e = n;
         if (cr !== -1 && cr < p) cr = s.indexOf('\r', p);
         if (cr !== -1 && cr < e) e = cr;
-        // the line's cells as split(delim) gives them, cut from the chunk's text without the line's own string
-        const cells: string[] = [];
+        // the line's cells as split(delim) gives them, cut from the chunk's text without the line's own string, gathered
+        // in `cut` and given as an array of their number (pushed onto [], an array of 7 got room for 17)
+        let k = 0;
         for (let c = p; ; ) {
           if (nd < c) {
             nd = s.indexOf(delim, c);
             if (nd < 0) nd = Infinity;
           }
           const d = nd < e ? nd : e;
-          cells.push(s.slice(c, d));
+          cut[k++] = s.slice(c, d);
           if (d >= e) break;
           c = d + 1;
         }
-        emit(cells);
+        emit(k === cut.length ? cut.slice() : cut.slice(0, k));
         // the line ended by the LF at `to` (after a CR: CR LF, one end)
         if (e >= n || (e === n - 1 && s.charCodeAt(e) === CR)) return true;
         p = e + (s.charCodeAt(e) === CR && s.charCodeAt(e + 1) === LF ? 2 : 1);
