@@ -114,8 +114,20 @@ function validYmd(y: number, m: number, d: number, asOfMs: number | undefined): 
   if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!)) return false;
-  return asOfMs === undefined || Date.UTC(y, m - 1, d) <= asOfMs;
+  if (asOfMs === undefined) return true;
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return Date.UTC(y, m - 1, d) <= asOfMs;
+  // Date.UTC(y, m - 1, d) <= asOfMs: the day's UTC midnight is not after asOf, that is the day is not after asOf's UTC
+  // day; a real date from 1900 on compared as yyyymmdd (no Date.UTC for every row's id)
+  if (asOfMs !== asOfKeyMs) {
+    const a = new Date(asOfMs);
+    asOfYmd = a.getUTCFullYear() * 10000 + (a.getUTCMonth() + 1) * 100 + a.getUTCDate();
+    asOfKeyMs = asOfMs;
+  }
+  return y * 10000 + m * 100 + d <= asOfYmd;
 }
+/** validYmd's last asOf (a run has one) and its UTC day as yyyymmdd (NaN for an invalid date: nothing is on or before it). */
+let asOfKeyMs = NaN;
+let asOfYmd = NaN;
 
 /** REGION_PREFIXES as a table by the two digits' value. */
 const REGION_OK = new Uint8Array(100);

@@ -2,7 +2,7 @@
 import { COLUMNS, headerKey, matchHeader, REQUIRED_KEYS } from './columns.js';
 import type { AreaGuess, ColumnKey, ColumnMatch, Detected, Field, LeanRowView, RawCell, RawSheet, Register, RegisterRow, SourceFormat } from './model.js';
 import { detach } from './household.js';
-import { columnLetter, compact, isDittoMark, normText } from './normalize.js';
+import { allDigits, columnLetter, compact, isDittoMark, normText } from './normalize.js';
 
 /** How far below the top (or below the previous register) a header is looked for. */
 export const HEADER_SEARCH_ROWS = 40;
@@ -13,8 +13,7 @@ const MIN_COLUMNS = 3;
 
 /** The first non-empty cell of a footer row starts like this: the form's closing note, signatures. */
 const FOOTER = /^(?:备注|备考|注[:：]|说明[:：]|填表人|填报人|填表|审核人|审核|制表人|制表|负责人|单位负责人|分管领导|主管领导|签字|盖章|联系人[:：])/u;
-/** Columns where a clerk may write "同上" (same as above) instead of repeating the value. */
-const DITTO_COLUMNS: readonly ColumnKey[] = ['org', 'address'];
+/** Columns where a clerk may write "同上" (same as above) instead of repeating the value (resolveDitto names them). */
 /** A ditto mark: 同上, 〃, " … (normalize.ts; kept exported here for the readers of this module). */
 export { isDittoMark };
 
@@ -392,6 +391,50 @@ function normField(text: string): string {
   return PLAIN_ASCII.test(text) ? text : normText(text);
 }
 
+/** lineCell's second answer: whether the cell it was last given may name a required column (readLine's header pre-filter). */
+let lineCellMay = false;
+
+/**
+ * readLine's look at a non-empty cell: its norm (normField), and in lineCellMay whether the repeated-header pre-filter keeps
+ * it (printable ASCII does not when every required header word is Han, HAN_WORDS; other text when mayNameRequired). The
+ * usual cell, printable ASCII and common Han without * or :, is read once: NFKC and whitespace leave it as it is (its
+ * norm is itself, as NFKC_STABLE finds) and it may name a required column only if it holds one of their words
+ * (mayNameRequired's own answer for such text). Any other cell takes the two tests as they are. A test holds the two
+ * ways equal over every UTF-16 unit in every place of a text.
+ */
+export function lineCell(text: string): string {
+  if (WORDS_BY_FIRST !== undefined) {
+    const n = text.length;
+    let may = false;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x21 && c <= 0x7e) {
+        if (c === 0x2a /* * */ || c === 0x3a /* : */) break;
+        continue;
+      }
+      if (c < 0x4e00 || c > 0x9fff) break;
+      if (!may && FIRST_OF_WORD[c] === 1 && i + 1 < n && SECOND_OF_WORD[text.charCodeAt(i + 1)] === 1) {
+        const words = WORDS_BY_FIRST.get(c);
+        if (words !== undefined) for (const w of words) if (text.startsWith(w, i)) may = true;
+      }
+    }
+    if (i === n) {
+      lineCellMay = may;
+      return text;
+    }
+  }
+  const plain = PLAIN_ASCII.test(text);
+  lineCellMay = (!plain || !HAN_WORDS) && mayNameRequired(text);
+  return plain ? text : normText(text);
+}
+
+/** lineCell's two answers at once (tests). */
+export function lineCellBoth(text: string): [norm: string, may: boolean] {
+  const norm = lineCell(text);
+  return [norm, lineCellMay];
+}
+
 /** Turns one cell into a Field, keeping its reference and what kind of value it was. */
 function toField(cell: RawCell | undefined, text: string, col: number, row1: number | string, letter = columnLetter(col)): Field {
   // cellRef(col, row1), the column's letters given when the caller has them (and the row's number as text, made once a row)
@@ -437,6 +480,11 @@ export class TextField implements Field {
 /** Whether a field's cell is `letter` + `row` (a TextField answers without making its reference). */
 export function cellIs(f: Field, letter: string, row: number): boolean {
   return f instanceof TextField ? f.isAt(letter, row) : f.cell === letter + row;
+}
+
+/** A ditto cell `f` taking the value of `prev`, the cell above written out in full (its mark kept in `ditto`). */
+function dittoOf(f: Field, prev: Field): Field {
+  return f instanceof TextField ? { text: prev.text, norm: prev.norm, cell: f.cell, kind: f.kind, ditto: f.text } : { ...f, text: prev.text, norm: prev.norm, ditto: f.text };
 }
 
 /** A row's `extra` when it has no cell under an unknown header (shared: nothing writes to a row's extra). */
@@ -651,17 +699,21 @@ class BlockReader {
    */
   private readLine(g: Grid, cells: readonly string[], r: number): number | undefined {
     const { cols, unknown } = this;
-    let c = 0;
-    let first = '';
-    while (c < cells.length && (first = compact(cells[c] ?? '')) === '') c++;
-    const said = this.byFirstCell(first, c < cells.length ? c : -1, r);
-    if (said !== PAIRING) return said;
+    // a first cell of ASCII digits (a 序号) is its own compact text, and no footer, total or title: a pairing may follow
+    const c0 = cells.length > 0 ? cells[0]! : '';
+    if (c0 === '' || !allDigits(c0)) {
+      let c = 0;
+      let first = '';
+      while (c < cells.length && (first = compact(cells[c] ?? '')) === '') c++;
+      const said = this.byFirstCell(first, c < cells.length ? c : -1, r);
+      if (said !== PAIRING) return said;
+    }
 
     // every column's key, in column order, as read() adds them: the object starts with the register's shape; the cells
     // that may name a required column (mayBeHeader's pre-filter) are gathered on the way
     const fields: Partial<Record<ColumnKey, Field>> = { ...this.shape };
     const may = mayCells;
-    may.length = 0;
+    if (may.length !== 0) may.length = 0;
     let filled = false;
     for (let i = 0; i < cols.length; i++) {
       const m = cols[i]!;
@@ -669,9 +721,8 @@ class BlockReader {
       let norm = '';
       if (text !== '') {
         // normField; printable ASCII (a phone, an id, a number) names no required column when all their words are Han
-        const plain = PLAIN_ASCII.test(text);
-        norm = plain ? text : normText(text);
-        if ((!plain || !HAN_WORDS) && mayNameRequired(text)) may.push(text);
+        norm = lineCell(text);
+        if (lineCellMay) may.push(text);
       }
       // toField of a text cell ('' is no cell: empty), its reference made only when asked for
       fields[m.key] = new TextField(text, norm, m.letter, r + 1);
@@ -756,15 +807,17 @@ class BlockReader {
 
   /** "同上" in the organisation or address column means the row above's value: take it, and keep the mark. */
   private resolveDitto(fields: Partial<Record<ColumnKey, Field>>): void {
-    for (const key of DITTO_COLUMNS) {
-      const f = fields[key];
-      if (!f || f.norm === '') continue;
-      if (!isDittoMark(f.norm)) {
-        this.above[key] = f;
-        continue;
-      }
-      const prev = this.above[key];
-      if (prev) fields[key] = f instanceof TextField ? { text: prev.text, norm: prev.norm, cell: f.cell, kind: f.kind, ditto: f.text } : { ...f, text: prev.text, norm: prev.norm, ditto: f.text };
+    // the two columns by name (a loop over their keys read and wrote fields[key] by a key known only at run time)
+    const above = this.above;
+    const org = fields.org;
+    if (org !== undefined && org.norm !== '') {
+      if (!isDittoMark(org.norm)) above.org = org;
+      else if (above.org) fields.org = dittoOf(org, above.org);
+    }
+    const address = fields.address;
+    if (address !== undefined && address.norm !== '') {
+      if (!isDittoMark(address.norm)) above.address = address;
+      else if (above.address) fields.address = dittoOf(address, above.address);
     }
   }
 

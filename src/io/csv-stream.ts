@@ -137,6 +137,14 @@ export async function streamCsvRows(
     /** One record's (or field's) bytes as text: a string of its own, so that nothing kept holds a whole chunk. */
     const text =
       encoding === 'utf-8' ? (from: number, to: number) => buf.toString('utf8', from, to) : (from: number, to: number) => decoder.decode(buf.subarray(from, to));
+    /**
+     * A block of whole lines' bytes as text (wholeLines). UTF-8: Node's TextDecoder decodes with ICU when streaming, about
+     * twice as fast for Chinese text as buf.toString (V8's decoder, which non-streaming TextDecoder also uses): 22 MB in
+     * line-aligned 32 KB blocks, 217-245 → 91-107 ms (load ~10). The block is whole characters of valid UTF-8 (take), so
+     * nothing is held back between calls and the text is toString's; ignoreBOM keeps a U+FEFF that starts a block.
+     */
+    const utf8Blocks = encoding === 'utf-8' ? new TextDecoder('utf-8', { ignoreBOM: true }) : undefined;
+    const blockText = utf8Blocks ? (from: number, to: number) => utf8Blocks.decode(buf.subarray(from, to), { stream: true }) : text;
 
     /** The bytes of a cut UTF-8 sequence at the end of what was read: still in the buffer, before the new bytes. */
     let carry = 0;
@@ -161,6 +169,8 @@ export async function streamCsvRows(
 
     // ---- records
     let records = 0;
+    /** wholeLines' cells of the line being cut (its first ones; longer than the line when an earlier line had more cells). */
+    const cut: string[] = [];
     /** Lines are decoded many at a time (wholeLines), except up to here (bytes where a line may be too long: read one by one). */
     let slowUntil = -1;
     take(0);
@@ -236,7 +246,7 @@ export async function streamCsvRows(
      * string decoded at once; false, nothing read, when one of them may be longer than a line may be (bytes: read below).
      */
     function wholeLines(from: number, to: number): boolean {
-      const s = text(from, to);
+      const s = blockText(from, to);
       const n = s.length;
       // a line of c characters has at most 4c bytes (UTF-8: 3 a UTF-16 unit; GB18030: 4 a character)
       if (to - from > limits.maxCellChars) {
@@ -256,19 +266,20 @@ export async function streamCsvRows(
         if (e < 0) e = n;
         if (cr !== -1 && cr < p) cr = s.indexOf('\r', p);
         if (cr !== -1 && cr < e) e = cr;
-        // the line's cells as split(delim) gives them, cut from the chunk's text without the line's own string
-        const cells: string[] = [];
+        // the line's cells as split(delim) gives them, cut from the chunk's text without the line's own string, gathered
+        // in `cut` and given as an array of their number (pushed onto [], an array of 7 got room for 17)
+        let k = 0;
         for (let c = p; ; ) {
           if (nd < c) {
             nd = s.indexOf(delim, c);
             if (nd < 0) nd = Infinity;
           }
           const d = nd < e ? nd : e;
-          cells.push(s.slice(c, d));
+          cut[k++] = s.slice(c, d);
           if (d >= e) break;
           c = d + 1;
         }
-        emit(cells);
+        emit(k === cut.length ? cut.slice() : cut.slice(0, k));
         // the line ended by the LF at `to` (after a CR: CR LF, one end)
         if (e >= n || (e === n - 1 && s.charCodeAt(e) === CR)) return true;
         p = e + (s.charCodeAt(e) === CR && s.charCodeAt(e + 1) === LF ? 2 : 1);

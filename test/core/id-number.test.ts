@@ -127,6 +127,31 @@ describe('isPlainValidId (the fast path of the id-number rule)', () => {
     }
     expect(valid).toBeGreaterThan(200); // the generator made valid numbers, not only refused ones
   });
+  it('a birth date is on or before asOf by asOf\'s UTC day (as Date.UTC of the date <= asOf), at every day boundary', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    const ymd = (t: number) => {
+      const d = new Date(t);
+      return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()] as const;
+    };
+    let checked = 0;
+    let valid = 0;
+    for (const day of ['2024-02-28', '2024-02-29', '2024-03-01', '2023-12-31', '2024-01-01', '2000-02-29', '1900-01-01', '2026-11-27']) {
+      const midnight = Date.parse(day + 'T00:00:00Z');
+      for (const asOfMs of [midnight - 1, midnight, midnight + 1, midnight + 12 * 3600_000, midnight + 86_400_000 - 1, NaN]) {
+        for (let k = -3; k <= 3; k++) {
+          const [y, m, d] = ymd(midnight + k * 86_400_000);
+          const id = withCheck('431224' + pad(y, 4) + pad(m, 2) + pad(d, 2) + '123');
+          const expected = y >= 1900 && Date.UTC(y, m - 1, d) <= asOfMs;
+          expect(isPlainValidId(id, asOfMs), `${id} as of ${asOfMs}`).toBe(expected);
+          expect(parseIdNumber(id, 'string', new Date(asOfMs)).valid, `${id} as of ${asOfMs}`).toBe(expected);
+          checked++;
+          if (expected) valid++;
+        }
+      }
+    }
+    expect(checked).toBe(8 * 6 * 7);
+    expect(valid).toBeGreaterThan(100);
+  });
   it('is false for a number stored as a number only in the caller: it reads text', () => {
     expect(isPlainValidId('11010519491231002X')).toBe(true);
     expect(isPlainValidId('110105194912310021')).toBe(false);

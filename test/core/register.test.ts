@@ -1,7 +1,8 @@
 // scanSheet: finding header rows, column mapping, pairing rows, template rows and the closing 备注 in grids.
 import { describe, expect, it } from 'vitest';
 import type { MergeRange, RawCell, RawSheet } from '../../src/core/model.js';
-import { mayNameRequired, scanSheet, TextField, TextSheetScanner } from '../../src/core/register.js';
+import { lineCellBoth, mayNameRequired, scanSheet, TextField, TextSheetScanner } from '../../src/core/register.js';
+import { normText } from '../../src/core/normalize.js';
 import type { Register, RegisterRow } from '../../src/core/model.js';
 import { COLUMNS, matchHeader, REQUIRED_KEYS } from '../../src/core/columns.js';
 
@@ -167,6 +168,34 @@ describe('mayNameRequired (the cheap test before a row is read as a repeated hea
     let ascii = '';
     for (let c = 0x21; c <= 0x7e; c++) ascii += String.fromCharCode(c);
     for (let i = 0; i < ascii.length; i++) expect(mayNameRequired(ascii.slice(i) + ascii.slice(0, i)), String(i)).toBe(false);
+  });
+});
+
+describe('lineCell (readLine\'s one pass over a cell) answers as normField and the pre-filter do', () => {
+  /** The two tests as readLine made them before: normField, and printable ASCII kept out when every header word is Han. */
+  const slow = (t: string): [string, boolean] => {
+    const plain = /^[\x21-\x7e]*$/.test(t);
+    return [plain ? t : normText(t), !plain && mayNameRequired(t)];
+  };
+  it('every UTF-16 unit at the start, middle and end of usual cells and of header words', () => {
+    const words = COLUMNS.filter((c) => c.required).flatMap((c) => [c.label, ...c.aliases]);
+    const bases = ['溆浦县慈善会', '15231187812', words[0]!, words[words.length - 1]!, words[0]!.slice(0, 1), '户主姓名x'];
+    let checked = 0;
+    const differ: string[] = [];
+    for (const b of bases) {
+      for (let u = 0; u < 0x10000; u += u < 0x3100 || (u >= 0x4e00 && u < 0x4f00) || (u >= 0xff00 && u < 0xfff0) ? 1 : 5) {
+        const ch = String.fromCharCode(u);
+        for (const t of [ch + b, b + ch, b.slice(0, 1) + ch + b.slice(1)]) {
+          const [n1, m1] = lineCellBoth(t);
+          const [n2, m2] = slow(t);
+          if (n1 !== n2 || m1 !== m2) differ.push(t);
+          checked++;
+        }
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(checked).toBeGreaterThan(100_000);
+    for (const t of ['户*主', '姓名:', '姓名：', '户 主姓名', '\u2f7e主', '家庭住址', '扶贫户主姓名', '溆浦\ud840\udc00县']) expect(lineCellBoth(t), t).toEqual(slow(t));
   });
 });
 

@@ -150,6 +150,26 @@ describe('streamed CSV validation', () => {
     }
   });
 
+  it('a U+FEFF inside the file (a line or a cell starting with it, a quoted cell) is kept, as read whole', async () => {
+    const t = tempDir();
+    try {
+      const lines = ['序号,扶贫单位或者机构名称,扶贫户主姓名'];
+      for (let i = 1; i <= 2000; i++) {
+        const k = i % 5;
+        lines.push(k === 0 ? `\ufeff${i},慈善会,张三` : k === 1 ? `${i},\ufeff慈善会,张三` : k === 2 ? `${i},"\ufeff慈善会",\ufeff` : `${i},慈善会,张三`);
+      }
+      for (const bom of ['', '\ufeff']) {
+        const abs = path.join(t.dir, `bom${bom.length}.csv`);
+        writeFileSync(abs, bom + lines.join('\n') + '\n');
+        const whole = wholeRecords(abs);
+        expect(whole.filter((r) => r.some((c) => c.includes('\ufeff'))).length).toBe(1200);
+        for (const chunk of [3, 1009, undefined]) expect(await streamedRecords(abs, chunk)).toEqual(whole);
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('a line longer than a cell may be is told by its bytes, lines decoded one by one or many at a time', async () => {
     const t = tempDir();
     try {

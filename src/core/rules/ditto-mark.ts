@@ -1,9 +1,8 @@
 // ditto-mark: "同上" / 〃 in the organisation or address column — counted as the row above's value, and said so.
-import type { ColumnKey } from '../model.js';
+import type { ColumnKey, Field, RegisterRow } from '../model.js';
 import { isDittoMark } from '../normalize.js';
 import { defineRule } from './rule.js';
 
-const COLUMNS: readonly ColumnKey[] = ['org', 'address'];
 
 export default defineRule({
   meta: {
@@ -28,26 +27,28 @@ export default defineRule({
   create(ctx) {
     const LABEL: Record<string, string> = { org: '单位名称', address: '家庭住址' };
     const headerOf = new Map(ctx.register.columns.map((c) => [c.key, c.header]));
+    /** A row's cell of the organisation or address column (the columns a mark may stand in). */
+    const check = (row: RegisterRow, key: ColumnKey, f: Field): void => {
+      if (f.ditto !== undefined) {
+        // the cell holds the mark; the value counted is the row above's
+        ctx.report({
+          messageId: 'resolved',
+          row: row.row,
+          columnKey: key,
+          column: headerOf.get(key),
+          cell: f.cell,
+          value: f.ditto,
+          data: { mark: f.ditto, counted: f.text },
+          fix: [ctx.edit(row, key, f.text)],
+        });
+      } else if (f.norm !== '' && isDittoMark(f.norm)) ctx.reportCell(row, key, 'unresolved', { mark: f.text, label: LABEL[key]! });
+    };
     return {
       row(row) {
-        for (const key of COLUMNS) {
-          const f = row.fields[key];
-          if (!f) continue;
-          if (f.ditto !== undefined) {
-            // the cell holds the mark; the value counted is the row above's
-            ctx.report({
-              messageId: 'resolved',
-              row: row.row,
-              columnKey: key,
-              column: headerOf.get(key),
-              cell: f.cell,
-              value: f.ditto,
-              data: { mark: f.ditto, counted: f.text },
-              fix: [ctx.edit(row, key, f.text)],
-            });
-          }
-          else if (f.norm !== '' && isDittoMark(f.norm)) ctx.reportCell(row, key, 'unresolved', { mark: f.text, label: LABEL[key]! });
-        }
+        // the two columns by name, organisation first
+        const { org, address } = row.fields;
+        if (org) check(row, 'org', org);
+        if (address) check(row, 'address', address);
       },
     };
   },

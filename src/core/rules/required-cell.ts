@@ -3,7 +3,8 @@ import type { ColumnKey } from '../model.js';
 import { isBlankText as isBlank } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
-const REQUIRED: ColumnKey[] = ['org', 'name', 'address'];
+/** The columns checked, in this order (row() names them). */
+const REQUIRED: readonly ColumnKey[] = ['org', 'name', 'address'];
 
 export default defineRule({
   meta: {
@@ -28,11 +29,14 @@ export default defineRule({
   },
   create(ctx) {
     const present = new Set(ctx.register.columns.map((c) => c.key));
+    // REQUIRED's three columns read by name, those the register has known once (not a Set and a key per column a row)
+    const [org, name, address] = REQUIRED.map((k) => present.has(k));
     return {
       row(row) {
-        for (const key of REQUIRED) {
-          if (present.has(key) && isBlank(row.fields[key]?.text)) ctx.reportCell(row, key, key);
-        }
+        const fields = row.fields;
+        if (org && isBlank(fields.org?.text)) ctx.reportCell(row, 'org', 'org');
+        if (name && isBlank(fields.name?.text)) ctx.reportCell(row, 'name', 'name');
+        if (address && isBlank(fields.address?.text)) ctx.reportCell(row, 'address', 'address');
       },
     };
   },
