@@ -246,7 +246,8 @@ export class PackedDivisions {
   readonly maps: Record<MapName, PackedMap>;
 
   private constructor(
-    private readonly text: string,
+    /** The string table's UTF-16 units, where the file's bytes lie (a little-endian machine) or copied from them. */
+    private readonly units: Uint16Array,
     private readonly offsets: Int32Array,
     sections: Int32Array[],
   ) {
@@ -333,23 +334,35 @@ export class PackedDivisions {
     const chars = charWords[0]!;
     const offsets = offsetWords.subarray(1);
     if (offsets.length !== offsetWords[0]! + 1 || offsets[offsets.length - 1] !== chars || (charWords.length - 1) * 2 < chars) return undefined;
-    // decoded whole once (~2 ms) and sliced: a string made per name from its units costs ~10 times more cold
-    const text = Buffer.from(own.buffer, own.byteOffset + charWords.byteOffset - words.byteOffset + 4, chars * 2).toString('utf16le');
-    return new PackedDivisions(text, offsets, rest);
+    // The units are read where they lie, each name made from them when asked for: a run makes a few thousand of the
+    // ~52,000 names. Decoded whole, the table was a ~400 KB string on the heap: ~100 fresh pages (each ~19-40 µs on the
+    // virtual machines fupin is measured on) and ~2-7 ms of a 50-row validate, for names no run reads.
+    const charsAt = own.byteOffset + charWords.byteOffset - words.byteOffset + 4;
+    const units = littleEndian
+      ? new Uint16Array(own.buffer, charsAt, chars)
+      : Uint16Array.from({ length: chars }, (_, i) => own[charsAt - own.byteOffset + 2 * i]! | (own[charsAt - own.byteOffset + 2 * i + 1]! << 8));
+    return new PackedDivisions(units, offsets, rest);
   }
 
 
   /** String `i` of the string table. */
   str(i: number): string {
-    return this.text.slice(this.offsets[i]!, this.offsets[i + 1]!);
+    const start = this.offsets[i]!;
+    const end = this.offsets[i + 1]!;
+    // names are short (a township's ~3-6 units); a long one (the list's source note) in pieces, within any engine's
+    // argument limit
+    if (end - start <= 64) return String.fromCharCode.apply(null, this.units.subarray(start, end) as unknown as number[]);
+    let out = '';
+    for (let at = start; at < end; at += 4096) out += String.fromCharCode.apply(null, this.units.subarray(at, Math.min(end, at + 4096)) as unknown as number[]);
+    return out;
   }
 
   /** Whether string `i` is `name`, without making it. */
   equals(i: number, name: string): boolean {
     const start = this.offsets[i]!;
     if (this.offsets[i + 1]! - start !== name.length) return false;
-    const text = this.text;
-    for (let j = 0; j < name.length; j++) if (text.charCodeAt(start + j) !== name.charCodeAt(j)) return false;
+    const units = this.units;
+    for (let j = 0; j < name.length; j++) if (units[start + j] !== name.charCodeAt(j)) return false;
     return true;
   }
 

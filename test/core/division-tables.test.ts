@@ -125,6 +125,16 @@ describe('the packed division index', () => {
     for (const t of texts) expect(a.placesIn(t).map(show)).toEqual(b.placesIn(t).map(show));
   });
 
+  it('makes each name from its units when asked, long ones too (a note of 100 and of 10,000 characters, non-ASCII)', () => {
+    for (const n of [100, 10_000]) {
+      const source = `来源 ${'国家统计局 2023 · '.repeat(n / 10)}`.slice(0, n);
+      const small: DivisionData = { ...data, source, provinces: data.provinces.slice(0, 2) };
+      const idx = DivisionIndex.read(packDivisions(new DivisionIndex(small).packTables(7))!, 7)!;
+      expect(idx.version).toBe(source);
+      expect(idx.provinces.map(where)).toEqual(new DivisionIndex(small).provinces.map(where));
+    }
+  });
+
   it('is refused when the bytes are not one this code reads, or were made from another list', () => {
     expect(DivisionIndex.read(bytes, text.length + 1)).toBeUndefined();
     expect(DivisionIndex.read(bytes.subarray(0, bytes.length - 4))).toBeUndefined();
