@@ -274,7 +274,7 @@ export class DivisionIndex {
   /** Province, city and county forms by their first two characters, longest first (leadingPlaces). */
   private adminHeads?: Lookup<string[]>;
   /** Chains ending in a county (leadingCounty) by their first two characters, most recently used first. */
-  private readonly countyChains = new Map<string, { text: string; found: { county: County | undefined; end: number } }[]>();
+  private readonly countyChains = new Map<number, { text: string; found: { county: County | undefined; end: number } }[]>();
 
   /** The index of a list (its tables are made now, its township tables on first use), or read from the build's tables (DivisionIndex.read). */
   constructor(data: DivisionData | PackedDivisions) {
@@ -642,6 +642,26 @@ export class DivisionIndex {
     touching: number | undefined,
     depth: number,
   ): (PlaceMatch & { next?: PlaceMatch }) | undefined {
+    // the usual form (a county's or township's full name): every reading plain — not weak, strict or edge — and of one
+    // level, so the context accepts them all or none, and nothing after the form is asked (as the general way below)
+    if (cands.length === 0) return undefined;
+    const first = cands[0]!;
+    const level = first.place.level;
+    let plain = true;
+    for (let k = 0; k < cands.length; k++) {
+      const c = cands[k]!;
+      if (c.weak || c.strict || c.edge || c.place.level !== level) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      if (level !== 'town' && t[i + len] === '村' && !this.townAt(t, i + len)) return undefined;
+      if (touching !== undefined && level !== 'town' && RANK[level] <= touching) return undefined;
+      const places = cands.length === 1 ? [first.place] : [...new Set(cands.map((c) => c.place))];
+      const how = cands.find((c) => c.how === 'name')?.how ?? first.how;
+      return { level, text, index: i, places, how, next: undefined };
+    }
     const afterParent = (c: Candidate): boolean => !!before?.some((b) => RANK[b.level] < RANK[c.place.level] && isWithin(c.place, b));
     let next: PlaceMatch | undefined;
     let nextDone = false;
@@ -777,8 +797,9 @@ export class DivisionIndex {
    * The object returned may be shared between calls: read it, do not change it.
    */
   leadingCounty(t: string): { readonly county: County | undefined; readonly end: number } {
-    const head = t.slice(0, 2);
-    const known = this.countyChains.get(head);
+    // by the first two characters, as one number (no string made per address); a chain is at least two characters long
+    const head = t.length >= 2 ? t.charCodeAt(0) * 0x10000 + t.charCodeAt(1) : -1;
+    const known = head < 0 ? undefined : this.countyChains.get(head);
     if (known) {
       for (let i = 0; i < known.length; i++) {
         const m = known[i]!;
