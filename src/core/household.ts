@@ -122,7 +122,7 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
  * 组 with no number before it stays). A character scan: this runs on every row's address. The usual address writes its
  * 组 so already (22组): answered without a new string, and the rewriting (rewriteGroups) is apart, so this stays small.
  */
-function canonicalGroups(t: string): string {
+export function canonicalGroups(t: string): string {
   for (let at = t.indexOf('组'); at >= 0; at = t.indexOf('组', at + 1)) {
     if (!groupAsWritten(t, at)) return rewriteGroups(t, at);
   }
@@ -143,8 +143,8 @@ function groupAsWritten(t: string, at: number): boolean {
   return t[start] !== '0' && at - start <= 15 && !(start > 0 && t[start - 1] === '第');
 }
 
-/** canonicalGroups' rewriting, from the first 组 (at `first`) that may need it. */
-function rewriteGroups(t: string, first: number): string {
+/** canonicalGroups' rewriting, from the first 组 (at `first`) that may need it (exported for the test that holds canonicalGroups to it). */
+export function rewriteGroups(t: string, first: number): string {
   let at = first;
   let out = '';
   let from = 0;
