@@ -41,6 +41,25 @@ export interface LeanRows {
   row(r: number): readonly (RawCell | undefined)[] | undefined;
   /** Some cell has text. */
   hasText(): boolean;
+  /**
+   * Row r's cells without a RawCell object each (the register reader's hand-over): a view shared by every call, good
+   * until the next one; undefined past the rows. Its texts, kinds, raw values and formats are what row(r) would hold.
+   */
+  view?(r: number): LeanRowView | undefined;
+}
+
+/** The cells a row holds, in column order (LeanRows.view): cell k is in column cols[k], its text texts[k]. */
+export interface LeanRowView {
+  /** How many cells the row holds. */
+  readonly n: number;
+  readonly cols: ArrayLike<number>;
+  readonly texts: readonly string[];
+  /** Where column c's cell is in the row (k), or -1 when the row holds none there. */
+  at(c: number): number;
+  /** RawCell's kind, raw and numFmt of cell k, as row(r)[cols[k]] has them. */
+  kind(k: number): RawCell['kind'];
+  raw(k: number): RawCell['raw'];
+  numFmt(k: number): string | undefined;
 }
 
 export type SourceFormat = 'xlsx' | 'csv';

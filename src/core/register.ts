@@ -1,6 +1,6 @@
 // Finds the registers in a sheet: the header row(s), the column mapping, and the pairing rows (pure; no I/O).
 import { COLUMNS, headerKey, matchHeader, REQUIRED_KEYS } from './columns.js';
-import type { AreaGuess, ColumnKey, ColumnMatch, Detected, Field, RawCell, RawSheet, Register, RegisterRow, SourceFormat } from './model.js';
+import type { AreaGuess, ColumnKey, ColumnMatch, Detected, Field, LeanRowView, RawCell, RawSheet, Register, RegisterRow, SourceFormat } from './model.js';
 import { detach } from './household.js';
 import { columnLetter, compact, isDittoMark, normText } from './normalize.js';
 
@@ -46,21 +46,32 @@ interface Grid {
    * is a text cell when that is not '', width is its length); undefined past the rows held.
    */
   line?(r: number): readonly string[] | undefined;
+  /**
+   * Row r's cells without an object each (LeanRows.view), when the sheet is held lean and no merge covers a cell of the
+   * row but its own top-left one (master(r, c) is (r, c) and merged is own on it); else undefined.
+   */
+  view?(r: number): LeanRowView | undefined;
 }
 
 function makeGrid(sheet: RawSheet): Grid {
   const masterOf = new Map<number, { r: number; c: number }>();
   const key = (r: number, c: number) => r * 20000 + c;
+  /** The rows where some cell is a merge's slave (its master elsewhere). */
+  const slaveRows = new Set<number>();
   for (const m of sheet.merges) {
     // a merge over a whole sheet is a crafted file, not a register: cap what we expand
     if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 200_000) continue;
     for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= m.right; c++) {
-        if (r !== m.top || c !== m.left) masterOf.set(key(r, c), { r: m.top, c: m.left });
+        if (r !== m.top || c !== m.left) {
+          masterOf.set(key(r, c), { r: m.top, c: m.left });
+          slaveRows.add(r);
+        }
       }
     }
   }
   const lean = sheet.lean;
+  const leanView = lean?.view ? (r: number) => (slaveRows.has(r) ? undefined : lean.view!(r)) : undefined;
   const rows = lean ? undefined : sheet.rows;
   const cell = lean ? (r: number, c: number) => lean.row(r)?.[c] : (r: number, c: number) => rows![r]?.[c];
   const own = (r: number, c: number) => cell(r, c)?.text ?? '';
@@ -80,6 +91,7 @@ function makeGrid(sheet: RawSheet): Grid {
     width: lean ? (r) => lean.row(r)?.length ?? 0 : (r) => rows![r]?.length ?? 0,
     mergesDown: (r) => sheet.merges.some((m) => m.top === r && m.bottom > r),
     plain,
+    ...(leanView ? { view: leanView } : {}),
   };
 }
 
@@ -323,13 +335,21 @@ const unjudged: string[] = [];
  * and those without a character of a required header word are counted first; the others are judged, shortest first, only while two can still be reached.
  */
 function mayBeHeader(g: Grid, r: number): boolean {
-  return cellsMayBeHeader(g.width(r), (c) => g.merged(r, c));
+  const width = g.width(r);
+  const texts = rowTexts;
+  for (let c = 0; c < width; c++) texts[c] = g.merged(r, c);
+  const may = textsMayBeHeader(texts, width);
+  texts.length = 0;
+  return may;
 }
+
+/** mayBeHeader's texts of the row (emptied after: no cell's text kept between rows). */
+const rowTexts: string[] = [];
 
 /** Cells of the row being read (readLine) that may name a required column. */
 const mayCells: string[] = [];
 
-/** cellsMayBeHeader of a row whose cells passing mayNameRequired are `texts` (in any order: only how many name one counts). */
+/** mayBeHeader of a row whose cells passing mayNameRequired are `texts` (in any order: only how many name one counts). */
 function anyTwoNameRequired(texts: readonly string[]): boolean {
   let n = 0;
   unjudged.length = 0;
@@ -341,18 +361,18 @@ function anyTwoNameRequired(texts: readonly string[]): boolean {
   return judgeRest(n);
 }
 
-/** mayBeHeader over a row's `width` cells, cell c's text (merges filled in) given by `textAt`. */
-function cellsMayBeHeader(width: number, textAt: (c: number) => string): boolean {
-  let n = 0;
+/** mayBeHeader over the first `n` of `texts` (a row's cells, merges filled in; cells it does not hold may be left out). */
+function textsMayBeHeader(texts: readonly string[], n: number): boolean {
+  let count = 0;
   unjudged.length = 0;
-  for (let c = 0; c < width; c++) {
-    const text = textAt(c);
+  for (let k = 0; k < n; k++) {
+    const text = texts[k]!;
     if (text === '' || !mayNameRequired(text)) continue;
     const v = namesRequiredSeen.get(text);
     if (v === undefined) unjudged.push(text);
-    else if (v && ++n >= 2) return true;
+    else if (v && ++count >= 2) return true;
   }
-  return judgeRest(n);
+  return judgeRest(count);
 }
 
 /** mayBeHeader's end: `n` cells known to name a required column, the cells in `unjudged` judged while two can still be reached. */
@@ -530,6 +550,8 @@ class BlockReader {
   read(g: Grid, r: number): number | undefined {
     const line = g.line?.(r);
     if (line !== undefined) return this.readLine(g, line, r);
+    const view = g.view?.(r);
+    if (view !== undefined) return this.readView(g, view, r);
     const { cols, unknown, firstData } = this;
     // the first non-empty cell, as written (before merges are filled in): footers and totals are recognised by it
     let first = '';
@@ -667,6 +689,62 @@ class BlockReader {
     let extra: Record<string, string> = NO_EXTRA;
     for (const u of unknown) {
       const t = cells[u.col] ?? '';
+      if (normText(t)) {
+        if (extra === NO_EXTRA) extra = {};
+        extra[u.header] = t;
+      }
+    }
+    this.keep(fields, extra, filled, r);
+    return undefined;
+  }
+
+  /**
+   * read for a row held lean with no merged cell in it (g.view(r) is `v`): the same decisions and fields, from the row's
+   * texts, without a RawCell per cell or a master per column (the lean/grid agreement tests compare the two ways).
+   */
+  private readView(g: Grid, v: LeanRowView, r: number): number | undefined {
+    const { cols, unknown } = this;
+    const texts = v.texts;
+    // the first non-empty cell, as in read: cells the row does not hold are empty
+    let first = '';
+    let firstCol = -1;
+    for (let k = 0; k < v.n; k++) {
+      const t = compact(texts[k]!);
+      if (t) {
+        first = t;
+        firstCol = v.cols[k]!;
+        break;
+      }
+    }
+    const said = this.byFirstCell(first, firstCol, r);
+    if (said !== PAIRING) return said;
+    if (this.headerAgain(g, r, textsMayBeHeader(texts, v.n))) return undefined;
+
+    const fields: Partial<Record<ColumnKey, Field>> = {};
+    const row1 = String(r + 1);
+    let filled = false;
+    for (let i = 0; i < cols.length; i++) {
+      const m = cols[i]!;
+      const k = v.at(m.col);
+      let f: Field;
+      if (k < 0) f = toField(undefined, '', m.col, row1, m.letter);
+      else {
+        // toField of the cell row(r) would hold
+        const text = texts[k]!;
+        f = { text, norm: normField(text), cell: m.letter + row1, kind: v.kind(k) };
+        const raw = v.raw(k);
+        if (raw !== undefined) f.raw = raw;
+        const numFmt = v.numFmt(k);
+        if (numFmt !== undefined) f.numFmt = numFmt;
+      }
+      fields[m.key] = f;
+      // filledCore || filledOther of read(): any column but seq
+      if (f.norm !== '' && m.key !== 'seq') filled = true;
+    }
+    let extra: Record<string, string> = NO_EXTRA;
+    for (const u of unknown) {
+      const k = v.at(u.col);
+      const t = k < 0 ? '' : texts[k]!;
       if (normText(t)) {
         if (extra === NO_EXTRA) extra = {};
         extra[u.header] = t;

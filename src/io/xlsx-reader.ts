@@ -1,5 +1,5 @@
 // Reads an .xlsx/.xlsm into plain grids without exceljs: only the parts needed, every size bounded, nothing expanded.
-import type { LeanRows, MergeRange, RawCell, RawSheet } from '../core/model.js';
+import type { LeanRowView, LeanRows, MergeRange, RawCell, RawSheet } from '../core/model.js';
 import { numberText } from '../core/normalize.js';
 import { DEFAULT_LIMITS, LimitExceeded, ProgressGuard, type ReadLimits } from './limits.js';
 import { BUILTIN_FORMATS, dateText, isDateFormat, isoCell, type NumberFormat, numberCell, numberFormat, serialDateText } from './number-format.js';
@@ -543,11 +543,12 @@ class WorkbookReader {
     this.guard.progress();
   }
 
-  private part(name: string): Buffer | undefined {
+  /** A part's bytes; `shared`: a workbook-level part many workbooks may store alike (ZipArchive.readShared: never written to). */
+  private part(name: string, shared = false): Buffer | undefined {
     const entry: ZipEntry | undefined = this.zip.find(name);
     if (!entry) return undefined;
     this.partsRead.add(zipKey(entry.name));
-    const bytes = this.zip.read(entry);
+    const bytes = shared ? this.zip.readShared(entry) : this.zip.read(entry);
     this.checkTime();
     return bytes;
   }
@@ -564,7 +565,7 @@ class WorkbookReader {
 
   private rels(part: string): ReadonlyMap<string, Relationship> {
     const path = relsPathOf(part);
-    const buf = this.part(path);
+    const buf = this.part(path, true);
     if (!buf) return new Map();
     return PARTS.get('rels', '', buf, () => this.parseRels(path, buf));
   }
@@ -613,7 +614,7 @@ class WorkbookReader {
   read(): XlsxWorkbook {
     const wbPart = this.workbookPart();
     const wbDir = dirOf(wbPart);
-    const wbBuf = this.part(wbPart)!;
+    const wbBuf = this.part(wbPart, true)!;
     const { maxDefinedNames, maxCellChars } = this.limits;
     const wb = PARTS.get('workbook', `${maxDefinedNames}:${maxCellChars}`, wbBuf, () => this.parseWorkbook(wbPart, wbBuf));
     this.date1904 = wb.date1904;
@@ -759,7 +760,7 @@ class WorkbookReader {
    * <numFmt> inside <dxfs> (conditional and table formats) may reuse an id such as 14 and must not replace it.
    */
   private readStyles(name: string): void {
-    const buf = this.part(name);
+    const buf = this.part(name, true);
     if (!buf) return;
     this.styles = PARTS.get('styles', '', buf, () => this.parseStyles(name, buf));
   }
@@ -1471,6 +1472,53 @@ class LeanStore implements LeanRows {
     return this.sstRich[num] || !style.numFmt ? { text, kind: 'string' } : { text, kind: 'string', numFmt: style.numFmt };
   }
 
+  /** The view view() fills (made on first use). */
+  private shown: LeanView | undefined;
+
+  view(r: number): LeanRowView | undefined {
+    if (r < 0 || r >= this.rowCount) return undefined;
+    const v = (this.shown ??= new LeanView(this, this.maxCol + 1));
+    v.clear();
+    const { codes, cols, nums } = this;
+    for (let i = this.rowStart[r]!, end = this.rowStart[r + 1]!; i < end; i++) {
+      const code = codes[i]!;
+      if (code >= CLEARED) continue;
+      const num = nums[i]!;
+      let text: string;
+      let made: RawCell | undefined;
+      if (code === SST) text = this.sst.get(num)!;
+      else if (code === OBJ) text = (made = this.objs[num]!).text;
+      else {
+        // cell()'s number: its whole-number fast path gives the text, anything else the cell numberCell makes
+        const si = this.styleIx[i]!;
+        const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
+        if (style.temporal || !Number.isInteger(num) || !(num > -1e15 && num < 1e15)) text = (made = numberCell(num, style.numFmt, style.temporal, this.date1904)).text;
+        else text = num >= 0 && num < SMALL_INTS ? (smallIntText[num] ??= numberText(num)) : String(num);
+      }
+      v.push(cols[i]!, text, i, made);
+    }
+    return v;
+  }
+
+  /** LeanView's kind, raw and numFmt of store cell i (made: the cell built for it, if any), as cell(i) has them. */
+  kindOf(i: number, made: RawCell | undefined): RawCell['kind'] {
+    if (made) return made.kind;
+    return this.codes[i] === SST ? 'string' : 'number';
+  }
+
+  rawOf(i: number, made: RawCell | undefined): RawCell['raw'] {
+    if (made) return made.raw;
+    return this.codes[i] === SST ? undefined : this.nums[i];
+  }
+
+  numFmtOf(i: number, made: RawCell | undefined): string | undefined {
+    if (made) return made.numFmt;
+    const si = this.styleIx[i]!;
+    const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
+    if (this.codes[i] === SST && this.sstRich[this.nums[i]!]) return undefined;
+    return style.numFmt || undefined;
+  }
+
   row(r: number): (RawCell | undefined)[] | undefined {
     if (r === this.lastAsked) return this.lastBuilt;
     if (r < 0 || r >= this.rowCount) return undefined;
@@ -1542,6 +1590,61 @@ class LeanStore implements LeanRows {
       rows[r] = row;
     }
     return rows;
+  }
+}
+
+/** A LeanStore row's cells (LeanStore.view), filled again for each row asked for. */
+class LeanView implements LeanRowView {
+  n = 0;
+  /** Room for a row as wide as the sheet (a row holds at most one cell a column). */
+  readonly cols: Int32Array;
+  readonly texts: string[];
+  /** The store's index of each cell, and the cell built for it when the store holds one or a number needs one. */
+  private readonly ix: Int32Array;
+  private readonly made: (RawCell | undefined)[];
+  /** slot[c]: 1 + where column c's cell is in the row; 0: none. */
+  private readonly slot: Int32Array;
+
+  constructor(
+    private readonly store: LeanStore,
+    width: number,
+  ) {
+    const n = Math.max(width, 1);
+    this.slot = new Int32Array(n);
+    this.cols = new Int32Array(n);
+    this.ix = new Int32Array(n);
+    this.texts = new Array<string>(n).fill('');
+    this.made = new Array<RawCell | undefined>(n).fill(undefined);
+  }
+
+  clear(): void {
+    for (let k = 0; k < this.n; k++) this.slot[this.cols[k]!] = 0;
+    this.n = 0;
+  }
+
+  push(col: number, text: string, i: number, made: RawCell | undefined): void {
+    const k = this.n++;
+    this.cols[k] = col;
+    this.texts[k] = text;
+    this.ix[k] = i;
+    this.made[k] = made;
+    this.slot[col] = k + 1;
+  }
+
+  at(c: number): number {
+    return c < this.slot.length ? this.slot[c]! - 1 : -1;
+  }
+
+  kind(k: number): RawCell['kind'] {
+    return this.store.kindOf(this.ix[k]!, this.made[k]);
+  }
+
+  raw(k: number): RawCell['raw'] {
+    return this.store.rawOf(this.ix[k]!, this.made[k]);
+  }
+
+  numFmt(k: number): string | undefined {
+    return this.store.numFmtOf(this.ix[k]!, this.made[k]);
   }
 }
 

@@ -133,6 +133,12 @@ export function smallInflate(data: Buffer, size: number): Buffer | undefined {
   return n === size ? out.subarray(0, size) : undefined;
 }
 
+/** Parts up to this size (stored and inflated) are kept for readShared; at most this many, then it starts again (≤ 16 MiB). */
+const SHARED_PART = 32 * 1024;
+const SHARED_ENTRIES = 256;
+let sharedParts = new Map<string, { data: Buffer; out: Buffer }[]>();
+let sharedCount = 0;
+
 export class ZipArchive {
   private readonly byKey = new Map<string, ZipEntry>();
   private readonly list: ZipEntry[] = [];
@@ -298,6 +304,38 @@ export class ZipArchive {
     const stop = start + entry.compressedSize;
     if (stop > buf.length) throw new ZipError('truncated', `${name}: data cut off`);
     return buf.subarray(start, stop);
+  }
+
+  /**
+   * read(entry), for a small part that many workbooks of a folder store byte for byte alike (a template's rels,
+   * workbook.xml, styles): the bytes inflated before from the very same stored bytes (same checksum, sizes and data:
+   * inflating is deterministic, so they are what inflating again would give and the checksum already held), else read's.
+   * The limits are kept as read keeps them. The bytes returned may be shared with other reads: never write to them.
+   */
+  readShared(entry: ZipEntry): Buffer {
+    if (entry.method !== 8 || entry.compressedSize > SHARED_PART || entry.uncompressedSize > SHARED_PART || entry.uncompressedSize === 0) return this.read(entry);
+    const data = this.dataOf(entry);
+    const key = `${entry.crc32 >>> 0}:${entry.uncompressedSize}:${entry.compressedSize}`;
+    const list = sharedParts.get(key);
+    if (list) {
+      for (const e of list) {
+        if (e.data.equals(data)) {
+          this.inflated += e.out.length;
+          return e.out;
+        }
+      }
+    }
+    const out = this.read(entry);
+    if (sharedCount >= SHARED_ENTRIES) {
+      sharedParts = new Map();
+      sharedCount = 0;
+    }
+    // a copy of the stored bytes: they are a view of the file's buffer, which a later read may use again
+    const entryKept = { data: Buffer.from(data), out };
+    if (list) list.push(entryKept);
+    else sharedParts.set(key, [entryKept]);
+    sharedCount++;
+    return out;
   }
 
   /** The uncompressed bytes of one entry. Enforces the limits before and while inflating. */

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../helpers/sheets.js';
-import type { RawCell } from '../../src/core/model.js';
+import type { RawCell, RawSheet } from '../../src/core/model.js';
+import { scanSheet } from '../../src/core/register.js';
 import { rowAt, rowCountOf, sheetHasText } from '../../src/core/sheet-rows.js';
 import { readXlsx, type XlsxReadOptions } from '../../src/io/xlsx-reader.js';
 import { buildXlsx } from './zip-build.js';
@@ -17,10 +18,32 @@ type Outcome = { error: string } | { book: unknown; sheets: { name: string; hidd
 function read(buf: Buffer, opts: XlsxReadOptions): Outcome {
   try {
     const { sheets, ...book } = readXlsx(buf, opts);
+    for (const s of sheets) viewAgrees(s);
     return { book, sheets: sheets.map((s) => ({ name: s.name, ...(s.hidden ? { hidden: true } : {}), merges: s.merges, rows: rowsOf(s, 'rowAt'), lean: s.lean !== undefined })) };
   } catch (e) {
     return { error: `${(e as Error).name}: ${(e as Error).message}` };
   }
+}
+
+/** A lean sheet's row views (LeanRows.view, the register reader's hand-over) hold what its rows hold, cell by cell. */
+function viewAgrees(sheet: RawSheet): void {
+  const lean = sheet.lean;
+  if (!lean?.view) return;
+  for (let r = 0; r < lean.rowCount; r++) {
+    const v = lean.view(r)!;
+    const fromView: (Partial<RawCell> | null)[] = [];
+    for (let k = 0; k < v.n; k++) {
+      expect(v.at(v.cols[k]!)).toBe(k);
+      const raw = v.raw(k);
+      const numFmt = v.numFmt(k);
+      fromView[v.cols[k]!] = { text: v.texts[k], kind: v.kind(k), ...(raw !== undefined ? { raw } : {}), ...(numFmt !== undefined ? { numFmt } : {}) };
+    }
+    const row = rowAt(sheet, r) ?? [];
+    const fromRow = Array.from(row, (c) => (c ? { text: c.text, kind: c.kind, ...(c.raw !== undefined ? { raw: c.raw } : {}), ...(c.numFmt !== undefined ? { numFmt: c.numFmt } : {}) } : null));
+    expect(Array.from(fromView, (c) => c ?? null)).toEqual(fromRow);
+    for (let c = 0; c < row.length + 2; c++) if (!row[c]) expect(v.at(c)).toBe(-1);
+  }
+  expect(lean.view(lean.rowCount)).toBeUndefined();
 }
 
 /** Lean and grid reads of a workbook give the same rows, merges, notes and refusals; whether the lean one held its sheets compactly. */
@@ -213,5 +236,25 @@ describe('readXlsx lean: every workbook of fixtures/', () => {
     let lean = 0;
     for (const f of files) lean += same(readFileSync(f)).lean.filter(Boolean).length;
     expect(lean).toBeGreaterThan(100);
+  });
+
+  it('gives the same registers, rows and fields (keys in order) read lean as read as grids', () => {
+    const ctx = { file: 'f.xlsx', format: 'xlsx' as const, area: {}, detected: {} } as Parameters<typeof scanSheet>[1];
+    const scan = (sheets: RawSheet[]) => JSON.stringify(sheets.map((s) => scanSheet(s, ctx)));
+    let rows = 0;
+    for (const f of files) {
+      const buf = readFileSync(f);
+      let grid: RawSheet[], lean: RawSheet[];
+      try {
+        grid = readXlsx(buf).sheets;
+        lean = readXlsx(buf, { lean: true }).sheets;
+      } catch {
+        continue;
+      }
+      const a = scan(lean);
+      expect(a, f).toBe(scan(grid));
+      rows += (a.match(/"row":/g) ?? []).length;
+    }
+    expect(rows).toBeGreaterThan(1000);
   });
 });

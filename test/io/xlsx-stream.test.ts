@@ -24,18 +24,24 @@ function read(buf: Buffer, opts: XlsxReadOptions): unknown {
   }
 }
 
-/** Parts read whole (ZipArchive.read) while `fn` runs. */
+/** Parts read whole (ZipArchive.read, or readShared: kept whole from an earlier read) while `fn` runs. */
 function readWhole(fn: () => void): string[] {
   const names: string[] = [];
   const orig = ZipArchive.prototype.read;
+  const origShared = ZipArchive.prototype.readShared;
   const spy = vi.spyOn(ZipArchive.prototype, 'read').mockImplementation(function (this: ZipArchive, e) {
     names.push(e.name);
     return orig.call(this, e);
+  });
+  const spyShared = vi.spyOn(ZipArchive.prototype, 'readShared').mockImplementation(function (this: ZipArchive, e) {
+    names.push(e.name);
+    return origShared.call(this, e);
   });
   try {
     fn();
   } finally {
     spy.mockRestore();
+    spyShared.mockRestore();
   }
   return names;
 }

@@ -10,6 +10,8 @@ export interface EntrySpec {
   /** Override the sizes / CRC the headers claim. */
   claimSize?: number;
   claimCrc?: number;
+  /** zlib's level for a deflated entry (0: stored blocks, its size following the data's alone). */
+  level?: number;
 }
 
 export function buildZip(entries: EntrySpec[]): Buffer {
@@ -19,7 +21,7 @@ export function buildZip(entries: EntrySpec[]): Buffer {
   for (const e of entries) {
     const raw = Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data, 'utf8');
     const method = e.method ?? 8;
-    const comp = method === 8 ? zlib.deflateRawSync(raw) : raw;
+    const comp = method === 8 ? zlib.deflateRawSync(raw, e.level === undefined ? {} : { level: e.level }) : raw;
     const crc = e.claimCrc ?? zlib.crc32(raw);
     const size = e.claimSize ?? raw.length;
     const name = Buffer.from(e.name, 'utf8');

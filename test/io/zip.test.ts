@@ -93,6 +93,31 @@ describe('ZipArchive', () => {
     expect(e).toMatchObject({ limit: 'maxUncompressedBytes', actual: 1_200_000, allowed: 1_000_000 });
   });
 
+  it('readShared gives the bytes read gives, kept from an archive storing the same bytes, limits and checksums as read keeps them', () => {
+    const text = '<Relationships>' + '<Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'.repeat(20) + '</Relationships>';
+    const a = ZipArchive.open(buildZip([{ name: 'x.rels', data: text }]), LIMITS);
+    const b = ZipArchive.open(buildZip([{ name: 'other.xml', data: 'other' }, { name: 'x.rels', data: text }]), LIMITS);
+    const first = a.readShared(a.find('x.rels')!);
+    expect(first.toString()).toBe(text);
+    const again = b.readShared(b.find('x.rels')!);
+    expect(again).toBe(first);
+    expect(b.bytesInflated).toBe(Buffer.byteLength(text));
+    // counted against the archive's limit on every read, kept or not
+    const tight = ZipArchive.open(buildZip([{ name: 'x.rels', data: text }]), { maxUncompressedBytes: Buffer.byteLength(text) * 1.5, maxCompressionRatio: 500 });
+    expect(tight.readShared(tight.find('x.rels')!)).toBe(first);
+    expect(refusal(() => tight.readShared(tight.find('x.rels')!))).toMatchObject({ limit: 'maxUncompressedBytes' });
+    // the same checksum and sizes over other bytes: not the kept part, but read (and refused) as read does
+    const plain = ZipArchive.open(buildZip([{ name: 'x.rels', data: text, level: 0 }]), LIMITS);
+    expect(plain.readShared(plain.find('x.rels')!).toString()).toBe(text);
+    const twin = text.replace('rId1', 'rId2');
+    const liar = ZipArchive.open(buildZip([{ name: 'x.rels', data: twin, claimCrc: zlib.crc32(text), level: 0 }]), LIMITS);
+    expect(liar.find('x.rels')!.compressedSize).toBe(plain.find('x.rels')!.compressedSize);
+    expect(refusal(() => liar.readShared(liar.find('x.rels')!))).toMatchObject({ code: 'corrupt', detail: 'x.rels: checksum mismatch' });
+    // a damaged part is never kept: refused each time
+    const bad = ZipArchive.open(buildZip([{ name: 'y.rels', data: text + ' ', claimCrc: 1234 }]), LIMITS);
+    for (let i = 0; i < 2; i++) expect(refusal(() => bad.readShared(bad.find('y.rels')!))).toMatchObject({ code: 'corrupt', detail: 'y.rels: checksum mismatch' });
+  });
+
   it('refuses a checksum mismatch', () => {
     const zip = ZipArchive.open(buildZip([{ name: 'a.xml', data: 'hello', claimCrc: 1234 }]), LIMITS);
     expect(refusal(() => zip.readPart('a.xml'))).toMatchObject({ code: 'corrupt', detail: 'a.xml: checksum mismatch' });
