@@ -5,18 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DivisionIndex, type DivisionData, type PlaceMatch } from '../../src/core/divisions.js';
 import { canonicalGroups, rewriteGroups } from '../../src/core/household.js';
 import { loadDivisions } from '../../src/io/divisions.js';
-
-/** A small seeded generator (mulberry32): the same texts every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../../scripts/lib/deterministic.mjs';
 
 const pick = <T>(next: () => number, list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
 
