@@ -274,7 +274,7 @@ export class DivisionIndex {
   /** Province, city and county forms by their first two characters, longest first (leadingPlaces). */
   private adminHeads?: Lookup<string[]>;
   /** Chains ending in a county (leadingCounty) by their first two characters, most recently used first. */
-  private readonly countyChains = new Map<string, { text: string; found: { county: County | undefined; end: number } }[]>();
+  private readonly countyChains = new Map<number, { text: string; found: { county: County | undefined; end: number } }[]>();
 
   /** The index of a list (its tables are made now, its township tables on first use), or read from the build's tables (DivisionIndex.read). */
   constructor(data: DivisionData | PackedDivisions) {
@@ -589,7 +589,12 @@ export class DivisionIndex {
     return out;
   }
 
-  /** The longest acceptable name starting at `i`, its places not yet narrowed by context. */
+  /**
+   * The longest acceptable name starting at `i`, its places not yet narrowed by context. Only the search: the forms that
+   * have readings are judged by `accept`, kept apart so that this loop (run at every position of every address) stays
+   * small — quick to optimise and quick before it is (a 200k-row register meets ~10,000 different addresses while the
+   * one big function it used to be was still being compiled).
+   */
   private matchAt(
     t: string,
     i: number,
@@ -619,48 +624,94 @@ export class DivisionIndex {
       const text = t.slice(i, i + len);
       const cands = this.candidates(text);
       if (!cands) continue;
-      const afterParent = (c: Candidate): boolean => !!before?.some((b) => RANK[b.level] < RANK[c.place.level] && isWithin(c.place, b));
-      let next: PlaceMatch | undefined;
-      let nextDone = false;
-      const nextMatch = (): PlaceMatch | undefined => {
-        if (!nextDone) {
-          nextDone = true;
-          const places = cands.map((c) => c.place);
-          const rank = Math.min(...places.map((p) => RANK[p.level]));
-          next = depth < 3 ? this.matchAt(t, i + len, places, true, rank, depth + 1) : undefined;
-        }
-        return next;
-      };
-      // 大同市村: a village named after a place, not the place
-      const village = t[i + len] === '村' && !this.townAt(t, i + len);
-      const accepted = cands.filter((c) => {
-        if (village && c.place.level !== 'town') return false;
-        // 魏都区东城区, 城关镇东城区: a county right after a county or township is part of a local name
-        if (touching !== undefined && c.place.level !== 'town' && RANK[c.place.level] <= touching) return false;
-        if (c.strict) return afterParent(c);
-        if (c.edge) return boundary && !(t[i + len] === '城' && !this.townAt(t, i + len));
-        if (!c.weak) return true;
-        if (afterParent(c)) return true;
-        const n = nextMatch();
-        if (n && RANK[n.level] > RANK[c.place.level]) return true;
-        return c.place.level !== 'town' && n === undefined && TOWN_TOKEN.test(t.slice(i + len));
-      });
-      if (accepted.length === 0) continue;
-      // one level: the one a following smaller place belongs to, else the largest
-      let chosen = accepted;
-      const levels = new Set(accepted.map((c) => c.place.level));
-      if (levels.size > 1) {
-        const n = nextMatch();
-        const parents = n ? accepted.filter((c) => n.places.some((p) => isWithin(p, c.place) && p !== c.place)) : [];
-        const pool = parents.length > 0 ? parents : accepted;
-        const top = Math.min(...pool.map((c) => RANK[c.place.level]));
-        chosen = pool.filter((c) => RANK[c.place.level] === top);
-      }
-      const places = [...new Set(chosen.map((c) => c.place))];
-      const how = chosen.find((c) => c.how === 'name')?.how ?? chosen[0].how;
-      return { level: places[0].level, text, index: i, places, how, next };
+      const m = this.accept(t, i, len, text, cands, before, boundary, touching, depth);
+      if (m) return m;
     }
     return undefined;
+  }
+
+  /** The readings of the form t[i, i+len) that its context accepts, as one match; undefined when none is. */
+  private accept(
+    t: string,
+    i: number,
+    len: number,
+    text: string,
+    cands: Candidate[],
+    before: Place[] | undefined,
+    boundary: boolean,
+    touching: number | undefined,
+    depth: number,
+  ): (PlaceMatch & { next?: PlaceMatch }) | undefined {
+    const plain = this.acceptPlain(t, i, len, text, cands, touching);
+    if (plain !== null) return plain;
+    const afterParent = (c: Candidate): boolean => !!before?.some((b) => RANK[b.level] < RANK[c.place.level] && isWithin(c.place, b));
+    let next: PlaceMatch | undefined;
+    let nextDone = false;
+    const nextMatch = (): PlaceMatch | undefined => {
+      if (!nextDone) {
+        nextDone = true;
+        const places = cands.map((c) => c.place);
+        const rank = Math.min(...places.map((p) => RANK[p.level]));
+        next = depth < 3 ? this.matchAt(t, i + len, places, true, rank, depth + 1) : undefined;
+      }
+      return next;
+    };
+    // 大同市村: a village named after a place, not the place
+    const village = t[i + len] === '村' && !this.townAt(t, i + len);
+    const accepted = cands.filter((c) => {
+      if (village && c.place.level !== 'town') return false;
+      // 魏都区东城区, 城关镇东城区: a county right after a county or township is part of a local name
+      if (touching !== undefined && c.place.level !== 'town' && RANK[c.place.level] <= touching) return false;
+      if (c.strict) return afterParent(c);
+      if (c.edge) return boundary && !(t[i + len] === '城' && !this.townAt(t, i + len));
+      if (!c.weak) return true;
+      if (afterParent(c)) return true;
+      const n = nextMatch();
+      if (n && RANK[n.level] > RANK[c.place.level]) return true;
+      return c.place.level !== 'town' && n === undefined && TOWN_TOKEN.test(t.slice(i + len));
+    });
+    if (accepted.length === 0) return undefined;
+    // one level: the one a following smaller place belongs to, else the largest
+    let chosen = accepted;
+    const levels = new Set(accepted.map((c) => c.place.level));
+    if (levels.size > 1) {
+      const n = nextMatch();
+      const parents = n ? accepted.filter((c) => n.places.some((p) => isWithin(p, c.place) && p !== c.place)) : [];
+      const pool = parents.length > 0 ? parents : accepted;
+      const top = Math.min(...pool.map((c) => RANK[c.place.level]));
+      chosen = pool.filter((c) => RANK[c.place.level] === top);
+    }
+    const places = [...new Set(chosen.map((c) => c.place))];
+    const how = chosen.find((c) => c.how === 'name')?.how ?? chosen[0].how;
+    return { level: places[0].level, text, index: i, places, how, next };
+  }
+
+  /**
+   * accept for the usual form (a county's or township's full name): every reading plain — not weak, strict or edge — and
+   * of one level, so the context accepts them all or none and nothing after the form is asked; the same answer as the
+   * general way in accept, without its closures, filters and Sets. Null when some reading is not so (accept decides).
+   */
+  private acceptPlain(
+    t: string,
+    i: number,
+    len: number,
+    text: string,
+    cands: Candidate[],
+    touching: number | undefined,
+  ): (PlaceMatch & { next?: PlaceMatch }) | undefined | null {
+    if (cands.length === 0) return undefined;
+    const first = cands[0]!;
+    const level = first.place.level;
+    for (let k = 0; k < cands.length; k++) {
+      const c = cands[k]!;
+      if (c.weak || c.strict || c.edge || c.place.level !== level) return null;
+    }
+    // 大同市村: a village named after a place; 魏都区东城区: a county right after a county or township is part of a local name
+    if (level !== 'town' && t[i + len] === '村' && !this.townAt(t, i + len)) return undefined;
+    if (touching !== undefined && level !== 'town' && RANK[level] <= touching) return undefined;
+    const places = cands.length === 1 ? [first.place] : [...new Set(cands.map((c) => c.place))];
+    const how = cands.find((c) => c.how === 'name')?.how ?? first.how;
+    return { level, text, index: i, places, how, next: undefined };
   }
 
   /** Whether a township name (村头镇) starts at `i`. */
@@ -756,8 +807,9 @@ export class DivisionIndex {
    * The object returned may be shared between calls: read it, do not change it.
    */
   leadingCounty(t: string): { readonly county: County | undefined; readonly end: number } {
-    const head = t.slice(0, 2);
-    const known = this.countyChains.get(head);
+    // by the first two characters, as one number (no string made per address); a chain is at least two characters long
+    const head = t.length >= 2 ? t.charCodeAt(0) * 0x10000 + t.charCodeAt(1) : -1;
+    const known = head < 0 ? undefined : this.countyChains.get(head);
     if (known) {
       for (let i = 0; i < known.length; i++) {
         const m = known[i]!;

@@ -119,11 +119,33 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
 
 /**
  * Every 组 with its number written in digits: 3组, 03组, 第3组, 三组, 第十二组, 3村民小组, 三小组 → 3组 / 12组 (not 组织; a
- * 组 with no number before it stays). A character scan: this runs on every row's address.
+ * 组 with no number before it stays). A character scan: this runs on every row's address. The usual address writes its
+ * 组 so already (22组): answered without a new string, and the rewriting (rewriteGroups) is apart, so this stays small.
  */
-function canonicalGroups(t: string): string {
-  let at = t.indexOf('组');
-  if (at < 0) return t;
+export function canonicalGroups(t: string): string {
+  for (let at = t.indexOf('组'); at >= 0; at = t.indexOf('组', at + 1)) {
+    if (!groupAsWritten(t, at)) return rewriteGroups(t, at);
+  }
+  return t;
+}
+
+/**
+ * Whether rewriteGroups leaves the 组 at `at` as it is when nothing before it was rewritten: 组织, a 组 with no number,
+ * or the number in digits as it prints (no 第, no 小 or 村民小, no leading zero, at most 15 digits: Number and String
+ * give the same digits back). False is also said for some that it leaves (03 is checked there): a strict pre-filter.
+ */
+function groupAsWritten(t: string, at: number): boolean {
+  if (t[at + 1] === '织') return true;
+  if (t.startsWith('村民小', at - 3) || t[at - 1] === '小') return false;
+  if (!isDigit(t[at - 1])) return !CN_NUMERAL.has(t[at - 1]!);
+  let start = at - 1;
+  while (start > 0 && isDigit(t[start - 1])) start--;
+  return t[start] !== '0' && at - start <= 15 && !(start > 0 && t[start - 1] === '第');
+}
+
+/** canonicalGroups' rewriting, from the first 组 (at `first`) that may need it (exported for the test that holds canonicalGroups to it). */
+export function rewriteGroups(t: string, first: number): string {
+  let at = first;
   let out = '';
   let from = 0;
   for (; at >= 0; at = t.indexOf('组', at + 1)) {

@@ -144,7 +144,15 @@ export class FindingKeys {
 const PLACEHOLDER_UNIT = PLACEHOLDER.charCodeAt(0);
 
 /** placesIn results of the scope last asked for, per index: one register is validated at a time, so one slot is enough and memory stays bounded. */
-const shared = new WeakMap<DivisionIndex, { scope: string; cache: BoundedCache<PlaceMatch[]> }>();
+const shared = new WeakMap<DivisionIndex, Slot>();
+
+/** One scope's remembered placesIn results, and the last address asked (the second rule asks it right after the first). */
+interface Slot {
+  scope: string;
+  cache: BoundedCache<PlaceMatch[]>;
+  lastText?: string;
+  lastFound?: PlaceMatch[];
+}
 
 /**
  * placesIn for one scope, remembered by addressKey: `places(compacted)` is `idx.placesIn(compacted, scope)`.
@@ -152,24 +160,28 @@ const shared = new WeakMap<DivisionIndex, { scope: string; cache: BoundedCache<P
  */
 export function placesMemo(idx: DivisionIndex, scope: PlaceScope): (compacted: string) => PlaceMatch[] {
   const scopeKey = [scope.province, scope.city, scope.county, scope.code].map((s) => s ?? '').join('\u0000');
-  const slot = () => {
+  const slot = (): Slot => {
     let s = shared.get(idx);
     if (!s || s.scope !== scopeKey) {
       s = { scope: scopeKey, cache: new BoundedCache(PLACES_CACHE_SIZE) };
       shared.set(idx, s);
     }
-    return s.cache;
+    return s;
   };
   // the scope's place, found once (placesIn finds it on every call)
   const scopePlace = idx.placeOf(scope);
   return (compacted) => {
-    const cache = slot();
+    const s = slot();
+    // the same text as the last asked: the same key, so the same matches (no key made, no lookup)
+    if (s.lastFound !== undefined && s.lastText === compacted) return s.lastFound;
     const key = addressKey(idx, compacted);
-    let found = cache.get(key);
+    let found = s.cache.get(key);
     if (found === undefined) {
       found = idx.placesWithin(compacted, scopePlace);
-      cache.set(key, found);
+      s.cache.set(key, found);
     }
+    s.lastText = compacted;
+    s.lastFound = found;
     return found;
   };
 }
