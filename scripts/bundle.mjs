@@ -297,31 +297,11 @@ const oneFile = {
  * command line to the snapshot's main function: everything that reads argv, the environment, the working folder, the clock
  * or the terminal happens when the executable runs, never while the snapshot is made (src/cli/snapshot.ts).
  */
-const ONE_FILE_ENTRY = `import 'fupin-young-generation';
-import { mainThenExit } from './cli/bin.js';
+const ONE_FILE_ENTRY = `import { mainThenExit } from './cli/bin.js';
 import { buildingSnapshot, prepareSnapshot } from './cli/snapshot.js';
 if (buildingSnapshot()) prepareSnapshot(mainThenExit);
 else mainThenExit();
 `;
-
-/**
- * The one-file build's first module: run as a script, it keeps the young generation small (src/cli/young-generation.ts)
- * before its modules are set up — by mainThenExit the young generation has already grown to its largest (a wrapper that
- * set it before requiring dist/fupin.cjs, Node 22, 50-row validate: 16,800 -> 16,400 page faults; this build: 16,584 ->
- * 16,414 with the division index change). A start-up snapshot being made is left alone (the executable's run calls it
- * from mainThenExit).
- */
-const youngGenerationFirst = {
-  name: 'fupin-young-generation-first',
-  setup(b) {
-    b.onResolve({ filter: /^fupin-young-generation$/ }, () => ({ path: 'young-generation-first', namespace: 'fupin-first' }));
-    b.onLoad({ filter: /.*/, namespace: 'fupin-first' }, () => ({
-      contents: "import { smallYoungGeneration } from './cli/young-generation.js';\nimport { buildingSnapshot } from './cli/snapshot.js';\nif (!buildingSnapshot()) smallYoungGeneration();\n",
-      resolveDir: dist,
-      loader: 'js',
-    }));
-  },
-};
 
 // written beside dist/fupin.cjs and renamed over it: a `node dist/fupin.cjs` running meanwhile keeps its whole file
 const oneFileTmp = path.join(dist, `fupin.cjs.${process.pid}.tmp`);
@@ -333,7 +313,7 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: true,
-  plugins: [youngGenerationFirst, oneFile, oneFileWorkers, noDeprecatedBuffer, noZodLocales, lazyBuiltins],
+  plugins: [oneFile, oneFileWorkers, noDeprecatedBuffer, noZodLocales, lazyBuiltins],
   // The first line names what this is: `fupin init --update` reads the version from it.
   banner: { js: `// fupin ${pkg.version} - one-file build (node fupin.cjs --help). MIT licence; the bundled libraries' notices are at the end.` },
   // package-root.ts only reads import.meta.url when nothing is embedded, which is never the case here

@@ -3,7 +3,6 @@ import { render } from '../formatters/catalogue/index.js';
 import { isPackagedExecutable } from '../io/package-root.js';
 import { processIO } from './io.js';
 import { run } from './main.js';
-import { smallYoungGeneration } from './young-generation.js';
 
 /** Only the packaged executable can be started by Explorer: the clerk's module is loaded there and nowhere else. */
 async function clerkLaunch(argv: string[]): Promise<number | undefined> {
@@ -36,7 +35,6 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
  * before, by itself.
  */
 export async function mainThenExit(argv?: string[]): Promise<void> {
-  smallYoungGeneration();
   await main(argv);
   whenWritten([process.stdout, process.stderr], () => process.exit());
 }
