@@ -191,8 +191,11 @@ export async function streamCsvRows(
         if (nextQuote === -1) nextQuote = Infinity;
       }
       if (pos > slowUntil && opts.pick?.columns === undefined) {
-        // the complete lines before the next quote, in the next LINES_BYTES, decoded at once
-        const stop = buf.lastIndexOf(LF, Math.min(nextQuote, buf.length, pos + LINES_BYTES) - 1);
+        // the complete lines before the next quote, in the next LINES_BYTES, decoded at once. None when the quote is
+        // here: lastIndexOf(LF, -1) would count from the buffer's end (a record starting with a quote at byte 0 of the
+        // file or of a refilled buffer once read its quoted cells as plain text)
+        const limit = Math.min(nextQuote, buf.length, pos + LINES_BYTES);
+        const stop = limit > pos ? buf.lastIndexOf(LF, limit - 1) : -1;
         if (stop >= pos) {
           if (wholeLines(pos, stop)) {
             pos = stop + 1;

@@ -127,6 +127,31 @@ describe('streamed CSV validation', () => {
     }
   });
 
+  it('every cell quoted (as many programs write CSV): each record starting with a quote, at the file\'s first byte and after every refill', async () => {
+    const t = tempDir();
+    try {
+      const q = (cells: string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
+      const lines = [q(['序号', '扶贫单位或者机构名称', '扶贫户主姓名', '扶贫家庭住址'])];
+      // ~3.5 MB: over the default chunk, so records start at byte 0 of refilled buffers too
+      for (let i = 1; i <= 30_000; i++) lines.push(q([String(i), i % 3 ? '溆浦县慈善会,分会' : '溆浦县"爱心"协会', `张${'三四五六七'[i % 5]}`, `溆浦县卢峰镇红星村${i % 40}组`]));
+      const text = lines.join('\r\n') + '\r\n';
+      for (const bom of ['', '\ufeff']) {
+        const abs = path.join(t.dir, `quoted${bom.length}.csv`);
+        writeFileSync(abs, bom + text);
+        const whole = wholeRecords(abs);
+        expect(whole.length).toBe(30_001);
+        expect(whole[1]).toEqual(['1', '溆浦县慈善会,分会', '张四', '溆浦县卢峰镇红星村1组']);
+        for (const chunk of [1009, undefined]) expect(await streamedRecords(abs, chunk)).toEqual(whole);
+        // byte by byte, on the first records only (a record starting with a quote at every kind of boundary)
+        const small = path.join(t.dir, `quoted-small${bom.length}.csv`);
+        writeFileSync(small, bom + lines.slice(0, 300).join('\r\n') + '\r\n');
+        for (const chunk of [1, 3]) expect(await streamedRecords(small, chunk)).toEqual(wholeRecords(small));
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('lines cut into cells as split would: trailing and doubled delimiters, lines without one, empty lines, tabs', async () => {
     const t = tempDir();
     try {
@@ -165,6 +190,13 @@ describe('streamed CSV validation', () => {
         expect(whole.filter((r) => r.some((c) => c.includes('\ufeff'))).length).toBe(1200);
         for (const chunk of [3, 1009, undefined]) expect(await streamedRecords(abs, chunk)).toEqual(whole);
       }
+      // a quoted first line is read by the record reader, so the next line is the first text the block decoder gets: its
+      // U+FEFF is a character of the cell, not a byte-order mark to drop
+      const abs = path.join(t.dir, 'quoted-first.csv');
+      writeFileSync(abs, '\ufeff"序号",扶贫单位或者机构名称,扶贫户主姓名\n\ufeff1,慈善会,张三\n2,慈善会,李四\n');
+      const whole = wholeRecords(abs);
+      expect(whole[1]![0]).toBe('\ufeff1');
+      for (const chunk of [3, 1009, undefined]) expect(await streamedRecords(abs, chunk)).toEqual(whole);
     } finally {
       t.cleanup();
     }
