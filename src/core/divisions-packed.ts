@@ -300,8 +300,8 @@ export class PackedDivisions {
 
   /**
    * The file's index, or undefined when these bytes are not one this build reads (another format, cut short) or were
-   * made from a list of another length than `jsonBytes` (when the caller knows it). `littleEndian`: this machine's (a
-   * test reads as a big-endian machine would).
+   * made from a list of another length than `jsonBytes` (when the caller knows it). `littleEndian`: this machine's byte order
+   * (the big-endian path is read, not run: the machines the tests and the executables run on are little-endian).
    */
   static read(bytes: Uint8Array, jsonBytes?: number, littleEndian = LITTLE_ENDIAN): PackedDivisions | undefined {
     if (bytes.length < 16 || bytes.length % 4 !== 0) return undefined;

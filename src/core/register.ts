@@ -13,7 +13,6 @@ const MIN_COLUMNS = 3;
 
 /** The first non-empty cell of a footer row starts like this: the form's closing note, signatures. */
 const FOOTER = /^(?:备注|备考|注[:：]|说明[:：]|填表人|填报人|填表|审核人|审核|制表人|制表|负责人|单位负责人|分管领导|主管领导|签字|盖章|联系人[:：])/u;
-/** Columns where a clerk may write "同上" (same as above) instead of repeating the value (resolveDitto names them). */
 /** A ditto mark: 同上, 〃, " … (normalize.ts; kept exported here for the readers of this module). */
 export { isDittoMark };
 

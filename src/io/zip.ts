@@ -316,7 +316,7 @@ export class ZipArchive {
     if (entry.method !== 8 || entry.compressedSize > SHARED_PART || entry.uncompressedSize > SHARED_PART || entry.uncompressedSize === 0) return this.read(entry);
     const data = this.dataOf(entry);
     const key = `${entry.crc32 >>> 0}:${entry.uncompressedSize}:${entry.compressedSize}`;
-    const list = sharedParts.get(key);
+    let list = sharedParts.get(key);
     if (list) {
       for (const e of list) {
         if (e.data.equals(data)) {
@@ -329,6 +329,7 @@ export class ZipArchive {
     if (sharedCount >= SHARED_ENTRIES) {
       sharedParts = new Map();
       sharedCount = 0;
+      list = undefined; // it belonged to the map let go
     }
     // a copy of the stored bytes: they are a view of the file's buffer, which a later read may use again
     const entryKept = { data: Buffer.from(data), out };

@@ -38,6 +38,23 @@ describe('address keys', () => {
     expect(addressKey(idx, '(溆浦)-1')).toBe('(溆浦)-\u0001');
   });
 
+  it('placesMemo answers as placesIn, asked the same text twice, texts of one length one after another, and scopes in turn', () => {
+    const other = { province: '湖南省', city: '怀化市', county: '辰溪县' };
+    // equal lengths, different places; the same text under two scopes (the last-text answer is per scope)
+    const texts = ['溆浦县卢峰镇红星村1组', '溆浦县低庄镇大湾村1组', '辰溪县辰阳镇西门村1组', '溆浦县卢峰镇红星村1组'].map(compact);
+    expect(new Set(texts.map((t) => t.length)).size).toBe(1);
+    const here = placesMemo(idx, scope);
+    const there = placesMemo(idx, other);
+    const places = (found: ReturnType<typeof here>) => found.map((m) => `${m.level}:${m.index}:${m.text}:${m.places.map((p) => p.name).join(",")}`);
+    for (const t of [...texts, ...texts.slice().reverse()]) {
+      for (let twice = 0; twice < 2; twice++) {
+        expect(places(here(t)), t).toEqual(places(idx.placesIn(t, scope)));
+        expect(places(there(t)), t).toEqual(places(idx.placesIn(t, other)));
+      }
+    }
+    expect(places(here(texts[0]!))).not.toEqual(places(here(texts[1]!)));
+  });
+
   it('a bounded cache starts again when full', () => {
     const c = new BoundedCache<number>(2);
     c.set('a', 1);

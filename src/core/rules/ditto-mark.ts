@@ -3,7 +3,6 @@ import type { ColumnKey, Field, RegisterRow } from '../model.js';
 import { isDittoMark } from '../normalize.js';
 import { defineRule } from './rule.js';
 
-
 export default defineRule({
   meta: {
     id: 'ditto-mark',
