@@ -1,5 +1,6 @@
 // RowFacts.firstPairingBefore: one table of each household's first pairing, shared by duplicate-pairing and joint-household.
 import { describe, expect, it } from 'vitest';
+import { parsePhones } from '../../src/core/phone.js';
 import { RowFacts } from '../../src/core/row-facts.js';
 import { makeRegister } from '../helpers/register.js';
 
@@ -38,5 +39,38 @@ describe('RowFacts.firstPairingBefore', () => {
     expect(answers.slice(0, 5000).every((a) => a === 0)).toBe(true);
     expect(answers.slice(5000).every((a, i) => a === facts.orgNo(big.rows[i]!)! + 1)).toBe(true);
     expect(facts.firstPairingRow(facts.householdNo(big.rows[4999]!)!)).toBe(5001);
+  });
+});
+
+describe('RowFacts.phoneParse (a plain mobile filled into one reused object)', () => {
+  const phones = [
+    '13907451234', '19912345678', '12907451234', '1390745123', '139074512345', '0745-1234567', '13907451234/13807451234',
+    '139 0745 1234', '１３９０７４５１２３４', '008613907451234', '无', '', '  ', '1390745123a', '-13907451234', '13907451234 ',
+  ];
+  const rows = phones.map((p, i) => [i + 1, '甲慈善会', `户主${i}`, `大湾村${i}组`, p]);
+  const reg = makeRegister([['序号', '扶贫单位', '户主姓名', '家庭住址', '联系方式'], ...rows, [99, '甲慈善会', '户主', '村', 13907451234]]);
+
+  it('equals parsePhones of each cell, row after row (the reused object read before the next row)', () => {
+    const facts = new RowFacts();
+    for (const row of reg.rows) {
+      const f = row.fields.phone;
+      const want = f ? parsePhones(f.text, f.kind, f.numFmt) : { numbers: [], valid: true, none: false };
+      // the whole parse as plain data, taken now: the next row may fill the same object
+      expect(JSON.parse(JSON.stringify(facts.phoneParse(row))), JSON.stringify(f?.text)).toEqual(JSON.parse(JSON.stringify(want)));
+      expect(Object.keys(facts.phoneParse(row).numbers[0] ?? {}).sort()).toEqual(Object.keys(want.numbers[0] ?? {}).sort());
+      const digits = want.numbers.map((n) => n.digits).filter((d) => d.length >= 7);
+      expect(facts.phones(row)).toEqual(f && f.kind !== 'number' ? digits : facts.phones(row));
+    }
+  });
+
+  it('keeps what phones() took from a mobile row after later mobile rows fill the object again', () => {
+    const facts = new RowFacts();
+    const mobiles = reg.rows.slice(0, 2);
+    const first = facts.phones(mobiles[0]!);
+    const parse = facts.phoneParse(mobiles[0]!);
+    const source = parse.numbers[0]!.source;
+    expect(facts.phones(mobiles[1]!)).toEqual(['19912345678']);
+    expect(first).toEqual(['13907451234']);
+    expect(source).toBe('13907451234');
   });
 });
