@@ -67,16 +67,6 @@ export function isNoPhoneText(text: string): boolean {
  * Reads the phone numbers of a 联系方式 cell. `kind` is the cell kind ('number' when Excel stored a
  * number: text is then its exact digits); `numFmt` the cell's number format when known.
  */
-/**
- * Whether parsePhones(text, kind) reads the cell as one plain 11-digit mobile, valid as it stands: then its parse is
- * `{ numbers: [{ source: text, digits: text, extension: undefined, valid: true, type: 'mobile', formatted: text }], valid:
- * true, none: false }` (what a caller filling an object of its own, row after row, writes: RowFacts.phoneParse).
- */
-export function isPlainMobileCell(text: string, kind?: RawCell['kind']): boolean {
-  // PLAIN_MOBILE's texts are PLAIN and never start 0086: parsePhones' first branch, its mobile case
-  return kind !== 'number' && typeof text === 'string' && PLAIN_MOBILE.test(text);
-}
-
 export function parsePhones(text: string, kind?: RawCell['kind'], numFmt?: string): PhoneParse {
   // the common cell, a bare number: what parseText would make of it, without its clean-up passes
   // (0086… is left to parseText, which strips the country code)

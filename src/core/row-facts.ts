@@ -5,7 +5,7 @@ import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank } from './normalize.js';
 import { FindingKeys } from './place-memo.js';
 import { IntColumn } from './int-tables.js';
-import { isPlainMobileCell, parsePhones, type PhoneNumber, type PhoneParse } from './phone.js';
+import { parsePhones, type PhoneParse } from './phone.js';
 
 const NOT_YET = Symbol('not yet');
 const EMPTY_PARSE: PhoneParse = { numbers: [], valid: true, none: false };
@@ -24,19 +24,6 @@ export class RowFacts {
   private phoneList: string[] | undefined;
   private codeList: (number | undefined)[] | undefined;
   private parse: PhoneParse | undefined;
-  /**
-   * The parse of a plain mobile cell (the usual 联系方式), filled in again for each such row instead of three objects
-   * made a row that die at once: phoneParse's readers (phones, phone-format) take what they need before the next row.
-   */
-  private readonly mobile: PhoneNumber = {
-    source: '',
-    digits: '',
-    extension: undefined,
-    valid: true,
-    type: 'mobile',
-    formatted: '',
-  };
-  private readonly mobileParse: PhoneParse = { numbers: [this.mobile], valid: true, none: false };
   private address: { compacted: string; finding?: number } | undefined;
   /** Addresses numbered by place-memo's findingKey (made on the first address asked for). */
   private findings: FindingKeys | undefined;
@@ -203,22 +190,12 @@ export class RowFacts {
     return this.codeList;
   }
 
-  /**
-   * parsePhones of the 联系方式 cell as phone-format reads it (text, kind, number format). Good until the next row: a
-   * plain mobile's parse is one object filled in again row after row (read it, do not keep it or change it).
-   */
+  /** parsePhones of the 联系方式 cell as phone-format reads it (text, kind, number format). */
   phoneParse(row: RegisterRow): PhoneParse {
     this.at(row);
     if (this.parse === undefined) {
       const f = row.fields.phone;
-      if (!f) this.parse = EMPTY_PARSE;
-      else if (isPlainMobileCell(f.text, f.kind)) {
-        const n = this.mobile;
-        n.source = f.text;
-        n.digits = f.text;
-        n.formatted = f.text;
-        this.parse = this.mobileParse;
-      } else this.parse = parsePhones(f.text, f.kind, f.numFmt);
+      this.parse = f ? parsePhones(f.text, f.kind, f.numFmt) : EMPTY_PARSE;
     }
     return this.parse;
   }

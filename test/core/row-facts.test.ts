@@ -42,7 +42,7 @@ describe('RowFacts.firstPairingBefore', () => {
   });
 });
 
-describe('RowFacts.phoneParse (a plain mobile filled into one reused object)', () => {
+describe('RowFacts.phoneParse and phones (as parsePhones reads each cell)', () => {
   const phones = [
     '13907451234', '19912345678', '12907451234', '1390745123', '139074512345', '0745-1234567', '13907451234/13807451234',
     '139 0745 1234', '１３９０７４５１２３４', '008613907451234', '无', '', '  ', '1390745123a', '-13907451234', '13907451234 ',
@@ -50,12 +50,11 @@ describe('RowFacts.phoneParse (a plain mobile filled into one reused object)', (
   const rows = phones.map((p, i) => [i + 1, '甲慈善会', `户主${i}`, `大湾村${i}组`, p]);
   const reg = makeRegister([['序号', '扶贫单位', '户主姓名', '家庭住址', '联系方式'], ...rows, [99, '甲慈善会', '户主', '村', 13907451234]]);
 
-  it('equals parsePhones of each cell, row after row (the reused object read before the next row)', () => {
+  it('equals parsePhones of each cell, row after row', () => {
     const facts = new RowFacts();
     for (const row of reg.rows) {
       const f = row.fields.phone;
       const want = f ? parsePhones(f.text, f.kind, f.numFmt) : { numbers: [], valid: true, none: false };
-      // the whole parse as plain data, taken now: the next row may fill the same object
       expect(JSON.parse(JSON.stringify(facts.phoneParse(row))), JSON.stringify(f?.text)).toEqual(JSON.parse(JSON.stringify(want)));
       expect(Object.keys(facts.phoneParse(row).numbers[0] ?? {}).sort()).toEqual(Object.keys(want.numbers[0] ?? {}).sort());
       const digits = want.numbers.map((n) => n.digits).filter((d) => d.length >= 7);
@@ -63,7 +62,7 @@ describe('RowFacts.phoneParse (a plain mobile filled into one reused object)', (
     }
   });
 
-  it('keeps what phones() took from a mobile row after later mobile rows fill the object again', () => {
+  it('keeps what phones() took from a mobile row after later rows are read', () => {
     const facts = new RowFacts();
     const mobiles = reg.rows.slice(0, 2);
     const first = facts.phones(mobiles[0]!);
