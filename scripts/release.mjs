@@ -257,7 +257,7 @@ function seaMain(work) {
   return { file, assets };
 }
 
-/** The Wine prefix the release makes the Windows blob in (its own: the Wine tests stop theirs with `wineserver -k`). */
+/** The Wine prefix the release makes the Windows blob in (its own, apart from the Wine tests' prefix and its wineserver). */
 function winePrefix() {
   return process.env.FUPIN_RELEASE_WINE_PREFIX ?? path.join(cacheDir(), 'wine-build-prefix');
 }

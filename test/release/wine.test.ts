@@ -60,7 +60,9 @@ describe.skipIf(!RELEASE_TESTS || !wineInstalled)('fupin-win-x64.exe under Wine 
     tmp = tempDir();
   }, 600_000);
   afterAll(() => {
-    spawnSync('wineserver', ['-k'], { env: WINE_ENV, stdio: 'ignore', timeout: 60_000 });
+    // The wineserver is left to stop by itself (-p60: a minute after its last program). `wineserver -k` here killed every
+    // program of the prefix, which other runs share: two test runs at once (one machine, one user) had the later one's
+    // last .exe killed mid-run (exit 0 instead of 1).
     tmp?.cleanup();
     if (io) rmSync(io, { recursive: true, force: true });
   });
