@@ -315,6 +315,11 @@ export function phoneCode(digits: string | undefined): number | undefined {
  * that what is kept per row is an integer. A household's id text (idText) is its first row's base key
  * (householdBaseKey), with #n added when that is already another household's; it is made only when asked.
  */
+/** The phone code of a row's phone i: as given with the row (`codes`, phoneCodes of `phones`), else worked out. */
+function codeOf(phones: readonly string[], codes: readonly (number | undefined)[] | undefined, i: number): number | undefined {
+  return codes ? codes[i] : phoneCode(phones[i]);
+}
+
 export class HouseholdIndex {
   /**
    * Name|village → its households, by the key's number in `groups`: the usual case, one household with at most one
@@ -463,14 +468,14 @@ export class HouseholdIndex {
       const no = this.added(added);
       // the usual row: one phone or none, kept in the columns (unique keeps the first of each number, in order)
       if (phones.length <= 1) {
-        const code = phones.length === 0 ? 0 : codes ? codes[0] : phoneCode(phones[0]);
+        const code = phones.length === 0 ? 0 : codeOf(phones, codes, 0);
         if (this.single(added, no, county, code)) return no;
         this.listed(added, [{ no, phones: unique(phones), detail: detach(detail), county, suffix: '' }]);
         return no;
       }
       const own = unique(phones);
       // (own[0] is phones[0]: the same number written twice is one phone)
-      if (own.length > 1 || !this.single(added, no, county, codes ? codes[0] : phoneCode(own[0]))) {
+      if (own.length > 1 || !this.single(added, no, county, codeOf(phones, codes, 0))) {
         this.listed(added, [{ no, phones: own, detail: detach(detail), county, suffix: '' }]);
       }
       return no;
@@ -488,12 +493,12 @@ export class HouseholdIndex {
       let same = false;
       if (countyOk) {
         if (phones.length > 0 && code !== 0) {
-          for (let i = 0; i < phones.length && !same; i++) same = (codes ? codes[i] : phoneCode(phones[i])) === code;
+          for (let i = 0; i < phones.length && !same; i++) same = codeOf(phones, codes, i) === code;
         } else same = this.groups.tailIs(g, detail);
       }
       if (same) {
         let learns = countyNo === 0 && county !== '';
-        for (let i = 0; i < phones.length && !learns; i++) learns = (codes ? codes[i] : phoneCode(phones[i])) !== code;
+        for (let i = 0; i < phones.length && !learns; i++) learns = codeOf(phones, codes, i) !== code;
         if (learns) {
           const h = this.kept(g, no);
           learn(h, county, phones);

@@ -437,11 +437,15 @@ export function lineCellBoth(text: string): [norm: string, may: boolean] {
 /** Turns one cell into a Field, keeping its reference and what kind of value it was. */
 function toField(cell: RawCell | undefined, text: string, col: number, row1: number | string, letter = columnLetter(col)): Field {
   // cellRef(col, row1), the column's letters given when the caller has them (and the row's number as text, made once a row)
-  const ref = letter + row1;
-  const f: Field = { text, norm: normField(text), cell: ref, kind: cell?.kind ?? 'empty' };
+  return fieldOf(text, letter + row1, cell?.kind ?? 'empty', cell?.raw, cell?.numFmt);
+}
+
+/** The Field of a cell given by its parts (toField's, and readView's without a RawCell): raw and numFmt only when set. */
+function fieldOf(text: string, ref: string, kind: Field['kind'], raw: RawCell['raw'], numFmt: string | undefined): Field {
+  const f: Field = { text, norm: normField(text), cell: ref, kind };
   // raw, then numFmt, when the cell has them (no objects made to spread them in)
-  if (cell?.raw !== undefined) f.raw = cell.raw;
-  if (cell?.numFmt !== undefined) f.numFmt = cell.numFmt;
+  if (raw !== undefined) f.raw = raw;
+  if (numFmt !== undefined) f.numFmt = numFmt;
   return f;
 }
 
@@ -776,17 +780,8 @@ class BlockReader {
     for (let i = 0; i < cols.length; i++) {
       const m = cols[i]!;
       const k = v.at(m.col);
-      let f: Field;
-      if (k < 0) f = toField(undefined, '', m.col, row1, m.letter);
-      else {
-        // toField of the cell row(r) would hold
-        const text = texts[k]!;
-        f = { text, norm: normField(text), cell: m.letter + row1, kind: v.kind(k) };
-        const raw = v.raw(k);
-        if (raw !== undefined) f.raw = raw;
-        const numFmt = v.numFmt(k);
-        if (numFmt !== undefined) f.numFmt = numFmt;
-      }
+      // toField of the cell row(r) would hold (none: an empty cell)
+      const f = k < 0 ? fieldOf('', m.letter + row1, 'empty', undefined, undefined) : fieldOf(texts[k]!, m.letter + row1, v.kind(k), v.raw(k), v.numFmt(k));
       fields[m.key] = f;
       // filledCore || filledOther of read(): any column but seq
       if (f.norm !== '' && m.key !== 'seq') filled = true;

@@ -1,6 +1,7 @@
 // Reads an .xlsx/.xlsm into plain grids without exceljs: only the parts needed, every size bounded, nothing expanded.
 import type { LeanRowView, LeanRows, MergeRange, RawCell, RawSheet } from '../core/model.js';
 import { numberText } from '../core/normalize.js';
+import { BytesMemo } from './bytes-memo.js';
 import { DEFAULT_LIMITS, LimitExceeded, ProgressGuard, type ReadLimits } from './limits.js';
 import { BUILTIN_FORMATS, dateText, isDateFormat, isoCell, type NumberFormat, numberCell, numberFormat, serialDateText } from './number-format.js';
 import { CLOSE, END, NEEDS_WHOLE, OPEN, TEXT, XmlError, XmlScanner } from './xml.js';
@@ -475,35 +476,22 @@ const PART_MEMO_ENTRIES = 256;
  * (wt-13, folders: small files' workbook-level parts; the sheet and shared-strings scan are read every time.)
  */
 export class PartMemo {
-  private entries = new Map<string, { bytes: Buffer; value: unknown }[]>();
-  private count = 0;
+  private readonly memo: BytesMemo<unknown>;
 
   constructor(
     private readonly maxBytes = PART_MEMO_BYTES,
-    private readonly maxEntries = PART_MEMO_ENTRIES,
-  ) {}
+    maxEntries = PART_MEMO_ENTRIES,
+  ) {
+    this.memo = new BytesMemo(maxEntries);
+  }
 
   get size(): number {
-    return this.count;
+    return this.memo.size;
   }
 
   get<K extends keyof PartKinds>(kind: K, limits: string, bytes: Buffer, parse: () => PartKinds[K]): PartKinds[K] {
     if (bytes.length > this.maxBytes) return parse();
-    const key = `${kind}\u0000${limits}\u0000${bytes.length}`;
-    const list = this.entries.get(key);
-    if (list) for (const e of list) if (e.bytes.equals(bytes)) return e.value as PartKinds[K];
-    const value = parse();
-    if (this.count >= this.maxEntries) {
-      this.entries = new Map();
-      this.count = 0;
-    }
-    // a copy: the part's bytes may be a view of a buffer used again (the zip's stored data, a read buffer)
-    const entry = { bytes: Buffer.from(bytes), value };
-    const again = this.entries.get(key);
-    if (again) again.push(entry);
-    else this.entries.set(key, [entry]);
-    this.count++;
-    return value;
+    return this.memo.get(`${kind}\u0000${limits}\u0000${bytes.length}`, bytes, parse) as PartKinds[K];
   }
 }
 

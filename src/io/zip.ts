@@ -1,6 +1,7 @@
 // Reads the parts of a zip (an .xlsx) from memory: central directory, bounded inflation, clear refusals.
 import zlib from 'node:zlib';
 import { LimitExceeded } from './limits.js';
+import { BytesMemo } from './bytes-memo.js';
 
 /** Why a zip cannot be read. `truncated` and `corrupt` are damage; the others are things fupin does not read. */
 export type ZipErrorCode = 'truncated' | 'corrupt' | 'encrypted' | 'method' | 'zip64' | 'multi-disk';
@@ -133,11 +134,10 @@ export function smallInflate(data: Buffer, size: number): Buffer | undefined {
   return n === size ? out.subarray(0, size) : undefined;
 }
 
-/** Parts up to this size (stored and inflated) are kept for readShared; at most this many, then it starts again (≤ 16 MiB). */
+/** Parts up to this size (stored and inflated) are kept for readShared: 256 of them at most (sharedParts), ≤ 16 MiB. */
 const SHARED_PART = 32 * 1024;
-const SHARED_ENTRIES = 256;
-let sharedParts = new Map<string, { data: Buffer; out: Buffer }[]>();
-let sharedCount = 0;
+/** Inflated small parts by their stored bytes (readShared). */
+const sharedParts = new BytesMemo<Buffer>(256);
 
 export class ZipArchive {
   private readonly byKey = new Map<string, ZipEntry>();
@@ -315,27 +315,13 @@ export class ZipArchive {
   readShared(entry: ZipEntry): Buffer {
     if (entry.method !== 8 || entry.compressedSize > SHARED_PART || entry.uncompressedSize > SHARED_PART || entry.uncompressedSize === 0) return this.read(entry);
     const data = this.dataOf(entry);
-    const key = `${entry.crc32 >>> 0}:${entry.uncompressedSize}:${entry.compressedSize}`;
-    let list = sharedParts.get(key);
-    if (list) {
-      for (const e of list) {
-        if (e.data.equals(data)) {
-          this.inflated += e.out.length;
-          return e.out;
-        }
-      }
-    }
-    const out = this.read(entry);
-    if (sharedCount >= SHARED_ENTRIES) {
-      sharedParts = new Map();
-      sharedCount = 0;
-      list = undefined; // it belonged to the map let go
-    }
-    // a copy of the stored bytes: they are a view of the file's buffer, which a later read may use again
-    const entryKept = { data: Buffer.from(data), out };
-    if (list) list.push(entryKept);
-    else sharedParts.set(key, [entryKept]);
-    sharedCount++;
+    // a part inflated before is counted as inflated again (the limits as read keeps them)
+    let made = false;
+    const out = sharedParts.get(`${entry.crc32 >>> 0}:${entry.uncompressedSize}:${entry.compressedSize}`, data, () => {
+      made = true;
+      return this.read(entry);
+    });
+    if (!made) this.inflated += out.length;
     return out;
   }
 
