@@ -221,7 +221,24 @@ export class SharedStrings {
       o += n;
       underscore = dst.subarray(this.used, o).includes(0x5f);
     }
-    if (underscore || n > this.maxCellChars) {
+    this.copied(o, underscore);
+  }
+
+  /** Room for n more bytes of an item (ItemSink.room): the buffer they go into, from `at`. */
+  room(n: number): Buffer {
+    if (this.used + n > this.buf.length) this.growBytes(n);
+    return this.buf;
+  }
+
+  /** Where an item's bytes go (ItemSink.at). */
+  get at(): number {
+    return this.used;
+  }
+
+  /** The bytes written from `at` up to `o` are an item's text, as bytes() of them (ItemSink.copied; `underscore`: they hold a `_`). */
+  copied(o: number, underscore: boolean): void {
+    const dst = this.buf;
+    if (underscore || o - this.used > this.maxCellChars) {
       // the text's length (at most its bytes) against the limit, and `_x000D_` turned into what it stands for
       const text = dst.toString('utf8', this.used, o);
       if (text.length > this.maxCellChars) throw new LimitExceeded('maxCellChars', text.length, this.maxCellChars);
@@ -924,6 +941,73 @@ class WorkbookReader {
     return this.lean ? this.readLeanSheet(part, buf, name, hidden) : this.gridSheet(part, buf, name, hidden);
   }
 
+  /** leanCells stopped at a cell written plainly that it did not store: its spans are the scanner's, for the caller to read. */
+  private pendingCell = false;
+  /** Cells stored by leanCells since the time was last checked. */
+  private leanSinceCheck = 0;
+
+  /**
+   * A compact sheet's cells written plainly (XmlScanner.plainCell) read and stored in one step each, as finishLean
+   * stores them, while they are a shared string that exists and is not empty, or a plain decimal (XmlScanner.decimalAt),
+   * at a cell of Excel's grid after the cells before it: how many. A strict pre-filter: at the first plain cell that is
+   * anything else (a missing string, a number written otherwise, a cell out of order, …) it stops with `pendingCell`
+   * set and that cell consumed, for the general code to read from the scanner's spans as it reads every cell.
+   */
+  private leanCells(x: XmlScanner, st: LeanStore): number {
+    const sst = this.sst;
+    const styles = this.styles;
+    const { maxCells, maxCellChars } = this.limits;
+    let grid = this.grid;
+    let added = 0;
+    this.pendingCell = false;
+    while (x.plainCell()) {
+      const at = x.cellAt;
+      const a = x.spanStart;
+      const e = x.spanEnd;
+      let code = 0;
+      let num = 0;
+      if (at >= 0 && e > a && e - a <= maxCellChars) {
+        if (x.cellShared) {
+          const i = x.indexAt(a, e);
+          if (i >= 0 && sst.has(i) && !sst.isEmpty(i)) {
+            code = SST;
+            num = i;
+          }
+        } else {
+          const n = x.decimalAt(a, e);
+          if (n === n) {
+            code = NUM;
+            num = n;
+          }
+        }
+      }
+      const row = Math.floor(at / MAX_COLS);
+      const col = at - row * MAX_COLS;
+      const lastRow = st.lastRow;
+      if (code === 0 || row < lastRow || (row === lastRow && col <= st.lastCol)) {
+        this.grid = grid;
+        this.pendingCell = true;
+        return added;
+      }
+      // as finishLean: a row adds 1 plus its width up to its last cell
+      grid += row > lastRow ? row - lastRow + col + 1 : col - st.lastCol;
+      if (grid > maxCells) {
+        this.grid = grid;
+        throw new LimitExceeded('maxCells', grid, maxCells);
+      }
+      if (code === SST) sst.note(num);
+      const si = x.cellStyle;
+      st.add(row, col, code, styles[si] === undefined ? -1 : si, num, undefined);
+      added++;
+      if (++this.leanSinceCheck >= 8192) {
+        this.leanSinceCheck = 0;
+        this.checkTime();
+      }
+    }
+    this.grid = grid;
+    return added;
+  }
+
   /** A cell names a shared string that does not exist: it is read as empty, and the report says where. */
   private missingString(sheetName: string, row: number, col: number): void {
     if (++this.missingStrings.cells <= 5) this.missingStrings.first.push(`${sheetName}!${colText(col)}${row + 1}`);
@@ -1164,6 +1248,23 @@ class WorkbookReader {
         return valueCell(t, v);
       };
 
+      /**
+       * The cells written plainly (XmlScanner.plainCell) from here on, each in one step, as their tags would be read; a
+       * compact sheet's shared strings and plain numbers are stored at once (leanCells), any other cell as finish() does.
+       */
+      const plainCells = (): void => {
+        for (;;) {
+          if (store) {
+            if (leanCells(x, store) > 0) nextCol = store.lastCol + 1;
+            if (!this.pendingCell) return;
+          } else if (!x.plainCell()) return;
+          openCell(cellRefAt(x.bytes, x.cellRefStart, x.cellRefEnd), x.cellShared ? 's' : undefined, x.cellStyleStart < 0 ? 0 : x.indexAt(x.cellStyleStart, x.cellStyleEnd));
+          if (x.spanEnd > x.spanStart) addV(x.spanStart, x.spanEnd, undefined);
+          finish();
+        }
+      };
+      const leanCells = (x: XmlScanner, st: LeanStore): number => this.leanCells(x, st);
+
       for (let ev = x.next(); ev !== END; ev = x.next()) {
         if (ev === TEXT) {
           if (inV) addV(0, 0, x.text());
@@ -1192,11 +1293,7 @@ class WorkbookReader {
                 if (x.spanEnd > x.spanStart) addV(x.spanStart, x.spanEnd, undefined);
                 finish();
                 // and the cells after it written as plainly (XmlScanner.plainCell), each in one step, as the tags would
-                while (x.plainCell()) {
-                  openCell(cellRefAt(x.bytes, x.cellRefStart, x.cellRefEnd), x.cellShared ? 's' : undefined, x.cellStyleStart < 0 ? 0 : x.indexAt(x.cellStyleStart, x.cellStyleEnd));
-                  if (x.spanEnd > x.spanStart) addV(x.spanStart, x.spanEnd, undefined);
-                  finish();
-                }
+                plainCells();
               }
               break;
             }
@@ -1223,6 +1320,8 @@ class WorkbookReader {
               const r = !x.attrSpan('r') ? undefined : rowNumberAt(x);
               rowIdx = r ?? rowIdx + 1;
               nextCol = 0;
+              // a compact sheet's cells written plainly right after the row's start tag, as they would be read one by one
+              if (store && !x.selfClosing) plainCells();
               break;
             }
             case 'mergeCell': {
