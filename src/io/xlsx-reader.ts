@@ -1469,7 +1469,8 @@ class LeanStore implements LeanRows {
   private n = 0;
   private cols: Uint16Array;
   private codes: Uint8Array;
-  private styleIx: Int32Array;
+  /** Each cell's style index + 1 (0: none): 2 bytes a cell while the styles number fewer than 65,535 (Excel allows 64,000), else 4. */
+  private styleIx: Uint16Array | Int32Array;
   private nums: Float64Array;
   /** rowStart[r]: the first cell of row r; rowStart[rowCount] = n. */
   private rowStart: Uint32Array;
@@ -1495,7 +1496,7 @@ class LeanStore implements LeanRows {
     const cells = Math.min(Math.max(LEAN_MIN_CELLS, Math.floor(xmlBytes / 40)), 1 << 22);
     this.cols = new Uint16Array(cells);
     this.codes = new Uint8Array(cells);
-    this.styleIx = new Int32Array(cells);
+    this.styleIx = styles.length < 0xffff ? new Uint16Array(cells) : new Int32Array(cells);
     this.nums = new Float64Array(cells);
     this.rowStart = new Uint32Array(Math.min(Math.max(LEAN_MIN_ROWS, Math.floor(xmlBytes / 256)), MAX_ROWS + 2));
   }
@@ -1517,7 +1518,7 @@ class LeanStore implements LeanRows {
     }
     this.cols[i] = col;
     this.codes[i] = code;
-    this.styleIx[i] = style;
+    this.styleIx[i] = style + 1;
     if (obj) {
       this.nums[i] = this.objs.length;
       this.objs.push(obj);
@@ -1546,7 +1547,7 @@ class LeanStore implements LeanRows {
     const code = this.codes[i]!;
     const num = this.nums[i]!;
     if (code === OBJ) return this.objs[num]!;
-    const si = this.styleIx[i]!;
+    const si = this.styleIx[i]! - 1;
     const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
     if (code === NUM) {
       // whole numbers (a row's number, a household's size) as numberCell makes them, small ones' text made once; below
@@ -1577,7 +1578,7 @@ class LeanStore implements LeanRows {
       else if (code === OBJ) text = (made = this.objs[num]!).text;
       else {
         // cell()'s number: its whole-number fast path gives the text, anything else the cell numberCell makes
-        const si = this.styleIx[i]!;
+        const si = this.styleIx[i]! - 1;
         const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
         if (style.temporal || !Number.isInteger(num) || !(num > -1e15 && num < 1e15)) text = (made = numberCell(num, style.numFmt, style.temporal, this.date1904)).text;
         else text = num >= 0 && num < SMALL_INTS ? (smallIntText[num] ??= numberText(num)) : String(num);
@@ -1600,7 +1601,7 @@ class LeanStore implements LeanRows {
 
   numFmtOf(i: number, made: RawCell | undefined): string | undefined {
     if (made) return made.numFmt;
-    const si = this.styleIx[i]!;
+    const si = this.styleIx[i]! - 1;
     const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
     if (this.codes[i] === SST && this.sstRich[this.nums[i]!]) return undefined;
     return style.numFmt || undefined;
@@ -1644,7 +1645,7 @@ class LeanStore implements LeanRows {
       n,
       cols: this.cols.slice(0, n),
       codes: this.codes.slice(0, n),
-      styleIx: this.styleIx.slice(0, n),
+      styleIx: this.styleIx.slice(0, n) as Uint16Array | Int32Array,
       nums: this.nums.slice(0, n),
       rowStart: this.rowStart.slice(0, rowCount + 1),
       objs: this.objs,
@@ -1766,7 +1767,7 @@ export interface LeanSheetWire {
     n: number;
     cols: Uint16Array;
     codes: Uint8Array;
-    styleIx: Int32Array;
+    styleIx: Uint16Array | Int32Array;
     nums: Float64Array;
     rowStart: Uint32Array;
     objs: RawCell[];

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../helpers/sheets.js';
 import type { RawCell, RawSheet } from '../../src/core/model.js';
-import { readXlsx, SharedStrings, type XlsxReadOptions } from '../../src/io/xlsx-reader.js';
+import { leanSheetFromWire, leanSheetWire, readXlsx, SharedStrings, type XlsxReadOptions } from '../../src/io/xlsx-reader.js';
 import { END, type ItemSink, OPEN, XmlScanner } from '../../src/io/xml.js';
 import { buildXlsx } from './zip-build.js';
 
@@ -188,6 +188,26 @@ describe('compact sheets: plain cells stored in one step (leanCells)', () => {
         expect(fast).toEqual(read(general, { lean: true, limits }));
         expect(noViews(fast)).toEqual(noViews(read(plain, { limits })));
       }
+    }
+  });
+});
+
+describe('compact sheets: style indices held in 2 bytes a cell while the styles allow it', () => {
+  it('reads cells styled with the last of 65,534, 65,535 and 70,000 formats (2 bytes, then 4) as the grid reader does, and through a parse worker\'s wire', () => {
+    for (const count of [65_534, 65_535, 70_000]) {
+      // the last format a date's, the one before it a text's, the rest general
+      const xfs = '<xf numFmtId="0"/>'.repeat(count - 2) + '<xf numFmtId="49"/><xf numFmtId="14"/>';
+      const styles = `<cellXfs count="${count}">${xfs}</cellXfs>`;
+      const last = count - 1;
+      const cells = `<c r="A1" s="${last}"><v>43000</v></c><c r="B1" s="${last - 1}" t="s"><v>0</v></c><c r="C1" s="${count}"><v>5</v></c><c r="D1"><v>6</v></c><c r="E1" s="${last}" t="s"><v>2</v></c>`;
+      const xml = `<sheetData><row r="1">${cells}</row><row r="2"><c  r="A2" s="${last}"><v>43001</v></c><c r="B2" s="${last}"><v>1.5</v></c></row></sheetData>`;
+      const buf = buildXlsx({ sheets: [{ name: 'S', xml }], sharedStrings: STRINGS, styles });
+      const lean = read(buf, { lean: true });
+      expect(noViews(lean), `count ${count}`).toEqual(noViews(read(buf, {})));
+      expect('sheets' in lean && (lean.sheets[0]!.rows as (RawCell | null)[][])[0]![0]!.text).toBe('2017-09-22');
+      const { sheets } = readXlsx(buf, { lean: true });
+      const wired = leanSheetFromWire(leanSheetWire(sheets[0]!)!);
+      expect(rowsOf(wired)).toEqual(rowsOf(sheets[0]!));
     }
   });
 });
