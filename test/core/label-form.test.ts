@@ -7,10 +7,12 @@ import { looksLikeLabelForm } from '../../src/core/ledger/own-output.js';
 import { readXlsx } from '../../src/io/xlsx-reader.js';
 import { buildXlsx } from '../io/zip-build.js';
 
-const LABELS = ['编号', '户主姓名', '家庭年收入', '家庭住址', '联系方式', '贫困原因', '组织名称', '联系电话', '姓名', '户主', '住址', '电话', '身份证号码', '家庭人口'];
-const OTHER = ['', ' ', '序号', '扶贫户主姓名', '13206098071', '东安县慈善会', '1', '合计'];
+const LABELS = ['编号', '户主姓名', '家庭年收入', '家庭住址', '联系方式', '贫困原因', '组织名称', '联系电话', '姓名', '户主', '住址', '电话', '身份证号码', '家庭人口', '精准帮扶对象'];
+const OTHER = ['', ' ', '序号', '扶贫户主姓名', '13206098071', '东安县慈善会', '1', '合计',
+  // starting as a label does, or with what NFKC changes (full-width, combining marks, compatibility ideographs)
+  '家庭', '户主姓名甲', '联系', '１２３', 'e\u0301', 'A\u030a户主', '\u2f9d份证号码', '\ufa1d准帮扶对象', '\u3000家庭人口'];
 /** Spellings compact() reads as the label: spaces inside, full-width, a line break. */
-const SPELLED = (l: string): string[] => [l, ` ${l} `, [...l].join(' '), `${l}\n`, l.replace(/名/g, '\u2F52')];
+const SPELLED = (l: string): string[] => [l, ` ${l} `, [...l].join(' '), `${l}\n`, l.replace(/名/g, '\u2F52'), l.replace(/^身/, '\u2F9D').replace(/^精/, '\uFA1D'), `\u00a0${l}`];
 
 /** The rule as first written (rows of labels, arrays per row): what the loop must agree with. */
 function reference(sheet: RawSheet): boolean {

@@ -102,9 +102,21 @@ interface RowLabels {
   count: number;
 }
 
-/** Notes the cell's text when it is a label; true when the row holds four (a register's header: not a label form). */
+/** The first characters of the labels; whether every label starts with a common Han character (addLabel's test holds then). */
+const LABEL_FIRSTS = new Set([...FORM_LABELS].map((l) => l.charCodeAt(0)));
+const LABELS_START_HAN = [...LABEL_FIRSTS].every((c) => c >= 0x4e00 && c <= 0x9fff);
+
+/**
+ * Notes the cell's text when it is a label; true when the row holds four (a register's header: not a label form).
+ * A text starting with printable ASCII, or with a common Han character no label starts with, is no label without
+ * compacting it: NFKC and compact keep such a first character first (NFKC changes no ideograph of U+4E00–U+9FFF and
+ * composes none with what follows; an ASCII character stays, or becomes a Latin letter, never Han), and every label
+ * starts with Han. The usual data cell (digits, a name, an address) is passed over so.
+ */
 function addLabel(found: RowLabels, text: string | undefined): boolean {
   if (!text) return false;
+  const c = text.charCodeAt(0);
+  if (LABELS_START_HAN && ((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff && !LABEL_FIRSTS.has(c)))) return false;
   const t = compact(text);
   if (!FORM_LABELS.has(t)) return false;
   if (++found.count >= 4) return true;
