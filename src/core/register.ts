@@ -228,6 +228,9 @@ function rowIsEmpty(g: Grid, r: number): boolean {
   return true;
 }
 
+/** findHeader's test of the row under a header before the pair is mapped; tests turn it off to compare with the pair always mapped. */
+export const headerPairFilter = { on: true };
+
 function findHeader(g: Grid, from: number, limit: number): { found?: Candidate; best?: Candidate } {
   let best: Candidate | undefined;
   const end = Math.min(g.rowCount, from + limit);
@@ -237,7 +240,9 @@ function findHeader(g: Grid, from: number, limit: number): { found?: Candidate; 
     let pick = one;
     // the second row belongs to the header only when this row names columns itself (a title or 填报单位 line above the
     // header does not: the pair is not even read then), the pair names more than either row alone, and it is not a pairing
-    if (one.columns.length > 0 && r + 1 < g.rowCount && !rowIsEmpty(g, r + 1)) {
+    // (a next row of data — cells filled, none naming a column — is what looksLikeData turns down whatever the pair
+    // maps to: the pair is not mapped then; the usual header, with the first data row under it)
+    if (one.columns.length > 0 && r + 1 < g.rowCount && !rowIsEmpty(g, r + 1) && !(headerPairFilter.on && namesNoColumn(g, r + 1))) {
       const two = mapHeader(g, r, 2);
       if (two.score > one.score && !looksLikeData(g, r + 1, two)) {
         const below = mapHeader(g, r + 1, 1);
@@ -254,17 +259,21 @@ function findHeader(g: Grid, from: number, limit: number): { found?: Candidate; 
 
 /** A row is data, not a header continuation, when its name cell is filled and differs from the row above. */
 function looksLikeData(g: Grid, r: number, cand: Candidate): boolean {
-  let headerish = 0;
-  let filled = 0;
+  const seq = cand.columns.find((m) => m.key === 'seq');
+  if (seq && /^\d+$/.test(compact(g.own(r, seq.col)))) return true;
+  return namesNoColumn(g, r);
+}
+
+/** Some cell of row r is filled and none names a column (matchHeader): looksLikeData's answer whatever the candidate. */
+function namesNoColumn(g: Grid, r: number): boolean {
+  let filled = false;
   for (let c = 0; c < g.width(r); c++) {
     const t = g.own(r, c);
     if (!normText(t)) continue;
-    filled++;
-    if (matchHeader(t)) headerish++;
+    filled = true;
+    if (matchHeader(t)) return false;
   }
-  const seq = cand.columns.find((m) => m.key === 'seq');
-  if (seq && /^\d+$/.test(compact(g.own(r, seq.col)))) return true;
-  return filled > 0 && headerish === 0;
+  return filled;
 }
 
 /**

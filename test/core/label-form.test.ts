@@ -4,11 +4,15 @@ import { describe, expect, it } from 'vitest';
 import type { RawCell, RawSheet } from '../../src/core/model.js';
 import { compact } from '../../src/core/normalize.js';
 import { looksLikeLabelForm } from '../../src/core/ledger/own-output.js';
+import { readXlsx } from '../../src/io/xlsx-reader.js';
+import { buildXlsx } from '../io/zip-build.js';
 
-const LABELS = ['编号', '户主姓名', '家庭年收入', '家庭住址', '联系方式', '贫困原因', '组织名称', '联系电话', '姓名', '户主', '住址', '电话', '身份证号码', '家庭人口'];
-const OTHER = ['', ' ', '序号', '扶贫户主姓名', '13206098071', '东安县慈善会', '1', '合计'];
+const LABELS = ['编号', '户主姓名', '家庭年收入', '家庭住址', '联系方式', '贫困原因', '组织名称', '联系电话', '姓名', '户主', '住址', '电话', '身份证号码', '家庭人口', '精准帮扶对象'];
+const OTHER = ['', ' ', '序号', '扶贫户主姓名', '13206098071', '东安县慈善会', '1', '合计',
+  // starting as a label does, or with what NFKC changes (full-width, combining marks, compatibility ideographs)
+  '家庭', '户主姓名甲', '联系', '１２３', 'e\u0301', 'A\u030a户主', '\u2f9d份证号码', '\ufa1d准帮扶对象', '\u3000家庭人口'];
 /** Spellings compact() reads as the label: spaces inside, full-width, a line break. */
-const SPELLED = (l: string): string[] => [l, ` ${l} `, [...l].join(' '), `${l}\n`, l.replace(/名/g, '\u2F52')];
+const SPELLED = (l: string): string[] => [l, ` ${l} `, [...l].join(' '), `${l}\n`, l.replace(/名/g, '\u2F52'), l.replace(/^身/, '\u2F9D').replace(/^精/, '\uFA1D'), `\u00a0${l}`];
 
 /** The rule as first written (rows of labels, arrays per row): what the loop must agree with. */
 function reference(sheet: RawSheet): boolean {
@@ -79,5 +83,49 @@ describe('looksLikeLabelForm', () => {
     // both answers were tried
     expect(forms).toBeGreaterThan(10);
     expect(forms).toBeLessThan(990);
+  });
+
+  it('reads a compact sheet (xlsx read lean: its rows as views) as the same sheet read as a grid', () => {
+    const rand = rng(7_2026_1127);
+    const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
+    const col = (c: number): string => String.fromCharCode(65 + c);
+    let forms = 0;
+    let viewed = 0;
+    for (let n = 0; n < 300; n++) {
+      const strings: string[] = [];
+      const xmlRows: string[] = [];
+      const merges: string[] = [];
+      const height = Math.floor(rand() * 48);
+      for (let r = 0; r < height; r++) {
+        const cells: string[] = [];
+        const width = Math.floor(rand() * 7);
+        for (let c = 0; c < width; c++) {
+          const x = rand();
+          if (x < 0.25) continue;
+          const ref = `${col(c)}${r + 1}`;
+          // numbers, other texts, labels in their spellings
+          if (x < 0.35) cells.push(`<c r="${ref}"><v>${Math.floor(rand() * 100)}</v></c>`);
+          else {
+            strings.push(x < 0.7 ? pick(OTHER) : pick(SPELLED(pick(LABELS))));
+            cells.push(`<c r="${ref}" t="s"><v>${strings.length - 1}</v></c>`);
+          }
+        }
+        xmlRows.push(`<row r="${r + 1}">${cells.join('')}</row>`);
+        // a merge now and then: the cells it covers (but its first) are no cells of the row
+        if (rand() < 0.1) merges.push(`<mergeCell ref="A${r + 1}:C${r + 1}"/>`);
+      }
+      const xml = `<sheetData>${xmlRows.join('')}</sheetData>${merges.length ? `<mergeCells>${merges.join('')}</mergeCells>` : ''}`;
+      const buf = buildXlsx({ sheets: [{ name: 'S', xml }], sharedStrings: strings.map((t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;')) });
+      const grid = readXlsx(buf).sheets[0]!;
+      const lean = readXlsx(buf, { lean: true }).sheets[0]!;
+      if (lean.lean?.view) viewed++;
+      const want = reference(grid);
+      if (want) forms++;
+      expect(looksLikeLabelForm(grid)).toBe(want);
+      expect(looksLikeLabelForm(lean)).toBe(want);
+    }
+    expect(viewed).toBeGreaterThan(250);
+    expect(forms).toBeGreaterThan(5);
+    expect(forms).toBeLessThan(295);
   });
 });

@@ -73,25 +73,55 @@ const FORM_LABELS = new Set(
  */
 export function looksLikeLabelForm(sheet: RawSheet): boolean {
   // read for every workbook without a mark: no array per row, only the labels' texts (a register's 40 top rows are
-  // mostly data cells, none of them a label)
+  // mostly data cells, none of them a label). A compact sheet's rows are read as views (its cells' texts in column
+  // order, no cell objects built): the same texts row(r) holds, each column once
   const rows = new Set<string>();
   const n = Math.min(rowCountOf(sheet), 40);
+  const lean = sheet.lean?.view ? sheet.lean : undefined;
+  const found: RowLabels = { labels: undefined, count: 0 };
   for (let r = 0; r < n; r++) {
-    const row = rowAt(sheet, r);
-    if (!row) continue;
-    let labels: string | undefined;
-    let count = 0;
-    for (let c = 0; c < row.length; c++) {
-      const text = row[c]?.text;
-      if (!text) continue;
-      const t = compact(text);
-      if (!FORM_LABELS.has(t)) continue;
-      if (++count >= 4) return false;
-      labels = labels === undefined ? t : `${labels}|${t}`;
+    found.labels = undefined;
+    found.count = 0;
+    if (lean) {
+      const v = lean.view!(r);
+      if (!v) continue;
+      for (let k = 0; k < v.n; k++) if (addLabel(found, v.texts[k]!)) return false;
+    } else {
+      const row = rowAt(sheet, r);
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) if (addLabel(found, row[c]?.text)) return false;
     }
-    if (labels !== undefined) rows.add(labels);
+    if (found.labels !== undefined) rows.add(found.labels);
   }
   return rows.size >= 4;
+}
+
+/** The labels of the row being read (joined by |) and how many. */
+interface RowLabels {
+  labels: string | undefined;
+  count: number;
+}
+
+/** The first characters of the labels; whether every label starts with a common Han character (addLabel's test holds then). */
+const LABEL_FIRSTS = new Set([...FORM_LABELS].map((l) => l.charCodeAt(0)));
+const LABELS_START_HAN = [...LABEL_FIRSTS].every((c) => c >= 0x4e00 && c <= 0x9fff);
+
+/**
+ * Notes the cell's text when it is a label; true when the row holds four (a register's header: not a label form).
+ * A text starting with printable ASCII, or with a common Han character no label starts with, is no label without
+ * compacting it: NFKC and compact keep such a first character first (NFKC changes no ideograph of U+4E00–U+9FFF and
+ * composes none with what follows; an ASCII character stays, or becomes a Latin letter, never Han), and every label
+ * starts with Han. The usual data cell (digits, a name, an address) is passed over so.
+ */
+function addLabel(found: RowLabels, text: string | undefined): boolean {
+  if (!text) return false;
+  const c = text.charCodeAt(0);
+  if (LABELS_START_HAN && ((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff && !LABEL_FIRSTS.has(c)))) return false;
+  const t = compact(text);
+  if (!FORM_LABELS.has(t)) return false;
+  if (++found.count >= 4) return true;
+  found.labels = found.labels === undefined ? t : `${found.labels}|${t}`;
+  return false;
 }
 
 /** The first sheet of an annotated copy: 问题清单 (Problems) with its columns 单元格 … 问题. */

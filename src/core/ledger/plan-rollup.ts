@@ -178,8 +178,8 @@ export function planRollup(ledger: Ledger): RollupPlan | undefined | 'no-area' {
     return i(a) - i(b);
   };
   // the organisations are listed when read (withOrgs): no table command reads them
-  const plan = (table: RollupTable, byCity: RollupTable[], rest: { rowsLeftOut?: LeftOut[]; orgs?: () => OrgSummary[] } = {}): RollupPlan =>
-    withOrgs({ table, byCity, findings, rowsLeftOut: rest.rowsLeftOut ?? [], filesLeftOut, counted, source }, rest.orgs ?? (() => []));
+  const plan = (table: RollupTable, byCity: RollupTable[] | (() => RollupTable[]), rest: { rowsLeftOut?: LeftOut[]; orgs?: () => OrgSummary[] } = {}): RollupPlan =>
+    withOrgs(withCities({ table, byCity: [] as RollupTable[], findings, rowsLeftOut: rest.rowsLeftOut ?? [], filesLeftOut, counted, source }, byCity), rest.orgs ?? (() => []));
 
   // ── no registers: 统计表 only ────────────────────────────────────────────────────────────
   if (counted.length === 0) {
@@ -234,12 +234,18 @@ export function planRollup(ledger: Ledger): RollupPlan | undefined | 'no-area' {
   // The province: 省本级 and the cities' registers; cities with only a 统计表 count by its 合计.
   const p = rollupProvince(counted, opts);
   unplaced(p.problems);
-  const byCity: RollupTable[] = [];
-  for (const [city, regs] of regsByCity) {
-    const r = rollupCity(regs, { ...opts, city, countyOrder: countyOrder(profile, city, regs.map((x) => x.register)) });
-    byCity.push(r.table);
-    reconcile(city, r.table);
-  }
+  // each city's own table (a tally of its own registers) is made when first read (check, quota, rollup --by city): only a
+  // city with a 统计表 to check against it is counted now, in the same order
+  const ownTables = new Map<string, RollupTable>();
+  const ownTable = (city: string, regs: CountedRegister[]): RollupTable => {
+    let t = ownTables.get(city);
+    if (!t) {
+      t = rollupCity(regs, { ...opts, city, countyOrder: countyOrder(profile, city, regs.map((x) => x.register)) }).table;
+      ownTables.set(city, t);
+    }
+    return t;
+  };
+  for (const [city, regs] of regsByCity) if (tablesOf.has(city)) reconcile(city, ownTable(city, regs));
   const fromTables = [...tablesOf.keys()].filter((c) => !regsByCity.has(c));
   const countedTables = new Map(fromTables.map((c) => [c, tablesOf.get(c)!]));
   oneTablePerCity(countedTables);
@@ -253,7 +259,6 @@ export function planRollup(ledger: Ledger): RollupPlan | undefined | 'no-area' {
       if (t.length > 1) notes.push(msg('rollup/duplicate-table', { city: row.city!, count: t.length }));
       return { ...row, ...columnSums(t.map((x) => cityRowOf(x.read.table, row.city))) };
     });
-    for (const city of fromTables) for (const t of tablesOf.get(city)!) byCity.push(asRead(t, city));
     // the core named these cities as having no data: say instead what they were counted from
     const missingNow = profile.cityNames.filter((c) => !regsByCity.has(c) && !fromTables.includes(c));
     const kept = notes.filter((n) => n.id !== 'rollup/missing-cities');
@@ -261,6 +266,24 @@ export function planRollup(ledger: Ledger): RollupPlan | undefined | 'no-area' {
     kept.push(msg('rollup/tables-used', { names: fromTables }));
     table = { ...table, rows, total: columnSums(rows), notes: kept };
   }
-  byCity.sort(byTableOrder);
+  const byCity = (): RollupTable[] => {
+    const list = [...regsByCity].map(([city, regs]) => ownTable(city, regs));
+    for (const city of fromTables) for (const t of tablesOf.get(city)!) list.push(asRead(t, city));
+    return list.sort(byTableOrder);
+  };
   return plan(table, byCity, { rowsLeftOut: p.leftOut, orgs: () => p.orgs });
+}
+
+/**
+ * The plan with its `byCity`: as given, or made by `make` when first read, then kept (rollup without --by city never
+ * reads it: the cities' own tallies were ~1/4 of planning the province's rollup). The same tables whenever they are read.
+ */
+function withCities<T extends { byCity: RollupTable[] }>(plan: T, byCity: RollupTable[] | (() => RollupTable[])): T {
+  if (Array.isArray(byCity)) {
+    plan.byCity = byCity;
+    return plan;
+  }
+  let made: RollupTable[] | undefined;
+  // the property the plan was made with, in its place among the others
+  return Object.defineProperty(plan, 'byCity', { get: () => (made ??= byCity()), enumerable: true, configurable: true });
 }
