@@ -337,7 +337,37 @@ export class TextKeys {
   /** The number of a text, or -1 when it was never added. */
   find(s: string): number {
     const length = this.fill(s);
-    const h = TextKeys.hashUnits(this.scratch, length);
+    return this.found(length, TextKeys.hashUnits(this.scratch, length));
+  }
+
+  /**
+   * find(a + String.fromCharCode(sep) + b), without making that string (a key of two parts, 户主姓名|village: the joined
+   * string and its flat copy were made per row only to be read here). addFound adds it as find's text.
+   */
+  findJoined(a: string, sep: number, b: string): number {
+    const length = a.length + 1 + b.length;
+    if (length > this.scratch.length) this.scratch = new Uint16Array(Math.max(length, 2 * this.scratch.length));
+    const scratch = this.scratch;
+    // hashUnits' FNV-1a, on the way
+    let h = 0x811c9dc5;
+    let n = 0;
+    for (let i = 0; i < a.length; i++) {
+      const c = a.charCodeAt(i);
+      scratch[n++] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    scratch[n++] = sep;
+    h = Math.imul(h ^ sep, 0x01000193);
+    for (let i = 0; i < b.length; i++) {
+      const c = b.charCodeAt(i);
+      scratch[n++] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    return this.found(length, h >>> 0);
+  }
+
+  /** find's look-up of the text in the scratch units (`length` of them, hashUnits `h`), noted for addFound. */
+  private found(length: number, h: number): number {
     const j = this.slot(this.scratch, length, h);
     const e = this.slots[j]!;
     if (e === 0) {
