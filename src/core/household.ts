@@ -231,10 +231,27 @@ function firstOf(s: string, a: string, b: string, from: number): number | undefi
 /** What identifies a row's household: the name and village (the group it is looked up in), the detail and the county. */
 export interface HouseholdWho {
   /** 户主姓名|village. */
-  key: string;
-  detail: string;
+  readonly key: string;
+  readonly detail: string;
   /** The county (code with the division list, else the register's county name); '' when unknown. */
-  county: string;
+  readonly county: string;
+  /** The key's two parts, when given apart (householdWho's): HouseholdIndex.noFor then reads them without the joined key. */
+  readonly name?: string;
+  readonly village?: string;
+}
+
+/** householdWho's answer: the name and village kept apart, the key joined only when asked for. */
+class Who implements HouseholdWho {
+  constructor(
+    readonly name: string,
+    readonly village: string,
+    readonly detail: string,
+    readonly county: string,
+  ) {}
+
+  get key(): string {
+    return `${this.name}|${this.village}`;
+  }
 }
 
 /**
@@ -258,7 +275,7 @@ export function householdWhoCompacted(row: RegisterRow, compactedAddress: string
 }
 
 function whoOf(name: string, a: AddressIdentity, divisions: DivisionIndex | undefined, area: Area | undefined): HouseholdWho {
-  return { key: `${name}|${a.village}`, detail: a.detail, county: a.county || areaCounty(area, divisions) };
+  return new Who(name, a.village, a.detail, a.county || areaCounty(area, divisions));
 }
 
 /**
@@ -461,8 +478,9 @@ export class HouseholdIndex {
    * them: phoneCode of each of `phones`, in order (RowFacts works them out once a row for every rule).
    */
   noFor(who: HouseholdWho, phones: readonly string[], codes?: readonly (number | undefined)[]): number {
-    const { key, detail, county } = who;
-    const g = this.groups.find(key);
+    const { detail, county, name, village } = who;
+    // (0x7c: the bar of the key, name|village)
+    const g = name !== undefined && village !== undefined ? this.groups.findJoined(name, 0x7c, village) : this.groups.find(who.key);
     if (g < 0) {
       const added = this.groups.addFound(detail);
       const no = this.added(added);

@@ -146,7 +146,9 @@ describe('addressIdentity: its fast paths read as main did', () => {
       for (const area of [xupu, hecheng, undefined]) {
         const who = householdWho(row(t), idx, area);
         const ref = reference(t, idx);
-        expect(who).toEqual({ key: `张三|${ref.village}`, detail: ref.detail, county: ref.county || (area ? idx.placeOf(area)!.code : '') });
+        // (the key's parts are kept apart too: name and village, joined as the key)
+        expect({ key: who!.key, detail: who!.detail, county: who!.county }).toEqual({ key: `张三|${ref.village}`, detail: ref.detail, county: ref.county || (area ? idx.placeOf(area)!.code : '') });
+        expect(`${who!.name}|${who!.village}`).toBe(who!.key);
       }
     }
   });

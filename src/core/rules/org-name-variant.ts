@@ -13,6 +13,7 @@
 import type { RegisterRow } from '../model.js';
 import { orgKeyOf } from '../household.js';
 import { compact, orgKey } from '../normalize.js';
+import { IntColumn } from '../int-tables.js';
 import { cellIs } from '../register.js';
 import { defineRule } from './rule.js';
 
@@ -24,7 +25,9 @@ export const MIN_SIMILAR_LENGTH = 6;
 /** One way of writing an organisation: the rows it was written in (row numbers only; the cell is the org column's). */
 interface Spelling {
   text: string;
-  rows: number[];
+  /** Its rows, the first `count` (4 bytes a row: a register names one organisation on most of its rows). */
+  rows: IntColumn;
+  count: number;
   order: number;
 }
 
@@ -86,6 +89,11 @@ export default defineRule({
       fields: { org: { text, norm: '', cell: oddCells.get(row) ?? `${letter}${row}`, kind: 'string' } },
       extra: {},
     });
+    let lastKey: string | undefined;
+    let lastOrg: Org | undefined;
+    let lastSpellingOrg: Org | undefined;
+    let lastText: string | undefined;
+    let lastSpelling: Spelling | undefined;
     return {
       row(row) {
         const key = facts ? facts.orgKey(row) : orgKeyOf(row, ctx.options.divisions);
@@ -93,31 +101,38 @@ export default defineRule({
         const text = f?.text;
         if (key === undefined || text === undefined) return;
         if (letter === undefined || !cellIs(f!, letter, row.row)) oddCells.set(row.row, f!.cell);
-        let org = orgs.get(key);
+        // (the organisation and spelling of the row before, when this row names them again: no look-up)
+        let org = key === lastKey ? lastOrg : orgs.get(key);
         if (!org) {
           org = { key, spellings: new Map(), count: 0, firstRow: row.row, order: orgs.size };
           orgs.set(key, org);
         }
+        lastKey = key;
+        lastOrg = org;
         org.count++;
         // a ditto mark counted as the row above's name is not a spelling anyone typed
         if (f!.ditto !== undefined) return;
-        let sp = org.spellings.get(text);
+        let sp = org === lastSpellingOrg && text === lastText ? lastSpelling : org.spellings.get(text);
         if (!sp) {
-          sp = { text, rows: [], order: org.spellings.size };
+          sp = { text, rows: new IntColumn(8), count: 0, order: org.spellings.size };
           org.spellings.set(text, sp);
         }
-        sp.rows.push(row.row);
+        lastSpellingOrg = org;
+        lastText = text;
+        lastSpelling = sp;
+        sp.rows.set(sp.count++, row.row);
       },
       end() {
         for (const org of orgs.values()) {
-          const best = [...org.spellings.values()].sort((a, b) => b.rows.length - a.rows.length || a.order - b.order)[0];
+          const best = [...org.spellings.values()].sort((a, b) => b.count - a.count || a.order - b.order)[0];
           if (!best) continue;
           org.preferred = best.text.trim();
           if (org.spellings.size < 2) continue;
           for (const sp of org.spellings.values()) {
             if (sp.text === org.preferred) continue;
             const messageId = differenceOf(sp.text, org.preferred);
-            for (const row of sp.rows) {
+            for (let k = 0; k < sp.count; k++) {
+              const row = sp.rows.get(k);
               const cell = orgCell(row, sp.text);
               ctx.reportCell(cell, 'org', messageId, { expected: org.preferred }, undefined, [ctx.edit(cell, 'org', org.preferred)]);
             }

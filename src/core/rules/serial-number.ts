@@ -15,7 +15,7 @@
 // No message asks for the number a cell already has: a run's offset is never 0.
 import type { FixEdit, RegisterRow } from '../model.js';
 import { allDigits, compact, numberText } from '../normalize.js';
-import { FloatColumn, IntColumn } from '../int-tables.js';
+import { IntColumn, WholeNumberColumn } from '../int-tables.js';
 import { isBlankText as isBlank } from '../row-facts.js';
 import { cellIs } from '../register.js';
 import { defineRule } from './rule.js';
@@ -65,7 +65,13 @@ export default defineRule({
     if (!seq) return {};
     /** Per position (0-based): the sheet row, and the number written (NaN: blank or not a number). */
     const rows = new IntColumn();
-    const values = new FloatColumn();
+    const values = new WholeNumberColumn();
+    // a big register's columns sized at once (a position a row): not doubled a dozen times while they fill
+    const expected = ctx.register.expectedRows ?? 0;
+    if (expected > 0) {
+      rows.reserve(expected);
+      values.reserve(expected);
+    }
     let count = 0;
     /** Cells and texts that are not the plain letter + row and digits of the value (kept for exact reports). */
     const oddCells = new Map<number, string>();

@@ -4,6 +4,8 @@ import rule, { similar } from '../../../src/core/rules/org-name-variant.js';
 import { validateRegister } from '../../../src/core/validate.js';
 import { divisions } from '../../helpers/divisions.js';
 import { check, FORM_HEADER, makeRegister, problemsOf } from '../../helpers/register.js';
+import { orgKeyOf } from '../../../src/core/household.js';
+import { mulberry32 as random } from '../../../scripts/lib/deterministic.mjs';
 
 const HOUSEHOLDS = ['张三', '李四', '王五', '赵六', '钱七', '孙八', '周九', '吴十'];
 
@@ -99,5 +101,42 @@ describe('org-name-variant: the place names in front (with the division list)', 
 
   it('without the division list the place names in front are not compared (text-level keys)', () => {
     expect(check(rule, withOrgs(['怀化市慈善总会', '湖南省怀化市慈善总会']))).toEqual([]);
+  });
+});
+
+describe('org-name-variant: the row before\'s organisation and spelling taken again', () => {
+  // runs of one name (the usual register) and names changing row by row, spellings, ditto marks and blanks among them
+  const names = ['溆浦县慈善会', '溆浦县慈善会 ', '溆浦县 慈善会', '湖南省怀化市溆浦县慈善会', '辰溪县慈善会', '辰溪县慈善会（筹）', '辰溪县慈善会(筹)', '同上', '', '怀化市慈善总会'];
+
+  it('finds on 40 random registers the spellings a plain count by key and text finds', () => {
+    const idx = divisions();
+    for (let seed = 1; seed <= 40; seed++) {
+      const next = random(seed);
+      const orgs: string[] = [];
+      for (let i = 0; i < 120; i++) orgs.push(i > 0 && next() < (seed % 2 ? 0.8 : 0.2) ? orgs[i - 1]! : names[Math.floor(next() * names.length)]!);
+      const reg = makeRegister([FORM_HEADER, ...orgs.map((o, i) => [i + 1, o, `户主${i}`, '溆浦县卢峰镇大桥村', ''])], { headerRow: 3 });
+      // the reference: every non-ditto row counted under its key and text, the most used text preferred (ties: the first)
+      const byKey = new Map<string, Map<string, number[]>>();
+      for (const row of reg.rows) {
+        const f = row.fields.org;
+        const key = orgKeyOf(row, idx);
+        if (!f || key === undefined || f.ditto !== undefined) continue;
+        let sp = byKey.get(key);
+        if (!sp) byKey.set(key, (sp = new Map()));
+        let rows = sp.get(f.text);
+        if (!rows) sp.set(f.text, (rows = []));
+        rows.push(row.row);
+      }
+      const expected: [number, string][] = [];
+      for (const sp of byKey.values()) {
+        const preferred = [...sp.entries()].sort((a, b) => b[1].length - a[1].length)[0]![0].trim();
+        for (const [text, rows] of sp) if (text !== preferred) for (const r of rows) expected.push([r, preferred]);
+      }
+      const found = validateRegister(reg, [rule], { strict: false, divisions: idx })
+        .filter((p) => p.messageId !== 'similar')
+        .map((p) => [p.row, p.data?.expected] as [number, string]);
+      const order = (a: [number, string], b: [number, string]) => a[0] - b[0];
+      expect(found.sort(order), `seed ${seed}`).toEqual(expected.sort(order));
+    }
   });
 });
