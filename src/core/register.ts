@@ -49,6 +49,11 @@ interface Grid {
    * row but its own top-left one (master(r, c) is (r, c) and merged is own on it); else undefined.
    */
   view?(r: number): LeanRowView | undefined;
+  /**
+   * A row of a text grid whose cells are all usual text (USUAL_BREAK finds nothing in them: each is its own norm and
+   * names no required column), when the reader knows one; -1 or unset: none.
+   */
+  usualRow?: number;
 }
 
 function makeGrid(sheet: RawSheet): Grid {
@@ -101,10 +106,11 @@ const TEXT_CELL: RawCell = { text: '', kind: 'string' };
  * A text of '' is an empty cell, as csvToSheet makes it. `rows` and `offset` may be changed afterwards (a
  * one-row window moved down a streamed sheet).
  */
-function textGrid(rows: (readonly string[])[], offset: number): Grid & { rows: (readonly string[])[]; offset: number } {
+function textGrid(rows: (readonly string[])[], offset: number): Grid & { rows: (readonly string[])[]; offset: number; usualRow: number } {
   const g = {
     rows,
     offset,
+    usualRow: -1,
     own: (r: number, c: number) => g.rows[r - g.offset]?.[c] ?? '',
     cell: (r: number, c: number) => (g.own(r, c) === '' ? undefined : TEXT_CELL),
     master: (r: number, c: number) => ({ r, c }),
@@ -398,6 +404,19 @@ const PLAIN_ASCII = /^[\x21-\x7e]*$/;
 function normField(text: string): string {
   return PLAIN_ASCII.test(text) ? text : normText(text);
 }
+
+/**
+ * Matches (global: from lastIndex) the first character or text that keeps cells from being usual text, i.e. text lineCell
+ * reads as its own norm that names no required column: any character but printable ASCII other than * and :, common Han
+ * (U+4E00-U+9FFF) and line ends; or a required column's header word. A row of cells in which it finds nothing (a CSV line,
+ * cells being cut from it at a delimiter that is not Han) is known lineCell's usual case without looking at its cells one by
+ * one (streamCsvRows looks at many lines at once); any other row is read as before. Without WORDS_BY_FIRST (a header word
+ * that is not common Han), nothing is known usual: it matches any character.
+ */
+export const USUAL_BREAK: RegExp =
+  WORDS_BY_FIRST !== undefined
+    ? new RegExp(`[^\\x21-\\x29\\x2b-\\x39\\x3b-\\x7e\\u4e00-\\u9fff\\n\\r]|${[...new Set(REQUIRED_WORDS)].sort((a, b) => b.length - a.length).join('|')}`, 'g')
+    : /[^]/g;
 
 /** lineCell's second answer: whether the cell it was last given may name a required column (readLine's header pre-filter). */
 let lineCellMay = false;
@@ -726,12 +745,15 @@ class BlockReader {
     const fields: Partial<Record<ColumnKey, Field>> = { ...this.shape };
     const may = mayCells;
     if (may.length !== 0) may.length = 0;
+    // every cell usual text (USUAL_BREAK): each its own norm, none may name a required column
+    const usual = g.usualRow === r;
     let filled = false;
     for (let i = 0; i < cols.length; i++) {
       const m = cols[i]!;
       const text = cells[m.col] ?? '';
       let norm = '';
-      if (text !== '') {
+      if (usual) norm = text;
+      else if (text !== '') {
         // normField; printable ASCII (a phone, an id, a number) names no required column when all their words are Han
         norm = lineCell(text);
         if (lineCellMay) may.push(text);
@@ -742,7 +764,7 @@ class BlockReader {
       if (norm !== '' && m.key !== 'seq') filled = true;
     }
     const mapped = this.mapped;
-    for (let k = 0; k < cells.length; k++) {
+    for (let k = 0; !usual && k < cells.length; k++) {
       if (mapped[k] === 1) continue;
       const text = cells[k] ?? '';
       if (text !== '' && mayNameRequired(text)) may.push(text);
@@ -908,17 +930,23 @@ export class TextSheetScanner {
     private readonly sink: RowSink,
   ) {}
 
-  push(cells: string[]): void {
+  /**
+   * The next row's cells (an array that may be given again, refilled, for a later row: copied when held). `usual`: every
+   * cell is usual text (USUAL_BREAK finds nothing in them); false when not known.
+   */
+  push(cells: readonly string[], usual = false): void {
     const r = this.next++;
     if (!this.anyCells && cells.some((c) => c !== '')) this.anyCells = true;
-    if (this.tail) this.tail.push(cells);
+    if (this.tail) this.tail.push(cells.slice());
     else if (this.block) {
-      this.window.rows[0] = cells;
-      this.window.offset = r;
-      const stop = this.block.read(this.window, r);
-      if (stop !== undefined) this.closeBlock(stop, stop === r ? [cells] : []);
+      const window = this.window;
+      window.rows[0] = cells;
+      window.offset = r;
+      window.usualRow = usual ? r : -1;
+      const stop = this.block.read(window, r);
+      if (stop !== undefined) this.closeBlock(stop, stop === r ? [cells.slice()] : []);
     } else if (this.head) {
-      this.head.push(cells);
+      this.head.push(cells.slice());
       if (this.head.length >= HEAD_ROWS) this.startFromHead();
     }
     // else: no header in the first rows, so no register in the sheet: the rest only counts for anyCells

@@ -50,8 +50,18 @@ const CR = 0x0d;
  */
 export async function streamCsvRows(
   abs: string,
-  onRow: (cells: string[], whole?: () => string[]) => void,
+  onRow: (cells: string[], whole: (() => string[]) | undefined, usual: boolean) => void,
   opts: {
+    /**
+     * The cells array onRow is given may be given again, refilled, for a later record: onRow copies what it keeps (an
+     * array a record less to make and collect).
+     */
+    reuse?: boolean;
+    /**
+     * A global RegExp that matches (one or more characters) what keeps a record from being usual: onRow's `usual` is true
+     * only for a record with no match on its line, false whenever not known (quoted records, records read one by one).
+     */
+    usual?: RegExp;
     /**
      * The columns the caller reads (set it once they are known, e.g. when the header is found): a UTF-8 record then
      * has only those cells decoded, the others given as '' (the record keeps its length), and `whole` gives every
@@ -169,8 +179,13 @@ export async function streamCsvRows(
 
     // ---- records
     let records = 0;
-    /** wholeLines' cells of the line being cut (its first ones; longer than the line when an earlier line had more cells). */
+    /**
+     * wholeLines' cells of the line being cut (its first ones; longer than the line when an earlier line had more cells);
+     * with opts.reuse, cut to the line's cells and given itself.
+     */
     const cut: string[] = [];
+    const reuse = opts.reuse === true;
+    const usualBreak = opts.usual;
     /** Lines are decoded many at a time (wholeLines), except up to here (bytes where a line may be too long: read one by one). */
     let slowUntil = -1;
     take(0);
@@ -216,7 +231,7 @@ export async function streamCsvRows(
           take(await readMore());
           continue;
         }
-        emit(rec.cells);
+        emit(rec.cells, undefined, false);
         pos = rec.next;
       } else {
         if (end === Infinity || (end === nextCr && end === buf.length - 1 && !eof)) {
@@ -234,10 +249,10 @@ export async function streamCsvRows(
         if (wanted && end > pos) {
           const from = pos;
           const to = end;
-          emit(picked(from, to, wanted), () => text(from, to).split(delim));
+          emit(picked(from, to, wanted), () => text(from, to).split(delim), false);
         } else {
           const line = end === pos ? '' : text(pos, end);
-          emit(line.split(delim));
+          emit(line.split(delim), undefined, false);
         }
         pos = end + (buf[end] === CR && buf[end + 1] === LF ? 2 : 1);
       }
@@ -264,6 +279,8 @@ export async function streamCsvRows(
       let cr = s.indexOf('\r');
       /** The next delimiter at or after the cell being cut (Infinity: none left), looked for again only once passed. */
       let nd = -1;
+      /** Where opts.usual next matches at or after the line being cut (Infinity: nowhere), looked for again only once passed. */
+      let nb = -1;
       for (;;) {
         let e = s.indexOf('\n', p);
         if (e < 0) e = n;
@@ -282,17 +299,29 @@ export async function streamCsvRows(
           if (d >= e) break;
           c = d + 1;
         }
-        emit(k === cut.length ? cut.slice() : cut.slice(0, k));
+        let usual = false;
+        if (usualBreak !== undefined) {
+          if (nb < p) {
+            usualBreak.lastIndex = p;
+            const m = usualBreak.exec(s);
+            nb = m === null ? Infinity : m.index;
+          }
+          usual = nb >= e;
+        }
+        if (reuse) {
+          if (cut.length !== k) cut.length = k;
+          emit(cut, undefined, usual);
+        } else emit(k === cut.length ? cut.slice() : cut.slice(0, k), undefined, usual);
         // the line ended by the LF at `to` (after a CR: CR LF, one end)
         if (e >= n || (e === n - 1 && s.charCodeAt(e) === CR)) return true;
         p = e + (s.charCodeAt(e) === CR && s.charCodeAt(e + 1) === LF ? 2 : 1);
       }
     }
 
-    function emit(cells: string[], whole?: () => string[]): void {
+    function emit(cells: string[], whole: (() => string[]) | undefined, usual: boolean): void {
       if (cells.length > limits.maxColumns) throw new NotStreamable('too many cells');
       if (++records % RECORDS_PER_CHECK === 0) guard.progress();
-      onRow(cells, whole);
+      onRow(cells, whole, usual);
     }
 
     /** The cells of an unquoted line (bytes from–to) as split would give them, only the wanted ones decoded. */

@@ -10,6 +10,7 @@ import type { DivisionIndex } from '../core/divisions.js';
 import type { Msg, Problem } from '../core/model.js';
 import { OrgRegistry, registryFromRows } from '../core/orgs.js';
 import type { ProvinceProfile } from '../core/profile.js';
+import { USUAL_BREAK } from '../core/register.js';
 import { csvToSheet, decodeText, type EncodingName, sniffDelimiter } from './csv.js';
 import { NotStreamable, streamCsvRows } from './csv-stream.js';
 import { InputError } from './errors.js';
@@ -239,13 +240,17 @@ async function streamed(builder: LedgerBuilder, src: SourceFile, opts: ReadLedge
   const format = { format: { value: 'text', reason: 'content' } };
   try {
     let rows = 0;
-    const info = await streamCsvRows(src.abs, (cells) => {
-      feed!.push(cells);
+    // the cells array is refilled for the next record (TextSheetScanner copies what it holds); a line with no USUAL_BREAK
+    // match is said to be usual text (its cells are not looked at one by one)
+    const info = await streamCsvRows(src.abs, (cells, _whole, usual) => {
+      feed!.push(cells, usual);
       if (++rows % 5000 === 0) opts.onRows?.(src.file, rows);
     }, {
       ...(opts.encoding ? { encoding: opts.encoding } : {}),
       limits: { maxCellChars: limits.maxCellChars, maxMillis: limits.maxMillis },
       ...(opts.now ? { now: opts.now } : {}),
+      reuse: true,
+      usual: USUAL_BREAK,
       onStart(d) {
         feed = builder.beginText(src, { ...format, ...d }, path.basename(src.abs, ext), size);
       },

@@ -1,7 +1,7 @@
 // scanSheet: finding header rows, column mapping, pairing rows, template rows and the closing 备注 in grids.
 import { describe, expect, it } from 'vitest';
 import type { MergeRange, RawCell, RawSheet } from '../../src/core/model.js';
-import { lineCellBoth, mayNameRequired, scanSheet, TextField, TextSheetScanner } from '../../src/core/register.js';
+import { lineCellBoth, mayNameRequired, scanSheet, TextField, TextSheetScanner, USUAL_BREAK } from '../../src/core/register.js';
 import { normText } from '../../src/core/normalize.js';
 import type { Register, RegisterRow } from '../../src/core/model.js';
 import { COLUMNS, matchHeader, REQUIRED_KEYS } from '../../src/core/columns.js';
@@ -271,5 +271,122 @@ describe('text rows (a CSV streamed: BlockReader.readLine) read as the same rows
     const f = new TextField('张 三', '张 三', 'AB', 70001);
     expect([f.cell, f.kind, JSON.stringify(f)]).toEqual(['AB70001', 'string', '{"text":"张 三","norm":"张 三","cell":"AB70001","kind":"string"}']);
     expect(new TextField('', '', 'C', 4).kind).toBe('empty');
+  });
+});
+
+/** A seeded random number generator (mulberry32): the same cells on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Whether USUAL_BREAK finds nothing in `text` (as streamCsvRows asks it of a line). */
+function usualText(text: string): boolean {
+  USUAL_BREAK.lastIndex = 0;
+  return USUAL_BREAK.exec(text) === null;
+}
+
+describe('USUAL_BREAK (a line streamCsvRows finds nothing in is read without lineCell per cell)', () => {
+  const words = COLUMNS.filter((c) => c.required).flatMap((c) => [c.label, ...c.aliases]);
+  /** Pieces of cells: usual text, header words and their halves, and every kind of character lineCell reads another way. */
+  const pieces = [
+    ...words,
+    ...words.map((w) => w.slice(0, 1)),
+    ...words.map((w) => w.slice(1)),
+    '溆浦县', '桥江镇', '22组', '38号', '15231187812', '43122419700902533X', '3', 'abc', '-', '#', '/', '.', '(', ')',
+    ' ', '\u3000', '\t', '*', ':', '：', '＊', '（', '）', '１', 'Ａ', '〃', '、', '\u00a0', '\ufeff', '\ud840\udc00', '\ud840', '\u2f7e', '\u3400', '\uf900', 'é', 'e\u0301', '\u200b',
+  ];
+  it('a cell it finds nothing in is its own norm and may name no required column (lineCell, mayNameRequired); seeded cells', () => {
+    const rnd = seeded(26);
+    let usual = 0;
+    let checked = 0;
+    for (let i = 0; i < 60_000; i++) {
+      let t = '';
+      const n = 1 + Math.floor(rnd() * 4);
+      for (let k = 0; k < n; k++) t += pieces[Math.floor(rnd() * pieces.length)]!;
+      checked++;
+      if (!usualText(t)) continue;
+      usual++;
+      expect(lineCellBoth(t), t).toEqual([t, false]);
+      expect(mayNameRequired(t), t).toBe(false);
+    }
+    expect(usual).toBeGreaterThan(5000);
+    expect(checked - usual).toBeGreaterThan(5000);
+    // every UTF-16 unit alone and inside usual text (but line ends: lines, not cells, hold them)
+    for (let u = 0; u < 0x10000; u++) {
+      if (u === 0x0a || u === 0x0d) continue;
+      const ch = String.fromCharCode(u);
+      for (const t of [ch, `溆浦${ch}县`, `1${ch}`]) {
+        if (!usualText(t)) continue;
+        expect(lineCellBoth(t), t).toEqual([t, false]);
+      }
+    }
+    // each header word, alone or inside usual text, is found
+    for (const w of words) for (const t of [w, `溆浦县${w}1`]) expect(usualText(t), t).toBe(false);
+    for (const t of ['溆浦县桥江镇孙家坪村22组38号', '沈文力', '15231187812', '43122419700902533X', '3', '']) expect(usualText(t), t).toBe(true);
+  });
+
+  it('rows pushed as usual (when nothing is found in them) and in one refilled array: the same registers and rows as pushed plainly', () => {
+    const header = ['序号', '扶贫单位', '户主姓名', '家庭住址', '联系方式', '身份证号码', '家庭人口', '附注'];
+    const rnd = seeded(7);
+    const cell = (c: number): string => {
+      const x = rnd();
+      if (x < 0.1) return '';
+      if (x < 0.15) return pieces[Math.floor(rnd() * pieces.length)]!;
+      if (x < 0.18) return header[Math.floor(rnd() * header.length)]!;
+      if (x < 0.2) return '同上';
+      return ['', '溆浦县慈善会', '沈文力', '溆浦县桥江镇孙家坪村22组38号', '15231187812', '431224197009025330', '3', '亲戚'][c]!;
+    };
+    const rows: string[][] = [['县市区慈善组织精准扶贫结对帮扶登记表'], ['填报单位：溆浦县慈善会'], header];
+    for (let i = 1; i <= 3000; i++) {
+      const x = rnd();
+      if (x < 0.01) rows.push([...header]);
+      else if (x < 0.02) rows.push(['合计', '3户']);
+      else if (x < 0.03) rows.push([]);
+      else {
+        const r = [String(i)];
+        const width = x < 0.05 ? 1 + Math.floor(rnd() * 10) : 8;
+        for (let c = 1; c < width; c++) r.push(cell(c));
+        rows.push(r);
+      }
+      // a footer, then a second register, once
+      if (i === 2000) rows.push(['备注：本表一式两份'], ['县市区慈善组织精准扶贫结对帮扶登记表'], header);
+    }
+    const run = (how: 'plain' | 'usual') => {
+      const got: { register: Register; rows: RegisterRow[] }[] = [];
+      const scanner = new TextSheetScanner('S', ctx, (register) => {
+        const one = { register, rows: [] as RegisterRow[] };
+        got.push(one);
+        return (row) => one.rows.push(row);
+      });
+      const refilled: string[] = [];
+      let usual = 0;
+      for (const r of rows) {
+        if (how === 'plain') {
+          scanner.push(r);
+          continue;
+        }
+        refilled.length = 0;
+        refilled.push(...r);
+        const u = usualText(r.join(','));
+        if (u) usual++;
+        scanner.push(refilled, u);
+      }
+      const end = scanner.end();
+      return { json: JSON.stringify(got.map((g) => ({ ...g.register, rowCount: undefined, rows: g.rows }))), end: JSON.stringify(end), usual };
+    };
+    const plain = run('plain');
+    const usual = run('usual');
+    expect(usual.usual).toBeGreaterThan(1000);
+    expect(usual.usual).toBeLessThan(rows.length - 500);
+    expect(usual.json).toBe(plain.json);
+    expect(usual.end).toBe(plain.end);
+    expect(JSON.parse(plain.json).length).toBe(2);
   });
 });

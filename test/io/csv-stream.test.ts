@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readForTest } from '../helpers/ledger.js';
 import { readCsvBuffer } from '../../src/io/csv.js';
 import { NotStreamable, streamCsvRows } from '../../src/io/csv-stream.js';
+import { USUAL_BREAK } from '../../src/core/register.js';
 import { ROOT, tempDir } from '../e2e/helpers.js';
 import { readFileSync } from 'node:fs';
 
@@ -40,6 +41,41 @@ async function streamedRecords(abs: string, chunkBytes?: number): Promise<string
     throw e;
   }
   return out;
+}
+
+/**
+ * Records read with a refilled cells array (reuse) and the usual flag asked for (USUAL_BREAK), each copied as it comes,
+ * with the flags given; a string when the file is not streamable.
+ */
+async function reusedRecords(abs: string, chunkBytes?: number): Promise<{ records: string[][]; usual: boolean[] } | string> {
+  const records: string[][] = [];
+  const usual: boolean[] = [];
+  try {
+    await streamCsvRows(
+      abs,
+      (cells, _whole, u) => {
+        records.push(cells.slice());
+        usual.push(u);
+      },
+      { reuse: true, usual: USUAL_BREAK, ...(chunkBytes ? { chunkBytes } : {}) },
+    );
+  } catch (e) {
+    if (e instanceof NotStreamable) return e.why;
+    throw e;
+  }
+  return { records, usual };
+}
+
+/** A seeded random number generator (mulberry32). */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 describe('streamed CSV validation', () => {
@@ -269,6 +305,61 @@ describe('streamed CSV validation', () => {
         writeFileSync(abs, content);
         expect(await streamedRecords(abs)).toBe(why);
       }
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('reuse and usual: the same records in one refilled array; a record called usual has nothing USUAL_BREAK finds (seeded files, every fixture)', async () => {
+    const t = tempDir();
+    try {
+      const rnd = seeded(2611);
+      const pieces = ['溆浦县慈善会', '沈文力', '溆浦县桥江镇孙家坪村22组38号', '15231187812', '43122419700902533X', '3', '', '', '户主姓名', '单位', '地址', ' ', '\u3000', '*', ':', '（', '１', '〃', '同上', '\ud840\udc00', 'abc', '""'];
+      const files: string[] = [];
+      for (const d of [',', '\t', ';']) {
+        const lines = [`序号${d}扶贫单位或者机构名称${d}扶贫户主姓名${d}扶贫家庭住址${d}联系方式`];
+        for (let i = 1; i <= 2000; i++) {
+          const width = rnd() < 0.05 ? Math.floor(rnd() * 9) : 5;
+          const cells = [String(i)];
+          for (let c = 1; c < width; c++) {
+            let v = pieces[Math.floor(rnd() * pieces.length)]!;
+            // a quoted cell is a cell of its own (a quote inside an unquoted one is not streamed)
+            if (v === '""') v = rnd() < 0.5 ? `"a${d}b"` : '"x""y"';
+            else if (rnd() < 0.3) v += pieces[Math.floor(rnd() * pieces.length)]!.replace('""', '');
+            cells.push(v);
+          }
+          lines.push(cells.slice(0, width).join(d));
+        }
+        const abs = path.join(t.dir, `seeded${d.charCodeAt(0)}.csv`);
+        writeFileSync(abs, lines.map((l, i) => l + (i % 5 === 0 ? '\r\n' : i % 7 === 0 ? '\r' : '\n')).join(''));
+        files.push(abs);
+      }
+      let usual = 0;
+      let other = 0;
+      for (const abs of [...files, ...CSV_FIXTURES]) {
+        for (const chunk of [5, 1009, undefined]) {
+          const plain = await streamedRecords(abs, chunk);
+          const reused = await reusedRecords(abs, chunk);
+          if (typeof plain === 'string') {
+            expect(reused, abs).toBe(plain);
+            expect(files.includes(abs), abs).toBe(false);
+            continue;
+          }
+          if (typeof reused === 'string') throw new Error(`${abs}: ${reused}`);
+          expect(reused.records, abs).toEqual(plain);
+          for (let i = 0; i < plain.length; i++) {
+            if (!reused.usual[i]) {
+              other++;
+              continue;
+            }
+            usual++;
+            USUAL_BREAK.lastIndex = 0;
+            expect(USUAL_BREAK.exec(plain[i]!.join('\u0001').replaceAll('\u0001', ',')), `${abs} record ${i + 1}`).toBe(null);
+          }
+        }
+      }
+      expect(usual).toBeGreaterThan(500);
+      expect(other).toBeGreaterThan(2000);
     } finally {
       t.cleanup();
     }

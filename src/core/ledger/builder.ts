@@ -57,7 +57,8 @@ export function fileProblem(id: FileProblemId, messageId: string, data?: Problem
 
 /** Pushes the rows of one text table (a CSV) into the builder as they are read. */
 export interface TextFeed {
-  push(cells: string[]): void;
+  /** The next record's cells (may be given again, refilled: copied when held); usual: TextSheetScanner.push's. */
+  push(cells: readonly string[], usual?: boolean): void;
   /** The file is read; `detected` as final (the encoding is decided only at its end). Whether a register was found. */
   end(detected: Detected): boolean;
 }
@@ -207,7 +208,7 @@ export class LedgerBuilder {
       };
     });
     return {
-      push: (cells) => scanner.push(cells),
+      push: (cells, usual) => scanner.push(cells, usual),
       end: (final) => {
         const scan = scanner.end();
         for (const o of open) this.close(o.entry, o.visitors);
