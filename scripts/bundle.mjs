@@ -12,7 +12,7 @@
 // src/io/legacy-worker-code.ts (`legacyWorker`), so the worker starts from that text and needs no file at run time. In the
 // one-file build both workers' texts are embedded files instead (`oneFileWorkers`), which the executables keep as assets.
 import { build } from 'esbuild-wasm';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rebuildInPlace } from './lib/swap-dir.mjs';
@@ -331,3 +331,80 @@ await build({
   if (plain !== code) writeFileSync(oneFileTmp, plain);
 }
 renameSync(oneFileTmp, path.join(dist, 'fupin.cjs'));
+
+// ── dist/cjs/fupin.cjs: the start-up file of bin/fupin.js on Node 20 ──────────────────────────────
+/**
+ * Node 20 has no compile cache for ES modules (module.enableCompileCache is Node ≥ 22.1): every run of `node bin/fupin.js`
+ * parsed and compiled dist/bundle's ~1 MB of start-up chunks anew, reading ~25 files through the ES module loader. There,
+ * bin/fupin.js runs this file instead: the whole CLI as one CommonJS script, compiled through vm.Script with a V8 code
+ * cache it keeps beside Node's own (bin/fupin.js). It is the package's code, not the one-file build: nothing embedded (the
+ * packed index, the templates and the workers' code are read from the package folder, as dist/bundle reads them), the
+ * division list left out (read from dist/data when the packed index is missing or older), minified as the one-file build
+ * is (less source to read on every start). `import.meta.url` is this file's URL (dist/cjs/ is beside dist/bundle/, so
+ * '../data/…' is the same folder).
+ */
+{
+  const cjsOut = path.join(dist, 'cjs', 'fupin.cjs');
+  const cjsTmp = `${cjsOut}.${process.pid}.tmp`;
+  mkdirSync(path.dirname(cjsOut), { recursive: true });
+  // the workers' code is read from dist/bundle when a worker starts (src/io/legacy.ts, parse-pool.ts), not carried here
+  const workersFromFiles = {
+    name: 'fupin-workers-from-files',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]io[\\/](?:legacy|parse)-worker-code\.js$/ }, (args) => ({
+        contents: `export const ${/legacy/.test(path.basename(args.path)) ? 'LEGACY_WORKER_CODE' : 'PARSE_WORKER_CODE'} = undefined;\n`,
+        loader: 'js',
+      }));
+    },
+  };
+  // exceljs (with its ~600 KB of dependencies: writing a workbook) and zod (~450 KB: reading a config file or a JSON quota
+  // table) are files of their own beside it, required when first used: every run reads the start-up file whole
+  const libs = { exceljs: "module.exports = require('exceljs');\n", zod: "export * from 'zod';\n" };
+  for (const [lib, contents] of Object.entries(libs)) {
+    const libOut = path.join(path.dirname(cjsOut), `${lib}.cjs`);
+    await build({
+      stdin: { contents, resolveDir: root, sourcefile: `${lib}-cjs.js` },
+      outfile: `${libOut}.${process.pid}.tmp`,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      minify: true,
+      plugins: [noDeprecatedBuffer, noZodLocales, lazyBuiltins],
+      logLevel: 'warning',
+      legalComments: 'none',
+    });
+    writeFileSync(`${libOut}.${process.pid}.tmp`, asciiOnly(readFileSync(`${libOut}.${process.pid}.tmp`, 'utf8')));
+    renameSync(`${libOut}.${process.pid}.tmp`, libOut);
+  }
+  const libsApart = {
+    name: 'fupin-libs-apart',
+    setup(b) {
+      b.onResolve({ filter: /^(?:exceljs|zod)$/ }, (args) => ({ path: `./${args.path}.cjs`, external: true }));
+    },
+  };
+  await build({
+    stdin: { contents: "import { mainThenExit } from './cli/bin.js';\nmainThenExit();\n", resolveDir: dist, sourcefile: 'fupin-cjs.js' },
+    outfile: cjsTmp,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    external: ['../data/divisions.json'],
+    define: { 'import.meta.url': '__fupinImportMetaUrl' },
+    banner: { js: `// fupin ${pkg.version} - bin/fupin.js's start-up file on Node 20 (scripts/bundle.mjs)\nvar __fupinImportMetaUrl=require("node:url").pathToFileURL(__filename).href;` },
+    plugins: [libsApart, workersFromFiles, noDeprecatedBuffer, noZodLocales, lazyBuiltins],
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  // dynamic imports become requires (code compiled from a V8 code cache, like the one-file build's, is then never asked
+  // for a loader callback): the Node built-ins, exceljs, and the division list (src/io/divisions.ts reads its `default`)
+  const code = readFileSync(cjsTmp, 'utf8')
+    .replace(/\bimport\("(node:[\w/]+|\.\/(?:exceljs|zod)\.cjs)"\)/g, 'Promise.resolve(require("$1"))')
+    .replace(/\bimport\("\.\.\/data\/divisions\.json",\s*\{\s*with:\s*\{\s*type:\s*"json"\s*\}\s*\}\)/g, 'Promise.resolve({default:require("../data/divisions.json")})');
+  const left = code.match(/\bimport\(/g);
+  if (left) throw new Error(`bundle: dist/cjs/fupin.cjs still has ${left.length} import() (a CommonJS file run from a code cache has no loader for them)`);
+  writeFileSync(cjsTmp, asciiOnly(code));
+  renameSync(cjsTmp, cjsOut);
+}
