@@ -253,6 +253,61 @@ await rebuildInPlace(out, async (tmp) => {
   asciiFiles(tmp);
 }, ['bin.js']);
 
+// ── dist/cjs/exceljs.cjs, zod.cjs: the two large libraries, each one CommonJS file of its own ───────────────────
+/**
+ * exceljs (with its ~600 KB of dependencies: writing a workbook) and zod (~450 KB: reading a config file or a JSON quota
+ * table), each bundled alone. dist/cjs/fupin.cjs (below) requires them from beside it when first used, and the one-file
+ * build carries their text as embedded files, compiled when first used (embeddedLibs): every run of either reads its
+ * main file whole, and the Linux executable's start-up snapshot holds its main script's source, so neither holds them.
+ */
+const libCodes = {};
+{
+  mkdirSync(path.join(dist, 'cjs'), { recursive: true });
+  const libs = { exceljs: "module.exports = require('exceljs');\n", zod: "export * from 'zod';\n" };
+  for (const [lib, contents] of Object.entries(libs)) {
+    const libOut = path.join(dist, 'cjs', `${lib}.cjs`);
+    const libTmp = `${libOut}.${process.pid}.tmp`;
+    await build({
+      stdin: { contents, resolveDir: root, sourcefile: `${lib}-cjs.js` },
+      outfile: libTmp,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      minify: true,
+      plugins: [noDeprecatedBuffer, noZodLocales, lazyBuiltins],
+      logLevel: 'warning',
+      legalComments: 'none',
+    });
+    const code = asciiOnly(readFileSync(libTmp, 'utf8'));
+    writeFileSync(libTmp, code);
+    renameSync(libTmp, libOut);
+    libCodes[`dist/cjs/${lib}.cjs`] = code;
+  }
+}
+
+/**
+ * The one-file build's exceljs and zod: the module evaluates the library's embedded text (libCodes) when it is first
+ * required — both are imported only by code loaded on demand (src/io/xlsx.ts, config-parse.ts, quota/parse-json.ts).
+ * Their code needs only Node's built-ins, which the executables' require gives.
+ */
+const embeddedLibs = {
+  name: 'fupin-embedded-libs',
+  setup(b) {
+    b.onResolve({ filter: /^(?:exceljs|zod)$/ }, (args) => ({ path: args.path, namespace: 'fupin-embedded-lib' }));
+    b.onLoad({ filter: /.*/, namespace: 'fupin-embedded-lib' }, (args) => ({
+      contents: `const { EMBEDDED } = require(${JSON.stringify(path.join(dist, 'io', 'embedded.js'))});
+const code = Buffer.from(EMBEDDED.files[${JSON.stringify(`dist/cjs/${args.path}.cjs`)}], 'base64').toString('latin1');
+const lib = { exports: {} };
+require('node:vm').runInThisContext(require('node:module').wrap(code), { filename: ${JSON.stringify(`fupin/${args.path}.cjs`)} })(lib.exports, require, lib, ${JSON.stringify(`${args.path}.cjs`)}, '.');
+module.exports = lib.exports;
+`,
+      loader: 'js',
+      resolveDir: dist,
+    }));
+  },
+};
+
 // ── dist/fupin.cjs: one file, nothing beside it ───────────────────────────────────────────────
 /** Package files the one-file build carries (read through src/io/package-root.ts readPackageFile). */
 function embeddedFiles() {
@@ -264,6 +319,8 @@ function embeddedFiles() {
   files['dist/data/divisions.bin'] = readFileSync(path.join(dist, 'data', 'divisions.bin')).toString('base64');
   // the workers' code (oneFileWorkers)
   for (const [name, code] of Object.entries(workerCodes)) files[name] = Buffer.from(code).toString('base64');
+  // exceljs and zod (embeddedLibs)
+  for (const [name, code] of Object.entries(libCodes)) files[name] = Buffer.from(code).toString('base64');
   // fupin serve's page (web/: index.html, app.js, app.css)
   for (const name of readdirSync(path.join(root, 'web')).sort()) files[`web/${name}`] = readFileSync(path.join(root, 'web', name)).toString('base64');
   return files;
@@ -313,7 +370,7 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: true,
-  plugins: [oneFile, oneFileWorkers, noDeprecatedBuffer, noZodLocales, lazyBuiltins],
+  plugins: [embeddedLibs, oneFile, oneFileWorkers, noDeprecatedBuffer, noZodLocales, lazyBuiltins],
   // The first line names what this is: `fupin init --update` reads the version from it.
   banner: { js: `// fupin ${pkg.version} - one-file build (node fupin.cjs --help). MIT licence; the bundled libraries' notices are at the end.` },
   // package-root.ts only reads import.meta.url when nothing is embedded, which is never the case here
@@ -346,7 +403,6 @@ renameSync(oneFileTmp, path.join(dist, 'fupin.cjs'));
 {
   const cjsOut = path.join(dist, 'cjs', 'fupin.cjs');
   const cjsTmp = `${cjsOut}.${process.pid}.tmp`;
-  mkdirSync(path.dirname(cjsOut), { recursive: true });
   // the workers' code is read from dist/bundle when a worker starts (src/io/legacy.ts, parse-pool.ts), not carried here
   const workersFromFiles = {
     name: 'fupin-workers-from-files',
@@ -357,26 +413,7 @@ renameSync(oneFileTmp, path.join(dist, 'fupin.cjs'));
       }));
     },
   };
-  // exceljs (with its ~600 KB of dependencies: writing a workbook) and zod (~450 KB: reading a config file or a JSON quota
-  // table) are files of their own beside it, required when first used: every run reads the start-up file whole
-  const libs = { exceljs: "module.exports = require('exceljs');\n", zod: "export * from 'zod';\n" };
-  for (const [lib, contents] of Object.entries(libs)) {
-    const libOut = path.join(path.dirname(cjsOut), `${lib}.cjs`);
-    await build({
-      stdin: { contents, resolveDir: root, sourcefile: `${lib}-cjs.js` },
-      outfile: `${libOut}.${process.pid}.tmp`,
-      bundle: true,
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
-      minify: true,
-      plugins: [noDeprecatedBuffer, noZodLocales, lazyBuiltins],
-      logLevel: 'warning',
-      legalComments: 'none',
-    });
-    writeFileSync(`${libOut}.${process.pid}.tmp`, asciiOnly(readFileSync(`${libOut}.${process.pid}.tmp`, 'utf8')));
-    renameSync(`${libOut}.${process.pid}.tmp`, libOut);
-  }
+  // exceljs and zod: required from beside it when first used (dist/cjs/exceljs.cjs, zod.cjs, made above)
   const libsApart = {
     name: 'fupin-libs-apart',
     setup(b) {
