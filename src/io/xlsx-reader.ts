@@ -221,7 +221,24 @@ export class SharedStrings {
       o += n;
       underscore = dst.subarray(this.used, o).includes(0x5f);
     }
-    if (underscore || n > this.maxCellChars) {
+    this.copied(o, underscore);
+  }
+
+  /** Room for n more bytes of an item (ItemSink.room): the buffer they go into, from `at`. */
+  room(n: number): Buffer {
+    if (this.used + n > this.buf.length) this.growBytes(n);
+    return this.buf;
+  }
+
+  /** Where an item's bytes go (ItemSink.at). */
+  get at(): number {
+    return this.used;
+  }
+
+  /** The bytes written from `at` up to `o` are an item's text, as bytes() of them (ItemSink.copied; `underscore`: they hold a `_`). */
+  copied(o: number, underscore: boolean): void {
+    const dst = this.buf;
+    if (underscore || o - this.used > this.maxCellChars) {
       // the text's length (at most its bytes) against the limit, and `_x000D_` turned into what it stands for
       const text = dst.toString('utf8', this.used, o);
       if (text.length > this.maxCellChars) throw new LimitExceeded('maxCellChars', text.length, this.maxCellChars);
@@ -924,6 +941,73 @@ class WorkbookReader {
     return this.lean ? this.readLeanSheet(part, buf, name, hidden) : this.gridSheet(part, buf, name, hidden);
   }
 
+  /** leanCells stopped at a cell written plainly that it did not store: its spans are the scanner's, for the caller to read. */
+  private pendingCell = false;
+  /** Cells stored by leanCells since the time was last checked. */
+  private leanSinceCheck = 0;
+
+  /**
+   * A compact sheet's cells written plainly (XmlScanner.plainCell) read and stored in one step each, as finishLean
+   * stores them, while they are a shared string that exists and is not empty, or a plain decimal (XmlScanner.decimalAt),
+   * at a cell of Excel's grid after the cells before it: how many. A strict pre-filter: at the first plain cell that is
+   * anything else (a missing string, a number written otherwise, a cell out of order, …) it stops with `pendingCell`
+   * set and that cell consumed, for the general code to read from the scanner's spans as it reads every cell.
+   */
+  private leanCells(x: XmlScanner, st: LeanStore): number {
+    const sst = this.sst;
+    const styles = this.styles;
+    const { maxCells, maxCellChars } = this.limits;
+    let grid = this.grid;
+    let added = 0;
+    this.pendingCell = false;
+    while (x.plainCell()) {
+      const at = x.cellAt;
+      const a = x.spanStart;
+      const e = x.spanEnd;
+      let code = 0;
+      let num = 0;
+      if (at >= 0 && e > a && e - a <= maxCellChars) {
+        if (x.cellShared) {
+          const i = x.indexAt(a, e);
+          if (i >= 0 && sst.has(i) && !sst.isEmpty(i)) {
+            code = SST;
+            num = i;
+          }
+        } else {
+          const n = x.decimalAt(a, e);
+          if (n === n) {
+            code = NUM;
+            num = n;
+          }
+        }
+      }
+      const row = Math.floor(at / MAX_COLS);
+      const col = at - row * MAX_COLS;
+      const lastRow = st.lastRow;
+      if (code === 0 || row < lastRow || (row === lastRow && col <= st.lastCol)) {
+        this.grid = grid;
+        this.pendingCell = true;
+        return added;
+      }
+      // as finishLean: a row adds 1 plus its width up to its last cell
+      grid += row > lastRow ? row - lastRow + col + 1 : col - st.lastCol;
+      if (grid > maxCells) {
+        this.grid = grid;
+        throw new LimitExceeded('maxCells', grid, maxCells);
+      }
+      if (code === SST) sst.note(num);
+      const si = x.cellStyle;
+      st.add(row, col, code, styles[si] === undefined ? -1 : si, num, undefined);
+      added++;
+      if (++this.leanSinceCheck >= 8192) {
+        this.leanSinceCheck = 0;
+        this.checkTime();
+      }
+    }
+    this.grid = grid;
+    return added;
+  }
+
   /** A cell names a shared string that does not exist: it is read as empty, and the report says where. */
   private missingString(sheetName: string, row: number, col: number): void {
     if (++this.missingStrings.cells <= 5) this.missingStrings.first.push(`${sheetName}!${colText(col)}${row + 1}`);
@@ -1164,6 +1248,23 @@ class WorkbookReader {
         return valueCell(t, v);
       };
 
+      /**
+       * The cells written plainly (XmlScanner.plainCell) from here on, each in one step, as their tags would be read; a
+       * compact sheet's shared strings and plain numbers are stored at once (leanCells), any other cell as finish() does.
+       */
+      const plainCells = (): void => {
+        for (;;) {
+          if (store) {
+            if (leanCells(x, store) > 0) nextCol = store.lastCol + 1;
+            if (!this.pendingCell) return;
+          } else if (!x.plainCell()) return;
+          openCell(cellRefAt(x.bytes, x.cellRefStart, x.cellRefEnd), x.cellShared ? 's' : undefined, x.cellStyleStart < 0 ? 0 : x.indexAt(x.cellStyleStart, x.cellStyleEnd));
+          if (x.spanEnd > x.spanStart) addV(x.spanStart, x.spanEnd, undefined);
+          finish();
+        }
+      };
+      const leanCells = (x: XmlScanner, st: LeanStore): number => this.leanCells(x, st);
+
       for (let ev = x.next(); ev !== END; ev = x.next()) {
         if (ev === TEXT) {
           if (inV) addV(0, 0, x.text());
@@ -1192,11 +1293,7 @@ class WorkbookReader {
                 if (x.spanEnd > x.spanStart) addV(x.spanStart, x.spanEnd, undefined);
                 finish();
                 // and the cells after it written as plainly (XmlScanner.plainCell), each in one step, as the tags would
-                while (x.plainCell()) {
-                  openCell(cellRefAt(x.bytes, x.cellRefStart, x.cellRefEnd), x.cellShared ? 's' : undefined, x.cellStyleStart < 0 ? 0 : x.indexAt(x.cellStyleStart, x.cellStyleEnd));
-                  if (x.spanEnd > x.spanStart) addV(x.spanStart, x.spanEnd, undefined);
-                  finish();
-                }
+                plainCells();
               }
               break;
             }
@@ -1223,6 +1320,8 @@ class WorkbookReader {
               const r = !x.attrSpan('r') ? undefined : rowNumberAt(x);
               rowIdx = r ?? rowIdx + 1;
               nextCol = 0;
+              // a compact sheet's cells written plainly right after the row's start tag, as they would be read one by one
+              if (store && !x.selfClosing) plainCells();
               break;
             }
             case 'mergeCell': {
@@ -1370,7 +1469,8 @@ class LeanStore implements LeanRows {
   private n = 0;
   private cols: Uint16Array;
   private codes: Uint8Array;
-  private styleIx: Int32Array;
+  /** Each cell's style index + 1 (0: none): 2 bytes a cell while the styles number fewer than 65,535 (Excel allows 64,000), else 4. */
+  private styleIx: Uint16Array | Int32Array;
   private nums: Float64Array;
   /** rowStart[r]: the first cell of row r; rowStart[rowCount] = n. */
   private rowStart: Uint32Array;
@@ -1396,7 +1496,7 @@ class LeanStore implements LeanRows {
     const cells = Math.min(Math.max(LEAN_MIN_CELLS, Math.floor(xmlBytes / 40)), 1 << 22);
     this.cols = new Uint16Array(cells);
     this.codes = new Uint8Array(cells);
-    this.styleIx = new Int32Array(cells);
+    this.styleIx = styles.length < 0xffff ? new Uint16Array(cells) : new Int32Array(cells);
     this.nums = new Float64Array(cells);
     this.rowStart = new Uint32Array(Math.min(Math.max(LEAN_MIN_ROWS, Math.floor(xmlBytes / 256)), MAX_ROWS + 2));
   }
@@ -1418,7 +1518,7 @@ class LeanStore implements LeanRows {
     }
     this.cols[i] = col;
     this.codes[i] = code;
-    this.styleIx[i] = style;
+    this.styleIx[i] = style + 1;
     if (obj) {
       this.nums[i] = this.objs.length;
       this.objs.push(obj);
@@ -1447,7 +1547,7 @@ class LeanStore implements LeanRows {
     const code = this.codes[i]!;
     const num = this.nums[i]!;
     if (code === OBJ) return this.objs[num]!;
-    const si = this.styleIx[i]!;
+    const si = this.styleIx[i]! - 1;
     const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
     if (code === NUM) {
       // whole numbers (a row's number, a household's size) as numberCell makes them, small ones' text made once; below
@@ -1478,7 +1578,7 @@ class LeanStore implements LeanRows {
       else if (code === OBJ) text = (made = this.objs[num]!).text;
       else {
         // cell()'s number: its whole-number fast path gives the text, anything else the cell numberCell makes
-        const si = this.styleIx[i]!;
+        const si = this.styleIx[i]! - 1;
         const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
         if (style.temporal || !Number.isInteger(num) || !(num > -1e15 && num < 1e15)) text = (made = numberCell(num, style.numFmt, style.temporal, this.date1904)).text;
         else text = num >= 0 && num < SMALL_INTS ? (smallIntText[num] ??= numberText(num)) : String(num);
@@ -1501,7 +1601,7 @@ class LeanStore implements LeanRows {
 
   numFmtOf(i: number, made: RawCell | undefined): string | undefined {
     if (made) return made.numFmt;
-    const si = this.styleIx[i]!;
+    const si = this.styleIx[i]! - 1;
     const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
     if (this.codes[i] === SST && this.sstRich[this.nums[i]!]) return undefined;
     return style.numFmt || undefined;
@@ -1545,7 +1645,7 @@ class LeanStore implements LeanRows {
       n,
       cols: this.cols.slice(0, n),
       codes: this.codes.slice(0, n),
-      styleIx: this.styleIx.slice(0, n),
+      styleIx: this.styleIx.slice(0, n) as Uint16Array | Int32Array,
       nums: this.nums.slice(0, n),
       rowStart: this.rowStart.slice(0, rowCount + 1),
       objs: this.objs,
@@ -1667,7 +1767,7 @@ export interface LeanSheetWire {
     n: number;
     cols: Uint16Array;
     codes: Uint8Array;
-    styleIx: Int32Array;
+    styleIx: Uint16Array | Int32Array;
     nums: Float64Array;
     rowStart: Uint32Array;
     objs: RawCell[];
