@@ -12,7 +12,7 @@
 // src/io/legacy-worker-code.ts (`legacyWorker`), so the worker starts from that text and needs no file at run time. In the
 // one-file build both workers' texts are embedded files instead (`oneFileWorkers`), which the executables keep as assets.
 import { build } from 'esbuild-wasm';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rebuildInPlace } from './lib/swap-dir.mjs';
@@ -253,6 +253,61 @@ await rebuildInPlace(out, async (tmp) => {
   asciiFiles(tmp);
 }, ['bin.js']);
 
+// ── dist/cjs/exceljs.cjs, zod.cjs: the two large libraries, each one CommonJS file of its own ───────────────────
+/**
+ * exceljs (with its ~600 KB of dependencies: writing a workbook) and zod (~450 KB: reading a config file or a JSON quota
+ * table), each bundled alone. dist/cjs/fupin.cjs (below) requires them from beside it when first used, and the one-file
+ * build carries their text as embedded files, compiled when first used (embeddedLibs): every run of either reads its
+ * main file whole, and the Linux executable's start-up snapshot holds its main script's source, so neither holds them.
+ */
+const libCodes = {};
+{
+  mkdirSync(path.join(dist, 'cjs'), { recursive: true });
+  const libs = { exceljs: "module.exports = require('exceljs');\n", zod: "export * from 'zod';\n" };
+  for (const [lib, contents] of Object.entries(libs)) {
+    const libOut = path.join(dist, 'cjs', `${lib}.cjs`);
+    const libTmp = `${libOut}.${process.pid}.tmp`;
+    await build({
+      stdin: { contents, resolveDir: root, sourcefile: `${lib}-cjs.js` },
+      outfile: libTmp,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      minify: true,
+      plugins: [noDeprecatedBuffer, noZodLocales, lazyBuiltins],
+      logLevel: 'warning',
+      legalComments: 'none',
+    });
+    const code = asciiOnly(readFileSync(libTmp, 'utf8'));
+    writeFileSync(libTmp, code);
+    renameSync(libTmp, libOut);
+    libCodes[`dist/cjs/${lib}.cjs`] = code;
+  }
+}
+
+/**
+ * The one-file build's exceljs and zod: the module evaluates the library's embedded text (libCodes) when it is first
+ * required — both are imported only by code loaded on demand (src/io/xlsx.ts, config-parse.ts, quota/parse-json.ts).
+ * Their code needs only Node's built-ins, which the executables' require gives.
+ */
+const embeddedLibs = {
+  name: 'fupin-embedded-libs',
+  setup(b) {
+    b.onResolve({ filter: /^(?:exceljs|zod)$/ }, (args) => ({ path: args.path, namespace: 'fupin-embedded-lib' }));
+    b.onLoad({ filter: /.*/, namespace: 'fupin-embedded-lib' }, (args) => ({
+      contents: `const { EMBEDDED } = require(${JSON.stringify(path.join(dist, 'io', 'embedded.js'))});
+const code = Buffer.from(EMBEDDED.files[${JSON.stringify(`dist/cjs/${args.path}.cjs`)}], 'base64').toString('latin1');
+const lib = { exports: {} };
+require('node:vm').runInThisContext(require('node:module').wrap(code), { filename: ${JSON.stringify(`fupin/${args.path}.cjs`)} })(lib.exports, require, lib, ${JSON.stringify(`${args.path}.cjs`)}, '.');
+module.exports = lib.exports;
+`,
+      loader: 'js',
+      resolveDir: dist,
+    }));
+  },
+};
+
 // ── dist/fupin.cjs: one file, nothing beside it ───────────────────────────────────────────────
 /** Package files the one-file build carries (read through src/io/package-root.ts readPackageFile). */
 function embeddedFiles() {
@@ -264,6 +319,8 @@ function embeddedFiles() {
   files['dist/data/divisions.bin'] = readFileSync(path.join(dist, 'data', 'divisions.bin')).toString('base64');
   // the workers' code (oneFileWorkers)
   for (const [name, code] of Object.entries(workerCodes)) files[name] = Buffer.from(code).toString('base64');
+  // exceljs and zod (embeddedLibs)
+  for (const [name, code] of Object.entries(libCodes)) files[name] = Buffer.from(code).toString('base64');
   // fupin serve's page (web/: index.html, app.js, app.css)
   for (const name of readdirSync(path.join(root, 'web')).sort()) files[`web/${name}`] = readFileSync(path.join(root, 'web', name)).toString('base64');
   return files;
@@ -313,7 +370,7 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: true,
-  plugins: [oneFile, oneFileWorkers, noDeprecatedBuffer, noZodLocales, lazyBuiltins],
+  plugins: [embeddedLibs, oneFile, oneFileWorkers, noDeprecatedBuffer, noZodLocales, lazyBuiltins],
   // The first line names what this is: `fupin init --update` reads the version from it.
   banner: { js: `// fupin ${pkg.version} - one-file build (node fupin.cjs --help). MIT licence; the bundled libraries' notices are at the end.` },
   // package-root.ts only reads import.meta.url when nothing is embedded, which is never the case here
@@ -331,3 +388,60 @@ await build({
   if (plain !== code) writeFileSync(oneFileTmp, plain);
 }
 renameSync(oneFileTmp, path.join(dist, 'fupin.cjs'));
+
+// ── dist/cjs/fupin.cjs: the start-up file of bin/fupin.js on Node 20 ──────────────────────────────
+/**
+ * Node 20 has no compile cache for ES modules (module.enableCompileCache is Node ≥ 22.1): every run of `node bin/fupin.js`
+ * parsed and compiled dist/bundle's ~1 MB of start-up chunks anew, reading ~25 files through the ES module loader. There,
+ * bin/fupin.js runs this file instead: the whole CLI as one CommonJS script, compiled through vm.Script with a V8 code
+ * cache it keeps beside Node's own (bin/fupin.js). It is the package's code, not the one-file build: nothing embedded (the
+ * packed index, the templates and the workers' code are read from the package folder, as dist/bundle reads them), the
+ * division list left out (read from dist/data when the packed index is missing or older), minified as the one-file build
+ * is (less source to read on every start). `import.meta.url` is this file's URL (dist/cjs/ is beside dist/bundle/, so
+ * '../data/…' is the same folder).
+ */
+{
+  const cjsOut = path.join(dist, 'cjs', 'fupin.cjs');
+  const cjsTmp = `${cjsOut}.${process.pid}.tmp`;
+  // the workers' code is read from dist/bundle when a worker starts (src/io/legacy.ts, parse-pool.ts), not carried here
+  const workersFromFiles = {
+    name: 'fupin-workers-from-files',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]io[\\/](?:legacy|parse)-worker-code\.js$/ }, (args) => ({
+        contents: `export const ${/legacy/.test(path.basename(args.path)) ? 'LEGACY_WORKER_CODE' : 'PARSE_WORKER_CODE'} = undefined;\n`,
+        loader: 'js',
+      }));
+    },
+  };
+  // exceljs and zod: required from beside it when first used (dist/cjs/exceljs.cjs, zod.cjs, made above)
+  const libsApart = {
+    name: 'fupin-libs-apart',
+    setup(b) {
+      b.onResolve({ filter: /^(?:exceljs|zod)$/ }, (args) => ({ path: `./${args.path}.cjs`, external: true }));
+    },
+  };
+  await build({
+    stdin: { contents: "import { mainThenExit } from './cli/bin.js';\nmainThenExit();\n", resolveDir: dist, sourcefile: 'fupin-cjs.js' },
+    outfile: cjsTmp,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    external: ['../data/divisions.json'],
+    define: { 'import.meta.url': '__fupinImportMetaUrl' },
+    banner: { js: `// fupin ${pkg.version} - bin/fupin.js's start-up file on Node 20 (scripts/bundle.mjs)\nvar __fupinImportMetaUrl=require("node:url").pathToFileURL(__filename).href;` },
+    plugins: [libsApart, workersFromFiles, noDeprecatedBuffer, noZodLocales, lazyBuiltins],
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  // dynamic imports become requires (code compiled from a V8 code cache, like the one-file build's, is then never asked
+  // for a loader callback): the Node built-ins, exceljs, and the division list (src/io/divisions.ts reads its `default`)
+  const code = readFileSync(cjsTmp, 'utf8')
+    .replace(/\bimport\("(node:[\w/]+|\.\/(?:exceljs|zod)\.cjs)"\)/g, 'Promise.resolve(require("$1"))')
+    .replace(/\bimport\("\.\.\/data\/divisions\.json",\s*\{\s*with:\s*\{\s*type:\s*"json"\s*\}\s*\}\)/g, 'Promise.resolve({default:require("../data/divisions.json")})');
+  const left = code.match(/\bimport\(/g);
+  if (left) throw new Error(`bundle: dist/cjs/fupin.cjs still has ${left.length} import() (a CommonJS file run from a code cache has no loader for them)`);
+  writeFileSync(cjsTmp, asciiOnly(code));
+  renameSync(cjsTmp, cjsOut);
+}

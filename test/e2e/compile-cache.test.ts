@@ -1,5 +1,7 @@
-// bin/fupin.js turns on Node's compile cache where Node has one (module.enableCompileCache, Node ≥ 22.1; a no-op on
-// Node 20): a cache that is cold, warm, corrupt or cannot be written never changes what a command prints or its exit code.
+// bin/fupin.js keeps compiled code between runs: Node's compile cache where Node has one (module.enableCompileCache,
+// Node ≥ 22.1, over dist/bundle), else its own V8 code cache over dist/cjs/fupin.cjs (Node 20). A cache that is cold,
+// warm, corrupt or cannot be written never changes what a command prints or its exit code, and the code cached (dist/cjs)
+// prints what the ES bundle prints (NODE_DISABLE_COMPILE_CACHE=1 runs dist/bundle).
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
@@ -7,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fupin, tempDir } from './helpers.js';
 
 const ARGS = ['validate', '--format', 'json', 'fixtures/ledger/永州市/零陵区.xlsx'];
-const hasCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+const hasNodeCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
 /** Every file under a folder (the cache keeps one folder per Node version). */
 function filesUnder(dir: string): string[] {
@@ -23,27 +25,59 @@ describe('compile cache', () => {
   const cacheDir = path.join(tmp.dir, 'cache');
 
   it('cold, warm, corrupt, unusable or off: the same output and exit code', () => {
-    const off = fupin(ARGS, { env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
+    const off = fupin(ARGS, { env: { NODE_DISABLE_COMPILE_CACHE: '1', NODE_COMPILE_CACHE: cacheDir } });
     expect(off.stderr).toBe('');
     expect(off.code).toBe(0);
     expect(JSON.parse(off.stdout)).toHaveProperty('files');
+    // off: nothing written
+    expect(filesUnder(cacheDir)).toEqual([]);
     const cold = fupin(ARGS, { env: { NODE_COMPILE_CACHE: cacheDir } });
-    const warm = fupin(ARGS, { env: { NODE_COMPILE_CACHE: cacheDir } });
     const written = filesUnder(cacheDir);
-    // Node ≥ 22.1 writes the cache; Node 20 has none and nothing is written
-    if (hasCache) expect(written.length).toBeGreaterThan(0);
-    else expect(written).toEqual([]);
-    // every cache entry overwritten with garbage: Node must reject it, not run it
+    // Node ≥ 22.1 writes its cache; on Node 20 bin/fupin.js writes its own, one file named by the Node version
+    expect(written.length).toBeGreaterThan(0);
+    if (!hasNodeCache) {
+      expect(written.map((f) => path.basename(f))).toEqual([expect.stringMatching(new RegExp(`^fupin-${process.version}-${process.arch}-\\d+-\\d+\\.v8$`))]);
+    }
+    const sizes = written.map((f) => statSync(f).size);
+    const warm = fupin(ARGS, { env: { NODE_COMPILE_CACHE: cacheDir } });
+    // a warm run uses the entry as it is (nothing rewritten, no second entry)
+    expect(filesUnder(cacheDir)).toEqual(written);
+    expect(written.map((f) => statSync(f).size)).toEqual(sizes);
+    // every cache entry overwritten with garbage: Node (V8) must reject it, not run it
     for (const f of written) writeFileSync(f, Buffer.alloc(64, 0x5a));
     const corrupt = fupin(ARGS, { env: { NODE_COMPILE_CACHE: cacheDir } });
+    // Node 20: the rejected entry is written anew by that run, and used by the next
+    if (!hasNodeCache) expect(statSync(written[0]!).size).toBeGreaterThan(64);
+    const rewritten = fupin(ARGS, { env: { NODE_COMPILE_CACHE: cacheDir } });
     // a "folder" that is a file: the cache can be neither read nor written
     const blocker = path.join(tmp.dir, 'not-a-folder');
     writeFileSync(blocker, 'x');
     const unusable = fupin(ARGS, { env: { NODE_COMPILE_CACHE: blocker } });
-    for (const r of [cold, warm, corrupt, unusable]) {
+    for (const r of [cold, warm, corrupt, rewritten, unusable]) {
       expect(r.code).toBe(off.code);
       expect(r.stdout).toBe(off.stdout);
       expect(r.stderr).toBe('');
     }
   }, 120_000);
+
+  // The cached CommonJS file is the same code as the ES bundle, built apart: what every kind of command prints (help,
+  // version, errors, English, a workbook written through exceljs, a config read through zod) is the same from both.
+  it.each([
+    ['--help'],
+    ['--version'],
+    ['validate', '--help'],
+    ['nosuchcommand'],
+    ['validate', '--nosuchoption', 'fixtures/ledger'],
+    ['validate', '--lang', 'en', 'fixtures/ledger/永州市'],
+    ['rollup', '--format', 'json', 'fixtures/ledger-gd'],
+    ['check', '--format', 'json', 'fixtures/ledger'],
+    ['template', 'stats', '-o', '{tmp}/stats.xlsx'],
+  ])('fupin %s: dist/cjs (cached) and dist/bundle print the same', (...args) => {
+    const esm = fupin(args.map((a) => a.replace('{tmp}', path.join(tmp.dir, 'esm'))), { env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
+    const cjs = fupin(args.map((a) => a.replace('{tmp}', path.join(tmp.dir, 'cjs'))), { env: { NODE_COMPILE_CACHE: cacheDir } });
+    expect(cjs.code).toBe(esm.code);
+    expect(cjs.stdout.replaceAll(`${path.sep}cjs${path.sep}`, '/X/')).toBe(esm.stdout.replaceAll(`${path.sep}esm${path.sep}`, '/X/'));
+    expect(cjs.stderr.replaceAll(`${path.sep}cjs${path.sep}`, '/X/')).toBe(esm.stderr.replaceAll(`${path.sep}esm${path.sep}`, '/X/'));
+    if (args[0] === 'template') expect(statSync(path.join(tmp.dir, 'cjs', 'stats.xlsx')).size).toBeGreaterThan(1000);
+  }, 60_000);
 });

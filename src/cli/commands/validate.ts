@@ -9,14 +9,11 @@ import type { Msg } from '../../core/model.js';
 import { rosterReport } from '../../core/roster/notes.js';
 import { allRules } from '../../core/rules/index.js';
 import { formatJson } from '../../formatters/json.js';
-import { formatPretty } from '../../formatters/pretty.js';
 import { renderReports } from '../../formatters/report.js';
 import { EXIT, usage } from '../errors.js';
 import { terminalLayout, useColor } from '../io.js';
 import { ledgerConfig, openLedger, profileFor } from '../ledger.js';
 import { openLists, type ListFlags } from '../whom.js';
-import { repairInto } from '../repair.js';
-import { writeAnnotated } from '../outputs.js';
 import type { CommandFn } from './index.js';
 
 interface ValidateFlags extends ListFlags {
@@ -38,6 +35,8 @@ const validate: CommandFn = async ([paths], raw, ctx) => {
   if (flags.fix) {
     if (!flags.out) throw usage('validate/fix-needs-out');
     // repair into --out, then check the copies: what is printed is what still needs a person
+    // --fix and --annotate load their code (the fixer, the xlsx writer, csv-stringify: ~75 KB) only when asked for
+    const { repairInto } = await import('../repair.js');
     const repaired = await repairInto(inputs, flags.out, flags, { ...ctx, io: { ...ctx.io, stdout: ctx.io.stderr } });
     if (repaired === EXIT.failed) return repaired;
     const { fix: _fix, out: _out, ...rest } = flags;
@@ -77,10 +76,12 @@ const validate: CommandFn = async ([paths], raw, ctx) => {
   // --explain: each roster with the header found and how its columns were read
   if (flags.explain && roster) reports.unshift(...roster.rosters.map(rosterReport));
   const report = renderReports(reports, ctx.lang, ledger.passedOver);
-  if (flags.annotate) await writeAnnotated(reports, ledger, flags.annotate, inputs, Boolean(flags.force), ctx);
+  if (flags.annotate) await (await import('../outputs.js')).writeAnnotated(reports, ledger, flags.annotate, inputs, Boolean(flags.force), ctx);
 
   if (flags.format === 'json') ctx.io.stdout(formatJson(report));
-  else
+  else {
+    // the terminal report's code (its tables, chalk: ~35 KB) is loaded only for it: --format json never compiles it
+    const { formatPretty } = await import('../../formatters/pretty.js');
     ctx.io.stdout(
       formatPretty(report, {
         color: useColor(ctx.io, flags.color),
@@ -89,6 +90,7 @@ const validate: CommandFn = async ([paths], raw, ctx) => {
         verbose: Boolean(flags.verbose),
       }),
     );
+  }
 
   // nothing could be read at all: the job could not be done
   const readable = ledger.files.some((f) => f.registers.length > 0 || f.tables.length > 0 || f.kind === 'quota-table');
