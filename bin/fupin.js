@@ -47,10 +47,14 @@ async function runCached() {
   let cachedData;
   try {
     const dir = process.env.NODE_COMPILE_CACHE || path.join(require('node:os').tmpdir(), 'node-compile-cache');
+    // V8 runs what an entry holds: an entry is read, and written, only in a folder this user owns and no one else may
+    // write to (the default folder is in the system's temporary folder, shared by every user of the machine)
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!ownFolder(fs.statSync(dir))) throw new Error('a cache folder others may write to');
     cacheFile = path.join(dir, `fupin-${process.version}-${process.arch}-${stat.size}-${Math.trunc(stat.mtimeMs)}.v8`);
     cachedData = fs.readFileSync(cacheFile);
   } catch {
-    // no cache yet, or none can be read
+    // no cache yet, or none can be read (in a folder that is not this user's own: none is written either)
   }
   const script = new vm.Script(module.wrap(source), { filename: file, cachedData });
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
@@ -58,7 +62,6 @@ async function runCached() {
     process.once('exit', () => {
       try {
         const data = script.createCachedData();
-        fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         try {
           fs.writeFileSync(tmp, data);
@@ -76,3 +79,10 @@ async function runCached() {
   script.runInThisContext().call(cjs.exports, cjs.exports, module.createRequire(file), cjs, file, path.dirname(file));
   return true;
 }
+
+/** A folder only its owner may write to, and that owner is this process's user (always so where there are no user ids). */
+function ownFolder(st) {
+  if (typeof process.getuid !== 'function') return true;
+  return st.isDirectory() && st.uid === process.getuid() && (st.mode & 0o022) === 0;
+}
+

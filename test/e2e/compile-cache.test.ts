@@ -2,7 +2,7 @@
 // Node ≥ 22.1, over dist/bundle), else its own V8 code cache over dist/cjs/fupin.cjs (Node 20). A cache that is cold,
 // warm, corrupt or cannot be written never changes what a command prints or its exit code, and the code cached (dist/cjs)
 // prints what the ES bundle prints (NODE_DISABLE_COMPILE_CACHE=1 runs dist/bundle).
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,28 @@ describe('compile cache', () => {
       expect(r.stderr).toBe('');
     }
   }, 120_000);
+
+  // bin/fupin.js's own cache (Node 20): V8 runs what an entry holds, so a folder others may write to (the default one is
+  // in the shared temporary folder) is neither read nor written. A garbage entry planted there would be rejected and
+  // written anew if the folder were used; it must stay as it was.
+  it.runIf(!hasNodeCache && typeof process.getuid === 'function')('a cache folder others may write to is not used', () => {
+    const own = path.join(tmp.dir, 'own-cache');
+    fupin(ARGS, { env: { NODE_COMPILE_CACHE: own } });
+    const name = path.basename(filesUnder(own)[0]!);
+    expect(statSync(own).mode & 0o077).toBe(0);
+    const shared = path.join(tmp.dir, 'shared-cache');
+    mkdirSync(shared);
+    chmodSync(shared, 0o777);
+    const planted = path.join(shared, name);
+    writeFileSync(planted, Buffer.alloc(64, 0x5a));
+    const off = fupin(ARGS, { env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
+    const r = fupin(ARGS, { env: { NODE_COMPILE_CACHE: shared } });
+    expect(r.code).toBe(off.code);
+    expect(r.stdout).toBe(off.stdout);
+    expect(r.stderr).toBe('');
+    expect(filesUnder(shared)).toEqual([planted]);
+    expect(statSync(planted).size).toBe(64);
+  }, 60_000);
 
   // The cached CommonJS file is the same code as the ES bundle, built apart: what every kind of command prints (help,
   // version, errors, English, a workbook written through exceljs, a config read through zod) is the same from both.
