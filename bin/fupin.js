@@ -24,10 +24,12 @@ if (typeof module.enableCompileCache === 'function' || cacheOff || !(await runCa
  * Node 20: runs dist/cjs/fupin.cjs (which runs the command and ends the process, as dist/bundle/bin.js's mainThenExit)
  * compiled through vm.Script with V8's code cache: what V8 compiled for a run (the top level and every function the run
  * called) is written once, when a run ends without a usable cache, and the next runs deserialise it instead of parsing
- * and compiling again (~15 % of a 50-row validate's CPU time). The cache file is named by the Node version, the
- * architecture and the script's size and modification time, so a rebuilt or updated fupin never reads an older entry; V8
- * itself rejects an entry made with other flags or a corrupt one (the script is then compiled from source and the entry
- * written anew). False when there is no dist/cjs/fupin.cjs (the ES bundle runs instead).
+ * and compiling again (~15 % of a 50-row validate's CPU time). An entry is named by the Node version, the architecture,
+ * the file's content (the key scripts/bundle.mjs writes on its first line: V8 checks an entry only against the source's
+ * length, so a rebuilt or updated fupin must never find an older entry under its name) and the command (a `--version`
+ * run caches little of what a validate compiles); writing one removes the entries of other contents a day old. V8 rejects an entry
+ * made with other flags or a corrupt one (the script is then compiled from source and the entry written anew). False when
+ * there is no dist/cjs/fupin.cjs (the ES bundle runs instead).
  */
 async function runCached() {
   const require = module.createRequire(import.meta.url);
@@ -36,22 +38,25 @@ async function runCached() {
   const vm = require('node:vm');
   const file = require('node:url').fileURLToPath(new URL('../dist/cjs/fupin.cjs', import.meta.url));
   let source;
-  let stat;
   try {
-    stat = fs.statSync(file);
     source = fs.readFileSync(file, 'utf8');
   } catch {
     return false;
   }
   let cacheFile;
   let cachedData;
+  let prefix;
   try {
     const dir = process.env.NODE_COMPILE_CACHE || path.join(require('node:os').tmpdir(), 'node-compile-cache');
     // V8 runs what an entry holds: an entry is read, and written, only in a folder this user owns and no one else may
     // write to (the default folder is in the system's temporary folder, shared by every user of the machine)
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!ownFolder(fs.statSync(dir))) throw new Error('a cache folder others may write to');
-    cacheFile = path.join(dir, `fupin-${process.version}-${process.arch}-${stat.size}-${Math.trunc(stat.mtimeMs)}.v8`);
+    const key = /^\/\/ fupin-cache-key ([0-9a-f]{16})\n/.exec(source)?.[1];
+    if (key === undefined) throw new Error('a start-up file that names no content');
+    const command = /^[a-z]{2,12}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+    prefix = `fupin-${process.version}-${process.arch}-`;
+    cacheFile = path.join(dir, `${prefix}${key}-${command}.v8`);
     cachedData = fs.readFileSync(cacheFile);
   } catch {
     // no cache yet, or none can be read (in a folder that is not this user's own: none is written either)
@@ -66,6 +71,14 @@ async function runCached() {
         try {
           fs.writeFileSync(tmp, data);
           fs.renameSync(tmp, cacheFile);
+          // entries of another content (an earlier build or version of fupin) not written for a day are let go; a day's
+          // grace keeps two versions of fupin used by turns from removing each other's entries on every run
+          const own = path.basename(cacheFile).slice(prefix.length, prefix.length + 16);
+          const dir = path.dirname(cacheFile);
+          for (const f of fs.readdirSync(dir)) {
+            if (!f.startsWith(prefix) || !f.endsWith('.v8') || f.slice(prefix.length, prefix.length + 16) === own) continue;
+            if (Date.now() - fs.statSync(path.join(dir, f)).mtimeMs > 86_400_000) fs.rmSync(path.join(dir, f), { force: true });
+          }
         } finally {
           fs.rmSync(tmp, { force: true });
         }

@@ -13,6 +13,7 @@
 // one-file build both workers' texts are embedded files instead (`oneFileWorkers`), which the executables keep as assets.
 import { build } from 'esbuild-wasm';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rebuildInPlace } from './lib/swap-dir.mjs';
@@ -442,6 +443,10 @@ renameSync(oneFileTmp, path.join(dist, 'fupin.cjs'));
     .replace(/\bimport\("\.\.\/data\/divisions\.json",\s*\{\s*with:\s*\{\s*type:\s*"json"\s*\}\s*\}\)/g, 'Promise.resolve({default:require("../data/divisions.json")})');
   const left = code.match(/\bimport\(/g);
   if (left) throw new Error(`bundle: dist/cjs/fupin.cjs still has ${left.length} import() (a CommonJS file run from a code cache has no loader for them)`);
-  writeFileSync(cjsTmp, asciiOnly(code));
+  // its first line names the code by its content: bin/fupin.js keys its cache entries by it (V8 checks an entry against
+  // the source's length only, so an entry named by size and time could run an older fupin's code after an update)
+  const ascii = asciiOnly(code);
+  const key = createHash('sha256').update(ascii).digest('hex').slice(0, 16);
+  writeFileSync(cjsTmp, `// fupin-cache-key ${key}\n${ascii}`);
   renameSync(cjsTmp, cjsOut);
 }

@@ -245,7 +245,9 @@ function seaMain(work) {
     return `get${key}(){return __fupinAsset(${key})}`;
   });
   // every file the build embeds, or the one-file build has changed shape: no executable without its files
-  const workers = ['dist/bundle/legacy-worker.cjs', 'dist/bundle/parse-worker.cjs'];
+  // (the workers' code, and exceljs and zod, compiled when first used: an executable without them would fail only when
+  // it writes a workbook or reads a settings file)
+  const workers = ['dist/bundle/legacy-worker.cjs', 'dist/bundle/parse-worker.cjs', 'dist/cjs/exceljs.cjs', 'dist/cjs/zod.cjs'];
   if (!assets['dist/data/divisions.bin'] || !workers.every((k) => assets[k]) || !Object.keys(assets).some((k) => k.startsWith('templates/'))) {
     fail('dist/fupin.cjs does not carry its files as scripts/bundle.mjs writes them (get "name"() { return "…" }): cannot move them into the executable');
   }

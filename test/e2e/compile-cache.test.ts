@@ -2,11 +2,12 @@
 // Node ≥ 22.1, over dist/bundle), else its own V8 code cache over dist/cjs/fupin.cjs (Node 20). A cache that is cold,
 // warm, corrupt or cannot be written never changes what a command prints or its exit code, and the code cached (dist/cjs)
 // prints what the ES bundle prints (NODE_DISABLE_COMPILE_CACHE=1 runs dist/bundle).
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fupin, tempDir } from './helpers.js';
+import { fupin, ROOT, tempDir } from './helpers.js';
 
 const ARGS = ['validate', '--format', 'json', 'fixtures/ledger/永州市/零陵区.xlsx'];
 const hasNodeCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
@@ -36,7 +37,12 @@ describe('compile cache', () => {
     // Node ≥ 22.1 writes its cache; on Node 20 bin/fupin.js writes its own, one file named by the Node version
     expect(written.length).toBeGreaterThan(0);
     if (!hasNodeCache) {
-      expect(written.map((f) => path.basename(f))).toEqual([expect.stringMatching(new RegExp(`^fupin-${process.version}-${process.arch}-\\d+-\\d+\\.v8$`))]);
+      // named by the content's key (the first line of dist/cjs/fupin.cjs: V8 checks an entry against the source's length
+      // only, so a name by size and time would let an updated fupin run an older one's code) and the command
+      const source = readFileSync(path.join(ROOT, 'dist', 'cjs', 'fupin.cjs'), 'latin1');
+      const key = /^\/\/ fupin-cache-key ([0-9a-f]{16})\n/.exec(source)?.[1];
+      expect(key).toBe(createHash('sha256').update(source.slice(source.indexOf('\n') + 1)).digest('hex').slice(0, 16));
+      expect(written.map((f) => path.basename(f))).toEqual([`fupin-${process.version}-${process.arch}-${key}-validate.v8`]);
     }
     const sizes = written.map((f) => statSync(f).size);
     const warm = fupin(ARGS, { env: { NODE_COMPILE_CACHE: cacheDir } });
@@ -80,6 +86,29 @@ describe('compile cache', () => {
     expect(r.stderr).toBe('');
     expect(filesUnder(shared)).toEqual([planted]);
     expect(statSync(planted).size).toBe(64);
+  }, 60_000);
+
+  // Entries of another content (an earlier build or version) are let go when a new entry is written, once a day old; the
+  // day's grace keeps two versions used by turns from removing each other's entries
+  it.runIf(!hasNodeCache)('entries of an older build are removed once a day old', () => {
+    const dir = path.join(tmp.dir, 'older');
+    mkdirSync(dir, { mode: 0o700 });
+    const prefix = `fupin-${process.version}-${process.arch}-`;
+    const old = path.join(dir, `${prefix}0123456789abcdef-validate.v8`);
+    const recent = path.join(dir, `${prefix}fedcba9876543210-validate.v8`);
+    const otherNode = path.join(dir, `fupin-v0.0.0-${process.arch}-0123456789abcdef-validate.v8`);
+    for (const f of [old, recent, otherNode]) writeFileSync(f, Buffer.alloc(64, 0x5a));
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    utimesSync(old, twoDaysAgo, twoDaysAgo);
+    utimesSync(otherNode, twoDaysAgo, twoDaysAgo);
+    const r = fupin(ARGS, { env: { NODE_COMPILE_CACHE: dir } });
+    expect(r.code).toBe(0);
+    const left = readdirSync(dir);
+    expect(left).not.toContain(path.basename(old));
+    expect(left).toContain(path.basename(recent));
+    // another Node version's entries are that version's to keep
+    expect(left).toContain(path.basename(otherNode));
+    expect(left.filter((f) => f.endsWith('-validate.v8') && f.startsWith(prefix))).toHaveLength(2);
   }, 60_000);
 
   // The cached CommonJS file is the same code as the ES bundle, built apart: what every kind of command prints (help,
