@@ -1,5 +1,6 @@
 // scanSheet: finding header rows, column mapping, pairing rows, template rows and the closing 备注 in grids.
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as seeded } from '../../scripts/lib/deterministic.mjs';
 import type { MergeRange, RawCell, RawSheet } from '../../src/core/model.js';
 import { lineCellBoth, mayNameRequired, scanSheet, TextField, TextSheetScanner, USUAL_BREAK } from '../../src/core/register.js';
 import { normText } from '../../src/core/normalize.js';
@@ -273,18 +274,6 @@ describe('text rows (a CSV streamed: BlockReader.readLine) read as the same rows
     expect(new TextField('', '', 'C', 4).kind).toBe('empty');
   });
 });
-
-/** A seeded random number generator (mulberry32): the same cells on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Whether USUAL_BREAK finds nothing in `text` (as streamCsvRows asks it of a line). */
 function usualText(text: string): boolean {

@@ -3,6 +3,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as seeded } from '../../scripts/lib/deterministic.mjs';
 import { readForTest } from '../helpers/ledger.js';
 import { readCsvBuffer } from '../../src/io/csv.js';
 import { NotStreamable, streamCsvRows } from '../../src/io/csv-stream.js';
@@ -64,18 +65,6 @@ async function reusedRecords(abs: string, chunkBytes?: number): Promise<{ record
     throw e;
   }
   return { records, usual };
-}
-
-/** A seeded random number generator (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('streamed CSV validation', () => {

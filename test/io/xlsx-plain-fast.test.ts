@@ -6,23 +6,12 @@
 //   items and refusals as copied after the scan (SharedStrings.bytes).
 // Inputs are seeded random sheets and string tables with the edge cases mixed in.
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as rng } from '../../scripts/lib/deterministic.mjs';
 import { rowsOf } from '../helpers/sheets.js';
 import type { RawCell, RawSheet } from '../../src/core/model.js';
 import { leanSheetFromWire, leanSheetWire, readXlsx, SharedStrings, type XlsxReadOptions } from '../../src/io/xlsx-reader.js';
 import { END, type ItemSink, OPEN, XmlScanner } from '../../src/io/xml.js';
 import { buildXlsx } from './zip-build.js';
-
-/** mulberry32: a small seeded generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
