@@ -300,10 +300,16 @@ export class TextKeys {
 
   /** `s` in the scratch units; its length. */
   private fill(s: string): number {
-    if (s.length > this.scratch.length) this.scratch = new Uint16Array(Math.max(s.length, 2 * this.scratch.length));
+    this.room(s.length);
     const scratch = this.scratch;
     for (let i = 0; i < s.length; i++) scratch[i] = s.charCodeAt(i);
     return s.length;
+  }
+
+  /** Scratch units for a text of `length` (grown when it is longer than any before); `length`. */
+  private room(length: number): number {
+    if (length > this.scratch.length) this.scratch = new Uint16Array(Math.max(length, 2 * this.scratch.length));
+    return length;
   }
 
   private same(i: number, units: Uint16Array, length: number): boolean {
@@ -345,25 +351,12 @@ export class TextKeys {
    * string and its flat copy were made per row only to be read here). addFound adds it as find's text.
    */
   findJoined(a: string, sep: number, b: string): number {
-    const length = a.length + 1 + b.length;
-    if (length > this.scratch.length) this.scratch = new Uint16Array(Math.max(length, 2 * this.scratch.length));
+    const length = this.room(a.length + 1 + b.length);
     const scratch = this.scratch;
-    // hashUnits' FNV-1a, on the way
-    let h = 0x811c9dc5;
-    let n = 0;
-    for (let i = 0; i < a.length; i++) {
-      const c = a.charCodeAt(i);
-      scratch[n++] = c;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    scratch[n++] = sep;
-    h = Math.imul(h ^ sep, 0x01000193);
-    for (let i = 0; i < b.length; i++) {
-      const c = b.charCodeAt(i);
-      scratch[n++] = c;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    return this.found(length, h >>> 0);
+    for (let i = 0; i < a.length; i++) scratch[i] = a.charCodeAt(i);
+    scratch[a.length] = sep;
+    for (let i = 0, at = a.length + 1; i < b.length; i++) scratch[at + i] = b.charCodeAt(i);
+    return this.found(length, TextKeys.hashUnits(scratch, length));
   }
 
   /** find's look-up of the text in the scratch units (`length` of them, hashUnits `h`), noted for addFound. */

@@ -185,7 +185,8 @@ export async function streamCsvRows(
      */
     const cut: string[] = [];
     const reuse = opts.reuse === true;
-    const usualBreak = opts.usual;
+    // its own copy: lastIndex is this reading's state, not the caller's (a module's shared RegExp)
+    const usualBreak = opts.usual === undefined ? undefined : new RegExp(opts.usual.source, opts.usual.flags);
     /** Lines are decoded many at a time (wholeLines), except up to here (bytes where a line may be too long: read one by one). */
     let slowUntil = -1;
     take(0);

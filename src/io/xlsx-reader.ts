@@ -1255,7 +1255,7 @@ class WorkbookReader {
       const plainCells = (): void => {
         for (;;) {
           if (store) {
-            if (leanCells(x, store) > 0) nextCol = store.lastCol + 1;
+            if (this.leanCells(x, store) > 0) nextCol = store.lastCol + 1;
             if (!this.pendingCell) return;
           } else if (!x.plainCell()) return;
           openCell(cellRefAt(x.bytes, x.cellRefStart, x.cellRefEnd), x.cellShared ? 's' : undefined, x.cellStyleStart < 0 ? 0 : x.indexAt(x.cellStyleStart, x.cellStyleEnd));
@@ -1263,7 +1263,6 @@ class WorkbookReader {
           finish();
         }
       };
-      const leanCells = (x: XmlScanner, st: LeanStore): number => this.leanCells(x, st);
 
       for (let ev = x.next(); ev !== END; ev = x.next()) {
         if (ev === TEXT) {
@@ -1547,8 +1546,7 @@ class LeanStore implements LeanRows {
     const code = this.codes[i]!;
     const num = this.nums[i]!;
     if (code === OBJ) return this.objs[num]!;
-    const si = this.styleIx[i]! - 1;
-    const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
+    const style = this.styleOf(i);
     if (code === NUM) {
       // whole numbers (a row's number, a household's size) as numberCell makes them, small ones' text made once; below
       // 1e15 numberText's toFixed(0) writes what String writes, and String is ~5x faster
@@ -1578,8 +1576,7 @@ class LeanStore implements LeanRows {
       else if (code === OBJ) text = (made = this.objs[num]!).text;
       else {
         // cell()'s number: its whole-number fast path gives the text, anything else the cell numberCell makes
-        const si = this.styleIx[i]! - 1;
-        const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
+        const style = this.styleOf(i);
         if (style.temporal || !Number.isInteger(num) || !(num > -1e15 && num < 1e15)) text = (made = numberCell(num, style.numFmt, style.temporal, this.date1904)).text;
         else text = num >= 0 && num < SMALL_INTS ? (smallIntText[num] ??= numberText(num)) : String(num);
       }
@@ -1599,10 +1596,15 @@ class LeanStore implements LeanRows {
     return this.codes[i] === SST ? undefined : this.nums[i];
   }
 
+  /** Cell i's style (styleIx holds its index + 1; 0, or an index past the table: none). */
+  private styleOf(i: number): CellStyle {
+    const si = this.styleIx[i]! - 1;
+    return si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
+  }
+
   numFmtOf(i: number, made: RawCell | undefined): string | undefined {
     if (made) return made.numFmt;
-    const si = this.styleIx[i]! - 1;
-    const style = si < 0 ? NO_STYLE : (this.styles[si] ?? NO_STYLE);
+    const style = this.styleOf(i);
     if (this.codes[i] === SST && this.sstRich[this.nums[i]!]) return undefined;
     return style.numFmt || undefined;
   }
