@@ -344,6 +344,12 @@ export class SharedStrings {
   }
 }
 
+/**
+ * A workbook without shared strings: no item exists, so nothing ever writes to it (note and get are asked only of items
+ * that exist) and one table serves every such reader (a WorkbookReader made one per workbook before it read its own).
+ */
+const NO_STRINGS = new SharedStrings(0, 0);
+
 // ── parts ────────────────────────────────────────────────────────────────────────────────────
 
 interface Relationship {
@@ -384,9 +390,41 @@ export function decodeXString(s: string): string {
 
 /** Parse `B7` (1-based A1 reference) into 0-based row/col; undefined unless it is a real cell of Excel's grid. */
 export function parseCellRef(ref: string): { row: number; col: number } | undefined {
-  const bytes = Buffer.from(ref, 'utf8');
-  const at = cellRefAt(bytes, 0, bytes.length);
+  const at = cellRefOfText(ref);
   return at < 0 ? undefined : { row: Math.floor(at / MAX_COLS), col: at % MAX_COLS };
+}
+
+/**
+ * cellRefAt over a text's code units (parseCellRef made a Buffer of each reference before): a unit past ASCII is no
+ * letter nor digit, as none of its UTF-8 bytes is, so the answer is cellRefAt's over the text's bytes.
+ */
+function cellRefOfText(s: string): number {
+  const n = s.length;
+  let i = 0;
+  let col = 0;
+  if (i < n && s.charCodeAt(i) === 0x24) i++;
+  const colStart = i;
+  while (i < n) {
+    let c = s.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) c -= 32;
+    if (c < 0x41 || c > 0x5a) break;
+    col = col * 26 + (c - 64);
+    i++;
+    if (i - colStart > 3) return -1;
+  }
+  if (i === colStart || col > MAX_COLS) return -1;
+  if (i < n && s.charCodeAt(i) === 0x24) i++;
+  const rowStart = i;
+  let row = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    row = row * 10 + (c - 0x30);
+    i++;
+    if (i - rowStart > 7) return -1;
+  }
+  if (i === rowStart || row < 1 || row > MAX_ROWS) return -1;
+  return (row - 1) * MAX_COLS + (col - 1);
 }
 
 /** parseCellRef over the bytes [i, n) of a part: row × MAX_COLS + col, or -1 unless it is a real cell of Excel's grid. */
@@ -528,7 +566,8 @@ class WorkbookReader {
   private readonly partsRead = new Set<string>();
   private readonly missingStrings = { cells: 0, first: [] as string[] };
   private readonly skippedSheets: NonNullable<ReadNotes['skippedSheets']> = [];
-  private sst = new SharedStrings(0, 0);
+  /** The workbook's shared strings; none (NO_STRINGS) until they are read. */
+  private sst = NO_STRINGS;
   private sstRich: Uint8Array = new Uint8Array(0);
   private styles: CellStyle[] = [];
   private date1904 = false;
@@ -548,12 +587,16 @@ class WorkbookReader {
     this.guard.progress();
   }
 
-  /** A part's bytes; `shared`: a workbook-level part many workbooks may store alike (ZipArchive.readShared: never written to). */
-  private part(name: string, shared = false): Buffer | undefined {
+  /**
+   * A part's bytes; `shared`: a workbook-level part many workbooks may store alike (ZipArchive.readShared: never written
+   * to); `scratch`: a part scanned at once, of which nothing is kept but copies (ZipArchive.read's scratch: the bytes are
+   * good until the next such read).
+   */
+  private part(name: string, shared = false, scratch = false): Buffer | undefined {
     const entry: ZipEntry | undefined = this.zip.find(name);
     if (!entry) return undefined;
     this.partsRead.add(zipKey(entry.name));
-    const bytes = shared ? this.zip.readShared(entry) : this.zip.read(entry);
+    const bytes = shared ? this.zip.readShared(entry) : this.zip.read(entry, scratch);
     this.checkTime();
     return bytes;
   }
@@ -813,7 +856,8 @@ class WorkbookReader {
     const size = this.zip.find(name)?.uncompressedSize ?? 0;
     let read = this.streamPart(name, (x) => this.scanSharedStrings(x, size));
     if (!read) {
-      const buf = this.part(name);
+      // scanned at once: SharedStrings keeps copies of the items' bytes, and texts
+      const buf = this.part(name, false, true);
       if (!buf) return;
       read = this.parse(name, buf, (x) => this.scanSharedStrings(x, buf.length));
     }
@@ -936,7 +980,8 @@ class WorkbookReader {
     this.missingStrings.first.length = before.first;
     this.merges.mergedCells = before.merged;
     this.merges.dropped.length = before.dropped;
-    const buf = this.part(part);
+    // scanned at once (again as a grid when a compact sheet's cells are not in order): cells keep numbers and texts
+    const buf = this.part(part, false, true);
     if (!buf) return undefined;
     return this.lean ? this.readLeanSheet(part, buf, name, hidden) : this.gridSheet(part, buf, name, hidden);
   }

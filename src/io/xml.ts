@@ -132,8 +132,11 @@ export class XmlScanner {
   private attrCount = 0;
   private attrFrom = 0;
   private attrTo = 0;
-  /** Local names seen so far, by hash: a name is decoded once per part, not once per tag. */
-  private readonly names: (string | undefined)[] = new Array<string | undefined>(512);
+  /**
+   * Local names seen so far, by hash: a name is decoded once, not once per tag. One table for every scanner (NAMES): a
+   * slot is used only when its name has the very bytes of the tag's, so what another part left there is as good.
+   */
+  private readonly names = NAMES;
 
   /**
    * Over a part's bytes (`buf`), or over a part read in pieces from `source` through the window `buf`: then every event
@@ -710,6 +713,9 @@ export class XmlScanner {
     return OPEN;
   }
 }
+
+/** XmlScanner's local names by hash, shared by every scanner (a table per scanner was ~4 KB per part scanned). */
+const NAMES: (string | undefined)[] = new Array<string | undefined>(512);
 
 /** Attributes noted per start tag (a worksheet's tags have a handful); a crafted tag's are read again when asked for. */
 const MAX_ATTRS = 32;

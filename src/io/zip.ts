@@ -67,6 +67,8 @@ const SIG_LOCAL = 0x04034b50;
 
 /** How a part name is looked up: case-insensitive, `\` as `/`, no leading slash. */
 export function zipKey(name: string): string {
+  // the usual name (no backslash, no leading slash) lower-cased as it is: what the replacements would leave alike
+  if (name.indexOf('\\') < 0 && name.charCodeAt(0) !== 0x2f) return name.toLowerCase();
   return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
 }
 
@@ -107,13 +109,20 @@ export const SMALL_PART = 1024 * 1024;
 let shared: InflateEngine | undefined;
 
 /**
+ * What smallInflate inflates into when asked to `reuse` (ZipArchive.read's `scratch`): one buffer for every such part, in
+ * place of a fresh one per part (a province's 137 registers: a 17 KB worksheet and a 9 KB string table each, ~3.6 MB
+ * allocated, counted against the heap's external memory and collected).
+ */
+let scratchOut: Buffer | undefined;
+
+/**
  * A small part inflated by one zlib engine reset between parts, instead of a new one per part (inflateRawSync sets up
  * and frees zlib's state and window each time: ~30-70 µs, and a workbook's rels, workbook.xml, styles, shared strings
  * and sheet are five of them — the province's 137 registers ~685). A strict pre-filter: it answers only when zlib
  * ended the stream cleanly with exactly `size` bytes; anything else (damage, a lying size, this Node's zlib not as
  * expected) is undefined and the part is inflated by inflateRawSync as before, which then says what is wrong.
  */
-export function smallInflate(data: Buffer, size: number): Buffer | undefined {
+export function smallInflate(data: Buffer, size: number, reuse = false): Buffer | undefined {
   if (size > SMALL_PART) return undefined;
   let engine = shared;
   if (!engine || engine.destroyed) {
@@ -124,7 +133,12 @@ export function smallInflate(data: Buffer, size: number): Buffer | undefined {
   }
   // one byte more than the header says: a stream that goes on past it fills it (a mismatch), and zlib says a stream
   // that ends early or never ends with room left (Z_FINISH) is damaged (the engine is then destroyed)
-  const out = Buffer.allocUnsafe(size + 1);
+  let out: Buffer;
+  if (!reuse) out = Buffer.allocUnsafe(size + 1);
+  else {
+    if (!scratchOut || scratchOut.length < size + 1) scratchOut = Buffer.allocUnsafeSlow(Math.min(SMALL_PART + 1, Math.max(size + 1, 64 * 1024, 2 * (scratchOut?.length ?? 0))));
+    out = scratchOut;
+  }
   engine._handle!.writeSync(zlib.constants.Z_FINISH, data, 0, data.length, out, 0, size + 1);
   if (engine.destroyed) {
     shared = undefined;
@@ -199,7 +213,8 @@ export class ZipArchive {
       let localOffset = buf.readUInt32LE(p + 42);
       const nameEnd = p + 46 + nameLen;
       if (nameEnd + extraLen + commentLen > end) throw new ZipError('corrupt', `central directory entry ${n + 1} damaged`);
-      const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, nameEnd).replace(/\\/g, '/');
+      const raw = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, nameEnd);
+      const name = raw.indexOf('\\') < 0 ? raw : raw.replace(/\\/g, '/');
 
       if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) {
         // zip64 extra field (id 1): the 8-byte values, in this order, for those fields that are 0xFFFFFFFF
@@ -325,8 +340,12 @@ export class ZipArchive {
     return out;
   }
 
-  /** The uncompressed bytes of one entry. Enforces the limits before and while inflating. */
-  read(entry: ZipEntry): Buffer {
+  /**
+   * The uncompressed bytes of one entry. Enforces the limits before and while inflating. `scratch`: a small part may be
+   * inflated into a buffer every such read uses again (smallInflate): its bytes are good only until the next scratch
+   * read — for a part scanned at once, nothing of whose bytes is kept (copies and strings are).
+   */
+  read(entry: ZipEntry, scratch = false): Buffer {
     const data = this.dataOf(entry);
     const { name } = entry;
 
@@ -336,7 +355,7 @@ export class ZipArchive {
       out = data;
     } else if (entry.uncompressedSize === 0) {
       out = Buffer.alloc(0);
-    } else if (!(out = smallInflate(data, entry.uncompressedSize))) {
+    } else if (!(out = smallInflate(data, entry.uncompressedSize, scratch))) {
       try {
         // the header's size is the most we accept: a lying header cannot make us allocate more
         // and inflating into one buffer of that size (up to 32 MiB) saves gathering 16 KiB pieces and copying them together
