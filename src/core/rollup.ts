@@ -352,7 +352,8 @@ function unitOf(reg: Register): string | undefined {
   return reg.area.town ?? reg.area.county;
 }
 
-function cityTable(city: string, registers: readonly Register[], tally: Tally, problems: Problem[]): { table: RollupTable; placed: Register[] } {
+/** A city's registers placed in its rows: 市本级 and each county (or township) in the order first met; the others reported in `problems`. */
+function placeInCity(city: string, registers: readonly Register[], problems: Problem[]): { cityLevel: Register[]; counties: Map<string, Register[]> } {
   const cityLevel: Register[] = [];
   const counties = new Map<string, Register[]>();
   for (const reg of registers) {
@@ -368,6 +369,11 @@ function cityTable(city: string, registers: readonly Register[], tally: Tally, p
       problems.push(areaProblem(reg, 'unknown', {}));
     }
   }
+  return { cityLevel, counties };
+}
+
+function cityTable(city: string, registers: readonly Register[], tally: Tally, problems: Problem[]): { table: RollupTable; placed: Register[] } {
+  const { cityLevel, counties } = placeInCity(city, registers, problems);
   const placed = [...cityLevel, ...[...counties.values()].flat()];
   const notes: Msg[] = tally.notesFor(placed);
   if (cityLevel.length === 0) notes.push(msg('rollup/no-city-level', { city }));
@@ -437,7 +443,7 @@ export function rollupProvince(registers: readonly CountedRegister[], opts: Roll
   if (provinceLevel.length === 0) notes.push(msg('rollup/no-province-level'));
 
   const counted: Counted[] = [tally.count('省本级', 'province', {}, provinceLevel)];
-  const byCity: RollupTable[] = [];
+  const withRegisters: [city: string, regs: Register[]][] = [];
   const missing: string[] = [];
   for (const city of ordered([...order, ...cities.keys()], order)) {
     const regs = cities.get(city) ?? [];
@@ -445,9 +451,16 @@ export function rollupProvince(registers: readonly CountedRegister[], opts: Roll
     const c = tally.count(city, 'city', { city }, regs);
     counted.push(c);
     if (regs.length === 0) continue;
-    const { table } = cityTable(city, regs, tally, problems);
-    byCity.push(table);
-    const sum = table.total.subtotal;
+    withRegisters.push([city, regs]);
+    // the city's own table's 合计 (its rows' subtotals added up: the same in any order of its rows), without the table
+    // itself — its rows ordered by name, its notes — which only byCity reads; its problems are reported now, in order
+    const { cityLevel, counties } = placeInCity(city, regs, problems);
+    const sum = tally.count('市本级', 'city', { city }, cityLevel).row.subtotal;
+    for (const [county, list] of counties) {
+      const s = tally.count(county, 'county', { city, county }, list).row.subtotal;
+      sum.units += s.units;
+      sum.households += s.households;
+    }
     if (sum.units !== c.row.subtotal.units || sum.households !== c.row.subtotal.households) {
       notes.push(
         msg('rollup/city-distinct', {
@@ -465,7 +478,19 @@ export function rollupProvince(registers: readonly CountedRegister[], opts: Roll
   const rows = counted.map((c) => c.row);
   const area = opts.province ?? registers.find((r) => r.register.area.province)?.register.area.province ?? '';
   const table: RollupTable = { level: 'province', area, rows, total: columnSums(rows), notes };
-  return withOrgs({ table, byCity, problems, leftOut: tally.leftOut }, () => orgSummaries(tally, registers.map((r) => r.register)));
+  // each city's table made when byCity is first read (quota reads it; rollup, which plans its own, does not): ordering a
+  // city's counties by name set up the zh collator and its ICU data on every province's rollup; its problems were
+  // reported above, so the table's own are dropped
+  const rolled = lazily({ table, byCity: [] as RollupTable[], problems, leftOut: tally.leftOut }, 'byCity', () =>
+    withRegisters.map(([city, regs]) => cityTable(city, regs, tally, []).table),
+  );
+  return withOrgs(rolled, () => orgSummaries(tally, registers.map((r) => r.register)));
+}
+
+/** `obj` with its property `key` made by `make` when first read, then kept (enumerable, in its place among the others). */
+function lazily<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): T {
+  let made: { value: T[K] } | undefined;
+  return Object.defineProperty(obj, key, { get: () => (made ??= { value: make() }).value, enumerable: true, configurable: true });
 }
 
 /** A city 统计表's figures as one row of the provincial table: its 合计 (the column sums of its rows). */
