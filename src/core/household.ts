@@ -29,7 +29,22 @@ export { detach } from './int-tables.js';
 
 /** The phone numbers of a 联系方式 cell, as digit strings (one parser for the whole tool: phone.ts). */
 export function phoneNumbers(text: string): string[] {
+  // the usual cell, a plain mobile number (1[3-9] and nine digits): parsePhones' own first case gives it back as its
+  // digits, so it is answered without the parse, its number object and the two arrays made from them per row
+  if (isPlainMobile(text)) return [text];
   return parsePhones(text).numbers.map((n) => n.digits).filter((d) => d.length >= 7);
+}
+
+/** Whether a text is 11 ASCII digits starting 13-19 (phone.ts's PLAIN_MOBILE), without a regular expression. */
+export function isPlainMobile(text: string): boolean {
+  if (text.length !== 11 || text.charCodeAt(0) !== 0x31) return false;
+  const second = text.charCodeAt(1);
+  if (second < 0x33 || second > 0x39) return false;
+  for (let i = 2; i < 11; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 // ── organisations ────────────────────────────────────────────────────────────────────
