@@ -95,25 +95,42 @@ export class Tally {
       let n = 0;
       const noName: number[] = [];
       const noOrg: number[] = [];
-      rows.eachCount((household, org, spelling, typeText, row) => {
-        if (household !== undefined && household >= householdCount) householdCount = household + 1;
-        let no: number | undefined;
-        if (org !== undefined) {
-          this.votes.add(org, spelling, typeText);
-          no = orgNo.get(org);
-          if (no === undefined) {
-            no = this.orgKeys.length;
-            orgNo.set(org, no);
-            this.orgKeys.push(org);
+      // a row's organisation by number (byNumber): the texts were voted for and numbered once per organisation, spelling
+      // and type, in the order first met; -1 for none
+      const orgOf = this.byNumber(rows, orgNo);
+      if (orgOf) {
+        let i = 0;
+        rows.eachCountNo!((household, _org, _spelling, _type, row) => {
+          const no = orgOf[i++]!;
+          if (household > householdCount) householdCount = household;
+          if (household === 0) noName.push(row);
+          else if (no < 0) noOrg.push(row);
+          else {
+            pairs[n++] = household - 1;
+            pairs[n++] = no;
           }
-        }
-        if (household === undefined) noName.push(row);
-        else if (no === undefined) noOrg.push(row);
-        else {
-          pairs[n++] = household;
-          pairs[n++] = no;
-        }
-      });
+        });
+      } else {
+        rows.eachCount((household, org, spelling, typeText, row) => {
+          if (household !== undefined && household >= householdCount) householdCount = household + 1;
+          let no: number | undefined;
+          if (org !== undefined) {
+            this.votes.add(org, spelling, typeText);
+            no = orgNo.get(org);
+            if (no === undefined) {
+              no = this.orgKeys.length;
+              orgNo.set(org, no);
+              this.orgKeys.push(org);
+            }
+          }
+          if (household === undefined) noName.push(row);
+          else if (no === undefined) noOrg.push(row);
+          else {
+            pairs[n++] = household;
+            pairs[n++] = no;
+          }
+        });
+      }
       this.pairings.set(register, pairs.subarray(0, n));
       const mine = leftOut.add(register, noName, noOrg);
       if (mine.length) this.leftOutOf.set(register, mine);
@@ -124,6 +141,67 @@ export class Tally {
       this.types.set(key, d);
       this.orgTypes[orgNo.get(key)!] = TYPES.indexOf(d.type);
     }
+  }
+
+  /**
+   * The tally's organisation number of each row of a register (-1: none), for rows that give their texts by number
+   * (eachCountNo): each organisation, spelling and type met together is voted for once, with how many rows it has, and its
+   * organisation numbered when first met — in the order the rows first meet them, as eachCount's row-by-row votes do (an
+   * organisation's spellings in the order first met, the first 类型 text read, the organisations in the order first met).
+   * Undefined when the rows do not give numbers, or numbers too big to be combined exactly: eachCount then.
+   */
+  private byNumber(rows: PairingRows, orgNo: Map<string, number>): Int32Array | undefined {
+    if (!rows.eachCountNo || !rows.countText) return undefined;
+    // org, spelling and type as one number: each below 2^17, exact below 2^53
+    const K = 1 << 17;
+    const groups = new Map<number, number>();
+    const groupOrg: number[] = [];
+    const groupSpelling: number[] = [];
+    const groupType: number[] = [];
+    const groupRows: number[] = [];
+    const rowGroup = new Int32Array(rows.length);
+    let i = 0;
+    let fits = true;
+    rows.eachCountNo((_household, org, spelling, type) => {
+      if (!fits || org >= K || spelling >= K || type >= K) {
+        fits = false;
+        return;
+      }
+      const key = (org * K + spelling) * K + type;
+      let g = groups.get(key);
+      if (g === undefined) {
+        g = groupOrg.length;
+        groups.set(key, g);
+        groupOrg.push(org);
+        groupSpelling.push(spelling);
+        groupType.push(type);
+        groupRows.push(0);
+      }
+      groupRows[g]!++;
+      rowGroup[i++] = g;
+    });
+    if (!fits) return undefined;
+    const text = (no: number): string => rows.countText!(no);
+    const groupNo = new Int32Array(groupOrg.length);
+    for (let g = 0; g < groupOrg.length; g++) {
+      const o = groupOrg[g]!;
+      if (o === 0) {
+        groupNo[g] = -1;
+        continue;
+      }
+      const org = text(o - 1);
+      const t = groupType[g]!;
+      this.votes.add(org, text(groupSpelling[g]!), t === 0 ? undefined : text(t - 1), groupRows[g]!);
+      let no = orgNo.get(org);
+      if (no === undefined) {
+        no = this.orgKeys.length;
+        orgNo.set(org, no);
+        this.orgKeys.push(org);
+      }
+      groupNo[g] = no;
+    }
+    for (let r = 0; r < rowGroup.length; r++) rowGroup[r] = groupNo[rowGroup[r]!]!;
+    return rowGroup;
   }
 
   /** Every spelling of an organisation, most frequent first (ties: first seen). */
