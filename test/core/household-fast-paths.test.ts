@@ -1,7 +1,9 @@
 // Fast paths of the household key, each held to the general way. phoneNumbers answers a plain mobile number (11 ASCII digits, 13-19) without parsing it: held equal to the parse
 // (parsePhones' digits of 7 or more) on seeded random cells near that shape and on every one-unit change of a mobile.
 import { describe, expect, it } from 'vitest';
-import { isPlainMobile, phoneNumbers } from '../../src/core/household.js';
+import { addressIdentity, compactedAddressIdentity, isPlainMobile, phoneNumbers, plainAddress } from '../../src/core/household.js';
+import { compact } from '../../src/core/normalize.js';
+import { divisions } from '../helpers/divisions.js';
 import { parsePhones } from '../../src/core/phone.js';
 import { mulberry32 as random } from '../../scripts/lib/deterministic.mjs';
 
@@ -35,3 +37,34 @@ describe('phoneNumbers of a plain mobile', () => {
   });
 });
 
+// addressIdentity reads the usual address (plainAddress: printable ASCII and common Han, no punctuation) without compact
+// and the punctuation test: held equal to compactedAddressIdentity of its compact form.
+describe('addressIdentity of a plain address', () => {
+  const idx = divisions();
+  it('equals the general way on random addresses, with and without the division list', () => {
+    const next = random(318);
+    const pieces = ['湖南省', '怀化市', '溆浦县', '卢峰镇', '大湾村', '村委会', '居委会', '社区', '三组', '第3组', '03组', '12号', '组织', '同上',
+      'a', 'B', '1', '-', '(', ')', '（', '）', '#', '·', ' ', '\u3000', '，', '、', '１', '*', ':', '〃', '"', '/', '城东', '东街', '镇', '乡'];
+    let plain = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      const k = Math.floor(next() * 7);
+      for (let j = 0; j < k; j++) text += pieces[Math.floor(next() * pieces.length)]!;
+      if (plainAddress(text) === 1) plain++;
+      const d = next() < 0.5 ? idx : undefined;
+      expect(addressIdentity(text, d)).toEqual(compactedAddressIdentity(compact(text), d));
+    }
+    expect(plain).toBeGreaterThan(2000);
+  });
+
+  it('finds punctuation exactly where PUNCT does, in printable ASCII and common Han', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (!((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff))) {
+        expect(plainAddress(`大湾村${String.fromCharCode(c)}`)).toBe(0);
+        continue;
+      }
+      const ch = String.fromCharCode(c);
+      expect(plainAddress(`大湾村${ch}3组`)).toBe(/[()[\]{}<>【】〔〕《》「」『』"'`‘’“”.,，。、;；:：!！?？·•\-_—–~～/\\|*＊#＃]/u.test(ch) ? 0 : 1);
+    }
+  });
+});
