@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { NumberMap, PositionRuns, TextKeys } from '../../src/core/int-tables.js';
 import type { RegisterRow } from '../../src/core/model.js';
+import { orgKeyOf } from '../../src/core/household.js';
 import { RowFacts } from '../../src/core/row-facts.js';
+import jointRule from '../../src/core/rules/joint-household.js';
+import { divisions } from '../helpers/divisions.js';
 import rule from '../../src/core/rules/shared-phone.js';
 import { FORM_HEADER, makeRegister, problemsOf, type CellInput } from '../helpers/register.js';
 import { mulberry32 as random } from '../../scripts/lib/deterministic.mjs';
@@ -139,5 +142,55 @@ describe('shared-phone against a plain count', () => {
       reports += want.length;
     }
     expect(reports).toBeGreaterThan(100);
+  });
+});
+
+describe('RowFacts organisations by their text', () => {
+  it('orgKey, orgNo, firstPairingBefore and firstPairingText equal a plain count by key, on 30 seeded registers', () => {
+    const next = random(31);
+    // spellings of one organisation (one key), other organisations, blanks, and 同上
+    const orgs = ['溆浦县慈善会', '溆浦县 慈善会', '（溆浦县）慈善会', '溆浦县慈善会。', '怀化市慈善总会', '溆浦县爱心协会', '', ' ', '同上'];
+    const names = ['张三', '李四', '王五', '赵六'];
+    let joint = 0;
+    for (let n = 0; n < 30; n++) {
+      const table: CellInput[][] = [FORM_HEADER];
+      const rows = 10 + Math.floor(next() * 150);
+      for (let i = 0; i < rows; i++) table.push([i + 1, pick(next, orgs), next() < 0.05 ? '' : pick(next, names), '溆浦县卢峰镇大桥村', '']);
+      const reg = makeRegister(table, { headerRow: 3 });
+      for (const idx of [undefined, divisions()]) {
+        const facts = new RowFacts(idx, reg.area);
+        // the plain count: org numbers by key in the order first asked, each household's first organisation and its text
+        const orgNos = new Map<string, number>();
+        const firstOrg = new Map<number, { org: number; text: string; row: number }>();
+        for (const row of reg.rows as RegisterRow[]) {
+          const key = orgKeyOf(row, idx);
+          expect(facts.orgKey(row)).toBe(key);
+          // (numbered when first met: the facts number a key when its first text is met)
+          if (key !== undefined && !orgNos.has(key)) orgNos.set(key, orgNos.size);
+          const org = key === undefined ? undefined : orgNos.get(key);
+          expect(facts.orgNo(row)).toBe(org);
+          const household = facts.householdNo(row);
+          const seen = facts.firstPairingBefore(row);
+          if (org === undefined || household === undefined) {
+            expect(seen).toBe(undefined);
+            continue;
+          }
+          const f = firstOrg.get(household);
+          if (f === undefined) {
+            expect(seen).toBe(0);
+            firstOrg.set(household, { org, text: row.fields.org?.text ?? '', row: row.row });
+          } else {
+            expect(seen).toBe(f.org + 1);
+            if (f.org !== org) joint++;
+          }
+          const g = firstOrg.get(household)!;
+          expect(facts.firstPairingText(household)).toBe(g.text);
+          expect(facts.firstPairingRow(household)).toBe(g.row);
+        }
+      }
+      // and the rule reading them still reports as a whole register
+      expect(() => problemsOf(jointRule, reg)).not.toThrow();
+    }
+    expect(joint).toBeGreaterThan(50);
   });
 });
