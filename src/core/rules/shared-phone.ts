@@ -1,6 +1,6 @@
 // shared-phone: one phone number given for several different households — usually a copy-paste slip.
 import { detach } from '../household.js';
-import { IntColumn, NumberMap } from '../int-tables.js';
+import { NumberMap, PositionRuns } from '../int-tables.js';
 import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
@@ -27,18 +27,15 @@ export default defineRule({
     const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
     // number → the first household giving it (its name, when reported, is the household's: its key holds the name
     // compacted, as the message gives it); that first row by the number's entry in the map (NumberMap.entryOf: numbers
-    // in the order first given). Numbers as numbers, '1' in front to keep leading zeros; the odd one too long to be exact
-    // by its text, with its household and row.
+    // in the order first given), as runs (PositionRuns: while each row gives a new number, one run). Numbers as
+    // numbers, '1' in front to keep leading zeros; the odd one too long to be exact by its text, with its household and row.
     const owner = new NumberMap();
-    const ownerRow = new IntColumn();
+    const ownerRow = new PositionRuns();
     const longOwner = new Map<string, { household: number; row: number }>();
     const reported = new Set<string>();
     // a big register's tables sized at once (a phone a row, most rows another household's)
     const expected = ctx.register.expectedRows ?? 0;
-    if (expected > 0) {
-      owner.reserve(expected);
-      ownerRow.reserve(expected);
-    }
+    if (expected > 0) owner.reserve(expected);
     return {
       row(row) {
         const household = facts.householdNo(row);
@@ -53,10 +50,10 @@ export default defineRule({
           const code = codes[k];
           let firstHousehold: number | undefined;
           if (code !== undefined) {
-            const entry = owner.size;
             firstHousehold = owner.getOrSet(code, household);
             if (firstHousehold === undefined) {
-              ownerRow.set(entry, row.row);
+              // (the number's entry is ownerRow's next position)
+              ownerRow.push(row.row);
               continue;
             }
           } else {
