@@ -4,7 +4,7 @@ import type { DivisionIndex } from './divisions.js';
 import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank } from './normalize.js';
 import { FindingKeys } from './place-memo.js';
-import { IntColumn } from './int-tables.js';
+import { IntColumn, TextTable } from './int-tables.js';
 import { parsePhones, type PhoneParse } from './phone.js';
 
 const NOT_YET = Symbol('not yet');
@@ -30,7 +30,15 @@ export class RowFacts {
   /** Org keys as small integers, numbered in the order first met (interned once per run). */
   private readonly orgNos = new Map<string, number>();
   private orgNoAt: number | undefined | typeof NOT_YET = NOT_YET;
-  /** By household number: the organisation of its first pairing (orgNo + 1; 0: none yet) and that pairing's row. */
+  /**
+   * 扶贫单位 texts as written, numbered in the order first met, and by that number the text's org key (orgKeyOf) and its
+   * orgNo: a register names a few organisations over and over, so a row's key is looked up by its text, not worked out
+   * again each time the text differs from the row before's.
+   */
+  private readonly orgTexts = new TextTable();
+  private readonly textKeys: (string | undefined)[] = [];
+  private readonly textOrgNos: (number | undefined)[] = [];
+  /** By household number: the 扶贫单位 text of its first pairing (its number in orgTexts + 1; 0: none yet) and that pairing's row. */
   private readonly firstOrg = new IntColumn();
   private readonly firstRow = new IntColumn();
   private pairedBefore: number | undefined | typeof NOT_YET = NOT_YET;
@@ -67,23 +75,30 @@ export class RowFacts {
     this.pairedBefore = NOT_YET;
   }
 
-  /** The last 扶贫单位 text keyed, its key and number (orgNo): a register names one organisation row after row. */
+  /** The last 扶贫单位 text asked for and its number in orgTexts (a register names one organisation row after row). */
   private lastOrgText: string | undefined;
-  private lastOrgKey: string | undefined;
-  private lastOrgNo: number | undefined;
+  private lastTextNo = 0;
+
+  /** The number of the row's 扶贫单位 text in orgTexts, its key and orgNo worked out when it is new. */
+  private orgTextNo(row: RegisterRow): number {
+    const text = row.fields.org?.text ?? '';
+    if (text !== this.lastOrgText) {
+      this.lastOrgText = text;
+      const no = this.orgTexts.no(text);
+      if (no === this.textKeys.length) {
+        const key = orgKeyOf(row, this.divisions);
+        this.textKeys.push(key);
+        this.textOrgNos.push(intern(this.orgNos, key));
+      }
+      this.lastTextNo = no;
+    }
+    return this.lastTextNo;
+  }
 
   /** orgKeyOf(row) with the run's division list. */
   orgKey(row: RegisterRow): string | undefined {
     this.at(row);
-    if (this.org === NOT_YET) {
-      const text = row.fields.org?.text ?? '';
-      if (text !== this.lastOrgText) {
-        this.lastOrgText = text;
-        this.lastOrgKey = orgKeyOf(row, this.divisions);
-        this.lastOrgNo = undefined;
-      }
-      this.org = this.lastOrgKey;
-    }
+    if (this.org === NOT_YET) this.org = this.textKeys[this.orgTextNo(row)];
     return this.org;
   }
 
@@ -112,12 +127,7 @@ export class RowFacts {
   /** The row's organisation (orgKey) as a small integer, like householdNo. */
   orgNo(row: RegisterRow): number | undefined {
     this.at(row);
-    if (this.orgNoAt === NOT_YET) {
-      const key = this.orgKey(row);
-      // (the same text as the last row's: its number, without a look-up)
-      if (this.lastOrgNo === undefined) this.lastOrgNo = intern(this.orgNos, key);
-      this.orgNoAt = this.lastOrgNo;
-    }
+    if (this.orgNoAt === NOT_YET) this.orgNoAt = this.textOrgNos[this.orgTextNo(row)];
     return this.orgNoAt;
   }
 
@@ -134,15 +144,20 @@ export class RowFacts {
       const household = this.householdNo(row);
       if (org === undefined || household === undefined) this.pairedBefore = undefined;
       else {
-        const seen = this.firstOrg.get(household);
-        if (seen === 0) {
-          this.firstOrg.set(household, org + 1);
+        const first = this.firstOrg.get(household);
+        if (first === 0) {
+          this.firstOrg.set(household, this.orgTextNo(row) + 1);
           this.firstRow.set(household, row.row);
-        }
-        this.pairedBefore = seen;
+          this.pairedBefore = 0;
+        } else this.pairedBefore = this.textOrgNos[first - 1]! + 1;
       }
     }
     return this.pairedBefore;
+  }
+
+  /** The 扶贫单位 text as written in a household's first pairing (firstPairingBefore); the household must have one. */
+  firstPairingText(household: number): string {
+    return this.orgTexts.text(this.firstOrg.get(household) - 1);
   }
 
   /** The row of a household's first pairing (firstPairingBefore), 0 when it has none yet. */

@@ -1,9 +1,9 @@
 // The row rules' and keys' fast paths give the answers of the general code they stand before: isBlankText against
-// normalize.isBlank, WholeNumberColumn against a plain array of numbers, TextKeys.findJoined against find of the joined
-// text, and HouseholdIndex.noFor given a key's parts against the same key joined.
+// normalize.isBlank, TextKeys.findJoined against find of the joined text, and HouseholdIndex.noFor given a key's parts
+// against the same key joined (serial-number's PositionRuns is held to a plain array in csv-row-tables.test.ts).
 import { describe, expect, it } from 'vitest';
 import { HouseholdIndex, type HouseholdWho } from '../../src/core/household.js';
-import { TextKeys, WholeNumberColumn } from '../../src/core/int-tables.js';
+import { TextKeys } from '../../src/core/int-tables.js';
 import { isBlank } from '../../src/core/normalize.js';
 import { isBlankText } from '../../src/core/row-facts.js';
 import { mulberry32 as random } from '../../scripts/lib/deterministic.mjs';
@@ -32,32 +32,6 @@ describe('isBlankText', () => {
     }
     expect(isBlankText(undefined)).toBe(true);
     expect(isBlankText('')).toBe(true);
-  });
-});
-
-describe('WholeNumberColumn', () => {
-  const special = [NaN, 0, -0, 1, 2, 0.5, 1.5, 2 ** 31 - 3, 2 ** 31 - 2, 2 ** 31 - 1, 2 ** 31, 2 ** 32 + 1, 1e20, -1, -(2 ** 31), Infinity, 7];
-
-  it('gives back every value set, NaN where none was, through growth and reserve', () => {
-    const next = random(31);
-    for (const reserve of [0, 10, 5000]) {
-      const col = new WholeNumberColumn();
-      if (reserve) col.reserve(reserve);
-      const plain: number[] = [];
-      for (let i = 0; i < 3000; i++) {
-        // some indexes skipped (never set), some set twice (the second value counts)
-        if (next() < 0.1) continue;
-        const v = next() < 0.5 ? pick(next, special) : Math.floor(next() * 1e6);
-        col.set(i, v);
-        plain[i] = v;
-        if (next() < 0.05) {
-          const w = pick(next, special);
-          col.set(i, w);
-          plain[i] = w;
-        }
-      }
-      for (let i = 0; i < 3100; i++) expect(Object.is(col.get(i), plain[i] ?? NaN), `${i}: ${col.get(i)} ${plain[i]}`).toBe(true);
-    }
   });
 });
 

@@ -4,7 +4,6 @@
 // naming every organisation that helps it (gathered over the whole register) and the first row.
 import type { RegisterRow } from '../model.js';
 import { compact, normText } from '../normalize.js';
-import { IntColumn, TextTable } from '../int-tables.js';
 import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
@@ -29,11 +28,7 @@ export default defineRule({
   },
   create(ctx) {
     const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
-    // by household number: the first organisation's name as written (its first pairing itself: facts.firstPairingBefore)
-    const firstOrgText = new IntColumn();
-    // a big register's column sized at once (a household a row, at most): not doubled a dozen times while it fills
-    firstOrgText.reserve(ctx.register.expectedRows ?? 0);
-    const orgTexts = new TextTable();
+    // the first organisation's name as written is the facts' (firstPairingText, with its first pairing: firstPairingBefore)
     // households a second organisation pairs with: display names by org, in order of appearance, and that second row
     const joint = new Map<number, { orgs: Map<number, string>; secondRow: RegisterRow }>();
     return {
@@ -42,14 +37,10 @@ export default defineRule({
         if (seen === undefined) return;
         const org = facts.orgNo(row)!;
         const household = facts.householdNo(row)!;
-        if (seen === 0) {
-          firstOrgText.set(household, orgTexts.no(row.fields.org?.text ?? ''));
-          return;
-        }
-        if (seen === org + 1) return;
+        if (seen === 0 || seen === org + 1) return;
         let j = joint.get(household);
         if (!j) {
-          j = { orgs: new Map([[seen - 1, normText(orgTexts.text(firstOrgText.get(household)))]]), secondRow: row };
+          j = { orgs: new Map([[seen - 1, normText(facts.firstPairingText(household))]]), secondRow: row };
           joint.set(household, j);
         }
         if (!j.orgs.has(org)) j.orgs.set(org, normText(row.fields.org?.text ?? ''));

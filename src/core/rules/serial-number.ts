@@ -15,7 +15,7 @@
 // No message asks for the number a cell already has: a run's offset is never 0.
 import type { FixEdit, RegisterRow } from '../model.js';
 import { allDigits, compact, numberText } from '../normalize.js';
-import { IntColumn, WholeNumberColumn } from '../int-tables.js';
+import { PositionRuns } from '../int-tables.js';
 import { isBlankText as isBlank } from '../row-facts.js';
 import { cellIs } from '../register.js';
 import { defineRule } from './rule.js';
@@ -63,15 +63,12 @@ export default defineRule({
   create(ctx) {
     const seq = ctx.register.columns.find((c) => c.key === 'seq');
     if (!seq) return {};
-    /** Per position (0-based): the sheet row, and the number written (NaN: blank or not a number). */
-    const rows = new IntColumn();
-    const values = new WholeNumberColumn();
-    // a big register's columns sized at once (a position a row): not doubled a dozen times while they fill
-    const expected = ctx.register.expectedRows ?? 0;
-    if (expected > 0) {
-      rows.reserve(expected);
-      values.reserve(expected);
-    }
+    /**
+     * Per position (0-based): the sheet row, and the number written (NaN: blank or not a number), as runs (PositionRuns:
+     * rows one after another and numbers that follow them are one run each, where columns touched 8 bytes a row).
+     */
+    const rows = new PositionRuns();
+    const values = new PositionRuns();
     let count = 0;
     /** Cells and texts that are not the plain letter + row and digits of the value (kept for exact reports). */
     const oddCells = new Map<number, string>();
@@ -86,15 +83,15 @@ export default defineRule({
       row(row) {
         const at = count++;
         const expected = at + 1;
-        rows.set(at, row.row);
+        rows.push(row.row);
         const field = row.fields.seq;
         if (isBlank(field?.text)) {
-          values.set(at, NaN);
+          values.push(NaN);
           ctx.reportCell(row, 'seq', 'empty', { expected }, undefined, [ctx.edit(row, 'seq', String(expected))]);
           return;
         }
         const value = wholeNumber(field!.text, field!.kind, field!.raw);
-        values.set(at, value ?? NaN);
+        values.push(value ?? NaN);
         if (value === undefined) {
           ctx.reportCell(row, 'seq', 'not-number', { expected }, undefined, [ctx.edit(row, 'seq', String(expected))]);
           return;

@@ -1,6 +1,6 @@
 // shared-phone: one phone number given for several different households — usually a copy-paste slip.
 import { detach } from '../household.js';
-import { IntColumn, NumberMap } from '../int-tables.js';
+import { NumberMap, PositionRuns } from '../int-tables.js';
 import { RowFacts } from '../row-facts.js';
 import { defineRule } from './rule.js';
 
@@ -25,22 +25,17 @@ export default defineRule({
   },
   create(ctx) {
     const facts = ctx.facts ?? new RowFacts(ctx.options.divisions, ctx.register.area);
-    // number → its place in the owner columns: the first household giving it and that row (its name, when reported, is
-    // the household's: its key holds the name compacted, as the message gives it)
-    // (numbers as numbers, '1' in front to keep leading zeros; the odd one too long to be exact by its text)
+    // number → the first household giving it (its name, when reported, is the household's: its key holds the name
+    // compacted, as the message gives it); that first row by the number's entry in the map (NumberMap.entryOf: numbers
+    // in the order first given), as runs (PositionRuns: while each row gives a new number, one run). Numbers as
+    // numbers, '1' in front to keep leading zeros; the odd one too long to be exact by its text, with its household and row.
     const owner = new NumberMap();
-    const longOwner = new Map<string, number>();
-    let owners = 0;
-    const ownerHousehold = new IntColumn();
-    const ownerRow = new IntColumn();
+    const ownerRow = new PositionRuns();
+    const longOwner = new Map<string, { household: number; row: number }>();
     const reported = new Set<string>();
     // a big register's tables sized at once (a phone a row, most rows another household's)
     const expected = ctx.register.expectedRows ?? 0;
-    if (expected > 0) {
-      owner.reserve(expected);
-      ownerHousehold.reserve(expected);
-      ownerRow.reserve(expected);
-    }
+    if (expected > 0) owner.reserve(expected);
     return {
       row(row) {
         const household = facts.householdNo(row);
@@ -53,18 +48,27 @@ export default defineRule({
           // a number written twice in one cell counts once (the first time)
           if (k > 0 && phones.indexOf(number) < k) continue;
           const code = codes[k];
-          const first = code !== undefined ? owner.getOrSet(code, owners) : longOwner.get(number);
-          if (first === undefined) {
-            const i = owners++;
-            if (code === undefined) longOwner.set(detach(number), i);
-            ownerHousehold.set(i, household);
-            ownerRow.set(i, row.row);
-            continue;
+          let firstHousehold: number | undefined;
+          if (code !== undefined) {
+            firstHousehold = owner.getOrSet(code, household);
+            if (firstHousehold === undefined) {
+              // (the number's entry is ownerRow's next position)
+              ownerRow.push(row.row);
+              continue;
+            }
+          } else {
+            const first = longOwner.get(number);
+            if (first === undefined) {
+              longOwner.set(detach(number), { household, row: row.row });
+              continue;
+            }
+            firstHousehold = first.household;
           }
           const key = `${number}\u0000${household}`;
-          if (ownerHousehold.get(first) === household || reported.has(key)) continue;
+          if (firstHousehold === household || reported.has(key)) continue;
           reported.add(key);
-          ctx.reportCell(row, 'phone', 'shared', { number, first: ownerRow.get(first), name: facts.householdName(ownerHousehold.get(first)) });
+          const firstRow = code !== undefined ? ownerRow.get(owner.entryOf(code)) : longOwner.get(number)!.row;
+          ctx.reportCell(row, 'phone', 'shared', { number, first: firstRow, name: facts.householdName(firstHousehold) });
         }
       },
     };
