@@ -3,11 +3,12 @@
 // table (chalk, node:tty), its CSV writer and the 统计表 workbook's code only for the format or output that asks for them.
 // Each lazy path still prints what it printed (every format, every output kind); the preload below lists the modules
 // Node loaded by the end of the run (process.moduleLoadList).
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fupin, ROOT, tempDir } from './helpers.js';
+import { BIN, fupin, ROOT, tempDir } from './helpers.js';
 
 const hasNodeCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 const LEDGER = path.join(ROOT, 'fixtures/ledger');
@@ -94,5 +95,56 @@ describe('rollup: formats and outputs loaded on demand', () => {
     const back = fupin(['rollup', '--format', 'json', outXlsx]);
     expect(JSON.parse(back.stdout).total).toEqual(JSON.parse(json.stdout).total);
     expect(existsSync(path.join(tmp.dir, 'r-怀化市.xlsx'))).toBe(true);
+  });
+});
+
+// stdout and stderr to a file, a pipe or a socket are written with blocking writes on the descriptor (src/cli/io.ts
+// standardWriter): no net.Socket made for a pipe. What is printed, where and with which exit code stays as it was.
+describe('output written on the descriptor', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+  const big = ['validate', '--format', 'json', path.join(ROOT, 'fixtures/ledger')];
+  const sh = (script: string) => spawnSync('sh', ['-c', script], { cwd: tmp.dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const node = JSON.stringify(process.execPath);
+  const bin = JSON.stringify(BIN);
+  const args = big.map((a) => JSON.stringify(a)).join(' ');
+
+  it('a pipe (a socket here) and a file get the same bytes, stderr too; node:net is not loaded', () => {
+    const piped = fupin(big);
+    expect(piped.stdout.length).toBeGreaterThan(100_000); // more than a pipe holds: written in pieces
+    const r = sh(`${node} ${bin} ${args} > out.json 2> err.txt; echo $? > rc.txt`);
+    expect(r.status).toBe(0);
+    expect(readFileSync(path.join(tmp.dir, 'out.json'), 'utf8')).toBe(piped.stdout);
+    expect(readFileSync(path.join(tmp.dir, 'err.txt'), 'utf8')).toBe(piped.stderr);
+    expect(Number(readFileSync(path.join(tmp.dir, 'rc.txt'), 'utf8'))).toBe(piped.code);
+    // through a real pipe to a slow reader
+    const slow = sh(`${node} ${bin} ${args} | (sleep 0.3; cat)`);
+    expect(slow.stdout).toBe(piped.stdout);
+    const err = sh(`${node} ${bin} valdiate 2>&1 >/dev/null | cat`);
+    expect(err.stdout).toMatch(/valdiate/);
+    const preload = path.join(tmp.dir, 'net.cjs');
+    writeFileSync(preload, "process.on('exit', () => require('fs').writeFileSync(process.env.FUPIN_TEST_LOADED, String(process.moduleLoadList.includes('NativeModule net'))));\n");
+    const list = path.join(tmp.dir, 'net.txt');
+    fupin(big, { env: { NODE_OPTIONS: `-r ${preload}`, FUPIN_TEST_LOADED: list } });
+    expect(readFileSync(list, 'utf8')).toBe('false');
+  });
+
+  it('a reader that goes away ends the output quietly, exit code as before', () => {
+    const r = sh(`(${node} ${bin} ${args} 2> err.txt; echo $? > rc.txt) | head -c 100 > /dev/null`);
+    expect(r.status).toBe(0);
+    expect(readFileSync(path.join(tmp.dir, 'err.txt'), 'utf8')).toBe('');
+    expect(Number(readFileSync(path.join(tmp.dir, 'rc.txt'), 'utf8'))).toBe(fupin(big).code);
+  });
+
+  // a descriptor another process made non-blocking: the blocking write meets EAGAIN once the pipe is full, and the rest
+  // goes through Node's stream, which waits for the reader (Python sets the flag: Node makes its children's stdio blocking)
+  const python = spawnSync('python3', ['-c', 'import fcntl'], { stdio: 'ignore' }).status === 0;
+  it.skipIf(!python)('a non-blocking pipe and a slow reader: every byte still arrives', () => {
+    const expected = fupin(big).stdout;
+    const py = `import os,fcntl; fl=fcntl.fcntl(1,fcntl.F_GETFL); fcntl.fcntl(1,fcntl.F_SETFL,fl|os.O_NONBLOCK); os.execv(${JSON.stringify(process.execPath)}, [${JSON.stringify(process.execPath)}, ${JSON.stringify(BIN)}, ${big.map((a) => JSON.stringify(a)).join(', ')}])`;
+    writeFileSync(path.join(tmp.dir, 'nb.py'), py);
+    const r = sh(`python3 nb.py | (sleep 0.5; cat)`);
+    expect(r.stdout.length).toBe(expected.length);
+    expect(r.stdout).toBe(expected);
   });
 });
