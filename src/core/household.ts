@@ -29,7 +29,22 @@ export { detach } from './int-tables.js';
 
 /** The phone numbers of a 联系方式 cell, as digit strings (one parser for the whole tool: phone.ts). */
 export function phoneNumbers(text: string): string[] {
+  // the usual cell, a plain mobile number (1[3-9] and nine digits): parsePhones' own first case gives it back as its
+  // digits, so it is answered without the parse, its number object and the two arrays made from them per row
+  if (isPlainMobile(text)) return [text];
   return parsePhones(text).numbers.map((n) => n.digits).filter((d) => d.length >= 7);
+}
+
+/** Whether a text is 11 ASCII digits starting 13-19 (phone.ts's PLAIN_MOBILE), without a regular expression. */
+export function isPlainMobile(text: string): boolean {
+  if (text.length !== 11 || text.charCodeAt(0) !== 0x31) return false;
+  const second = text.charCodeAt(1);
+  if (second < 0x33 || second > 0x39) return false;
+  for (let i = 2; i < 11; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 // ── organisations ────────────────────────────────────────────────────────────────────
@@ -188,18 +203,43 @@ export function townHead(s: string): number {
   return 0;
 }
 
+/** 1 for the printable ASCII characters PUNCT takes out of an address. */
+const ASCII_PUNCT = new Uint8Array(0x80);
+for (let c = 0x21; c < 0x7f; c++) if (PUNCT_ONE.test(String.fromCharCode(c))) ASCII_PUNCT[c] = 1;
+
+/**
+ * What one pass over an address's characters says: 1 when it is printable ASCII and common Han (U+4E00-U+9FFF) only,
+ * none of them punctuation — compact leaves such text as it is, and PUNCT, whose other characters all lie outside those
+ * ranges, finds nothing in it; 0 otherwise (then compact and the punctuation test decide as they are).
+ */
+export function plainAddress(text: string): 0 | 1 {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 ? c > 0x9fff : c < 0x21 || c > 0x7e || ASCII_PUNCT[c] === 1) return 0;
+  }
+  return 1;
+}
+
 /** The address of a household as identity reads it (see AddressIdentity). */
 export function addressIdentity(text: string, divisions?: DivisionIndex): AddressIdentity {
+  // the usual address (plainAddress): its own compact form, no punctuation to take out; read without the two regular
+  // expressions' passes over it
+  if (text !== '' && plainAddress(text) === 1) return identityOf(text, false, divisions);
   return compactedAddressIdentity(compact(text), divisions);
 }
 
 /** addressIdentity of an address already compacted (normalize.compact: RowFacts.compactAddress has it for the address rules). */
 export function compactedAddressIdentity(compacted: string, divisions?: DivisionIndex): AddressIdentity {
+  return identityOf(compacted, true, divisions);
+}
+
+/** compactedAddressIdentity; `punctuation`: false when the text is known to hold none (plainAddress). */
+function identityOf(compacted: string, punctuation: boolean, divisions: DivisionIndex | undefined): AddressIdentity {
   let s = compacted;
   // empty, or a ditto mark with no row above to refer to: no address
   if (s === '' || (s.length <= 6 && isDittoMark(s))) return { county: '', village: '', detail: '' };
   // the usual address has no punctuation: tested first, so that no copy is made
-  if (PUNCT_ONE.test(s)) s = s.replace(PUNCT, '');
+  if (punctuation && PUNCT_ONE.test(s)) s = s.replace(PUNCT, '');
   let county = '';
   if (divisions) {
     const lead = divisions.leadingCounty(s);

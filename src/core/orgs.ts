@@ -260,11 +260,11 @@ export class OrgTypeVotes {
   private readonly names = new Map<string, Map<string, number>>();
   private readonly columnText = new Map<string, string>();
 
-  /** One row of organisation `key`, written `spelling`, with its 类型 cell's text. */
-  add(key: string, spelling: string, typeText: string | undefined): void {
+  /** One row of organisation `key`, written `spelling`, with its 类型 cell's text (`rows` such rows at once). */
+  add(key: string, spelling: string, typeText: string | undefined, rows = 1): void {
     let counts = this.names.get(key);
     if (!counts) this.names.set(key, (counts = new Map()));
-    counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+    counts.set(spelling, (counts.get(spelling) ?? 0) + rows);
     if (!this.columnText.has(key) && parseTypeText(typeText)) this.columnText.set(key, typeText ?? '');
   }
 

@@ -95,25 +95,42 @@ export class Tally {
       let n = 0;
       const noName: number[] = [];
       const noOrg: number[] = [];
-      rows.eachCount((household, org, spelling, typeText, row) => {
-        if (household !== undefined && household >= householdCount) householdCount = household + 1;
-        let no: number | undefined;
-        if (org !== undefined) {
-          this.votes.add(org, spelling, typeText);
-          no = orgNo.get(org);
-          if (no === undefined) {
-            no = this.orgKeys.length;
-            orgNo.set(org, no);
-            this.orgKeys.push(org);
+      // a row's organisation by number (byNumber): the texts were voted for and numbered once per organisation, spelling
+      // and type, in the order first met; -1 for none
+      const orgOf = this.byNumber(rows, orgNo);
+      if (orgOf) {
+        let i = 0;
+        rows.eachCountNo!((household, _org, _spelling, _type, row) => {
+          const no = orgOf[i++]!;
+          if (household > householdCount) householdCount = household;
+          if (household === 0) noName.push(row);
+          else if (no < 0) noOrg.push(row);
+          else {
+            pairs[n++] = household - 1;
+            pairs[n++] = no;
           }
-        }
-        if (household === undefined) noName.push(row);
-        else if (no === undefined) noOrg.push(row);
-        else {
-          pairs[n++] = household;
-          pairs[n++] = no;
-        }
-      });
+        });
+      } else {
+        rows.eachCount((household, org, spelling, typeText, row) => {
+          if (household !== undefined && household >= householdCount) householdCount = household + 1;
+          let no: number | undefined;
+          if (org !== undefined) {
+            this.votes.add(org, spelling, typeText);
+            no = orgNo.get(org);
+            if (no === undefined) {
+              no = this.orgKeys.length;
+              orgNo.set(org, no);
+              this.orgKeys.push(org);
+            }
+          }
+          if (household === undefined) noName.push(row);
+          else if (no === undefined) noOrg.push(row);
+          else {
+            pairs[n++] = household;
+            pairs[n++] = no;
+          }
+        });
+      }
       this.pairings.set(register, pairs.subarray(0, n));
       const mine = leftOut.add(register, noName, noOrg);
       if (mine.length) this.leftOutOf.set(register, mine);
@@ -124,6 +141,67 @@ export class Tally {
       this.types.set(key, d);
       this.orgTypes[orgNo.get(key)!] = TYPES.indexOf(d.type);
     }
+  }
+
+  /**
+   * The tally's organisation number of each row of a register (-1: none), for rows that give their texts by number
+   * (eachCountNo): each organisation, spelling and type met together is voted for once, with how many rows it has, and its
+   * organisation numbered when first met — in the order the rows first meet them, as eachCount's row-by-row votes do (an
+   * organisation's spellings in the order first met, the first 类型 text read, the organisations in the order first met).
+   * Undefined when the rows do not give numbers, or numbers too big to be combined exactly: eachCount then.
+   */
+  private byNumber(rows: PairingRows, orgNo: Map<string, number>): Int32Array | undefined {
+    if (!rows.eachCountNo || !rows.countText) return undefined;
+    // org, spelling and type as one number: each below 2^17, exact below 2^53
+    const K = 1 << 17;
+    const groups = new Map<number, number>();
+    const groupOrg: number[] = [];
+    const groupSpelling: number[] = [];
+    const groupType: number[] = [];
+    const groupRows: number[] = [];
+    const rowGroup = new Int32Array(rows.length);
+    let i = 0;
+    let fits = true;
+    rows.eachCountNo((_household, org, spelling, type) => {
+      if (!fits || org >= K || spelling >= K || type >= K) {
+        fits = false;
+        return;
+      }
+      const key = (org * K + spelling) * K + type;
+      let g = groups.get(key);
+      if (g === undefined) {
+        g = groupOrg.length;
+        groups.set(key, g);
+        groupOrg.push(org);
+        groupSpelling.push(spelling);
+        groupType.push(type);
+        groupRows.push(0);
+      }
+      groupRows[g]!++;
+      rowGroup[i++] = g;
+    });
+    if (!fits) return undefined;
+    const text = (no: number): string => rows.countText!(no);
+    const groupNo = new Int32Array(groupOrg.length);
+    for (let g = 0; g < groupOrg.length; g++) {
+      const o = groupOrg[g]!;
+      if (o === 0) {
+        groupNo[g] = -1;
+        continue;
+      }
+      const org = text(o - 1);
+      const t = groupType[g]!;
+      this.votes.add(org, text(groupSpelling[g]!), t === 0 ? undefined : text(t - 1), groupRows[g]!);
+      let no = orgNo.get(org);
+      if (no === undefined) {
+        no = this.orgKeys.length;
+        orgNo.set(org, no);
+        this.orgKeys.push(org);
+      }
+      groupNo[g] = no;
+    }
+    for (let r = 0; r < rowGroup.length; r++) rowGroup[r] = groupNo[rowGroup[r]!]!;
+    return rowGroup;
   }
 
   /** Every spelling of an organisation, most frequent first (ties: first seen). */
@@ -352,7 +430,8 @@ function unitOf(reg: Register): string | undefined {
   return reg.area.town ?? reg.area.county;
 }
 
-function cityTable(city: string, registers: readonly Register[], tally: Tally, problems: Problem[]): { table: RollupTable; placed: Register[] } {
+/** A city's registers placed in its rows: 市本级 and each county (or township) in the order first met; the others reported in `problems`. */
+function placeInCity(city: string, registers: readonly Register[], problems: Problem[]): { cityLevel: Register[]; counties: Map<string, Register[]> } {
   const cityLevel: Register[] = [];
   const counties = new Map<string, Register[]>();
   for (const reg of registers) {
@@ -368,6 +447,11 @@ function cityTable(city: string, registers: readonly Register[], tally: Tally, p
       problems.push(areaProblem(reg, 'unknown', {}));
     }
   }
+  return { cityLevel, counties };
+}
+
+function cityTable(city: string, registers: readonly Register[], tally: Tally, problems: Problem[]): { table: RollupTable; placed: Register[] } {
+  const { cityLevel, counties } = placeInCity(city, registers, problems);
   const placed = [...cityLevel, ...[...counties.values()].flat()];
   const notes: Msg[] = tally.notesFor(placed);
   if (cityLevel.length === 0) notes.push(msg('rollup/no-city-level', { city }));
@@ -437,7 +521,7 @@ export function rollupProvince(registers: readonly CountedRegister[], opts: Roll
   if (provinceLevel.length === 0) notes.push(msg('rollup/no-province-level'));
 
   const counted: Counted[] = [tally.count('省本级', 'province', {}, provinceLevel)];
-  const byCity: RollupTable[] = [];
+  const withRegisters: [city: string, regs: Register[]][] = [];
   const missing: string[] = [];
   for (const city of ordered([...order, ...cities.keys()], order)) {
     const regs = cities.get(city) ?? [];
@@ -445,9 +529,16 @@ export function rollupProvince(registers: readonly CountedRegister[], opts: Roll
     const c = tally.count(city, 'city', { city }, regs);
     counted.push(c);
     if (regs.length === 0) continue;
-    const { table } = cityTable(city, regs, tally, problems);
-    byCity.push(table);
-    const sum = table.total.subtotal;
+    withRegisters.push([city, regs]);
+    // the city's own table's 合计 (its rows' subtotals added up: the same in any order of its rows), without the table
+    // itself — its rows ordered by name, its notes — which only byCity reads; its problems are reported now, in order
+    const { cityLevel, counties } = placeInCity(city, regs, problems);
+    const sum = tally.count('市本级', 'city', { city }, cityLevel).row.subtotal;
+    for (const [county, list] of counties) {
+      const s = tally.count(county, 'county', { city, county }, list).row.subtotal;
+      sum.units += s.units;
+      sum.households += s.households;
+    }
     if (sum.units !== c.row.subtotal.units || sum.households !== c.row.subtotal.households) {
       notes.push(
         msg('rollup/city-distinct', {
@@ -465,7 +556,19 @@ export function rollupProvince(registers: readonly CountedRegister[], opts: Roll
   const rows = counted.map((c) => c.row);
   const area = opts.province ?? registers.find((r) => r.register.area.province)?.register.area.province ?? '';
   const table: RollupTable = { level: 'province', area, rows, total: columnSums(rows), notes };
-  return withOrgs({ table, byCity, problems, leftOut: tally.leftOut }, () => orgSummaries(tally, registers.map((r) => r.register)));
+  // each city's table made when byCity is first read (quota reads it; rollup, which plans its own, does not): ordering a
+  // city's counties by name set up the zh collator and its ICU data on every province's rollup; its problems were
+  // reported above, so the table's own are dropped
+  const rolled = lazily({ table, byCity: [] as RollupTable[], problems, leftOut: tally.leftOut }, 'byCity', () =>
+    withRegisters.map(([city, regs]) => cityTable(city, regs, tally, []).table),
+  );
+  return withOrgs(rolled, () => orgSummaries(tally, registers.map((r) => r.register)));
+}
+
+/** `obj` with its property `key` made by `make` when first read, then kept (enumerable, in its place among the others). */
+function lazily<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): T {
+  let made: { value: T[K] } | undefined;
+  return Object.defineProperty(obj, key, { get: () => (made ??= { value: make() }).value, enumerable: true, configurable: true });
 }
 
 /** A city 统计表's figures as one row of the provincial table: its 合计 (the column sums of its rows). */

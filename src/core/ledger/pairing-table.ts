@@ -33,6 +33,14 @@ export interface PairingRows extends Iterable<PairingRow> {
    * every row of a province, once for the province and once for its city).
    */
   eachCount(fn: (household: number | undefined, org: string | undefined, spelling: string, typeText: string | undefined, row: number) => void): void;
+  /**
+   * eachCount with the organisation, spelling and type as numbers into the register's own texts (countText gives them):
+   * equal numbers, equal texts, within this register. `org` and `type` are the text's number + 1, 0 for none; `household`
+   * its number + 1, 0 for none. For counting by number what repeats down a register; not every PairingRows has it.
+   */
+  eachCountNo?(fn: (household: number, org: number, spelling: number, type: number, row: number) => void): void;
+  /** The text numbered `no` (eachCountNo's numbers, less the 1 added for org and type). */
+  countText?(no: number): string;
 }
 
 /**
@@ -109,6 +117,14 @@ export class PairingTable implements PairingRows {
       const t = this.types.get(i);
       fn(h === 0 ? undefined : h - 1, o === 0 ? undefined : texts.text(o - 1), texts.text(this.spellings.get(i)), t === 0 ? undefined : texts.text(t - 1), this.rows.get(i));
     }
+  }
+
+  eachCountNo(fn: (household: number, org: number, spelling: number, type: number, row: number) => void): void {
+    for (let i = 0; i < this.n; i++) fn(this.households.get(i), this.orgs.get(i), this.spellings.get(i), this.types.get(i), this.rows.get(i));
+  }
+
+  countText(no: number): string {
+    return this.texts.text(no);
   }
 
   *[Symbol.iterator](): Iterator<PairingRow> {
