@@ -1,7 +1,7 @@
 // The process entry (bin/fupin.js, the one-file build, the executables): a clerk's double-click or drop, else the command line.
 import { render } from '../formatters/catalogue/index.js';
 import { isPackagedExecutable } from '../io/package-root.js';
-import { processIO } from './io.js';
+import { processIO, standardStreamsMade } from './io.js';
 import { run } from './main.js';
 
 /** Only the packaged executable can be started by Explorer: the clerk's module is loaded there and nowhere else. */
@@ -36,7 +36,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
  */
 export async function mainThenExit(argv?: string[]): Promise<void> {
   await main(argv);
-  whenWritten([process.stdout, process.stderr], () => process.exit());
+  // (only the streams made: one never made has nothing to write, and reading process.stdout would make it)
+  whenWritten(standardStreamsMade(), () => process.exit());
 }
 
 /** Calls `then` once none of `streams` holds output not yet written: now, else when the last of them drains. */

@@ -1,5 +1,6 @@
 // What a command may touch of the outside world: output streams, terminal facts, environment. Injected for tests.
 // Also how the terminal is described to the formatters, and what happens when the reader of stdout goes away.
+import { fstatSync, writeSync } from 'node:fs';
 import { renderBoth } from '../formatters/catalogue/index.js';
 import type { TerminalLayout } from '../formatters/layout.js';
 
@@ -40,19 +41,100 @@ export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream, onFailure: ()
 }
 
 export function processIO(): CliIO {
-  endQuietlyOnClosedPipe(process.stdout);
-  endQuietlyOnClosedPipe(process.stderr);
+  watchStandardStreams();
+  const stdout = standardWriter('stdout');
+  const stderr = standardWriter('stderr');
   return {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    columns: process.stdout.columns ?? 120,
+    stdout: stdout.write,
+    stderr: stderr.write,
+    stdoutIsTTY: !stdout.direct && Boolean(process.stdout.isTTY),
+    stderrIsTTY: !stderr.direct && Boolean(process.stderr.isTTY),
+    columns: (stdout.direct ? undefined : process.stdout.columns) ?? 120,
     env: process.env,
     cwd: process.cwd(),
     platform: process.platform,
     // (no locale: terminalLayout asks for the system's only on Windows' own console — setting up Intl costs ~20 ms)
   };
+}
+
+/** The standard streams Node has made so far (process.stdout/stderr are made when first read): what mainThenExit waits for. */
+const made = new Set<'stdout' | 'stderr'>();
+let watching = false;
+
+/** Records when Node makes process.stdout or process.stderr (whoever reads them first: fupin, Node's warnings …). */
+function watchStandardStreams(): void {
+  if (watching) return;
+  watching = true;
+  for (const name of ['stdout', 'stderr'] as const) {
+    const d = Object.getOwnPropertyDescriptor(process, name);
+    const get = d?.get;
+    if (!get || !d.configurable) {
+      made.add(name); // not Node's lazy getter: taken as made
+      continue;
+    }
+    Object.defineProperty(process, name, {
+      configurable: true,
+      enumerable: d.enumerable ?? true,
+      get() {
+        made.add(name);
+        return get.call(process) as unknown;
+      },
+    });
+  }
+}
+
+/** The standard streams made by now (all of them when processIO never ran: a test, an embedder). */
+export function standardStreamsMade(): NodeJS.WriteStream[] {
+  if (!watching) return [process.stdout, process.stderr];
+  return [...made].map((name) => process[name]);
+}
+
+/**
+ * Writing to stdout or stderr. A file, a pipe or a socket (how a script, the bench, `> out.json` or `| less` takes the
+ * output) is written with blocking writes on the descriptor: Node's stream for a pipe or socket is a net.Socket, and
+ * making it (node:net, its stream and perf modules) and its first write cost ~5-10 ms and ~70-190 memory pages of a run
+ * (s27). A terminal, a character device (/dev/null) or Windows goes through Node's stream as before. When a blocking
+ * write fails (EAGAIN on a descriptor another process made non-blocking, EPIPE when the reader went away, a full disk),
+ * what is left of it and everything after goes through the stream, which waits, ends quietly or reports as it always did
+ * (endQuietlyOnClosedPipe).
+ */
+function standardWriter(name: 'stdout' | 'stderr'): { direct: boolean; write: (text: string) => void } {
+  const fd = name === 'stdout' ? 1 : 2;
+  const viaStream = (chunk: string | Uint8Array): void => {
+    const stream = process[name];
+    endQuietlyOnClosedPipe(stream);
+    stream.write(chunk);
+  };
+  let direct = blockingTarget(fd);
+  if (!direct) {
+    endQuietlyOnClosedPipe(process[name]);
+    return { direct: false, write: (t) => viaStream(t) };
+  }
+  return {
+    direct: true,
+    write: (text) => {
+      if (!direct) return viaStream(text);
+      const bytes = Buffer.from(text, 'utf8');
+      let at = 0;
+      try {
+        while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+      } catch {
+        direct = false;
+        viaStream(bytes.subarray(at));
+      }
+    },
+  };
+}
+
+/** Whether a descriptor is a regular file, a pipe or a socket (never a terminal), outside Windows. */
+function blockingTarget(fd: number): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    const st = fstatSync(fd);
+    return st.isFile() || st.isFIFO() || st.isSocket();
+  } catch {
+    return false;
+  }
 }
 
 /** Colour on a terminal unless NO_COLOR is set or --no-color was given; FORCE_COLOR forces it. */

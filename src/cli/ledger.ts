@@ -1,5 +1,6 @@
 // Reading a command's inputs: the province (--province, the ledger's fupin.config.json, else the default), the
 // --encoding/--area/--orgs/--max-… flags, a progress bar, missing paths refused — then io's readLedger.
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { VisitorSpec } from '../core/ledger/builder.js';
 import type { Ledger } from '../core/ledger/model.js';
@@ -50,8 +51,13 @@ export function limitsFromFlags(flags: Record<string, unknown>): Partial<ReadLim
 export async function ledgerConfig(paths: readonly string[], cwd: string): Promise<LoadedConfig | undefined> {
   if (paths.length === 0) return undefined;
   const first = path.resolve(cwd, paths[0]!);
-  const { stat } = await import('node:fs/promises');
-  const st = await stat(first).catch(() => undefined);
+  // one blocking stat: node:fs/promises (loaded with readline's interface on Node 20) is then loaded by no one-file check
+  let st: Stats | undefined;
+  try {
+    st = statSync(first, { throwIfNoEntry: false });
+  } catch {
+    st = undefined;
+  }
   // a config that cannot be used ends the command (ConfigError: the CLI prints every issue)
   const loaded = await loadConfig(st?.isDirectory() ? first : path.dirname(first), cwd);
   return loaded.file ? loaded : undefined;

@@ -149,12 +149,19 @@ export function buildProfile(province: string, divisions: DivisionIndex, data: P
   };
   if (own.focus) profile.focus = own.focus;
   if (own.quotaTable && quotaJson) {
-    const { $comment: _, ...table } = quotaJson(own.quotaTable) as Record<string, unknown>;
-    // the built-in data's shape is checked with zod when fupin is built (quota/builtin-check.ts), not on every run
-    const parsed = quotaTableFromJson(table as QuotaTableData, 'built-in', builtinQuotaOptions(profile));
-    // a broken one is a build fault, not a user's
-    if (!('table' in parsed)) throw new Error(`built-in quota table ${own.quotaTable}: ${parsed.errors.map((e) => e.id).join(', ')}`);
-    profile.quotaTable = parsed.table;
+    const id = own.quotaTable;
+    const read = (): QuotaTable => {
+      const { $comment: _, ...table } = quotaJson(id) as Record<string, unknown>;
+      // the built-in data's shape is checked with zod when fupin is built (quota/builtin-check.ts), not on every run
+      const parsed = quotaTableFromJson(table as QuotaTableData, 'built-in', builtinQuotaOptions(profile));
+      // a broken one is a build fault, not a user's
+      if (!('table' in parsed)) throw new Error(`built-in quota table ${id}: ${parsed.errors.map((e) => e.id).join(', ')}`);
+      return parsed.table;
+    };
+    // read when first asked for (quota, template, init, a ledger naming it): a rollup or a validate never reads it, and
+    // reading it was ~3 ms of every such run's start (s27)
+    let table: QuotaTable | undefined;
+    Object.defineProperty(profile, 'quotaTable', { enumerable: true, configurable: true, get: () => (table ??= read()) });
   }
   return profile;
 }

@@ -33,7 +33,7 @@
 //   not free even on an otherwise idle 2-core machine. Still off by default; the bench's provincePool/manyPool say
 //   whether that changes on a quiet machine.
 import { readFileSync } from 'node:fs';
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import type { EncodingName } from './csv.js';
 import { LimitExceeded, type ReadLimits } from './limits.js';
 import { limitFailure, type LoadedFile } from './load.js';
@@ -48,6 +48,12 @@ import { leanSheetFromWire } from './xlsx-reader.js';
  * measured win is on small files (the province's ~12 KB registers, the 2,000-file folder).
  */
 export const POOL_MAX_BYTES = 256 * 1024;
+
+/**
+ * node:worker_threads, loaded when a pool first opens: pools are off by default, and loading the module (with Node's
+ * worker internals) cost every command that reads a file ~5 ms and ~250 memory pages at start (start-up, s27).
+ */
+let threads: typeof import('node:worker_threads');
 /** A worker not up after this long is given up (its files are read on the main thread): never a file-limit. */
 const START_GIVE_UP_MS = 60_000;
 /** Files sent ahead per worker: it never waits for the main thread, and never more than this many files' sheets wait. */
@@ -159,6 +165,7 @@ export class ParsePool {
     if (workers === 0) return undefined;
     const code = opts.code ?? (await workerCode(Boolean((opts.env ?? process.env).FUPIN_WORKERS?.trim())));
     if (code === undefined) return undefined;
+    threads ??= await import('node:worker_threads');
     try {
       return new ParsePool(files, workers, code, opts);
     } catch {
@@ -173,7 +180,7 @@ export class ParsePool {
     this.byIndex.delete(index);
     // what the workers said while this thread was busy (up, files read): taken now, without waiting for a turn of the
     // event loop (the main thread turns it only every 50 ms while reading)
-    for (const s of this.slots) for (let m = receiveMessageOnPort(s.port); m; m = receiveMessageOnPort(s.port)) this.hear(s, m.message as ParseReply);
+    for (const s of this.slots) for (let m = threads.receiveMessageOnPort(s.port); m; m = threads.receiveMessageOnPort(s.port)) this.hear(s, m.message as ParseReply);
     this.taken = Math.max(this.taken, job.pos + 1);
     if (!job.dispatched) job.settle(undefined); // not sent to a worker (the pool stopped): read it here
     this.pump();
@@ -194,8 +201,8 @@ export class ParsePool {
   }
 
   private start(code: string): Slot {
-    const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(code, { eval: true, workerData: { port: port2 }, transferList: [port2] });
+    const { port1, port2 } = new threads.MessageChannel();
+    const worker = new threads.Worker(code, { eval: true, workerData: { port: port2 }, transferList: [port2] });
     const slot: Slot = { worker, port: port1, jobs: new Map(), heard: Date.now(), online: false, started: Date.now() };
     port1.on('message', (m: ParseReply) => this.hear(slot, m));
     port1.unref();
@@ -273,7 +280,7 @@ export class ParsePool {
     clearTimeout(slot.timer);
     slot.timer = setTimeout(() => {
       // what the worker said while this thread was busy (running the rules) counts: take it first
-      for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) this.hear(slot, m.message as ParseReply);
+      for (let m = threads.receiveMessageOnPort(slot.port); m; m = threads.receiveMessageOnPort(slot.port)) this.hear(slot, m.message as ParseReply);
       const oldest = slot.jobs.values().next();
       if (oldest.done) return;
       if (!slot.online) {

@@ -2,7 +2,9 @@
 // input is never written over nor written inside, an existing file only with force; a rename held up by antivirus or
 // OneDrive is retried, a file open in Excel/WPS is named as such. Every refusal is an OutputError carrying a catalogue
 // message (output/…, src/formatters/catalogue/output.ts); this module never puts words together itself.
-import { promises as fsp, unlinkSync, type Stats } from 'node:fs';
+import { unlinkSync, type Stats } from 'node:fs';
+// (fs/promises, not fs.promises: the bundles load it when a function of it is first called, scripts/bundle.mjs lazyBuiltins)
+import { link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Msg } from '../core/model.js';
 import { shownPath } from './display-path.js';
@@ -53,19 +55,19 @@ export function reasonOf(e: unknown): Msg {
 export interface FsOps {
   stat(p: string): Promise<Stats>;
   mkdir(p: string, opts: { recursive: true }): Promise<string | undefined>;
-  open: typeof fsp.open;
+  open: typeof open;
   link(from: string, to: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   rm(p: string, opts: { force: true }): Promise<void>;
 }
 
 const REAL_FS: FsOps = {
-  stat: (p) => fsp.stat(p),
-  mkdir: (p, o) => fsp.mkdir(p, o),
-  open: fsp.open,
-  link: (a, b) => fsp.link(a, b),
-  rename: (a, b) => fsp.rename(a, b),
-  rm: (p, o) => fsp.rm(p, o),
+  stat: (p) => stat(p),
+  mkdir: (p, o) => mkdir(p, o),
+  open: (...a) => open(...a),
+  link: (a, b) => link(a, b),
+  rename: (a, b) => rename(a, b),
+  rm: (p, o) => rm(p, o),
 };
 
 export interface SafeWriteOptions {
