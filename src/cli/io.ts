@@ -89,6 +89,9 @@ export function standardStreamsMade(): NodeJS.WriteStream[] {
   return [...made].map((name) => process[name]);
 }
 
+/** Set when a blocking write on fd 1 or 2 failed: both writers go through Node's streams from then on. */
+let directFailed = false;
+
 /**
  * Writing to stdout or stderr. A file, a pipe or a socket (how a script, the bench, `> out.json` or `| less` takes the
  * output) is written with blocking writes on the descriptor: Node's stream for a pipe or socket is a net.Socket, and
@@ -113,13 +116,15 @@ function standardWriter(name: 'stdout' | 'stderr'): { direct: boolean; write: (t
   return {
     direct: true,
     write: (text) => {
-      if (!direct) return viaStream(text);
+      if (!direct || directFailed) return viaStream(text);
       const bytes = Buffer.from(text, 'utf8');
       let at = 0;
       try {
         while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
       } catch {
         direct = false;
+        // both streams from now on: `2>&1` into one pipe keeps stdout's queued bytes ahead of later stderr lines
+        directFailed = true;
         viaStream(bytes.subarray(at));
       }
     },

@@ -19,8 +19,19 @@ export function formatCheck(report: CheckReport, format: CheckFormat, opts: Term
       return formatJunit(report, { rules: allRules.map((r) => r.meta.id) });
     case 'pretty': {
       // the pretty report lists each city's table only with --verbose: the provincial table has a row per city
-      const rollup = report.rollup && !opts.verbose ? { ...report.rollup, byCity: [] } : report.rollup;
+      const rollup = report.rollup && !opts.verbose ? withoutCities(report.rollup) : report.rollup;
       return formatCheckPretty({ ...report, ...(rollup ? { rollup } : {}) }, opts);
     }
   }
+}
+
+/**
+ * The rollup with no city tables, its keys in their order. Not a spread: spreading reads every property, and byCity is
+ * made when first read (src/core/rollup.ts's rollupProvince), so a spread would build every city's table to drop it.
+ */
+export function withoutCities<R extends { byCity?: unknown[] }>(rollup: R): R {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(rollup)) out[key] = key === 'byCity' ? [] : rollup[key as keyof R];
+  out.byCity = [];
+  return out as R;
 }

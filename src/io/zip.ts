@@ -111,7 +111,8 @@ let shared: InflateEngine | undefined;
 /**
  * What smallInflate inflates into when asked to `reuse` (ZipArchive.read's `scratch`): one buffer for every such part, in
  * place of a fresh one per part (a province's 137 registers: a 17 KB worksheet and a 9 KB string table each, ~3.6 MB
- * allocated, counted against the heap's external memory and collected).
+ * allocated, counted against the heap's external memory and collected). It is kept for the process (at most 1 MiB + 1,
+ * one per thread: each parse worker has its own).
  */
 let scratchOut: Buffer | undefined;
 
