@@ -394,41 +394,27 @@ export function parseCellRef(ref: string): { row: number; col: number } | undefi
   return at < 0 ? undefined : { row: Math.floor(at / MAX_COLS), col: at % MAX_COLS };
 }
 
+/** The bytes of a reference cellRefOfText reads: one buffer for every call. */
+const REF_BYTES = new Uint8Array(16);
+
 /**
- * cellRefAt over a text's code units (parseCellRef made a Buffer of each reference before): a unit past ASCII is no
- * letter nor digit, as none of its UTF-8 bytes is, so the answer is cellRefAt's over the text's bytes.
+ * cellRefAt over a text (parseCellRef made a Buffer of each reference before): a unit past ASCII is no letter nor digit,
+ * as none of its UTF-8 bytes is, and cellRefAt answers only after reading every byte, so such a text is -1; so is one
+ * longer than REF_BYTES (the longest real reference, $XFD$1048576, has 12 characters). Otherwise its units are its bytes.
  */
 function cellRefOfText(s: string): number {
   const n = s.length;
-  let i = 0;
-  let col = 0;
-  if (i < n && s.charCodeAt(i) === 0x24) i++;
-  const colStart = i;
-  while (i < n) {
-    let c = s.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) c -= 32;
-    if (c < 0x41 || c > 0x5a) break;
-    col = col * 26 + (c - 64);
-    i++;
-    if (i - colStart > 3) return -1;
-  }
-  if (i === colStart || col > MAX_COLS) return -1;
-  if (i < n && s.charCodeAt(i) === 0x24) i++;
-  const rowStart = i;
-  let row = 0;
-  while (i < n) {
+  if (n > REF_BYTES.length) return -1;
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return -1;
-    row = row * 10 + (c - 0x30);
-    i++;
-    if (i - rowStart > 7) return -1;
+    if (c > 0x7f) return -1;
+    REF_BYTES[i] = c;
   }
-  if (i === rowStart || row < 1 || row > MAX_ROWS) return -1;
-  return (row - 1) * MAX_COLS + (col - 1);
+  return cellRefAt(REF_BYTES, 0, n);
 }
 
 /** parseCellRef over the bytes [i, n) of a part: row × MAX_COLS + col, or -1 unless it is a real cell of Excel's grid. */
-function cellRefAt(b: Uint8Array, i: number, n: number): number {
+export function cellRefAt(b: Uint8Array, i: number, n: number): number {
   let col = 0;
   if (i < n && b[i] === 0x24) i++;
   const colStart = i;

@@ -6,44 +6,19 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 as rng } from '../../scripts/lib/deterministic.mjs';
-import { parseCellRef, parseMergeRef, readXlsx } from '../../src/io/xlsx-reader.js';
+import { cellRefAt, parseCellRef, parseMergeRef, readXlsx } from '../../src/io/xlsx-reader.js';
 import { smallInflate, zipKey } from '../../src/io/zip.js';
 import { rowsOf } from '../helpers/sheets.js';
 import { buildXlsx } from './zip-build.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
-const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
-/** parseCellRef as it was: the reference's UTF-8 bytes read by cellRefAt. */
+/** parseCellRef as it was: the reference's UTF-8 bytes read by cellRefAt (the scanner's own reading of a part's bytes). */
 function parseCellRefBytes(ref: string): { row: number; col: number } | undefined {
   const b = Buffer.from(ref, 'utf8');
-  const n = b.length;
-  let i = 0;
-  let col = 0;
-  if (i < n && b[i] === 0x24) i++;
-  const colStart = i;
-  while (i < n) {
-    let c = b[i]!;
-    if (c >= 0x61 && c <= 0x7a) c -= 32;
-    if (c < 0x41 || c > 0x5a) break;
-    col = col * 26 + (c - 64);
-    i++;
-    if (i - colStart > 3) return undefined;
-  }
-  if (i === colStart || col > MAX_COLS) return undefined;
-  if (i < n && b[i] === 0x24) i++;
-  const rowStart = i;
-  let row = 0;
-  while (i < n) {
-    const c = b[i]!;
-    if (c < 0x30 || c > 0x39) return undefined;
-    row = row * 10 + (c - 0x30);
-    i++;
-    if (i - rowStart > 7) return undefined;
-  }
-  if (i === rowStart || row < 1 || row > MAX_ROWS) return undefined;
-  return { row: row - 1, col: col - 1 };
+  const at = cellRefAt(b, 0, b.length);
+  return at < 0 ? undefined : { row: Math.floor(at / MAX_COLS), col: at % MAX_COLS };
 }
 
 /** zipKey as it was: backslashes, leading slashes and case by regular expressions. */
