@@ -21,7 +21,7 @@
 // own). Without the division list the keys are text-level only: no place names removed, no county from addresses.
 import type { Area, RegisterRow } from './model.js';
 import type { DivisionIndex } from './divisions.js';
-import { compact, isDittoMark, nameKey, orgKey } from './normalize.js';
+import { compact, isDittoMark, isUsualUnit, nameKey, orgKey } from './normalize.js';
 import { parsePhones } from './phone.js';
 import { detach, FloatColumn, IntColumn, TextKeys } from './int-tables.js';
 
@@ -215,7 +215,7 @@ for (let c = 0x21; c < 0x7f; c++) if (PUNCT_ONE.test(String.fromCharCode(c))) AS
 export function plainAddress(text: string): 0 | 1 {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x4e00 ? c > 0x9fff : c < 0x21 || c > 0x7e || ASCII_PUNCT[c] === 1) return 0;
+    if (!isUsualUnit(c) || (c < 0x80 && ASCII_PUNCT[c] === 1)) return 0;
   }
   return 1;
 }

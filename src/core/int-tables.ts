@@ -394,15 +394,7 @@ export class TextKeys {
   /** The number of a text, or -1 when it was never added. */
   find(s: string): number {
     const length = this.room(s.length);
-    const scratch = this.scratch;
-    // filled and hashed (hashUnits) in one pass
-    let h = 0x811c9dc5;
-    for (let i = 0; i < length; i++) {
-      const c = s.charCodeAt(i);
-      scratch[i] = c;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    return this.found(length, h >>> 0);
+    return this.found(length, this.put(s, 0, 0x811c9dc5) >>> 0);
   }
 
   /**
@@ -411,22 +403,24 @@ export class TextKeys {
    */
   findJoined(a: string, sep: number, b: string): number {
     const length = this.room(a.length + 1 + b.length);
+    let h = this.put(a, 0, 0x811c9dc5);
+    this.scratch[a.length] = sep;
+    h = Math.imul(h ^ sep, 0x01000193);
+    return this.found(length, this.put(b, a.length + 1, h) >>> 0);
+  }
+
+  /**
+   * Copies `s` into the scratch units from `at` (room made) and goes on with hashUnits' hash `h` over it: the copy and the
+   * hash in one pass (the hash was a second loop over the scratch).
+   */
+  private put(s: string, at: number, h: number): number {
     const scratch = this.scratch;
-    // filled and hashed (hashUnits of the joined units) in one pass: the hash was a second loop over the scratch
-    let h = 0x811c9dc5;
-    for (let i = 0; i < a.length; i++) {
-      const c = a.charCodeAt(i);
-      scratch[i] = c;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    scratch[a.length] = sep;
-    h = Math.imul(h ^ scratch[a.length]!, 0x01000193);
-    for (let i = 0, at = a.length + 1; i < b.length; i++) {
-      const c = b.charCodeAt(i);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
       scratch[at + i] = c;
       h = Math.imul(h ^ c, 0x01000193);
     }
-    return this.found(length, h >>> 0);
+    return h;
   }
 
   /** find's look-up of the text in the scratch units (`length` of them, hashUnits `h`), noted for addFound. */

@@ -82,9 +82,17 @@ function isWhitespace(c: number): boolean {
 export function isBlank(s: string | undefined): boolean {
   if (s === undefined || s === '') return true;
   // a text starting with printable ASCII or a CJK ideograph keeps that character through NFKC and trimming
-  const c = s.charCodeAt(0);
-  if ((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  if (isUsualUnit(s.charCodeAt(0))) return false;
   return normText(s) === '';
+}
+
+/**
+ * Printable ASCII (U+0021–U+007E) or a common Han character (U+4E00–U+9FFF): what most cells are made of. NFKC and
+ * compact leave such a character as it is, and in its place when it comes first; it is never blank. The fast paths of
+ * the blank test, the address identity (household.plainAddress) and the label-form test (own-output) start from it.
+ */
+export function isUsualUnit(c: number): boolean {
+  return (c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff);
 }
 
 /** 0-based column index → A1 letters (0 → A, 26 → AA). */

@@ -3,6 +3,7 @@
 // its built-in 附4 quota table (if it has one), and how each city keeps its registers.
 import type { City, County, DivisionIndex } from './divisions.js';
 import { compact } from './normalize.js';
+import { lazily } from './lazy.js';
 import { quotaTableFromJson } from './quota/parse.js';
 import type { QuotaTableData } from './quota/parse-json.js';
 import type { QuotaParseOptions } from './quota/parse.js';
@@ -160,8 +161,7 @@ export function buildProfile(province: string, divisions: DivisionIndex, data: P
     };
     // read when first asked for (quota, template, init, a ledger naming it): a rollup or a validate never reads it, and
     // reading it was ~3 ms of every such run's start (s27)
-    let table: QuotaTable | undefined;
-    Object.defineProperty(profile, 'quotaTable', { enumerable: true, configurable: true, get: () => (table ??= read()) });
+    lazily(profile, 'quotaTable', read);
   }
   return profile;
 }

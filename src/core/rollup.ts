@@ -2,6 +2,7 @@
 import { msg, type AreaLevel, type CountPair, type Msg, type OrgSummary, type OrgType, type Problem, type Register, type RollupRow, type RollupTable } from './model.js';
 import type { PairingRows } from './ledger/visitors.js';
 import { LeftOutRows, placeText, type LeftOut } from './ledger/left-out.js';
+import { lazily } from './lazy.js';
 
 export type { LeftOut };
 import { OrgTypeVotes, type OrgRegistry, type OrgTypeDecision } from './orgs.js';
@@ -485,8 +486,8 @@ export function rollupCity(registers: readonly CountedRegister[], opts: RollupOp
  * province and again for each city. What is listed is the same whenever it is read (the tally does not change).
  */
 export function withOrgs<T extends object>(rollup: T, make: () => OrgSummary[]): T & { orgs: OrgSummary[] } {
-  let orgs: OrgSummary[] | undefined;
-  return Object.defineProperty(rollup, 'orgs', { get: () => (orgs ??= make()), enumerable: true, configurable: true }) as T & { orgs: OrgSummary[] };
+  lazily(rollup as { orgs: OrgSummary[] }, 'orgs', make);
+  return rollup as T & { orgs: OrgSummary[] };
 }
 
 // ── province ─────────────────────────────────────────────────────────────────────────
@@ -563,12 +564,6 @@ export function rollupProvince(registers: readonly CountedRegister[], opts: Roll
     withRegisters.map(([city, regs]) => cityTable(city, regs, tally, []).table),
   );
   return withOrgs(rolled, () => orgSummaries(tally, registers.map((r) => r.register)));
-}
-
-/** `obj` with its property `key` made by `make` when first read, then kept (enumerable, in its place among the others). */
-function lazily<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): T {
-  let made: { value: T[K] } | undefined;
-  return Object.defineProperty(obj, key, { get: () => (made ??= { value: make() }).value, enumerable: true, configurable: true });
 }
 
 /** A city 统计表's figures as one row of the provincial table: its 合计 (the column sums of its rows). */

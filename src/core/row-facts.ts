@@ -2,7 +2,7 @@
 import { HouseholdIndex, householdWhoCompacted, orgKeyOf, phoneCode, type RowHandOver } from './household.js';
 import type { DivisionIndex } from './divisions.js';
 import type { Area, RegisterRow } from './model.js';
-import { compact, isBlank } from './normalize.js';
+import { compact, isBlank, isUsualUnit } from './normalize.js';
 import { FindingKeys } from './place-memo.js';
 import { IntColumn, TextTable } from './int-tables.js';
 import { parsePhones, type PhoneParse } from './phone.js';
@@ -259,9 +259,8 @@ const SURELY_FILLED = /[\x21-\x7e\u4e00-\u9fa5]/;
 /** normalize.isBlank, answered at once for the usual cell (digits, letters, common Han characters). */
 export function isBlankText(s: string | undefined): boolean {
   if (s === undefined || s === '') return true;
-  // the usual cell starts with such a character: SURELY_FILLED would find it there, so no regular expression is run
-  const c = s.charCodeAt(0);
-  if ((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fa5)) return false;
+  // the usual cell starts with a usual character (isUsualUnit, never blank), so no regular expression is run
+  if (isUsualUnit(s.charCodeAt(0))) return false;
   return SURELY_FILLED.test(s) ? false : isBlank(s);
 }
 

@@ -1,7 +1,7 @@
 // fupin's own outputs met among the inputs: by the mark every workbook fupin writes carries, or by their shape when a re-save
 // lost it. Annotated copies, cards, quota progress, public listings and change reports are never counted as registers.
 import type { RawSheet } from '../model.js';
-import { compact } from '../normalize.js';
+import { compact, isUsualUnit } from '../normalize.js';
 import { rowAt, rowCountOf, sheetHasText } from '../sheet-rows.js';
 import type { OwnOutput } from './model.js';
 
@@ -116,7 +116,8 @@ const LABELS_START_HAN = [...LABEL_FIRSTS].every((c) => c >= 0x4e00 && c <= 0x9f
 function addLabel(found: RowLabels, text: string | undefined): boolean {
   if (!text) return false;
   const c = text.charCodeAt(0);
-  if (LABELS_START_HAN && ((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff && !LABEL_FIRSTS.has(c)))) return false;
+  // (no label starts with ASCII: LABELS_START_HAN)
+  if (LABELS_START_HAN && isUsualUnit(c) && !LABEL_FIRSTS.has(c)) return false;
   const t = compact(text);
   if (!FORM_LABELS.has(t)) return false;
   if (++found.count >= 4) return true;

@@ -6,6 +6,7 @@
 // by its 合计; city 统计表 alone (even one) → the provincial table. One version of each area's register (duplicates.ts).
 import { msg, type Msg, type OrgSummary, type Problem, type Register, type RollupRow, type RollupTable } from '../model.js';
 import { normText } from '../normalize.js';
+import { lazily } from '../lazy.js';
 import type { ProvinceProfile } from '../profile.js';
 import { reconcileCityTable } from '../reconcile.js';
 import { cityRowOf, columnSums, emptyRow, ordered, rollupCity, rollupProvince, withOrgs, type CountedRegister, type LeftOut } from '../rollup.js';
@@ -283,7 +284,6 @@ function withCities<T extends { byCity: RollupTable[] }>(plan: T, byCity: Rollup
     plan.byCity = byCity;
     return plan;
   }
-  let made: RollupTable[] | undefined;
   // the property the plan was made with, in its place among the others
-  return Object.defineProperty(plan, 'byCity', { get: () => (made ??= byCity()), enumerable: true, configurable: true });
+  return lazily(plan, 'byCity', byCity);
 }
