@@ -465,12 +465,12 @@ export function lineCellBoth(text: string): [norm: string, may: boolean] {
 /** Turns one cell into a Field, keeping its reference and what kind of value it was. */
 function toField(cell: RawCell | undefined, text: string, col: number, row1: number | string, letter = columnLetter(col)): Field {
   // cellRef(col, row1), the column's letters given when the caller has them (and the row's number as text, made once a row)
-  return fieldOf(text, letter + row1, cell?.kind ?? 'empty', cell?.raw, cell?.numFmt);
+  return fieldOf(text, normField(text), letter + row1, cell?.kind ?? 'empty', cell?.raw, cell?.numFmt);
 }
 
-/** The Field of a cell given by its parts (toField's, and readView's without a RawCell): raw and numFmt only when set. */
-function fieldOf(text: string, ref: string, kind: Field['kind'], raw: RawCell['raw'], numFmt: string | undefined): Field {
-  const f: Field = { text, norm: normField(text), cell: ref, kind };
+/** The Field of a cell given by its parts (toField's, and ViewField's JSON): raw and numFmt only when set. */
+function fieldOf(text: string, norm: string, ref: string, kind: Field['kind'], raw: RawCell['raw'], numFmt: string | undefined): Field {
+  const f: Field = { text, norm, cell: ref, kind };
   // raw, then numFmt, when the cell has them (no objects made to spread them in)
   if (raw !== undefined) f.raw = raw;
   if (numFmt !== undefined) f.numFmt = numFmt;
@@ -508,14 +508,50 @@ export class TextField implements Field {
   }
 }
 
-/** Whether a field's cell is `letter` + `row` (a TextField answers without making its reference). */
+/**
+ * The Field of a cell of a lean row (readView) as fieldOf makes it, its A1 reference made from the column's letters and
+ * the row when asked for (the rollup never asks: a reference string per cell was a third of a row's garbage), and of one
+ * shape whatever the cell holds (fieldOf's objects took raw and numFmt on as they came: four shapes for the rules and the
+ * visitors to read). raw and numFmt are read as fieldOf's (undefined when the cell has none); JSON (toJSON) and the keys
+ * of the ditto object made from it (dittoOf) are fieldOf's. Spread it and the reference is lost (as a TextField's).
+ */
+export class ViewField implements Field {
+  constructor(
+    readonly text: string,
+    readonly norm: string,
+    readonly kind: Field['kind'],
+    readonly raw: RawCell['raw'],
+    readonly numFmt: string | undefined,
+    private readonly letter: string,
+    private readonly row: number,
+  ) {}
+
+  get cell(): string {
+    return this.letter + this.row;
+  }
+
+  toJSON(): Field {
+    return fieldOf(this.text, this.norm, this.cell, this.kind, this.raw, this.numFmt);
+  }
+
+  /** Whether its reference is `letter` + `row` (cellIs). */
+  isAt(letter: string, row: number): boolean {
+    return this.row === row && this.letter === letter;
+  }
+}
+
+/** Whether a field's cell is `letter` + `row` (a TextField or ViewField answers without making its reference). */
 export function cellIs(f: Field, letter: string, row: number): boolean {
-  return f instanceof TextField ? f.isAt(letter, row) : f.cell === letter + row;
+  return f instanceof TextField || f instanceof ViewField ? f.isAt(letter, row) : f.cell === letter + row;
 }
 
 /** A ditto cell `f` taking the value of `prev`, the cell above written out in full (its mark kept in `ditto`). */
 function dittoOf(f: Field, prev: Field): Field {
-  return f instanceof TextField ? { text: prev.text, norm: prev.norm, cell: f.cell, kind: f.kind, ditto: f.text } : { ...f, text: prev.text, norm: prev.norm, ditto: f.text };
+  if (f instanceof TextField) return { text: prev.text, norm: prev.norm, cell: f.cell, kind: f.kind, ditto: f.text };
+  // (a ViewField: the keys of the spread below, its reference made)
+  const d = f instanceof ViewField ? fieldOf(prev.text, prev.norm, f.cell, f.kind, f.raw, f.numFmt) : { ...f, text: prev.text, norm: prev.norm };
+  d.ditto = f.text;
+  return d;
 }
 
 /** A row's `extra` when it has no cell under an unknown header (shared: nothing writes to a row's extra). */
@@ -805,14 +841,20 @@ class BlockReader {
     if (said !== PAIRING) return said;
     if (this.headerAgain(g, r, textsMayBeHeader(texts, v.n))) return undefined;
 
-    const fields: Partial<Record<ColumnKey, Field>> = {};
-    const row1 = String(r + 1);
+    // every column's key, in column order, as read() adds them: the object starts with the register's shape
+    const fields: Partial<Record<ColumnKey, Field>> = { ...this.shape };
+    const row1 = r + 1;
     let filled = false;
     for (let i = 0; i < cols.length; i++) {
       const m = cols[i]!;
       const k = v.at(m.col);
       // toField of the cell row(r) would hold (none: an empty cell)
-      const f = k < 0 ? fieldOf('', m.letter + row1, 'empty', undefined, undefined) : fieldOf(texts[k]!, m.letter + row1, v.kind(k), v.raw(k), v.numFmt(k));
+      let f: ViewField;
+      if (k < 0) f = new ViewField('', '', 'empty', undefined, undefined, m.letter, row1);
+      else {
+        const text = texts[k]!;
+        f = new ViewField(text, normField(text), v.kind(k), v.raw(k), v.numFmt(k), m.letter, row1);
+      }
       fields[m.key] = f;
       // filledCore || filledOther of read(): any column but seq
       if (f.norm !== '' && m.key !== 'seq') filled = true;
