@@ -242,9 +242,13 @@ export class Tally {
         marks[pairs[i]!]! |= 1 << t;
       }
     }
-    // each household once: read its marks, note it, clear them
+    // each household once: read its marks, note it, clear them (into a column as long as the rows: no array grown push
+    // by push, ~0.4 MB of copies over the province's table)
     const homes = [0, 0, 0];
-    const households: number[] = [];
+    let most = 0;
+    for (const pairs of parts) most += pairs.length >> 1;
+    const households = new Int32Array(most);
+    let n = 0;
     let joint = 0;
     for (const pairs of parts) {
       for (let i = 0; i < pairs.length; i += 2) {
@@ -252,7 +256,7 @@ export class Tally {
         const m = marks[h]!;
         if (m === 0) continue;
         marks[h] = 0;
-        households.push(h);
+        households[n++] = h;
         let types = 0;
         for (let t = 0; t < 3; t++) {
           if (m & (1 << t)) {
@@ -264,8 +268,8 @@ export class Tally {
       }
     }
     TYPES.forEach((t, i) => (row[t] = { units: orgs[i]!.size, households: homes[i]! }));
-    row.subtotal = { units: orgs[0]!.size + orgs[1]!.size + orgs[2]!.size, households: households.length };
-    return { row, households, joint };
+    row.subtotal = { units: orgs[0]!.size + orgs[1]!.size + orgs[2]!.size, households: n };
+    return { row, households: households.subarray(0, n), joint };
   }
 
   /** How many households some rows count more than once, and how many distinct households they count. */
@@ -273,14 +277,19 @@ export class Tally {
     const rows = this.rowsCounting;
     let count = 0;
     let distinct = 0;
-    for (const c of counted) {
-      for (const h of c.households) {
-        const n = ++rows[h]!;
+    // loops by index: this runs once a table, before it is compiled, where `for of` made an iterator result a household
+    for (let j = 0; j < counted.length; j++) {
+      const households = counted[j]!.households;
+      for (let i = 0; i < households.length; i++) {
+        const n = ++rows[households[i]!]!;
         if (n === 1) distinct++;
         else if (n === 2) count++;
       }
     }
-    for (const c of counted) for (const h of c.households) rows[h] = 0;
+    for (let j = 0; j < counted.length; j++) {
+      const households = counted[j]!.households;
+      for (let i = 0; i < households.length; i++) rows[households[i]!] = 0;
+    }
     return { count, distinct };
   }
 
@@ -304,7 +313,7 @@ export class Tally {
 interface Counted {
   row: RollupRow;
   /** The distinct households it counts (their numbers). */
-  households: number[];
+  households: Int32Array;
   /** Households counted under two or three types. */
   joint: number;
 }

@@ -75,6 +75,21 @@ function rowsHint(rows: number): number {
   return rows > 0 ? Math.min(Math.ceil(rows), ROWS_HINT_CAP) : 0;
 }
 
+/**
+ * Where a register's rows go: each visitor's row, in order. The usual chain, one visitor (rollup's pairings), is called
+ * straight; several by index (a `for of` over them made an iterator and its results a row while the code ran cold).
+ */
+function sinkOf(visitors: readonly { v: RegisterVisitor }[]): (row: RegisterRow) => void {
+  if (visitors.length === 1) {
+    const v = visitors[0]!.v;
+    return (row) => v.row(row);
+  }
+  const sinks = visitors.map((x) => x.v);
+  return (row) => {
+    for (let i = 0; i < sinks.length; i++) sinks[i]!.row(row);
+  };
+}
+
 export class LedgerBuilder {
   private readonly files: LedgerFile[] = [];
   private readonly passed: PassedOver[] = [];
@@ -156,10 +171,7 @@ export class LedgerBuilder {
           register.area = this.areaOf(src, sheet.name, register.titleLines);
           register.expectedRows = rowsHint(Math.min(rowCountOf(sheet) - (register.headerRows.at(-1) ?? 0), sheet.lean ? sheet.lean.cellCount : Infinity));
           open = this.open(f, register);
-          const sinks = open.visitors.map((x) => x.v);
-          return (row) => {
-            for (const v of sinks) v.row(row);
-          };
+          return sinkOf(open.visitors);
         });
         if (open) this.close(open.entry, open.visitors);
         if (scan.registers.length) withRegister.add(sheet.name);
@@ -202,10 +214,7 @@ export class LedgerBuilder {
       if (bytes) register.expectedRows = rowsHint(Math.ceil(bytes / 100));
       const o = this.open(f, register);
       open.push(o);
-      const sinks = o.visitors.map((x) => x.v);
-      return (row) => {
-        for (const v of sinks) v.row(row);
-      };
+      return sinkOf(o.visitors);
     });
     return {
       push: (cells, usual) => scanner.push(cells, usual),
