@@ -839,10 +839,13 @@ class BlockReader {
     }
     const said = this.byFirstCell(first, firstCol, r);
     if (said !== PAIRING) return said;
-    if (this.headerAgain(g, r, textsMayBeHeader(texts, v.n))) return undefined;
 
-    // every column's key, in column order, as read() adds them: the object starts with the register's shape
+    // every column's key, in column order, as read() adds them: the object starts with the register's shape; as in
+    // readLine, a cell's norm and whether it may name a required column (mayBeHeader's pre-filter) are read in one pass
+    // (lineCell), and the cells that may are gathered on the way
     const fields: Partial<Record<ColumnKey, Field>> = { ...this.shape };
+    const may = mayCells;
+    if (may.length !== 0) may.length = 0;
     const row1 = r + 1;
     let filled = false;
     for (let i = 0; i < cols.length; i++) {
@@ -853,12 +856,27 @@ class BlockReader {
       if (k < 0) f = new ViewField('', '', 'empty', undefined, undefined, m.letter, row1);
       else {
         const text = texts[k]!;
-        f = new ViewField(text, normField(text), v.kind(k), v.raw(k), v.numFmt(k), m.letter, row1);
+        let norm = '';
+        if (text !== '') {
+          // normField, and mayNameRequired in lineCellMay
+          norm = lineCell(text);
+          if (lineCellMay) may.push(text);
+        }
+        f = new ViewField(text, norm, v.kind(k), v.raw(k), v.numFmt(k), m.letter, row1);
       }
       fields[m.key] = f;
       // filledCore || filledOther of read(): any column but seq
       if (f.norm !== '' && m.key !== 'seq') filled = true;
     }
+    // the row's other cells, and then mayBeHeader (textsMayBeHeader over the row's cells: none is judged twice)
+    const mapped = this.mapped;
+    const at = v.cols;
+    for (let k = 0; k < v.n; k++) {
+      if (mapped[at[k]!] === 1) continue;
+      const text = texts[k]!;
+      if (text !== '' && mayNameRequired(text)) may.push(text);
+    }
+    if (may.length >= 2 && this.headerAgain(g, r, anyTwoNameRequired(may))) return undefined;
     let extra: Record<string, string> = NO_EXTRA;
     for (const u of unknown) {
       const k = v.at(u.col);

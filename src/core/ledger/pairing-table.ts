@@ -74,14 +74,7 @@ export class PairingTable implements PairingRows {
   }
 
   add(p: PairingRow): void {
-    const i = this.n++;
-    this.rows.set(i, p.row);
-    // 0 stands for "none": numbers are kept one up
-    this.households.set(i, p.household === undefined ? 0 : p.household + 1);
-    this.orgs.set(i, p.org === undefined ? 0 : this.texts.no(p.org) + 1);
-    this.spellings.set(i, this.texts.no(p.spelling));
-    this.types.set(i, p.typeText === undefined ? 0 : this.texts.no(p.typeText) + 1);
-    this.sigs.set(i, p.sig | 0);
+    const i = this.note(p.row, p.household, p.org, p.spelling, p.typeText, p.sig);
     if (p.name !== undefined || p.address !== undefined || p.addressCell !== undefined) {
       const a: Pick<PairingRow, 'name' | 'address' | 'addressCell'> = {};
       if (p.name !== undefined) a.name = this.texts.text(this.texts.no(p.name));
@@ -89,6 +82,19 @@ export class PairingTable implements PairingRows {
       if (p.addressCell !== undefined) a.addressCell = p.addressCell;
       this.addresses.set(i, a);
     }
+  }
+
+  /** add of a row given by its parts (no name or address kept), without a PairingRow; its index. */
+  note(row: number, household: number | undefined, org: string | undefined, spelling: string, typeText: string | undefined, sig: number): number {
+    const i = this.n++;
+    this.rows.set(i, row);
+    // 0 stands for "none": numbers are kept one up
+    this.households.set(i, household === undefined ? 0 : household + 1);
+    this.orgs.set(i, org === undefined ? 0 : this.texts.no(org) + 1);
+    this.spellings.set(i, this.texts.no(spelling));
+    this.types.set(i, typeText === undefined ? 0 : this.texts.no(typeText) + 1);
+    this.sigs.set(i, sig | 0);
+    return i;
   }
 
   /** The i-th row noted, as an object of its own. */

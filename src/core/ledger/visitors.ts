@@ -107,16 +107,21 @@ export function pairings(index: HouseholdIndex, keepAddress: (register: Register
         row(r) {
           const household = index.noOf(r, register.area, handOver);
           const org = handOver.orgKey(r, index.divisions);
-          const p: PairingRow = { row: r.row, spelling: (r.fields.org?.text ?? '').trim(), sig: signature(r, keys) };
+          const spelling = (r.fields.org?.text ?? '').trim();
+          const sig = signature(r, keys);
+          const t = r.fields.orgType?.text;
+          // the usual row straight into the columns, without a PairingRow made to be read once
+          if (!withAddress) {
+            rows.note(r.row, household, org, spelling, t ? t : undefined, sig);
+            return;
+          }
+          const p: PairingRow = { row: r.row, spelling, sig };
           if (household !== undefined) p.household = household;
           if (org !== undefined) p.org = org;
-          const t = r.fields.orgType?.text;
           if (t) p.typeText = t;
-          if (withAddress) {
-            p.name = (r.fields.name?.text ?? '').trim();
-            p.address = (r.fields.address?.text ?? '').trim();
-            if (r.fields.address) p.addressCell = r.fields.address.cell;
-          }
+          p.name = (r.fields.name?.text ?? '').trim();
+          p.address = (r.fields.address?.text ?? '').trim();
+          if (r.fields.address) p.addressCell = r.fields.address.cell;
           rows.add(p);
         },
         end: () => rows,
