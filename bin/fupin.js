@@ -64,7 +64,7 @@ function runCached() {
   } catch {
     // no cache yet, or none can be read (in a folder that is not this user's own: none is written either)
   }
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const script = new vm.Script(source, { filename: file, cachedData });
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     // at the end of the run (the CLI ends the process with process.exit once its output is out): the code it compiled
     process.once('exit', () => {
