@@ -50,7 +50,7 @@ function runCached() {
   let cachedData;
   let prefix;
   try {
-    const dir = process.env.NODE_COMPILE_CACHE || path.join(require('node:os').tmpdir(), 'node-compile-cache');
+    const dir = process.env.NODE_COMPILE_CACHE || path.join(tmpdir(), 'node-compile-cache');
     // V8 runs what an entry holds: an entry is read, and written, only in a folder this user owns and no one else may
     // write to (the default folder is in the system's temporary folder, shared by every user of the machine)
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -94,6 +94,17 @@ function runCached() {
   cjs.filename = file;
   script.runInThisContext().call(cjs.exports, cjs.exports, Module.createRequire(file), cjs, file, path.dirname(file));
   return true;
+}
+
+/**
+ * os.tmpdir() without loading node:os (~0.6 ms and ~20 memory pages of every run) where its rule is short: on POSIX it is
+ * TMPDIR, TMP or TEMP, else /tmp, without a trailing slash (Node's lib/os.js). Windows asks node:os.
+ */
+function tmpdir() {
+  if (process.platform === 'win32') return require('node:os').tmpdir();
+  let dir = process.env.TMPDIR || process.env.TMP || process.env.TEMP || '/tmp';
+  if (dir.length > 1 && dir.endsWith('/')) dir = dir.slice(0, -1);
+  return dir;
 }
 
 /** A folder only its owner may write to, and that owner is this process's user (always so where there are no user ids). */
