@@ -153,6 +153,15 @@ const V_PLAIN = ['<v>'];
 
 // ── shared strings ───────────────────────────────────────────────────────────────────────────
 
+/**
+ * A compact sheet's string table of at most this many bytes (the part's XML) keeps every item once decoded, as a grid's
+ * does: a small register's rows are read more than once (its top rows by the card-form test, each row by the scan, some
+ * as cells), and each read decoded its strings again (the province's 137 registers: ~57,000 decodings of ~35,000
+ * items). Only a big table's once-used items are decoded anew each time: kept, they would live through the sheet's
+ * scan and be copied by every young-generation collection.
+ */
+const KEEP_SMALL_STRINGS = 64 * 1024;
+
 /** Items' bytes copied by a loop below this length (a native copy costs more for a short name). */
 const SHORT_COPY = 64;
 
@@ -763,7 +772,8 @@ class WorkbookReader {
 
   /** The workbook's keywords (docProps/core.xml cp:keywords): where fupin marks its own outputs. */
   private keywords(): string | undefined {
-    const buf = this.part('docProps/core.xml');
+    // into the scratch buffer: the sheets are read (nothing of theirs is in it any more) and only a string is kept
+    const buf = this.part('docProps/core.xml', false, true);
     if (!buf || buf.length > 65536) return undefined;
     const m = /<(?:\w+:)?keywords[^>]*>([^<]*)</u.exec(buf.toString('utf8'));
     if (!m) return undefined;
@@ -857,8 +867,9 @@ class WorkbookReader {
   /** The shared strings' texts, and which of them are rich text. */
   private scanSharedStrings(x: XmlScanner, size: number): { out: SharedStrings; rich: number[] } {
     const { maxCells, maxCellChars } = this.limits;
-    // a grid keeps every string it reads (as it keeps its cells); a compact sheet only those cells share
-    const out = new SharedStrings(maxCellChars, size, !this.lean);
+    // a grid keeps every string it reads (as it keeps its cells); a compact sheet only those cells share, unless the
+    // table is small (KEEP_SMALL_STRINGS)
+    const out = new SharedStrings(maxCellChars, size, !this.lean || size <= KEEP_SMALL_STRINGS);
     const rich: number[] = [];
     const plainItems = (x: XmlScanner): boolean => {
       const from = out.count;
