@@ -375,6 +375,11 @@ function dirOf(part: string): string {
 
 /** Resolve a relationship target against the folder of the part that names it. */
 export function resolvePart(baseDir: string, target: string): string {
+  return plainPart(baseDir, target) ?? resolvePartInFull(baseDir, target);
+}
+
+/** resolvePart read in full: `\\` as `/`, a query or fragment cut off, empty and `.` segments dropped, `..` going up. */
+export function resolvePartInFull(baseDir: string, target: string): string {
   const t = target.replace(/\\/g, '/').replace(/[?#].*$/, '');
   const path = t.startsWith('/') ? t.slice(1) : baseDir + t;
   const out: string[] = [];
@@ -384,6 +389,23 @@ export function resolvePart(baseDir: string, target: string): string {
     else out.push(seg);
   }
   return out.join('/');
+}
+
+/**
+ * resolvePart's answer for the usual target (`worksheets/sheet1.xml` under `xl/`, `/xl/workbook.xml`), without its
+ * regular expressions, split and join: when the target holds no `\\`, `?` or `#` and the path it names has no empty
+ * segment (no `//`, no `/` at either end) and no segment starting with a dot (so none is `.` or `..`), that path is
+ * the answer as it is. Undefined for anything else (resolvePart then reads it in full).
+ */
+function plainPart(baseDir: string, target: string): string | undefined {
+  for (let i = 0; i < target.length; i++) {
+    const c = target.charCodeAt(i);
+    if (c === 0x5c || c === 0x3f || c === 0x23) return undefined;
+  }
+  const path = target.charCodeAt(0) === 0x2f ? target.slice(1) : baseDir + target;
+  if (path === '' || path.charCodeAt(0) === 0x2f || path.charCodeAt(0) === 0x2e || path.charCodeAt(path.length - 1) === 0x2f) return undefined;
+  if (path.indexOf('//') >= 0 || path.indexOf('/.') >= 0) return undefined;
+  return path;
 }
 
 function relsPathOf(part: string): string {
