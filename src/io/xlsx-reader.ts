@@ -408,6 +408,41 @@ function plainPart(baseDir: string, target: string): string | undefined {
   return path;
 }
 
+const KEYWORDS = 'keywords';
+
+/** An ASCII letter, digit or `_` (\\w of a regular expression with the u flag and no i). */
+function isWordByte(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/**
+ * Where the text of core.xml's keywords starts — the capture of `/<(?:\w+:)?keywords[^>]*>([^<]*)</u` over the bytes
+ * decoded — found in the bytes (-1: no match); it runs up to the next `<`. Every byte the expression looks at is ASCII
+ * and a UTF-8 byte past ASCII is never one of them, so it matches where it matches in the text; the text between two
+ * ASCII bytes decodes alone as it decodes within the whole. (Not a string of the whole part per workbook.)
+ */
+export function keywordsAt(b: Buffer): number {
+  const n = b.length;
+  const rest = (j: number): number => {
+    if (j + KEYWORDS.length > n) return -1;
+    for (let k = 0; k < KEYWORDS.length; k++) if (b[j + k] !== KEYWORDS.charCodeAt(k)) return -1;
+    const gt = b.indexOf(0x3e, j + KEYWORDS.length);
+    return gt >= 0 && b.indexOf(0x3c, gt + 1) >= 0 ? gt + 1 : -1;
+  };
+  for (let i = b.indexOf(0x3c); i >= 0; i = b.indexOf(0x3c, i + 1)) {
+    // (?:\w+:)? as the expression tries it: the longest run of word bytes followed by ':' first, then nothing
+    let k = i + 1;
+    while (k < n && isWordByte(b[k]!)) k++;
+    if (k > i + 1 && b[k] === 0x3a) {
+      const at = rest(k + 1);
+      if (at >= 0) return at;
+    }
+    const at = rest(i + 1);
+    if (at >= 0) return at;
+  }
+  return -1;
+}
+
 function relsPathOf(part: string): string {
   const i = part.lastIndexOf('/');
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
@@ -797,9 +832,9 @@ class WorkbookReader {
     // into the scratch buffer: the sheets are read (nothing of theirs is in it any more) and only a string is kept
     const buf = this.part('docProps/core.xml', false, true);
     if (!buf || buf.length > 65536) return undefined;
-    const m = /<(?:\w+:)?keywords[^>]*>([^<]*)</u.exec(buf.toString('utf8'));
-    if (!m) return undefined;
-    return m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim() || undefined;
+    const at = keywordsAt(buf);
+    if (at < 0) return undefined;
+    return buf.toString('utf8', at, buf.indexOf(0x3c, at)).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim() || undefined;
   }
 
   private skipSheet(name: string, relType: string, part: string): void {
