@@ -461,8 +461,10 @@ renameSync(oneFileTmp, path.join(dist, 'fupin.cjs'));
   if (left) throw new Error(`bundle: dist/cjs/fupin.cjs still has ${left.length} import() (a CommonJS file run from a code cache has no loader for them)`);
   // its first line names the code by its content: bin/fupin.js keys its cache entries by it (V8 checks an entry against
   // the source's length only, so an entry named by size and time could run an older fupin's code after an update)
-  const ascii = asciiOnly(code);
-  const key = createHash('sha256').update(ascii).digest('hex').slice(0, 16);
-  writeFileSync(cjsTmp, `// fupin-cache-key ${key}\n${ascii}`);
+  // written already wrapped as Node wraps a CommonJS module (bin/fupin.js compiles it as it is and calls the function):
+  // Module.wrap's concatenation was flattened by V8 into a second 0.8 MB copy of the source on every run
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${asciiOnly(code)}\n})`;
+  const key = createHash('sha256').update(wrapped).digest('hex').slice(0, 16);
+  writeFileSync(cjsTmp, `// fupin-cache-key ${key}\n${wrapped}`);
   renameSync(cjsTmp, cjsOut);
 }

@@ -2,6 +2,7 @@
 // Node ≥ 22.1, over dist/bundle), else its own V8 code cache over dist/cjs/fupin.cjs (Node 20). A cache that is cold,
 // warm, corrupt or cannot be written never changes what a command prints or its exit code, and the code cached (dist/cjs)
 // prints what the ES bundle prints (NODE_DISABLE_COMPILE_CACHE=1 runs dist/bundle).
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
@@ -86,6 +87,28 @@ describe('compile cache', () => {
     expect(r.stderr).toBe('');
     expect(filesUnder(shared)).toEqual([planted]);
     expect(statSync(planted).size).toBe(64);
+  }, 60_000);
+
+  // With no NODE_COMPILE_CACHE the cache is in the system's temporary folder: bin/fupin.js finds it without node:os on
+  // POSIX, and must find the folder os.tmpdir() names (TMPDIR, TMP, TEMP, else /tmp; a trailing slash dropped).
+  it.runIf(!hasNodeCache && process.platform !== 'win32')('the default folder is os.tmpdir()\'s', () => {
+    const t = path.join(tmp.dir, 'tmpdirs');
+    const cases: Record<string, string>[] = [
+      { TMPDIR: `${t}/a/`, TMP: `${t}/x`, TEMP: `${t}/y` },
+      { TMPDIR: '', TMP: `${t}/b//`, TEMP: `${t}/y` },
+      { TMPDIR: '', TMP: '', TEMP: `${t}/c` },
+    ];
+    for (const env of cases) {
+      for (const v of Object.values(env)) if (v) mkdirSync(v, { recursive: true });
+      const full = { ...process.env, ...env, NODE_COMPILE_CACHE: '' };
+      const expected = spawnSync(process.execPath, ['-p', "require('node:os').tmpdir()"], { env: full, encoding: 'utf8' }).stdout.trim();
+      const r = fupin(['--version'], { env: { ...env, NODE_COMPILE_CACHE: '' } });
+      expect(r.code).toBe(0);
+      const dir = path.join(expected, 'node-compile-cache');
+      expect(filesUnder(dir).map((f) => path.basename(f))).toEqual([expect.stringMatching(/^fupin-.*-other\.v8$/)]);
+    }
+    // nothing was written anywhere else under the test's folders
+    expect(filesUnder(t).filter((f) => f.endsWith('.v8'))).toHaveLength(cases.length);
   }, 60_000);
 
   // Entries of another content (an earlier build or version) are let go when a new entry is written, once a day old; the

@@ -76,6 +76,11 @@ describe('built code is ASCII', () => {
 // could not run (no loader callback).
 describe('the code-cached start-up file', () => {
   const cjs = readFileSync(path.join(ROOT, 'dist/cjs/fupin.cjs'), 'utf8');
+  it('is one function expression, wrapped as Node wraps a CommonJS module (bin/fupin.js compiles it as it is)', () => {
+    const body = cjs.slice(cjs.indexOf('\n') + 1);
+    expect(body.startsWith('(function (exports, require, module, __filename, __dirname) { ')).toBe(true);
+    expect(body.endsWith('\n})')).toBe(true);
+  });
   it('has no dynamic import', () => {
     expect(cjs.match(/\bimport\(/g)).toBeNull();
   });
