@@ -46,6 +46,11 @@ export interface LeanRows {
    * until the next one; undefined past the rows. Its texts, kinds, raw values and formats are what row(r) would hold.
    */
   view?(r: number): LeanRowView | undefined;
+  /**
+   * False when each cell of row r is known, without making its text, to be empty or to start with a UTF-16 unit
+   * `passed` takes; true otherwise (the row must be read to know). A pre-filter: false only when it is sure.
+   */
+  mayHold?(r: number, passed: (unit: number) => boolean): boolean;
 }
 
 /** The cells a row holds, in column order (LeanRows.view): cell k is in column cols[k], its text texts[k]. */

@@ -25,7 +25,7 @@ function packedIndex(): DivisionIndex | undefined {
     const b64 = EMBEDDED.files[PACKED_DIVISIONS];
     return b64 === undefined ? undefined : DivisionIndex.read(Buffer.from(b64, 'base64'));
   }
-  // read with blocking calls: nothing else runs while a command waits for the index, and an awaited read of ~1.8 MB goes
+  // read with blocking calls: nothing else runs while a command waits for the index, and an awaited read of ~1.5 MB goes
   // through libuv's pool in 512 KiB pieces, each a trip (~11 ms of a 50-row validate waiting on a quiet machine)
   const binUrl = new URL('../data/divisions.bin', import.meta.url);
   const orUndefined = <T>(f: () => T): T | undefined => {

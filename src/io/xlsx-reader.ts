@@ -346,6 +346,28 @@ export class SharedStrings {
     return st;
   }
 
+  /**
+   * The first UTF-16 unit of item i's text (which exists) when its bytes start with printable ASCII or a well-formed
+   * 3-byte character (U+0800-U+FFFF but the surrogates), read without decoding the item; -2 for an empty item; -1 when
+   * neither is known so (kept as text, or starting otherwise): decode it then. What decode's toString gives first.
+   */
+  firstUnit(i: number): number {
+    const a = this.offs[i]!;
+    const e = this.offs[i + 1]!;
+    if (a === e) return this.texts.has(i) ? -1 : -2;
+    const b = this.buf;
+    const b0 = b[a]!;
+    if (b0 >= 0x20 && b0 < 0x7f) return b0;
+    if (b0 >= 0xe0 && b0 <= 0xef && a + 2 < e) {
+      const b1 = b[a + 1]!;
+      const b2 = b[a + 2]!;
+      if ((b1 & 0xc0) !== 0x80 || (b2 & 0xc0) !== 0x80) return -1;
+      const u = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+      return u < 0x800 || (u >= 0xd800 && u <= 0xdfff) || u === 0xfeff ? -1 : u;
+    }
+    return -1;
+  }
+
   private decode(i: number): string {
     const a = this.offs[i]!;
     const e = this.offs[i + 1]!;
@@ -1682,6 +1704,42 @@ class LeanStore implements LeanRows {
       v.push(cols[i]!, text, i, made);
     }
     return v;
+  }
+
+  /**
+   * Whether row r may hold a cell whose text does not start with a unit `passed` takes (an empty text passes): false
+   * when every cell's first unit is known without making its text — a shared string's from its bytes, a whole number's
+   * digit or minus sign — and passes. True for a cell of another kind (a date, a fraction, a rich or decoded text).
+   */
+  mayHold(r: number, passed: (unit: number) => boolean): boolean {
+    if (r < 0 || r >= this.rowCount) return false;
+    const { codes, nums } = this;
+    for (let i = this.rowStart[r]!, end = this.rowStart[r + 1]!; i < end; i++) {
+      const code = codes[i]!;
+      if (code >= CLEARED) continue;
+      let num = nums[i]!;
+      let u: number;
+      if (code === SST) {
+        u = this.sst.firstUnit(num);
+        if (u === -2) continue;
+        if (u < 0) return true;
+      } else if (code === OBJ) {
+        const text = this.objs[num]!.text;
+        if (text === '') continue;
+        u = text.charCodeAt(0);
+      } else {
+        // view's whole number: String's (or toFixed's) text, a minus sign or its first digit
+        const style = this.styleOf(i);
+        if (style.temporal || !Number.isInteger(num) || !(num > -1e15 && num < 1e15)) return true;
+        if (num < 0) u = 0x2d;
+        else {
+          while (num >= 10) num = Math.floor(num / 10);
+          u = 0x30 + num;
+        }
+      }
+      if (!passed(u)) return true;
+    }
+    return false;
   }
 
   /** LeanView's kind, raw and numFmt of store cell i (made: the cell built for it, if any), as cell(i) has them. */

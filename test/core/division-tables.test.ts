@@ -135,6 +135,42 @@ describe('the packed division index', () => {
     }
   });
 
+  it('keeps its key ids and slots in 16-bit halves while they fit, in whole words past 65,535 (a list of 40,000 more townships)', () => {
+    const halves = (b: Uint8Array): number[] => {
+      // each map's third word (see the layout): the sections after the eleven fixed ones
+      const w = new Int32Array(b.buffer, b.byteOffset, b.length / 4);
+      const out: number[] = [];
+      let at = 4;
+      for (let i = 0; at < w.length; i++) {
+        if (i >= 11) out.push(w[at + 3]!);
+        at += 1 + w[at]!;
+      }
+      return out;
+    };
+    expect(halves(bytes)).toEqual([3, 3, 3, 3, 3, 3, 3, 3]);
+    // more strings than 16 bits number (key ids in words) and more townships than (the towns map's slots in words)
+    const first = data.provinces[0]!;
+    const city = first.cities[0]!;
+    const extra = Array.from({ length: 40_000 }, (_, i) => `测${String.fromCharCode(0x4e00 + (i % 20000))}${String.fromCharCode(0x4e00 + Math.floor(i / 20000))}镇`);
+    const big: DivisionData = {
+      ...data,
+      provinces: [{ ...first, cities: [{ ...city, counties: [...city.counties, { code: '999999', name: '测试县', towns: extra }] }, ...first.cities.slice(1)] }, ...data.provinces.slice(1)],
+    };
+    const bigBytes = packDivisions(new DivisionIndex(big).packTables(9))!;
+    const flags = halves(bigBytes);
+    expect(flags[7]).toBe(0);
+    expect(flags[0]).toBe(2);
+    const a = DivisionIndex.read(bigBytes, 9)!;
+    const b = new DivisionIndex(big);
+    for (const t of ['测试县' + extra[0], extra[39_999]!, extra[20_001]!, `${first.name}${city.name}${city.counties[0]!.name}${city.counties[0]!.towns[0] ?? ''}`, '溆浦县低庄镇', '东莞市虎门镇']) {
+      expect(a.placesIn(t).map(show), t).toEqual(b.placesIn(t).map(show));
+    }
+    for (const { p, c, k } of counties.slice(0, 300)) {
+      expect(where(a.county(k.name, c.name)), k.name).toBe(where(b.county(k.name, c.name)));
+      expect(where(a.city(c.name, p.name))).toBe(where(b.city(c.name, p.name)));
+    }
+  });
+
   it('is refused when the bytes are not one this code reads, or were made from another list', () => {
     expect(DivisionIndex.read(bytes, text.length + 1)).toBeUndefined();
     expect(DivisionIndex.read(bytes.subarray(0, bytes.length - 4))).toBeUndefined();

@@ -129,3 +129,68 @@ describe('looksLikeLabelForm', () => {
     expect(forms).toBeLessThan(295);
   });
 });
+
+describe('LeanRows.mayHold (looksLikeLabelForm passes over a row it rules out without making its texts)', () => {
+  /** Texts whose first unit is read from the bytes (or not): ASCII, Han, a space, 2- and 4-byte characters, U+FEFF, escapes. */
+  const TEXTS = ['户主', '姓名', '丁芳', '1', ' 户主', '\u3000户主', 'é户主', '\u{20000}户', '\ufeff户主', '¥5', '－1', '_x0020_户主', '_x6237_主', 'a&amp;b', '&lt;户', 'x', ''];
+
+  it('false only when every cell view(r) gives is empty or starts with a unit passed takes; the same answer as the view', () => {
+    const rand = rng(28_2026_1127);
+    const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
+    const col = (c: number): string => String.fromCharCode(65 + c);
+    // a date, a custom format with Han in it, a plain number style
+    const styles = '<numFmts count="1"><numFmt numFmtId="164" formatCode="&quot;户主&quot;0"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="2" applyNumberFormat="1"/></cellXfs>';
+    let ruledOut = 0;
+    let rows = 0;
+    for (let n = 0; n < 300; n++) {
+      const items: string[] = [];
+      const xmlRows: string[] = [];
+      const height = 1 + Math.floor(rand() * 20);
+      for (let r = 0; r < height; r++) {
+        const cells: string[] = [];
+        const width = Math.floor(rand() * 6);
+        for (let c = 0; c < width; c++) {
+          const x = rand();
+          const ref = `${col(c)}${r + 1}`;
+          const s = rand() < 0.3 ? ` s="${Math.floor(rand() * 4)}"` : '';
+          if (x < 0.15) continue;
+          if (x < 0.35) {
+            const v = pick([0, 7, 42, 13206098071, -3, -0.5, 2.25, 1e15, -1e16, 4095, 4096, 43000]);
+            cells.push(`<c r="${ref}"${s}><v>${v}</v></c>`);
+          } else if (x < 0.4) cells.push(`<c r="${ref}" t="inlineStr"><is><t>${pick(TEXTS)}</t></is></c>`);
+          else if (x < 0.45) cells.push(`<c r="${ref}" t="b"><v>1</v></c>`);
+          else if (x < 0.5) {
+            // a rich text item
+            items.push(`<si><r><t>${pick(TEXTS)}</t></r><r><t>${pick(TEXTS)}</t></r></si>`);
+            cells.push(`<c r="${ref}" t="s"${s}><v>${items.length - 1}</v></c>`);
+          } else {
+            items.push(`<si><t xml:space="preserve">${pick(TEXTS)}</t></si>`);
+            cells.push(`<c r="${ref}" t="s"${s}><v>${items.length - 1}</v></c>`);
+          }
+        }
+        xmlRows.push(`<row r="${r + 1}">${cells.join('')}</row>`);
+      }
+      const buf = buildXlsx({ sheets: [{ name: 'S', xml: `<sheetData>${xmlRows.join('')}</sheetData>` }], sharedStrings: items.join(''), styles });
+      const lean = readXlsx(buf, { lean: true }).sheets[0]!.lean;
+      if (!lean?.view || !lean.mayHold) continue;
+      // a few unit sets: addLabel's, every ASCII, a handful of Han characters
+      const firsts = pick([new Set([0x6237, 0x59d3, 0x4e01]), new Set(Array.from({ length: 0x5e }, (_, i) => 0x21 + i)), new Set([0x20, 0x3000, 0xe9, 0x2d, 0x31, 0x37])]);
+      const passed = (u: number): boolean => firsts.has(u);
+      for (let r = -1; r <= lean.rowCount; r++) {
+        rows++;
+        const may = lean.mayHold(r, passed);
+        const v = lean.view(r);
+        const texts = v ? Array.from({ length: v.n }, (_, k) => v.texts[k]!) : [];
+        const sure = texts.every((t) => t === '' || passed(t.charCodeAt(0)));
+        if (!may) {
+          // cells of a row read without making their texts
+          if (texts.length > 0) ruledOut++;
+          expect(sure).toBe(true);
+        }
+      }
+    }
+    expect(ruledOut).toBeGreaterThan(100);
+    expect(rows).toBeGreaterThan(1000);
+  });
+});
+

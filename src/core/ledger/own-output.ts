@@ -83,6 +83,9 @@ export function looksLikeLabelForm(sheet: RawSheet): boolean {
     found.labels = undefined;
     found.count = 0;
     if (lean) {
+      // a row whose every cell starts as no label can (the usual data row: digits, names, addresses) is passed over
+      // without making its texts
+      if (lean.mayHold !== undefined && !lean.mayHold(r, startsNoLabel)) continue;
       const v = lean.view!(r);
       if (!v) continue;
       for (let k = 0; k < v.n; k++) if (addLabel(found, v.texts[k]!)) return false;
@@ -106,6 +109,11 @@ interface RowLabels {
 const LABEL_FIRSTS = new Set([...FORM_LABELS].map((l) => l.charCodeAt(0)));
 const LABELS_START_HAN = [...LABEL_FIRSTS].every((c) => c >= 0x4e00 && c <= 0x9fff);
 
+/** addLabel's test of a text's first unit: a text starting with it is no label (see addLabel). */
+function startsNoLabel(c: number): boolean {
+  return LABELS_START_HAN && isUsualUnit(c) && !LABEL_FIRSTS.has(c);
+}
+
 /**
  * Notes the cell's text when it is a label; true when the row holds four (a register's header: not a label form).
  * A text starting with printable ASCII, or with a common Han character no label starts with, is no label without
@@ -117,7 +125,7 @@ function addLabel(found: RowLabels, text: string | undefined): boolean {
   if (!text) return false;
   const c = text.charCodeAt(0);
   // (no label starts with ASCII: LABELS_START_HAN)
-  if (LABELS_START_HAN && isUsualUnit(c) && !LABEL_FIRSTS.has(c)) return false;
+  if (startsNoLabel(c)) return false;
   const t = compact(text);
   if (!FORM_LABELS.has(t)) return false;
   if (++found.count >= 4) return true;
