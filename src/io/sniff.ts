@@ -66,28 +66,59 @@ export function zipEntryNames(buf: Buffer, max = 5000): string[] {
   return names;
 }
 
+/** The bytes [a, a + s.length) spell the lower-case ASCII string s, case-insensitively (bytes below 0x80 only). */
+function spellsLower(buf: Buffer, a: number, s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    let c = buf[a + k]!;
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    if (c !== s.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/**
+ * sniff's answer for a zip whose central directory names an xlsx's parts, read from the names' bytes without making a
+ * string of each (a register has ~16 parts): true only when zipEntryNames would find the same names through the
+ * central directory, each of them ASCII (lower-cased byte by byte as toLowerCase would: no character past ASCII can
+ * lower-case to an ASCII name), and sniff would say 'xlsx' of them — none is `mimetype`, none ends in `workbook.bin`,
+ * one starts with `xl/` or is `[content_types].xml`, none starts with `word/` or `ppt/`. False means nothing: the names
+ * are then read as strings, as always.
+ */
+export function plainXlsxNames(buf: Buffer): boolean {
+  const tail = Math.max(0, buf.length - 65557);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= tail; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return false;
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  if (count === 0 || count > 5000) return false;
+  let xl = false;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return false;
+    const nameLen = buf.readUInt16LE(p + 28);
+    const a = p + 46;
+    const e = a + nameLen;
+    if (e > buf.length) return false;
+    for (let i = a; i < e; i++) if (buf[i]! >= 0x80) return false;
+    if (nameLen === 8 && spellsLower(buf, a, 'mimetype')) return false;
+    if (nameLen >= 12 && spellsLower(buf, e - 12, 'workbook.bin')) return false;
+    if (nameLen >= 5 && spellsLower(buf, a, 'word/')) return false;
+    if (nameLen >= 4 && spellsLower(buf, a, 'ppt/')) return false;
+    if (!xl) xl = (nameLen >= 3 && spellsLower(buf, a, 'xl/')) || (nameLen === 19 && spellsLower(buf, a, '[content_types].xml'));
+    p = e + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return xl;
+}
+
 export function sniff(buf: Buffer): Sniffed {
   if (buf.length === 0) return { kind: 'empty' };
-  if (startsWith(buf, ZIP_SIG)) {
-    const names = zipEntryNames(buf);
-    const lower = names.map((n) => n.toLowerCase());
-    if (lower.includes('mimetype')) {
-      const i = buf.indexOf('mimetype');
-      const head = buf.toString('latin1', i, i + 120);
-      if (head.includes('opendocument.spreadsheet')) return { kind: 'ods' };
-      if (head.includes('opendocument')) return { kind: 'zip-other', detail: 'opendocument' };
-    }
-    if (lower.some((n) => n.endsWith('/workbook.bin') || n === 'workbook.bin')) return { kind: 'xlsb' };
-    if (lower.some((n) => n.startsWith('xl/') || n === '[content_types].xml')) {
-      if (lower.some((n) => n.startsWith('word/'))) return { kind: 'zip-other', detail: 'docx' };
-      if (lower.some((n) => n.startsWith('ppt/'))) return { kind: 'zip-other', detail: 'pptx' };
-      return { kind: 'xlsx' };
-    }
-    if (lower.some((n) => n.startsWith('index/') || n.endsWith('.iwa') || n.endsWith('index.zip') || n.endsWith('.numbers/'))) {
-      return { kind: 'numbers' };
-    }
-    return { kind: 'zip-other', detail: names.length ? 'zip' : 'broken-zip' };
-  }
+  // the usual workbook's parts named without a string made of each (plainXlsxNames), any other zip by their strings
+  if (startsWith(buf, ZIP_SIG)) return plainXlsxNames(buf) ? { kind: 'xlsx' } : sniffZip(buf);
   if (startsWith(buf, OLE2_SIG)) {
     if (buf.includes(utf16('EncryptionInfo')) || buf.includes(utf16('EncryptedPackage'))) return { kind: 'ole2-encrypted' };
     if (buf.includes(utf16('Workbook')) || buf.includes(utf16('Book'))) return { kind: 'ole2-legacy' };
@@ -96,6 +127,28 @@ export function sniff(buf: Buffer): Sniffed {
   if (looksLikeText(buf)) return { kind: 'text' };
   if (isBiffBof(buf)) return { kind: 'biff' };
   return { kind: 'binary' };
+}
+
+/** What a zip (a file starting PK) is, by the names of its entries read as strings (zipEntryNames). */
+export function sniffZip(buf: Buffer): Sniffed {
+  const names = zipEntryNames(buf);
+  const lower = names.map((n) => n.toLowerCase());
+  if (lower.includes('mimetype')) {
+    const i = buf.indexOf('mimetype');
+    const head = buf.toString('latin1', i, i + 120);
+    if (head.includes('opendocument.spreadsheet')) return { kind: 'ods' };
+    if (head.includes('opendocument')) return { kind: 'zip-other', detail: 'opendocument' };
+  }
+  if (lower.some((n) => n.endsWith('/workbook.bin') || n === 'workbook.bin')) return { kind: 'xlsb' };
+  if (lower.some((n) => n.startsWith('xl/') || n === '[content_types].xml')) {
+    if (lower.some((n) => n.startsWith('word/'))) return { kind: 'zip-other', detail: 'docx' };
+    if (lower.some((n) => n.startsWith('ppt/'))) return { kind: 'zip-other', detail: 'pptx' };
+    return { kind: 'xlsx' };
+  }
+  if (lower.some((n) => n.startsWith('index/') || n.endsWith('.iwa') || n.endsWith('index.zip') || n.endsWith('.numbers/'))) {
+    return { kind: 'numbers' };
+  }
+  return { kind: 'zip-other', detail: names.length ? 'zip' : 'broken-zip' };
 }
 
 /** A BIFF2–BIFF5 worksheet stream on its own (Excel 2.x–5.0 .xls, not inside an OLE2 file): it starts with a BOF record. */

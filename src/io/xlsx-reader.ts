@@ -153,6 +153,15 @@ const V_PLAIN = ['<v>'];
 
 // ── shared strings ───────────────────────────────────────────────────────────────────────────
 
+/**
+ * A compact sheet's string table of at most this many bytes (the part's XML) keeps every item once decoded, as a grid's
+ * does: a small register's rows are read more than once (its top rows by the card-form test, each row by the scan, some
+ * as cells), and each read decoded its strings again (the province's 137 registers: ~57,000 decodings of ~35,000
+ * items). Only a big table's once-used items are decoded anew each time: kept, they would live through the sheet's
+ * scan and be copied by every young-generation collection.
+ */
+const KEEP_SMALL_STRINGS = 64 * 1024;
+
 /** Items' bytes copied by a loop below this length (a native copy costs more for a short name). */
 const SHORT_COPY = 64;
 
@@ -388,6 +397,11 @@ function dirOf(part: string): string {
 
 /** Resolve a relationship target against the folder of the part that names it. */
 export function resolvePart(baseDir: string, target: string): string {
+  return plainPart(baseDir, target) ?? resolvePartInFull(baseDir, target);
+}
+
+/** resolvePart read in full: `\\` as `/`, a query or fragment cut off, empty and `.` segments dropped, `..` going up. */
+export function resolvePartInFull(baseDir: string, target: string): string {
   const t = target.replace(/\\/g, '/').replace(/[?#].*$/, '');
   const path = t.startsWith('/') ? t.slice(1) : baseDir + t;
   const out: string[] = [];
@@ -397,6 +411,58 @@ export function resolvePart(baseDir: string, target: string): string {
     else out.push(seg);
   }
   return out.join('/');
+}
+
+/**
+ * resolvePart's answer for the usual target (`worksheets/sheet1.xml` under `xl/`, `/xl/workbook.xml`), without its
+ * regular expressions, split and join: when the target holds no `\\`, `?` or `#` and the path it names has no empty
+ * segment (no `//`, no `/` at either end) and no segment starting with a dot (so none is `.` or `..`), that path is
+ * the answer as it is. Undefined for anything else (resolvePart then reads it in full).
+ */
+function plainPart(baseDir: string, target: string): string | undefined {
+  for (let i = 0; i < target.length; i++) {
+    const c = target.charCodeAt(i);
+    if (c === 0x5c || c === 0x3f || c === 0x23) return undefined;
+  }
+  const path = target.charCodeAt(0) === 0x2f ? target.slice(1) : baseDir + target;
+  if (path === '' || path.charCodeAt(0) === 0x2f || path.charCodeAt(0) === 0x2e || path.charCodeAt(path.length - 1) === 0x2f) return undefined;
+  if (path.indexOf('//') >= 0 || path.indexOf('/.') >= 0) return undefined;
+  return path;
+}
+
+const KEYWORDS = 'keywords';
+
+/** An ASCII letter, digit or `_` (\\w of a regular expression with the u flag and no i). */
+function isWordByte(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/**
+ * Where the text of core.xml's keywords starts — the capture of `/<(?:\w+:)?keywords[^>]*>([^<]*)</u` over the bytes
+ * decoded — found in the bytes (-1: no match); it runs up to the next `<`. Every byte the expression looks at is ASCII
+ * and a UTF-8 byte past ASCII is never one of them, so it matches where it matches in the text; the text between two
+ * ASCII bytes decodes alone as it decodes within the whole. (Not a string of the whole part per workbook.)
+ */
+export function keywordsAt(b: Buffer): number {
+  const n = b.length;
+  const rest = (j: number): number => {
+    if (j + KEYWORDS.length > n) return -1;
+    for (let k = 0; k < KEYWORDS.length; k++) if (b[j + k] !== KEYWORDS.charCodeAt(k)) return -1;
+    const gt = b.indexOf(0x3e, j + KEYWORDS.length);
+    return gt >= 0 && b.indexOf(0x3c, gt + 1) >= 0 ? gt + 1 : -1;
+  };
+  for (let i = b.indexOf(0x3c); i >= 0; i = b.indexOf(0x3c, i + 1)) {
+    // (?:\w+:)? as the expression tries it: the longest run of word bytes followed by ':' first, then nothing
+    let k = i + 1;
+    while (k < n && isWordByte(b[k]!)) k++;
+    if (k > i + 1 && b[k] === 0x3a) {
+      const at = rest(k + 1);
+      if (at >= 0) return at;
+    }
+    const at = rest(i + 1);
+    if (at >= 0) return at;
+  }
+  return -1;
 }
 
 function relsPathOf(part: string): string {
@@ -785,11 +851,12 @@ class WorkbookReader {
 
   /** The workbook's keywords (docProps/core.xml cp:keywords): where fupin marks its own outputs. */
   private keywords(): string | undefined {
-    const buf = this.part('docProps/core.xml');
+    // into the scratch buffer: the sheets are read (nothing of theirs is in it any more) and only a string is kept
+    const buf = this.part('docProps/core.xml', false, true);
     if (!buf || buf.length > 65536) return undefined;
-    const m = /<(?:\w+:)?keywords[^>]*>([^<]*)</u.exec(buf.toString('utf8'));
-    if (!m) return undefined;
-    return m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim() || undefined;
+    const at = keywordsAt(buf);
+    if (at < 0) return undefined;
+    return buf.toString('utf8', at, buf.indexOf(0x3c, at)).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim() || undefined;
   }
 
   private skipSheet(name: string, relType: string, part: string): void {
@@ -879,8 +946,9 @@ class WorkbookReader {
   /** The shared strings' texts, and which of them are rich text. */
   private scanSharedStrings(x: XmlScanner, size: number): { out: SharedStrings; rich: number[] } {
     const { maxCells, maxCellChars } = this.limits;
-    // a grid keeps every string it reads (as it keeps its cells); a compact sheet only those cells share
-    const out = new SharedStrings(maxCellChars, size, !this.lean);
+    // a grid keeps every string it reads (as it keeps its cells); a compact sheet only those cells share, unless the
+    // table is small (KEEP_SMALL_STRINGS)
+    const out = new SharedStrings(maxCellChars, size, !this.lean || size <= KEEP_SMALL_STRINGS);
     const rich: number[] = [];
     const plainItems = (x: XmlScanner): boolean => {
       const from = out.count;

@@ -31,6 +31,26 @@ describe('walkInputs', () => {
     expect(w.skipped).toEqual([]);
   });
 
+  it('names each file by its path under the folder given, as path.join and path.relative make it (odd names, deep folders, links)', async () => {
+    const odd = ['溆浦县', 'a b', '...x', 'x..', '-n', '%41', 'back\\slash', 'é', '名 称.副本', 'z'];
+    let n = 0;
+    for (const a of odd) for (const b of odd.slice(0, 4)) file(`${a}/${b}/${odd[n++ % odd.length]}.xlsx`);
+    file('top.csv');
+    file('深/1/2/3/4/5/doc.docx');
+    symlinkSync(path.join(dir, '溆浦县'), path.join(dir, 'zz-link'));
+    for (const root of [dir, `${dir}/`, path.join(dir, 'a b')]) {
+      const w = await walkInputs([root]);
+      const abs = path.resolve(root);
+      const all = [...w.files, ...w.others];
+      expect(all.length).toBeGreaterThan(root === dir ? 20 : 2);
+      for (const f of all) {
+        expect(f.abs).toBe(path.join(abs, f.display));
+        expect(f.display).toBe(path.relative(abs, f.abs));
+      }
+      for (const sk of w.skipped) expect(sk.display).toBe(path.relative(abs, path.join(abs, sk.display)));
+    }
+  });
+
   it('reads a hard-linked register once and names its second name', async () => {
     const real = file('a/溆浦县.xlsx');
     mkdirSync(path.join(dir, 'b'));

@@ -184,6 +184,30 @@ describe('readXlsx lean: rows as the grid reader makes them', () => {
     expect((outcome as { book: { notes: unknown } }).book.notes).toEqual({ missingStrings: { cells: 2, first: ['S!A1', 'S!B2'], strings: 1 } });
   });
 
+  it('reads the same texts from a small string table (items kept once decoded) and a big one (decoded when asked), row views read twice', () => {
+    // tables each side of KEEP_SMALL_STRINGS (64 KiB of XML): items used once, twice and by many cells, plain and with an entity
+    for (const items of [600, 2600]) {
+      const strings = Array.from({ length: items }, (_, i) => (i % 97 === 5 ? `甲&amp;乙${i}` : `湖南省溆浦县大江口镇任家村${i}号`));
+      const refsOf = (r: number) => [r, (r * 7) % items, r % 3, items - 1 - r];
+      const rows = Array.from({ length: 400 }, (_, r) => {
+        const refs = refsOf(r);
+        return `<row r="${r + 1}">${refs.map((i, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="s"><v>${i}</v></c>`).join('')}</row>`;
+      });
+      const buf = buildXlsx({ sheets: [{ name: 'S', xml: `<sheetData>${rows.join('')}</sheetData>` }], sharedStrings: strings });
+      const { lean, outcome } = same(buf);
+      expect(lean).toEqual([true]);
+      const want = Array.from({ length: 400 }, (_, r) => refsOf(r).map((i) => strings[i]!.replace('&amp;', '&')));
+      expect((outcome as { sheets: { rows: ({ text: string } | null)[][] }[] }).sheets[0]!.rows.map((r) => r.map((c) => c?.text))).toEqual(want);
+      const sheet = readXlsx(buf, { lean: true }).sheets[0]!;
+      for (let pass = 0; pass < 2; pass++) {
+        for (let r = 0; r < 400; r++) {
+          const v = sheet.lean!.view!(r)!;
+          expect(Array.from({ length: v.n }, (_, k) => v.texts[k])).toEqual(want[r]);
+        }
+      }
+    }
+  });
+
   it('builds the whole grid only when `rows` is read; rowAt, rowCountOf and sheetHasText do not', () => {
     const s = readXlsx(buildXlsx({ sheets: [{ name: 'S', xml: grid(5, 2) }] }), { lean: true }).sheets[0]!;
     expect(Object.getOwnPropertyDescriptor(s, 'built')?.value).toBeUndefined();
