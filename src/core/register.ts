@@ -359,7 +359,7 @@ function mayBeHeader(g: Grid, r: number): boolean {
 /** mayBeHeader's texts of the row (emptied after: no cell's text kept between rows). */
 const rowTexts: string[] = [];
 
-/** Cells of the row being read (readLine) that may name a required column. */
+/** Cells of the row being read (readLine, readView) that may name a required column (emptied after each row). */
 const mayCells: string[] = [];
 
 /** mayBeHeader of a row whose cells passing mayNameRequired are `texts` (in any order: only how many name one counts). */
@@ -513,7 +513,9 @@ export class TextField implements Field {
  * the row when asked for (the rollup never asks: a reference string per cell was a third of a row's garbage), and of one
  * shape whatever the cell holds (fieldOf's objects took raw and numFmt on as they came: four shapes for the rules and the
  * visitors to read). raw and numFmt are read as fieldOf's (undefined when the cell has none); JSON (toJSON) and the keys
- * of the ditto object made from it (dittoOf) are fieldOf's. Spread it and the reference is lost (as a TextField's).
+ * of the ditto object made from it (dittoOf) are fieldOf's, but raw and numFmt are own properties even when undefined
+ * (`'raw' in f` is true where fieldOf left the key out). Spread it, structured-clone it or post it to a worker and the
+ * reference, a getter, is lost (as a TextField's): rows never cross to a worker (the parse pool sends sheets).
  */
 export class ViewField implements Field {
   constructor(
@@ -805,7 +807,9 @@ class BlockReader {
       const text = cells[k] ?? '';
       if (text !== '' && mayNameRequired(text)) may.push(text);
     }
-    if (may.length >= 2 && this.headerAgain(g, r, anyTwoNameRequired(may))) return undefined;
+    const again = may.length >= 2 && this.headerAgain(g, r, anyTwoNameRequired(may));
+    if (may.length !== 0) may.length = 0; // no cell's text kept past its row
+    if (again) return undefined;
 
     let extra: Record<string, string> = NO_EXTRA;
     for (const u of unknown) {
@@ -876,7 +880,9 @@ class BlockReader {
       const text = texts[k]!;
       if (text !== '' && mayNameRequired(text)) may.push(text);
     }
-    if (may.length >= 2 && this.headerAgain(g, r, anyTwoNameRequired(may))) return undefined;
+    const again = may.length >= 2 && this.headerAgain(g, r, anyTwoNameRequired(may));
+    if (may.length !== 0) may.length = 0; // no cell's text kept past its row
+    if (again) return undefined;
     let extra: Record<string, string> = NO_EXTRA;
     for (const u of unknown) {
       const k = v.at(u.col);

@@ -27,18 +27,17 @@ function utf16(name: string): Buffer {
   return Buffer.from(name, 'utf16le');
 }
 
+/** Where a zip's end-of-central-directory record starts (searched for in the last 64 KiB and 22 bytes), or -1. */
+function endOfDirectory(buf: Buffer): number {
+  const tail = Math.max(0, buf.length - 65557);
+  for (let i = buf.length - 22; i >= tail; i--) if (buf.readUInt32LE(i) === 0x06054b50) return i;
+  return -1;
+}
+
 /** Names of the entries in a zip's central directory (or local headers when the directory is missing). */
 export function zipEntryNames(buf: Buffer, max = 5000): string[] {
   const names: string[] = [];
-  // end of central directory: last 64 KiB
-  const tail = Math.max(0, buf.length - 65557);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= tail; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfDirectory(buf);
   if (eocd >= 0) {
     const count = buf.readUInt16LE(eocd + 10);
     let p = buf.readUInt32LE(eocd + 16);
@@ -85,14 +84,7 @@ function spellsLower(buf: Buffer, a: number, s: string): boolean {
  * are then read as strings, as always.
  */
 export function plainXlsxNames(buf: Buffer): boolean {
-  const tail = Math.max(0, buf.length - 65557);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= tail; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfDirectory(buf);
   if (eocd < 0) return false;
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);

@@ -112,7 +112,8 @@ let shared: InflateEngine | undefined;
  * What smallInflate inflates into when asked to `reuse` (ZipArchive.read's `scratch`): one buffer for every such part, in
  * place of a fresh one per part (a province's 137 registers: a 17 KB worksheet and a 9 KB string table each, ~3.6 MB
  * allocated, counted against the heap's external memory and collected). It is kept for the process (at most 1 MiB + 1,
- * one per thread: each parse worker has its own).
+ * one per thread: each parse worker has its own). What it holds is good only until the next read into it: a caller copies
+ * what it keeps (SharedStrings copies an item's bytes; the lean and grid stores keep no view of the part's bytes).
  */
 let scratchOut: Buffer | undefined;
 
