@@ -1,30 +1,21 @@
 // readView's fields (ViewField: a lean row's cells, the reference made when asked for) read as the grid path's plain
 // objects: every fixture workbook read lean and as a grid gives, field by field, the same text, norm, reference, kind,
 // raw value, number format and ditto mark, the same keys in the same order, the same JSON, and cellIs the same answer.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureWorkbooks } from '../helpers/fixture-workbooks.js';
 import type { Field, RawSheet, RegisterRow } from '../../src/core/model.js';
 import { cellIs, scanSheet, ViewField } from '../../src/core/register.js';
 import { readXlsx } from '../../src/io/xlsx-reader.js';
 import { buildXlsx } from '../io/zip-build.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 const ctx = { file: 'f.xlsx', format: 'xlsx' as const, area: {}, detected: {} } as Parameters<typeof scanSheet>[1];
 
 const parts = (f: Field) => [f.text, f.norm, f.cell, f.kind, f.raw, f.numFmt, f.ditto];
 const rowsOf = (sheets: RawSheet[]): RegisterRow[] => sheets.flatMap((s) => scanSheet(s, ctx).registers.flatMap((r) => r.rows));
 
 describe('ViewField: readView\'s fields read as the grid path\'s', () => {
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = path.join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.xls[xm]$/i.test(n)) files.push(p);
-    }
-  };
-  walk(FIXTURES);
+  const files = fixtureWorkbooks();
 
   it('every fixture workbook: field by field, keys in order, JSON and cellIs', () => {
     const seen = { view: 0, ditto: 0, raw: 0, numFmt: 0, empty: 0 };

@@ -1,16 +1,14 @@
 // The xlsx reader's compact sheets (readXlsx lean: RawSheet.lean): every row as the grid reader makes it, merges, limits
 // and refusals the same, a sheet out of order read as a grid, and only the rows asked for built.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureWorkbooks } from '../helpers/fixture-workbooks.js';
 import { rowsOf } from '../helpers/sheets.js';
 import type { RawCell, RawSheet } from '../../src/core/model.js';
 import { scanSheet } from '../../src/core/register.js';
 import { rowAt, rowCountOf, sheetHasText } from '../../src/core/sheet-rows.js';
 import { readXlsx, type XlsxReadOptions } from '../../src/io/xlsx-reader.js';
 import { buildXlsx } from './zip-build.js';
-
-const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 
 /** A sheet's rows as plain data (holes as null), read through rowAt (lean) or `rows` (grid). */
 type Outcome = { error: string } | { book: unknown; sheets: { name: string; hidden?: boolean; merges: unknown; rows: unknown; lean: boolean }[] };
@@ -245,15 +243,7 @@ describe('readXlsx lean: limits trip with the same problems', () => {
 });
 
 describe('readXlsx lean: every workbook of fixtures/', () => {
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = path.join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.xls[xm]$/i.test(n)) files.push(p);
-    }
-  };
-  walk(FIXTURES);
+  const files = fixtureWorkbooks();
 
   it('reads them (or refuses them) exactly as the grid reader does', () => {
     expect(files.length).toBeGreaterThan(100);
