@@ -754,6 +754,16 @@ class BlockReader {
   }
 
   /** Row r is the header repeated (printed on every page), counted as skipped; `may`: mayBeHeader of it (false: surely not). */
+  /**
+   * headerAgain of a row whose cells that may name a required column are gathered in `may` (mayCells), emptied after: no
+   * cell's text is kept past its row (readLine, readView).
+   */
+  private headerAgainOf(g: Grid, r: number, may: string[]): boolean {
+    const again = may.length >= 2 && this.headerAgain(g, r, anyTwoNameRequired(may));
+    if (may.length !== 0) may.length = 0;
+    return again;
+  }
+
   private headerAgain(g: Grid, r: number, may: boolean): boolean {
     const again = may ? mapHeader(g, r, 1) : undefined;
     if (!again || !isHeader(again) || !again.columns.every((m) => m.how !== 'contains' || this.cols.some((c) => c.key === m.key))) return false;
@@ -807,9 +817,7 @@ class BlockReader {
       const text = cells[k] ?? '';
       if (text !== '' && mayNameRequired(text)) may.push(text);
     }
-    const again = may.length >= 2 && this.headerAgain(g, r, anyTwoNameRequired(may));
-    if (may.length !== 0) may.length = 0; // no cell's text kept past its row
-    if (again) return undefined;
+    if (this.headerAgainOf(g, r, may)) return undefined;
 
     let extra: Record<string, string> = NO_EXTRA;
     for (const u of unknown) {
@@ -880,9 +888,7 @@ class BlockReader {
       const text = texts[k]!;
       if (text !== '' && mayNameRequired(text)) may.push(text);
     }
-    const again = may.length >= 2 && this.headerAgain(g, r, anyTwoNameRequired(may));
-    if (may.length !== 0) may.length = 0; // no cell's text kept past its row
-    if (again) return undefined;
+    if (this.headerAgainOf(g, r, may)) return undefined;
     let extra: Record<string, string> = NO_EXTRA;
     for (const u of unknown) {
       const k = v.at(u.col);

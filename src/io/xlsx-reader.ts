@@ -1565,6 +1565,15 @@ const CLEARED = 0x80;
 /** Thrown when a cell comes before one already read: the sheet is then read as a grid. */
 const NOT_IN_ORDER = new Error('cells not in order');
 
+/**
+ * Whether a number cell's text is String(num): a whole number below 1e15 in a style that is no date or time (numberText's
+ * toFixed(0) writes the same, and String is ~5x faster). cell() and view() make such a text without numberCell, and
+ * mayHold knows its first unit (a minus sign or the first digit) without making it: all three ask here.
+ */
+function shownAsString(num: number, style: CellStyle): boolean {
+  return !style.temporal && Number.isInteger(num) && num > -1e15 && num < 1e15;
+}
+
 /** Whole numbers below this have their text made once (smallIntText). */
 const SMALL_INTS = 4096;
 const smallIntText: string[] = [];
@@ -1669,9 +1678,8 @@ class LeanStore implements LeanRows {
     if (code === OBJ) return this.objs[num]!;
     const style = this.styleOf(i);
     if (code === NUM) {
-      // whole numbers (a row's number, a household's size) as numberCell makes them, small ones' text made once; below
-      // 1e15 numberText's toFixed(0) writes what String writes, and String is ~5x faster
-      if (style.temporal || !Number.isInteger(num) || !(num > -1e15 && num < 1e15)) return numberCell(num, style.numFmt, style.temporal, this.date1904);
+      // whole numbers (a row's number, a household's size) as numberCell makes them (shownAsString), small ones' text made once
+      if (!shownAsString(num, style)) return numberCell(num, style.numFmt, style.temporal, this.date1904);
       const text = num >= 0 && num < SMALL_INTS ? (smallIntText[num] ??= numberText(num)) : String(num);
       return style.numFmt ? { text, kind: 'number', raw: num, numFmt: style.numFmt } : { text, kind: 'number', raw: num };
     }
@@ -1698,7 +1706,7 @@ class LeanStore implements LeanRows {
       else {
         // cell()'s number: its whole-number fast path gives the text, anything else the cell numberCell makes
         const style = this.styleOf(i);
-        if (style.temporal || !Number.isInteger(num) || !(num > -1e15 && num < 1e15)) text = (made = numberCell(num, style.numFmt, style.temporal, this.date1904)).text;
+        if (!shownAsString(num, style)) text = (made = numberCell(num, style.numFmt, style.temporal, this.date1904)).text;
         else text = num >= 0 && num < SMALL_INTS ? (smallIntText[num] ??= numberText(num)) : String(num);
       }
       v.push(cols[i]!, text, i, made);
@@ -1730,7 +1738,7 @@ class LeanStore implements LeanRows {
       } else {
         // view's whole number: String's (or toFixed's) text, a minus sign or its first digit
         const style = this.styleOf(i);
-        if (style.temporal || !Number.isInteger(num) || !(num > -1e15 && num < 1e15)) return true;
+        if (!shownAsString(num, style)) return true;
         if (num < 0) u = 0x2d;
         else {
           while (num >= 10) num = Math.floor(num / 10);
