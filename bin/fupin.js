@@ -14,7 +14,6 @@ const Module = require('node:module');
 // the CLI runs from dist/cjs/fupin.cjs with a V8 code cache of its own, in the same folder (runCached below).
 // NODE_DISABLE_COMPILE_CACHE=1 turns either off. A cache that cannot be used or written never stops a command.
 const cacheOff = Boolean(process.env.NODE_DISABLE_COMPILE_CACHE);
-tuneTiering();
 if (typeof Module.enableCompileCache === 'function' || cacheOff || !runCached()) {
   try {
     Module.enableCompileCache?.();
@@ -42,6 +41,11 @@ function runCached() {
   const fs = require('node:fs');
   const path = require('node:path');
   const vm = require('node:vm');
+  // the cache entry's last name part: a --version run caches little of what a validate compiles
+  const command = /^[a-z]{2,12}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+  // before the script is compiled, after node:vm is (a built-in module compiled under other flags than Node's were
+  // built with does without Node's cache of it); a command's entry is always made and read under the same flags
+  if (command !== 'other') tuneTiering();
   const file = path.join(__dirname, '..', 'dist', 'cjs', 'fupin.cjs');
   let source;
   try {
@@ -60,7 +64,6 @@ function runCached() {
     if (!ownFolder(fs.statSync(dir))) throw new Error('a cache folder others may write to');
     const key = /^\/\/ fupin-cache-key ([0-9a-f]{16})\n/.exec(source)?.[1];
     if (key === undefined) throw new Error('a start-up file that names no content');
-    const command = /^[a-z]{2,12}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
     prefix = `fupin-${process.version}-${process.arch}-`;
     cacheFile = path.join(dir, `${prefix}${key}-${command}.v8`);
     cachedData = fs.readFileSync(cacheFile);
@@ -109,11 +112,12 @@ function runCached() {
  * s, faults 10,100 → 9,160), the 2,000-file folder 2.15 → 2.03 s (CPU 3.19 → 2.68 s), the 50k-row workbook 0.91 → 0.87 s,
  * the 50-row workbook and the 200k-row CSV unchanged, the 1M-row CSV 5.54 → 5.62 s (the one case that runs long enough
  * for fuller inlining to pay: +1.5 %) with 13 MB less memory.
- * Set before any code of fupin's is compiled: V8's code cache records the flags it was made under and rejects an entry
- * made under others, so runCached must read and write its entries under these same flags (test/e2e/compile-cache).
+ * Set by runCached before fupin's code is compiled, for a command (not for --version or --help: node:v8 loads Node's
+ * streams, ~10 ms, and those runs compile little): V8's code cache records the flags it was made under and rejects an
+ * entry made under others, so each command's entry is made and read under the same flags (test/e2e/compile-cache).
  * Heuristics only (no collector flags: a collector's threading changed at run time crashed V8, s27). Other V8 versions
- * name them differently and would print an error for each: there nothing is set. Not in the executables (Node 22, whose
- * start-up snapshot and code cache are made under the default flags).
+ * name them differently and would print an error for each: there nothing is set. Not in the ES-module path (Node 22,
+ * or no cache) nor in the executables (Node 22, whose start-up snapshot and code cache are made under the default flags).
  */
 function tuneTiering() {
   if (!process.versions.v8.startsWith('11.3.')) return;
