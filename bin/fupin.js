@@ -41,11 +41,6 @@ function runCached() {
   const fs = require('node:fs');
   const path = require('node:path');
   const vm = require('node:vm');
-  // the cache entry's last name part: a --version run caches little of what a validate compiles
-  const command = /^[a-z]{2,12}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
-  // before the script is compiled, after node:vm is (a built-in module compiled under other flags than Node's were
-  // built with does without Node's cache of it); a command's entry is always made and read under the same flags
-  if (command !== 'other') tuneTiering();
   const file = path.join(__dirname, '..', 'dist', 'cjs', 'fupin.cjs');
   let source;
   try {
@@ -53,6 +48,10 @@ function runCached() {
   } catch {
     return false;
   }
+  // the cache entry's name ends in the command (a --version run caches little of what a validate compiles) and says
+  // whether V8's tiering was tuned: an entry is made and read under one set of V8 flags (V8 rejects any other)
+  const command = /^[a-z]{2,12}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+  const tuned = command !== 'other' && command !== 'serve' && tuneTiering();
   let cacheFile;
   let cachedData;
   let prefix;
@@ -65,7 +64,7 @@ function runCached() {
     const key = /^\/\/ fupin-cache-key ([0-9a-f]{16})\n/.exec(source)?.[1];
     if (key === undefined) throw new Error('a start-up file that names no content');
     prefix = `fupin-${process.version}-${process.arch}-`;
-    cacheFile = path.join(dir, `${prefix}${key}-${command}.v8`);
+    cacheFile = path.join(dir, `${prefix}${key}-${command}${tuned ? '-tuned' : ''}.v8`);
     cachedData = fs.readFileSync(cacheFile);
   } catch {
     // no cache yet, or none can be read (in a folder that is not this user's own: none is written either)
@@ -75,6 +74,7 @@ function runCached() {
     // at the end of the run (the CLI ends the process with process.exit once its output is out): the code it compiled
     process.once('exit', () => {
       try {
+        if (tuned) process[Symbol.for('fupin.tiering')].retune();
         const data = script.createCachedData();
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         try {
@@ -103,25 +103,40 @@ function runCached() {
 }
 
 /**
- * Node 20 (V8 11.3): V8's optimising compiler (TurboFan) inlines less per function (a cumulative 200 bytes of bytecode
- * instead of 920) and starts on a function after twice the default work (interrupt budget 135,168 instead of 67,584).
- * Most of fupin's runs last well under a second: on the 2-core machines it runs on, TurboFan's background threads (four
- * in Node's pool) spent about as much CPU compiling as the main thread spent running (perf, the province rollup), and took
- * the main thread's core from it; the code they made ran for a few milliseconds. Measured 2026-11-27 21:46-21:50 UTC,
- * interleaved medians, each build with its own warmed cache: the province rollup 0.50 → 0.44-0.47 s (CPU 0.74 → 0.60-0.63
- * s, faults 10,100 → 9,160), the 2,000-file folder 2.15 → 2.03 s (CPU 3.19 → 2.68 s), the 50k-row workbook 0.91 → 0.87 s,
- * the 50-row workbook and the 200k-row CSV unchanged, the 1M-row CSV 5.54 → 5.62 s (the one case that runs long enough
- * for fuller inlining to pay: +1.5 %) with 13 MB less memory.
- * Set by runCached before fupin's code is compiled, for a command (not for --version or --help: node:v8 loads Node's
- * streams, ~10 ms, and those runs compile little): V8's code cache records the flags it was made under and rejects an
- * entry made under others, so each command's entry is made and read under the same flags (test/e2e/compile-cache).
- * Heuristics only (no collector flags: a collector's threading changed at run time crashed V8, s27). Other V8 versions
- * name them differently and would print an error for each: there nothing is set. Not in the ES-module path (Node 22,
- * or no cache) nor in the executables (Node 22, whose start-up snapshot and code cache are made under the default flags).
+ * Node 20 (V8 11.3), a command that ends when its job is done (not `fupin serve`): V8's optimising compiler (TurboFan)
+ * inlines less (a cumulative 200 bytes of bytecode, not 920) and starts on a function after twice the work (interrupt
+ * budget 135,168). Most runs last well under a second; on 2 cores TurboFan's four background threads spent about as much
+ * CPU as the main thread (perf, the province rollup) and took its core, for code that then ran a few milliseconds. The
+ * province rollup 0.50 → 0.44 s, 2,000 files 2.15 → 2.03 s, the 1M-row CSV 1.5 % slower (commit 22727ad has the figures).
+ * Called before fupin's code is compiled (the flags are part of what V8's code cache checks) and never for a run whose
+ * own command line sets V8's tiering (or freezes V8's flags: changing them would then stop V8). Only heuristics: V8 reads
+ * them anew for each function it compiles, so setting them after start-up is safe, unlike a collector's flags (setting
+ * --single-threaded-gc at run time crashed V8). A built-in module Node compiles later (node:zlib, a worker's own start)
+ * does without Node's cache of it, made under the default flags; a worker's start asks for the defaults again
+ * (src/io/tiering.ts). V8 12 (Node 22, the executables) has no --interrupt-budget and would print an error: there
+ * nothing is set. True when the flags were set.
  */
 function tuneTiering() {
-  if (!process.versions.v8.startsWith('11.3.')) return;
-  require('node:v8').setFlagsFromString('--max-inlined-bytecode-size-cumulative=200 --interrupt-budget=135168');
+  if (!process.versions.v8.startsWith('11.3.')) return false;
+  const own = /^--(?:no-)?(?:(?:freeze-flags-after-init|jitless|opt|turbofan|max-opt|turbo-inlining)(?:=|$)|interrupt-budget|max-inlined)/;
+  if (process.execArgv.some((a) => own.test(a.replace(/_/g, '-')))) return false;
+  const v8 = require('node:v8');
+  const flags = '--max-inlined-bytecode-size-cumulative=200 --interrupt-budget=135168';
+  v8.setFlagsFromString(flags);
+  let now = true;
+  // src/io/tiering.ts: code that does not suit the tuning (a worker) asks for V8's defaults for the rest of the run;
+  // runCached sets the tuning again before it writes the cache entry, which must be made under the flags it is read under
+  process[Symbol.for('fupin.tiering')] = {
+    untune() {
+      if (now) v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=920 --interrupt-budget=67584');
+      now = false;
+    },
+    retune() {
+      if (!now) v8.setFlagsFromString(flags);
+      now = true;
+    },
+  };
+  return true;
 }
 
 /**

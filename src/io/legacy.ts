@@ -25,6 +25,7 @@ import { isoCell, numberCell, numberFormat } from './number-format.js';
 import { packageFile } from './package-root.js';
 import type { ReadNotes } from './read-notes.js';
 import { applyMerges, type MergeBudget } from './xlsx-reader.js';
+import { defaultTiering } from './tiering.js';
 import { RATIO_FLOOR, ZipArchive } from './zip.js';
 
 /** What the library reads: OLE2/BIFF workbooks (.xls, .et, .xlt), OpenDocument (.ods) and Excel binary (.xlsb). */
@@ -70,6 +71,7 @@ function workerCode(): string {
 
 function startWorker(): Worker {
   // the worker silences its own console and stdout (the library's warnings are not fupin's output)
+  defaultTiering();
   return new Worker(workerCode(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 }
 

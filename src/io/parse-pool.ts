@@ -38,6 +38,7 @@ import type { EncodingName } from './csv.js';
 import { LimitExceeded, type ReadLimits } from './limits.js';
 import { limitFailure, type LoadedFile } from './load.js';
 import { packageFile } from './package-root.js';
+import { defaultTiering } from './tiering.js';
 import type { ParseReply, ParseRequest } from './parse-pool-protocol.js';
 import type { FoundFile } from './walk.js';
 import { leanSheetFromWire } from './xlsx-reader.js';
@@ -202,6 +203,7 @@ export class ParsePool {
 
   private start(code: string): Slot {
     const { port1, port2 } = new threads.MessageChannel();
+    defaultTiering();
     const worker = new threads.Worker(code, { eval: true, workerData: { port: port2 }, transferList: [port2] });
     const slot: Slot = { worker, port: port1, jobs: new Map(), heard: Date.now(), online: false, started: Date.now() };
     port1.on('message', (m: ParseReply) => this.hear(slot, m));

@@ -4,7 +4,7 @@
 // prints what the ES bundle prints (NODE_DISABLE_COMPILE_CACHE=1 runs dist/bundle).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,7 +43,10 @@ describe('compile cache', () => {
       const source = readFileSync(path.join(ROOT, 'dist', 'cjs', 'fupin.cjs'), 'latin1');
       const key = /^\/\/ fupin-cache-key ([0-9a-f]{16})\n/.exec(source)?.[1];
       expect(key).toBe(createHash('sha256').update(source.slice(source.indexOf('\n') + 1)).digest('hex').slice(0, 16));
-      expect(written.map((f) => path.basename(f))).toEqual([`fupin-${process.version}-${process.arch}-${key}-validate.v8`]);
+      // and whether V8's tiering was tuned (bin/fupin.js tuneTiering: Node 20's V8 11.3), which changes the V8 flags an
+      // entry is made under
+      const tuned = process.versions.v8.startsWith('11.3.') ? '-tuned' : '';
+      expect(written.map((f) => path.basename(f))).toEqual([`fupin-${process.version}-${process.arch}-${key}-validate${tuned}.v8`]);
     }
     const stamp = (f: string) => {
       const st = statSync(f, { bigint: true });
@@ -136,7 +139,47 @@ describe('compile cache', () => {
     expect(left).toContain(path.basename(recent));
     // another Node version's entries are that version's to keep
     expect(left).toContain(path.basename(otherNode));
-    expect(left.filter((f) => f.endsWith('-validate.v8') && f.startsWith(prefix))).toHaveLength(2);
+    expect(left.filter((f) => /-validate(?:-tuned)?\.v8$/.test(f) && f.startsWith(prefix))).toHaveLength(2);
+  }, 60_000);
+
+  // bin/fupin.js tunes V8's tiering on Node 20 (V8 11.3) for a command that ends when its job is done; an entry's name
+  // says whether it was made tuned, so that a run that is not (serve, --version, a command line that sets V8's tiering
+  // itself or freezes V8's flags) neither reads nor rewrites a tuned run's entry. Not tuning under --freeze-flags-after-init
+  // is what keeps V8 from stopping the run.
+  it.runIf(!hasNodeCache && process.versions.v8.startsWith('11.3.'))('which runs tune V8 and name their entry so', () => {
+    const dir = path.join(tmp.dir, 'tuning');
+    const run = (nodeArgs: string[], args: string[]) =>
+      spawnSync(process.execPath, [...nodeArgs, path.join(ROOT, 'bin', 'fupin.js'), ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', NODE_COMPILE_CACHE: dir },
+      });
+    const names = () => readdirSync(dir).map((f) => f.replace(/^fupin-.*-[0-9a-f]{16}-/, '')).sort();
+    const plain = run([], ARGS);
+    expect(plain.status).toBe(0);
+    expect(names()).toEqual(['validate-tuned.v8']);
+    for (const nodeArgs of [['--interrupt-budget=100000'], ['--max_inlined_bytecode_size_cumulative=300'], ['--no-opt'], ['--freeze-flags-after-init']]) {
+      rmSync(dir, { recursive: true, force: true });
+      const r = run(nodeArgs, ARGS);
+      expect([nodeArgs, r.status, r.stderr]).toEqual([nodeArgs, 0, '']);
+      expect(r.stdout).toBe(plain.stdout);
+      expect(names()).toEqual(['validate.v8']);
+    }
+    // an .xls run asks for V8's defaults when the legacy reader's worker starts (src/io/tiering.ts), and tunes again
+    // before it writes the entry: the next run reads it as it is
+    rmSync(dir, { recursive: true, force: true });
+    const xls = ['validate', '--format', 'json', 'fixtures/legacy/xls/registers/template-rows.xls'];
+    const first = run([], xls);
+    expect([first.status, first.stderr]).toEqual([0, '']);
+    const entry = path.join(dir, readdirSync(dir)[0]!);
+    const made = statSync(entry, { bigint: true });
+    expect(run([], xls).stdout).toBe(first.stdout);
+    const read = statSync(entry, { bigint: true });
+    expect([read.ino, read.mtimeNs]).toEqual([made.ino, made.mtimeNs]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(run([], ['serve', '--help']).status).toBe(0);
+    expect(run([], ['--version']).status).toBe(0);
+    expect(names()).toEqual(['other.v8', 'serve.v8']);
   }, 60_000);
 
   // The cached CommonJS file is the same code as the ES bundle, built apart: what every kind of command prints (help,
