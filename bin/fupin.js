@@ -107,13 +107,13 @@ function runCached() {
  * inlines less (a cumulative 200 bytes of bytecode, not 920) and starts on a function after twice the work (interrupt
  * budget 135,168). Most runs last well under a second; on 2 cores TurboFan's four background threads spent about as much
  * CPU as the main thread (perf, the province rollup) and took its core, for code that then ran a few milliseconds. The
- * province rollup 0.50 → 0.44 s, 2,000 files 2.15 → 2.03 s, the 1M-row CSV 1.5 % slower (commit 22727ad has the figures).
+ * province rollup 0.50 → 0.44 s, 2,000 files 2.15 → 2.03 s (commit 22727ad has the figures).
  * Called before fupin's code is compiled (the flags are part of what V8's code cache checks) and never for a run whose
  * own command line sets V8's tiering (or freezes V8's flags: changing them would then stop V8). Only heuristics: V8 reads
  * them anew for each function it compiles, so setting them after start-up is safe, unlike a collector's flags (setting
  * --single-threaded-gc at run time crashed V8). A built-in module Node compiles later (node:zlib, a worker's own start)
- * does without Node's cache of it, made under the default flags; a worker's start asks for the defaults again
- * (src/io/tiering.ts). V8 12 (Node 22, the executables) has no --interrupt-budget and would print an error: there
+ * does without Node's cache of it, made under the default flags; a worker's start and a streamed CSV (a long run) ask
+ * for the defaults again (src/io/tiering.ts). V8 12 (Node 22, the executables) has no --interrupt-budget and would print an error: there
  * nothing is set. True when the flags were set.
  */
 function tuneTiering() {

@@ -18,6 +18,7 @@ import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
 import { limitFailure, type LoadedFile, loadFile, textByName } from './load.js';
 import { ParsePool } from './parse-pool.js';
 import { sniff } from './sniff.js';
+import { defaultTiering } from './tiering.js';
 import { walkInputs, type FoundFile, type WalkSkipped } from './walk.js';
 
 export interface ReadLedgerOptions {
@@ -235,6 +236,8 @@ async function streamed(builder: LedgerBuilder, src: SourceFile, opts: ReadLedge
     return false; // loadFile says what is wrong with it
   }
   if (sniff(first).kind !== 'text') return false;
+  // a long run from here (a text file of a megabyte or more, ~10,000 rows): V8's default tiering pays (src/io/tiering.ts)
+  defaultTiering();
   const ext = path.extname(src.abs);
   let feed: ReturnType<LedgerBuilder['beginText']> | undefined;
   const format = { format: { value: 'text', reason: 'content' } };

@@ -1,6 +1,6 @@
-// src/io/tiering.ts: where bin/fupin.js tuned V8's tiering (Node 20) it leaves a hook on process; a worker's start asks it
-// for V8's defaults for the rest of the run (the legacy reader's worker, the parse pool's). Without a hook (tests, Node 22,
-// the executables) asking does nothing. bin/fupin.js's side (the cache entry made under the flags it is read under after
+// src/io/tiering.ts: where bin/fupin.js tuned V8's tiering (Node 20) it leaves a hook on process; a worker's start (the
+// legacy reader's, the parse pool's) and a streamed CSV ask it for V8's defaults for the rest of the run. Without a hook
+// (tests, Node 22, the executables) asking does nothing. bin/fupin.js's side (the cache entry made under the flags it is read under after
 // an .xls run) is in test/e2e/compile-cache.test.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,6 +41,16 @@ describe('defaultTiering', () => {
     const read = await readLegacyBuffer(bytes, 'xls', DEFAULT_LIMITS);
     expect(read.sheets.length).toBeGreaterThan(0);
     expect(asked.untune).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a streamed CSV asks (a long run), a CSV read whole does not', async () => {
+    const csv = [path.join(ROOT, 'fixtures/identity/怀化市/辰溪县.csv')];
+    const asked = countingHook();
+    await readForTest(csv);
+    expect(asked.untune).toBe(0);
+    const streamed = await readForTest(csv, { streamCsvFrom: 0 });
+    expect(streamed.ledger.files.length).toBe(1);
+    expect(asked.untune).toBe(1);
   });
 
   it("the parse pool's workers ask too (FUPIN_WORKERS=2), and a serial read does not", async () => {
