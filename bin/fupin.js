@@ -113,11 +113,12 @@ function runCached() {
  * them anew for each function it compiles, so setting them after start-up is safe, unlike a collector's flags (setting
  * --single-threaded-gc at run time crashed V8). A built-in module Node compiles later (node:zlib, a worker's own start)
  * does without Node's cache of it, made under the default flags; a worker's start and a streamed CSV (a long run) ask
- * for the defaults again (src/io/tiering.ts). V8 12 (Node 22, the executables) has no --interrupt-budget and would print an error: there
- * nothing is set. True when the flags were set.
+ * for the defaults again (src/io/tiering.ts). V8 12 (Node 22, the executables) has no --interrupt-budget and would print
+ * an error: there nothing is set. True when the flags were set.
  */
 function tuneTiering() {
   if (!process.versions.v8.startsWith('11.3.')) return false;
+  // V8 reads its flags with - or _ between words
   const own = /^--(?:no-)?(?:(?:freeze-flags-after-init|jitless|opt|turbofan|max-opt|turbo-inlining)(?:=|$)|interrupt-budget|max-inlined)/;
   if (process.execArgv.some((a) => own.test(a.replace(/_/g, '-')))) return false;
   const v8 = require('node:v8');

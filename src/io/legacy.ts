@@ -24,8 +24,8 @@ import { LimitExceeded, type ReadLimits } from './limits.js';
 import { isoCell, numberCell, numberFormat } from './number-format.js';
 import { packageFile } from './package-root.js';
 import type { ReadNotes } from './read-notes.js';
-import { applyMerges, type MergeBudget } from './xlsx-reader.js';
 import { defaultTiering } from './tiering.js';
+import { applyMerges, type MergeBudget } from './xlsx-reader.js';
 import { RATIO_FLOOR, ZipArchive } from './zip.js';
 
 /** What the library reads: OLE2/BIFF workbooks (.xls, .et, .xlt), OpenDocument (.ods) and Excel binary (.xlsb). */

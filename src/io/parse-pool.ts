@@ -38,8 +38,8 @@ import type { EncodingName } from './csv.js';
 import { LimitExceeded, type ReadLimits } from './limits.js';
 import { limitFailure, type LoadedFile } from './load.js';
 import { packageFile } from './package-root.js';
-import { defaultTiering } from './tiering.js';
 import type { ParseReply, ParseRequest } from './parse-pool-protocol.js';
+import { defaultTiering } from './tiering.js';
 import type { FoundFile } from './walk.js';
 import { leanSheetFromWire } from './xlsx-reader.js';
 

@@ -126,7 +126,7 @@ export async function walkInputs(inputs: string[], cwd = process.cwd(), opts: Wa
       continue;
     }
     if (st.isDirectory()) {
-      walkDir(w, abs, abs, slashPath(input), '', st, 0, false);
+      walkDir(w, abs, abs, slashPath(input), st, 0, false);
     } else if (!w.seen.path(abs)) {
       const display = slashPath(input);
       const sameAs = w.seen.file(st, display);
@@ -137,7 +137,7 @@ export async function walkInputs(inputs: string[], cwd = process.cwd(), opts: Wa
   // links inside the folders last, so a file or folder is named by its real path when the walk meets that too
   for (let link = w.links.shift(); link; link = w.links.shift()) {
     const { root, abs, display, st, depth } = link;
-    if (st.isDirectory()) walkDir(w, root, abs, display, display, st, depth, true);
+    if (st.isDirectory()) walkDir(w, root, abs, display, st, depth, true);
     else addFile(w, abs, display, st);
   }
   return result;
@@ -176,11 +176,8 @@ function addFile(w: Walk, abs: string, display: string, st: BigIntStats | undefi
  */
 const POSIX_PATHS = path.sep === '/';
 
-/**
- * `rel`: the folder's path relative to `root`, as files inside it are shown ('' for the folder given; with `/`).
- * `viaLink`: reached through a link in a folder (said when it is a folder walked already), not as given or as a real subfolder.
- */
-function walkDir(w: Walk, root: string, dir: string, display: string, rel: string, dirStat: BigIntStats, depth: number, viaLink: boolean): void {
+/** `viaLink`: reached through a link in a folder (said when it is a folder walked already), not as given or as a real subfolder. */
+function walkDir(w: Walk, root: string, dir: string, display: string, dirStat: BigIntStats, depth: number, viaLink: boolean): void {
   if (depth > MAX_DEPTH) {
     w.out.skipped.push({ display, why: 'too-deep', seq: seq++ });
     return;
@@ -206,6 +203,9 @@ function walkDir(w: Walk, root: string, dir: string, display: string, rel: strin
   }
   entries = entries.filter((e) => !skipEntry(e.name) && (e.isDirectory() || e.isFile() || e.isSymbolicLink()));
   entries.sort((a, b) => byName(a.name, b.name));
+  // the folder's path relative to `root`, as files inside it are shown: '' for the folder given (depth 0; a folder
+  // reached through a link is one deeper), else the folder's own display
+  const rel = depth === 0 ? '' : display;
   for (const e of entries) {
     const abs = !POSIX_PATHS ? path.join(dir, e.name) : dir === '/' ? `/${e.name}` : `${dir}/${e.name}`;
     let st: BigIntStats | undefined;
@@ -226,7 +226,7 @@ function walkDir(w: Walk, root: string, dir: string, display: string, rel: strin
     if (e.isSymbolicLink()) {
       if (st.isDirectory() || st.isFile()) w.links.push({ root, abs, display, st, depth: depth + 1 });
     } else if (st.isDirectory()) {
-      walkDir(w, root, abs, display, display, st, depth + 1, false);
+      walkDir(w, root, abs, display, st, depth + 1, false);
     } else if (st.isFile()) {
       addFile(w, abs, display, st);
     }

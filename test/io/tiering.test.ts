@@ -1,7 +1,7 @@
 // src/io/tiering.ts: where bin/fupin.js tuned V8's tiering (Node 20) it leaves a hook on process; a worker's start (the
 // legacy reader's, the parse pool's) and a streamed CSV ask it for V8's defaults for the rest of the run. Without a hook
-// (tests, Node 22, the executables) asking does nothing. bin/fupin.js's side (the cache entry made under the flags it is read under after
-// an .xls run) is in test/e2e/compile-cache.test.ts.
+// (tests, Node 22, the executables) asking does nothing. bin/fupin.js's side (the cache entry made under the flags it is
+// read under after an .xls run) is in test/e2e/compile-cache.test.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
