@@ -52,8 +52,21 @@ const EXT_MARKER = /\s*(?:转|分机|ext\.?|x)\s*(?=\d)/giu;
 
 /** A cell of ASCII digits and hyphens starting with a digit ("13912345678", "0745-1234567"): NFKC, spacing, labels and separators change nothing in it. */
 const PLAIN = /^\d[\d-]*$/;
-/** A plain 11-digit mobile number: valid as it stands. */
-const PLAIN_MOBILE = /^1[3-9]\d{9}$/;
+
+/**
+ * Whether a text is a plain 11-digit mobile number (11 ASCII digits starting 13-19: /^1[3-9]\d{9}$/), valid as it
+ * stands: the usual 联系方式 cell, tested without a regular expression (every row asks).
+ */
+export function isPlainMobile(text: string): boolean {
+  if (text.length !== 11 || text.charCodeAt(0) !== 0x31) return false;
+  const second = text.charCodeAt(1);
+  if (second < 0x33 || second > 0x39) return false;
+  for (let i = 2; i < 11; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
 
 /** The cell says there is no phone number (无, 暂无, "/", "-" …). */
 export function isNoPhoneText(text: string): boolean {
@@ -70,11 +83,14 @@ export function isNoPhoneText(text: string): boolean {
 export function parsePhones(text: string, kind?: RawCell['kind'], numFmt?: string): PhoneParse {
   // the common cell, a bare number: what parseText would make of it, without its clean-up passes
   // (0086… is left to parseText, which strips the country code)
-  if (kind !== 'number' && typeof text === 'string' && PLAIN.test(text) && !text.startsWith('0086')) {
-    const n: PhoneNumber = PLAIN_MOBILE.test(text)
-      ? { source: text, digits: text, extension: undefined, valid: true, type: 'mobile', formatted: text }
-      : parseOne(text);
-    return { numbers: [n], valid: n.valid, none: false };
+  if (kind !== 'number' && typeof text === 'string') {
+    if (isPlainMobile(text)) {
+      return { numbers: [{ source: text, digits: text, extension: undefined, valid: true, type: 'mobile', formatted: text }], valid: true, none: false };
+    }
+    if (PLAIN.test(text) && !text.startsWith('0086')) {
+      const n = parseOne(text);
+      return { numbers: [n], valid: n.valid, none: false };
+    }
   }
   const t = (text ?? '').normalize('NFKC').replace(/[\s\u3000]+/gu, ' ').trim();
   if (t === '') return { numbers: [], valid: true, none: false };

@@ -1,7 +1,7 @@
 // Fast paths of the household key, each held to the general way. phoneNumbers answers a plain mobile number (11 ASCII digits, 13-19) without parsing it: held equal to the parse
 // (parsePhones' digits of 7 or more) on seeded random cells near that shape and on every one-unit change of a mobile.
 import { describe, expect, it } from 'vitest';
-import { addressIdentity, compactedAddressIdentity, isPlainMobile, phoneNumbers, plainAddress } from '../../src/core/household.js';
+import { addressIdentity, compactedAddressIdentity, generalAddressIdentity, isPlainMobile, phoneNumbers, plainAddress } from '../../src/core/household.js';
 import { compact } from '../../src/core/normalize.js';
 import { divisions } from '../helpers/divisions.js';
 import { parsePhones } from '../../src/core/phone.js';
@@ -19,6 +19,8 @@ describe('phoneNumbers of a plain mobile', () => {
       let text = next() < 0.5 ? '1' : '';
       while (text.length < length) text += next() < 0.8 ? String(Math.floor(next() * 10)) : units[Math.floor(next() * units.length)]!;
       if (isPlainMobile(text)) fast++;
+      // (the regular expression parsePhones read a plain mobile by)
+      expect(isPlainMobile(text), text).toBe(/^1[3-9]\d{9}$/.test(text));
       expect(phoneNumbers(text)).toEqual(parsed(text));
     }
     expect(fast).toBeGreaterThan(250);
@@ -31,7 +33,10 @@ describe('phoneNumbers of a plain mobile', () => {
       for (let c = 0; c < 0x80; c++) cells.push(base.slice(0, i) + String.fromCharCode(c) + base.slice(i + 1));
       for (const c of ['０', '９', '一', '\uff0d']) cells.push(base.slice(0, i) + c + base.slice(i + 1));
     }
-    for (const text of cells) expect(phoneNumbers(text)).toEqual(parsed(text));
+    for (const text of cells) {
+      expect(isPlainMobile(text), text).toBe(/^1[3-9]\d{9}$/.test(text));
+      expect(phoneNumbers(text)).toEqual(parsed(text));
+    }
     expect(isPlainMobile(base)).toBe(true);
     expect(isPlainMobile('12907451234')).toBe(false);
   });
@@ -52,7 +57,10 @@ describe('addressIdentity of a plain address', () => {
       for (let j = 0; j < k; j++) text += pieces[Math.floor(next() * pieces.length)]!;
       if (plainAddress(text) === 1) plain++;
       const d = next() < 0.5 ? idx : undefined;
-      expect(addressIdentity(text, d)).toEqual(compactedAddressIdentity(compact(text), d));
+      // both fast paths (the plain address read as it is, the compacted one without the punctuation test) against the general way
+      const general = generalAddressIdentity(compact(text), d);
+      expect(addressIdentity(text, d)).toEqual(general);
+      expect(compactedAddressIdentity(compact(text), d)).toEqual(general);
     }
     expect(plain).toBeGreaterThan(2000);
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 as seeded } from '../../scripts/lib/deterministic.mjs';
 import type { MergeRange, RawCell, RawSheet } from '../../src/core/model.js';
-import { lineCellBoth, mayNameRequired, scanSheet, TextField, TextSheetScanner, USUAL_BREAK } from '../../src/core/register.js';
+import { lineCellBoth, mayNameRequired, scanSheet, setField, TextField, TextSheetScanner, USUAL_BREAK } from '../../src/core/register.js';
 import { normText } from '../../src/core/normalize.js';
 import type { Register, RegisterRow } from '../../src/core/model.js';
 import { COLUMNS, matchHeader, REQUIRED_KEYS } from '../../src/core/columns.js';
@@ -265,6 +265,22 @@ describe('text rows (a CSV streamed: BlockReader.readLine) read as the same rows
         }
         expect(s[j]!.extra).toEqual(w[j]!.extra);
       }
+    }
+  });
+
+  it('setField stores each column\'s field under its own key, and only there, into a fields object of any shape', () => {
+    const keys = COLUMNS.map((c) => c.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const key of keys) {
+      const field = new TextField(key, key, 'B', 3);
+      const alone: Record<string, unknown> = {};
+      setField(alone, key, field);
+      expect(alone).toEqual({ [key]: field });
+      // a register's shape (every key present, undefined): the key's value set, the others and their order left alone
+      const shaped: Record<string, unknown> = Object.fromEntries(keys.map((k) => [k, undefined]));
+      setField(shaped, key, field);
+      expect(Object.keys(shaped)).toEqual(keys);
+      expect(Object.entries(shaped).filter(([, v]) => v !== undefined)).toEqual([[key, field]]);
     }
   });
 
