@@ -5,7 +5,7 @@ import type { Area, RegisterRow } from './model.js';
 import { compact, isBlank, isUsualUnit } from './normalize.js';
 import { FindingKeys } from './place-memo.js';
 import { IntColumn, TextTable } from './int-tables.js';
-import { parsePhones, type PhoneParse } from './phone.js';
+import { isPlainMobile, parsePhones, type PhoneParse } from './phone.js';
 
 const NOT_YET = Symbol('not yet');
 const EMPTY_PARSE: PhoneParse = { numbers: [], valid: true, none: false };
@@ -168,8 +168,12 @@ export class RowFacts {
   /** phoneNumbers(row.fields.phone?.text ?? ''): the digits of the usable-looking numbers (7 or more). */
   phones(row: RegisterRow): string[] {
     this.at(row);
-    if (this.phoneList === undefined) {
-      const f = row.fields.phone;
+    if (this.phoneList !== undefined) return this.phoneList;
+    const f = row.fields.phone;
+    // the usual cell, a plain mobile number (its text, read as text whatever the cell's kind): its one number is its text
+    // (parsePhones' own first case), with no parse and its three objects made (phone-format passes it over too)
+    if (f !== undefined && isPlainMobile(f.text)) this.phoneList = [f.text];
+    else {
       // phoneNumbers reads the text as text; phoneParse reads a numeric cell as a number, so share it only for text cells
       const parse = f && f.kind !== 'number' ? this.phoneParse(row) : parsePhones(f?.text ?? '');
       // one array made, not two, and for the usual one number an array of one (pushing onto [] gives it room for 17)

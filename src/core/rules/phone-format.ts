@@ -1,5 +1,5 @@
 // phone-format: every number in 联系方式 must be a mobile (11 digits, 1[3-9]…) or a landline with area code.
-import { parsePhones, PHONE_WARNING_REASONS } from '../phone.js';
+import { isPlainMobile, parsePhones, PHONE_WARNING_REASONS } from '../phone.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -45,6 +45,8 @@ export default defineRule({
       row(row) {
         const f = row.fields.phone;
         if (!f || f.text.trim() === '') return;
+        // the usual cell, a plain mobile number as text, is one valid number (parsePhones' first case): nothing to say
+        if (f.kind !== 'number' && isPlainMobile(f.text)) return;
         const parsed = ctx.facts ? ctx.facts.phoneParse(row) : parsePhones(f.text, f.kind, f.numFmt);
         for (const n of parsed.numbers) {
           if (n.valid || !n.reason) continue;
