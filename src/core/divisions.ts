@@ -813,7 +813,8 @@ export class DivisionIndex {
     if (known) {
       for (let i = 0; i < known.length; i++) {
         const m = known[i]!;
-        // (by code unit: t[i] === '村' makes a string of the character each time, even optimised)
+        // (by code unit: t[i] === '村' makes a string of the character each time, even optimised; this runs for every
+        // address, the reading below only when no remembered chain starts it)
         const after = t.charCodeAt(m.text.length);
         if (t.startsWith(m.text) && after !== 0x6751 /* 村 */ && after !== 0x57ce /* 城 */) {
           if (i > 0) known.unshift(...known.splice(i, 1)); // the register's own prefix comes first

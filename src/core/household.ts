@@ -26,7 +26,6 @@ import { isPlainMobile, parsePhones } from './phone.js';
 import { detach, FloatColumn, IntColumn, TextKeys } from './int-tables.js';
 
 export { detach } from './int-tables.js';
-export { isPlainMobile } from './phone.js';
 
 /** The phone numbers of a 联系方式 cell, as digit strings (one parser for the whole tool: phone.ts). */
 export function phoneNumbers(text: string): string[] {
@@ -35,7 +34,6 @@ export function phoneNumbers(text: string): string[] {
   if (isPlainMobile(text)) return [text];
   return parsePhones(text).numbers.map((n) => n.digits).filter((d) => d.length >= 7);
 }
-
 
 // ── organisations ────────────────────────────────────────────────────────────────────
 
@@ -101,6 +99,9 @@ const RESIDENTS_COMMITTEE = /(?:社区)?(?:居民委员会|居委会)/g;
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** The characters of a number written in Chinese (as 组 numbers are). */
 const CN_NUMERAL = new Set(Array.from('零〇一二两三四五六七八九十百'));
+/** 1 at CN_NUMERAL's characters' code units (each one unit). */
+const CN_NUMERAL_UNITS = new Uint8Array(0x10000);
+for (const ch of CN_NUMERAL) CN_NUMERAL_UNITS[ch.charCodeAt(0)] = 1;
 
 /** 十二 → 12, 二十 → 20, 一百零五 → 105, 一〇 → 10; undefined when not a number written so. */
 export function chineseNumber(s: string): number | undefined {
@@ -121,6 +122,8 @@ export function chineseNumber(s: string): number | undefined {
 }
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+/** isDigit of a code unit (NaN, outside a text: false). */
+const isDigitUnit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /**
  * Every 组 with its number written in digits: 3组, 03组, 第3组, 三组, 第十二组, 3村民小组, 三小组 → 3组 / 12组 (not 组织; a
@@ -149,11 +152,6 @@ function groupAsWritten(t: string, at: number): boolean {
   while (start > 0 && isDigitUnit(t.charCodeAt(start - 1))) start--;
   return t.charCodeAt(start) !== 0x30 && at - start <= 15 && !(start > 0 && t.charCodeAt(start - 1) === 0x7b2c /* 第 */);
 }
-
-const isDigitUnit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-/** 1 at CN_NUMERAL's characters' code units. */
-const CN_NUMERAL_UNITS = new Uint8Array(0x10000);
-for (const ch of CN_NUMERAL) CN_NUMERAL_UNITS[ch.charCodeAt(0)] = 1;
 
 /** canonicalGroups' rewriting, from the first 组 (at `first`) that may need it (exported for the test that holds canonicalGroups to it). */
 export function rewriteGroups(t: string, first: number): string {

@@ -67,8 +67,8 @@ export function createRowValidator(register: Register, rules: readonly RuleModul
     };
     return rule.create(ctx);
   });
-  // the visitors with a row hook, called as methods (a bound function per rule cost ~80 ns more a row for 20 rules:
-  // 50 against 31 ms over 200,000 rows, measured apart)
+  // the visitors with a row hook, called as methods (a bound function per rule: 50 against 31 ms over 200,000 rows of
+  // 20 rules, measured apart)
   const rowVisitors = visitors.filter((v) => v.row);
 
   return {

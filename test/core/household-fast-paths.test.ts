@@ -1,10 +1,10 @@
 // Fast paths of the household key, each held to the general way. phoneNumbers answers a plain mobile number (11 ASCII digits, 13-19) without parsing it: held equal to the parse
 // (parsePhones' digits of 7 or more) on seeded random cells near that shape and on every one-unit change of a mobile.
 import { describe, expect, it } from 'vitest';
-import { addressIdentity, compactedAddressIdentity, generalAddressIdentity, isPlainMobile, phoneNumbers, plainAddress } from '../../src/core/household.js';
+import { addressIdentity, compactedAddressIdentity, generalAddressIdentity, phoneNumbers, plainAddress } from '../../src/core/household.js';
 import { compact } from '../../src/core/normalize.js';
 import { divisions } from '../helpers/divisions.js';
-import { parsePhones } from '../../src/core/phone.js';
+import { isPlainMobile, parsePhones } from '../../src/core/phone.js';
 import { mulberry32 as random } from '../../scripts/lib/deterministic.mjs';
 
 const parsed = (text: string): string[] => parsePhones(text).numbers.map((n) => n.digits).filter((d) => d.length >= 7);
