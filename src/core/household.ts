@@ -97,11 +97,9 @@ const VILLAGE_COMMITTEE = /村?村(?:民委员会|委会|委)/g;
 const RESIDENTS_COMMITTEE = /(?:社区)?(?:居民委员会|居委会)/g;
 
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-/** The characters of a number written in Chinese (as 组 numbers are). */
-const CN_NUMERAL = new Set(Array.from('零〇一二两三四五六七八九十百'));
-/** 1 at CN_NUMERAL's characters' code units (each one unit). */
+/** 1 at the code units of the characters of a number written in Chinese (as 组 numbers are; each one unit). */
 const CN_NUMERAL_UNITS = new Uint8Array(0x10000);
-for (const ch of CN_NUMERAL) CN_NUMERAL_UNITS[ch.charCodeAt(0)] = 1;
+for (const ch of '零〇一二两三四五六七八九十百') CN_NUMERAL_UNITS[ch.charCodeAt(0)] = 1;
 
 /** 十二 → 12, 二十 → 20, 一百零五 → 105, 一〇 → 10; undefined when not a number written so. */
 export function chineseNumber(s: string): number | undefined {
@@ -121,8 +119,10 @@ export function chineseNumber(s: string): number | undefined {
   return (h ? CN_DIGIT[h]! * 100 : 0) + tens * 10 + (u ? CN_DIGIT[u]! : 0);
 }
 
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-/** isDigit of a code unit (NaN, outside a text: false). */
+/**
+ * Whether a code unit is an ASCII digit (NaN, outside a text: false). 组 numbers are read by code unit: t[i] === '小'
+ * makes a string of the character each time, even optimised.
+ */
 const isDigitUnit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /**
@@ -143,7 +143,6 @@ export function canonicalGroups(t: string): string {
  * give the same digits back). False is also said for some that it leaves (03 is checked there): a strict pre-filter.
  */
 function groupAsWritten(t: string, at: number): boolean {
-  // by UTF-16 units (NaN outside the text): t[i] === '织' makes a string of the character each time, even optimised
   if (t.charCodeAt(at + 1) === 0x7ec7 /* 织 */) return true;
   const before = t.charCodeAt(at - 1);
   if (t.startsWith('村民小', at - 3) || before === 0x5c0f /* 小 */) return false;
@@ -159,18 +158,19 @@ export function rewriteGroups(t: string, first: number): string {
   let out = '';
   let from = 0;
   for (; at >= 0; at = t.indexOf('组', at + 1)) {
-    if (t[at + 1] === '织') continue;
-    const suffix = t.startsWith('村民小', at - 3) ? at - 3 : t[at - 1] === '小' ? at - 1 : at;
+    if (t.charCodeAt(at + 1) === 0x7ec7 /* 织 */) continue;
+    const suffix = t.startsWith('村民小', at - 3) ? at - 3 : t.charCodeAt(at - 1) === 0x5c0f /* 小 */ ? at - 1 : at;
     let start = suffix;
-    if (isDigit(t[start - 1])) while (start > from && isDigit(t[start - 1])) start--;
-    else while (start > from && CN_NUMERAL.has(t[start - 1]!)) start--;
+    if (isDigitUnit(t.charCodeAt(start - 1))) while (start > from && isDigitUnit(t.charCodeAt(start - 1))) start--;
+    else while (start > from && CN_NUMERAL_UNITS[t.charCodeAt(start - 1)] === 1) start--;
     if (start === suffix) continue;
     const digits = t.slice(start, suffix);
-    const n = isDigit(digits[0]) ? Number(digits) : chineseNumber(digits);
+    const inDigits = isDigitUnit(digits.charCodeAt(0));
+    const n = inDigits ? Number(digits) : chineseNumber(digits);
     if (n === undefined) continue;
-    const lead = start > from && t[start - 1] === '第' ? start - 1 : start;
+    const lead = start > from && t.charCodeAt(start - 1) === 0x7b2c /* 第 */ ? start - 1 : start;
     // already written so (12组: no 第 or 小, digits as the number prints them): nothing to rewrite
-    if (lead === start && suffix === at && isDigit(digits[0]) && String(n) === digits) continue;
+    if (lead === start && suffix === at && inDigits && String(n) === digits) continue;
     out += `${t.slice(from, lead)}${n}组`;
     from = at + 1;
   }

@@ -742,7 +742,7 @@ class BlockReader {
     for (const m of cols) {
       if (g.plain) {
         // no merges: every cell is its own master
-        fields[m.key] = toField(g.cell(r, m.col), g.own(r, m.col), m.col, row1, m.letter);
+        setField(fields, m.key, toField(g.cell(r, m.col), g.own(r, m.col), m.col, row1, m.letter));
         continue;
       }
       const { r: mr, c: mc } = g.master(r, m.col);
@@ -750,7 +750,7 @@ class BlockReader {
       // a value merged in from above the data (a header) does not
       const text = mr >= firstData ? g.own(mr, mc) : mr === r ? g.own(r, m.col) : '';
       const src = mr >= firstData ? g.cell(mr, mc) : g.cell(r, m.col);
-      fields[m.key] = toField(src, text, m.col, row1, m.letter);
+      setField(fields, m.key, toField(src, text, m.col, row1, m.letter));
     }
     const extra: Record<string, string> = {};
     for (const u of unknown) {
