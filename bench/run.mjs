@@ -224,7 +224,10 @@ async function main() {
     { key: 'r50plain', name: 'validate 50-row xlsx, no area', input: c.r50plain, run: () => fupin('validate', '--format', 'json', c.r50plain.path), base: 'node0' },
     ...(EXE ? [{ key: 'r50exe', name: 'validate 50-row xlsx, area, executable', input: c.r50, run: () => exe('validate', '--format', 'json', c.r50.path), base: 'node0', maxRatio: 2 }] : []),
     { key: 'r50k', name: 'validate 50k-row xlsx', input: c.r50k, run: () => fupin('validate', '--format', 'json', c.r50k.path), base: 'openpyxl50k', maxRatio: 0.4, maxMiB: 200 },
-    { key: 'csvUtf8', name: 'validate 200k-row CSV', input: c.csvUtf8, run: () => fupin('validate', '--format', 'json', c.csvUtf8.path), base: 'pycsvUtf8', maxRatio: 8, maxMiB: 200, minRowsPerSec: 150_000 },
+    // issue 18's rate (≥ 150k rows/s) at the speed its yardstick ran when the issue was filed (Python's read of the 200k rows
+    // in 0.19 s): checked as the ratio it is there (≤ 7.02×), since this machine's speed, the yardstick's with it, moves by
+    // half within minutes (Python 0.20 or 0.31 s runs apart at load ~0); the rate this run measured is shown as it is too
+    { key: 'csvUtf8', name: 'validate 200k-row CSV', input: c.csvUtf8, run: () => fupin('validate', '--format', 'json', c.csvUtf8.path), base: 'pycsvUtf8', maxRatio: 8, maxMiB: 200, minRowsPerSec: 150_000, rateYardstickMs: 190 },
     { key: 'csvGbk', name: 'validate 200k-row CSV, GBK', input: c.csvGbk, run: () => fupin('validate', '--format', 'json', c.csvGbk.path), base: 'pycsvGbk', maxRatio: 8, maxMiB: 200 },
     { key: 'csv1m', name: 'validate 1M-row CSV', input: c.csv1m, run: () => fupin('validate', '--format', 'json', c.csv1m.path), base: 'pycsv1m', maxMiB: 450 },
     { key: 'province', name: `rollup province (${c.province?.files} files)`, input: c.province, run: () => fupin('rollup', '--format', 'json', c.province.path), base: 'openpyxlTree', maxRatio: 0.5 },
@@ -280,16 +283,25 @@ async function main() {
           }
         : { reason: f.reason }),
       baseline: b ? { name: b.label, ms: round(b.ms), peakMiB: round(b.peakMiB), runs: b.runs } : undefined,
-      target: { ...(k.maxRatio ? { maxRatio: k.maxRatio } : {}), ...(k.maxMiB ? { maxMiB: k.maxMiB } : {}), ...(k.minRowsPerSec ? { minRowsPerSec: k.minRowsPerSec } : {}) },
+      target: {
+        ...(k.maxRatio ? { maxRatio: k.maxRatio } : {}),
+        ...(k.maxMiB ? { maxMiB: k.maxMiB } : {}),
+        ...(k.minRowsPerSec ? { minRowsPerSec: k.minRowsPerSec } : {}),
+        // a rate set at a yardstick's speed: the ratio it is there
+        ...(k.minRowsPerSec && k.rateYardstickMs ? { rateYardstickMs: k.rateYardstickMs, rateMaxRatio: rateRatio(k) } : {}),
+      },
     };
     if (f.available && b) row.ratio = round(f.ms / b.ms, 2);
+    // the rate this run's time is at the yardstick's speed when the rate was set (this run's ratio × that time)
+    if (f.available && b && k.rateYardstickMs) row.rowsPerSecAtYardstick = round(k.input.rows / ((f.ms / b.ms) * (k.rateYardstickMs / 1000)));
     // a case that adds to its baseline (the roster to the ledger): the median time it adds, against its target
     if (f.available && b && k.maxAddedMs !== undefined) {
       row.addedMs = round(f.ms - b.ms);
       row.target.maxAddedMs = k.maxAddedMs;
     }
     if (f.available) {
-      const ratioMet = k.maxRatio === undefined || row.ratio === undefined ? undefined : row.ratio <= k.maxRatio && (k.minRowsPerSec === undefined || row.rowsPerSec >= k.minRowsPerSec);
+      const rate = k.minRowsPerSec === undefined ? undefined : (row.rowsPerSecAtYardstick ?? row.rowsPerSec);
+      const ratioMet = k.maxRatio === undefined || row.ratio === undefined ? undefined : row.ratio <= k.maxRatio && (rate === undefined || rate >= k.minRowsPerSec);
       const timeMet = row.addedMs === undefined ? ratioMet : row.addedMs <= k.maxAddedMs && ratioMet !== false;
       const memMet = k.maxMiB === undefined || row.peakMiB === undefined ? undefined : row.peakMiB <= k.maxMiB;
       row.met = timeMet === false || memMet === false ? false : timeMet === undefined && memMet === undefined ? undefined : true;
@@ -301,6 +313,14 @@ async function main() {
   const loadAfter = os.loadavg();
 
   printTable(results);
+  for (const r of results) {
+    if (r.rowsPerSecAtYardstick === undefined) continue;
+    console.log(
+      `\n${r.case}: ${r.rowsPerSec} rows/s on this machine now (${r.baseline.name} ${(r.baseline.ms / 1000).toFixed(2)} s); ` +
+        `${r.rowsPerSecAtYardstick} rows/s at the yardstick's ${(r.target.rateYardstickMs / 1000).toFixed(2)} s of when the target was set ` +
+        `(target ≥ ${r.target.minRowsPerSec / 1000}k rows/s there: ≤ ${r.target.rateMaxRatio}×)`,
+    );
+  }
   console.log(`\nload average before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')} (${os.cpus().length} cores): ratios from one run hold on a busy machine better than times do`);
   if (missing.length) console.log(`\nbaselines not measured: ${missing.join('; ')}`);
   const doc = {
@@ -324,6 +344,11 @@ async function main() {
   console.log(`\nresults: bench/out/results.json (${doc.seconds} s in all, median of ${RUNS} interleaved run(s) per command)`);
 }
 
+/** The ratio a rate target set at a yardstick's speed is: the case's rows at that rate, over the yardstick's time then. */
+function rateRatio(k) {
+  return round(k.input.rows / k.minRowsPerSec / (k.rateYardstickMs / 1000), 2);
+}
+
 function round(x, d = 0) {
   if (x === undefined) return undefined;
   const f = 10 ** d;
@@ -334,7 +359,7 @@ function printTable(rows) {
   const secs = (ms) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`);
   const head = ['case', 'fupin', 'baseline', 'base time', 'ratio', 'target', 'met?', 'rows/s', 'MB/s', 'peak MiB'];
   const body = rows.map((r) => {
-    const target = [r.target.maxRatio ? `≤ ${r.target.maxRatio}×` : '', r.target.maxAddedMs ? `adds ≤ ${r.target.maxAddedMs / 1000} s (adds ${secs(r.addedMs)})` : '', r.target.minRowsPerSec ? `≥ ${r.target.minRowsPerSec / 1000}k rows/s` : '', r.target.maxMiB ? `≤ ${r.target.maxMiB} MiB` : ''].filter(Boolean).join(', ') || '—';
+    const target = [r.target.maxRatio ? `≤ ${r.target.maxRatio}×` : '', r.target.maxAddedMs ? `adds ≤ ${r.target.maxAddedMs / 1000} s (adds ${secs(r.addedMs)})` : '', r.target.minRowsPerSec ? `≥ ${r.target.minRowsPerSec / 1000}k rows/s${r.target.rateYardstickMs ? ` at base ${r.target.rateYardstickMs / 1000} s (≤ ${r.target.rateMaxRatio}×)` : ''}` : '', r.target.maxMiB ? `≤ ${r.target.maxMiB} MiB` : ''].filter(Boolean).join(', ') || '—';
     if (!r.available) return [r.case, 'unavailable', r.baseline?.name ?? '—', secs(r.baseline?.ms), '—', target, '—', '—', '—', `(${r.reason})`.slice(0, 60)];
     const met = r.met === undefined ? '?' : r.met ? 'yes' : `NO${r.timeMet === false ? ' (time)' : ''}${r.memMet === false ? ' (mem)' : ''}`;
     return [
